@@ -1,0 +1,146 @@
+"""The command line: ``acuref export``, ``acuref parse``, ``acuref extract``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__, csl, report
+from .documents import load_path
+from .errors import AcurefError, InputError, UsageError
+from .model import Entry, Warning_
+from .output import write_atomic
+from .pipeline import RunResult, parse_lines, run, to_entries
+
+FORMATS = ("csl-json",)
+_SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json"}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # one line, no usage dump, exit code 2
+        raise UsageError(f"{message} (see 'acuref {self.prog.split()[-1]} --help')"
+                         if " " in self.prog else f"{message} (see 'acuref --help')")
+
+
+def _add_output_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--format", help=f"output format: {', '.join(FORMATS)} (default: from -o's suffix, else csl-json)")
+    p.add_argument("-o", "--output", default="-", help="output file (default: standard output); written atomically")
+    p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="acuref", description="Turn the literature cited in documents into a clean bibliography.")
+    parser.add_argument("--version", action="version", version=f"acuref {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders")
+    exp.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders ('-' reads standard input)")
+    exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
+    _add_output_options(exp)
+    par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
+    par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
+    par.add_argument("--one-per-line", action="store_true", help="every non-empty line is one reference")
+    _add_output_options(par)
+    ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON")
+    ext.add_argument("paths", nargs="+", metavar="PATH")
+    ext.add_argument("-o", "--output", default="-")
+    ext.add_argument("-q", "--quiet", action="store_true")
+    return parser
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        if args.format not in FORMATS:
+            raise UsageError(f"unknown format {args.format!r}; choose one of: {', '.join(FORMATS)}")
+        return args.format
+    if args.output and args.output != "-":
+        fmt = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+        if fmt:
+            return fmt
+    return "csl-json"
+
+
+def _render(entries: tuple[Entry, ...], fmt: str) -> str:
+    return csl.dumps(entries)
+
+
+def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
+    if quiet:
+        return
+    for w in warnings:
+        where = f"{w.file}:{w.line}: " if w.file and w.line else ""
+        msg = w.message if where or not w.file or w.message.startswith(w.file) else f"{w.file}: {w.message}"
+        print(f"acuref: warning: {where}{msg}", file=sys.stderr)
+
+
+def _finish(args: argparse.Namespace, result: RunResult) -> int:
+    fmt = _format(args)
+    text = _render(result.entries, fmt)
+    if args.report:
+        write_atomic(args.report, report.dumps(result.entries, result.warnings))
+    write_atomic(args.output, text)
+    _warn(result.warnings, args.quiet)
+    if result.failed_inputs:
+        if not result.entries:
+            raise InputError(f"nothing could be read: {', '.join(result.failed_inputs)}")
+        return InputError.exit_code
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    _format(args)  # a wrong format is a usage error before any work is done
+    result = run(args.paths)
+    if not result.entries and result.failed_inputs and len(result.failed_inputs) == len(args.paths):
+        _warn(result.warnings[:-1], args.quiet)
+        raise InputError(result.warnings[-1].message)
+    return _finish(args, result)
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    _format(args)
+    if args.one_per_line:
+        doc_text = _read_text(args.file)
+        refs = parse_lines(doc_text, "<stdin>" if args.file == "-" else args.file)
+        warnings = tuple(Warning_("reference could not be parsed; kept as printed", r.sources[0].file, r.sources[0].line)
+                         for r in refs if not r.parsed)
+        return _finish(args, RunResult(to_entries(refs), warnings, ()))
+    result = run([args.file])
+    if result.failed_inputs:
+        raise InputError(result.warnings[-1].message)
+    return _finish(args, result)
+
+
+def _read_text(path: str) -> str:
+    doc = load_path(path)  # decoding rules and binary checks shared with documents
+    return "\n".join(line.text for line in doc.lines) if doc.format == "text" else "\n".join(
+        line.text for line in doc.lines)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    result = run(args.paths)
+    out = [report.source_to_json(s) for e in result.entries for s in e.ref.sources]
+    write_atomic(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    _warn(result.warnings, args.quiet)
+    return InputError.exit_code if result.failed_inputs else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not args.command:
+            parser.print_help(sys.stderr)
+            return UsageError.exit_code
+        return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract}[args.command](args)
+    except AcurefError as err:
+        print(f"acuref: error: {err}", file=sys.stderr)
+        return err.exit_code
+    except KeyboardInterrupt:
+        print("acuref: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1

@@ -1,0 +1,254 @@
+"""Reading documents: bytes → text in the right encoding → lines that keep their source line numbers.
+
+Plain text and Markdown keep their lines as they are. HTML is parsed with the standard library's
+HTML parser (a real tokenizer, not regexes): block elements end lines, scripts and styles are
+dropped, ordered-list items get their numbers back, and every output line remembers the source
+line it started on so that provenance points into the file the user has.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import sys
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+from .errors import InputError
+
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+_HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_BINARY_MAGIC = (
+    (b"%PDF", "a PDF file (convert it to text first, e.g. with pdftotext)"),
+    (b"PK\x03\x04", "a ZIP/Office file (save it as text or HTML first)"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (save it as text or HTML first)"),
+    (b"\x89PNG", "an image"),
+    (b"\xff\xd8\xff", "an image"),
+    (b"GIF8", "an image"),
+    (b"\x1f\x8b", "a gzip archive"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of document text and the 1-based line of the source file it came from."""
+
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A document ready for extraction."""
+
+    name: str
+    lines: tuple[Line, ...]
+    encoding: str
+    format: str  # "text", "markdown" or "html"
+    notes: tuple[str, ...] = ()  # non-fatal remarks, e.g. an encoding fallback
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, the HTML-declared charset,
+    cp1252 or latin-1, in that order; refuse binary data with a message that names the file."""
+    for magic, what in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"{name}: {what}, not a text document")
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16", ()
+    head = data[:8192]
+    if b"\x00" in head:
+        raise InputError(f"{name}: binary file (contains NUL bytes), not a text document")
+    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    if head and controls / len(head) > 0.05:
+        raise InputError(f"{name}: binary file (mostly control bytes), not a text document")
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError:
+        pass
+    declared = _META_CHARSET_RE.search(head)
+    if declared:
+        enc = declared.group(1).decode("ascii", "replace").lower()
+        try:
+            codecs.lookup(enc)
+            if enc not in ("utf-8", "utf8"):
+                return data.decode(enc, errors="replace"), enc, ()
+        except LookupError:
+            pass
+    # Web page dumps that are not UTF-8 are nearly always Windows-1252; latin-1 cannot fail.
+    try:
+        return data.decode("cp1252"), "cp1252", (f"{name}: not UTF-8; read as Windows-1252",)
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1", (f"{name}: not UTF-8; read as Latin-1",)
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
+)
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self._buf: list[str] = []
+        self._line_no: int | None = None
+        self._skip = 0
+        self._pre = 0
+        self._lists: list[list[int | None]] = []  # [counter or None for <ul>]
+        self._in_title = False
+
+    def _flush(self) -> None:
+        text = "".join(self._buf)
+        if not self._pre:
+            text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
+        for i, part in enumerate(text.split("\n")):
+            if part.strip():
+                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip()))
+        self._buf = []
+        self._line_no = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self._skip += 1
+            return
+        if tag == "title":
+            self._in_title = True
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag == "pre":
+            self._pre += 1
+        if tag == "ol":
+            start = dict(attrs).get("start")
+            self._lists.append([int(start) - 1 if start and start.isdigit() else 0])
+        elif tag == "ul":
+            self._lists.append([None])
+        elif tag == "li":
+            marker = "• "
+            if self._lists and self._lists[-1][0] is not None:
+                value = dict(attrs).get("value")
+                n = int(value) if value and value.isdigit() else (self._lists[-1][0] or 0) + 1
+                self._lists[-1][0] = n
+                marker = f"{n}. "
+            self._line_no = self.getpos()[0]
+            self._buf.append(marker)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr"):
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self._skip = max(0, self._skip - 1)
+            return
+        if tag == "title":
+            self._in_title = False
+        if tag in _BLOCK_TAGS:
+            self._flush()
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._line_no is None and data.strip():
+            # getpos() is where this chunk starts; newlines before its first word move the line down.
+            leading = data[: len(data) - len(data.lstrip())]
+            self._line_no = self.getpos()[0] + leading.count("\n")
+        self._buf.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def html_lines(text: str) -> tuple[Line, ...]:
+    parser = _TextExtractor()
+    parser.feed(text)
+    parser.close()
+    return tuple(parser.lines)
+
+
+_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
+_MD_CODE_RE = re.compile(r"`([^`]+)`")
+_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_AUTOLINK_RE = re.compile(r"<(https?://[^>]+)>")
+
+
+def _md_link(m: re.Match[str]) -> str:
+    text, url = m.group(1), m.group(2)
+    # Keep a DOI or URL that only lives in the link target: it may be the reference's DOI.
+    if url and url not in text and ("doi.org/" in url or "pubmed" in url or not text.strip()):
+        return f"{text} {url}".strip()
+    return text
+
+
+def markdown_lines(text: str) -> tuple[Line, ...]:
+    out = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        line = _MD_HEADING_RE.sub("", line)
+        line = _MD_AUTOLINK_RE.sub(r"\1", line)
+        line = _MD_LINK_RE.sub(_md_link, line)
+        line = _MD_CODE_RE.sub(r"\1", line)
+        line = _MD_EMPH_RE.sub(r"\2", line)
+        line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
+        out.append(Line(i, line.replace("\\", "") if "\\" in line and "\\\\" not in line else line))
+    return tuple(out)
+
+
+def text_lines(text: str) -> tuple[Line, ...]:
+    return tuple(Line(i, line) for i, line in enumerate(text.splitlines(), start=1))
+
+
+def detect_format(name: str, text: str) -> str:
+    suffix = Path(name).suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix in (".md", ".markdown"):
+        return "markdown"
+    if _HTML_SNIFF_RE.match(text[:1000]) or (text.count("</p>") + text.count("</li>") + text.count("<br") > 3):
+        return "html"
+    return "text"
+
+
+def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encoding: str = "utf-8",
+              notes: tuple[str, ...] = ()) -> Document:
+    """Turn already-decoded text into a Document."""
+    fmt = fmt or detect_format(name, text)
+    if fmt == "html":
+        lines = html_lines(text)
+    elif fmt == "markdown":
+        lines = markdown_lines(text)
+    else:
+        lines = text_lines(text)
+    return Document(name, lines, encoding, fmt, notes)
+
+
+def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
+    text, encoding, notes = decode(data, name)
+    return load_text(text, name, fmt=fmt, encoding=encoding, notes=notes)
+
+
+def load_path(path: str) -> Document:
+    """Read a document from a path, or from standard input when the path is ``-``."""
+    if path == "-":
+        return load_bytes(sys.stdin.buffer.read(), "<stdin>")
+    p = Path(path)
+    if not p.exists():
+        raise InputError(f"{path}: no such file or directory")
+    if p.is_dir():
+        raise InputError(f"{path}: is a directory")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+    return load_bytes(data, path)

@@ -1,0 +1,121 @@
+"""The data model: frozen dataclasses in CSL-JSON vocabulary, plus provenance.
+
+Every stage takes and returns these types; nothing crosses a stage boundary as a loose dict.
+Field names follow CSL-JSON with ``-`` written as ``_`` (``container-title`` is ``container_title``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Literal
+
+SourceKind = Literal["list", "source", "inline", "bibliography", "line"]
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A person or an organisation (``literal``), as CSL-JSON names it."""
+
+    family: str = ""
+    given: str = ""
+    literal: str = ""
+    suffix: str = ""
+
+    def display(self) -> str:
+        if self.literal:
+            return self.literal
+        return ", ".join(p for p in (self.family, self.given) if p)
+
+
+@dataclass(frozen=True, slots=True)
+class Date:
+    """A partial date: a year, optionally a month and a day (CSL ``date-parts``)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    def parts(self) -> list[int]:
+        out = [self.year]
+        if self.month:
+            out.append(self.month)
+            if self.day:
+                out.append(self.day)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a reference was found: file, 1-based line span, the text as printed, its label and kind."""
+
+    raw: str
+    line: int = 1
+    end_line: int = 1
+    label: str | None = None
+    kind: SourceKind = "list"
+    file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    """One cited work in CSL vocabulary, with the places it was cited."""
+
+    type: str = "article-journal"
+    author: tuple[Name, ...] = ()
+    author_truncated: bool = False  # the printed list ended in "et al." / "and others"
+    editor: tuple[Name, ...] = ()
+    title: str | None = None
+    container_title: str | None = None
+    container_title_short: str | None = None
+    collection_title: str | None = None
+    issued: Date | None = None
+    volume: str | None = None
+    issue: str | None = None
+    page: str | None = None
+    number: str | None = None  # article number (e.g. ``e1234`` or ``41`` in ``2014;7:41``)
+    edition: str | None = None
+    publisher: str | None = None
+    publisher_place: str | None = None
+    DOI: str | None = None
+    PMID: str | None = None
+    PMCID: str | None = None
+    URL: str | None = None
+    ISBN: str | None = None
+    ISSN: str | None = None
+    language: str | None = None
+    note: str | None = None
+    sources: tuple[Source, ...] = ()
+    confidence: float = 1.0
+    parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
+
+    def with_(self, **changes: object) -> Reference:
+        return replace(self, **changes)
+
+    @property
+    def page_first(self) -> str | None:
+        if self.page:
+            return self.page.split("-", 1)[0]
+        return None
+
+    @property
+    def page_last(self) -> str | None:
+        if self.page and "-" in self.page:
+            return self.page.split("-", 1)[1]
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Warning_:
+    """A problem worth telling the user about, tied to a file and line when known."""
+
+    message: str
+    file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A reference ready for export: the CSL item id (citation key) and the work."""
+
+    id: str
+    ref: Reference

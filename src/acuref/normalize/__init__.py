@@ -1,0 +1,1 @@
+"""Small pure normalisers, one per concern: identifiers, pages, dates, names, text."""

@@ -1,0 +1,231 @@
+"""Author lists: recognise them and split them into CSL names.
+
+Handles Vancouver (``San Miguel JF``), initials first (``P. J. Dendek``), APA (``Keane, T. M.``),
+given names first with degrees (``Brian M. Berman, M.D.``), particles and ``et al.``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..model import Name
+
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_L = f"{_UP}{_LOW}"
+PARTICLES = frozenset(
+    "van von der den de del della dello dei di da das dos du des la le lo ter ten te zu zur af al el bin ben y e d' l' dal".split()
+)
+_PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]en|[dD]e|[dD]el|[dD]ella|[dD]i|[dD]a|[dD]as|[dD]os|[dD]u|[dD]es|[lL]a|[lL]e|[tT]er|[tT]en|[zZ]u|[aA]l|[eE]l|[bB]in|[yY]|[dD]')"
+_FAM = rf"(?:[{_UP}]|[dlDL]['’]|[a-z]{{2,3}}-)[{_L}'’\-]*"
+_INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.-?[{_UP}]){{1,3}}\.?)"
+_SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
+# Vancouver: family words (with particles) then bare initials: "San Miguel JF", "van de Pas-Schoonen K".
+_VANC = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*\s+({_INIT})(?:\s+{_SUFFIX})?")
+# Initials first: "P. J. Dendek", "J.-P. Martin", "Ł. Bolikowski".
+_INITFIRST = re.compile(
+    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’\-][{_L}'’\-]*(?:\s+(?:{_PARTICLE}\s+)*{_FAM}){{0,2}})"
+)
+_SUFFIX_PART = re.compile(r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?")
+# Group authors inside a list: "… Virella G, Diabetes Control and Complications Trial Group: Title".
+_ORG_PART = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w/&().,'’ -]{1,150}\b(?:Group|Consortium|Committee|Investigators|Collaborators|"
+    r"Collaboration|Network|Society|Association|Organi[sz]ation|Institute|Council|Force|Team|Panel|Working Party)"
+)
+# Given names first: "Brian M. Berman", "Helene H. Langevin".
+_GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
+_FAMONLY = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*")
+_INITONLY = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}|[{_UP}][{_LOW}]+(?:\s+[{_UP}]\.?)*")
+_ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
+_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b)?|&|\band\b|\ben\b|\bund\b)\s*")
+_DEGREES = (
+    "M.D.", "Ph.D.", "M.B.A.", "D.D.S.", "M.P.H.", "M.S.", "M.Sc.", "B.Sc.", "R.N.", "D.O.", "Pharm.D.",
+    "F.R.C.P.", "M.B.", "B.S.", "Ch.B.", "D.Phil.", "M.A.", "B.A.", "L.Ac.", "Dr.P.H.", "D.M.D.", "D.V.M.",
+    "M.S.N.", "F.A.C.P.", "M.B.B.S.", "M.R.C.P.", "D.C.", "N.D.", "Dipl.Ac.", "M.Phil.", "Sc.D.", "D.Sc.",
+    "M.Ed.", "Ed.D.", "Psy.D.", "P.T.", "O.T.", "R.D.", "M.H.S.", "M.Sc.N.", "F.R.C.S.", "Dipl.O.M.",
+)
+# Degrees are only read as degrees after a comma and written with dots, so Vancouver "Smith MD" stays a name.
+DEGREE_RE = re.compile(r"\s*,\s*(?:" + "|".join(re.escape(d) for d in sorted(_DEGREES, key=len, reverse=True)) + r")")
+_ALLCAPS_RE = re.compile(rf"^[{_UP}'’\-\s]+$")
+
+
+_DEGREE_CUE_RE = re.compile(r",\s*[A-Z][a-z]{0,5}\.[A-Z]")
+
+
+def strip_degrees(text: str) -> str:
+    """``Brian M. Berman, M.D., Ph.D. and X`` → ``Brian M. Berman and X``."""
+    if not _DEGREE_CUE_RE.search(text):
+        return text
+    return DEGREE_RE.sub("", text)
+
+
+def split_etal(text: str) -> tuple[str, bool]:
+    if not ("et" in text or "others" in text or "…" in text or "..." in text):
+        return text, False
+    m = _ETAL_RE.search(text)
+    if m:
+        return text[: m.start()].rstrip(" ,;"), True
+    return text, False
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in _SEP_RE.split(text.strip(" .,;")) if p]
+
+
+@lru_cache(maxsize=4096)
+def classify(part: str) -> str | None:
+    """The shape of one name: ``vanc``, ``initfirst``, ``givenfirst``, ``fam``, ``init`` or None."""
+    part = part.strip(" .")
+    if _SUFFIX_PART.fullmatch(part):
+        return "suffix"
+    if len(part) > 12 and _ORG_PART.fullmatch(part):
+        return "org"
+    if _VANC.fullmatch(part):
+        return "vanc"
+    if _INITFIRST.fullmatch(part + ("" if part.endswith(".") else "")):
+        return "initfirst"
+    if re.fullmatch(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}", part + "."):
+        return "init"
+    if _GIVENFIRST.fullmatch(part):
+        return "givenfirst"
+    if _FAMONLY.fullmatch(part):
+        return "fam"
+    return None
+
+
+def is_author_list(text: str, *, allow_given_first: bool = True, permissive: bool = False) -> bool:
+    """True when ``text`` reads as a list of personal names (optionally ending in ``et al.``).
+
+    ``permissive`` accepts any mix of name shapes; callers use it where the context (a year
+    right after, as in ``Fagerberg, Jan. 1988.``) already says "this is the author list".
+    """
+    if len(text) > 2000 or not text.strip():
+        return False
+    body, truncated = split_etal(strip_degrees(text))
+    parts = _parts(body)
+    if not parts:
+        return truncated
+    kinds = [k for k in (classify(p) for p in parts) if k != "suffix"]
+    if None in kinds:
+        return False
+    if "org" in kinds:
+        if kinds.count("org") > 2:
+            return False
+        kinds = [k for k in kinds if k != "org"]
+        if not kinds:
+            return True
+    if permissive:
+        return True
+    if all(k in ("vanc", "initfirst") for k in kinds):
+        return True
+    if _alternating(kinds):
+        return True
+    if "givenfirst" in kinds:
+        if not allow_given_first:
+            return False
+        # Two capitalised words could be a title ("Chinese Acupuncture"): demand more evidence.
+        given = [p for p, k in zip(parts, kinds) if k == "givenfirst"]
+        if not (len(parts) >= 2 or any(re.search(r"\s[A-Z]\.", p) for p in given) or text != strip_degrees(text)):
+            return False
+        return all(k in ("vanc", "initfirst", "givenfirst") for k in kinds)
+    return False
+
+
+def _alternating(kinds: list[str]) -> bool:
+    """APA lists alternate family and initials: ``Keane, T. M., Wolfe, J.``."""
+    if len(kinds) < 2:
+        return False
+    i = 0
+    while i < len(kinds):
+        if kinds[i] in ("vanc", "initfirst"):
+            i += 1
+        elif kinds[i] in ("fam", "givenfirst") and i + 1 < len(kinds) and kinds[i + 1] == "init":
+            i += 2
+        else:
+            return False
+    return True
+
+
+@lru_cache(maxsize=4096)
+def format_initials(initials: str) -> str:
+    """``JF`` → ``J. F.``; ``J-P`` → ``J.-P.``; ``T.M.`` → ``T. M.``; full names are kept."""
+    s = initials.strip()
+    if re.fullmatch(rf"[{_UP}][{_LOW}]+.*", s) and not re.fullmatch(rf"(?:[{_UP}]\.\s?)+", s):
+        return s
+    out = []
+    for chunk in re.findall(rf"[{_UP}][{_LOW}]*\.?|-", s):
+        if chunk == "-":
+            out.append("-")
+            continue
+        letters = chunk.rstrip(".")
+        if len(letters) > 1 and letters.isupper():
+            out.extend(f"{c}." for c in letters)
+        else:
+            out.append(letters + ".")
+    text = " ".join(out).replace(" - ", "-").replace("- ", "-")
+    return text
+
+
+def _case(family: str) -> str:
+    if len(family) > 2 and _ALLCAPS_RE.match(family) and any(c.isalpha() for c in family):
+        return "-".join(w.capitalize() for w in family.title().split("-")) if "-" in family else family.title()
+    return family
+
+
+@lru_cache(maxsize=8192)
+def parse_name(part: str) -> Name:
+    part = part.strip(" .,;")
+    suffix = ""
+    sm = re.search(rf"\s+({_SUFFIX})$", part)
+    if sm:
+        suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
+        part = part[: sm.start()]
+    kind = classify(part)
+    if kind == "vanc":
+        m = re.match(rf"^(.*)\s+({_INIT})$", part)
+        if m:
+            return Name(family=_case(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
+    if kind == "initfirst":
+        m = _INITFIRST.fullmatch(part)
+        if m:
+            return Name(family=_case(m.group(2).strip()), given=format_initials(m.group(1)), suffix=suffix)
+    if kind == "givenfirst":
+        m = _GIVENFIRST.fullmatch(part)
+        if m:
+            return Name(family=_case(m.group(2)), given=m.group(1), suffix=suffix)
+    if kind == "fam":
+        return Name(family=_case(part), suffix=suffix)
+    return Name(literal=re.sub(r"^[Tt]he\s+", "", part) if kind == "org" else part)
+
+
+def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
+    """Split an author list into names; the flag tells whether it ended in ``et al.``."""
+    body, truncated = split_etal(strip_degrees(text))
+    parts = _parts(body)
+    kinds = [classify(p) for p in parts]
+    names: list[Name] = []
+    if "suffix" in kinds:  # "Bueno, C. R., Jr." — the suffix belongs to the name before it
+        merged_parts: list[str] = []
+        merged_kinds: list[str | None] = []
+        for p, k in zip(parts, kinds):
+            if k == "suffix" and merged_parts:
+                merged_parts[-1] += " " + p
+            else:
+                merged_parts.append(p)
+                merged_kinds.append(k)
+        parts, kinds = merged_parts, merged_kinds
+    i = 0
+    while i < len(parts):
+        kind = kinds[i]
+        if kind in ("fam", "givenfirst") and i + 1 < len(parts) and kinds[i + 1] in ("init", "givenfirst", "fam") \
+                and not all(k in ("givenfirst",) for k in kinds):
+            fam = parts[i]
+            given = parts[i + 1]
+            if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam"):
+                names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
+                i += 2
+                continue
+        names.append(parse_name(parts[i]))
+        i += 1
+    return tuple(names), truncated

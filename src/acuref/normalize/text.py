@@ -1,0 +1,72 @@
+"""Whitespace, line-break hyphenation, list labels and typographic noise in reference strings."""
+
+from __future__ import annotations
+
+import re
+
+# Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
+_KEEP_HYPHEN = frozenset(
+    "non low high self long short well cross co multi anti pre post semi sub inter intra double single "
+    "time dose age sex cell case open two three four five one all full half large small wide first second".split()
+)
+_BREAK_HYPHEN_RE = re.compile(r"(\w+)-[ \t]*\r?\n[ \t]*(?=(\w))")
+_WS_RE = re.compile(r"\s+")
+_LABEL_RE = re.compile(r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,3})[.)](?=\s)|([•·▪◦●■*–-])(?=\s))\s*")
+_ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+
+def dehyphenate(text: str) -> str:
+    """Join words broken across lines: ``Endo-\\nscopic`` → ``Endoscopic``, ``low-\\nfrequency`` kept."""
+    if "-" not in text or "\n" not in text:
+        return text
+
+    def join(m: re.Match[str]) -> str:
+        left, nxt = m.group(1), m.group(2)
+        if left.lower() in _KEEP_HYPHEN or nxt.isupper() or nxt.isdigit() or left.isdigit():
+            return left + "-"
+        return left
+
+    return _BREAK_HYPHEN_RE.sub(join, text)
+
+
+def squash(text: str) -> str:
+    """Collapse all whitespace (line breaks, tabs, no-break spaces) to single spaces and trim."""
+    return _WS_RE.sub(" ", _ZW_RE.sub("", text)).strip()
+
+
+def split_label(text: str) -> tuple[str | None, str]:
+    """``[12] Smith J...`` → (``12``, ``Smith J...``); bullets give (None, rest)."""
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None, text
+    label = m.group(1) or m.group(2) or m.group(3)
+    return label, text[m.end():]
+
+
+# DOIs broken by a line break or a stray space: "doi:10. 1111/j.x", "10.1007/ \ns0033", "10.3389 \n/fn".
+_DOI_BREAKS = (
+    re.compile(r"(?<=\b10\.)\s+(?=\d{4,9}/)"),
+    re.compile(r"(?<=\b10\.\d{4})\s+(?=/)"),
+    re.compile(r"(?<=\b10\.\d{5})\s+(?=/)"),
+    re.compile(r"(?<=\b10\.\d{4}/)\s+(?=\S)"),
+    re.compile(r"(?<=\b10\.\d{5}/)\s+(?=\S)"),
+    re.compile(r"(\b10\.\d{4,9}/\S*[./-])[ \t]*\n\s*(?=[A-Za-z0-9(])"),
+)
+
+
+def join_broken_dois(text: str) -> str:
+    if "10." not in text:
+        return text
+    for rx in _DOI_BREAKS[:-1]:
+        text = rx.sub("", text)
+    return _DOI_BREAKS[-1].sub(r"\1", text)
+
+
+# A line holding only a list number, left inside an entry by PDF copy-paste ("Jones \n1. \nMP").
+_STRAY_NUMBER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]*(?=\n)")
+
+
+def clean(text: str) -> str:
+    if "\n" in text:
+        text = _STRAY_NUMBER_LINE_RE.sub("", text)
+    return squash(dehyphenate(join_broken_dois(text)))

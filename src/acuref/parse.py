@@ -1,0 +1,510 @@
+"""Reference string → structured fields, by deterministic rules.
+
+The string is read from both ends: identifiers and link text come off first, the author list is
+read from the start, the numeric "source" block (year; volume(issue): pages) from the end, and
+what lies between is split into title and container. Each field is then passed through its own
+normaliser. A string nothing can be read from still becomes a Reference, marked ``parsed=False``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Date, Name, Reference
+from .normalize import identifiers as ids
+from .normalize.dates import parse_date
+from .normalize.names import DEGREE_RE, is_author_list, parse_author_list
+from .normalize.pages import is_range, normalize_pages
+from .normalize.text import clean, split_label
+
+_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+_MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
+_DATE_REST = (
+    rf"(?:\s+(?P<month>{_MONTHWORD}(?:\s*[-–/]\s*{_MONTHWORD})?)"
+    r"(?:\s+(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?)?)?"
+)
+_VOL = r"(?P<vol>[A-Z]?\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?(?:\s+(?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*[\dA-Z]{0,3})?)"
+_ISS = r"(?:\s*\((?P<iss>[^()]{1,30})\))?"
+_PAGE1 = r"[A-Za-z]{0,3}\d+(?:[A-Za-z](?![A-Za-z]))?"
+_PG = rf"(?P<pages>{_PAGE1}(?:\s*[-–—‐‑]\s*{_PAGE1})?)(?!\d)"
+
+# 2012;120(5):947–59 · 1996; 21:361–370 · 2004, 24(11):4824-4834 · 2017 Jan 9;17(1):40
+_VANC_RE = re.compile(rf"(?<!\d)(?P<year>{_YEAR})[a-z]?{_DATE_REST}\s*[;,]\s*{_VOL}{_ISS}(?:\s*:\s*{_PG})?")
+# ; (issue) only: 2005;(4):12-14
+_VANC_NOVOL_RE = re.compile(rf"(?<!\d)(?P<year>{_YEAR})[a-z]?{_DATE_REST}\s*;\s*\((?P<iss>[^()]{{1,30}})\)\s*:\s*{_PG}")
+# Science 266(5193):2019-2022 · 157:1342-1343 (year printed elsewhere)
+_COLON_RE = re.compile(rf"(?<![\w.:/]){_VOL}{_ISS}\s*:\s*{_PG}")
+# Journal, 43(1), 32-43 · Brain 120(Pt 4), 701-722 · 21, pp. 12-19
+_APA_RE = re.compile(rf"(?:,\s*|\s)(?:[Vv]ol\.?\s*)?{_VOL}{_ISS},\s*(?:pp?\.\s*)?{_PG}(?=\s*[.,;]?\s*(?:$|\(|\[|{_YEAR}|[A-Z]))")
+# vol. 18, no. 4, pp. 317–335
+_IEEE_RE = re.compile(rf"[Vv]ol\.?\s*{_VOL}\s*,?\s*(?:(?:no|nr|issue)\.?\s*(?P<iss>[\w-]+)\s*,?\s*)?(?:pp?\.\s*{_PG})?")
+# Beijing: Foreign Language Press; 1999
+_BOOK_RE = re.compile(
+    rf"(?P<place>(?:St\.\s)?[A-Z][\w'’-]+(?:[ -][\w'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
+    rf"(?P<publisher>[^:;.()]{{2,90}}?)\s*[;,.]\s*(?:c\s*)?(?P<year>{_YEAR})"
+)
+_PUBLISHER_WORDS_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
+_EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{_YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
+_NLM_NOISE_RE = re.compile(
+    r"\b(?:(?:Erratum|Comment|Retraction|Update|Corrected and republished)\s+(?:in|on|of|from)\s*:.*$"
+    r"|Review\.?\s*$|English\.?\s*$|\[PubMed[^\]]*\]|\[Internet\]|\[cited[^\]]*\])",
+    re.IGNORECASE,
+)
+_AVAILABLE_RE = re.compile(r"\b(?:Available (?:from|at|online)|Retrieved from|URL|Beschikbaar via)\s*:?\s*$", re.IGNORECASE)
+_LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
+_YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{_YEAR}[/-])?(?P<year>{_YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
+_HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{_YEAR})[a-z]?[.,]\s+")
+_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
+_DEGREE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:\s+[A-Z]\.)*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]{0,5}\.){2}")
+_QUOTED_RE = re.compile(r"[“\"«‘](.{3,400}?)[”\"»’]")
+_IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
+_EDITION_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|e|de)?\s*(?:ed|edn|edition|druk)\b\.?", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Tail:
+    start: int
+    key: int  # where the numbers begin: ranks tails found by different patterns
+    end: int
+    year: str | None
+    month: str | None
+    day: str | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+    kind: str
+
+
+def _tails(rest: str) -> list[_Tail]:
+    found: list[_Tail] = []
+    for kind, rx in (("vanc", _VANC_RE), ("vanc", _VANC_NOVOL_RE), ("ieee", _IEEE_RE), ("apa", _APA_RE), ("colon", _COLON_RE)):
+        for m in rx.finditer(rest):
+            g = m.groupdict()
+            if kind == "ieee" and not (g.get("pages") or g.get("iss")):
+                continue
+            if kind == "vanc" and not (g.get("pages") or g.get("iss") or _plausible_tail_end(rest, m.end())):
+                continue
+            if kind == "colon" and not _journal_before(rest, m.start()):
+                continue
+            key = m.start("year") if g.get("year") else m.start("vol") if g.get("vol") else m.start()
+            found.append(_Tail(m.start(), key, m.end(), g.get("year"), g.get("month"), g.get("day"),
+                               g.get("vol"), g.get("iss"), g.get("pages"), kind))
+    return found
+
+
+def _plausible_tail_end(rest: str, end: int) -> bool:
+    """A bare ``2014;7`` counts only where nothing but punctuation or a date follows."""
+    after = rest[end:].strip(" .,;")
+    return not after or bool(re.fullmatch(r"[A-Za-z]{3,9}\.?\s*\d{0,2},?\s*\d{0,4}", after))
+
+
+def _journal_before(rest: str, start: int) -> bool:
+    """``Vol:pages`` without a year needs a journal-like word right before it, not prose (``a 1:1 trial``)."""
+    before = rest[:start].rstrip()
+    if not before:
+        return True
+    word = before.rsplit(" ", 1)[-1]
+    return bool(word) and (word[0].isupper() or word.endswith(".") or word.endswith(",") or word[-1] in ")]")
+
+
+def _choose_tail(rest: str, tails: list[_Tail]) -> _Tail | None:
+    if not tails:
+        return None
+    rank = {"vanc": 0, "ieee": 1, "apa": 2, "colon": 3}
+
+    def near_end(t: _Tail) -> bool:
+        after = rest[t.end:]
+        return len(after.strip(" .,;")) <= 40 or not re.search(r"[a-z]{4,}\s+[a-z]{4,}", after)
+
+    good = [t for t in tails if near_end(t)] or tails
+    return min(good, key=lambda t: (t.key, rank[t.kind]))
+
+
+def _split_authors(s: str) -> tuple[str | None, str, str | None]:
+    """(author text, the rest, a year printed right after the authors)."""
+    # Authors (2001). Title…  /  Authors (2001) Title…
+    for m in _YEAR_PAREN_RE.finditer(s, 0, min(len(s), 1500)):
+        head = s[: m.start()].rstrip(" ,.")
+        if head and is_author_list(head, permissive=True):
+            return head, s[m.end():].lstrip(" .:,"), m.group("year")
+        break
+    # Family, Given. 1988. Title…  (Chicago author-date)
+    cm = _CHICAGO_RE.match(s)
+    if cm and is_author_list(cm.group("head"), permissive=True):
+        return cm.group("head"), s[cm.end():], cm.group("year")
+    # Authors. Title…  (Vancouver): the longest run of author-list prefixes ending at ". "
+    best = None
+    colon = s.find(":")
+    prev = 0
+    for m in re.finditer(r"\.(?=\s|$)", s[:1500]):
+        head = s[: m.start()]
+        piece = len(head) - prev
+        prev = m.end()
+        if _CONTINUED_NAME_RE.match(s, m.end()) and _DOTTED_INITIAL_END_RE.search(head):
+            continue  # "M.A.A. Ali, ..." — the period belongs to initials inside the list
+        if is_author_list(head):
+            best = m.end()
+        elif best is not None and piece > 6:
+            break  # a short piece ("and J") may still be inside the list: look one step further
+    # Authors: Title…  (AMA, BMC), unless a Vancouver author list already ended before the colon
+    if 0 < colon < 1200 and (best is None or best > colon):
+        head = s[:colon]
+        if is_author_list(head):
+            return head, s[colon + 1:].lstrip(), None
+    if best is None:
+        best_comma = _comma_author_split(s)
+        if best_comma:
+            return best_comma
+    if best is not None:
+        head = s[: best - 1]
+        rest = s[best:].lstrip()
+        hy = re.match(rf"\(?(?P<year>{_YEAR})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z\"“‘]))", rest)
+        if hy:  # Harvard: Authors. 2001. Title
+            return head, rest[hy.end():], hy.group("year")
+        return head, rest, None
+    # Harvard without the period: Smith J, Jones K 2001. Title
+    hm = _HARVARD_YEAR_RE.search(s, 0, 800)
+    if hm and is_author_list(s[: hm.start()]):
+        return s[: hm.start()], s[hm.end():], hm.group("year")
+    return None, s, None
+
+
+_CONTINUED_NAME_RE = re.compile(r"\s*(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,")
+_DOTTED_INITIAL_END_RE = re.compile(r"[A-Z]\.\s?[A-Z]$")
+_CHICAGO_RE = re.compile(rf"^(?P<head>.{{2,600}}?)\.\s+\(?(?P<year>{_YEAR})[a-z]?\)?[.:]\s+")
+
+
+def _comma_author_split(s: str) -> tuple[str, str, str | None] | None:
+    """Elsevier-like ``J Thunberg, F Hellstrom, H Johansson, Title…``: names end at a comma."""
+    best = None
+    for m in re.finditer(r",\s", s[:1500]):
+        head = s[: m.start()]
+        if is_author_list(head):
+            best = m.end()
+        elif best is not None:
+            break
+    if best is None or s[:best].count(",") < 1:
+        return None
+    return s[: best].rstrip(" ,"), s[best:], None
+
+
+def _split_degree_authors(s: str) -> tuple[str, str, str] | None:
+    """NEJM-style ``Title Brian M. Berman, M.D., … Ph.D. Journal …``, possibly glued together."""
+    first = _DEGREE_NAME_RE.search(s)
+    if not first:
+        return None
+    last_end = None
+    for m in DEGREE_RE.finditer(s, first.start()):
+        last_end = m.end()
+    if last_end is None:
+        return None
+    return s[: first.start()].strip(), s[first.start(): last_end], s[last_end:].strip(" ,;")
+
+
+def _split_title_container(mid: str) -> tuple[str | None, str | None]:
+    mid = mid.strip(" ,;:")
+    if not mid:
+        return None, None
+    q = _QUOTED_RE.match(mid)
+    if q and (q.end() == len(mid) or mid[q.end()] in ",.;:" or mid[q.end() - 2] in ",."):
+        title = q.group(1).strip(" ,.")
+        container = mid[q.end():].strip(" ,.;:") or None
+        return title, container
+    segs = _SENTENCE_SPLIT_RE.split(mid)
+    if len(segs) == 1:
+        return mid.rstrip("."), None
+    # Dotted journal abbreviations ("J. Mol. Biol.") come apart at every period: glue them back.
+    j = len(segs) - 1
+    while j > 1 and _abbrev_run(segs[j - 1]):
+        j -= 1
+    if j > 1 and _PART_SEGMENT_RE.match(segs[j]):
+        j -= 1
+    title = " ".join(segs[:j]).strip()
+    container = " ".join(segs[j:]).strip()
+    return title.rstrip(".") if not title.endswith(("?", "!")) else title, container.rstrip(".") or None
+
+
+# An abbreviated journal word: capitalised, cut short, so it ends in a consonant ("Cogn.", "Spectrom.").
+_ABBREV_WORD_RE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,12}[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]|[A-Z][a-z]?)\.$")
+
+
+def _abbrev_run(seg: str) -> bool:
+    """A piece of a dotted journal abbreviation (``J.``, ``Mass Spectrom.``), not the end of a title."""
+    words = seg.split()
+    return (1 <= len(words) <= 5 and bool(_ABBREV_WORD_RE.search(seg))
+            and all(w[0].isupper() or w in ("&", "of", "and", "the", "de", "y") for w in words))
+
+
+def _looks_abbreviated(journal: str) -> bool:
+    words = journal.replace(".", " ").split()
+    if not words:
+        return False
+    short = sum(1 for w in words if len(w) <= 5 and w[:1].isupper())
+    return "of" not in words and "and" not in words and short >= max(1, len(words) - 1)
+
+
+def _clean_issue(issue: str | None) -> str | None:
+    if not issue:
+        return None
+    issue = re.sub(r"\s*[–—‐]\s*", "-", issue.strip())
+    return issue or None
+
+
+_MULTISPACE_RE = re.compile(r"\s{2,}")
+_EMPTY_ID_LABEL_RE = re.compile(r"\b(?:doi|PMID|PMCID|ISBN)\s*:?\s*(?=$|[.,;])", re.IGNORECASE)
+_LINK_TAIL_RE = re.compile(r"(?:\s*[-–]\s*)?(?:\b(?:DOI|PMC|PubMed|Free PMC article|Google Scholar)\b\s*)+$")
+
+
+def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
+    found: dict[str, str] = {}
+    low = s.lower()
+    for key, finder, cue in (("DOI", ids.find_doi, "10."), ("PMCID", ids.find_pmcid, "pmc"), ("PMID", ids.find_pmid, "pmid"),
+                             ("ISBN", ids.find_isbn, "isbn"), ("URL", ids.find_url, "http"), ("URL", ids.find_url, "www.")):
+        if cue not in low:
+            continue
+        hit = finder(s)
+        while hit:
+            value, a, b = hit
+            if key == "URL" and ("doi.org/" in value.lower()):
+                s = s[:a] + " " + s[b:]
+                hit = finder(s)
+                continue
+            found.setdefault(key, value)
+            s = (s[:a] + " " + s[b:]).strip()
+            hit = finder(s) if key != "URL" else None
+    s = _EMPTY_ID_LABEL_RE.sub(" ", s)
+    if "[" in s:
+        s = ids.strip_link_tail(s)
+    s = _LINK_TAIL_RE.sub("", s).strip()
+    if "URL" in found:
+        s = _AVAILABLE_RE.sub("", s.rstrip(" .")).strip()
+    return s, found
+
+
+def parse_reference(text: str) -> Reference:
+    """Parse one reference string into a :class:`Reference` (never raises on any text)."""
+    label, body = split_label(text.strip())
+    if "\n" in body and "." in body and DEGREE_RE.search(body):
+        body = _mark_stacked_title(body)
+    s = clean(body)
+    s, found = _strip_identifiers(s)
+    language = None
+    lm = _LANG_NOTE_RE.search(s)
+    if lm:
+        language = lm.group(1)
+        s = (s[: lm.start()] + s[lm.end():]).strip()
+    epub = _EPUB_RE.search(s)
+    if epub:
+        s = (s[: epub.start()] + s[epub.end():]).strip()
+    s = _NLM_NOISE_RE.sub(" ", s).strip(" .;,")
+    s = _MULTISPACE_RE.sub(" ", s)
+
+    extra = {"DOI": found.get("DOI"), "PMID": found.get("PMID"), "PMCID": found.get("PMCID"),
+             "ISBN": found.get("ISBN"), "URL": found.get("URL"), "language": language}
+    if " | " in s:
+        return _parse_pipes(s, extra)
+    return _parse_plain(s, extra)
+
+
+def _mark_stacked_title(body: str) -> str:
+    """A title stacked on its own line above a degree author line ends there: ``Title\nBrian M. Berman, M.D.``."""
+    lines = body.split("\n")
+    for i, line in enumerate(lines[1:], start=1):
+        if _DEGREE_NAME_RE.match(line.strip()):
+            head = " ".join(lines[:i]).rstrip()
+            if head and head[-1] not in ".?!":
+                head += "."
+            return head + "\n" + "\n".join(lines[i:])
+    return body
+
+
+def _parse_pipes(s: str, extra: dict[str, str | None]) -> Reference:
+    parts = [p.strip(" .") for p in s.split(" | ")]
+    authors = title = container = None
+    rest = ""
+    if parts and is_author_list(parts[0]):
+        authors = parts.pop(0)
+    if len(parts) >= 3:
+        title, container, rest = parts[0], parts[1], " ".join(parts[2:])
+    elif len(parts) == 2:
+        title, rest = parts
+    elif parts:
+        rest = parts[0]
+    return _parse_plain(rest, extra, authors_text=authors, preset_title=title, preset_container=container)
+
+
+def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | None = None, preset_title: str | None = None,
+                 preset_container: str | None = None) -> Reference:
+    year_hint = None
+    title_pre = None
+    if authors_text is None and preset_title is None:
+        deg = _split_degree_authors(s) if "." in s and DEGREE_RE.search(s) else None
+        if deg:
+            title_pre, authors_text, rest = deg
+        else:
+            authors_text, rest, year_hint = _split_authors(s)
+    else:
+        rest = s
+
+    tail = _choose_tail(rest, _tails(rest))
+    fields: dict[str, object] = {}
+    if tail:
+        mid = rest[: tail.start]
+        after = rest[tail.end:]
+        volume, issue = tail.volume, tail.issue
+        if volume:
+            sm = re.match(r"^(\S+)\s+((?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*\S*)$", volume)
+            if sm:  # "33 Suppl 1": the supplement is an issue, not part of the volume
+                volume, issue = sm.group(1), f"{sm.group(2)} {issue}".strip() if issue else sm.group(2)
+        fields.update(volume=volume, issue=_clean_issue(issue))
+        if tail.pages:
+            pages = tail.pages.strip()
+            if is_range(pages):
+                fields["page"] = normalize_pages(pages)
+            else:
+                fields["number"] = pages
+        date_text = " ".join(x for x in (rest[tail.start: tail.end] if tail.year else "", after) if x)
+        issued = parse_date(date_text) if date_text else None
+        if tail.year:
+            issued = parse_date(rest[tail.start: tail.end])
+            later = parse_date(after)
+            if later and issued and later.year == issued.year and later.month and not issued.month:
+                issued = later
+        elif year_hint:
+            issued = Date(int(year_hint))
+            later = parse_date(after)
+            if later and later.year == issued.year and later.month:
+                issued = later
+        else:
+            issued = parse_date(after) or parse_date(mid)
+        fields["issued"] = issued
+        kind = "article-journal"
+    else:
+        mid, after = rest, ""
+        book = _BOOK_RE.search(rest)
+        kind = "article-journal"
+        if book and (_PUBLISHER_WORDS_RE.search(book.group("publisher")) or not re.search(r"\d", book.group("publisher"))):
+            mid = rest[: book.start()]
+            fields.update(publisher=book.group("publisher").strip(), publisher_place=book.group("place").strip(),
+                          issued=Date(int(book.group("year"))))
+            kind = "book"
+        else:
+            issued = Date(int(year_hint)) if year_hint else parse_date(rest)
+            fields["issued"] = issued
+            if issued and not year_hint:
+                ym = re.search(rf"[.,;(]?\s*{issued.year}[^.]*$", mid)
+                if ym and ym.start() > 0:
+                    mid = mid[: ym.start()]
+            kind = "book" if _PUBLISHER_WORDS_RE.search(rest) else "document"
+
+    if preset_title is not None or preset_container is not None:
+        title, container = preset_title, preset_container
+        if container is None:
+            container = mid.strip(" .,;") or None
+    else:
+        chapter = _IN_RE.search(mid)
+        if chapter and kind != "article-journal":
+            title, container = mid[: chapter.start()].strip(" .,") or None, mid[chapter.end():].strip(" .,") or None
+            kind = "chapter"
+        elif title_pre is not None:
+            title, container = title_pre.rstrip(". ") or None, mid.strip(" .,;") or None
+        elif kind == "book" or (kind == "document" and authors_text):
+            title, container = mid.strip(" .,;") or None, None
+            if kind == "document" and title:
+                kind = "book" if fields.get("publisher") else "document"
+        else:
+            title, container = _split_title_container(mid)
+            if container is None and title is not None and (not authors_text or (authors_text and year_hint)) and tail:
+                # Only one piece before the numbers: a journal name when the numbers say "journal article".
+                if _looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
+                    title, container = None, title
+
+    edition = None
+    if kind in ("book", "chapter", "document") and title:
+        em = _EDITION_RE.search(title)
+        if em:
+            edition = em.group(1)
+            title = (title[: em.start()].rstrip(" .,")) or title
+    author: tuple[Name, ...] = ()
+    truncated = False
+    if authors_text:
+        author, truncated = parse_author_list(authors_text)
+    if container:
+        container = re.sub(r"\s*\[(?:Internet|serial on the Internet|online)\]", "", container).strip(" .,;") or None
+    if title:
+        title = _clean_title(title)
+    fields.update(extra)
+    fields.update(
+        type=kind if (container or kind != "article-journal" or tail) else "document",
+        author=author, author_truncated=truncated,
+        title=title or None, container_title=container,
+        container_title_short=container if container and _looks_abbreviated(container) else None,
+        edition=edition,
+    )
+    return _finish(fields)
+
+
+def _clean_title(title: str) -> str:
+    title = title.strip(" ,;:")
+    if len(title) > 2 and title[0] in "“\"'‘[" and title[-1] in "”\"'’]":
+        title = title[1:-1]
+    return title.rstrip(" .,;:") if not title.endswith(("?", "!", "...")) else title
+
+
+def _finish(f: dict[str, object]) -> Reference:
+    """Build the Reference with a rough confidence: how many of the main fields were found."""
+    g = f.get
+    score = sum(bool(x) for x in (g("author"), g("title"), g("container_title") or g("publisher"), g("issued"),
+                                  g("volume") or g("page") or g("number") or g("publisher"), g("DOI") or g("PMID")))
+    # A lone phrase is not evidence of a reference: something bibliographic must have been read.
+    if not (g("container_title") or g("issued") or g("DOI") or g("PMID") or g("PMCID") or g("URL") or g("ISBN")
+            or g("volume") or g("publisher") or (g("author") and g("title"))):
+        f.update(type="document", parsed=False, confidence=0.0)
+    else:
+        f["confidence"] = round(min(1.0, 0.35 + score * 0.13), 2)
+    return Reference(**f)  # type: ignore[arg-type]
+
+
+_REGISTRATION_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{6,}|ChiCTR[-\w]+|ACTRN\d+|EudraCT|DRKS\d+|NTR\d{3,})\b")
+_YEAR_ANY_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_PAGES_WORD_RE = re.compile(r"\bpp?\.\s*\d")
+
+
+def evidence(text: str) -> int:
+    """How much ``text`` looks like a reference: a small additive score used by extraction.
+
+    identifiers +3/+2, a volume/pages block +3, a year +1, an author list at the start +2,
+    ``et al.`` +1, place: publisher +2, ``pp.`` +1; a trial registration alone −3, long prose −2.
+    """
+    s = clean(text)
+    if len(s) < 8:
+        return 0
+    score = 0
+    low = s.lower()
+    if "10." in s and ids.find_doi(s):
+        score += 3
+    if "pmid" in low or "pmc" in low and ids.find_pmcid(s):
+        score += 2
+    if _tails(s):
+        score += 3
+    if _YEAR_ANY_RE.search(s):
+        score += 1
+    label, body = split_label(s)
+    if _split_authors(body)[0] is not None or (DEGREE_RE.search(s) and _split_degree_authors(s)):
+        score += 2
+    if "et al" in low:
+        score += 1
+    book = _BOOK_RE.search(s)
+    if book and _PUBLISHER_WORDS_RE.search(book.group("publisher")):
+        score += 2
+    elif book:
+        score += 1
+    if _PAGES_WORD_RE.search(s):
+        score += 1
+    if _REGISTRATION_RE.search(s) and score < 6:
+        score -= 3
+    if len(s.split()) > 90:
+        score -= 2
+    return score

@@ -1,0 +1,107 @@
+"""Wiring the stages: paths → documents → reference strings → references → entries.
+
+Only this module and the CLI touch the file system for input; every stage it calls is pure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .documents import DOCUMENT_SUFFIXES, Document, load_path
+from .errors import InputError
+from .extract import extract_from_lines
+from .keys import assign_keys
+from .model import Entry, Reference, Source, Warning_
+from .parse import parse_reference
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    """What a run produced: the entries in output order, warnings, and inputs that failed."""
+
+    entries: tuple[Entry, ...]
+    warnings: tuple[Warning_, ...]
+    failed_inputs: tuple[str, ...]
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | None]]:
+    """Yield document paths (folders walked in sorted order) or a warning for each input that is unusable."""
+    for path in paths:
+        if path == "-":
+            yield path, None
+            continue
+        p = Path(path)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.startswith(".") or Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
+                        continue
+                    found = True
+                    yield str(Path(root) / name), None
+            if not found:
+                yield None, Warning_(f"{path}: no documents found in this folder "
+                                     f"(looked for {', '.join(sorted(DOCUMENT_SUFFIXES))})", path)
+        elif not p.exists():
+            yield None, Warning_(f"{path}: no such file or directory", path)
+        else:
+            yield path, None
+
+
+def references_from_document(doc: Document) -> list[Reference]:
+    """Extract and parse every reference in one document, each with its provenance."""
+    refs = []
+    for src in extract_from_lines(doc.lines):
+        src = replace(src, file=doc.name)
+        refs.append(replace(parse_reference(src.raw), sources=(src,)))
+    return refs
+
+
+def parse_lines(text: str, name: str) -> list[Reference]:
+    """``--one-per-line``: every non-empty line is one reference string, kept in order."""
+    refs = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if line.strip():
+            src = Source(line.strip(), number, number, None, "line", name)
+            refs.append(replace(parse_reference(line), sources=(src,)))
+    return refs
+
+
+def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
+    return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs), refs))
+
+
+def run(paths: Iterable[str]) -> RunResult:
+    """Run extraction and parsing over files and folders, keeping going past bad inputs."""
+    refs: list[Reference] = []
+    warnings: list[Warning_] = []
+    failed: list[str] = []
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            warnings.append(problem)
+            failed.append(problem.file or "")
+            continue
+        assert path is not None
+        try:
+            doc = load_path(path)
+        except InputError as err:
+            warnings.append(Warning_(str(err), path))
+            failed.append(path)
+            continue
+        warnings.extend(Warning_(note, path) for note in doc.notes)
+        if not any(line.text.strip() for line in doc.lines):
+            warnings.append(Warning_(f"{doc.name}: empty document, nothing to read", doc.name))
+            continue
+        found = references_from_document(doc)
+        if not found:
+            warnings.append(Warning_(f"{doc.name}: no references found", doc.name))
+        for ref in found:
+            if not ref.parsed:
+                src = ref.sources[0]
+                warnings.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
+        refs.extend(found)
+    return RunResult(to_entries(refs), tuple(warnings), tuple(failed))

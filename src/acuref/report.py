@@ -1,0 +1,35 @@
+"""The ``--report`` JSON: what was found where, and what went wrong. Later stages add keys."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .model import Entry, Source, Warning_
+
+
+def source_to_json(src: Source) -> dict[str, Any]:
+    return {"file": src.file, "line": src.line, "end_line": src.end_line, "raw": src.raw,
+            "label": src.label, "kind": src.kind}
+
+
+def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_]) -> dict[str, Any]:
+    return {
+        "acuref_version": __version__,
+        "items": [
+            {
+                "id": e.id,
+                "type": e.ref.type,
+                "parsed": e.ref.parsed,
+                "confidence": e.ref.confidence,
+                "sources": [source_to_json(s) for s in e.ref.sources],
+            }
+            for e in entries
+        ],
+        "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
+    }
+
+
+def dumps(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_]) -> str:
+    return json.dumps(build(entries, warnings), ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,129 @@
+"""The command line: outputs, the report, and what a user sees for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from acuref.cli import main
+from conftest import REFS
+
+
+def run_cli(*args: str) -> tuple[int, str, str]:
+    proc = subprocess.run([sys.executable, "-m", "acuref", *args], capture_output=True, text=True)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def test_export_csl_json_is_valid(tmp_path, csl_validator):
+    """Exporting refs/ writes 47 schema-valid CSL-JSON items in document order."""
+    out = tmp_path / "refs.json"
+    code, _, err = run_cli("export", str(REFS), "--no-resolve", "-f", "csl-json", "-o", str(out))
+    assert code == 0, err
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert len(items) == 47
+    for item in items:
+        assert not list(csl_validator.iter_errors(item)), item["id"]
+    assert len({i["id"] for i in items}) == 47
+    assert items[1]["id"] == "hsuAcupunctureReview1996"
+
+
+def test_report_shape(tmp_path):
+    """The report names every item's sources with file, line, raw text, label and kind."""
+    report = tmp_path / "report.json"
+    assert main(["export", str(REFS), "--no-resolve", "-o", str(tmp_path / "o.json"), "--report", str(report), "-q"]) == 0
+    data = json.loads(report.read_text(encoding="utf-8"))
+    assert set(data) >= {"acuref_version", "items", "warnings"}
+    first = data["items"][0]
+    src = first["sources"][0]
+    assert src["line"] == 9 and src["kind"] == "inline" and src["raw"].startswith("Am J Psychiatry")
+    assert {s["kind"] for i in data["items"] for s in i["sources"]} == {"inline", "list", "source"}
+    assert any(w["file"].endswith("003_e8c8497d2a3291b2.txt") for w in data["warnings"])
+
+
+def test_parse_one_per_line(tmp_path):
+    """Every non-empty line becomes exactly one CSL item, in order, even when it cannot be parsed."""
+    src = tmp_path / "refs.txt"
+    src.write_text("Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.\n\n"
+                   "utter nonsense here\nCheng X. Chinese Acupuncture. Beijing: Foreign Language Press; 1999.\n",
+                   encoding="utf-8")
+    out = tmp_path / "o.json"
+    assert main(["parse", "--one-per-line", str(src), "-o", str(out), "-q"]) == 0
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert len(items) == 3
+    assert items[0]["container-title"] == "Lancet"
+    assert items[1]["title"] == "utter nonsense here" and "unparsed" in items[1]["note"]
+    assert items[2]["type"] == "book"
+
+
+def test_missing_file_is_one_line_error(tmp_path):
+    """A missing file: one line naming it, exit code 3, no traceback, no output file."""
+    out = tmp_path / "o.json"
+    code, stdout, err = run_cli("export", str(tmp_path / "nope.txt"), "-o", str(out))
+    assert code == 3
+    assert err.strip().count("\n") == 0 and "nope.txt" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_bad_inputs_do_not_stop_good_ones(tmp_path):
+    """Binary, empty and missing inputs are reported by name while the good file is still exported."""
+    (tmp_path / "bin.txt").write_bytes(b"\x00\x01\x02 binary")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    good = tmp_path / "good.txt"
+    good.write_bytes("1. Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.\n".encode("cp1252"))
+    out = tmp_path / "o.json"
+    code, _, err = run_cli("export", str(tmp_path / "bin.txt"), str(tmp_path / "empty.txt"), str(good),
+                           str(tmp_path / "missing.txt"), "-o", str(out))
+    assert code == 3
+    assert "bin.txt" in err and "empty.txt" in err and "missing.txt" in err and "Traceback" not in err
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 1
+
+
+def test_folder_without_documents(tmp_path):
+    """A folder with no documents is an error that names the folder."""
+    (tmp_path / "x.png").write_bytes(b"\x89PNG")
+    code, _, err = run_cli("export", str(tmp_path))
+    assert code == 3 and "no documents found" in err and str(tmp_path) in err
+
+
+def test_pdf_is_refused_with_advice(tmp_path):
+    """A PDF gets a message saying what it is and what to do."""
+    pdf = tmp_path / "paper.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n...")
+    code, _, err = run_cli("parse", str(pdf))
+    assert code == 3 and "paper.pdf" in err and "PDF" in err
+
+
+def test_unknown_format_is_usage_error(tmp_path):
+    """A wrong format name is a usage error (exit 2) that lists the choices, and nothing is written."""
+    out = tmp_path / "o.json"
+    out.write_text("keep", encoding="utf-8")
+    code, _, err = run_cli("export", str(REFS), "-f", "endnote", "-o", str(out))
+    assert code == 2 and "csl-json" in err and err.count("\n") == 1
+    assert out.read_text(encoding="utf-8") == "keep"
+
+
+def test_unwritable_output_keeps_nothing_half_written(tmp_path):
+    """An output path in a missing folder fails with one line and leaves no file behind."""
+    code, _, err = run_cli("export", str(REFS), "-o", str(tmp_path / "no" / "such" / "o.json"))
+    assert code == 5 and "does not exist" in err
+    assert not (tmp_path / "no").exists()
+
+
+def test_stdin_is_read(monkeypatch, capsys):
+    """'-' reads a document from standard input."""
+    import io
+
+    data = "1. Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.\n".encode()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    assert main(["export", "-", "--no-resolve", "-q"]) == 0
+    assert json.loads(capsys.readouterr().out)[0]["title"] == "Measurement of pain"
+
+
+@pytest.mark.parametrize("argv", [["export"], ["frobnicate"], ["export", "refs", "--bogus"]])
+def test_usage_errors(argv, capsys):
+    """Bad command lines answer with one line on stderr and exit code 2."""
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip().count("\n") == 0

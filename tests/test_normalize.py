@@ -1,0 +1,97 @@
+"""The small normalisers: names, pages, dates, DOIs and other identifiers."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.model import Date
+from acuref.normalize.dates import parse_date
+from acuref.normalize.identifiers import doi_key, find_doi, find_pmcid, find_pmid, normalize_doi
+from acuref.normalize.names import is_author_list, parse_author_list
+from acuref.normalize.pages import normalize_pages
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("947–59", "947-959"), ("13–4", "13-14"), ("1115–20", "1115-1120"), ("11–7", "11-17"),
+    ("A194-201", "A194-A201"), ("F308-F310", "F308-F310"), ("e123-e9", "e123-e129"),
+    ("1999-2004", "1999-2004"), ("41", "41"), ("2012:429412", "2012:429412"), ("ix-xii", "ix-xii"),
+])
+def test_pages(raw, expected):
+    """Abbreviated last pages are written out; single locators and roman ranges stay as printed."""
+    assert normalize_pages(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("2017 Jan 9;17(1):40", Date(2017, 1, 9)),
+    ("2005 May;48(5):824-8. Epub 2005 Apr 14.", Date(2005, 5)),
+    ("July 29, 2010", Date(2010, 7, 29)),
+    ("August 2000", Date(2000, 8)),
+    ("2012;120(5):947–59", Date(2012)),
+    ("Mar Biol. 2005;3:1", Date(2005)),
+    ("9 januari 2017", Date(2017, 1, 9)),
+    ("2007 Nov-Dec;3", Date(2007, 11)),
+])
+def test_dates(raw, expected):
+    """The first date is read with its month and day; an issue in parentheses is never a month."""
+    assert parse_date(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("doi: 10.1182/blood-2012-04-403733. - DOI PMC PubMed", "10.1182/blood-2012-04-403733"),
+    ("doi: 10.1016/S0168-8227(97)00123-X. - DOI PubMed", "10.1016/S0168-8227(97)00123-X"),
+    ("(doi:10.1000/abc)", "10.1000/abc"),
+    ("https://doi.org/10.1002/1097-4679(198701)43:1<32::AID-JCLP2270430106>3.0.CO;2-X.",
+     "10.1002/1097-4679(198701)43:1<32::AID-JCLP2270430106>3.0.CO;2-X"),
+    ("10.1641/0006-3568(2006)56[923:TEOHAI]2.0.CO;2 next", "10.1641/0006-3568(2006)56[923:TEOHAI]2.0.CO;2"),
+    ("doi:10.1136/aim.25.1-2.11.-DOI", "10.1136/aim.25.1-2.11"),
+])
+def test_find_doi(raw, expected):
+    """Brackets and colons inside a DOI belong to it; trailing punctuation and link text do not."""
+    found = find_doi(raw)
+    assert found is not None and found[0] == expected
+
+
+def test_doi_comparison_form():
+    """DOIs compare case-insensitively and without resolver prefixes."""
+    assert doi_key("https://doi.org/10.1158/1535-7163.MCT-04-0338") == "10.1158/1535-7163.mct-04-0338"
+    assert normalize_doi("doi:10.1000/ABC.") == "10.1000/ABC"
+
+
+def test_pmid_and_pmcid():
+    """PubMed and PMC identifiers are found with or without their labels."""
+    assert find_pmid("PubMed PMID: 2070995.")[0] == "2070995"
+    assert find_pmcid("PMCID: pmc3456789")[0] == "PMC3456789"
+
+
+@pytest.mark.parametrize("raw,families,truncated", [
+    ("Moreau P, Richardson PG, Cavo M, Orlowski RZ, San Miguel JF, Palumbo A, et al",
+     ["Moreau", "Richardson", "Cavo", "Orlowski", "San Miguel", "Palumbo"], True),
+    ("Klassen A, Di Iorio B, De Santo N", ["Klassen", "Di Iorio", "De Santo"], False),
+    ("van Helden HP, van der Wiel HJ", ["van Helden", "van der Wiel"], False),
+    ("Keane, T. M., Wolfe, J., & Taylor, K. L.", ["Keane", "Wolfe", "Taylor"], False),
+    ("Brian M. Berman, M.D., Helene H. Langevin, M.D., Claudia M. Witt, M.D., M.B.A. and Ronald Dubner, D.D.S., Ph.D.",
+     ["Berman", "Langevin", "Witt", "Dubner"], False),
+    ("D. Tkaczyk, P. J. Dendek", ["Tkaczyk", "Dendek"], False),
+    ("PALMER A, SHACKLETON T", ["Palmer", "Shackleton"], False),
+    ("Eke-Okoro ST, Pichard-Leandri E", ["Eke-Okoro", "Pichard-Leandri"], False),
+    ("Vieira, N., Bueno, C. R., Jr., Brandalise, V.", ["Vieira", "Bueno", "Brandalise"], False),
+])
+def test_author_lists(raw, families, truncated):
+    """Author lists in Vancouver, APA and NEJM forms split into family names; et al. is remembered."""
+    assert is_author_list(raw)
+    names, etal = parse_author_list(raw)
+    assert [n.family for n in names] == families
+    assert etal == truncated
+
+
+def test_initials_are_dotted():
+    """Vancouver initials become dotted given names that citation styles can re-initialise."""
+    names, _ = parse_author_list("Richardson PG, Greten JH")
+    assert [n.given for n in names] == ["P. G.", "J. H."]
+
+
+@pytest.mark.parametrize("raw", ["Chinese Acupuncture and Moxibustion", "Acupuncture", "Proteasome inhibitors in myeloma",
+                                 "via het zenuwstelsel"])
+def test_titles_are_not_author_lists(raw):
+    """Title-like text is not mistaken for authors."""
+    assert not is_author_list(raw)
