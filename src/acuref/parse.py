@@ -38,7 +38,10 @@ _COLON_RE = re.compile(rf"(?<![\w.:/]){_VOL}{_ISS}\s*:\s*{_PG}")
 # Journal, 43(1), 32-43 · Brain 120(Pt 4), 701-722 · 21, pp. 12-19
 _APA_RE = re.compile(rf"(?:,\s*|\s)(?:[Vv]ol\.?\s*)?{_VOL}{_ISS},\s*(?:pp?\.\s*)?{_PG}(?=\s*[.,;]?\s*(?:$|\(|\[|{_YEAR}|[A-Z]))")
 # vol. 18, no. 4, pp. 317–335
-_IEEE_RE = re.compile(rf"[Vv]ol\.?\s*{_VOL}\s*,?\s*(?:(?:no|nr|issue)\.?\s*(?P<iss>[\w-]+)\s*,?\s*)?(?:pp?\.\s*{_PG})?")
+_IEEE_RE = re.compile(
+    rf"[Vv]ol\.?\s*{_VOL}\s*,?\s*(?:(?:no|nr|issue)\.?\s*(?P<iss>[\w-]+)\s*,?\s*)?"
+    rf"(?:(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<year>{_YEAR})\s*,\s*)?(?:pp?\.\s*{_PG})?"
+)
 # Beijing: Foreign Language Press; 1999
 _BOOK_RE = re.compile(
     rf"(?P<place>(?:St\.\s)?[A-Z][\w'’-]+(?:[ -][\w'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
@@ -48,7 +51,7 @@ _PUBLISHER_WORDS_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Spri
 _EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{_YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
 _NLM_NOISE_RE = re.compile(
     r"\b(?:(?:Erratum|Comment|Retraction|Update|Corrected and republished)\s+(?:in|on|of|from)\s*:.*$"
-    r"|Review\.?\s*$|English\.?\s*$|\[PubMed[^\]]*\]|\[Internet\]|\[cited[^\]]*\])",
+    r"|Review\.?\s*$|English\.?\s*$)|\[PubMed[^\]]*\]|\[Internet\]|\[cited[^\]]*\]|\[(?:serial )?online\]",
     re.IGNORECASE,
 )
 _AVAILABLE_RE = re.compile(r"\b(?:Available (?:from|at|online)|Retrieved from|URL|Beschikbaar via)\s*:?\s*$", re.IGNORECASE)
@@ -58,7 +61,7 @@ _HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{_YEAR})[a-z]?[.,]\s+")
 _SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
 _PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
 _DEGREE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:\s+[A-Z]\.)*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]{0,5}\.){2}")
-_QUOTED_RE = re.compile(r"[“\"«‘](.{3,400}?)[”\"»’]")
+_QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»’]|'(?=[\s,.;:]))")
 _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
 _EDITION_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|e|de)?\s*(?:ed|edn|edition|druk)\b\.?", re.IGNORECASE)
 
@@ -144,6 +147,9 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
         prev = m.end()
         if _CONTINUED_NAME_RE.match(s, m.end()) and _DOTTED_INITIAL_END_RE.search(head):
             continue  # "M.A.A. Ali, ..." — the period belongs to initials inside the list
+        if best is not None and not (_LIST_SEPARATOR_RE.search(s, best - 1, m.start())
+                                     or _INITIALS_PIECE_RE.fullmatch(s, best - 1, m.start())):
+            break  # after a complete list, more names need a separator: "Smith J. Acupuncture." ends at "J."
         if is_author_list(head):
             best = m.end()
         elif best is not None and piece > 6:
@@ -171,6 +177,8 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     return None, s, None
 
 
+_LIST_SEPARATOR_RE = re.compile(r"[,;&]|\band\b")
+_INITIALS_PIECE_RE = re.compile(r"\.\s*[A-Z](?:\.\s?-?[A-Z])*")
 _CONTINUED_NAME_RE = re.compile(r"\s*(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,")
 _DOTTED_INITIAL_END_RE = re.compile(r"[A-Z]\.\s?[A-Z]$")
 _CHICAGO_RE = re.compile(rf"^(?P<head>.{{2,600}}?)\.\s+\(?(?P<year>{_YEAR})[a-z]?\)?[.:]\s+")
@@ -208,7 +216,7 @@ def _split_title_container(mid: str) -> tuple[str | None, str | None]:
     if not mid:
         return None, None
     q = _QUOTED_RE.match(mid)
-    if q and (q.end() == len(mid) or mid[q.end()] in ",.;:" or mid[q.end() - 2] in ",."):
+    if q and (q.end() == len(mid) or mid[q.end()] in ",." or mid[q.end() - 2] in ",.?!"):
         title = q.group(1).strip(" ,.")
         container = mid[q.end():].strip(" ,.;:") or None
         return title, container

@@ -28,11 +28,19 @@ _INITFIRST = re.compile(
     rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’\-][{_L}'’\-]*(?:\s+(?:{_PARTICLE}\s+)*{_FAM}){{0,2}})"
 )
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?")
-# Group authors inside a list: "… Virella G, Diabetes Control and Complications Trial Group: Title".
-_ORG_PART = re.compile(
-    r"(?:[Tt]he\s+)?[A-Z][\w/&().,'’ -]{1,150}\b(?:Group|Consortium|Committee|Investigators|Collaborators|"
-    r"Collaboration|Network|Society|Association|Organi[sz]ation|Institute|Council|Force|Team|Panel|Working Party)"
+# Group authors: "World Health Organization", "… Virella G, Diabetes Control and Complications Trial Group".
+_ORG_WORDS_RE = re.compile(
+    r"\b(?:Group|Consortium|Committee|Investigators|Collaborators|Collaboration|Network|Society|Association|"
+    r"Organi[sz]ation|Institute|Institut|Council|Task Force|Team|Panel|Working Party|College|Agency|Department|Ministry|"
+    r"Centre|Center|Foundation|Federation|Board|Office|Excellence|Academy|Service|Commission|Authority|Programme|"
+    r"Program|Alliance|Union|Gezondheidsraad|Inspectie|Rijksinstituut|Zorginstituut|Federatie|Vereniging|"
+    r"Genootschap|Raad|Ministerie|Stichting)\b"
 )
+_ORG_PART = re.compile(
+    r"(?:[Tt]he\s+)?[A-Z][\w&'’()./-]*(?:\s+(?:[A-Z(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|für|und))+"
+)
+
+
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*")
@@ -79,7 +87,7 @@ def classify(part: str) -> str | None:
     part = part.strip(" .")
     if _SUFFIX_PART.fullmatch(part):
         return "suffix"
-    if len(part) > 12 and _ORG_PART.fullmatch(part):
+    if len(part) > 8 and _ORG_WORDS_RE.search(part) and _ORG_PART.fullmatch(part):
         return "org"
     if _VANC.fullmatch(part):
         return "vanc"
@@ -103,6 +111,8 @@ def is_author_list(text: str, *, allow_given_first: bool = True, permissive: boo
     if len(text) > 2000 or not text.strip():
         return False
     body, truncated = split_etal(strip_degrees(text))
+    if classify(body.strip(" .")) == "org":
+        return True
     parts = _parts(body)
     if not parts:
         return truncated
@@ -119,7 +129,7 @@ def is_author_list(text: str, *, allow_given_first: bool = True, permissive: boo
         return True
     if all(k in ("vanc", "initfirst") for k in kinds):
         return True
-    if _alternating(kinds):
+    if _alternating(kinds) or _chicago(parts, kinds, permissive):
         return True
     if "givenfirst" in kinds:
         if not allow_given_first:
@@ -130,6 +140,26 @@ def is_author_list(text: str, *, allow_given_first: bool = True, permissive: boo
             return False
         return all(k in ("vanc", "initfirst", "givenfirst") for k in kinds)
     return False
+
+
+_GIVEN_WITH_INITIAL_RE = re.compile(rf"[{_UP}][{_LOW}]+(?:\s[{_UP}]\.?)+")
+
+
+def _is_given(part: str, kind: str | None) -> bool:
+    """A given name after an inverted family name: ``John``, ``Richard C.``, ``J. A.``."""
+    return kind in ("fam", "givenfirst", "init") or (kind == "vanc" and bool(_GIVEN_WITH_INITIAL_RE.fullmatch(part.strip(" ."))))
+
+
+def _chicago(parts: list[str], kinds: list[str | None], permissive: bool) -> bool:
+    """Chicago/MLA: the first author inverted, the others not — ``Smith, John, and Kate Jones``."""
+    if len(kinds) < 2 or kinds[0] != "fam" or not _is_given(parts[1], kinds[1]):
+        return False
+    if len(parts[1].split()) > 3:
+        return False
+    rest = kinds[2:]
+    if not rest:
+        return permissive
+    return all(k in ("givenfirst", "initfirst") for k in rest)
 
 
 def _alternating(kinds: list[str]) -> bool:
@@ -202,6 +232,8 @@ def parse_name(part: str) -> Name:
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
     body, truncated = split_etal(strip_degrees(text))
+    if classify(body.strip(" .")) == "org":  # "National Institute for Health and Care Excellence" is one name
+        return (Name(literal=re.sub(r"^[Tt]he\s+", "", body.strip(" ."))),), truncated
     parts = _parts(body)
     kinds = [classify(p) for p in parts]
     names: list[Name] = []
@@ -222,10 +254,15 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
                 and not all(k in ("givenfirst",) for k in kinds):
             fam = parts[i]
             given = parts[i + 1]
-            if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam"):
+            if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
+                    i == 0 and kind == "fam" and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1):
                 names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
+        if i == 0 and kind == "fam" and len(parts) > 1 and kinds[1] == "vanc" and _is_given(parts[1], "vanc"):
+            names.append(Name(family=_case(parts[0].strip()), given=format_initials(parts[1])))  # Levin, Richard C.
+            i += 2
+            continue
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
