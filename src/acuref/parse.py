@@ -36,7 +36,7 @@ _VANC_NOVOL_RE = re.compile(rf"(?<!\d)(?P<year>{_YEAR})[a-z]?{_DATE_REST}\s*;\s*
 # Science 266(5193):2019-2022 · 157:1342-1343 (year printed elsewhere)
 _COLON_RE = re.compile(rf"(?<![\w.:/]){_VOL}{_ISS}\s*:\s*{_PG}")
 # Journal, 43(1), 32-43 · Brain 120(Pt 4), 701-722 · 21, pp. 12-19
-_APA_RE = re.compile(rf"(?:,\s*|\s)(?:[Vv]ol\.?\s*)?{_VOL}{_ISS},\s*(?:pp?\.\s*)?{_PG}(?=\s*[.,;]?\s*(?:$|\(|\[|{_YEAR}|[A-Z]))")
+_APA_RE = re.compile(rf"(?:,\s*|\s)(?:[Vv]ol\.?\s*)?{_VOL}{_ISS},\s*(?:pp?\.\s*)?{_PG}(?=\s*[.,;(\[]|\s*$|\s+{_YEAR}|\s+[A-Z])")
 # vol. 18, no. 4, pp. 317–335
 _IEEE_RE = re.compile(
     rf"[Vv]ol\.?\s*{_VOL}\s*,?\s*(?:(?:no|nr|issue)\.?\s*(?P<iss>[\w-]+)\s*,?\s*)?"
@@ -54,6 +54,7 @@ _NLM_NOISE_RE = re.compile(
     r"|Review\.?\s*$|English\.?\s*$)|\[PubMed[^\]]*\]|\[Internet\]|\[cited[^\]]*\]|\[(?:serial )?online\]",
     re.IGNORECASE,
 )
+_NLM_NOISE_CUES = ("erratum", "comment", "retraction", "update", "corrected", "review", "english")
 _AVAILABLE_RE = re.compile(r"\b(?:Available (?:from|at|online)|Retrieved from|URL|Beschikbaar via)\s*:?\s*$", re.IGNORECASE)
 _LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
 _YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{_YEAR}[/-])?(?P<year>{_YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
@@ -140,11 +141,8 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     # Authors. Title…  (Vancouver): the longest run of author-list prefixes ending at ". "
     best = None
     colon = s.find(":")
-    prev = 0
     for m in re.finditer(r"\.(?=\s|$)", s[:1500]):
         head = s[: m.start()]
-        piece = len(head) - prev
-        prev = m.end()
         if _CONTINUED_NAME_RE.match(s, m.end()) and _DOTTED_INITIAL_END_RE.search(head):
             continue  # "M.A.A. Ali, ..." — the period belongs to initials inside the list
         if best is not None and not (_LIST_SEPARATOR_RE.search(s, best - 1, m.start())
@@ -152,8 +150,8 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
             break  # after a complete list, more names need a separator: "Smith J. Acupuncture." ends at "J."
         if is_author_list(head):
             best = m.end()
-        elif best is not None and piece > 6:
-            break  # a short piece ("and J") may still be inside the list: look one step further
+        elif best is not None and not _TRAILING_INITIALS_RE.search(head):
+            break  # "…, and P. J" may still be inside the list: look one step further
     # Authors: Title…  (AMA, BMC), unless a Vancouver author list already ended before the colon
     if 0 < colon < 1200 and (best is None or best > colon):
         head = s[:colon]
@@ -177,6 +175,7 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     return None, s, None
 
 
+_TRAILING_INITIALS_RE = re.compile(r"(?:^|[,;&]|\band)\s*[A-Z](?:\.\s?-?[A-Z]){0,3}$")
 _LIST_SEPARATOR_RE = re.compile(r"[,;&]|\band\b")
 _INITIALS_PIECE_RE = re.compile(r"\.\s*[A-Z](?:\.\s?-?[A-Z])*")
 _CONTINUED_NAME_RE = re.compile(r"\s*(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,")
@@ -282,10 +281,13 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
             found.setdefault(key, value)
             s = (s[:a] + " " + s[b:]).strip()
             hit = finder(s) if key != "URL" else None
-    s = _EMPTY_ID_LABEL_RE.sub(" ", s)
+    if "doi" in low or "pmid" in low or "pmc" in low or "isbn" in low:
+        s = _EMPTY_ID_LABEL_RE.sub(" ", s)
     if "[" in s:
         s = ids.strip_link_tail(s)
-    s = _LINK_TAIL_RE.sub("", s).strip()
+    tail = s[-60:]
+    if "DOI" in tail or "PMC" in tail or "PubMed" in tail or "Google" in tail:
+        s = _LINK_TAIL_RE.sub("", s).strip()
     if "URL" in found:
         s = _AVAILABLE_RE.sub("", s.rstrip(" .")).strip()
     return s, found
@@ -306,8 +308,12 @@ def parse_reference(text: str) -> Reference:
     epub = _EPUB_RE.search(s)
     if epub:
         s = (s[: epub.start()] + s[epub.end():]).strip()
-    s = _NLM_NOISE_RE.sub(" ", s).strip(" .;,")
-    s = _MULTISPACE_RE.sub(" ", s)
+    low = s.lower()
+    if "[" in s or any(cue in low for cue in _NLM_NOISE_CUES):
+        s = _NLM_NOISE_RE.sub(" ", s)
+    s = s.strip(" .;,")
+    if "  " in s:
+        s = _MULTISPACE_RE.sub(" ", s)
 
     extra = {"DOI": found.get("DOI"), "PMID": found.get("PMID"), "PMCID": found.get("PMCID"),
              "ISBN": found.get("ISBN"), "URL": found.get("URL"), "language": language}

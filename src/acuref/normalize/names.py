@@ -18,7 +18,7 @@ PARTICLES = frozenset(
     "van von der den de del della dello dei di da das dos du des la le lo ter ten te zu zur af al el bin ben y e d' l' dal".split()
 )
 _PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]en|[dD]e|[dD]el|[dD]ella|[dD]i|[dD]a|[dD]as|[dD]os|[dD]u|[dD]es|[lL]a|[lL]e|[tT]er|[tT]en|[zZ]u|[aA]l|[eE]l|[bB]in|[yY]|[dD]')"
-_FAM = rf"(?:[{_UP}]|[dlDL]['’]|[a-z]{{2,3}}-)[{_L}'’\-]*"
+_FAM = rf"(?:[{_UP}]|[dlDL]['’]|[a-z]{{2,3}}-|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’\-]*"
 _INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.-?[{_UP}]){{1,3}}\.?)"
 _SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
 # Vancouver: family words (with particles) then bare initials: "San Miguel JF", "van de Pas-Schoonen K".

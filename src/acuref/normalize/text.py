@@ -17,7 +17,7 @@ _ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 def dehyphenate(text: str) -> str:
     """Join words broken across lines: ``Endo-\\nscopic`` → ``Endoscopic``, ``low-\\nfrequency`` kept."""
-    if "-" not in text or "\n" not in text:
+    if "-\n" not in text and "- \n" not in text and "-\r\n" not in text and "-\t\n" not in text:
         return text
 
     def join(m: re.Match[str]) -> str:
