@@ -51,6 +51,28 @@ CASES = [
      "Eur. J. Immunol. 26:2470-2479.",
      dict(first="Mendel", n_authors=3, title="Delineation of the minimal encephalitogenic epitope",
           journal="Eur. J. Immunol", volume="26", page="2470-2479", year=1996)),
+    ("Smith J, Jones K (2001). \"Title of the article\". Journal of Things. 12 (3): 45–67. doi:10.1000/xyz123. "
+     "PMID 12345678.",
+     dict(first="Smith", title="Title of the article", journal="Journal of Things", volume="12", issue="3",
+          page="45-67", DOI="10.1000/xyz123", PMID="12345678", year=2001)),
+    ("Smith, J. and Jones, K. (2001) 'Title of the article', Journal of Things, 12(3), pp. 45–67.",
+     dict(first="Smith", n_authors=2, title="Title of the article", journal="Journal of Things", page="45-67")),
+    ("Smith, John, and Kate Jones. \"Title of the Article.\" Journal of Things, vol. 12, no. 3, 2001, pp. 45-67.",
+     dict(first="Smith", n_authors=2, title="Title of the Article", journal="Journal of Things", volume="12",
+          issue="3", page="45-67", year=2001)),
+    ("J. Smith and K. Jones, \"Title of the article,\" J. Things, vol. 12, no. 3, pp. 45–67, Mar. 2001.",
+     dict(first="Smith", title="Title of the article", journal="J. Things", volume="12", issue="3", page="45-67",
+          year=2001, month=3)),
+    ("Smith, J. & Jones, K. Title of the article. J. Things 12, 45–67 (2001).",
+     dict(first="Smith", title="Title of the article", journal="J. Things", volume="12", page="45-67", year=2001)),
+    ("Smith J. Acupuncture. In: Jones K, editor. Textbook of Pain. 5th ed. London: Elsevier; 2006. p. 123-45.",
+     dict(first="Smith", type="chapter", title="Acupuncture", journal="Textbook of Pain", publisher="Elsevier",
+          place="London", page="123-145", edition="5", year=2006)),
+    ("Smith, J. (2006). Acupuncture. In K. Jones (Ed.), Textbook of pain (5th ed., pp. 123–145). Elsevier.",
+     dict(first="Smith", type="chapter", title="Acupuncture", journal="Textbook of pain", page="123-145",
+          publisher="Elsevier")),
+    ("World Health Organization. Global report on diabetes. Geneva: WHO; 2016.",
+     dict(literal="World Health Organization", type="book", title="Global report on diabetes", publisher="WHO", place="Geneva", year=2016)),
 ]
 
 
@@ -60,6 +82,7 @@ def test_parse_table(text, expected):
     ref = parse_reference(text)
     got = {
         "first": ref.author[0].family if ref.author else None,
+        "literal": ref.author[0].literal if ref.author else None,
         "n_authors": len(ref.author),
         "et_al": ref.author_truncated,
         "title": ref.title,

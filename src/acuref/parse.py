@@ -92,7 +92,7 @@ def _tails(rest: str) -> list[_Tail]:
                 continue
             if kind == "colon" and not _journal_before(rest, m.start()):
                 continue
-            key = m.start("year") if g.get("year") else m.start("vol") if g.get("vol") else m.start()
+            key = min((m.start(k) for k in ("year", "vol") if g.get(k)), default=m.start())
             found.append(_Tail(m.start(), key, m.end(), g.get("year"), g.get("month"), g.get("day"),
                                g.get("vol"), g.get("iss"), g.get("pages"), kind))
     return found
@@ -420,7 +420,20 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     else:
         chapter = _IN_RE.search(mid)
         if chapter and kind != "article-journal":
-            title, container = mid[: chapter.start()].strip(" .,") or None, mid[chapter.end():].strip(" .,") or None
+            title = mid[: chapter.start()].strip(" .,") or None
+            editors_text, container, chapter_edition = _split_chapter(mid[chapter.end():])
+            if editors_text:
+                fields["editor"] = parse_author_list(editors_text)[0]
+            if chapter_edition:
+                fields["edition"] = chapter_edition
+            pm = _PP_RE.search(rest)
+            if pm:
+                pages = pm.group("pages")
+                fields["page" if is_range(pages) else "number"] = normalize_pages(pages) if is_range(pages) else pages
+            if not fields.get("publisher"):
+                pub = _TRAILING_PUBLISHER_RE.search(rest)
+                if pub:
+                    fields["publisher"] = pub.group(1).strip()
             kind = "chapter"
         elif title_pre is not None:
             title, container = title_pre.rstrip(". ") or None, mid.strip(" .,;") or None
@@ -435,8 +448,8 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
                 if _looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
                     title, container = None, title
 
-    edition = None
-    if kind in ("book", "chapter", "document") and title:
+    edition = fields.pop("edition", None)
+    if kind in ("book", "chapter", "document") and title and not edition:
         em = _EDITION_RE.search(title)
         if em:
             edition = em.group(1)
@@ -458,6 +471,31 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
         edition=edition,
     )
     return _finish(fields)
+
+
+_EDITORS_RE = re.compile(
+    r"^(?P<eds>.+?)\s*(?:,\s*(?:eds?|editors?|red|Hrsg)\.?|\((?:eds?|editors?|red|Hrsg)\.?\))\s*[.,:]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+_PP_RE = re.compile(rf"\bpp?\.?\s*{_PG}")
+_TRAILING_PUBLISHER_RE = re.compile(r"\)\.\s*([A-Z][^.()]{1,60})\.?\s*$")
+_CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))|,\s*pp?\b")
+
+
+def _split_chapter(text: str) -> tuple[str | None, str | None, str | None]:
+    """``Jones K, editor. Textbook of Pain. 5th ed`` → (editors, container, edition)."""
+    text = text.strip(" .,")
+    editors = None
+    m = _EDITORS_RE.match(text)
+    if m:
+        editors, text = m.group("eds"), m.group("rest")
+    edition = None
+    em = _EDITION_RE.search(text)
+    if em:
+        edition = em.group(1)
+        text = text[: em.start()]
+    container = _CONTAINER_END_RE.split(text, maxsplit=1)[0].strip(" .,;") or None
+    return editors, container, edition
 
 
 def _clean_title(title: str) -> str:
