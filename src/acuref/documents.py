@@ -181,6 +181,7 @@ _MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
 _MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _MD_CODE_RE = re.compile(r"`([^`]+)`")
 _MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+_MD_FOOTNOTE_RE = re.compile(r"^\s{0,3}\[\^(\w{1,8})\]:\s*")
 _MD_AUTOLINK_RE = re.compile(r"<(https?://[^>]+)>")
 
 
@@ -196,6 +197,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     out = []
     for i, line in enumerate(text.splitlines(), start=1):
         line = _MD_HEADING_RE.sub("", line)
+        line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
         line = _MD_AUTOLINK_RE.sub(r"\1", line)
         line = _MD_LINK_RE.sub(_md_link, line)
         line = _MD_CODE_RE.sub(r"\1", line)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .documents import Line
+from .documents import Document, Line
 from .model import Source
 from .normalize.names import DEGREE_RE, is_author_list
 from .normalize.text import split_label, squash
@@ -29,7 +29,7 @@ _SOURCE_RE = re.compile(
     r"(?:^|[\s:;(])(?:Bron(?:nen)?|Bronvermelding|Sources?|Referenties?|References?|Ref\.|Citation|Quelle|Fuente|Origineel)\s*:\s*",
     re.IGNORECASE,
 )
-_PAREN_RE = re.compile(r"\(([^()]{10,400})\)")
+_PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 _TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 
 STANDALONE = 7  # a paragraph on its own must look very much like a reference
@@ -65,8 +65,11 @@ class _Unit:
         return squash(" ".join(self.texts))
 
 
-def _segment(lines: tuple[Line, ...] | list[Line]) -> list[_Unit | None]:
-    """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs)."""
+def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[_Unit | None]:
+    """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
+
+    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next.
+    """
     units: list[_Unit | None] = []
     cur: _Unit | None = None
     for line in lines:
@@ -81,7 +84,7 @@ def _segment(lines: tuple[Line, ...] | list[Line]) -> list[_Unit | None]:
             cur = _Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()])
             units.append(cur)
             continue
-        if cur is not None and _continues(cur, s):
+        if cur is not None and not blocks and _continues(cur, s):
             cur.lines.append(line)
             cur.texts.append(s)
             continue
@@ -114,9 +117,9 @@ def _looks_like_heading(unit: _Unit) -> bool:
     return len(text.split()) <= 8 and not _TERMINAL_RE.search(text) and not re.search(r"\d{4}", text)
 
 
-def extract_from_lines(lines: tuple[Line, ...] | list[Line]) -> list[Source]:
-    """Find every reference in a document's lines, in document order."""
-    units = _segment(lines)
+def extract_from_lines(lines: tuple[Line, ...] | list[Line], *, blocks: bool = False) -> list[Source]:
+    """Find every reference in a document's lines, in document order (``blocks``: lines are HTML blocks)."""
+    units = _segment(lines, blocks)
     found: list[tuple[int, int, Source]] = []  # (line, order, source)
     consumed: set[int] = set()
     in_section = False
@@ -249,6 +252,11 @@ def _inline(u: _Unit) -> list[Source]:
         line = u.lines[min(joined.count("\n", 0, m.start()), len(u.lines) - 1)].number
         out.append(Source(inner, line, line, None, "inline"))
     return out
+
+
+def extract_document(doc: Document) -> list[Source]:
+    """Find every reference in a loaded document."""
+    return extract_from_lines(doc.lines, blocks=doc.format == "html")
 
 
 def extract_references(text: str) -> list[Source]:

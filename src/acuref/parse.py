@@ -442,7 +442,11 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
             if kind == "document" and title:
                 kind = "book" if fields.get("publisher") else "document"
         else:
-            title, container = _split_title_container(mid)
+            moved = _authors_in_middle(mid) if authors_text is None else None
+            if moved:  # PubMed "Similar articles": Title. Authors, et al. Journal. 2015;…
+                title, authors_text, container = moved
+            else:
+                title, container = _split_title_container(mid)
             if container is None and title is not None and (not authors_text or (authors_text and year_hint)) and tail:
                 # Only one piece before the numbers: a journal name when the numbers say "journal article".
                 if _looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
@@ -480,6 +484,17 @@ _EDITORS_RE = re.compile(
 _PP_RE = re.compile(rf"\bpp?\.?\s*{_PG}")
 _TRAILING_PUBLISHER_RE = re.compile(r"\)\.\s*([A-Z][^.()]{1,60})\.?\s*$")
 _CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))|,\s*pp?\b")
+
+
+def _authors_in_middle(mid: str) -> tuple[str, str, str] | None:
+    segs = _SENTENCE_SPLIT_RE.split(mid.strip())
+    for i in range(1, len(segs) - 1):
+        cand = segs[i].rstrip(". ")
+        if ("," in cand or "et al" in cand) and is_author_list(cand):
+            title = " ".join(segs[:i]).strip()
+            return (title.rstrip(".") if not title.endswith(("?", "!")) else title, cand,
+                    " ".join(segs[i + 1:]).strip(" ."))
+    return None
 
 
 def _split_chapter(text: str) -> tuple[str | None, str | None, str | None]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .documents import DOCUMENT_SUFFIXES, Document, load_path
 from .errors import InputError
-from .extract import extract_from_lines
+from .extract import extract_document
 from .keys import assign_keys
 from .model import Entry, Reference, Source, Warning_
 from .parse import parse_reference
@@ -55,7 +55,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
 def references_from_document(doc: Document) -> list[Reference]:
     """Extract and parse every reference in one document, each with its provenance."""
     refs = []
-    for src in extract_from_lines(doc.lines):
+    for src in extract_document(doc):
         src = replace(src, file=doc.name)
         refs.append(replace(parse_reference(src.raw), sources=(src,)))
     return refs

@@ -25,7 +25,7 @@ _SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
 _VANC = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*\s+({_INIT})(?:\s+{_SUFFIX})?")
 # Initials first: "P. J. Dendek", "J.-P. Martin", "Ł. Bolikowski".
 _INITFIRST = re.compile(
-    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’\-][{_L}'’\-]*(?:\s+(?:{_PARTICLE}\s+)*{_FAM}){{0,2}})"
+    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’\-][{_L}'’\-]*(?:\s+(?:{_PARTICLE}\s+)*[{_UP}][{_L}'’\-]+){{0,2}})"
 )
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?")
 # Group authors: "World Health Organization", "… Virella G, Diabetes Control and Complications Trial Group".
