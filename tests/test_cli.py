@@ -127,3 +127,19 @@ def test_usage_errors(argv, capsys):
     """Bad command lines answer with one line on stderr and exit code 2."""
     assert main(argv) == 2
     assert capsys.readouterr().err.strip().count("\n") == 0
+
+
+def test_empty_file_alone_is_an_error(tmp_path):
+    """An empty file, given alone, is an error naming it: nothing could be done."""
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    code, _, err = run_cli("export", str(empty), "-o", str(tmp_path / "o.json"))
+    assert code == 3 and "empty.txt" in err and "Traceback" not in err
+    assert not (tmp_path / "o.json").exists()
+
+
+def test_unknown_output_suffix_asks_for_a_format(tmp_path):
+    """An output name whose suffix names no known format is a usage error, not a silently wrong file."""
+    code, _, err = run_cli("export", str(REFS), "-o", str(tmp_path / "refs.xyz"))
+    assert code == 2 and "-f" in err
+    assert not (tmp_path / "refs.xyz").exists()

@@ -57,9 +57,12 @@ def _format(args: argparse.Namespace) -> str:
             raise UsageError(f"unknown format {args.format!r}; choose one of: {', '.join(FORMATS)}")
         return args.format
     if args.output and args.output != "-":
-        fmt = _SUFFIX_FORMATS.get(Path(args.output).suffix.lower())
+        suffix = Path(args.output).suffix.lower()
+        fmt = _SUFFIX_FORMATS.get(suffix)
         if fmt:
             return fmt
+        if suffix:
+            raise UsageError(f"cannot tell the format from {args.output!r}; give -f with one of: {', '.join(FORMATS)}")
     return "csl-json"
 
 

@@ -95,6 +95,7 @@ def run(paths: Iterable[str]) -> RunResult:
         warnings.extend(Warning_(note, path) for note in doc.notes)
         if not any(line.text.strip() for line in doc.lines):
             warnings.append(Warning_(f"{doc.name}: empty document, nothing to read", doc.name))
+            failed.append(doc.name)
             continue
         found = references_from_document(doc)
         if not found:
