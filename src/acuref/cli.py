@@ -8,15 +8,15 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__, csl, report
+from . import __version__, bibtex, csl, report, ris
 from .documents import load_path
 from .errors import AcurefError, InputError, UsageError
 from .model import Entry, Warning_
 from .output import write_atomic
 from .pipeline import RunResult, parse_lines, run, to_entries
 
-FORMATS = ("csl-json",)
-_SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json"}
+FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
+_SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -26,8 +26,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-f", "--format", help=f"output format: {', '.join(FORMATS)} (default: from -o's suffix, else csl-json)")
+    p.add_argument("-f", "--format", help=f"output format: {', '.join(FORMATS)} (default: from -o's suffix .bib/.ris/.json, else csl-json)")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output); written atomically")
+    p.add_argument("--ascii", action="store_true", help="BibTeX: write non-ASCII letters as LaTeX accents (Schr{\\\"o}der)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
     p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
 
@@ -37,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"acuref {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders")
-    exp.add_argument("paths", nargs="+", metavar="PATH", help="documents or folders ('-' reads standard input)")
+    exp.add_argument("paths", nargs="+", metavar="PATH",
+                     help="documents, bibliographies (.bib .ris .json) or folders ('-' reads standard input)")
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
     _add_output_options(exp)
     par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
@@ -66,7 +68,14 @@ def _format(args: argparse.Namespace) -> str:
     return "csl-json"
 
 
-def _render(entries: tuple[Entry, ...], fmt: str) -> str:
+def render(entries: tuple[Entry, ...] | list[Entry], fmt: str, *, ascii_only: bool = False) -> str:
+    """The bibliography as text in one of :data:`FORMATS`."""
+    if fmt == "bibtex":
+        return bibtex.dumps(entries, ascii_only=ascii_only)
+    if fmt == "biblatex":
+        return bibtex.dumps(entries, biblatex=True, ascii_only=ascii_only)
+    if fmt == "ris":
+        return ris.dumps(entries)
     return csl.dumps(entries)
 
 
@@ -81,7 +90,7 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
 
 def _finish(args: argparse.Namespace, result: RunResult) -> int:
     fmt = _format(args)
-    text = _render(result.entries, fmt)
+    text = render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
         write_atomic(args.report, report.dumps(result.entries, result.warnings))
     write_atomic(args.output, text)

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from .model import Entry, Name, Reference
+from .errors import InputError
+from .model import Date, Entry, Name, Reference, Source, Warning_
+from .normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
 _STRING_FIELDS = (
@@ -68,3 +71,111 @@ def to_csl(entry: Entry) -> dict[str, Any]:
 def dumps(entries: list[Entry] | tuple[Entry, ...]) -> str:
     """A CSL-JSON array, UTF-8, one item per entry in order."""
     return json.dumps([to_csl(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+_CSL_TYPES = frozenset({
+    "article", "article-journal", "article-magazine", "article-newspaper", "bill", "book", "broadcast", "chapter",
+    "classic", "collection", "dataset", "document", "entry", "entry-dictionary", "entry-encyclopedia", "event",
+    "figure", "graphic", "hearing", "interview", "legal_case", "legislation", "manuscript", "map", "motion_picture",
+    "musical_score", "pamphlet", "paper-conference", "patent", "performance", "periodical", "personal_communication",
+    "post", "post-weblog", "regulation", "report", "review", "review-book", "software", "song", "speech", "standard",
+    "thesis", "treaty", "webpage",
+})
+
+
+def _name_from_csl(value: Any) -> Name | None:
+    if isinstance(value, str):
+        return Name(literal=value)
+    if not isinstance(value, dict):
+        return None
+    if value.get("literal"):
+        return Name(literal=str(value["literal"]))
+    family = " ".join(str(value[k]) for k in ("non-dropping-particle", "family") if value.get(k))
+    given = " ".join(str(value[k]) for k in ("given", "dropping-particle") if value.get(k))
+    if not family and not given:
+        return None
+    return Name(family=family, given=given, suffix=str(value.get("suffix") or ""))
+
+
+def _date_from_csl(value: Any) -> Date | None:
+    if not isinstance(value, dict):
+        return None
+    parts = value.get("date-parts")
+    if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+        try:
+            nums = [int(p) for p in parts[0][:3]]
+        except (TypeError, ValueError):
+            nums = []
+        if nums:
+            return Date(nums[0], nums[1] if len(nums) > 1 and 1 <= nums[1] <= 12 else None,
+                        nums[2] if len(nums) > 2 and len(nums) > 1 and 1 <= nums[2] <= 31 else None)
+    raw = str(value.get("raw") or value.get("literal") or "")
+    m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", raw)
+    if m:
+        return Date(int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
+    return None
+
+
+def _text(item: dict[str, Any], key: str) -> str | None:
+    value = item.get(key)
+    if value is None or value == "":
+        return None
+    return str(value)
+
+
+def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Reference:
+    note = _text(item, "note") or ""
+    pmid = _text(item, "PMID") or (re.search(r"^PMID:\s*(\d+)", note, re.M) or [None, None])[1]
+    pmcid = _text(item, "PMCID") or (re.search(r"^PMCID:\s*(PMC\d+)", note, re.M) or [None, None])[1]
+    page = _text(item, "page")
+    number = _text(item, "number")
+    if page:
+        page = page.replace("–", "-").replace("--", "-")
+        if not is_range(page) and not number and item.get("type") in ("article-journal", None):
+            page, number = None, page
+        elif is_range(page):
+            page = normalize_pages(page)
+    ctype = str(item.get("type") or "document")
+    authors = tuple(n for n in (_name_from_csl(v) for v in item.get("author") or []) if n)
+    editors = tuple(n for n in (_name_from_csl(v) for v in item.get("editor") or []) if n)
+    label = str(item.get("id")) if item.get("id") is not None else None
+    src = Source(raw=json.dumps(item, ensure_ascii=False), line=index + 1, end_line=index + 1, label=label,
+                 kind="bibliography", file=file)
+    return Reference(
+        type=ctype if ctype in _CSL_TYPES else "document", author=authors, editor=editors,
+        title=_text(item, "title"), container_title=_text(item, "container-title"),
+        container_title_short=_text(item, "container-title-short") or _text(item, "journalAbbreviation"),
+        collection_title=_text(item, "collection-title"), issued=_date_from_csl(item.get("issued")),
+        volume=_text(item, "volume"), issue=_text(item, "issue"), page=page, number=number,
+        edition=_text(item, "edition"), publisher=_text(item, "publisher"),
+        publisher_place=_text(item, "publisher-place"), DOI=_text(item, "DOI"), PMID=pmid, PMCID=pmcid,
+        URL=_text(item, "URL"), ISBN=_text(item, "ISBN"), ISSN=_text(item, "ISSN"), language=_text(item, "language"),
+        sources=(src,), parsed="acuref: unparsed" not in note,
+    )
+
+
+def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
+    """Read CSL-JSON (an array of items, one item, or ``{"items": [...]}``); bad items become warnings."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as err:
+        raise InputError(f"{file or '<json>'}:{err.lineno}: not valid JSON ({err.msg})") from None
+    if isinstance(data, dict):
+        data = data.get("items", [data]) if "items" in data else [data]
+    if not isinstance(data, list):
+        raise InputError(f"{file or '<json>'}: not CSL-JSON (expected an array of items)")
+    refs, warnings = [], []
+    for i, item in enumerate(data):
+        known = isinstance(item, dict) and any(item.get(k) for k in (
+            "title", "author", "editor", "DOI", "PMID", "URL", "container-title", "issued", "volume", "page", "number"))
+        if not known:
+            warnings.append(Warning_(f"CSL-JSON item {i + 1} holds no bibliographic field; kept as unparsed", file, i + 1))
+            raw = json.dumps(item, ensure_ascii=False)
+            refs.append(Reference(type="document", parsed=False, confidence=0.0,
+                                  sources=(Source(raw=raw, line=i + 1, end_line=i + 1, label=None,
+                                                  kind="bibliography", file=file),)))
+            continue
+        refs.append(item_to_reference(item, file, i))
+    return refs, warnings

@@ -51,16 +51,31 @@ def base_key(ref: Reference) -> str:
     return key
 
 
+def _kept_key(ref: Reference) -> str | None:
+    """An entry read from the user's own library keeps its key: their documents cite it."""
+    for src in ref.sources:
+        if src.kind == "bibliography" and src.label and re.fullmatch(r"[^\s,{}%#\\\"'=()]+", src.label):
+            return src.label
+    return None
+
+
 def assign_keys(refs: Iterable[Reference]) -> list[str]:
     """Keys for ``refs`` in order; a clash gets ``a``, ``b``, … on the second and later uses."""
+    refs = list(refs)
     keys: list[str] = []
     seen: dict[str, int] = {}
+    kept = [_kept_key(r) for r in refs]
     used: set[str] = set()
-    for ref in refs:
+    taken = {k for k in kept if k}
+    for ref, own in zip(refs, kept):
+        if own and own not in used:
+            used.add(own)
+            keys.append(own)
+            continue
         base = base_key(ref)
         n = seen.get(base, 0)
         key = base
-        while key in used:
+        while key in used or key in taken:
             key = base + _suffix(n)
             n += 1
         seen[base] = n

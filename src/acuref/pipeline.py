@@ -10,12 +10,30 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .documents import DOCUMENT_SUFFIXES, Document, load_path
+from . import bibtex, csl, ris
+from .documents import DOCUMENT_SUFFIXES, Document, decode, load_path
 from .errors import InputError
 from .extract import extract_document
 from .keys import assign_keys
 from .model import Entry, Reference, Source, Warning_
 from .parse import parse_reference
+
+
+BIBLIOGRAPHY_READERS = {".bib": bibtex.loads, ".bibtex": bibtex.loads, ".ris": ris.loads, ".json": csl.loads,
+                        ".csljson": csl.loads}
+INPUT_SUFFIXES = DOCUMENT_SUFFIXES | frozenset(BIBLIOGRAPHY_READERS)
+
+
+def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
+    """Read an existing .bib, .ris or CSL-JSON file into references (entries keep their keys as labels)."""
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+    text, _, notes = decode(data, path)
+    refs, warnings = BIBLIOGRAPHY_READERS[p.suffix.lower()](text, path)
+    return refs, [Warning_(n, path) for n in notes] + warnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,13 +57,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or Path(name).suffix.lower() not in DOCUMENT_SUFFIXES:
+                    if name.startswith(".") or Path(name).suffix.lower() not in INPUT_SUFFIXES:
                         continue
                     found = True
                     yield str(Path(root) / name), None
             if not found:
                 yield None, Warning_(f"{path}: no documents found in this folder "
-                                     f"(looked for {', '.join(sorted(DOCUMENT_SUFFIXES))})", path)
+                                     f"(looked for {', '.join(sorted(INPUT_SUFFIXES))})", path)
         elif not p.exists():
             yield None, Warning_(f"{path}: no such file or directory", path)
         else:
@@ -86,6 +104,16 @@ def run(paths: Iterable[str]) -> RunResult:
             failed.append(problem.file or "")
             continue
         assert path is not None
+        if Path(path).suffix.lower() in BIBLIOGRAPHY_READERS:
+            try:
+                found, problems = read_bibliography(path)
+            except InputError as err:
+                warnings.append(Warning_(str(err), path))
+                failed.append(path)
+                continue
+            warnings.extend(problems)
+            refs.extend(found)
+            continue
         try:
             doc = load_path(path)
         except InputError as err:

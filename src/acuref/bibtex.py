@@ -1,0 +1,273 @@
+"""BibTeX and biblatex: writing through bibtexparser 2, and reading .bib files back into the model.
+
+Writing is a mapping table from CSL types and fields; text values go through :mod:`acuref.latex`,
+identifiers (DOI, URL, PMID) are written verbatim. Reading keeps each entry's key as its label and
+reports every block bibtexparser could not parse, with its line, instead of dropping it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import bibtexparser
+from bibtexparser import model as bm
+
+from . import latex
+from .model import Date, Entry, Name, Reference, Source, Warning_
+from .normalize.names import parse_author_list
+from .normalize.pages import is_range, normalize_pages
+
+# CSL type → BibTeX entry type; only types Zotero's importer keeps.
+BIBTEX_TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "article",
+    "review": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+    "report": "techreport", "thesis": "phdthesis", "manuscript": "unpublished",
+}
+BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "thesis": "thesis", "webpage": "online", "dataset": "misc"}
+# BibTeX / biblatex entry type → CSL type when reading.
+CSL_TYPES = {
+    "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
+    "inproceedings": "paper-conference", "conference": "paper-conference", "proceedings": "book",
+    "techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
+    "online": "webpage", "electronic": "webpage", "www": "webpage", "unpublished": "manuscript", "misc": "document",
+    "booklet": "pamphlet", "manual": "report", "collection": "book", "periodical": "periodical",
+}
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_FORMAT = bibtexparser.BibtexFormat()
+_FORMAT.indent = "  "
+_FORMAT.block_separator = "\n"
+
+
+def _names(names: Iterable[Name], truncated: bool, ascii_only: bool) -> str:
+    parts = []
+    for n in names:
+        if n.literal:
+            parts.append("{" + latex.escape(n.literal, ascii_only=ascii_only) + "}")  # organisations stay whole
+            continue
+        family = latex.escape(n.family, ascii_only=ascii_only)
+        if " and " in family or "," in family:
+            family = "{" + family + "}"
+        given = latex.escape(n.given, ascii_only=ascii_only)
+        suffix = latex.escape(n.suffix, ascii_only=ascii_only)
+        parts.append(", ".join(p for p in (family, suffix, given) if p) if suffix else
+                     (f"{family}, {given}" if given else family))
+    if truncated and parts:
+        parts.append("others")
+    return " and ".join(parts)
+
+
+def _verbatim(value: str) -> str:
+    """DOIs and URLs are written as they are; only braces, which would break the file, are encoded."""
+    return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
+    ref = entry.ref
+    types = BIBLATEX_TYPES if biblatex else BIBTEX_TYPES
+    etype = types.get(ref.type, "misc")
+    fields: list[bm.Field] = []
+
+    def add(key: str, value: str | None, *, verbatim: bool = False, enclosing: str | None = None) -> None:
+        if value:
+            text = _verbatim(value) if verbatim else latex.escape(value, ascii_only=ascii_only)
+            fields.append(bm.Field(key, text, enclosing=enclosing))
+
+    if ref.author:
+        fields.append(bm.Field("author", _names(ref.author, ref.author_truncated, ascii_only)))
+    if ref.editor:
+        fields.append(bm.Field("editor", _names(ref.editor, False, ascii_only)))
+    title = ref.title
+    if not title and not ref.parsed and ref.sources:
+        title = ref.sources[0].raw
+    if title:
+        fields.append(bm.Field("title", latex.title_to_bibtex(title, ascii_only=ascii_only)))
+    container_key = {"article": "journaltitle" if biblatex else "journal", "incollection": "booktitle",
+                     "inproceedings": "booktitle"}.get(etype)
+    if container_key:
+        add(container_key, ref.container_title)
+        if biblatex:
+            add("shortjournal", ref.container_title_short if etype == "article" else None)
+    elif ref.container_title and etype != "book":
+        add("howpublished" if not biblatex else "journaltitle", ref.container_title)
+    if ref.issued:
+        if biblatex:
+            add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued.parts())))
+        else:
+            add("year", str(ref.issued.year))
+            if ref.issued.month:
+                fields.append(bm.Field("month", _MONTHS[ref.issued.month - 1], enclosing="no-enclosing"))
+            if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
+                add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
+    add("volume", ref.volume)
+    add("number", ref.issue)
+    if ref.page:
+        add("pages", ref.page.replace("-", "--"))
+    if ref.number:
+        add("eid", ref.number)
+        if not biblatex and not ref.page:
+            add("pages", ref.number)  # BibTeX styles know no eid; the reader maps it back to the number
+    add("edition", ref.edition)
+    add("publisher", ref.publisher)
+    add("location" if biblatex else "address", ref.publisher_place)
+    add("doi", ref.DOI, verbatim=True)
+    add("url", ref.URL, verbatim=True)
+    add("isbn", ref.ISBN, verbatim=True)
+    add("issn", ref.ISSN, verbatim=True)
+    if ref.PMID:
+        if biblatex:
+            add("eprinttype", "pubmed")
+            add("eprint", ref.PMID, verbatim=True)
+        add("pmid", ref.PMID, verbatim=True)
+    add("pmcid", ref.PMCID, verbatim=True)
+    add("langid" if biblatex else "language", ref.language)
+    markers = [m for m in _markers(ref)]
+    if markers:
+        add("keywords", ", ".join(markers))  # Zotero turns keywords into tags: a visible, harmless marker
+    return bm.Entry(etype, entry.id, fields)
+
+
+def _markers(ref: Reference) -> list[str]:
+    out = []
+    if not ref.parsed:
+        out.append("acuref-unparsed")
+    return out
+
+
+def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool = False) -> str:
+    lib = bibtexparser.Library()
+    for e in entries:
+        lib.add(to_entry(e, biblatex=biblatex, ascii_only=ascii_only))
+    text = bibtexparser.write_string(lib, bibtex_format=_FORMAT)
+    return text if text.endswith("\n") else text + "\n"
+
+
+# ---------------------------------------------------------------------------------------------- reading
+
+_VERBATIM_FIELDS = frozenset({"doi", "url", "pmid", "pmcid", "isbn", "issn", "eprint", "file"})
+
+
+def _split_names(value: str) -> tuple[tuple[Name, ...], bool]:
+    """``Family, Given and {Organisation} and others`` → names (BibTeX's own ``and`` rule, brace-aware)."""
+    parts, depth, cur = [], 0, []
+    tokens = re.split(r"(\s+and\s+|[{}])", value)
+    for tok in tokens:
+        if tok == "{":
+            depth += 1
+        elif tok == "}":
+            depth -= 1
+        if depth == 0 and re.fullmatch(r"\s+and\s+", tok or ""):
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(tok)
+    parts.append("".join(cur))
+    names: list[Name] = []
+    truncated = False
+    for raw in (p.strip() for p in parts):
+        if not raw:
+            continue
+        if raw == "others":
+            truncated = True
+            continue
+        if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
+            names.append(Name(literal=latex.decode(raw[1:-1])))
+            continue
+        pieces = [latex.decode(p).strip() for p in _top_level_commas(raw)]
+        if len(pieces) == 1:
+            words = pieces[0].split()
+            if len(words) == 1:
+                names.append(Name(family=words[0]))
+            else:
+                parsed, _ = parse_author_list(pieces[0])
+                names.append(parsed[0] if parsed else Name(family=words[-1], given=" ".join(words[:-1])))
+        elif len(pieces) == 2:
+            names.append(Name(family=pieces[0], given=pieces[1]))
+        else:
+            names.append(Name(family=pieces[0], suffix=pieces[1], given=", ".join(pieces[2:])))
+    return tuple(names), truncated
+
+
+def _top_level_commas(value: str) -> list[str]:
+    out, depth, cur = [], 0, []
+    for ch in value:
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        if ch == "," and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    out.append("".join(cur))
+    return out
+
+
+def _date(fields: dict[str, str]) -> Date | None:
+    if fields.get("date"):
+        m = re.match(r"(\d{4})(?:-(\d{1,2}))?(?:-(\d{1,2}))?", fields["date"])
+        if m:
+            return Date(int(m.group(1)), int(m.group(2)) if m.group(2) else None, int(m.group(3)) if m.group(3) else None)
+    year = re.search(r"\d{4}", fields.get("year", ""))
+    if not year:
+        return None
+    month = None
+    mv = fields.get("month", "").strip().lower()[:3]
+    if mv.isdigit():
+        month = int(mv) if 1 <= int(mv) <= 12 else None
+    elif mv in _MONTHS:
+        month = _MONTHS.index(mv) + 1
+    return Date(int(year.group(0)), month)
+
+
+def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
+    raw_fields = {k.lower(): str(f.value) for k, f in entry.fields_dict.items()}
+    f = {k: (v.strip() if k in _VERBATIM_FIELDS else latex.decode(v)) for k, v in raw_fields.items()}
+    for k in ("doi", "url"):
+        if k in f:
+            f[k] = f[k].replace(r"\_", "_").replace(r"\%", "%").replace(r"\&", "&")
+    author, truncated = _split_names(raw_fields["author"]) if "author" in raw_fields else ((), False)
+    editor, _ = _split_names(raw_fields["editor"]) if "editor" in raw_fields else ((), False)
+    pages = f.get("pages", "").replace("--", "-").replace("–", "-").strip() or None
+    number = f.get("eid") or None
+    if pages and number and pages == number:
+        pages = None
+    if pages and not is_range(pages) and not number:
+        number, pages = pages, None
+    elif pages:
+        pages = normalize_pages(pages)
+    doi = f.get("doi")
+    if doi:
+        doi = re.sub(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", "", doi, flags=re.IGNORECASE)
+    pmid = f.get("pmid") or (f.get("eprint") if f.get("eprinttype", "").lower() == "pubmed" else None)
+    etype = entry.entry_type.lower()
+    container = f.get("journal") or f.get("journaltitle") or f.get("booktitle") or None
+    if etype in ("misc", "online") and not container:
+        container = f.get("howpublished") if f.get("howpublished") and "\\url" not in raw_fields.get("howpublished", "") else None
+    src = Source(raw=entry.raw or "", line=(entry.start_line or 0) + 1, end_line=(entry.start_line or 0) + 1,
+                 label=entry.key, kind="bibliography", file=file)
+    return Reference(
+        type=CSL_TYPES.get(etype, "document"), author=author, author_truncated=truncated, editor=editor,
+        title=f.get("title") or None, container_title=container,
+        container_title_short=f.get("shortjournal") or None, issued=_date(f),
+        volume=f.get("volume") or None, issue=f.get("number") or f.get("issue") or None, page=pages, number=number,
+        edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
+        publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
+        PMCID=f.get("pmcid") or None, URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
+        language=f.get("langid") or f.get("language") or None, sources=(src,),
+        parsed="acuref-unparsed" not in f.get("keywords", ""),
+    )
+
+
+def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
+    """Read a .bib file: every entry as a Reference; every block that fails is a warning with its line."""
+    library = bibtexparser.parse_string(text)
+    refs = [entry_to_reference(e, file) for e in library.entries]
+    warnings = []
+    for block in library.failed_blocks:
+        line = (block.start_line or 0) + 1
+        first = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
+        reason = str(getattr(block, "error", "")).splitlines()[0][:120] if getattr(block, "error", None) else "syntax error"
+        warnings.append(Warning_(f"BibTeX entry could not be read ({reason}): {first}", file, line))
+    return refs, warnings

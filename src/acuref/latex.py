@@ -1,0 +1,108 @@
+"""Text ↔ LaTeX for BibTeX field values: escape what LaTeX would execute, protect case, decode on read.
+
+Literal braces are written as ``\\textbraceleft{}``/``\\textbraceright{}`` rather than ``\\{``: BibTeX
+counts every brace, escaped or not, so an unbalanced ``\\{`` would break the file.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pylatexenc.latex2text import LatexNodes2Text
+from pylatexenc.latexencode import UnicodeToLatexEncoder
+
+_SPECIALS = {
+    "\\": r"\textbackslash{}",
+    "{": r"\textbraceleft{}",
+    "}": r"\textbraceright{}",
+    "%": r"\%",
+    "&": r"\&",
+    "#": r"\#",
+    "$": r"\$",
+    "_": r"\_",
+    "^": r"\textasciicircum{}",
+    "~": r"\textasciitilde{}",
+}
+_SPECIALS_RE = re.compile(r"[\\{}%&#$_^~]")
+_ASCII_ENCODER = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
+                                       unknown_char_policy="keep")
+_DECODER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False, keep_braced_groups=False)
+# A word to protect from a style's case changes: an acronym or a word with a capital inside (HIV, mRNA,
+# McAlonan, CD4+), or in a sentence-case title a capitalised word that does not start a sentence.
+_WORD_RE = re.compile(r"[^\s]+")
+_STOP = frozenset("a an and as at but by for from in into nor of on or the to with vs via".split())
+
+
+def escape(text: str, *, ascii_only: bool = False) -> str:
+    """Make ``text`` safe inside a braced BibTeX value: no LaTeX command, no unbalanced brace."""
+    out = _SPECIALS_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    if ascii_only and not out.isascii():
+        out = _ASCII_ENCODER.unicode_to_latex(out)
+    return out
+
+
+def _is_title_case(words: list[str]) -> bool:
+    content = [w for w in words if w.isalpha() and w.lower() not in _STOP]
+    if len(content) < 3:
+        return False
+    return sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.75
+
+
+def _needs_protection(word: str, sentence_start: bool, title_case: bool) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    if not letters:
+        return False
+    inner_caps = any(c.isupper() for c in word[1:] if c.isalpha())
+    if inner_caps:
+        return True
+    if word[:1].isupper() and not sentence_start and not title_case:
+        return True
+    return False
+
+
+def title_to_bibtex(title: str, *, ascii_only: bool = False) -> str:
+    """Escape a title and brace the words a citation style must not lowercase (``{HIV}``, ``{Chinese}``)."""
+    words = _WORD_RE.findall(title)
+    title_case = _is_title_case([w.strip(".,:;!?()[]\"'") for w in words])
+    out = []
+    sentence_start = True
+    pos = 0
+    for m in _WORD_RE.finditer(title):
+        out.append(escape(title[pos:m.start()], ascii_only=ascii_only))
+        word = m.group(0)
+        core = word.strip(".,:;!?()[]\"'“”‘’")
+        lead = word[: len(word) - len(word.lstrip(".,:;!?()[]\"'“”‘’"))]
+        trail = word[len(lead) + len(core):]
+        if core and _needs_protection(core, sentence_start, title_case):
+            out.append(escape(lead, ascii_only=ascii_only) + "{" + escape(core, ascii_only=ascii_only) + "}"
+                       + escape(trail, ascii_only=ascii_only))
+        else:
+            out.append(escape(word, ascii_only=ascii_only))
+        sentence_start = word.endswith((":", ".", "?", "!")) and not re.fullmatch(r"[A-Z]\.", word)
+        pos = m.end()
+    out.append(escape(title[pos:], ascii_only=ascii_only))
+    return "".join(out)
+
+
+# Escapes whose pylatexenc reading is not the character itself; they pass through as private-use marks.
+_LITERALS = (
+    (re.compile(r"\\textbraceleft(?:\{\}|\b\s?)|\\\{"), "\ue000", "{"),
+    (re.compile(r"\\textbraceright(?:\{\}|\b\s?)|\\\}"), "\ue001", "}"),
+    (re.compile(r"\\textbackslash(?:\{\}|\b\s?)"), "\ue002", "\\"),
+    (re.compile(r"\\textasciicircum(?:\{\}|\b\s?)"), "\ue003", "^"),
+    (re.compile(r"\\textasciitilde(?:\{\}|\b\s?)"), "\ue004", "~"),
+)
+
+
+@lru_cache(maxsize=65536)
+def decode(value: str) -> str:
+    """LaTeX in a BibTeX value → plain Unicode text (accents, escapes, protective braces removed)."""
+    if not re.search(r"[\\{}~$]", value):
+        return value
+    for rx, mark, _ in _LITERALS:
+        value = rx.sub(mark, value)
+    text = _DECODER.latex_to_text(value)
+    for _, mark, char in _LITERALS:
+        text = text.replace(mark, char)
+    return re.sub(r"\s+", " ", text).strip()

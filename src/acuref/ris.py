@@ -1,0 +1,177 @@
+"""RIS: a mapping table from the model to tags, and a tolerant reader for .ris files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .model import Date, Entry, Name, Reference, Source, Warning_
+from .normalize.pages import is_range, normalize_pages
+
+RIS_TYPES = {
+    "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
+    "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT", "thesis": "THES", "webpage": "ELEC",
+    "dataset": "DATA", "manuscript": "UNPB", "review": "JOUR", "article": "JOUR",
+}
+CSL_TYPES = {v: k for k, v in RIS_TYPES.items() if k not in ("review", "article")}
+CSL_TYPES.update({"CONF": "paper-conference", "ABST": "article-journal", "EJOUR": "article-journal",
+                  "EBOOK": "book", "ECHAP": "chapter", "GEN": "document", "JFULL": "article-journal"})
+_TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
+
+
+def _name(n: Name) -> str:
+    if n.literal:
+        return n.literal
+    out = n.family
+    if n.given:
+        out += ", " + n.given
+    if n.suffix:
+        out += ", " + n.suffix
+    return out
+
+
+def record(entry: Entry) -> list[tuple[str, str]]:
+    ref = entry.ref
+    tags: list[tuple[str, str]] = [("TY", RIS_TYPES.get(ref.type, "GEN")), ("ID", entry.id)]
+    tags += [("AU", _name(n)) for n in ref.author]
+    tags += [("A2" if ref.type == "chapter" else "ED", _name(n)) for n in ref.editor]
+    title = ref.title or (ref.sources[0].raw if not ref.parsed and ref.sources else None)
+    if title:
+        tags.append(("TI", title))
+    if ref.container_title:
+        tags.append(("T2", ref.container_title))
+    if ref.container_title_short:
+        tags.append(("J2", ref.container_title_short))
+    if ref.issued:
+        tags.append(("PY", str(ref.issued.year)))
+        m, d = ref.issued.month, ref.issued.day
+        tags.append(("DA", f"{ref.issued.year}/{m:02d}/{d:02d}/" if m and d else f"{ref.issued.year}/{m:02d}//" if m
+                     else f"{ref.issued.year}///"))
+    for tag, value in (("VL", ref.volume), ("IS", ref.issue)):
+        if value:
+            tags.append((tag, value))
+    if ref.page:
+        first, _, last = ref.page.partition("-")
+        tags.append(("SP", first))
+        if last:
+            tags.append(("EP", last))
+    if ref.number:
+        tags.append(("C7", ref.number))  # EndNote's and Zotero's tag for an article number
+    for tag, value in (("ET", ref.edition), ("PB", ref.publisher), ("CY", ref.publisher_place),
+                       ("DO", ref.DOI), ("SN", ref.ISBN or ref.ISSN), ("UR", ref.URL), ("LA", ref.language)):
+        if value:
+            tags.append((tag, value))
+    if ref.PMID:
+        tags += [("AN", ref.PMID), ("DB", "PubMed")]
+    if ref.PMCID:
+        tags.append(("C2", ref.PMCID))  # PubMed's RIS export puts the PMCID in C2
+    if not ref.parsed:
+        tags.append(("KW", "acuref-unparsed"))
+    tags.append(("ER", ""))
+    return tags
+
+
+def _clean(value: str) -> str:
+    return re.sub(r"[\r\n]+", " ", value).strip()
+
+
+def dumps(entries: Iterable[Entry]) -> str:
+    lines = []
+    for e in entries:
+        for tag, value in record(e):
+            lines.append(f"{tag}  - {_clean(value)}".rstrip() if tag == "ER" else f"{tag}  - {_clean(value)}")
+        lines.append("")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def _parse_name(value: str) -> Name:
+    parts = [p.strip() for p in value.split(",")]
+    if len(parts) == 1:
+        return Name(literal=parts[0]) if " " in parts[0] else Name(family=parts[0])
+    if len(parts) >= 3:
+        return Name(family=parts[0], given=parts[1], suffix=", ".join(parts[2:]))
+    return Name(family=parts[0], given=parts[1])
+
+
+def _date(py: str | None, da: str | None) -> Date | None:
+    for value in (da, py):
+        if value:
+            m = re.match(r"(\d{4})(?:[/-](\d{1,2})?)?(?:[/-](\d{1,2})?)?", value.strip())
+            if m:
+                month = int(m.group(2)) if m.group(2) and 1 <= int(m.group(2)) <= 12 else None
+                day = int(m.group(3)) if m.group(3) and month and 1 <= int(m.group(3)) <= 31 else None
+                return Date(int(m.group(1)), month, day)
+    return None
+
+
+def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw: str) -> Reference:
+    first: dict[str, str] = {}
+    for tag, value in tags:
+        first.setdefault(tag, value)
+    get = first.get
+    sp, ep = get("SP"), get("EP")
+    page = number = None
+    if sp and ep:
+        page = normalize_pages(f"{sp}-{ep}")
+    elif sp:
+        page, number = (normalize_pages(sp), None) if is_range(sp) else (None, sp)
+    number = get("C7") or number
+    label = get("ID") or get("AN")
+    sn = get("SN")
+    return Reference(
+        type=CSL_TYPES.get(get("TY", "GEN"), "document"),
+        author=tuple(_parse_name(v) for t, v in tags if t in ("AU", "A1")),
+        editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in ("CHAP", "BOOK", "EDBOOK")),
+        title=get("TI") or get("T1") or None, container_title=get("T2") or get("JF") or get("JO") or None,
+        container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
+        volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
+        edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or None,
+        DOI=get("DO") or None, PMID=get("AN") if (get("DB") or "").lower() == "pubmed" else None,
+        PMCID=get("C2") if (get("C2") or "").upper().startswith("PMC") else None, URL=get("UR") or None,
+        ISBN=sn if sn and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
+        ISSN=sn if sn and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None,
+        language=get("LA") or None,
+        sources=(Source(raw=raw, line=line, end_line=line + raw.count("\n"), label=label, kind="bibliography", file=file),),
+        parsed="acuref-unparsed" not in [v for t, v in tags if t == "KW"],
+    )
+
+
+def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
+    """Read RIS records; a line that is not a tag, or a record without ``ER``, is a warning with its line."""
+    refs: list[Reference] = []
+    warnings: list[Warning_] = []
+    tags: list[tuple[str, str]] = []
+    start = 0
+    raw_lines: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        line = line.lstrip("\ufeff")
+        if not line.strip():
+            continue
+        m = _TAG_RE.match(line.rstrip())
+        if not m:
+            if tags:  # a continuation of the previous value
+                tag, value = tags[-1]
+                tags[-1] = (tag, f"{value} {line.strip()}")
+                raw_lines.append(line)
+            else:
+                warnings.append(Warning_(f"not a RIS line: {line.strip()[:60]!r}", file, number))
+            continue
+        tag, value = m.group(1), m.group(2).strip()
+        if tag == "TY":
+            if tags:
+                warnings.append(Warning_("RIS record without ER; read up to the next TY", file, start))
+                refs.append(_to_reference(tags, file, start, "\n".join(raw_lines)))
+            tags, start, raw_lines = [], number, []
+        if not tags and tag != "TY":
+            warnings.append(Warning_(f"RIS tag {tag} outside a record (no TY before it)", file, number))
+            continue
+        raw_lines.append(line)
+        if tag == "ER":
+            refs.append(_to_reference(tags, file, start, "\n".join(raw_lines)))
+            tags, raw_lines = [], []
+            continue
+        tags.append((tag, value))
+    if tags:
+        warnings.append(Warning_("RIS record without ER at the end of the file", file, start))
+        refs.append(_to_reference(tags, file, start, "\n".join(raw_lines)))
+    return refs, warnings
