@@ -143,3 +143,21 @@ def test_unknown_output_suffix_asks_for_a_format(tmp_path):
     code, _, err = run_cli("export", str(REFS), "-o", str(tmp_path / "refs.xyz"))
     assert code == 2 and "-f" in err
     assert not (tmp_path / "refs.xyz").exists()
+
+
+@pytest.mark.parametrize("name,start", [("refs.bib", "@article{"), ("refs.ris", "TY  - JOUR"), ("refs.json", "[")])
+def test_format_follows_the_output_suffix(tmp_path, name, start):
+    """-o refs.bib writes BibTeX, .ris writes RIS and .json writes CSL-JSON."""
+    out = tmp_path / name
+    assert main(["export", str(REFS), "--no-resolve", "-o", str(out), "-q"]) == 0
+    assert out.read_text(encoding="utf-8").startswith(start)
+
+
+def test_export_reads_a_library_and_new_pages(tmp_path):
+    """`export my-library.bib new-pages/ -f bibtex` merges an existing library with new documents."""
+    lib = tmp_path / "my-library.bib"
+    lib.write_text("@book{mine2001, title={Mine}, author={Doe, Jane}, year={2001}}\n", encoding="utf-8")
+    out = tmp_path / "all.bib"
+    assert main(["export", str(lib), str(REFS / "000_c1173a40aac2ac01.txt"), "-f", "bibtex", "-o", str(out), "-q"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("@book{mine2001,") and text.count("\n@") == 8

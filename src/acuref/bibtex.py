@@ -102,11 +102,11 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     add("volume", ref.volume)
     add("number", ref.issue)
     if ref.page:
-        add("pages", ref.page.replace("-", "--"))
+        add("pages", ref.page.replace("-", "--"), verbatim=True)
     if ref.number:
         add("eid", ref.number)
-        if not biblatex and not ref.page:
-            add("pages", ref.number)  # BibTeX styles know no eid; the reader maps it back to the number
+        if not ref.page:
+            add("pages", ref.number)  # styles and pandoc ignore eid; the reader maps pages == eid back to the number
     add("edition", ref.edition)
     add("publisher", ref.publisher)
     add("location" if biblatex else "address", ref.publisher_place)
@@ -170,7 +170,7 @@ def _split_names(value: str) -> tuple[tuple[Name, ...], bool]:
         if raw == "others":
             truncated = True
             continue
-        if raw.startswith("{") and raw.endswith("}") and raw.count("{") == 1:
+        if _wholly_braced(raw):  # {World Health Organization}: one name, never split
             names.append(Name(literal=latex.decode(raw[1:-1])))
             continue
         pieces = [latex.decode(p).strip() for p in _top_level_commas(raw)]
@@ -186,6 +186,18 @@ def _split_names(value: str) -> tuple[tuple[Name, ...], bool]:
         else:
             names.append(Name(family=pieces[0], suffix=pieces[1], given=", ".join(pieces[2:])))
     return tuple(names), truncated
+
+
+def _wholly_braced(value: str) -> bool:
+    if not (value.startswith("{") and value.endswith("}")):
+        return False
+    depth = 0
+    for i, ch in enumerate(value):
+        depth += ch == "{"
+        depth -= ch == "}"
+        if depth == 0 and i < len(value) - 1:
+            return False
+    return True
 
 
 def _top_level_commas(value: str) -> list[str]:
@@ -268,6 +280,6 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1
         first = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
-        reason = str(getattr(block, "error", "")).splitlines()[0][:120] if getattr(block, "error", None) else "syntax error"
+        reason = (str(getattr(block, "error", "") or "").strip().splitlines() or ["syntax error"])[0][:120]
         warnings.append(Warning_(f"BibTeX entry could not be read ({reason}): {first}", file, line))
     return refs, warnings

@@ -31,40 +31,38 @@ _DECODER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False, keep
 # A word to protect from a style's case changes: an acronym or a word with a capital inside (HIV, mRNA,
 # McAlonan, CD4+), or in a sentence-case title a capitalised word that does not start a sentence.
 _WORD_RE = re.compile(r"[^\s]+")
-_STOP = frozenset("a an and as at but by for from in into nor of on or the to with vs via".split())
+
+
+_LIGATURES_RE = re.compile(r"-(?=-)|'(?=')|`(?=`)|!(?=`)|\?(?=`)")
 
 
 def escape(text: str, *, ascii_only: bool = False) -> str:
-    """Make ``text`` safe inside a braced BibTeX value: no LaTeX command, no unbalanced brace."""
+    """Make ``text`` safe inside a braced BibTeX value: no LaTeX command, no unbalanced brace, no ligature
+    (``--`` stays two hyphens rather than becoming an en dash)."""
     out = _SPECIALS_RE.sub(lambda m: _SPECIALS[m.group(0)], text)
+    if "-" in out or "'" in out or "`" in out:
+        out = _LIGATURES_RE.sub(lambda m: m.group(0) + "{}", out)
     if ascii_only and not out.isascii():
         out = _ASCII_ENCODER.unicode_to_latex(out)
     return out
 
 
-def _is_title_case(words: list[str]) -> bool:
-    content = [w for w in words if w.isalpha() and w.lower() not in _STOP]
-    if len(content) < 3:
-        return False
-    return sum(1 for w in content if w[:1].isupper()) / len(content) >= 0.75
-
-
-def _needs_protection(word: str, sentence_start: bool, title_case: bool) -> bool:
+def _needs_protection(word: str, sentence_start: bool) -> bool:
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return False
+    if sentence_start and word[:1].islower():
+        return True  # "Acupuncture: a review": readers would capitalise the "a" after the colon
     inner_caps = any(c.isupper() for c in word[1:] if c.isalpha())
     if inner_caps:
         return True
-    if word[:1].isupper() and not sentence_start and not title_case:
-        return True
-    return False
+    # Capitalised words are protected in Title Case titles too: citation-js and sentence-case styles would
+    # otherwise lowercase "Chronic Low Back Pain", and the title would no longer read as printed.
+    return word[:1].isupper() and not sentence_start
 
 
 def title_to_bibtex(title: str, *, ascii_only: bool = False) -> str:
     """Escape a title and brace the words a citation style must not lowercase (``{HIV}``, ``{Chinese}``)."""
-    words = _WORD_RE.findall(title)
-    title_case = _is_title_case([w.strip(".,:;!?()[]\"'") for w in words])
     out = []
     sentence_start = True
     pos = 0
@@ -74,7 +72,7 @@ def title_to_bibtex(title: str, *, ascii_only: bool = False) -> str:
         core = word.strip(".,:;!?()[]\"'“”‘’")
         lead = word[: len(word) - len(word.lstrip(".,:;!?()[]\"'“”‘’"))]
         trail = word[len(lead) + len(core):]
-        if core and _needs_protection(core, sentence_start, title_case):
+        if core and _needs_protection(core, sentence_start):
             out.append(escape(lead, ascii_only=ascii_only) + "{" + escape(core, ascii_only=ascii_only) + "}"
                        + escape(trail, ascii_only=ascii_only))
         else:

@@ -84,8 +84,13 @@ def dumps(entries: Iterable[Entry]) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+_NOT_GIVEN_RE = re.compile(r"[&()/]|\b(?:and|of|for|the|Ltd|Inc|Co|GmbH|BV)\b")
+
+
 def _parse_name(value: str) -> Name:
     parts = [p.strip() for p in value.split(",")]
+    if len(parts) > 1 and _NOT_GIVEN_RE.search(",".join(parts[1:])):
+        return Name(literal=value.strip())  # an organisation whose name holds a comma
     if len(parts) == 1:
         return Name(literal=parts[0]) if " " in parts[0] else Name(family=parts[0])
     if len(parts) >= 3:

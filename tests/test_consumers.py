@@ -1,0 +1,98 @@
+"""Real consumers read acuref's files: pandoc and citation-js see the same entries, DOIs, titles and names.
+
+On a developer machine without pandoc or node, these tests are skipped with the reason printed; in CI
+(``CI`` set) a missing tool is a failure, because ``.ci/run`` installs both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from acuref import run
+from acuref.cli import render
+from acuref.model import Date, Entry, Name, Reference
+from conftest import REFS
+
+JS = Path(__file__).resolve().parent / "js"
+
+
+def _require(ok: bool, what: str) -> None:
+    if ok:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI; .ci/run must install it")
+    pytest.skip(f"{what} is not installed on this machine (.ci/run installs it)")
+
+
+EXTRA = [
+    Entry("pubmedOnly2001", Reference(title="Acupuncture and HIV-related neuropathy: a pilot study",
+                                      author=(Name("Smith", "J."), Name(literal="World Health Organization")),
+                                      container_title="J Pain", volume="1", page="10-20", DOI="10.1000/a_b(c)",
+                                      PMID="12345", PMCID="PMC999", issued=Date(2001, 3, 4))),
+    Entry("hostile2020", Reference(title="Percent % ampersand & hash # dollar $ underscore _ and \\input",
+                                   author=(Name("van der Berg", "J.", suffix="Jr."),), container_title="J & Co",
+                                   issued=Date(2020), PMID="777")),
+]
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory):
+    out = tmp_path_factory.mktemp("consumers")
+    entries = run([str(REFS)]).entries + tuple(EXTRA)
+    paths = {}
+    for fmt, name in (("bibtex", "refs.bib"), ("biblatex", "refs-biblatex.bib"), ("csl-json", "refs.json")):
+        paths[fmt] = out / name
+        paths[fmt].write_text(render(entries, fmt), encoding="utf-8")
+    return entries, paths
+
+
+def _plain(title: str | None) -> str:
+    """Titles as consumers return them may carry nocase spans or case-protecting braces."""
+    return re.sub(r"<[^>]+>|[{}]", "", title or "")
+
+
+def _check(entries, items, *, names: bool = True) -> None:
+    assert len(items) == len(entries)
+    by_id = {i["id"]: i for i in items}
+    for e in entries:
+        item = by_id[e.id]
+        assert (item.get("DOI") or None) == e.ref.DOI, e.id
+        assert _plain(item.get("title")) == (e.ref.title or ""), e.id
+        locator = e.ref.page or e.ref.number or ""
+        assert locator in (item.get("page", "").replace("–", "-"), item.get("number", "")), e.id
+        if e.ref.PMID:
+            assert item.get("PMID") == e.ref.PMID, e.id
+        if names:
+            got = [" ".join(a[k] for k in ("dropping-particle", "non-dropping-particle", "family") if a.get(k))
+                   or a.get("literal") for a in item.get("author", []) if (a.get("family") or a.get("literal")) != "others"]
+            assert got == [a.family or a.literal for a in e.ref.author], e.id
+
+
+@pytest.mark.parametrize("fmt,reader", [("bibtex", "bibtex"), ("biblatex", "biblatex"), ("csl-json", "csljson")])
+def test_pandoc_reads_the_export(exported, fmt, reader):
+    """pandoc returns the same number of entries with the same DOIs, titles, pages and names."""
+    _require(shutil.which("pandoc") is not None, "pandoc")
+    entries, paths = exported
+    proc = subprocess.run(["pandoc", "-f", reader, "-t", "csljson", str(paths[fmt])], capture_output=True,
+                          text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    _check(entries, json.loads(proc.stdout))
+
+
+@pytest.mark.parametrize("fmt,kind", [("bibtex", "bibtex"), ("csl-json", "csljson")])
+def test_citation_js_reads_the_export(exported, fmt, kind):
+    """citation-js parses the BibTeX and the CSL-JSON and yields the same DOIs, pages and names."""
+    _require(shutil.which("node") is not None and (JS / "node_modules" / "@citation-js" / "core").is_dir(),
+             "node with @citation-js (npm install in tests/js)")
+    entries, paths = exported
+    proc = subprocess.run(["node", str(JS / "read.js"), str(paths[fmt]), kind], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    _check(entries, json.loads(proc.stdout))
