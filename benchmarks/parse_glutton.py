@@ -92,6 +92,25 @@ def main() -> int:
     ok_clean = sum(1 for r, ref, c in zip(rows, parsed, cut)
                    if r.get("atitle") and not c and fold(r["atitle"]) == fold(ref.title))
     n_clean = sum(1 for r, c in zip(rows, cut) if r.get("atitle") and not c)
+    # Where the title differs, say how: the gold title is a fragment of ours (cut at italics in the PDF),
+    # the string holds two references glued together, the names are garbled, or it is our error.
+    kinds: dict[str, int] = {}
+    for r, ref in zip(rows, parsed):
+        gold = r.get("atitle")
+        if not gold or fold(gold) == fold(ref.title):
+            continue
+        g, o, raw = fold(gold), fold(ref.title), r["reference"]
+        if len(re.findall(r"\((?:19|20)\d\d[a-z]?\)|(?:19|20)\d\d;\d", raw)) > 1:
+            kind = "two references glued in one string"
+        elif re.search(r"[´˚ˆ¨]", raw):
+            kind = "names garbled by PDF extraction"
+        elif o.startswith(g):
+            kind = "gold title cut short (ours continues it)"
+        elif o.endswith(g):
+            kind = "ours has text before the gold title"
+        else:
+            kind = "other (ours or gold)"
+        kinds[kind] = kinds.get(kind, 0) + 1
     n = len(strings)
     print(f"glutton_pmc_dev: {n} reference strings")
     print(f"speed: {n / best:,.0f} references/s (best of 3, {best:.2f} s per pass, one core)   target >= 5,000")
@@ -101,6 +120,7 @@ def main() -> int:
         print(f"{field:<12}{ok_n:>9}{total:>7}{ok_n / max(total, 1):>10.4f}   >= 0.97")
     print(f"atitle where the gold title is not cut at italics: {ok_clean}/{n_clean} = {ok_clean / max(n_clean, 1):.4f}"
           f"   ({sum(cut)} gold titles end mid-phrase)")
+    print("title differences by kind: " + "; ".join(f"{k}: {v}" for k, v in sorted(kinds.items(), key=lambda x: -x[1])))
     print(f"DOIs read from references whose gold DOI is not printed: {false_doi}")
     if args.show_errors:
         for e in errors[args.show_errors]:
