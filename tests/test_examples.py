@@ -1,0 +1,36 @@
+"""The example outputs in examples/ are what acuref writes today for refs/."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from acuref import run
+from acuref.cli import render
+from conftest import ROOT
+
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.mark.parametrize("fmt,name", [("bibtex", "refs.bib"), ("biblatex", "refs-biblatex.bib"), ("ris", "refs.ris"),
+                                      ("csl-json", "refs.json")])
+def test_example_outputs_are_current(fmt, name):
+    """Each examples/ file equals a fresh export of refs/ (regenerate with the README's commands)."""
+    entries = run([str(ROOT / "refs")]).entries
+    assert (EXAMPLES / name).read_text(encoding="utf-8") == render(entries, fmt)
+
+
+def test_quickstart_runs():
+    """The library quickstart runs and finds the 8 works of the first seed page."""
+    proc = subprocess.run([sys.executable, str(EXAMPLES / "quickstart.py")], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "47 works found" in proc.stdout
+
+
+def test_example_report_lists_every_item():
+    """The example report names 47 items with their sources."""
+    data = json.loads((EXAMPLES / "refs.report.json").read_text(encoding="utf-8"))
+    assert len(data["items"]) == 47 and all(item["sources"] for item in data["items"])
