@@ -67,6 +67,16 @@ _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
 _EDITION_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|e|de)?\s*(?:ed|edn|edition|druk)\b\.?", re.IGNORECASE)
 
 
+_DATE_ONLY_RE = re.compile(r"[A-Za-z]{3,9}\.?\s*\d{0,2},?\s*\d{0,4}")
+_PROSE_RE = re.compile(r"[a-z]{4,}\s+[a-z]{4,}")
+_PERIOD_RE = re.compile(r"\.(?=\s|$)")
+_COMMA_RE = re.compile(r",\s")
+_LEADING_YEAR_RE = re.compile(rf"\(?(?P<year>{_YEAR})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z\"“‘]))")
+_DASH_RE = re.compile(r"\s*[–—‐]\s*")
+_SUPPL_VOLUME_RE = re.compile(r"^(\S+)\s+((?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*\S*)$")
+_INTERNET_RE = re.compile(r"\s*\[(?:Internet|serial on the Internet|online)\]")
+
+
 @dataclass(frozen=True, slots=True)
 class _Tail:
     start: int
@@ -101,7 +111,7 @@ def _tails(rest: str) -> list[_Tail]:
 def _plausible_tail_end(rest: str, end: int) -> bool:
     """A bare ``2014;7`` counts only where nothing but punctuation or a date follows."""
     after = rest[end:].strip(" .,;")
-    return not after or bool(re.fullmatch(r"[A-Za-z]{3,9}\.?\s*\d{0,2},?\s*\d{0,4}", after))
+    return not after or bool(_DATE_ONLY_RE.fullmatch(after))
 
 
 def _journal_before(rest: str, start: int) -> bool:
@@ -120,7 +130,7 @@ def _choose_tail(rest: str, tails: list[_Tail]) -> _Tail | None:
 
     def near_end(t: _Tail) -> bool:
         after = rest[t.end:]
-        return len(after.strip(" .,;")) <= 40 or not re.search(r"[a-z]{4,}\s+[a-z]{4,}", after)
+        return len(after.strip(" .,;")) <= 40 or not _PROSE_RE.search(after)
 
     good = [t for t in tails if near_end(t)] or tails
     return min(good, key=lambda t: (t.key, rank[t.kind]))
@@ -141,7 +151,7 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     # Authors. Title…  (Vancouver): the longest run of author-list prefixes ending at ". "
     best = None
     colon = s.find(":")
-    for m in re.finditer(r"\.(?=\s|$)", s[:1500]):
+    for m in _PERIOD_RE.finditer(s, 0, 1500):
         head = s[: m.start()]
         if _CONTINUED_NAME_RE.match(s, m.end()) and _DOTTED_INITIAL_END_RE.search(head):
             continue  # "M.A.A. Ali, ..." — the period belongs to initials inside the list
@@ -164,7 +174,7 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     if best is not None:
         head = s[: best - 1]
         rest = s[best:].lstrip()
-        hy = re.match(rf"\(?(?P<year>{_YEAR})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z\"“‘]))", rest)
+        hy = _LEADING_YEAR_RE.match(rest)
         if hy:  # Harvard: Authors. 2001. Title
             return head, rest[hy.end():], hy.group("year")
         return head, rest, None
@@ -186,7 +196,7 @@ _CHICAGO_RE = re.compile(rf"^(?P<head>.{{2,600}}?)\.\s+\(?(?P<year>{_YEAR})[a-z]
 def _comma_author_split(s: str) -> tuple[str, str, str | None] | None:
     """Elsevier-like ``J Thunberg, F Hellstrom, H Johansson, Title…``: names end at a comma."""
     best = None
-    for m in re.finditer(r",\s", s[:1500]):
+    for m in _COMMA_RE.finditer(s, 0, 1500):
         head = s[: m.start()]
         if is_author_list(head):
             best = m.end()
@@ -255,7 +265,7 @@ def _looks_abbreviated(journal: str) -> bool:
 def _clean_issue(issue: str | None) -> str | None:
     if not issue:
         return None
-    issue = re.sub(r"\s*[–—‐]\s*", "-", issue.strip())
+    issue = _DASH_RE.sub("-", issue.strip())
     return issue or None
 
 
@@ -369,7 +379,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
         after = rest[tail.end:]
         volume, issue = tail.volume, tail.issue
         if volume:
-            sm = re.match(r"^(\S+)\s+((?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*\S*)$", volume)
+            sm = _SUPPL_VOLUME_RE.match(volume)
             if sm:  # "33 Suppl 1": the supplement is an issue, not part of the volume
                 volume, issue = sm.group(1), f"{sm.group(2)} {issue}".strip() if issue else sm.group(2)
         fields.update(volume=volume, issue=_clean_issue(issue))
@@ -463,7 +473,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     if authors_text:
         author, truncated = parse_author_list(authors_text)
     if container:
-        container = re.sub(r"\s*\[(?:Internet|serial on the Internet|online)\]", "", container).strip(" .,;") or None
+        container = _INTERNET_RE.sub("", container).strip(" .,;") or None
     if title:
         title = _clean_title(title)
     fields.update(extra)

@@ -58,6 +58,13 @@ DEGREE_RE = re.compile(r"\s*,\s*(?:" + "|".join(re.escape(d) for d in sorted(_DE
 _ALLCAPS_RE = re.compile(rf"^[{_UP}'’\-\s]+$")
 
 
+_INIT_PART_RE = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}")
+_MIDDLE_INITIAL_RE = re.compile(r"\s[A-Z]\.")
+_FULL_GIVEN_RE = re.compile(rf"[{_UP}][{_LOW}]+.*")
+_DOTTED_INITIALS_RE = re.compile(rf"(?:[{_UP}]\.\s?)+")
+_INITIAL_CHUNK_RE = re.compile(rf"[{_UP}][{_LOW}]*\.?|-")
+_SUFFIX_END_RE = re.compile(rf"\s+({_SUFFIX})$")
+_VANC_SPLIT_RE = re.compile(rf"^(.*)\s+({_INIT})$")
 _DEGREE_CUE_RE = re.compile(r",\s*[A-Z][a-z]{0,5}\.[A-Z]")
 
 
@@ -77,8 +84,9 @@ def split_etal(text: str) -> tuple[str, bool]:
     return text, False
 
 
-def _parts(text: str) -> list[str]:
-    return [p for p in _SEP_RE.split(text.strip(" .,;")) if p]
+@lru_cache(maxsize=8192)
+def _parts(text: str) -> tuple[str, ...]:
+    return tuple(p for p in _SEP_RE.split(text.strip(" .,;")) if p)
 
 
 @lru_cache(maxsize=4096)
@@ -93,7 +101,7 @@ def classify(part: str) -> str | None:
         return "vanc"
     if _INITFIRST.fullmatch(part + ("" if part.endswith(".") else "")):
         return "initfirst"
-    if re.fullmatch(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}", part + "."):
+    if _INIT_PART_RE.fullmatch(part + "."):
         return "init"
     if _GIVENFIRST.fullmatch(part):
         return "givenfirst"
@@ -136,7 +144,7 @@ def is_author_list(text: str, *, allow_given_first: bool = True, permissive: boo
             return False
         # Two capitalised words could be a title ("Chinese Acupuncture"): demand more evidence.
         given = [p for p, k in zip(parts, kinds) if k == "givenfirst"]
-        if not (len(parts) >= 2 or any(re.search(r"\s[A-Z]\.", p) for p in given) or text != strip_degrees(text)):
+        if not (len(parts) >= 2 or any(_MIDDLE_INITIAL_RE.search(p) for p in given) or text != strip_degrees(text)):
             return False
         return all(k in ("vanc", "initfirst", "givenfirst") for k in kinds)
     return False
@@ -181,10 +189,10 @@ def _alternating(kinds: list[str]) -> bool:
 def format_initials(initials: str) -> str:
     """``JF`` → ``J. F.``; ``J-P`` → ``J.-P.``; ``T.M.`` → ``T. M.``; full names are kept."""
     s = initials.strip()
-    if re.fullmatch(rf"[{_UP}][{_LOW}]+.*", s) and not re.fullmatch(rf"(?:[{_UP}]\.\s?)+", s):
+    if _FULL_GIVEN_RE.fullmatch(s) and not _DOTTED_INITIALS_RE.fullmatch(s):
         return s
     out = []
-    for chunk in re.findall(rf"[{_UP}][{_LOW}]*\.?|-", s):
+    for chunk in _INITIAL_CHUNK_RE.findall(s):
         if chunk == "-":
             out.append("-")
             continue
@@ -207,13 +215,13 @@ def _case(family: str) -> str:
 def parse_name(part: str) -> Name:
     part = part.strip(" .,;")
     suffix = ""
-    sm = re.search(rf"\s+({_SUFFIX})$", part)
+    sm = _SUFFIX_END_RE.search(part)
     if sm:
         suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
         part = part[: sm.start()]
     kind = classify(part)
     if kind == "vanc":
-        m = re.match(rf"^(.*)\s+({_INIT})$", part)
+        m = _VANC_SPLIT_RE.match(part)
         if m:
             return Name(family=_case(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
     if kind == "initfirst":
