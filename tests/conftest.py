@@ -27,3 +27,15 @@ def csl_validator():
 
 def seed_rows() -> list[dict]:
     return [json.loads(line) for line in (DATA / "seed_references.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch, tmp_path):
+    """No test reaches the network: every requests call is intercepted by `responses` (an unmocked URL
+    raises ConnectionError), the Crossref URL points at a closed local port, and the cache is private."""
+    import responses
+
+    monkeypatch.setenv("ACUREF_CROSSREF_URL", "http://127.0.0.1:9")
+    monkeypatch.setenv("ACUREF_CACHE", str(tmp_path / "cache.sqlite"))
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        yield mock

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -13,7 +14,9 @@ from conftest import REFS
 
 
 def run_cli(*args: str) -> tuple[int, str, str]:
-    proc = subprocess.run([sys.executable, "-m", "acuref", *args], capture_output=True, text=True)
+    # A subprocess is out of reach of `responses`: point it at a closed local port, never at the internet.
+    env = {**os.environ, "ACUREF_CROSSREF_URL": "http://127.0.0.1:9", "ACUREF_CACHE": os.devnull + ".none"}
+    proc = subprocess.run([sys.executable, "-m", "acuref", *args], capture_output=True, text=True, env=env)
     return proc.returncode, proc.stdout, proc.stderr
 
 
@@ -61,7 +64,7 @@ def test_parse_one_per_line(tmp_path):
 def test_missing_file_is_one_line_error(tmp_path):
     """A missing file: one line naming it, exit code 3, no traceback, no output file."""
     out = tmp_path / "o.json"
-    code, stdout, err = run_cli("export", str(tmp_path / "nope.txt"), "-o", str(out))
+    code, stdout, err = run_cli("export", "--no-resolve", str(tmp_path / "nope.txt"), "-o", str(out))
     assert code == 3
     assert err.strip().count("\n") == 0 and "nope.txt" in err and "Traceback" not in err
     assert not out.exists()
@@ -74,7 +77,7 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path):
     good = tmp_path / "good.txt"
     good.write_bytes("1. Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.\n".encode("cp1252"))
     out = tmp_path / "o.json"
-    code, _, err = run_cli("export", str(tmp_path / "bin.txt"), str(tmp_path / "empty.txt"), str(good),
+    code, _, err = run_cli("export", "--no-resolve", str(tmp_path / "bin.txt"), str(tmp_path / "empty.txt"), str(good),
                            str(tmp_path / "missing.txt"), "-o", str(out))
     assert code == 3
     assert "bin.txt" in err and "empty.txt" in err and "missing.txt" in err and "Traceback" not in err
@@ -84,7 +87,7 @@ def test_bad_inputs_do_not_stop_good_ones(tmp_path):
 def test_folder_without_documents(tmp_path):
     """A folder with no documents is an error that names the folder."""
     (tmp_path / "x.png").write_bytes(b"\x89PNG")
-    code, _, err = run_cli("export", str(tmp_path))
+    code, _, err = run_cli("export", "--no-resolve", str(tmp_path))
     assert code == 3 and "no documents found" in err and str(tmp_path) in err
 
 
@@ -107,7 +110,7 @@ def test_unknown_format_is_usage_error(tmp_path):
 
 def test_unwritable_output_keeps_nothing_half_written(tmp_path):
     """An output path in a missing folder fails with one line and leaves no file behind."""
-    code, _, err = run_cli("export", str(REFS), "-o", str(tmp_path / "no" / "such" / "o.json"))
+    code, _, err = run_cli("export", "--no-resolve", str(REFS), "-o", str(tmp_path / "no" / "such" / "o.json"))
     assert code == 5 and "does not exist" in err
     assert not (tmp_path / "no").exists()
 
@@ -133,7 +136,7 @@ def test_empty_file_alone_is_an_error(tmp_path):
     """An empty file, given alone, is an error naming it: nothing could be done."""
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    code, _, err = run_cli("export", str(empty), "-o", str(tmp_path / "o.json"))
+    code, _, err = run_cli("export", "--no-resolve", str(empty), "-o", str(tmp_path / "o.json"))
     assert code == 3 and "empty.txt" in err and "Traceback" not in err
     assert not (tmp_path / "o.json").exists()
 
@@ -158,6 +161,6 @@ def test_export_reads_a_library_and_new_pages(tmp_path):
     lib = tmp_path / "my-library.bib"
     lib.write_text("@book{mine2001, title={Mine}, author={Doe, Jane}, year={2001}}\n", encoding="utf-8")
     out = tmp_path / "all.bib"
-    assert main(["export", str(lib), str(REFS / "000_c1173a40aac2ac01.txt"), "-f", "bibtex", "-o", str(out), "-q"]) == 0
+    assert main(["export", "--no-resolve", str(lib), str(REFS / "000_c1173a40aac2ac01.txt"), "-f", "bibtex", "-o", str(out), "-q"]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("@book{mine2001,") and text.count("\n@") == 8

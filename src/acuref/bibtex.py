@@ -131,6 +131,8 @@ def _markers(ref: Reference) -> list[str]:
     out = []
     if not ref.parsed:
         out.append("acuref-unparsed")
+    if ref.resolution and ref.resolution.status in ("suspect", "ambiguous", "failed"):
+        out.append(f"acuref-{ref.resolution.status}")
     return out
 
 

@@ -10,10 +10,13 @@ from pathlib import Path
 
 from . import __version__, bibtex, csl, report, ris
 from .documents import load_path
-from .errors import AcurefError, InputError, UsageError
+from .cache import Cache, default_path
+from .crossref import CrossrefClient
+from .errors import AcurefError, InputError, NetworkError, UsageError
 from .model import Entry, Warning_
 from .output import write_atomic
 from .pipeline import RunResult, parse_lines, run, to_entries
+from tqdm import tqdm
 
 FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 _SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}
@@ -41,6 +44,13 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("paths", nargs="+", metavar="PATH",
                      help="documents, bibliographies (.bib .ris .json) or folders ('-' reads standard input)")
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
+    exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
+                     help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
+    exp.add_argument("--crossref-url", metavar="URL", default=None,
+                     help="Crossref API base URL, e.g. a local mirror (env ACUREF_CROSSREF_URL)")
+    exp.add_argument("--cache", metavar="PATH", default=None,
+                     help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
+    exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
     _add_output_options(exp)
     par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
@@ -102,9 +112,32 @@ def _finish(args: argparse.Namespace, result: RunResult) -> int:
     return 0
 
 
+def _client(args: argparse.Namespace) -> CrossrefClient | None:
+    if args.no_resolve:
+        return None
+    cache = None if args.no_cache else Cache(args.cache or default_path())
+    client = CrossrefClient(args.crossref_url, args.mailto, cache=cache)
+    if cache is not None:
+        _warn([Warning_(w) for w in cache.warnings], args.quiet)
+    return client
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     _format(args)  # a wrong format is a usage error before any work is done
-    result = run(args.paths)
+    client = _client(args)
+    bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False,
+               disable=args.quiet or not sys.stderr.isatty())
+    try:
+        result = run(args.paths, client=client, progress=bar.update, on_total=lambda n: bar.reset(total=n))
+    finally:
+        bar.close()
+    failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == "failed"]
+    if failed:
+        code = _finish(args, result)
+        print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "
+              f"({failed[0].ref.resolution.message}); they are marked 'failed' in the output — run again later, "
+              f"or use --no-resolve", file=sys.stderr)
+        return max(code, NetworkError.exit_code)
     if not result.entries and result.failed_inputs and len(result.failed_inputs) == len(args.paths):
         _warn(result.warnings[:-1], args.quiet)
         raise InputError(result.warnings[-1].message)

@@ -40,6 +40,16 @@ def note_lines(ref: Reference) -> list[str]:
         lines.append(f"PMCID: {ref.PMCID}")
     if not ref.parsed:
         lines.append("acuref: unparsed reference, kept as printed")
+    res = ref.resolution
+    if res is not None:
+        line = f"acuref: {res.status}"
+        if res.score is not None and res.status in ("matched", "verified", "ambiguous", "suspect"):
+            line += f" (score {res.score:.2f})"
+        if res.message:
+            line += f"; {res.message}"
+        if res.status in ("suspect", "ambiguous") and (res.doi or res.candidates):
+            line += "; Crossref: " + ", ".join(res.candidates or (res.doi or "",))
+        lines.append(line)
     if ref.note:
         lines.append(ref.note)
     return lines

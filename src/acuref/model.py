@@ -57,6 +57,24 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Resolution:
+    """What Crossref said about a reference.
+
+    ``status`` is one of: verified (the printed DOI's record agrees), matched (a DOI was found and the
+    record agrees; ``score`` in 0..1), suspect (the printed DOI is unknown or its record contradicts the
+    reference), ambiguous (close candidates with different DOIs), not found, not attempted, failed.
+    """
+
+    status: str
+    score: float | None = None
+    doi: str | None = None  # the DOI Crossref confirmed or proposed
+    printed_doi: str | None = None
+    crossref_fields: tuple[str, ...] = ()  # fields filled or corrected from the Crossref record
+    message: str = ""
+    candidates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One cited work in CSL vocabulary, with the places it was cited."""
 
@@ -87,6 +105,7 @@ class Reference:
     sources: tuple[Source, ...] = ()
     confidence: float = 1.0
     parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
+    resolution: Resolution | None = None
 
     def with_(self, **changes: object) -> Reference:
         return replace(self, **changes)

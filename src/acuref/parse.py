@@ -138,6 +138,12 @@ def _choose_tail(rest: str, tails: list[_Tail]) -> _Tail | None:
 
 def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     """(author text, the rest, a year printed right after the authors)."""
+    # IEEE/MLA: Authors, "Title," … — the opening quote ends the author list.
+    q = _OPEN_QUOTE_RE.search(s, 0, 1500)
+    if q and q.start() > 3:
+        head = s[: q.start()].rstrip(" ,.")
+        if is_author_list(head, permissive=True) and _LIST_SEPARATOR_RE.search(head + ","):
+            return head, s[q.start():], None
     # Authors (2001). Title…  /  Authors (2001) Title…
     for m in _YEAR_PAREN_RE.finditer(s, 0, min(len(s), 1500)):
         head = s[: m.start()].rstrip(" ,.")
@@ -185,6 +191,7 @@ def _split_authors(s: str) -> tuple[str | None, str, str | None]:
     return None, s, None
 
 
+_OPEN_QUOTE_RE = re.compile(r"[“\"«](?=[A-Z0-9])")
 _TRAILING_INITIALS_RE = re.compile(r"(?:^|[,;&]|\band)\s*[A-Z](?:\.\s?-?[A-Z]){0,3}$")
 _LIST_SEPARATOR_RE = re.compile(r"[,;&]|\band\b")
 _INITIALS_PIECE_RE = re.compile(r"\.\s*[A-Z](?:\.\s?-?[A-Z])*")

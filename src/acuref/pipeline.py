@@ -6,17 +6,19 @@ Only this module and the CLI touch the file system for input; every stage it cal
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import bibtex, csl, ris
+from .crossref import CrossrefClient
 from .documents import DOCUMENT_SUFFIXES, Document, decode, load_path
 from .errors import InputError
 from .extract import extract_document
 from .keys import assign_keys
 from .model import Entry, Reference, Source, Warning_
 from .parse import parse_reference
+from .resolve import resolve
 
 
 BIBLIOGRAPHY_READERS = {".bib": bibtex.loads, ".bibtex": bibtex.loads, ".ris": ris.loads, ".json": csl.loads,
@@ -93,8 +95,10 @@ def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
     return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs), refs))
 
 
-def run(paths: Iterable[str]) -> RunResult:
-    """Run extraction and parsing over files and folders, keeping going past bad inputs."""
+def run(paths: Iterable[str], *, client: CrossrefClient | None = None,
+        progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> RunResult:
+    """Run extraction, parsing and (with a ``client``) Crossref resolution over files and folders,
+    keeping going past bad inputs."""
     refs: list[Reference] = []
     warnings: list[Warning_] = []
     failed: list[str] = []
@@ -133,4 +137,9 @@ def run(paths: Iterable[str]) -> RunResult:
                 src = ref.sources[0]
                 warnings.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
         refs.extend(found)
+    if client is not None and refs:
+        if on_total:
+            on_total(len(refs))
+        refs, problems = resolve(refs, client, progress=progress)
+        warnings.extend(problems)
     return RunResult(to_entries(refs), tuple(warnings), tuple(failed))

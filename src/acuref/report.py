@@ -6,12 +6,22 @@ import json
 from typing import Any
 
 from . import __version__
-from .model import Entry, Source, Warning_
+from .model import Entry, Resolution, Source, Warning_
 
 
 def source_to_json(src: Source) -> dict[str, Any]:
     return {"file": src.file, "line": src.line, "end_line": src.end_line, "raw": src.raw,
             "label": src.label, "kind": src.kind}
+
+
+def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
+    if res is None:
+        return {"status": "not attempted", "score": None, "doi": None, "crossref_fields": [], "message": "resolution off"}
+    out: dict[str, Any] = {"status": res.status, "score": res.score, "doi": res.doi, "printed_doi": res.printed_doi,
+                           "crossref_fields": list(res.crossref_fields), "message": res.message}
+    if res.candidates:
+        out["candidates"] = list(res.candidates)
+    return out
 
 
 def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_]) -> dict[str, Any]:
@@ -23,6 +33,7 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
                 "type": e.ref.type,
                 "parsed": e.ref.parsed,
                 "confidence": e.ref.confidence,
+                **resolution_to_json(e.ref.resolution),
                 "sources": [source_to_json(s) for s in e.ref.sources],
             }
             for e in entries

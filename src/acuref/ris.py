@@ -67,6 +67,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         tags.append(("C2", ref.PMCID))  # PubMed's RIS export puts the PMCID in C2
     if not ref.parsed:
         tags.append(("KW", "acuref-unparsed"))
+    if ref.resolution and ref.resolution.status in ("suspect", "ambiguous", "failed"):
+        tags.append(("KW", f"acuref-{ref.resolution.status}"))
     tags.append(("ER", ""))
     return tags
 

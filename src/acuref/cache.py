@@ -1,0 +1,103 @@
+"""An on-disk SQLite cache of Crossref answers, keyed by DOI and by normalised query.
+
+A second run over the same input makes no request at all. A corrupt cache file is moved aside and
+rebuilt; a locked one is skipped for the run with a warning. Neither stops the run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+
+def default_path() -> Path:
+    """``$ACUREF_CACHE``, else the user's cache folder (XDG on Linux, Library/Caches, LOCALAPPDATA)."""
+    env = os.environ.get("ACUREF_CACHE")
+    if env:
+        return Path(env)
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "acuref" / "crossref.sqlite"
+
+
+class Cache:
+    """Thread-safe key → JSON store in one SQLite file."""
+
+    def __init__(self, path: str | os.PathLike[str]):
+        self.path = Path(path)
+        self.warnings: list[str] = []
+        self._lock = threading.Lock()
+        self._db: sqlite3.Connection | None = None
+        self._open()
+
+    def _connect(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(self.path, check_same_thread=False, timeout=2.0, isolation_level=None)
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("CREATE TABLE IF NOT EXISTS answers (key TEXT PRIMARY KEY, value TEXT NOT NULL, stored REAL NOT NULL)")
+        db.execute("SELECT count(*) FROM answers").fetchone()
+        return db
+
+    def _open(self) -> None:
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError as err:
+            if "locked" in str(err).lower() or "busy" in str(err).lower():
+                self.warnings.append(f"{self.path}: cache is locked by another run; continuing without it")
+                self._db = None
+                return
+            broken = self.path.with_name(self.path.name + f".corrupt-{int(time.time())}")
+            try:
+                self.path.replace(broken)
+            except OSError:
+                pass
+            self.warnings.append(f"{self.path}: cache was corrupt ({err}); moved to {broken.name} and rebuilt")
+            try:
+                self._db = self._connect()
+            except (sqlite3.DatabaseError, OSError) as err2:
+                self.warnings.append(f"{self.path}: cache cannot be rebuilt ({err2}); continuing without it")
+                self._db = None
+        except OSError as err:
+            self.warnings.append(f"{self.path}: cache cannot be opened ({err.strerror or err}); continuing without it")
+            self._db = None
+
+    def get(self, key: str) -> Any | None:
+        if self._db is None:
+            return None
+        with self._lock:
+            try:
+                row = self._db.execute("SELECT value FROM answers WHERE key = ?", (key,)).fetchone()
+            except sqlite3.DatabaseError:
+                return None
+        return json.loads(row[0]) if row else None
+
+    def put(self, key: str, value: Any) -> None:
+        if self._db is None:
+            return
+        with self._lock:
+            try:
+                self._db.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?)",
+                                 (key, json.dumps(value, ensure_ascii=False), time.time()))
+            except sqlite3.DatabaseError as err:
+                self.warnings.append(f"{self.path}: cache write failed ({err}); continuing")
+
+    def __len__(self) -> int:
+        if self._db is None:
+            return 0
+        with self._lock:
+            return int(self._db.execute("SELECT count(*) FROM answers").fetchone()[0])
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None

@@ -1,0 +1,236 @@
+"""The Crossref REST API client: the one place in acuref that speaks HTTP.
+
+One ``requests.Session`` (connection reuse), a User-Agent naming acuref and, when given, a ``mailto``
+for the polite pool; connect/read timeouts on every call; spacing and concurrency that follow the
+server's rate-limit headers; exponential back-off with jitter on 429, 5xx and timeouts, honouring
+``Retry-After``; and an optional SQLite cache so a repeated run makes no request. The base URL can point
+at a mirror or a local stand-in (``--crossref-url``, ``ACUREF_CROSSREF_URL``).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import threading
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import quote
+
+import requests
+
+from . import __version__
+from .cache import Cache
+from .crossref_records import SELECT
+from .errors import NetworkError, UsageError
+from .normalize.identifiers import doi_key
+from .ratelimit import RateLimiter
+
+DEFAULT_URL = "https://api.crossref.org"
+MAX_URL = 4000  # Crossref answers 414 somewhere above ~5,000 characters
+MAX_BATCH = 100
+# Starting limits (late 2026): public 5/s single, 1/s list, 1 at a time; polite 10/s, 3/s, 3 at a time.
+PUBLIC = ({"single": 5.0, "list": 1.0}, 1)
+POLITE = ({"single": 10.0, "list": 3.0}, 3)
+
+
+class CrossrefClient:
+    """Batch DOI lookups, bibliographic search and agency checks against the Crossref API."""
+
+    def __init__(self, base_url: str | None = None, mailto: str | None = None, *, session: requests.Session | None = None,
+                 cache: Cache | None = None, timeout: tuple[float, float] = (5.0, 30.0), max_retries: int = 5,
+                 backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic):
+        if mailto is not None and ("@" not in mailto or mailto.startswith("@") or mailto.endswith("@")):
+            raise UsageError(f"--mailto {mailto!r} is not an e-mail address (Crossref's polite pool needs one)")
+        self.base_url = (base_url or os.environ.get("ACUREF_CROSSREF_URL") or DEFAULT_URL).rstrip("/")
+        self.mailto = mailto
+        self.session = session or requests.Session()
+        agent = f"acuref/{__version__} (https://pypi.org/project/acuref/"
+        agent += f"; mailto:{mailto})" if mailto else ")"
+        self.session.headers.update({"User-Agent": agent, "Accept": "application/json"})
+        self.cache = cache
+        self.timeout = timeout
+        self.max_retries = max_retries
+        self.backoff = backoff
+        self._sleep = sleep
+        limits, concurrency = POLITE if mailto else PUBLIC
+        self.limiter = RateLimiter(limits, concurrency, clock=clock, sleep=sleep)
+        self.requests_made = 0
+        self.throttled = 0
+        self._lock = threading.Lock()
+        self._down: str | None = None  # set once the network is gone: later calls fail at once
+
+    # -------------------------------------------------------------------------------------------- HTTP
+
+    def _get(self, path: str, params: dict[str, str] | None, kind: str) -> requests.Response:
+        """GET with rate limiting and retries; returns 2xx/4xx answers, raises NetworkError otherwise."""
+        if self._down:
+            raise NetworkError(self._down)
+        url = f"{self.base_url}{path}"
+        if self.mailto:
+            params = {**(params or {}), "mailto": self.mailto}
+        last = ""
+        for attempt in range(self.max_retries + 1):
+            self.limiter.acquire(kind)
+            try:
+                with self._lock:
+                    self.requests_made += 1
+                resp = self.session.get(url, params=params, timeout=self.timeout)
+            except requests.exceptions.Timeout:
+                last = "timed out"
+                resp = None
+            except requests.exceptions.ConnectionError as err:
+                last = f"cannot connect ({_cause(err)})"
+                resp = None
+                if attempt >= 2:  # refused or unresolvable: not worth the long back-off of 429s and 5xx
+                    break
+            finally:
+                self.limiter.release()
+            if resp is not None:
+                self.limiter.update(kind, {k.lower(): v for k, v in resp.headers.items()})
+                if resp.status_code == 429:
+                    with self._lock:
+                        self.throttled += 1
+                    wait = _retry_after(resp.headers.get("Retry-After"))
+                    wait = wait if wait is not None else self._delay(attempt)
+                    self.limiter.back_off(kind, wait)
+                    last = "rate limited (429)"
+                    continue
+                if resp.status_code >= 500:
+                    last = f"server error {resp.status_code}"
+                    self._sleep(self._delay(attempt))
+                    continue
+                return resp
+            if attempt < self.max_retries:
+                self._sleep(self._delay(attempt))
+        message = f"Crossref at {self.base_url} {last}"
+        if last.startswith(("cannot connect", "timed out")):
+            self._down = message
+        raise NetworkError(message)
+
+    def _delay(self, attempt: int) -> float:
+        """Exponential back-off with full jitter: 1, 2, 4, 8 … seconds at most, random below that."""
+        return random.uniform(0.5, 1.0) * self.backoff * (2 ** attempt)
+
+    @staticmethod
+    def _json(resp: requests.Response) -> Any:
+        if "json" not in resp.headers.get("Content-Type", "").lower():
+            return None  # 404 bodies are plain text ("Resource not found."), never JSON
+        try:
+            return resp.json()
+        except ValueError:
+            return None
+
+    # ------------------------------------------------------------------------------------------ lookups
+
+    def works_by_dois(self, dois: Iterable[str]) -> dict[str, dict[str, Any] | None]:
+        """Records for many DOIs, many per request; keyed by lower-cased DOI, ``None`` when Crossref has none."""
+        wanted = list(dict.fromkeys(doi_key(d) for d in dois if d))
+        out: dict[str, dict[str, Any] | None] = {}
+        missing = []
+        for key in wanted:
+            hit = self.cache.get(f"doi:{key}") if self.cache is not None else None
+            if hit is not None:
+                out[key] = hit.get("work")
+            else:
+                missing.append(key)
+        for batch in self._batches(missing):
+            out.update(self._fetch_batch(batch))
+        return out
+
+    def _batches(self, dois: list[str]) -> Iterable[list[str]]:
+        batch: list[str] = []
+        length = 0
+        for doi in dois:
+            cost = len(quote(f"doi:{doi},", safe=""))
+            if batch and (length + cost > MAX_URL - 200 or len(batch) >= MAX_BATCH):
+                yield batch
+                batch, length = [], 0
+            batch.append(doi)
+            length += cost
+        if batch:
+            yield batch
+
+    def _fetch_batch(self, batch: list[str]) -> dict[str, dict[str, Any] | None]:
+        params = {"filter": ",".join(f"doi:{d}" for d in batch), "rows": str(len(batch))}
+        resp = self._get("/works", params, "list")
+        if resp.status_code == 414 and len(batch) > 1:
+            half = len(batch) // 2
+            return {**self._fetch_batch(batch[:half]), **self._fetch_batch(batch[half:])}
+        if resp.status_code != 200:
+            raise NetworkError(f"Crossref refused a DOI batch: HTTP {resp.status_code} {_reason(resp)}")
+        data = self._json(resp) or {}
+        items = (data.get("message") or {}).get("items") or []
+        found = {doi_key(str(item.get("DOI", ""))): item for item in items}
+        out = {d: found.get(d) for d in batch}
+        if self.cache is not None:
+            for d, work in out.items():
+                self.cache.put(f"doi:{d}", {"work": work})
+        return out
+
+    def agency(self, doi: str) -> str | None:
+        """The registration agency of a DOI not in Crossref (``datacite``, ``medra`` …), or None if none knows it."""
+        key = doi_key(doi)
+        if self.cache is not None:
+            hit = self.cache.get(f"agency:{key}")
+            if hit is not None:
+                return hit.get("agency")
+        resp = self._get(f"/works/{quote(key, safe='/')}/agency", None, "single")
+        agency = None
+        if resp.status_code == 200:
+            data = self._json(resp) or {}
+            agency = (((data.get("message") or {}).get("agency")) or {}).get("id")
+        elif resp.status_code not in (400, 404):
+            raise NetworkError(f"Crossref agency lookup failed: HTTP {resp.status_code}")
+        if self.cache is not None:
+            self.cache.put(f"agency:{key}", {"agency": agency})
+        return agency
+
+    def search(self, query: str, rows: int = 5) -> list[dict[str, Any]]:
+        """``query.bibliographic`` candidates for a reference string, best first."""
+        norm = " ".join(query.split())[:1000]
+        key = f"query:{rows}:{norm.lower()}"
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return list(hit.get("items") or [])
+        resp = self._get("/works", {"query.bibliographic": norm, "rows": str(rows), "select": SELECT}, "list")
+        if resp.status_code != 200:
+            raise NetworkError(f"Crossref search failed: HTTP {resp.status_code} {_reason(resp)}")
+        items = ((self._json(resp) or {}).get("message") or {}).get("items") or []
+        if self.cache is not None:
+            self.cache.put(key, {"items": items})
+        return items
+
+
+def _cause(err: Exception) -> str:
+    text = str(err)
+    for hint in ("Name or service not known", "Temporary failure in name resolution", "Connection refused",
+                 "Network is unreachable", "No route to host", "Connection reset"):
+        if hint in text:
+            return hint.lower()
+    return type(err).__name__
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        from email.utils import parsedate_to_datetime
+
+        try:
+            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+        except (TypeError, ValueError):
+            return None
+
+
+def _reason(resp: requests.Response) -> str:
+    data = CrossrefClient._json(resp)
+    if isinstance(data, dict) and isinstance(data.get("message"), list) and data["message"]:
+        first = data["message"][0]
+        if isinstance(first, dict):
+            return str(first.get("message") or first.get("type") or "")[:200]
+    return (resp.text or "")[:200].strip()

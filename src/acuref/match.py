@@ -1,0 +1,128 @@
+"""Does a Crossref record describe the reference as printed? Numbers decide; the title confirms.
+
+Each field both sides know either agrees or contradicts; a field one side lacks is unknown and counts
+for nothing. One contradiction vetoes the record, so a search hit that is "the right paper" with the
+wrong volume or pages (a different version, an erratum, a mis-citation) is never accepted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from .model import Reference
+
+# How much each agreeing field adds to the score (normalised over the fields both sides know).
+WEIGHTS = {"title": 0.40, "author": 0.20, "year": 0.15, "volume": 0.10, "page": 0.15}
+TITLE_AGREE = 0.90
+TITLE_CONTRADICT = 0.60
+
+
+@dataclass(frozen=True, slots=True)
+class Verdict:
+    """The field-by-field comparison of a reference with a candidate record."""
+
+    agreements: tuple[str, ...]
+    contradictions: tuple[str, ...]
+    score: float
+    title_similarity: float | None
+
+    @property
+    def vetoed(self) -> bool:
+        return bool(self.contradictions)
+
+
+def fold(text: str | None) -> str:
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"<[^>]+>", " ", text)  # Crossref titles may carry <i>, <sub> markup
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
+
+
+def _number(value: str | None) -> str | None:
+    """``0041`` → ``41``; ``e1234`` → ``1234``; ``S12`` → ``s12``: the comparable core of a locator."""
+    if not value:
+        return None
+    v = value.strip().lower()
+    m = re.fullmatch(r"[a-z]?0*(\d+)[a-z]?", v)
+    return m.group(1) if m else re.sub(r"\s+", "", v)
+
+
+def _first_locator(ref: Reference) -> str | None:
+    return _number(ref.page_first or ref.number)
+
+
+def _family(ref: Reference) -> str | None:
+    if not ref.author or ref.author[0].literal:
+        return None
+    return fold(ref.author[0].family) or None
+
+
+def title_similarity(a: str | None, b: str | None) -> float | None:
+    fa, fb = fold(a), fold(b)
+    if not fa or not fb:
+        return None
+    full = fuzz.ratio(fa, fb) / 100
+    # A printed title may stop before the subtitle: the shorter one must then be most of the longer one.
+    short, long_ = sorted((fa, fb), key=len)
+    partial = fuzz.partial_ratio(short, long_) / 100 if len(short) >= 0.6 * len(long_) else 0.0
+    return max(full, partial, fuzz.token_sort_ratio(fa, fb) / 100)
+
+
+def compare(ref: Reference, cand: Reference) -> Verdict:
+    agree: list[str] = []
+    contra: list[str] = []
+    known: dict[str, float] = {}
+
+    if ref.issued and cand.issued:
+        diff = abs(ref.issued.year - cand.issued.year)
+        (agree if diff <= 1 else contra).append("year")  # ±1: epub ahead of print, online vs issue year
+        known["year"] = 1.0 if diff == 0 else 0.7 if diff == 1 else 0.0
+    rv, cv = _number(ref.volume), _number(cand.volume)
+    if rv and cv:
+        (agree if rv == cv else contra).append("volume")
+        known["volume"] = float(rv == cv)
+    ri, ci = _number(ref.issue), _number(cand.issue)
+    if ri and ci and ri.isdigit() and ci.isdigit() and ri != ci:
+        contra.append("issue")
+    rp, cp = _first_locator(ref), _first_locator(cand)
+    if rp and cp:
+        same = rp == cp or (ref.number and cand.page_first and _number(cand.page_first) == _number(ref.number))
+        (agree if same else contra).append("page")
+        known["page"] = float(bool(same))
+    rf, cf = _family(ref), _family(cand)
+    if rf and cf:
+        sim = fuzz.ratio(rf, cf) / 100
+        ok = sim >= 0.85 or rf.endswith(cf) or cf.endswith(rf) or rf.replace(" ", "") == cf.replace(" ", "")
+        (agree if ok else contra).append("author")
+        known["author"] = sim if ok else 0.0
+    ts = title_similarity(ref.title, cand.title)
+    if ts is not None:
+        if ts >= TITLE_AGREE:
+            agree.append("title")
+        elif ts < TITLE_CONTRADICT:
+            contra.append("title")
+        known["title"] = ts
+    total = sum(WEIGHTS[k] for k in known)
+    score = sum(WEIGHTS[k] * v for k, v in known.items()) / total if total else 0.0
+    return Verdict(tuple(agree), tuple(contra), round(score, 3), ts)
+
+
+def accepts(ref: Reference, verdict: Verdict) -> bool:
+    """A found candidate is accepted only without contradiction and with enough agreement.
+
+    With a printed title: the title must agree, plus the year or the first author. Without one (a
+    partial citation such as ``N Engl J Med 2010; 363:454-461``): year, volume and first page must all
+    agree.
+    """
+    if verdict.vetoed:
+        return False
+    a = set(verdict.agreements)
+    if ref.title:
+        return "title" in a and bool(a & {"year", "author"})
+    return {"year", "volume", "page"} <= a

@@ -1,0 +1,192 @@
+"""The resolve stage: verify printed DOIs, find missing ones, enrich from the record — never guess.
+
+Every reference leaves with a :class:`~acuref.model.Resolution`. Printed DOIs are checked in batches;
+references without one are searched with ``query.bibliographic`` and get a DOI only when a candidate
+passes :func:`acuref.match.accepts` and no other candidate comes close. Network failures mark the
+references concerned ``failed``; nothing parsed is lost.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+
+from .crossref import CrossrefClient
+from .crossref_records import score_of, work_to_reference
+from .errors import NetworkError
+from .match import accepts, compare
+from .model import Date, Reference, Resolution, Warning_
+from .normalize.identifiers import doi_key
+
+AMBIGUOUS_MARGIN = 0.03  # two accepted candidates this close in score, with different DOIs: do not choose
+
+
+def _searchable(ref: Reference) -> bool:
+    return ref.parsed and bool(ref.title or (ref.container_title and ref.volume and (ref.page or ref.number)))
+
+
+def query_for(ref: Reference) -> str:
+    """The reference as printed when there is one, else its fields in citation order."""
+    for src in ref.sources:
+        if src.kind != "bibliography" and src.raw:
+            return " ".join(src.raw.split())
+    names = ", ".join(a.family or a.literal for a in ref.author[:3])
+    parts = [names, ref.title, ref.container_title, str(ref.issued.year) if ref.issued else None, ref.volume,
+             ref.issue, ref.page or ref.number]
+    return ". ".join(p for p in parts if p)
+
+
+def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...]]:
+    """Fill what the document did not print; correct only where Crossref is clearly right."""
+    changes: dict[str, object] = {}
+    if record.DOI and (not ref.DOI or (ref.DOI != record.DOI and doi_key(ref.DOI) == doi_key(record.DOI))):
+        changes["DOI"] = record.DOI  # a found DOI, or the registered case of a printed one
+    if not ref.title and record.title:
+        changes["title"] = record.title
+    if record.container_title:
+        if not ref.container_title:
+            changes["container_title"] = record.container_title
+        elif ref.container_title_short or _abbreviation_of(ref.container_title, record.container_title):
+            if ref.container_title != record.container_title:
+                changes["container_title"] = record.container_title
+                changes["container_title_short"] = ref.container_title_short or ref.container_title
+    if not ref.container_title_short and record.container_title_short and "container_title_short" not in changes:
+        changes["container_title_short"] = record.container_title_short
+    if record.author and (not ref.author or (ref.author_truncated and len(record.author) > len(ref.author))):
+        changes["author"] = record.author
+        changes["author_truncated"] = False
+    for field in ("volume", "issue", "publisher", "ISSN"):
+        if not getattr(ref, field) and getattr(record, field):
+            changes[field] = getattr(record, field)
+    if not ref.page and not ref.number:
+        if record.page:
+            changes["page"] = record.page
+        elif record.number:
+            changes["number"] = record.number
+    if record.issued and (not ref.issued or (ref.issued.year == record.issued.year and not ref.issued.month
+                                              and record.issued.month)):
+        changes["issued"] = record.issued if ref.issued is None else Date(ref.issued.year, record.issued.month,
+                                                                          record.issued.day)
+    fields = tuple(sorted(k for k in changes if k != "author_truncated"))
+    return (replace(ref, **changes) if changes else ref), fields  # type: ignore[arg-type]
+
+
+def _abbreviation_of(short: str, full: str) -> bool:
+    """``J Clin Oncol`` abbreviates ``Journal of Clinical Oncology``: every word starts a word of the full title."""
+    sw = [w.lower().rstrip(".") for w in short.replace(".", " ").split()]
+    fw = [w.lower() for w in full.replace("-", " ").split() if w.lower() not in ("of", "and", "the", "&", "in", "for")]
+    if not sw or len(sw) > len(fw):
+        return False
+    i = 0
+    for w in fw:
+        if i < len(sw) and w.startswith(sw[i]):
+            i += 1
+    return i == len(sw) and sw != [w for w in fw]
+
+
+def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
+    printed = ref.DOI
+    if work is None:
+        if agency:
+            res = Resolution("not found", printed_doi=printed,
+                             message=f"DOI registered with {agency}, not in Crossref; kept as printed")
+        else:
+            res = Resolution("suspect", printed_doi=printed, message="printed DOI is not registered (typo?)")
+        return replace(ref, resolution=res)
+    record = work_to_reference(work)
+    verdict = compare(ref, record)
+    if verdict.vetoed:
+        res = Resolution("suspect", score=verdict.score, doi=record.DOI, printed_doi=printed,
+                         message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
+        return replace(ref, resolution=res)
+    enriched, fields = enrich(ref, record)
+    return replace(enriched, resolution=Resolution("verified", score=verdict.score, doi=record.DOI,
+                                                   printed_doi=printed, crossref_fields=fields))
+
+
+def _match(ref: Reference, items: list[dict]) -> Reference:
+    judged = []
+    for work in items:
+        record = work_to_reference(work)
+        verdict = compare(ref, record)
+        if record.DOI and accepts(ref, verdict):
+            judged.append((verdict.score, score_of(work), record))
+    if not judged:
+        return replace(ref, resolution=Resolution("not found", message=f"{len(items)} candidates, none agrees"))
+    judged.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    best_score, _, best = judged[0]
+    rivals = [r for s, _, r in judged[1:] if best_score - s <= AMBIGUOUS_MARGIN and doi_key(r.DOI or "") != doi_key(best.DOI or "")]
+    if rivals:
+        return replace(ref, resolution=Resolution("ambiguous", score=best_score,
+                                                  candidates=tuple(r.DOI or "" for r in [best, *rivals]),
+                                                  message="close candidates with different DOIs"))
+    enriched, fields = enrich(ref, best)
+    return replace(enriched, resolution=Resolution("matched", score=best_score, doi=best.DOI,
+                                                   crossref_fields=fields))
+
+
+def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
+            progress: Callable[[int], None] | None = None) -> tuple[list[Reference], list[Warning_]]:
+    """Resolve every reference; the result keeps the input order and length."""
+    out: list[Reference | None] = [None] * len(refs)
+    warnings: list[Warning_] = []
+    step = progress or (lambda n: None)
+    with_doi = [i for i, r in enumerate(refs) if r.DOI]
+    to_search = [i for i, r in enumerate(refs) if not r.DOI and _searchable(r)]
+    for i, r in enumerate(refs):
+        if not r.DOI and not _searchable(r):
+            out[i] = replace(r, resolution=Resolution("not attempted", message="too little was parsed to search"))
+            step(1)
+
+    def failed(ref: Reference, err: Exception) -> Reference:
+        return replace(ref, resolution=Resolution("failed", printed_doi=ref.DOI, message=str(err)))
+
+    workers = max(1, client.limiter.concurrency)
+    # 1. Printed DOIs, many per request.
+    works: dict[str, dict | None] = {}
+    try:
+        works = client.works_by_dois([refs[i].DOI or "" for i in with_doi])
+    except NetworkError as err:
+        for i in with_doi:
+            out[i] = failed(refs[i], err)
+            step(1)
+        with_doi = []
+    absent = sorted({doi_key(refs[i].DOI or "") for i in with_doi if works.get(doi_key(refs[i].DOI or "")) is None})
+
+    def agency(doi: str) -> tuple[str, str | None | NetworkError]:
+        try:
+            return doi, client.agency(doi)
+        except NetworkError as err:
+            return doi, err
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        agencies = dict(pool.map(agency, absent))
+    for i in with_doi:
+        key = doi_key(refs[i].DOI or "")
+        ag = agencies.get(key)
+        if isinstance(ag, NetworkError):
+            out[i] = failed(refs[i], ag)
+        else:
+            out[i] = _verify(refs[i], works.get(key), ag)
+        step(1)
+
+    # 2. No printed DOI: search, validate, choose.
+    def search(i: int) -> tuple[int, Reference]:
+        try:
+            return i, _match(refs[i], client.search(query_for(refs[i])))
+        except NetworkError as err:
+            return i, failed(refs[i], err)
+
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for i, ref in pool.map(search, to_search):
+            out[i] = ref
+            step(1)
+    result = [r for r in out if r is not None]
+    for ref in result:
+        res = ref.resolution
+        if res and res.status in ("suspect", "ambiguous"):
+            src = ref.sources[0] if ref.sources else None
+            warnings.append(Warning_(f"{res.status}: {res.message}" + (f" ({ref.DOI})" if ref.DOI else ""),
+                                     src.file if src else None, src.line if src else None))
+    return result, warnings
