@@ -63,15 +63,20 @@ def _family(ref: Reference) -> str | None:
     return fold(ref.author[0].family) or None
 
 
-def title_similarity(a: str | None, b: str | None) -> float | None:
+def title_similarity(a: str | None, b: str | None) -> tuple[float, float] | None:
+    """(similarity, containment): how alike two titles are, and how well the shorter sits inside the longer.
+
+    A printed title may stop before the subtitle, or a record may carry only part of it; containment
+    alone never confirms a title (a short fragment fits anywhere), but it prevents a false contradiction.
+    """
     fa, fb = fold(a), fold(b)
     if not fa or not fb:
         return None
-    full = fuzz.ratio(fa, fb) / 100
-    # A printed title may stop before the subtitle: the shorter one must then be most of the longer one.
     short, long_ = sorted((fa, fb), key=len)
-    partial = fuzz.partial_ratio(short, long_) / 100 if len(short) >= 0.6 * len(long_) else 0.0
-    return max(full, partial, fuzz.token_sort_ratio(fa, fb) / 100)
+    contained = fuzz.partial_ratio(short, long_) / 100
+    sim = max(fuzz.ratio(fa, fb) / 100, fuzz.token_sort_ratio(fa, fb) / 100,
+              contained if len(short) >= 0.6 * len(long_) else 0.0)
+    return sim, contained
 
 
 def compare(ref: Reference, cand: Reference) -> Verdict:
@@ -101,28 +106,53 @@ def compare(ref: Reference, cand: Reference) -> Verdict:
         ok = sim >= 0.85 or rf.endswith(cf) or cf.endswith(rf) or rf.replace(" ", "") == cf.replace(" ", "")
         (agree if ok else contra).append("author")
         known["author"] = sim if ok else 0.0
-    ts = title_similarity(ref.title, cand.title)
-    if ts is not None:
+    sims = title_similarity(ref.title, cand.title)
+    ts = None
+    if sims is not None:
+        ts, contained = sims
         if ts >= TITLE_AGREE:
             agree.append("title")
-        elif ts < TITLE_CONTRADICT:
+        elif max(ts, contained) < TITLE_CONTRADICT:
             contra.append("title")
         known["title"] = ts
+    if ref.container_title and cand.container_title and journals_alike(ref.container_title, cand.container_title):
+        agree.append("journal")
     total = sum(WEIGHTS[k] for k in known)
     score = sum(WEIGHTS[k] * v for k, v in known.items()) / total if total else 0.0
     return Verdict(tuple(agree), tuple(contra), round(score, 3), ts)
 
 
+def journals_alike(a: str, b: str) -> bool:
+    """``J Clin Oncol`` ~ ``Journal of Clinical Oncology`` ~ ``J. Clin. Oncol.``: same words, or one abbreviates the other."""
+    fa, fb = fold(a).split(), fold(b).split()
+    if not fa or not fb:
+        return False
+    if fa == fb or fuzz.ratio(" ".join(fa), " ".join(fb)) >= 90:
+        return True
+    short, long_ = sorted(([w for w in fa if w not in _JOURNAL_STOP], [w for w in fb if w not in _JOURNAL_STOP]), key=len)
+    i = 0
+    for word in long_:
+        if i < len(short) and word.startswith(short[i]):
+            i += 1
+    return bool(short) and i == len(short) and len(short) >= min(2, len(long_))
+
+
+_JOURNAL_STOP = frozenset({"of", "the", "and", "for", "in", "on"})
+
+
 def accepts(ref: Reference, verdict: Verdict) -> bool:
     """A found candidate is accepted only without contradiction and with enough agreement.
 
-    With a printed title: the title must agree, plus the year or the first author. Without one (a
-    partial citation such as ``N Engl J Med 2010; 363:454-461``): year, volume and first page must all
-    agree.
+    Either the title agrees and one more field does (year, first author, volume or first page), or the
+    volume and first page agree together with the journal, the year or the first author — the only way a
+    partial citation such as ``N Engl J Med 2010; 363:454-461`` can be matched.
     """
     if verdict.vetoed:
         return False
     a = set(verdict.agreements)
-    if ref.title:
-        return "title" in a and bool(a & {"year", "author"})
-    return {"year", "volume", "page"} <= a
+    if "title" in a:
+        return bool(a & {"year", "author", "volume", "page"})
+    if {"volume", "page"} <= a:
+        # Numbers alone identify an article within a journal; they need the journal, year or first author too.
+        return bool(a & {"journal", "year", "author"}) and (not ref.title or "author" in a or "year" in a)
+    return False

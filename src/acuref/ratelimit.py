@@ -13,6 +13,9 @@ import time
 from collections.abc import Callable, Mapping
 
 
+SAFETY = 1.03  # start a little under the announced rate: clocks and schedulers are not exact
+
+
 def parse_interval(value: str | None) -> float | None:
     if not value:
         return None
@@ -47,7 +50,7 @@ class RateLimiter:
             self._in_flight += 1
             now = self._clock()
             start = max(now, self._next[kind])
-            self._next[kind] = start + 1.0 / self._rate[kind]
+            self._next[kind] = start + SAFETY / self._rate[kind]
         wait = start - now
         if wait > 0:
             self._sleep(wait)
