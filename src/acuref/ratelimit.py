@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable, Mapping
 
 
-SAFETY = 1.03  # start a little under the announced rate: clocks and schedulers are not exact
+SAFETY = 1.06  # start a little under the announced rate: clocks and schedulers are not exact
 
 
 def parse_interval(value: str | None) -> float | None:
