@@ -115,7 +115,7 @@ class CrossrefClient:
 
     @staticmethod
     def _json(resp: requests.Response) -> Any:
-        if "json" not in resp.headers.get("Content-Type", "").lower():
+        if resp.status_code != 200 and "json" not in resp.headers.get("Content-Type", "").lower():
             return None  # 404 bodies are plain text ("Resource not found."), never JSON
         try:
             return resp.json()
@@ -186,6 +186,21 @@ class CrossrefClient:
         if self.cache is not None:
             self.cache.put(f"agency:{key}", {"agency": agency})
         return agency
+
+    def work(self, doi: str) -> dict[str, Any] | None:
+        """One record by DOI (``/works/{doi}``), or None on 404."""
+        key = doi_key(doi)
+        if self.cache is not None:
+            hit = self.cache.get(f"work:{key}")
+            if hit is not None:
+                return hit.get("work")
+        resp = self._get(f"/works/{quote(key, safe='/')}", None, "single")
+        if resp.status_code not in (200, 404):
+            raise NetworkError(f"Crossref record lookup failed: HTTP {resp.status_code} {_reason(resp)}")
+        found = ((self._json(resp) or {}).get("message") or None) if resp.status_code == 200 else None
+        if self.cache is not None:
+            self.cache.put(f"work:{key}", {"work": found})
+        return found
 
     def search(self, query: str, rows: int = 5) -> list[dict[str, Any]]:
         """``query.bibliographic`` candidates for a reference string, best first."""

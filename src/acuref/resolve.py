@@ -88,7 +88,10 @@ def _abbreviation_of(short: str, full: str) -> bool:
 def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
     printed = ref.DOI
     if work is None:
-        if agency:
+        if agency == "crossref":
+            res = Resolution("not found", printed_doi=printed,
+                             message="Crossref registered this DOI but returned no record; kept as printed")
+        elif agency:
             res = Resolution("not found", printed_doi=printed,
                              message=f"DOI registered with {agency}, not in Crossref; kept as printed")
         else:
@@ -156,7 +159,10 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
 
     def agency(doi: str) -> tuple[str, str | None | NetworkError]:
         try:
-            return doi, client.agency(doi)
+            found = client.agency(doi)
+            if found == "crossref":  # registered with Crossref yet missing from the batch: ask for it alone
+                works[doi] = client.work(doi)
+            return doi, found
         except NetworkError as err:
             return doi, err
 
