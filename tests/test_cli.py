@@ -164,3 +164,20 @@ def test_export_reads_a_library_and_new_pages(tmp_path):
     assert main(["export", "--no-resolve", str(lib), str(REFS / "000_c1173a40aac2ac01.txt"), "-f", "bibtex", "-o", str(out), "-q"]) == 0
     text = out.read_text(encoding="utf-8")
     assert text.startswith("@book{mine2001,") and text.count("\n@") == 8
+
+
+def test_mailto_without_at_is_refused(tmp_path, capsys):
+    """--mailto must be an address: one line, exit 2, nothing written."""
+    out = tmp_path / "o.bib"
+    assert main(["export", str(REFS), "--mailto", "nobody", "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--mailto" in err and not out.exists()
+
+
+def test_crossref_unreachable_is_one_line_and_keeps_output(tmp_path):
+    """With Crossref unreachable, everything is still written, marked failed, with one error line and exit 4."""
+    out = tmp_path / "o.json"
+    code, _, err = run_cli("export", str(REFS / "000_c1173a40aac2ac01.txt"), "--no-cache", "-o", str(out))
+    assert code == 4 and err.strip().count("\n") == 0 and "marked 'failed'" in err and "Traceback" not in err
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert len(items) == 8 and all("acuref: failed" in i["note"] for i in items)
