@@ -137,7 +137,7 @@ def main() -> int:
 
     refs, rows = respiratory()
     ours, t_ours = timed(clusters_acuref, refs)
-    resp_fields = lambda r: _bd_fields({**r, "ENTRYTYPE": "article", "number": r.get("number")})  # noqa: E731
+    resp_fields = lambda r: _bd_fields({**r, "ENTRYTYPE": "article", "number": ""})  # noqa: E731
     bd, t_bd = timed(clusters_bib_dedupe, rows, resp_fields) if use_bd else (None, 0.0)
     for name, idx in (("sensitivity", 0), ("specificity", 1)):
         a = member_scores(rows, ours, "gold_is_duplicate_member")[idx]

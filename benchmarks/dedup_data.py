@@ -83,7 +83,8 @@ def asysd() -> tuple[list[Reference], list[dict]]:
 
 def respiratory() -> tuple[list[Reference], list[dict]]:
     rows = list(csv.DictReader(open(DEDUP / "sra_respiratory.csv", encoding="utf-8")))
-    return [reference(r, label=r["rec_number"], file="sra") for r in rows], rows
+    # The export's `number` column is an EndNote record number (504, 505 … on one article), not the issue.
+    return [reference({**r, "number": None}, label=r["rec_number"], file="sra") for r in rows], rows
 
 
 def cora() -> tuple[list[Reference], list[dict], set[tuple[str, str]]]:

@@ -37,7 +37,10 @@ _NOTICE_RE = re.compile(
     r"expression of concern|comment on|comments on|commentary on|reply|response to|author reply|in reply|letter)\b"
     r"|\((?:retracted article|erratum|correction)\)|\b(?:erratum|corrigendum) (?:to|for|in)\b"
 )
-_PART_RE = re.compile(r"\b(?:part|deel|teil|partie)\s+([ivx]+|\d+|one|two|three|four)\b|\b([ivx]+|\d+)\s*$")
+_PART_RE = re.compile(r"\b(?:part|deel|teil|partie)\s+([ivx]+|\d+|one|two|three|four)\b|\b(ii|iii|iv|vi|vii|viii|ix)\s*$")
+# Notes databases append to titles: "[Erratum appears in Chest 1993;103:1640]", "<ORIGINAL> …" (a translation).
+_TITLE_NOTE_RE = re.compile(r"\s*(?:\[(?:erratum|comment|retraction|corrected|published erratum)[^\]]*\]|<original>.*)$",
+                            re.IGNORECASE)
 _COCHRANE_VERSION_RE = re.compile(r"(\.cd\d+)\.pub\d+$")
 # A fragment left by a broken export ("2)", "A)"), not a volume.
 _BROKEN_NUMBER_RE = re.compile(r"^\s*[A-Za-z0-9]{1,3}\)\s*$")
@@ -57,7 +60,7 @@ def _lead_number(value: str | None) -> str | None:
     """``33 Suppl 1`` → ``33``; ``4 (1) (no pagination)`` → ``4``; ``0041`` → ``41``; ``Cd002273`` → ``cd2273``."""
     if not value or _BROKEN_NUMBER_RE.match(value):
         return None
-    m = re.match(r"\s*(?:[eE](?=0*\d{4,}))?([A-Za-z]{0,3})0*(\d+)", value)
+    m = re.match(r"\W*(?:[eE](?=0*\d{4,}))?([A-Za-z]{0,3})0*(\d+)", value)
     if not m:
         v = fold(value)
         return v or None
@@ -83,12 +86,18 @@ class Fingerprint:
     issue: str | None
     page: str | None
     provisional_pages: bool  # online-first "1-17" pagination: not a contradiction
+    cochrane: str | None  # "cd006828": a Cochrane review's number, the same through its updates
     journal: str
     conference: bool
 
 
+def _name_key(text: str) -> str:
+    """Folded name in which ``?`` (a letter lost to a bad encoding, "Ta?a?aj") survives as a wildcard."""
+    return fold(text.replace("?", "qqq")).replace("qqq", "?")
+
+
 def fingerprint(i: int, ref: Reference) -> Fingerprint:
-    title = fold(ref.title)
+    title = fold(_TITLE_NOTE_RE.sub("", ref.title)) if ref.title else ""
     journal = fold(ref.container_title or ref.container_title_short)
     if title in _UNKNOWN or (title and title == journal):
         title = ""  # "UNKNOWN", or a title that only repeats the journal, says nothing
@@ -98,7 +107,7 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
                                                     or (res.status == "matched" and (res.score or 0) < 0.9)))
     if doi_any and not re.fullmatch(r"10\.\d{4,9}/\S*[a-z0-9]\S*", doi_any):
         trusted = False  # a truncated DOI such as "10.17705/1cais." is no identity
-    families = [fold(a.family or a.literal) for a in ref.author if (a.family or a.literal)]
+    families = [_name_key(a.family or a.literal) for a in ref.author if (a.family or a.literal)]
     families = [f for f in families if f and f not in _UNKNOWN]
     part_m = _PART_RE.search(title) if title else None
     notice_m = _NOTICE_RE.search(title) if title else None
@@ -114,8 +123,20 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
         year=ref.issued.year if ref.issued else None, volume=_lead_number(ref.volume),
         issue=_lead_number(ref.issue), page=page,
         provisional_pages=bool(page == "1" and not ref.volume), journal=journal,
+        cochrane=_cochrane_id(ref),
         conference=ref.type == "paper-conference",
     )
+
+
+_COCHRANE_ID_RE = re.compile(r"\bcd0*(\d{5,6})\b", re.IGNORECASE)
+
+
+def _cochrane_id(ref: Reference) -> str | None:
+    for value in (ref.number, ref.page, ref.DOI):
+        m = _COCHRANE_ID_RE.search(value or "")
+        if m:
+            return "cd" + m.group(1)
+    return None
 
 
 def _doi_base(doi: str) -> str:
@@ -137,6 +158,8 @@ def blocking_keys(fp: Fingerprint) -> list[str]:
         keys.append(f"a{fp.first_author}|{fp.year}")
     if fp.volume and fp.page:
         keys.append(f"v{fp.volume}|{fp.page}")
+    if fp.cochrane:
+        keys.append("c" + fp.cochrane)
     return keys
 
 
@@ -152,14 +175,26 @@ def _title_sim(a: str, b: str) -> float:
         return 0.0
     if a == b:
         return 1.0
+    short, long_ = sorted((a, b), key=len)
+    if short.count(" ") >= 5 and long_.startswith(short + " "):
+        return 0.96  # one database cut the title, or added a group author or translation after it
     return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+
+
+def _same_name(a: str, b: str) -> bool:
+    if a == b or fuzz.ratio(a, b) >= 85:
+        return True
+    if "?" in a or "?" in b:
+        pattern, other = (a, b) if "?" in a else (b, a)
+        return bool(re.fullmatch(re.escape(pattern).replace(r"\?", ".{1,2}"), other))
+    return False
 
 
 def _authors_compatible(a: Fingerprint, b: Fingerprint) -> bool | None:
     """True when the first authors agree, False when they contradict, None when one side has none."""
     if not a.first_author or not b.first_author:
         return None
-    if a.first_author == b.first_author or fuzz.ratio(a.first_author, b.first_author) >= 85:
+    if _same_name(a.first_author, b.first_author):
         return True
     if a.first_author in b.first_tokens or b.first_author in a.first_tokens:
         return True  # family and given swapped on one side
@@ -182,7 +217,7 @@ def veto(a: Fingerprint, b: Fingerprint) -> str | None:
     if a.issue and b.issue and a.issue != b.issue and len(a.issue) <= 3 and len(b.issue) <= 3 \
             and a.issue.isdigit() and b.issue.isdigit():
         return "different issues"
-    if a.page and b.page and a.page != b.page and not (a.provisional_pages or b.provisional_pages):
+    if a.page and b.page and not _same_locator(a.page, b.page) and not (a.provisional_pages or b.provisional_pages):
         return "different pages"
     if (a.part or b.part) and a.part != b.part:
         return "different parts"
@@ -192,6 +227,14 @@ def veto(a: Fingerprint, b: Fingerprint) -> str | None:
     if a.journal and b.journal and not numbers_agree and not _venues_compatible(a.journal, b.journal):
         return "different venues"  # unless volume and page agree: journals are also transliterated or renamed
     return None
+
+
+def _same_locator(a: str, b: str) -> bool:
+    """``63`` = ``P63`` = ``S63``: a letter on one side only (poster, supplement) does not make another page."""
+    if a == b:
+        return True
+    da, db = a.lstrip("abcdefghijklmnopqrstuvwxyz"), b.lstrip("abcdefghijklmnopqrstuvwxyz")
+    return da == db and (da == a or db == b)
 
 
 def _venues_compatible(a: str, b: str) -> bool:
@@ -213,6 +256,8 @@ def decide(a: Fingerprint, b: Fingerprint) -> Decision | None:
                 and not (a.year and b.year and abs(a.year - b.year) > 1) and a.part == b.part and a.notice == b.notice:
             return Decision(True, "same DOI", max(sim, 0.9))
         return None
+    if a.cochrane and a.cochrane == b.cochrane and authors is not False and (not a.title or not b.title or sim >= 0.8):
+        return Decision(True, "same Cochrane review", max(sim, 0.9))  # updates of one review across the years
     why_not = veto(a, b)
     if why_not or authors is False:
         return None
@@ -274,7 +319,7 @@ class _Clusters:
         return True
 
 
-_RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "title + volume + page": 2, "title + first author + year": 3,
+_RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "title + volume + page": 2, "title + first author + year": 3,
                   "journal + year + volume + page": 4, "title + year": 5}
 
 

@@ -129,7 +129,9 @@ def journals_alike(a: str, b: str) -> bool:
         return False
     if fa == fb or fuzz.ratio(" ".join(fa), " ".join(fb)) >= 90:
         return True
-    short, long_ = sorted(([w for w in fa if w not in _JOURNAL_STOP], [w for w in fb if w not in _JOURNAL_STOP]), key=len)
+    # The one with fewer (or, at a tie, shorter) words is the abbreviation: the order of a and b must not matter.
+    short, long_ = sorted(([w for w in fa if w not in _JOURNAL_STOP], [w for w in fb if w not in _JOURNAL_STOP]),
+                          key=lambda ws: (len(ws), sum(map(len, ws))))
     i = 0
     for word in long_:
         if i < len(short) and word.startswith(short[i]):
