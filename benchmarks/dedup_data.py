@@ -96,9 +96,15 @@ def cora() -> tuple[list[Reference], list[dict], set[tuple[str, str]]]:
         rows.append(dict(zip(header, cells)))
     refs = []
     for r in rows:
-        rec = {"author": r.get("author"), "title": r.get("title"), "journal": r.get("venue"), "year": r.get("year"),
-               "volume": r.get("volume"), "pages": (r.get("pages") or "").replace("pp.", "").strip(" ."),
-               "ENTRYTYPE": "article"}
+        # Cora is lower-cased and loosely split: restore name case, strip "pages"/"pp." and trailing commas.
+        authors = (r.get("author") or "").strip(" ,.")
+        authors = re.sub(r",?\s+and\s+", ", ", authors).title()
+        pages = re.sub(r"^(?:pages|pp?)\.?\s*", "", (r.get("pages") or "").strip(" ,."), flags=re.IGNORECASE)
+        volume = (r.get("volume") or "").strip(" ,.")
+        vm = re.match(r"(?:vol(?:ume)?\.?\s*)?(\d+)\s*(?:\((\d+)\))?", volume, re.IGNORECASE)
+        rec = {"author": authors.replace(", ", "; "), "title": (r.get("title") or "").strip(" ,.'\""),
+               "journal": r.get("venue"), "year": r.get("year"), "volume": vm.group(1) if vm else None,
+               "number": vm.group(2) if vm else None, "pages": pages, "ENTRYTYPE": "article"}
         refs.append(reference(rec, label=r["Entity Id"], file="cora"))
     pairs = set()
     for line in (DEDUP / "cora_gt.csv").read_text().splitlines()[1:]:

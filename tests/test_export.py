@@ -54,7 +54,7 @@ def test_bibtexparser_reads_every_block(entries, fmt):
 def test_bibtex_field_conventions(entries):
     """Names, pages, DOIs, PMIDs and months follow the conventions LaTeX and Zotero expect."""
     text = bibtex.dumps(entries)
-    moreau = bibtexparser.parse_string(text).entries[11].fields_dict
+    moreau = bibtexparser.parse_string(text).entries_dict["moreauProteasomeInhibitorsMultiple2012"].fields_dict
     assert moreau["author"].value.startswith("Moreau, P. and Richardson, P. G. and")
     assert moreau["author"].value.endswith(" and others")
     assert moreau["pages"].value == "947--959"
@@ -200,7 +200,8 @@ def test_entries_from_all_readers_merge_into_one_run(tmp_path, entries):
     """A .bib, a .ris and a .json written by acuref are read together as bibliography inputs."""
     for fmt, name in (("bibtex", "a.bib"), ("ris", "b.ris"), ("csl-json", "c.json")):
         (tmp_path / name).write_text(render(entries[:3], fmt), encoding="utf-8")
-    result = run([str(tmp_path)])
+    result = run([str(tmp_path)], dedupe=False)
     assert len(result.entries) == 9
+    assert len(run([str(tmp_path)]).entries) == 3  # the same three works, read from three libraries
     assert {s.kind for e in result.entries for s in e.ref.sources} == {"bibliography"}
     assert to_entries([e.ref for e in result.entries])[0].id == entries[0].id

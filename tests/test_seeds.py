@@ -19,13 +19,26 @@ def test_seed_table_is_complete():
 
 def test_every_reference_is_found_and_nothing_else():
     """Extraction finds 8, 2, 37, 0 and 0 references in the five documents, at the right lines."""
-    result = run([str(REFS)])
+    result = run([str(REFS)], dedupe=False)
     per_file = Counter(e.ref.sources[0].file.rsplit("/", 1)[-1][:3] for e in result.entries)
     assert per_file == {"000": 8, "001": 2, "002": 37}
     found = [(e.ref.sources[0].file.rsplit("/", 1)[-1], e.ref.sources[0].line, e.ref.sources[0].kind,
               e.ref.sources[0].label, e.ref.sources[0].raw) for e in result.entries]
     expected = [(r["file"], r["line"], r["kind"], r["label"], r["raw"]) for r in ROWS]
     assert found == expected
+
+
+def test_nejm_cited_twice_is_one_entry_with_two_sources():
+    """The NEJM article of document 001 (Bron line and the comment's stacked block) is one entry; nothing else merges."""
+    result = run([str(REFS)])
+    assert len(result.entries) == 46
+    assert sum(len(e.ref.sources) for e in result.entries) == 47
+    merged = [e for e in result.entries if len(e.ref.sources) > 1]
+    assert len(merged) == 1
+    nejm = merged[0].ref
+    assert [s.line for s in nejm.sources] == [53, 59] and nejm.container_title == "N Engl J Med"
+    steps = result.dedupe.merged_from[result.entries.index(merged[0])]
+    assert steps[1].rule == "title + first author + year"
 
 
 def test_documents_without_references_yield_none():

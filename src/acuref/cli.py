@@ -51,6 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--cache", metavar="PATH", default=None,
                      help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
     exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
+    exp.add_argument("--no-dedupe", action="store_true", help="keep every citation as its own entry (no merging)")
     _add_output_options(exp)
     par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
@@ -102,7 +103,7 @@ def _finish(args: argparse.Namespace, result: RunResult) -> int:
     fmt = _format(args)
     text = render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
-        write_atomic(args.report, report.dumps(result.entries, result.warnings))
+        write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe))
     write_atomic(args.output, text)
     _warn(result.warnings, args.quiet)
     if result.failed_inputs:
@@ -128,7 +129,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False,
                disable=args.quiet or not sys.stderr.isatty())
     try:
-        result = run(args.paths, client=client, progress=bar.update, on_total=lambda n: bar.reset(total=n))
+        result = run(args.paths, client=client, dedupe=not args.no_dedupe, progress=bar.update,
+                     on_total=lambda n: bar.reset(total=n))
     finally:
         bar.close()
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == "failed"]

@@ -178,7 +178,8 @@ def _title_sim(a: str, b: str) -> float:
     short, long_ = sorted((a, b), key=len)
     if short.count(" ") >= 5 and long_.startswith(short + " "):
         return 0.96  # one database cut the title, or added a group author or translation after it
-    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b)) / 100
+    # Words split by line-end hyphenation or PDF spacing ("ef ficient") compare equal without spaces.
+    return max(fuzz.ratio(a, b), fuzz.token_sort_ratio(a, b), fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))) / 100
 
 
 def _same_name(a: str, b: str) -> bool:
@@ -237,9 +238,14 @@ def _same_locator(a: str, b: str) -> bool:
     return da == db and (da == a or db == b)
 
 
+_PROCEEDINGS_RE = re.compile(r"\b(?:proc|proceedings|conference|conf|symposium|sympos|symp|workshop|congress|meeting)\b")
+
+
 def _venues_compatible(a: str, b: str) -> bool:
     if a == b or a.startswith(b + " ") or b.startswith(a + " "):
         return True  # "microcirculation" vs "microcirculation conference …"
+    if _PROCEEDINGS_RE.search(a) and _PROCEEDINGS_RE.search(b):
+        return True  # "proc. stoc-93" and "25th annual acm symposium on theory of computing": too varied to tell apart
     return journals_alike(a, b)
 
 
@@ -285,12 +291,31 @@ def decide(a: Fingerprint, b: Fingerprint) -> Decision | None:
     return None
 
 
-@dataclass
-class DedupeReport:
-    """Why references were merged, and which close pairs were left apart."""
+@dataclass(frozen=True, slots=True)
+class MergeStep:
+    """One member of a merged entry: its index in the input and the rule that attached it."""
 
-    merged_from: dict[int, list[tuple[int, str, float]]] = field(default_factory=dict)  # output index → members
-    possible: list[tuple[int, int, str, float]] = field(default_factory=list)  # output index pairs
+    member: int
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class PossibleDuplicate:
+    """Two output entries that look alike but were not merged (``a``, ``b`` are output indexes)."""
+
+    a: int
+    b: int
+    rule: str
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class DedupeReport:
+    """Why references were merged (output index → its members, in source order), and close pairs left apart."""
+
+    merged_from: dict[int, tuple[MergeStep, ...]] = field(default_factory=dict)
+    possible: tuple[PossibleDuplicate, ...] = ()
 
 
 class _Clusters:
@@ -414,16 +439,19 @@ def deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeRepor
     """One reference per work, in the order works were first cited, and the report of what was merged."""
     clusters, attached, left_apart = find_duplicates(refs)
     out: list[Reference] = []
-    report = DedupeReport()
+    merged_from: dict[int, tuple[MergeStep, ...]] = {}
     position: dict[int, int] = {}
     for group in clusters:
         for i in group:
             position[i] = len(out)
-        out.append(merge([refs[i] for i in group]) if len(group) > 1 else refs[group[0]])
         if len(group) > 1:
-            report.merged_from[len(out) - 1] = [(i, attached.get(i, (group[0], "first seen", 1.0))[1],
-                                                 attached.get(i, (group[0], "", 1.0))[2]) for i in group]
-    report.possible = [(position[i], position[j], rule, score) for i, j, rule, score in left_apart
-                       if position[i] != position[j]]
-    return out, report
+            merged_from[len(out)] = tuple(
+                MergeStep(i, *attached[i][1:]) if i in attached else MergeStep(i, "first cited", 1.0) for i in group)
+            out.append(merge([refs[i] for i in group]))
+        else:
+            out.append(refs[group[0]])
+    possible = tuple(sorted({PossibleDuplicate(*sorted((position[i], position[j])), rule, round(score, 3))
+                             for i, j, rule, score in left_apart if position[i] != position[j]},
+                            key=lambda p: (p.a, p.b)))
+    return out, DedupeReport(merged_from, possible)
 

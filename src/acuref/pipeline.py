@@ -12,6 +12,7 @@ from pathlib import Path
 
 from . import bibtex, csl, ris
 from .crossref import CrossrefClient
+from .dedupe import DedupeReport, deduplicate
 from .documents import DOCUMENT_SUFFIXES, Document, decode, load_path
 from .errors import InputError
 from .extract import extract_document
@@ -40,11 +41,12 @@ def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
 
 @dataclass(frozen=True, slots=True)
 class RunResult:
-    """What a run produced: the entries in output order, warnings, and inputs that failed."""
+    """What a run produced: the entries in output order, warnings, inputs that failed, and the dedupe report."""
 
     entries: tuple[Entry, ...]
     warnings: tuple[Warning_, ...]
     failed_inputs: tuple[str, ...]
+    dedupe: DedupeReport | None = None
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | None]]:
@@ -95,10 +97,10 @@ def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
     return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs), refs))
 
 
-def run(paths: Iterable[str], *, client: CrossrefClient | None = None,
+def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: bool = True,
         progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> RunResult:
-    """Run extraction, parsing and (with a ``client``) Crossref resolution over files and folders,
-    keeping going past bad inputs."""
+    """Run extraction, parsing, (with a ``client``) Crossref resolution and deduplication over files and
+    folders, keeping going past bad inputs."""
     refs: list[Reference] = []
     warnings: list[Warning_] = []
     failed: list[str] = []
@@ -142,4 +144,7 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None,
             on_total(len(refs))
         refs, problems = resolve(refs, client, progress=progress)
         warnings.extend(problems)
-    return RunResult(to_entries(refs), tuple(warnings), tuple(failed))
+    report = None
+    if dedupe and refs:
+        refs, report = deduplicate(refs)
+    return RunResult(to_entries(refs), tuple(warnings), tuple(failed), report)

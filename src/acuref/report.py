@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from . import __version__
+from .dedupe import DedupeReport, MergeStep
 from .model import Entry, Resolution, Source, Warning_
 
 
@@ -24,7 +25,19 @@ def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
     return out
 
 
-def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_]) -> dict[str, Any]:
+def _merged_from(entry: Entry, steps: tuple[MergeStep, ...]) -> list[dict[str, Any]]:
+    out = []
+    for src, step in zip(entry.ref.sources, steps):
+        if step.rule == "first cited":
+            continue
+        out.append({"file": src.file, "line": src.line, "label": src.label, "rule": step.rule,
+                    "score": round(step.score, 3)})
+    return out
+
+
+def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
+          dedupe: DedupeReport | None = None) -> dict[str, Any]:
+    merged = dedupe.merged_from if dedupe else {}
     return {
         "acuref_version": __version__,
         "items": [
@@ -35,12 +48,18 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
                 "confidence": e.ref.confidence,
                 **resolution_to_json(e.ref.resolution),
                 "sources": [source_to_json(s) for s in e.ref.sources],
+                "merged_from": _merged_from(e, merged[k]) if k in merged else [],
             }
-            for e in entries
+            for k, e in enumerate(entries)
+        ],
+        "possible_duplicates": [
+            {"a": entries[p.a].id, "b": entries[p.b].id, "rule": p.rule, "score": p.score}
+            for p in (dedupe.possible if dedupe else ())
         ],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
     }
 
 
-def dumps(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_]) -> str:
-    return json.dumps(build(entries, warnings), ensure_ascii=False, indent=2) + "\n"
+def dumps(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
+          dedupe: DedupeReport | None = None) -> str:
+    return json.dumps(build(entries, warnings, dedupe), ensure_ascii=False, indent=2) + "\n"
