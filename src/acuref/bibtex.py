@@ -149,8 +149,22 @@ def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool 
 _VERBATIM_FIELDS = frozenset({"doi", "url", "pmid", "pmcid", "isbn", "issn", "eprint", "file"})
 
 
+_GLUED_NAMES_RE = re.compile(r"(?<=[A-Z]\.)(?=[A-Z][a-z'’-])")
+
+
 def _split_names(value: str) -> tuple[tuple[Name, ...], bool]:
-    """``Family, Given and {Organisation} and others`` → names (BibTeX's own ``and`` rule, brace-aware)."""
+    """``Family, Given and {Organisation} and others`` → names (BibTeX's own ``and`` rule, brace-aware).
+
+    Exports that ignore the rule are read too: ``A. Smith; B. Jones`` and ``Smith A.Jones B. C.``.
+    """
+    if not re.search(r"\s+and\s+", value) and "{" not in value:
+        pieces = value.split(";") if ";" in value else _GLUED_NAMES_RE.split(value)
+        if len(pieces) > 1:
+            names: list[Name] = []
+            for piece in (p.strip() for p in pieces if p.strip()):
+                parsed, _ = parse_author_list(piece) if "," not in piece else _split_names(piece)
+                names.extend(parsed[:1] if parsed else [Name(literal=piece)])
+            return tuple(names), False
     parts, depth, cur = [], 0, []
     tokens = re.split(r"(\s+and\s+|[{}])", value)
     for tok in tokens:

@@ -19,7 +19,7 @@ PARTICLES = frozenset(
 )
 _PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]en|[dD]e|[dD]el|[dD]ella|[dD]i|[dD]a|[dD]as|[dD]os|[dD]u|[dD]es|[lL]a|[lL]e|[tT]er|[tT]en|[zZ]u|[aA]l|[eE]l|[bB]in|[yY]|[dD]')"
 _FAM = rf"(?:[{_UP}]|[dlDL]['’]|[a-z]{{2,3}}-|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’\-]*"
-_INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.-?[{_UP}]){{1,3}}\.?)"
+_INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.\s?-?[{_UP}]){{1,3}}\.?)"
 _SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
 # Vancouver: family words (with particles) then bare initials: "San Miguel JF", "van de Pas-Schoonen K".
 _VANC = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*\s+({_INIT})(?:\s+{_SUFFIX})?")
@@ -64,7 +64,7 @@ _FULL_GIVEN_RE = re.compile(rf"[{_UP}][{_LOW}]+.*")
 _DOTTED_INITIALS_RE = re.compile(rf"(?:[{_UP}]\.\s?)+")
 _INITIAL_CHUNK_RE = re.compile(rf"[{_UP}][{_LOW}]*\.?|-")
 _SUFFIX_END_RE = re.compile(rf"\s+({_SUFFIX})$")
-_VANC_SPLIT_RE = re.compile(rf"^(.*)\s+({_INIT})$")
+_VANC_SPLIT_RE = re.compile(rf"^(.*?)\s+({_INIT})$")
 _DEGREE_CUE_RE = re.compile(r",\s*[A-Z][a-z]{0,5}\.[A-Z]")
 
 
