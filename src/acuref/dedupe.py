@@ -13,11 +13,14 @@
 
 from __future__ import annotations
 
+import gc
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -47,13 +50,29 @@ _BROKEN_NUMBER_RE = re.compile(r"^\s*[A-Za-z0-9]{1,3}\)\s*$")
 _UNKNOWN = frozenset({"unknown", "na", "n a", "none", "null", "untitled", "no title"})
 
 
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKUP_RE = re.compile(r"<[^>]+>")
+# Letters NFKD does not take apart: Møller ~ Moller, Łódź ~ Lodz, Strauß ~ Strauss.
+_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                          "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i"})
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
 def fold(text: str | None) -> str:
+    """Lower case, accents and markup removed, punctuation to single spaces; other scripts are kept."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"<[^>]+>", " ", text.lower())
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    if not text.isascii():
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
+    text = text.lower()
+    if "<" in text:
+        text = _MARKUP_RE.sub(" ", text)
+    return _NON_WORD_RE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=65536)
+def _fold_cached(text: str) -> str:
+    return fold(text)
 
 
 def _lead_number(value: str | None) -> str | None:
@@ -91,14 +110,17 @@ class Fingerprint:
     conference: bool
 
 
+@lru_cache(maxsize=65536)
 def _name_key(text: str) -> str:
     """Folded name in which ``?`` (a letter lost to a bad encoding, "Ta?a?aj") survives as a wildcard."""
+    if "?" not in text:
+        return fold(text)
     return fold(text.replace("?", "qqq")).replace("qqq", "?")
 
 
 def fingerprint(i: int, ref: Reference) -> Fingerprint:
     title = fold(_TITLE_NOTE_RE.sub("", ref.title)) if ref.title else ""
-    journal = fold(ref.container_title or ref.container_title_short)
+    journal = _fold_cached(ref.container_title or ref.container_title_short or "")
     if title in _UNKNOWN or (title and title == journal):
         title = ""  # "UNKNOWN", or a title that only repeats the journal, says nothing
     res = ref.resolution
@@ -117,7 +139,8 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
         part=(part_m.group(1) or part_m.group(2)) if part_m else None,
         notice=notice_m.group(0).split()[0] if notice_m else None,
         first_author=families[0].split()[-1] if families else "",
-        first_tokens=frozenset(fold(f"{ref.author[0].family} {ref.author[0].given} {ref.author[0].literal}").split())
+        first_tokens=frozenset(" ".join(_name_key(x) for x in (ref.author[0].family, ref.author[0].given,
+                                                                   ref.author[0].literal) if x).split())
         if ref.author else frozenset(),
         authors=frozenset(f.split()[-1] for f in families),
         year=ref.issued.year if ref.issued else None, volume=_lead_number(ref.volume),
@@ -154,10 +177,12 @@ def blocking_keys(fp: Fingerprint) -> list[str]:
     if len(words) >= 2:
         keys.append("t" + " ".join(words[:4]))
         keys.append("T" + fp.title.replace(" ", ""))
+    # Author + year alone, or volume + page alone, collide quadratically in large corpora ("Wang 2015"):
+    # each is paired with one more cheap field. Duplicates lost by one key are still found by the others.
     if fp.first_author and fp.year:
-        keys.append(f"a{fp.first_author}|{fp.year}")
+        keys.append(f"a{fp.first_author}|{fp.year}|{words[0] if words else ''}")
     if fp.volume and fp.page:
-        keys.append(f"v{fp.volume}|{fp.page}")
+        keys.append(f"v{fp.volume}|{fp.page}|{fp.year or ''}")
     if fp.cochrane:
         keys.append("c" + fp.cochrane)
     return keys
@@ -351,23 +376,45 @@ _RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "tit
 def find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[int, tuple[int, str, float]],
                                                          list[tuple[int, int, str, float]]]:
     """Clusters of indexes (in first-seen order), the rule that attached each member, and possible pairs."""
+    with _collector_paused():
+        return _find_duplicates(refs)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Millions of small, acyclic allocations: the cyclic collector would rescan the whole heap again and again."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[int, tuple[int, str, float]],
+                                                          list[tuple[int, int, str, float]]]:
     fps = [fingerprint(i, r) for i, r in enumerate(refs)]
-    blocks: dict[str, list[int]] = defaultdict(list)
+    n = len(fps)
+    # Keys are kept as their hashes and pairs as single integers: a million references make millions of
+    # both, and a rare hash collision only costs one more comparison.
+    blocks: dict[int, list[int]] = defaultdict(list)
     for fp in fps:
         for key in blocking_keys(fp):
-            blocks[key].append(fp.index)
+            blocks[hash(key)].append(fp.index)
     edges: list[tuple[int, int, int, str, float]] = []
     possible: dict[tuple[int, int], tuple[str, float]] = {}
-    seen: set[tuple[int, int]] = set()
+    seen: set[int] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
             continue
         for x in range(len(members)):
             for y in range(x + 1, len(members)):
                 i, j = members[x], members[y]
-                if i == j or (i, j) in seen:
+                pair = i * n + j
+                if i == j or pair in seen:
                     continue
-                seen.add((i, j))
+                seen.add(pair)
                 d = decide(fps[i], fps[j])
                 if d is None:
                     continue
@@ -437,7 +484,12 @@ def merge(members: Sequence[Reference]) -> Reference:
 
 def deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeReport]:
     """One reference per work, in the order works were first cited, and the report of what was merged."""
-    clusters, attached, left_apart = find_duplicates(refs)
+    with _collector_paused():
+        return _deduplicate(refs)
+
+
+def _deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeReport]:
+    clusters, attached, left_apart = _find_duplicates(refs)
     out: list[Reference] = []
     merged_from: dict[int, tuple[MergeStep, ...]] = {}
     position: dict[int, int] = {}
