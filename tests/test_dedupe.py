@@ -133,3 +133,18 @@ def test_dedupe_of_seed_pages_merges_only_the_nejm_article():
     """Across refs/, only the NEJM article is merged."""
     result = run([str(REFS)])
     assert [len(e.ref.sources) for e in result.entries].count(2) == 1
+
+
+def test_translated_title_merges_but_abstracts_on_one_page_do_not():
+    """Same first author, year, volume and page range: one article in two languages. Two abstracts by one
+    author on one page stay apart."""
+    es = ref("Estudio multicéntrico sobre las infecciones pediátricas", family="Paganini", year=2008,
+             volume="106", page="397-403", journal="Arch Argent Pediatr")
+    en = ref("[Community-acquired methicillin-resistant Staphylococcus aureus infections in children]",
+             family="Paganini", year=2008, volume="106", page="397-403", journal="Archivos argentinos de pediatria")
+    assert len(deduplicate([es, en])[0]) == 1
+    a1 = ref("Talc not tetracycline pleurodesis induces hypoxaemia", family="Maskell", year=2002, volume="165",
+             page="B11", journal="Am J Respir Crit Care Med")
+    a2 = ref("The characteristics of 300 patients in the MRC trial", family="Maskell", year=2002, volume="165",
+             page="B11", journal="Am J Respir Crit Care Med")
+    assert len(deduplicate([a1, a2])[0]) == 2

@@ -106,6 +106,7 @@ class Fingerprint:
     page: str | None
     provisional_pages: bool  # online-first "1-17" pagination: not a contradiction
     cochrane: str | None  # "cd006828": a Cochrane review's number, the same through its updates
+    page_range: str | None  # "397-403": a multi-page article (abstracts share single pages)
     journal: str
     conference: bool
 
@@ -147,6 +148,7 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
         issue=_lead_number(ref.issue), page=page,
         provisional_pages=bool(page == "1" and not ref.volume), journal=journal,
         cochrane=_cochrane_id(ref),
+        page_range=ref.page if ref.page and "-" in ref.page and ref.page_first != ref.page_last else None,
         conference=ref.type == "paper-conference",
     )
 
@@ -266,6 +268,10 @@ def _same_locator(a: str, b: str) -> bool:
 _PROCEEDINGS_RE = re.compile(r"\b(?:proc|proceedings|conference|conf|symposium|sympos|symp|workshop|congress|meeting)\b")
 
 
+def venue_match(a: Fingerprint, b: Fingerprint) -> bool:
+    return _venues_compatible(a.journal, b.journal)
+
+
 def _venues_compatible(a: str, b: str) -> bool:
     if a == b or a.startswith(b + " ") or b.startswith(a + " "):
         return True  # "microcirculation" vs "microcirculation conference …"
@@ -307,6 +313,12 @@ def decide(a: Fingerprint, b: Fingerprint) -> Decision | None:
             return Decision(True, "title + first author + year" if authors else "title + year", sim)
         if sim >= TITLE_CLOSE and numbers and year_ok:
             return Decision(True, "title + volume + page", sim)
+        if numbers and same_year and authors and a.page_range and a.page_range == b.page_range \
+                and not (a.journal and b.journal and not venue_match(a, b)):
+            # The same first author, year, volume and page range: one article, its title printed in two
+            # languages ("[Community-acquired …]" and "Estudio multicéntrico …"). Single pages are excluded:
+            # one author's conference abstracts share them.
+            return Decision(True, "first author + year + volume + page", 0.9)
         if sim >= TITLE_POSSIBLE and year_ok:
             return Decision(False, "similar title", sim)
         return None
@@ -369,7 +381,8 @@ class _Clusters:
         return True
 
 
-_RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "title + volume + page": 2, "title + first author + year": 3,
+_RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "title + volume + page": 2,
+                  "title + first author + year": 3, "first author + year + volume + page": 4,
                   "journal + year + volume + page": 4, "title + year": 5}
 
 
