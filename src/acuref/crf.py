@@ -1,0 +1,226 @@
+"""The learned parser: a linear-chain CRF (python-crfsuite) that labels the tokens of a reference string.
+
+Tokens are words and single punctuation marks (``2012;120(5):947–59`` → ``2012 ; 120 ( 5 ) : 947 – 59``).
+Features describe each token's shape, case and position, membership in small dictionaries (months, name
+particles, journal-abbreviation words, publisher words, locator words) and its neighbours. The labels map
+onto the CSL model; :func:`acuref.parse.parse_reference` runs this model where its rules are unsure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+LABELS = ("author", "editor", "title", "container", "collection", "date", "volume", "issue", "pages",
+          "publisher", "place", "edition", "doi", "pmid", "pmcid", "url", "isbn", "note", "label", "O")
+# Dataset labels (unified schema, AnyStyle, GROBID) → ours.
+LABEL_MAP = {
+    "author": "author", "editor": "editor", "translator": "note", "title": "title", "journal": "container",
+    "container_title": "container", "container-title": "container", "collection_title": "collection",
+    "date": "date", "volume": "volume", "issue": "issue", "pages": "pages", "publisher": "publisher",
+    "institution": "publisher", "location": "place", "edition": "edition", "doi": "doi", "pmid": "pmid",
+    "pmcid": "pmcid", "url": "url", "isbn": "isbn", "note": "note", "notes": "note", "genre": "note",
+    "source": "note", "identifier": "note", "report_number": "issue", "chapter": "note", "issn": "note",
+    "citation_number": "label", "citation-number": "label",
+}
+TOKEN_RE = re.compile(r"\w+(?:[’'](?=\w)\w+)*|[^\w\s]")
+_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+                    "august september october november december spring summer fall autumn winter mei juni juli "
+                    "maart januari februari augustus oktober".split())
+_PARTICLES = frozenset("van von der den de del della di da dos du des la le ter ten zu al el bin".split())
+_JOURNAL_WORDS = frozenset(
+    "j journal med medicine clin clinical res rev am int br eur proc natl acad sci soc assoc ann arch bull lett "
+    "biol chem phys neurol oncol pharmacol physiol psychiatry psychol pediatr surg cardiol endocrinol immunol "
+    "microbiol genet nutr dis health care nurs dent vet cancer blood lancet nature science plos bmj jama nejm "
+    "trans transactions quarterly annals letters reports acta scand jpn chin ger fr can aust n engl pract "
+    "ther altern complement evid based mol cell gen exp neurosci".split())
+_PUBLISHER_WORDS = frozenset("press publishing publishers publisher verlag books university wiley springer elsevier "
+                             "saunders lippincott mosby churchill thieme academic sons ltd inc gmbh co company "
+                             "uitgeverij bohn stafleu".split())
+_LOCATOR_WORDS = frozenset("vol volume no nr issue pp p pages suppl supplement pt part s e art".split())
+_EDITOR_WORDS = frozenset("ed eds editor editors edited hrsg red".split())
+_LINK_WORDS = frozenset("doi pmid pmc pmcid pubmed http https www url available retrieved accessed cited isbn "
+                        "epub internet".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokenize(text: str) -> list[Token]:
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(text)]
+
+
+@lru_cache(maxsize=65536)
+def _shape(word: str) -> str:
+    s = re.sub(r"[A-ZÀ-Þ]", "X", word)
+    s = re.sub(r"[a-zß-ÿ]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1{2,}", r"\1\1", s)
+
+
+@lru_cache(maxsize=65536)
+def _token_features(word: str) -> tuple[str, ...]:
+    low = word.lower()
+    f = [f"w={low}", f"sh={_shape(word)}", f"p2={low[:2]}", f"s2={low[-2:]}", f"s3={low[-3:]}",
+         f"len={min(len(word), 8)}"]
+    if word.isdigit():
+        n = int(word) if len(word) < 6 else 0
+        f.append("year" if 1600 <= n <= 2099 and len(word) == 4 else f"digits{min(len(word), 5)}")
+    elif word[:1].isupper():
+        f.append("upper" if word.isupper() and len(word) > 1 else "title")
+        if len(word) <= 3 and word.isupper():
+            f.append("initials")
+    elif word.isalpha():
+        f.append("lower")
+    if low in _MONTHS:
+        f.append("month")
+    if low in _PARTICLES:
+        f.append("particle")
+    if low in _JOURNAL_WORDS:
+        f.append("journalword")
+    if low in _PUBLISHER_WORDS:
+        f.append("publisherword")
+    if low in _LOCATOR_WORDS:
+        f.append("locatorword")
+    if low in _EDITOR_WORDS:
+        f.append("editorword")
+    if low in _LINK_WORDS:
+        f.append("linkword")
+    if low in ("et", "al"):
+        f.append("etal")
+    if not word[0].isalnum():
+        f.append(f"punct={word}")
+    return tuple(f)
+
+
+def features(tokens: list[Token], text: str) -> list[list[str]]:
+    """The feature strings of every token (the CRF's input sequence)."""
+    n = len(tokens)
+    base = [_token_features(t.text) for t in tokens]
+    seen_year = False
+    depth = 0  # inside ( or [
+    quoted = False
+    periods = 0  # sentence-like pieces so far: authors. title. journal.
+    out = []
+    for i, tok in enumerate(tokens):
+        f = list(base[i])
+        if depth:
+            f.append("in_paren")
+        if quoted:
+            f.append("in_quotes")
+        f.append(f"piece={min(periods, 5)}")
+        t = tok.text
+        if t in "([":
+            depth += 1
+        elif t in ")]" and depth:
+            depth -= 1
+        elif t in "“\"":
+            quoted = not quoted if t == "\"" else True
+        elif t == "”":
+            quoted = False
+        elif t in ".:?" and i + 1 < n and tokens[i + 1].start > tok.end and (i == 0 or len(tokens[i - 1].text) > 2):
+            periods += 1
+        f.append(f"pos={min(9, i * 10 // max(n, 1))}")
+        if i == 0:
+            f.append("BOS")
+        if i == n - 1:
+            f.append("EOS")
+        if i > 0 and tokens[i - 1].end == tok.start:
+            f.append("glued")  # no space before: "120(5)", "P.", "947–59"
+        if "year" in base[i]:
+            f.append("first_year" if not seen_year else "later_year")
+            seen_year = True
+        elif seen_year:
+            f.append("after_year")
+        for d in (-3, -2, -1, 1, 2, 3):
+            j = i + d
+            if 0 <= j < n:
+                f.append(f"{d}:w={tokens[j].text.lower()}")
+                f.append(f"{d}:sh={_shape(tokens[j].text)}")
+        if 0 < i and not tokens[i - 1].text[0].isalnum():
+            f.append(f"after={tokens[i - 1].text}")
+        if i + 1 < n and not tokens[i + 1].text[0].isalnum():
+            f.append(f"before={tokens[i + 1].text}")
+        out.append(f)
+    return out
+
+
+def labels_for(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:
+    """The gold label of each token: the span it falls in, else ``O``.
+
+    Punctuation at the edges of a span is labelled ``O``: the sets disagree on whether a field's trailing
+    "." or "," belongs to it, and the model should learn one convention.
+    """
+    out = []
+    for tok in tokens:
+        label = "O"
+        for start, end, name in spans:
+            if start <= tok.start < end:
+                label = LABEL_MAP.get(name, "note")
+                break
+        out.append(label)
+    for i, tok in enumerate(tokens):
+        if out[i] != "O" and not tok.text[0].isalnum() and tok.text not in "([":
+            edge_left = i == 0 or out[i - 1] != out[i]
+            edge_right = i + 1 == len(tokens) or out[i + 1] != out[i]
+            if edge_left or edge_right:
+                out[i] = "O"
+    # a closing bracket or quote that trails a field is punctuation too, once its neighbour became "O"
+    for i in range(len(tokens) - 1, -1, -1):
+        if out[i] != "O" and tokens[i].text in ")]”\"'" and (i + 1 == len(tokens) or out[i + 1] == "O") \
+                and "(" not in "".join(t.text for t in tokens[max(0, i - 8):i]):
+            out[i] = "O"
+    return out
+
+
+class Tagger:
+    """A loaded model; thread-safe for reading once opened."""
+
+    def __init__(self, path: str):
+        import pycrfsuite
+
+        self._tagger = pycrfsuite.Tagger()
+        self._tagger.open(path)
+
+    def tag(self, text: str) -> tuple[list[Token], list[str], float]:
+        """Tokens, their labels, and the mean marginal probability of the chosen labels (0..1)."""
+        tokens = tokenize(text)
+        if not tokens:
+            return tokens, [], 0.0
+        self._tagger.set(features(tokens, text))
+        tags = self._tagger.tag()
+        confidence = sum(self._tagger.marginal(t, i) for i, t in enumerate(tags)) / len(tags)
+        return tokens, tags, confidence
+
+
+@lru_cache(maxsize=1)
+def default_tagger() -> Tagger | None:
+    """The model shipped in the package, or None when it is absent."""
+    try:
+        ref = resources.files("acuref") / "data" / "crf.model"
+        if not ref.is_file():
+            return None
+        with resources.as_file(ref) as path:
+            return Tagger(str(path))
+    except (ImportError, OSError):
+        return None
+
+
+def segments(text: str, tokens: list[Token], tags: list[str]) -> list[tuple[str, str]]:
+    """Consecutive tokens with one label, as (label, text as printed)."""
+    out: list[tuple[str, str]] = []
+    start = None
+    for i, (tok, tag) in enumerate(zip(tokens, tags)):
+        if start is None or tag != tags[i - 1]:
+            if start is not None and tags[i - 1] != "O":
+                out.append((tags[i - 1], text[start:tokens[i - 1].end]))
+            start = tok.start
+    if tokens and tags[-1] != "O" and start is not None:
+        out.append((tags[-1], text[start:tokens[-1].end]))
+    return out
