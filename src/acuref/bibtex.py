@@ -58,8 +58,22 @@ def _names(names: Iterable[Name], truncated: bool, ascii_only: bool) -> str:
 
 
 def _verbatim(value: str) -> str:
-    """DOIs and URLs are written as they are; only braces, which would break the file, are encoded."""
-    return value.replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+    """DOIs and URLs are written as they are. Only braces that do not balance, and backslashes, would break
+    the file: those are percent-encoded (the reader decodes them)."""
+    depth = 0
+    balanced = True
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        balanced = balanced and depth >= 0
+    if balanced and depth == 0 and "\\" not in value:
+        return value
+    return value.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+def _unverbatim(value: str) -> str:
+    if "%" not in value:
+        return value
+    return value.replace("%7B", "{").replace("%7D", "}").replace("%5C", "\\").replace("%25", "%")
 
 
 def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
@@ -255,6 +269,8 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     for k in ("doi", "url"):
         if k in f:
             f[k] = f[k].replace(r"\_", "_").replace(r"\%", "%").replace(r"\&", "&")
+            if "%7B" in f[k] or "%7D" in f[k] or "%5C" in f[k]:
+                f[k] = _unverbatim(f[k])
     author, truncated = _split_names(raw_fields["author"]) if "author" in raw_fields else ((), False)
     editor, _ = _split_names(raw_fields["editor"]) if "editor" in raw_fields else ((), False)
     pages = f.get("pages", "").replace("--", "-").replace("–", "-").strip() or None

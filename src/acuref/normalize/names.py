@@ -17,15 +17,21 @@ _L = f"{_UP}{_LOW}"
 PARTICLES = frozenset(
     "van von der den de del della dello dei di da das dos du des la le lo ter ten te zu zur af al el bin ben y e d' l' dal".split()
 )
-_PARTICLE = r"(?:[vV]an|[vV]on|[dD]er|[dD]en|[dD]e|[dD]el|[dD]ella|[dD]i|[dD]a|[dD]as|[dD]os|[dD]u|[dD]es|[lL]a|[lL]e|[tT]er|[tT]en|[zZ]u|[aA]l|[eE]l|[bB]in|[yY]|[dD]')"
-_FAM = rf"(?:[{_UP}]|[dlDL]['’]|[a-z]{{2,3}}-|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’\-]*"
+# Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
+# a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
+_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el|bin|y|d')(?![a-zA-ZÀ-ſ])"
+# One family word, without inner hyphen: hyphenated names are words joined by the separator ("Pichard-Leandri").
+_FAMWORD = rf"(?:[{_UP}]|[dl]['’](?=[{_UP}])|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’]*"
+_WORD = rf"(?:{_FAMWORD}|{_PARTICLE})"
+_FAM = rf"{_FAMWORD}(?:-{_FAMWORD})*"
 _INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.\s?-?[{_UP}]){{1,3}}\.?)"
 _SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
 # Vancouver: family words (with particles) then bare initials: "San Miguel JF", "van de Pas-Schoonen K".
-_VANC = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*\s+({_INIT})(?:\s+{_SUFFIX})?")
+_VANC = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*\s+({_INIT})(?:\s+{_SUFFIX})?")
 # Initials first: "P. J. Dendek", "J.-P. Martin", "Ł. Bolikowski".
 _INITFIRST = re.compile(
-    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’\-][{_L}'’\-]*(?:\s+(?:{_PARTICLE}\s+)*[{_UP}][{_L}'’\-]+){{0,2}})"
+    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’][{_L}'’]*(?:-{_FAMWORD})*"
+    rf"(?:\s+(?:{_PARTICLE}\s+)*[{_UP}][{_L}'’]+(?:-{_FAMWORD})*){{0,2}})"
 )
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?")
 # Group authors: "World Health Organization", "… Virella G, Diabetes Control and Complications Trial Group".
@@ -43,7 +49,7 @@ _ORG_PART = re.compile(
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
-_FAMONLY = re.compile(rf"(?:{_PARTICLE}\s+)*{_FAM}(?:[\s\-](?:{_PARTICLE}|{_FAM}))*")
+_FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
 _INITONLY = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}|[{_UP}][{_LOW}]+(?:\s+[{_UP}]\.?)*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
 _SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b)?|&|\band\b|\ben\b|\bund\b)\s*")
@@ -105,7 +111,7 @@ def classify(part: str) -> str | None:
         return "init"
     if _GIVENFIRST.fullmatch(part):
         return "givenfirst"
-    if _FAMONLY.fullmatch(part):
+    if _FAMONLY.fullmatch(part) and any(c.isupper() for c in part):
         return "fam"
     return None
 
