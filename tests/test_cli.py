@@ -181,3 +181,35 @@ def test_crossref_unreachable_is_one_line_and_keeps_output(tmp_path):
     assert code == 4 and err.strip().count("\n") == 0 and "marked 'failed'" in err and "Traceback" not in err
     items = json.loads(out.read_text(encoding="utf-8"))
     assert len(items) == 8 and all("acuref: failed" in i["note"] for i in items)
+
+
+def test_report_html_is_written(tmp_path):
+    """--report-html writes a self-contained page with the counts at the top."""
+    page = tmp_path / "review.html"
+    assert main(["export", str(REFS), "--no-resolve", "-o", str(tmp_path / "o.bib"), "--report-html", str(page),
+                 "-q"]) == 0
+    html = page.read_text(encoding="utf-8")
+    assert html.startswith("<!doctype html>") and 'id="count-references" data-count="47"' in html
+    assert "<script" not in html and "http" not in html.split("<body>")[0]
+
+
+def test_misspelt_option_is_one_line(capsys):
+    """A misspelt option is a usage error on one line, exit code 2."""
+    assert main(["export", str(REFS), "--no-resolv"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--no-resolv" in err and "did you mean --no-resolve?" in err
+
+
+def test_read_only_output_folder(tmp_path):
+    """An output in a folder that cannot be written: one line, exit 5, nothing left behind."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        code, _, err = run_cli("export", "--no-resolve", str(REFS), "-o", str(folder / "o.bib"))
+        if os.geteuid() == 0:  # root writes anyway: then the file must be complete
+            assert code == 0 and (folder / "o.bib").read_text(encoding="utf-8").count("@") == 46
+        else:
+            assert code == 5 and err.count("\n") == 1 and not list(folder.iterdir())
+    finally:
+        folder.chmod(0o700)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
-from . import __version__, bibtex, csl, report, ris
+from . import __version__, bibtex, csl, report, report_html, ris
 from .documents import load_path
 from .cache import Cache, default_path
 from .crossref import CrossrefClient
@@ -23,9 +25,21 @@ _SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json", ".bib": "bibtex"
 
 
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        kwargs.setdefault("allow_abbrev", False)  # "--no-resolv" must not quietly mean "--no-resolve"
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # one line, no usage dump, exit code 2
-        raise UsageError(f"{message} (see 'acuref {self.prog.split()[-1]} --help')"
-                         if " " in self.prog else f"{message} (see 'acuref --help')")
+        hint = ""
+        m = re.search(r"unrecognized arguments: (\S+)", message)
+        if m:
+            parsers = [self] + [sp for a in self._actions if isinstance(a, argparse._SubParsersAction)
+                                for sp in a.choices.values()]
+            options = sorted({o for p in parsers for a in p._actions for o in a.option_strings})
+            close = difflib.get_close_matches(m.group(1).split("=")[0], options, n=1)
+            hint = f"; did you mean {close[0]}?" if close else ""
+        where = f"acuref {self.prog.split()[-1]} --help" if " " in self.prog else "acuref --help"
+        raise UsageError(f"{message}{hint} (see '{where}')")
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
@@ -33,6 +47,7 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output); written atomically")
     p.add_argument("--ascii", action="store_true", help="BibTeX: write non-ASCII letters as LaTeX accents (Schr{\\\"o}der)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
+    p.add_argument("--report-html", metavar="FILE", help="write a self-contained HTML review page")
     p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
 
 
@@ -104,6 +119,8 @@ def _finish(args: argparse.Namespace, result: RunResult) -> int:
     text = render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
         write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe))
+    if getattr(args, "report_html", None):
+        write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe))
     write_atomic(args.output, text)
     _warn(result.warnings, args.quiet)
     if result.failed_inputs:

@@ -1,0 +1,117 @@
+"""``--report-html``: a self-contained review page for curators (no script, no external resource).
+
+Counts at the top; then, per document, each reference as printed beside its parsed fields, the Crossref
+status (coloured), score and confidence; merged duplicates with the rule that joined them; close pairs
+left apart; warnings. Every value is HTML-escaped: reference strings come from arbitrary web pages.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from html import escape
+
+from . import __version__
+from .dedupe import DedupeReport
+from .model import Entry, Reference, Warning_
+
+STATUSES = ("verified", "matched", "suspect", "ambiguous", "not found", "not attempted", "failed")
+_CSS = """
+body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem;color:#1c1c1c}
+h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.6rem 0 .4rem;word-break:break-all}
+.counts{display:flex;flex-wrap:wrap;gap:.5rem;margin:.8rem 0}
+.count{border:1px solid #ccd;border-radius:6px;padding:.35rem .7rem;background:#f7f8fb}
+.count b{font-size:1.15rem;display:block}
+table{border-collapse:collapse;width:100%;table-layout:fixed}
+th,td{border-top:1px solid #e2e4ea;padding:.35rem .4rem;vertical-align:top;text-align:left}
+th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Consolas,monospace;font-size:12px;white-space:pre-wrap;word-break:break-word}
+.status{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:12px;color:#fff}
+.s-verified{background:#1b7f3b}.s-matched{background:#2e6fbd}.s-suspect{background:#c0392b}
+.s-ambiguous{background:#b9770e}.s-not-found{background:#7f8c8d}.s-not-attempted{background:#aab0b6}
+.s-failed{background:#6c3483}.s-unparsed{background:#000}
+.muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
+"""
+
+
+def _fields(ref: Reference) -> str:
+    rows = []
+    if ref.author:
+        names = "; ".join(a.display() for a in ref.author[:6]) + (" et al." if ref.author_truncated or len(ref.author) > 6 else "")
+        rows.append(("authors", names))
+    for label, value in (("title", ref.title), ("journal", ref.container_title), ("publisher", ref.publisher)):
+        if value:
+            rows.append((label, value))
+    if ref.issued:
+        rows.append(("date", "-".join(str(p) for p in ref.issued.parts())))
+    locator = " ".join(x for x in (ref.volume or "", f"({ref.issue})" if ref.issue else "",
+                                   ref.page or ref.number or "") if x)
+    if locator:
+        rows.append(("vol/pages", locator))
+    for label, value in (("DOI", ref.DOI), ("PMID", ref.PMID)):
+        if value:
+            rows.append((label, value))
+    return "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>"
+
+
+def _status(ref: Reference) -> tuple[str, str]:
+    if not ref.parsed:
+        return "unparsed", '<span class="status s-unparsed">unparsed</span>'
+    res = ref.resolution
+    status = res.status if res else "not attempted"
+    label = escape(status)
+    if res and res.score is not None:
+        label += f" {res.score:.2f}"
+    detail = f'<div class="muted">{escape(res.message)}</div>' if res and res.message else ""
+    if res and res.candidates:
+        detail += f'<div class="muted">candidates: {escape(", ".join(res.candidates))}</div>'
+    return status, f'<span class="status s-{status.replace(" ", "-")}">{label}</span>{detail}'
+
+
+def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | tuple[Warning_, ...],
+           dedupe: DedupeReport | None = None, title: str = "acuref review") -> str:
+    merged = dedupe.merged_from if dedupe else {}
+    statuses = Counter(_status(e.ref)[0] for e in entries)
+    n_sources = sum(len(e.ref.sources) for e in entries)
+    rows_by_file: dict[str, list[str]] = defaultdict(list)
+    for k, e in enumerate(entries):
+        status, badge = _status(e.ref)
+        steps = merged.get(k, ())
+        for n, src in enumerate(e.ref.sources):
+            note = ""
+            if len(e.ref.sources) > 1:
+                rule = steps[n].rule if n < len(steps) else ""
+                note = (f'<div class="muted">one of {len(e.ref.sources)} citations of <code>{escape(e.id)}</code>'
+                        + (f"; joined by: {escape(rule)}" if rule and rule != "first cited" else "") + "</div>")
+            where = f"{src.line}" + (f"–{src.end_line}" if src.end_line != src.line else "")
+            rows_by_file[src.file or "(input)"].append(
+                f'<tr class="ref" data-status="{escape(status)}"><td>{escape(src.label or "")}<div class="muted">line '
+                f'{where}</div><div class="muted">{escape(src.kind)}</div></td><td class="raw">{escape(src.raw)}</td>'
+                f"<td>{_fields(e.ref)}{note}</td><td>{badge}<div class=\"muted\">parse {e.ref.confidence:.2f}</div>"
+                f"<div class=\"muted\"><code>{escape(e.id)}</code></div></td></tr>")
+    counts = [("references", "references found", n_sources), ("works", "works (after merging)", len(entries)),
+              ("merged", "citations merged", n_sources - len(entries)),
+              ("possible", "possible duplicates", len(dedupe.possible) if dedupe else 0),
+              ("warnings", "warnings", len(warnings))]
+    counts += [(s.replace(" ", "-"), s, statuses.get(s, 0)) for s in (*STATUSES, "unparsed") if statuses.get(s)]
+    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+             f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>{_CSS}</style></head><body>",
+             f"<h1>{escape(title)}</h1><div class=\"muted\">acuref {escape(__version__)}</div><div class=\"counts\">"]
+    parts += [f'<div class="count" id="count-{key}" data-count="{value}"><b>{value}</b>{escape(label)}</div>'
+              for key, label, value in counts]
+    parts.append("</div>")
+    head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
+           "<th style=\"width:16%\">status</th></tr>"
+    for file, rows in rows_by_file.items():
+        parts.append(f"<section class=\"document\"><h2>{escape(file)} <span class=\"muted\">({len(rows)})</span></h2>"
+                     f"<table>{head}{''.join(rows)}</table></section>")
+    if dedupe and dedupe.possible:
+        parts.append("<h2>Possible duplicates (not merged)</h2><table><tr><th>entry</th><th>entry</th><th>why</th></tr>")
+        parts += [f"<tr class=\"possible\"><td><code>{escape(entries[p.a].id)}</code></td><td><code>"
+                  f"{escape(entries[p.b].id)}</code></td><td>{escape(p.rule)} ({p.score:.2f})</td></tr>" for p in dedupe.possible]
+        parts.append("</table>")
+    if warnings:
+        parts.append("<h2>Warnings</h2><table><tr><th style=\"width:30%\">where</th><th>message</th></tr>")
+        parts += [f"<tr class=\"warning\"><td>{escape(w.file or '')}{':' + str(w.line) if w.line else ''}</td>"
+                  f"<td>{escape(w.message)}</td></tr>" for w in warnings]
+        parts.append("</table>")
+    parts.append("</body></html>\n")
+    return "".join(parts)
