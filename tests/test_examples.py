@@ -35,3 +35,12 @@ def test_example_report_lists_every_item():
     data = json.loads((EXAMPLES / "refs.report.json").read_text(encoding="utf-8"))
     assert len(data["items"]) == 46 and sum(len(item["sources"]) for item in data["items"]) == 47
     assert [m["rule"] for item in data["items"] for m in item["merged_from"]] == ["title + first author + year"]
+
+
+def test_example_review_page_is_current():
+    """examples/refs.review.html is what --report-html writes for refs/ today."""
+    from acuref import report_html
+
+    result = run([str(ROOT / "refs")])
+    want = report_html.render(result.entries, result.warnings, result.dedupe).replace(str(ROOT) + "/", "")
+    assert (EXAMPLES / "refs.review.html").read_text(encoding="utf-8") == want
