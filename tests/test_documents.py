@@ -48,3 +48,22 @@ def test_html_line_numbers_follow_the_source():
     """Each HTML text line carries the source line where it starts."""
     doc = load_text("<html><body>\n\n<p>first</p>\n<div>\nsecond</div></body></html>", "p.html")
     assert [(line.number, line.text) for line in doc.lines] == [(3, "first"), (5, "second")]
+
+
+def test_large_files_read_in_windows_find_the_same_references(tmp_path):
+    """A file read in windows of lines gives the same references, at the same lines, as read whole."""
+    from acuref.documents import iter_path
+    from acuref.extract import extract_document
+    from conftest import REFS
+
+    text = "\n\n".join((REFS / name).read_text(encoding="utf-8") for name in sorted(p.name for p in REFS.iterdir())) * 3
+    for suffix in (".txt", ".html", ".md"):
+        page = tmp_path / f"big{suffix}"
+        body = text if suffix != ".html" else "<html><body>" + "".join(
+            f"<p>{line}</p>\n" for line in text.splitlines()) + "</body></html>"
+        page.write_text(body, encoding="utf-8")
+        whole = [(s.line, s.raw) for d in iter_path(str(page)) for s in extract_document(d)]
+        windows = list(iter_path(str(page), large=0, window=40))
+        assert len(windows) > 3
+        windowed = [(s.line, s.raw) for d in windows for s in extract_document(d)]
+        assert windowed == whole and len(whole) >= 3 * 46

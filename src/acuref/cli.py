@@ -143,12 +143,14 @@ def _client(args: argparse.Namespace) -> CrossrefClient | None:
 def cmd_export(args: argparse.Namespace) -> int:
     _format(args)  # a wrong format is a usage error before any work is done
     client = _client(args)
-    bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False,
-               disable=args.quiet or not sys.stderr.isatty())
+    quiet = args.quiet or not sys.stderr.isatty()
+    docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
+    bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False, disable=quiet)
     try:
         result = run(args.paths, client=client, dedupe=not args.no_dedupe, progress=bar.update,
-                     on_total=lambda n: bar.reset(total=n))
+                     on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
+        docs.close()
         bar.close()
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == "failed"]
     if failed:

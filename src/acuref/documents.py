@@ -11,9 +11,11 @@ from __future__ import annotations
 import codecs
 import re
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError
 
@@ -254,3 +256,122 @@ def load_path(path: str) -> Document:
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
     return load_bytes(data, path)
+
+
+LARGE = 8 * 2**20  # above this, a document is read and handed on in windows of lines
+WINDOW_LINES = 20_000
+
+
+def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> Iterator[Document]:
+    """The document at ``path``, whole when small; when large, as consecutive windows of lines (each a
+    Document with the file's name and true line numbers), so memory stays bounded whatever the file's size.
+
+    A window ends at a blank line (or a block boundary in HTML) once it holds ``window`` lines, so that a
+    reference list is not cut in the middle of an entry.
+    """
+    p = Path(path)
+    if path == "-" or not p.is_file() or p.stat().st_size <= large:
+        yield load_path(path)
+        return
+    try:
+        fh = p.open("rb")
+    except OSError as err:
+        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
+    with fh:
+        head = fh.read(65536)
+        _, encoding, notes = decode(head, path)  # refuses binary files at once
+        fh.seek(0)
+        fmt = detect_format(path, head.decode(encoding, errors="replace"))
+        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        if fmt == "html":
+            yield from _html_windows(fh, decoder, path, encoding, notes, window)
+        else:
+            yield from _text_windows(fh, decoder, path, encoding, notes, fmt, window)
+
+
+def _chunks(fh: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:
+    while True:
+        data = fh.read(1 << 20)
+        text = decoder.decode(data, final=not data)
+        if text:
+            yield text
+        if not data:
+            return
+
+
+def _text_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, encoding: str,
+                  notes: tuple[str, ...], fmt: str, window: int) -> Iterator[Document]:
+    lines: list[Line] = []
+    number = 0
+    pending = ""
+    make = markdown_lines if fmt == "markdown" else None
+    for text in _chunks(fh, decoder):
+        parts = (pending + text).split("\n")
+        pending = parts.pop()
+        for part in parts:
+            number += 1
+            lines.append(Line(number, part.rstrip("\r")))
+            if len(lines) >= window and not part.strip() and _prose_before(lines):
+                yield _window(name, lines, encoding, fmt, notes, make)
+                lines, notes = [], ()
+    if pending:
+        number += 1
+        lines.append(Line(number, pending))
+    if lines:
+        yield _window(name, lines, encoding, fmt, notes, make)
+
+
+def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[str, ...],
+            make: object) -> Document:
+    if make is markdown_lines:
+        converted = markdown_lines("\n".join(line.text for line in lines))
+        offset = lines[0].number - 1
+        lines = [Line(line.number + offset, line.text) for line in converted]
+    return Document(name, tuple(lines), encoding, fmt, notes)
+
+
+def _html_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, encoding: str,
+                  notes: tuple[str, ...], window: int) -> Iterator[Document]:
+    parser = _TextExtractor()
+    for text in _chunks(fh, decoder):
+        parser.feed(text)
+        while len(parser.lines) >= window:
+            cut = _html_cut(parser.lines, window)
+            if cut is None:
+                break  # inside one long list: wait for more lines
+            done, parser.lines = parser.lines[:cut], parser.lines[cut:]
+            yield Document(name, tuple(done), encoding, "html", notes)
+            notes = ()
+    parser.close()
+    if parser.lines:
+        yield Document(name, tuple(parser.lines), encoding, "html", notes)
+
+
+_ITEM_RE = re.compile(r"^\s*(?:\d{1,4}\.|•)\s")
+_YEAR_IN_RE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+
+
+_FUNCTION_WORDS = frozenset("the of to in is that with for on are was be this it as by an at from which "
+                            "de het een van en in is dat op te met voor zijn niet ook als bij".split())
+
+
+def _is_prose(text: str) -> bool:
+    """A paragraph of running text (not a name list): a window may end after it without cutting a reference."""
+    words = text.lower().split()
+    return (len(words) >= 12 and sum(w in _FUNCTION_WORDS for w in words) >= 3
+            and not _YEAR_IN_RE.search(text) and not _ITEM_RE.match(text))
+
+
+def _prose_before(lines: list[Line]) -> bool:
+    for line in reversed(lines):
+        if line.text.strip():
+            return _is_prose(line.text)
+    return False
+
+
+def _html_cut(lines: list[Line], window: int) -> int | None:
+    """Where to end a window of HTML lines: after ``window`` lines, right after a paragraph of prose."""
+    for i in range(window, len(lines)):
+        if _is_prose(lines[i - 1].text) and not _ITEM_RE.match(lines[i].text):
+            return i
+    return None

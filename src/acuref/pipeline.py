@@ -13,7 +13,7 @@ from pathlib import Path
 from . import bibtex, csl, ris
 from .crossref import CrossrefClient
 from .dedupe import DedupeReport, deduplicate
-from .documents import DOCUMENT_SUFFIXES, Document, decode, load_path
+from .documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
 from .errors import InputError
 from .extract import extract_document
 from .keys import assign_keys
@@ -98,7 +98,8 @@ def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
 
 
 def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: bool = True,
-        progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None) -> RunResult:
+        progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None,
+        on_document: Callable[[str], None] | None = None) -> RunResult:
     """Run extraction, parsing, (with a ``client``) Crossref resolution and deduplication over files and
     folders, keeping going past bad inputs."""
     refs: list[Reference] = []
@@ -120,20 +121,26 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             warnings.extend(problems)
             refs.extend(found)
             continue
+        if on_document:
+            on_document(path)
+        found = []
+        text_seen = False
         try:
-            doc = load_path(path)
+            for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
+                warnings.extend(Warning_(note, path) for note in doc.notes)
+                text_seen = text_seen or any(line.text.strip() for line in doc.lines)
+                found.extend(references_from_document(doc))
         except InputError as err:
             warnings.append(Warning_(str(err), path))
             failed.append(path)
             continue
-        warnings.extend(Warning_(note, path) for note in doc.notes)
-        if not any(line.text.strip() for line in doc.lines):
-            warnings.append(Warning_(f"{doc.name}: empty document, nothing to read", doc.name))
-            failed.append(doc.name)
+        name = "<stdin>" if path == "-" else path
+        if not text_seen:
+            warnings.append(Warning_(f"{name}: empty document, nothing to read", name))
+            failed.append(name)
             continue
-        found = references_from_document(doc)
         if not found:
-            warnings.append(Warning_(f"{doc.name}: no references found", doc.name))
+            warnings.append(Warning_(f"{name}: no references found", name))
         for ref in found:
             if not ref.parsed:
                 src = ref.sources[0]
