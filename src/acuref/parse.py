@@ -44,7 +44,7 @@ _IEEE_RE = re.compile(
 )
 # Beijing: Foreign Language Press; 1999
 _BOOK_RE = re.compile(
-    rf"(?P<place>(?:St\.\s)?[A-Z][\w'’-]+(?:[ -][\w'’-]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
+    rf"(?P<place>(?:St\.\s)?[A-Z][\w'’]+(?:[ -][\w'’]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
     rf"(?P<publisher>[^:;.()]{{2,90}}?)\s*[;,.]\s*(?:c\s*)?(?P<year>{_YEAR})"
 )
 _PUBLISHER_WORDS_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
