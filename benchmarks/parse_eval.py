@@ -17,7 +17,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from acuref.crf import LABEL_MAP, Tagger, segments, tokenize
+from acuref.crf import LABEL_MAP, Tagger, segments
 from acuref.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load
 
 IGNORED = {"O", "label"}

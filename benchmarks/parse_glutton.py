@@ -68,7 +68,7 @@ def main() -> int:
             "firstPage": ref.page_first or ref.number,
             "doi": (ref.DOI or "").lower(),
         }
-        for field, (ok_n, n) in counts.items():
+        for field in counts:
             gold = row.get(field)
             if field == "doi":
                 printed = gold and gold.lower() in re.sub(r"\s", "", row["reference"]).lower()

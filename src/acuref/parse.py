@@ -396,8 +396,6 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
                 fields["page"] = normalize_pages(pages)
             else:
                 fields["number"] = pages
-        date_text = " ".join(x for x in (rest[tail.start: tail.end] if tail.year else "", after) if x)
-        issued = parse_date(date_text) if date_text else None
         if tail.year:
             issued = parse_date(rest[tail.start: tail.end])
             later = parse_date(after)

@@ -14,8 +14,6 @@ from ..model import Name
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"
 _L = f"{_UP}{_LOW}"
-PARTICLES = frozenset(
-    "van von der den de del della dello dei di da das dos du des la le lo ter ten te zu zur af al el bin ben y e d' l' dal".split()
 )
 # Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
 # a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
@@ -50,7 +48,6 @@ _ORG_PART = re.compile(
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
-_INITONLY = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}|[{_UP}][{_LOW}]+(?:\s+[{_UP}]\.?)*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
 _SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b)?|&|\band\b|\ben\b|\bund\b)\s*")
 _DEGREES = (
