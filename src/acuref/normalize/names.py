@@ -14,7 +14,6 @@ from ..model import Name
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"
 _L = f"{_UP}{_LOW}"
-)
 # Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
 # a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
 _PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el|bin|y|d')(?![a-zA-ZÀ-ſ])"
