@@ -30,12 +30,16 @@ def seed_rows() -> list[dict]:
 
 
 @pytest.fixture(autouse=True)
-def no_network(monkeypatch, tmp_path):
+def no_network(request, monkeypatch, tmp_path):
     """No test reaches the network: every requests call is intercepted by `responses` (an unmocked URL
-    raises ConnectionError), the Crossref URL points at a closed local port, and the cache is private."""
+    raises ConnectionError), the Crossref URL points at a closed local port, and the cache is private.
+    Only tests marked `live` (deselected unless asked for with -m live) are let through."""
     import responses
 
-    monkeypatch.setenv("ACUREF_CROSSREF_URL", "http://127.0.0.1:9")
     monkeypatch.setenv("ACUREF_CACHE", str(tmp_path / "cache.sqlite"))
+    if request.node.get_closest_marker("live"):
+        yield None
+        return
+    monkeypatch.setenv("ACUREF_CROSSREF_URL", "http://127.0.0.1:9")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         yield mock
