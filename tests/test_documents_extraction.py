@@ -41,3 +41,31 @@ def test_markdown_bibliography_and_footnote():
     found = _found("c.md")
     assert [(k, lab) for k, lab, _ in found] == [("list", None), ("list", None), ("list", "1")]
     assert found[0][2].DOI == "10.1016/j.sleep.2008.08.012" and found[0][2].container_title == "Sleep Med"
+
+
+def test_wikipedia_style_references():
+    """`^` and `^ a b` backlinks are labels; quoted titles, PMC ids with a space and DOIs are read."""
+    found = _found("wiki.txt")
+    assert len(found) == 3 and all(k == "list" for k, _, _ in found)
+    vickers = found[0][2]
+    assert vickers.author[0].family == "Vickers" and vickers.title.startswith("Acupuncture for Chronic Pain: Update")
+    assert vickers.container_title == "The Journal of Pain" and vickers.PMCID == "PMC5927830"
+    assert found[1][2].author[0].family == "Ernst" and found[1][2].title == "Acupuncture – a critical analysis"
+
+
+def test_dutch_sources_with_an_organisation_as_author():
+    """A `Bronnen` bullet list with a one-word organisation author (a book), and an inline citation."""
+    found = _found("dutch.txt")
+    assert [k for k, _, _ in found] == ["inline", "list", "list", "list"]
+    report = found[3][2]
+    assert report.author[0].literal == "Gezondheidsraad" and report.type == "book" and report.title == "Acupunctuur"
+    assert report.publisher_place == "Den Haag"
+
+
+def test_wrapped_apa_entries_under_a_heading():
+    """Unnumbered APA entries wrapped over indented lines are one reference each."""
+    found = _found("apa.txt")
+    assert len(found) == 3
+    hui = found[1][2]
+    assert len(hui.author) == 9 and hui.container_title == "Human Brain Mapping" and hui.page == "13-25"
+    assert found[0][2].DOI == "10.1016/j.pneurobio.2008.05.004"

@@ -10,7 +10,7 @@ _DOI_RE = re.compile(
     re.IGNORECASE,
 )
 _PMID_RE = re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
-_PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\d{4,9})\b", re.IGNORECASE)
+_PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b")
 _DOI_URL_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
@@ -65,7 +65,7 @@ def find_pmid(text: str) -> tuple[str, int, int] | None:
 
 def find_pmcid(text: str) -> tuple[str, int, int] | None:
     m = _PMCID_RE.search(text)
-    return (m.group(1).upper(), m.start(), m.end()) if m else None
+    return (m.group(1).upper().replace(" ", ""), m.start(), m.end()) if m else None
 
 
 def find_url(text: str) -> tuple[str, int, int] | None:

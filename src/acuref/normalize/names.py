@@ -97,8 +97,8 @@ def classify(part: str) -> str | None:
     part = part.strip(" .")
     if _SUFFIX_PART.fullmatch(part):
         return "suffix"
-    if len(part) > 8 and _ORG_WORDS_RE.search(part) and _ORG_PART.fullmatch(part):
-        return "org"
+    if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(part)):
+        return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
     if _VANC.fullmatch(part):
         return "vanc"
     if _INITFIRST.fullmatch(part + ("" if part.endswith(".") else "")):
