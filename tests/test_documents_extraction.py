@@ -69,3 +69,19 @@ def test_wrapped_apa_entries_under_a_heading():
     hui = found[1][2]
     assert len(hui.author) == 9 and hui.container_title == "Human Brain Mapping" and hui.page == "13-25"
     assert found[0][2].DOI == "10.1016/j.pneurobio.2008.05.004"
+
+
+def test_superscript_numbers_and_doi_links_in_html():
+    """`<sup>1</sup>` opening a paragraph is its label; a "DOI" link keeps the DOI of its href."""
+    found = _found("sup.html")
+    assert [(k, lab) for k, lab, _ in found] == [("list", "1"), ("list", "2"), ("list", "1")]
+    assert found[0][2].author[0].family == "Garcia" and found[0][2].number == "41"
+    assert found[2][2].DOI == "10.1016/S0140-6736(74)90884-8"
+
+
+def test_wrapped_markdown_numbered_list():
+    """A Markdown numbered list with entries wrapped over indented lines gives one reference per entry."""
+    found = _found("wrapped.md")
+    assert [lab for _, lab, _ in found] == ["1", "2"]
+    assert found[0][2].title == "Proteasome inhibitors in multiple myeloma: 10 years later"
+    assert found[1][2].DOI == "10.1158/1535-7163.MCT-04-0338"

@@ -105,6 +105,8 @@ class _TextExtractor(HTMLParser):
         self._pre = 0
         self._lists: list[list[int | None]] = []  # [counter or None for <ul>]
         self._in_title = False
+        self._sup_label = False  # a <sup> that opens a block is its reference number
+        self._href: str | None = None  # a doi.org link whose DOI the link text may not show
 
     def _flush(self) -> None:
         text = "".join(self._buf)
@@ -124,6 +126,11 @@ class _TextExtractor(HTMLParser):
             self._in_title = True
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag == "sup" and not "".join(self._buf).strip():
+            self._sup_label = True
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._href = href if "doi.org/10." in href else None
         if tag == "pre":
             self._pre += 1
         if tag == "ol":
@@ -151,6 +158,13 @@ class _TextExtractor(HTMLParser):
             return
         if tag == "title":
             self._in_title = False
+        if tag == "sup":
+            self._sup_label = False
+        if tag == "a" and self._href:
+            doi = self._href.split("doi.org/", 1)[1]
+            if doi not in "".join(self._buf[-3:]):
+                self._buf.append(f" https://doi.org/{doi} ")
+            self._href = None
         if tag in _BLOCK_TAGS:
             self._flush()
         if tag == "pre":
@@ -161,6 +175,8 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data: str) -> None:
         if self._skip:
             return
+        if self._sup_label and data.strip().isdigit():
+            data = f"[{data.strip()}] "
         if self._line_no is None and data.strip():
             # getpos() is where this chunk starts; newlines before its first word move the line down.
             leading = data[: len(data) - len(data.lstrip())]
