@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import subprocess
 from collections import Counter
@@ -21,7 +20,7 @@ from acuref import report_html, run
 from acuref.crossref import CrossrefClient
 from acuref.model import Entry, Reference, Source
 from conftest import REFS
-from test_resolve_seeds import BASE, _filter, _search
+from test_resolve_seeds import BASE, mock_crossref
 
 JS = Path(__file__).resolve().parent / "js"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -56,12 +55,7 @@ def test_raw_strings_are_escaped():
 def resolved_seeds():
     """refs/ through the pipeline against a mocked Crossref (synthesised records, see test_resolve_seeds)."""
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        mock.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?filter=.*"), callback=_filter)
-        mock.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?query.*"), callback=_search)
-        mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/.+/agency(\?.*)?$"),
-                 json={"status": "ok", "message": {"agency": {"id": "crossref"}}})
-        mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/10\.[^?]+(\?.*)?$"), status=404,
-                 body="Resource not found.", content_type="text/plain")
+        mock_crossref(mock)
         return run([str(REFS)], client=CrossrefClient(BASE, "user@example.org", sleep=lambda s: None))
 
 

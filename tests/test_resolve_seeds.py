@@ -57,15 +57,20 @@ def _search(request):
     return 200, {}, json.dumps({"status": "ok", "message": {"items": items}})
 
 
+def mock_crossref(mock: responses.RequestsMock) -> None:
+    """A Crossref that knows the synthesised records: batch lookups, searches, agencies, 404 for the rest."""
+    mock.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?filter=.*"), callback=_filter)
+    mock.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?query.*"), callback=_search)
+    mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/.+/agency(\?.*)?$"),
+             json={"status": "ok", "message": {"agency": {"id": "crossref"}}})
+    mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/10\.[^?]+(\?.*)?$"), status=404,
+             body="Resource not found.", content_type="text/plain")
+
+
 def test_seed_pages_resolved(no_network):
     """Printed DOIs are verified; the NEJM article (twice), the Am J Psychiatry letter and the pipe-listed
     Diabetologia paper get their DOIs; nothing else gets one."""
-    no_network.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?filter=.*"), callback=_filter)
-    no_network.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?query.*"), callback=_search)
-    no_network.add(responses.GET, re.compile(re.escape(BASE) + r"/works/.+/agency(\?.*)?$"),
-                   json={"status": "ok", "message": {"agency": {"id": "crossref"}}})
-    no_network.add(responses.GET, re.compile(re.escape(BASE) + r"/works/10\.[^?]+(\?.*)?$"), status=404,
-                   body="Resource not found.", content_type="text/plain")
+    mock_crossref(no_network)
     entries = run([str(REFS)], client=CrossrefClient(BASE, "user@example.org", sleep=lambda s: None)).entries
     by_doi = {e.ref.DOI: e.ref for e in entries if e.ref.DOI}
     # The printed DOIs of the PubMed list are all checked; only Moreau has a (synthesised) record here.
