@@ -213,3 +213,14 @@ def test_read_only_output_folder(tmp_path):
             assert code == 5 and err.count("\n") == 1 and not list(folder.iterdir())
     finally:
         folder.chmod(0o700)
+
+
+def test_missing_input_beside_a_page_without_references(tmp_path):
+    """One input missing, one read but citing nothing: the empty result is written, the missing file is named,
+    and the exit code says an input failed — not "nothing could be read"."""
+    page = tmp_path / "prose.txt"
+    page.write_text("A page about acupuncture with no references at all.\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    code, _, err = run_cli("export", "--no-resolve", str(page), str(tmp_path / "gone.txt"), "-o", str(out))
+    assert code == 3 and "gone.txt" in err and "nothing could be read" not in err
+    assert json.loads(out.read_text(encoding="utf-8")) == []

@@ -247,15 +247,6 @@ def test_second_run_makes_no_request(no_network, tmp_path):
     assert [r.resolution for r in first] == [r.resolution for r in second]
 
 
-def test_corrupt_cache_is_rebuilt(tmp_path):
-    """A cache file that is not SQLite is moved aside and rebuilt, with a warning."""
-    path = tmp_path / "cache.sqlite"
-    path.write_bytes(b"this is not a database" * 100)
-    cache = Cache(path)
-    cache.put("k", {"v": 1})
-    assert cache.get("k") == {"v": 1} and "corrupt" in cache.warnings[0]
-
-
 def test_user_agent_and_polite_pool(no_network):
     """Requests name acuref in the User-Agent and carry the mailto."""
     no_network.add(responses.GET, WORKS, json=list_body([]), headers=POLITE)

@@ -123,11 +123,14 @@ def _finish(args: argparse.Namespace, result: RunResult) -> int:
         write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe))
     write_atomic(args.output, text)
     _warn(result.warnings, args.quiet)
-    if result.failed_inputs:
-        if not result.entries:
-            raise InputError(f"nothing could be read: {', '.join(result.failed_inputs)}")
-        return InputError.exit_code
-    return 0
+    return InputError.exit_code if result.failed_inputs else 0
+
+
+def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_inputs: int) -> None:
+    """When every input failed, nothing is written: the last problem is the error line, the others warnings."""
+    if result.failed_inputs and not result.entries and len(result.failed_inputs) >= n_inputs:
+        _warn(result.warnings[:-1], args.quiet)
+        raise InputError(result.warnings[-1].message)
 
 
 def _client(args: argparse.Namespace) -> CrossrefClient | None:
@@ -152,17 +155,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     finally:
         docs.close()
         bar.close()
+    _refuse_if_nothing_read(args, result, len(args.paths))
+    code = _finish(args, result)
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == "failed"]
     if failed:
-        code = _finish(args, result)
         print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "
               f"({failed[0].ref.resolution.message}); they are marked 'failed' in the output — run again later, "
               f"or use --no-resolve", file=sys.stderr)
         return max(code, NetworkError.exit_code)
-    if not result.entries and result.failed_inputs and len(result.failed_inputs) == len(args.paths):
-        _warn(result.warnings[:-1], args.quiet)
-        raise InputError(result.warnings[-1].message)
-    return _finish(args, result)
+    return code
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
@@ -174,15 +175,13 @@ def cmd_parse(args: argparse.Namespace) -> int:
                          for r in refs if not r.parsed)
         return _finish(args, RunResult(to_entries(refs), warnings, ()))
     result = run([args.file])
-    if result.failed_inputs:
-        raise InputError(result.warnings[-1].message)
+    _refuse_if_nothing_read(args, result, 1)
     return _finish(args, result)
 
 
 def _read_text(path: str) -> str:
     doc = load_path(path)  # decoding rules and binary checks shared with documents
-    return "\n".join(line.text for line in doc.lines) if doc.format == "text" else "\n".join(
-        line.text for line in doc.lines)
+    return "\n".join(line.text for line in doc.lines)
 
 
 def cmd_extract(args: argparse.Namespace) -> int:

@@ -45,6 +45,12 @@ _LINK_WORDS = frozenset("doi pmid pmc pmcid pubmed http https www url available 
                         "epub internet".split())
 
 
+# Feature name → the words that carry it (the model was trained with these names).
+_DICTIONARIES = (("month", _MONTHS), ("particle", _PARTICLES), ("journalword", _JOURNAL_WORDS),
+                 ("publisherword", _PUBLISHER_WORDS), ("locatorword", _LOCATOR_WORDS), ("editorword", _EDITOR_WORDS),
+                 ("linkword", _LINK_WORDS), ("etal", frozenset({"et", "al"})))
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     text: str
@@ -78,22 +84,7 @@ def _token_features(word: str) -> tuple[str, ...]:
             f.append("initials")
     elif word.isalpha():
         f.append("lower")
-    if low in _MONTHS:
-        f.append("month")
-    if low in _PARTICLES:
-        f.append("particle")
-    if low in _JOURNAL_WORDS:
-        f.append("journalword")
-    if low in _PUBLISHER_WORDS:
-        f.append("publisherword")
-    if low in _LOCATOR_WORDS:
-        f.append("locatorword")
-    if low in _EDITOR_WORDS:
-        f.append("editorword")
-    if low in _LINK_WORDS:
-        f.append("linkword")
-    if low in ("et", "al"):
-        f.append("etal")
+    f.extend(name for name, words in _DICTIONARIES if low in words)
     if not word[0].isalnum():
         f.append(f"punct={word}")
     return tuple(f)

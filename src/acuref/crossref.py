@@ -169,54 +169,55 @@ class CrossrefClient:
                 self.cache.put(f"doi:{d}", {"work": work})
         return out
 
+    def _cached(self, key: str, field: str, fetch: Callable[[], Any]) -> Any:
+        """The cached answer under ``key``, or ``fetch()``'s, stored for the next run (``None`` answers too)."""
+        if self.cache is not None:
+            hit = self.cache.get(key)
+            if hit is not None:
+                return hit.get(field)
+        value = fetch()
+        if self.cache is not None:
+            self.cache.put(key, {field: value})
+        return value
+
     def agency(self, doi: str) -> str | None:
         """The registration agency of a DOI not in Crossref (``datacite``, ``medra`` …), or None if none knows it."""
         key = doi_key(doi)
-        if self.cache is not None:
-            hit = self.cache.get(f"agency:{key}")
-            if hit is not None:
-                return hit.get("agency")
-        resp = self._get(f"/works/{quote(key, safe='/')}/agency", None, "single")
-        agency = None
-        if resp.status_code == 200:
-            data = self._json(resp) or {}
-            agency = (((data.get("message") or {}).get("agency")) or {}).get("id")
-        elif resp.status_code not in (400, 404):
-            raise NetworkError(f"Crossref agency lookup failed: HTTP {resp.status_code}")
-        if self.cache is not None:
-            self.cache.put(f"agency:{key}", {"agency": agency})
-        return agency
+
+        def fetch() -> str | None:
+            resp = self._get(f"/works/{quote(key, safe='/')}/agency", None, "single")
+            if resp.status_code == 200:
+                data = self._json(resp) or {}
+                return (((data.get("message") or {}).get("agency")) or {}).get("id")
+            if resp.status_code not in (400, 404):
+                raise NetworkError(f"Crossref agency lookup failed: HTTP {resp.status_code}")
+            return None
+
+        return self._cached(f"agency:{key}", "agency", fetch)
 
     def work(self, doi: str) -> dict[str, Any] | None:
         """One record by DOI (``/works/{doi}``), or None on 404."""
         key = doi_key(doi)
-        if self.cache is not None:
-            hit = self.cache.get(f"work:{key}")
-            if hit is not None:
-                return hit.get("work")
-        resp = self._get(f"/works/{quote(key, safe='/')}", None, "single")
-        if resp.status_code not in (200, 404):
-            raise NetworkError(f"Crossref record lookup failed: HTTP {resp.status_code} {_reason(resp)}")
-        found = ((self._json(resp) or {}).get("message") or None) if resp.status_code == 200 else None
-        if self.cache is not None:
-            self.cache.put(f"work:{key}", {"work": found})
-        return found
+
+        def fetch() -> dict[str, Any] | None:
+            resp = self._get(f"/works/{quote(key, safe='/')}", None, "single")
+            if resp.status_code not in (200, 404):
+                raise NetworkError(f"Crossref record lookup failed: HTTP {resp.status_code} {_reason(resp)}")
+            return ((self._json(resp) or {}).get("message") or None) if resp.status_code == 200 else None
+
+        return self._cached(f"work:{key}", "work", fetch)
 
     def search(self, query: str, rows: int = 5) -> list[dict[str, Any]]:
         """``query.bibliographic`` candidates for a reference string, best first."""
         norm = " ".join(query.split())[:1000]
-        key = f"query:{rows}:{norm.lower()}"
-        if self.cache is not None:
-            hit = self.cache.get(key)
-            if hit is not None:
-                return list(hit.get("items") or [])
-        resp = self._get("/works", {"query.bibliographic": norm, "rows": str(rows), "select": SELECT}, "list")
-        if resp.status_code != 200:
-            raise NetworkError(f"Crossref search failed: HTTP {resp.status_code} {_reason(resp)}")
-        items = ((self._json(resp) or {}).get("message") or {}).get("items") or []
-        if self.cache is not None:
-            self.cache.put(key, {"items": items})
-        return items
+
+        def fetch() -> list[dict[str, Any]]:
+            resp = self._get("/works", {"query.bibliographic": norm, "rows": str(rows), "select": SELECT}, "list")
+            if resp.status_code != 200:
+                raise NetworkError(f"Crossref search failed: HTTP {resp.status_code} {_reason(resp)}")
+            return ((self._json(resp) or {}).get("message") or {}).get("items") or []
+
+        return list(self._cached(f"query:{rows}:{norm.lower()}", "items", fetch) or [])
 
 
 def _cause(err: Exception) -> str:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gc
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -27,6 +26,7 @@ from rapidfuzz import fuzz
 from .match import journals_alike
 from .model import Reference
 from .normalize.identifiers import doi_key
+from .normalize.text import fold
 
 MAX_BLOCK = 200
 TITLE_SAME = 0.95
@@ -48,26 +48,6 @@ _COCHRANE_VERSION_RE = re.compile(r"(\.cd\d+)\.pub\d+$")
 # A fragment left by a broken export ("2)", "A)"), not a volume.
 _BROKEN_NUMBER_RE = re.compile(r"^\s*[A-Za-z0-9]{1,3}\)\s*$")
 _UNKNOWN = frozenset({"unknown", "na", "n a", "none", "null", "untitled", "no title"})
-
-
-_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-_MARKUP_RE = re.compile(r"<[^>]+>")
-# Letters NFKD does not take apart: Møller ~ Moller, Łódź ~ Lodz, Strauß ~ Strauss.
-_LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
-                          "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i"})
-_NON_WORD_RE = re.compile(r"[\W_]+")
-
-
-def fold(text: str | None) -> str:
-    """Lower case, accents and markup removed, punctuation to single spaces; other scripts are kept."""
-    if not text:
-        return ""
-    if not text.isascii():
-        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.translate(_LETTERS)))
-    text = text.lower()
-    if "<" in text:
-        text = _MARKUP_RE.sub(" ", text)
-    return _NON_WORD_RE.sub(" ", text).strip()
 
 
 @lru_cache(maxsize=65536)

@@ -101,7 +101,7 @@ def _continues(cur: _Unit, s: str) -> bool:
         return True
     if cur.item:
         # A list entry runs on until a blank line, unless it is complete and prose follows.
-        if _TERMINAL_RE.search(prev) and evidence(cur.flat) >= IN_LIST and len(s.split()) > 30:
+        if len(s.split()) > 30 and _TERMINAL_RE.search(prev) and evidence(cur.flat) >= IN_LIST:
             return False
         return len(cur.texts) < 12
     return not _TERMINAL_RE.search(prev) and len(prev) > 40 and evidence(prev) >= 2
@@ -200,7 +200,7 @@ def extract_from_lines(lines: tuple[Line, ...] | list[Line], *, blocks: bool = F
             consumed.add(id(u))
             prev_units = []
             continue
-        stacked = _stacked(u, prev_units)
+        stacked = _stacked(u, prev_units, sc)
         if stacked is not None:
             found.append((stacked.line, len(found), stacked))
             consumed.add(id(u))
@@ -217,10 +217,10 @@ def _has_core(text: str) -> bool:
     return bool(re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|PMID|\bPMC\d", text))
 
 
-def _stacked(u: _Unit, prev: list[_Unit]) -> Source | None:
+def _stacked(u: _Unit, prev: list[_Unit], score: int) -> Source | None:
     """A journal line (``N Engl J Med 2010; 363:454-461``) with the authors and title stacked above it."""
     text = u.flat
-    if len(text.split()) > 25 or evidence(text) < JOURNAL_LINE or not _has_core(text):
+    if len(text.split()) > 25 or score < JOURNAL_LINE or not _has_core(text):
         return None
     parts = [u]
     if prev and prev[-1].end >= u.start - 8:

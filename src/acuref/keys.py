@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .model import Reference
+from .normalize.text import LETTERS
 
 # Better BibTeX skips these words in short titles.
 STOP_WORDS = frozenset(
@@ -21,8 +22,7 @@ STOP_WORDS = frozenset(
 
 def ascii_fold(text: str) -> str:
     """``Schröder`` → ``Schroder``; ``ß`` → ``ss``; everything else not ASCII is dropped."""
-    text = text.replace("ß", "ss").replace("æ", "ae").replace("Æ", "AE").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return unicodedata.normalize("NFKD", text.translate(LETTERS)).encode("ascii", "ignore").decode("ascii")
 
 
 def _word(w: str) -> str:

@@ -8,12 +8,12 @@ wrong volume or pages (a different version, an erratum, a mis-citation) is never
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
 from .model import Reference
+from .normalize.text import fold
 
 # How much each agreeing field adds to the score (normalised over the fields both sides know).
 WEIGHTS = {"title": 0.40, "author": 0.20, "year": 0.15, "volume": 0.10, "page": 0.15}
@@ -33,15 +33,6 @@ class Verdict:
     @property
     def vetoed(self) -> bool:
         return bool(self.contradictions)
-
-
-def fold(text: str | None) -> str:
-    if not text:
-        return ""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"<[^>]+>", " ", text)  # Crossref titles may carry <i>, <sub> markup
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text.lower()).split())
 
 
 def _number(value: str | None) -> str | None:

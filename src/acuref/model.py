@@ -6,7 +6,7 @@ Field names follow CSL-JSON with ``-`` written as ``_`` (``container-title`` is 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Literal
 
 SourceKind = Literal["list", "source", "inline", "bibliography", "line"]
@@ -106,9 +106,6 @@ class Reference:
     confidence: float = 1.0
     parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
     resolution: Resolution | None = None
-
-    def with_(self, **changes: object) -> Reference:
-        return replace(self, **changes)
 
     @property
     def page_first(self) -> str | None:

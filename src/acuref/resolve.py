@@ -15,7 +15,7 @@ from dataclasses import replace
 from .crossref import CrossrefClient
 from .crossref_records import score_of, work_to_reference
 from .errors import NetworkError
-from .match import accepts, compare
+from .match import accepts, compare, journals_alike
 from .model import Date, Reference, Resolution, Warning_
 from .normalize.identifiers import doi_key
 
@@ -47,7 +47,8 @@ def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...
     if record.container_title:
         if not ref.container_title:
             changes["container_title"] = record.container_title
-        elif ref.container_title_short or _abbreviation_of(ref.container_title, record.container_title):
+        elif ref.container_title_short or (len(record.container_title) > len(ref.container_title)
+                                           and journals_alike(ref.container_title, record.container_title)):
             if ref.container_title != record.container_title:
                 changes["container_title"] = record.container_title
                 changes["container_title_short"] = ref.container_title_short or ref.container_title
@@ -70,19 +71,6 @@ def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...
                                                                           record.issued.day)
     fields = tuple(sorted(k for k in changes if k != "author_truncated"))
     return (replace(ref, **changes) if changes else ref), fields  # type: ignore[arg-type]
-
-
-def _abbreviation_of(short: str, full: str) -> bool:
-    """``J Clin Oncol`` abbreviates ``Journal of Clinical Oncology``: every word starts a word of the full title."""
-    sw = [w.lower().rstrip(".") for w in short.replace(".", " ").split()]
-    fw = [w.lower() for w in full.replace("-", " ").split() if w.lower() not in ("of", "and", "the", "&", "in", "for")]
-    if not sw or len(sw) > len(fw):
-        return False
-    i = 0
-    for w in fw:
-        if i < len(sw) and w.startswith(sw[i]):
-            i += 1
-    return i == len(sw) and sw != [w for w in fw]
 
 
 def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
 _KEEP_HYPHEN = frozenset(
@@ -73,3 +74,23 @@ def clean(text: str) -> str:
     if "\n" in text:
         text = _STRAY_NUMBER_LINE_RE.sub("", text)
     return squash(dehyphenate(join_broken_dois(text)))
+
+
+_COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+_MARKUP_RE = re.compile(r"<[^>]+>")
+# Letters NFKD does not take apart: Møller ~ Moller, Łódź ~ Lodz, Strauß ~ Strauss.
+LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
+                          "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i"})
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
+def fold(text: str | None) -> str:
+    """Lower case, accents and markup removed, punctuation to single spaces; other scripts are kept."""
+    if not text:
+        return ""
+    if not text.isascii():
+        text = _COMBINING_RE.sub("", unicodedata.normalize("NFKD", text.translate(LETTERS)))
+    text = text.lower()
+    if "<" in text:
+        text = _MARKUP_RE.sub(" ", text)
+    return _NON_WORD_RE.sub(" ", text).strip()
