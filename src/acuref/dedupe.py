@@ -428,14 +428,6 @@ def _find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[i
     return ordered, attached, left_apart
 
 
-def _richer(a: str | None, b: str | None) -> str | None:
-    if not a:
-        return b
-    if not b:
-        return a
-    return b if len(b) > len(a) else a
-
-
 def merge(members: Sequence[Reference]) -> Reference:
     """One reference from a cluster: the best-resolved member first, gaps filled from the others."""
     ranked = sorted(members, key=lambda r: (-_STATUS_RANK.get(r.resolution.status if r.resolution else "", 0),

@@ -320,7 +320,6 @@ def _text_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
     lines: list[Line] = []
     number = 0
     pending = ""
-    make = markdown_lines if fmt == "markdown" else None
     for text in _chunks(fh, decoder):
         parts = (pending + text).split("\n")
         pending = parts.pop()
@@ -328,18 +327,17 @@ def _text_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
             number += 1
             lines.append(Line(number, part.rstrip("\r")))
             if len(lines) >= window and not part.strip() and _prose_before(lines):
-                yield _window(name, lines, encoding, fmt, notes, make)
+                yield _window(name, lines, encoding, fmt, notes)
                 lines, notes = [], ()
     if pending:
         number += 1
         lines.append(Line(number, pending))
     if lines:
-        yield _window(name, lines, encoding, fmt, notes, make)
+        yield _window(name, lines, encoding, fmt, notes)
 
 
-def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[str, ...],
-            make: object) -> Document:
-    if make is markdown_lines:
+def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[str, ...]) -> Document:
+    if fmt == "markdown":
         converted = markdown_lines("\n".join(line.text for line in lines))
         offset = lines[0].number - 1
         lines = [Line(line.number + offset, line.text) for line in converted]

@@ -14,8 +14,6 @@ _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b")
 _DOI_URL_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
-# Link text that web pages put right after a DOI (PubMed: "- DOI PMC PubMed").
-_LINK_TAIL_RE = re.compile(r"(?:[-–]\s*)?(?:DOI|PMC|PubMed|Google Scholar|CrossRef|Medline)\b.*$", re.IGNORECASE)
 _CLOSERS = {")": "(", "]": "[", ">": "<", "}": "{"}
 
 
@@ -89,8 +87,3 @@ def strip_link_tail(text: str) -> str:
     text = re.sub(r"\[(?:Medline|CrossRef|PubMed|Google Scholar|PMC free article|Free Full Text|Abstract|Full Text|Web of Science|Ref list)\]",
                   " ", text, flags=re.IGNORECASE)
     return text.strip()
-
-
-def is_link_tail(text: str) -> bool:
-    """True when ``text`` is only link text such as ``- DOI PMC PubMed``."""
-    return bool(_LINK_TAIL_RE.fullmatch(text.strip())) if text.strip() else True
