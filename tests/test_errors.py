@@ -70,6 +70,17 @@ def test_corrupt_cache_is_rebuilt_not_fatal(tmp_path):
     assert any(p.name.startswith("c.sqlite.corrupt-") for p in tmp_path.iterdir())
 
 
+def test_unopenable_cache_is_left_alone_not_called_corrupt(tmp_path):
+    """A cache path SQLite cannot open is skipped with a warning and not moved aside as if corrupt."""
+    path = tmp_path / "c.sqlite"
+    path.mkdir()
+    cache = Cache(path)
+    cache.put("k", {"v": 1})
+    assert cache.get("k") is None and len(cache.warnings) == 1
+    assert "cannot be opened" in cache.warnings[0] and "corrupt" not in cache.warnings[0]
+    assert path.is_dir() and [p.name for p in tmp_path.iterdir()] == ["c.sqlite"]
+
+
 def test_locked_cache_is_skipped_not_fatal(tmp_path):
     """A cache locked by another run is skipped for this run, with a warning; nothing fails."""
     path = tmp_path / "c.sqlite"

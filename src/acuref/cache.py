@@ -51,25 +51,31 @@ class Cache:
     def _open(self) -> None:
         try:
             self._db = self._connect()
-        except sqlite3.DatabaseError as err:
-            if "locked" in str(err).lower() or "busy" in str(err).lower():
-                self.warnings.append(f"{self.path}: cache is locked by another run; continuing without it")
-                self._db = None
-                return
-            broken = self.path.with_name(self.path.name + f".corrupt-{int(time.time())}")
-            try:
-                self.path.replace(broken)
-            except OSError:
-                pass
-            self.warnings.append(f"{self.path}: cache was corrupt ({err}); moved to {broken.name} and rebuilt")
-            try:
-                self._db = self._connect()
-            except (sqlite3.DatabaseError, OSError) as err2:
-                self.warnings.append(f"{self.path}: cache cannot be rebuilt ({err2}); continuing without it")
-                self._db = None
+            return
         except OSError as err:
-            self.warnings.append(f"{self.path}: cache cannot be opened ({err.strerror or err}); continuing without it")
-            self._db = None
+            reason = err.strerror or str(err)
+        except sqlite3.OperationalError as err:
+            # Locked, read-only or unopenable: the file itself is sound, so it is left exactly where it is.
+            reason = str(err)
+            if "locked" in reason.lower() or "busy" in reason.lower():
+                self.warnings.append(f"{self.path}: cache is locked by another run; continuing without it")
+                return
+        except sqlite3.DatabaseError as err:
+            self._rebuild(err)
+            return
+        self.warnings.append(f"{self.path}: cache cannot be opened ({reason}); continuing without it")
+
+    def _rebuild(self, err: sqlite3.DatabaseError) -> None:
+        """Move a file that is not a database aside (kept for inspection) and start an empty cache."""
+        broken = self.path.with_name(self.path.name + f".corrupt-{int(time.time())}")
+        try:
+            self.path.replace(broken)
+            self._db = self._connect()
+        except (sqlite3.DatabaseError, OSError) as err2:
+            self.warnings.append(f"{self.path}: cache is corrupt ({err}) and cannot be rebuilt ({err2}); "
+                                 "continuing without it")
+            return
+        self.warnings.append(f"{self.path}: cache was corrupt ({err}); moved to {broken.name} and rebuilt")
 
     def get(self, key: str) -> Any | None:
         if self._db is None:
