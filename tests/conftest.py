@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -23,6 +24,15 @@ def csl_validator():
             return validator.iter_errors([item])
 
     return ItemValidator()
+
+
+def require_tool(ok: object, what: str) -> None:
+    """Fail in CI (where .ci/run installs every consumer) and skip elsewhere when a real consumer is missing."""
+    if ok:
+        return
+    if os.environ.get("CI"):
+        pytest.fail(f"{what} is missing in CI; .ci/run must install it")
+    pytest.skip(f"{what} is not installed on this machine (.ci/run installs it)")
 
 
 def seed_rows() -> list[dict]:

@@ -7,7 +7,6 @@ On a developer machine without pandoc or node, these tests are skipped with the 
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -18,17 +17,9 @@ import pytest
 from acuref import run
 from acuref.cli import render
 from acuref.model import Date, Entry, Name, Reference
-from conftest import REFS
+from conftest import REFS, require_tool
 
 JS = Path(__file__).resolve().parent / "js"
-
-
-def _require(ok: bool, what: str) -> None:
-    if ok:
-        return
-    if os.environ.get("CI"):
-        pytest.fail(f"{what} is missing in CI; .ci/run must install it")
-    pytest.skip(f"{what} is not installed on this machine (.ci/run installs it)")
 
 
 EXTRA = [
@@ -78,7 +69,7 @@ def _check(entries, items, *, names: bool = True) -> None:
 @pytest.mark.parametrize("fmt,reader", [("bibtex", "bibtex"), ("biblatex", "biblatex"), ("csl-json", "csljson")])
 def test_pandoc_reads_the_export(exported, fmt, reader):
     """pandoc returns the same number of entries with the same DOIs, titles, pages and names."""
-    _require(shutil.which("pandoc") is not None, "pandoc")
+    require_tool(shutil.which("pandoc") is not None, "pandoc")
     entries, paths = exported
     proc = subprocess.run(["pandoc", "-f", reader, "-t", "csljson", str(paths[fmt])], capture_output=True,
                           text=True, timeout=120)
@@ -89,7 +80,7 @@ def test_pandoc_reads_the_export(exported, fmt, reader):
 @pytest.mark.parametrize("fmt,kind", [("bibtex", "bibtex"), ("csl-json", "csljson")])
 def test_citation_js_reads_the_export(exported, fmt, kind):
     """citation-js parses the BibTeX and the CSL-JSON and yields the same DOIs, pages and names."""
-    _require(shutil.which("node") is not None and (JS / "node_modules" / "@citation-js" / "core").is_dir(),
+    require_tool(shutil.which("node") is not None and (JS / "node_modules" / "@citation-js" / "core").is_dir(),
              "node with @citation-js (npm install in tests/js)")
     entries, paths = exported
     proc = subprocess.run(["node", str(JS / "read.js"), str(paths[fmt]), kind], capture_output=True, text=True,

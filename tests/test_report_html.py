@@ -19,7 +19,7 @@ import responses
 from acuref import report_html, run
 from acuref.crossref import CrossrefClient
 from acuref.model import Entry, Reference, Source
-from conftest import REFS
+from conftest import REFS, require_tool
 from test_resolve_seeds import BASE, mock_crossref
 
 JS = Path(__file__).resolve().parent / "js"
@@ -27,12 +27,8 @@ CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 
 
 def _require_browser() -> None:
-    ok = Path(CHROMIUM).exists() and (JS / "node_modules" / "playwright-core").is_dir() and shutil.which("node")
-    if ok:
-        return
-    if os.environ.get("CI"):
-        pytest.fail("chromium or playwright-core is missing in CI; .ci/run must install them")
-    pytest.skip("headless Chromium or playwright-core is not installed on this machine (.ci/run installs them)")
+    require_tool(Path(CHROMIUM).exists() and (JS / "node_modules" / "playwright-core").is_dir()
+                 and shutil.which("node"), "headless Chromium with playwright-core")
 
 
 def _open(page: Path) -> dict:
