@@ -75,7 +75,7 @@ def _token_features(word: str) -> tuple[str, ...]:
     low = word.lower()
     f = [f"w={low}", f"sh={_shape(word)}", f"p2={low[:2]}", f"s2={low[-2:]}", f"s3={low[-3:]}",
          f"len={min(len(word), 8)}"]
-    if word.isdigit():
+    if word.isdigit() and word.isascii():  # not "²"
         n = int(word) if len(word) < 6 else 0
         f.append("year" if 1600 <= n <= 2099 and len(word) == 4 else f"digits{min(len(word), 5)}")
     elif word[:1].isupper():
@@ -90,10 +90,22 @@ def _token_features(word: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+_OFFSETS = (-3, -2, -1, 1, 2, 3)
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_features(word: str) -> tuple[tuple[str, str], ...]:
+    """What a token tells its neighbours, per offset (cached: formatting these dominated tagging time)."""
+    low, shape = word.lower(), _shape(word)
+    return tuple((f"{-d}:w={low}", f"{-d}:sh={shape}") for d in _OFFSETS)
+
+
 def features(tokens: list[Token], text: str) -> list[list[str]]:
     """The feature strings of every token (the CRF's input sequence)."""
     n = len(tokens)
-    base = [_token_features(t.text) for t in tokens]
+    words = [t.text for t in tokens]
+    base = [_token_features(w) for w in words]
+    neigh = [_neighbour_features(w) for w in words]
     seen_year = False
     depth = 0  # inside ( or [
     quoted = False
@@ -105,8 +117,8 @@ def features(tokens: list[Token], text: str) -> list[list[str]]:
             f.append("in_paren")
         if quoted:
             f.append("in_quotes")
-        f.append(f"piece={min(periods, 5)}")
-        t = tok.text
+        f.append(_PIECE[min(periods, 5)])
+        t = words[i]
         if t in "([":
             depth += 1
         elif t in ")]" and depth:
@@ -115,9 +127,9 @@ def features(tokens: list[Token], text: str) -> list[list[str]]:
             quoted = not quoted if t == "\"" else True
         elif t == "”":
             quoted = False
-        elif t in ".:?" and i + 1 < n and tokens[i + 1].start > tok.end and (i == 0 or len(tokens[i - 1].text) > 2):
+        elif t in ".:?" and i + 1 < n and tokens[i + 1].start > tok.end and (i == 0 or len(words[i - 1]) > 2):
             periods += 1
-        f.append(f"pos={min(9, i * 10 // max(n, 1))}")
+        f.append(_POS[min(9, i * 10 // n)])
         if i == 0:
             f.append("BOS")
         if i == n - 1:
@@ -129,17 +141,21 @@ def features(tokens: list[Token], text: str) -> list[list[str]]:
             seen_year = True
         elif seen_year:
             f.append("after_year")
-        for d in (-3, -2, -1, 1, 2, 3):
+        # neighbour j sits at offset d = j - i; its cached pair for offset d is at index _OFFSETS.index(-d)
+        for k, d in enumerate(_OFFSETS):
             j = i + d
             if 0 <= j < n:
-                f.append(f"{d}:w={tokens[j].text.lower()}")
-                f.append(f"{d}:sh={_shape(tokens[j].text)}")
-        if 0 < i and not tokens[i - 1].text[0].isalnum():
-            f.append(f"after={tokens[i - 1].text}")
-        if i + 1 < n and not tokens[i + 1].text[0].isalnum():
-            f.append(f"before={tokens[i + 1].text}")
+                f.extend(neigh[j][5 - k])
+        if i > 0 and not words[i - 1][0].isalnum():
+            f.append("after=" + words[i - 1])
+        if i + 1 < n and not words[i + 1][0].isalnum():
+            f.append("before=" + words[i + 1])
         out.append(f)
     return out
+
+
+_PIECE = tuple(f"piece={k}" for k in range(6))
+_POS = tuple(f"pos={k}" for k in range(10))
 
 
 def labels_for(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[str]:

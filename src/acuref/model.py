@@ -103,7 +103,8 @@ class Reference:
     language: str | None = None
     note: str | None = None
     sources: tuple[Source, ...] = ()
-    confidence: float = 1.0
+    confidence: float = 1.0  # the parser's confidence in its reading, 0..1
+    parser: str | None = None  # which parser read it: "rules" or "model"; None for imported entries
     parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
     resolution: Resolution | None = None
 

@@ -46,6 +46,7 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
                 "type": e.ref.type,
                 "parsed": e.ref.parsed,
                 "confidence": e.ref.confidence,
+                "parser": e.ref.parser,
                 **resolution_to_json(e.ref.resolution),
                 "sources": [source_to_json(s) for s in e.ref.sources],
                 "merged_from": _merged_from(e, merged[k]) if k in merged else [],

@@ -19,7 +19,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crf import features, labels_for, tokenize
+from .crf import LABEL_MAP, features, labels_for, tokenize
+from .normalize.dates import parse_date
+from .normalize.names import parse_author_list
+from .normalize.pages import normalize_pages
+from .synth import Work, renders
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "parsing"
 DEFAULT_OUT = Path(__file__).resolve().parent / "data" / "crf.model"
@@ -62,6 +66,50 @@ def _anystyle(path: Path, name: str) -> Iterator[Example]:
             yield Example(f"anystyle_{name}", "general", raw, tuple(spans))
 
 
+_VOLUME_DATE_RE = re.compile(r"((?:\d{1,2}\s+)?(?:1[6-9]\d\d|20\d\d)|\d{1,2})\s*;\s*")
+
+
+def to_csl_spans(raw: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[tuple[int, int, str], ...]:
+    """Map two set conventions onto CSL fields, for training and for scoring alike.
+
+    - AnyStyle (and sets derived from it) label ``volume(issue)`` as one volume, some starting with the end
+      of the date (``18;29(11):`` after ``2010 Mar``); CSL has three fields, and so do the other sets.
+    - GROBID labels the ``USA`` of ``Proc Natl Acad Sci USA`` a place; in CSL it is part of the journal's
+      name. A place printed right after a journal, with no punctuation between, joins the journal.
+    """
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in spans:
+        text = raw[start:end]
+        if (label == "location" and out and LABEL_MAP.get(out[-1][2]) == "container" and raw[out[-1][1] - 1].isalnum()
+                and not raw[out[-1][1]:start].strip() and not any(lab == "publisher" for _, _, lab in spans)):
+            out[-1] = (out[-1][0], end, out[-1][2])
+            continue
+        if label != "volume" or ("(" not in text and ";" not in text):
+            out.append((start, end, label))
+            continue
+        cut = start
+        m = _VOLUME_DATE_RE.match(text)
+        if m:
+            cut = start + m.end()
+            if out and out[-1][2] == "date" and not raw[out[-1][1]:start].strip():
+                out[-1] = (out[-1][0], start + m.end(1), "date")
+            else:
+                out.append((start, start + m.end(1), "date"))
+        paren = raw.find("(", cut, end)
+        vol_end = paren if paren >= 0 else end
+        if raw[cut:vol_end].strip(" .,:;"):
+            out.append((cut, vol_end, "volume"))
+        if paren >= 0:
+            close = raw.find(")", paren, end)
+            inner_start, inner_end = paren + 1, close if close >= 0 else end
+            inner = raw[inner_start:inner_end]
+            lead = len(inner) - len(inner.lstrip())
+            inner = inner.strip()
+            if inner:
+                out.append((inner_start + lead, inner_start + lead + len(inner), "issue"))
+    return tuple(out)
+
+
 def load(data: Path) -> list[Example]:
     """Every annotated string, deduplicated by normalised text (first set wins)."""
     seen: set[str] = set()
@@ -71,7 +119,7 @@ def load(data: Path) -> list[Example]:
         key = _key(ex.raw)
         if key and key not in seen:
             seen.add(key)
-            out.append(ex)
+            out.append(Example(ex.dataset, ex.domain, ex.raw, to_csl_spans(ex.raw, ex.spans)))
 
     for domain, name in UNIFIED:
         path = data / "unified" / name
@@ -85,6 +133,61 @@ def load(data: Path) -> list[Example]:
         if path.exists():
             for ex in _anystyle(path, name):
                 add(ex)
+    return out
+
+
+_YEAR_RE = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
+_LOCATOR_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|pp?|pages?)\b\.?\s*", re.IGNORECASE)
+
+
+def works_from(examples: list[Example]) -> list[Work]:
+    """Structured records read back from annotated strings, for rendering them in other styles.
+
+    Only strings with a readable author list, a title and a year qualify; fields come from the gold spans,
+    so the rendered strings carry gold labels too.
+    """
+    out: list[Work] = []
+    for ex in examples:
+        f: dict[str, str] = {}
+        for start, end, name in ex.spans:
+            label = LABEL_MAP.get(name, "note")
+            f.setdefault(label, ex.raw[start:end].strip(" .,;:"))
+        year = _YEAR_RE.search(f.get("date", ""))
+        if not (f.get("author") and f.get("title") and year) or len(f["title"]) < 8:
+            continue
+        authors, _ = parse_author_list(f["author"])
+        if not authors or any(not (n.literal or (n.family and n.given)) for n in authors):
+            continue
+        editors = parse_author_list(re.sub(r"\b(?:eds?|editors?|Hrsg)\b\.?|[()]|^In:?\s", " ", f["editor"])
+                                    .strip(" ,.;"))[0] if f.get("editor") else ()
+        pages = normalize_pages(_LOCATOR_RE.sub("", f.get("pages", "")))
+        first, _, last = pages.partition("-")
+        date = parse_date(f["date"])
+        container = f.get("container")
+        volume = _LOCATOR_RE.sub("", f.get("volume", "")) or None
+        if container and (volume or first) and not f.get("publisher"):
+            kind = "article"
+        elif container and (editors or f.get("publisher")):
+            kind = "chapter"
+        elif f.get("publisher") and not container:
+            kind = "book"
+        else:
+            continue
+        out.append(Work(kind=kind, authors=authors, title=f["title"], year=int(year.group(1)), container=container,
+                        month=date.month if date else None, day=date.day if date else None, volume=volume,
+                        issue=_LOCATOR_RE.sub("", f.get("issue", "")).strip("()") or None, first=first or None,
+                        last=last or None, doi=f.get("doi"), pmid=f.get("pmid"), publisher=f.get("publisher"),
+                        place=f.get("place"), edition=re.sub(r"\D", "", f.get("edition", "")) or None,
+                        editors=editors))
+    return out
+
+
+def synthetic(train: list[Example], seed: int = 7) -> list[Example]:
+    """Training strings rendered in other styles from the training split's own records (never the test's)."""
+    out = []
+    for style, raw, spans in renders(works_from(train), seed=seed):
+        if not is_test(raw):  # a render that hashes into the test split is dropped, keeping the split fixed
+            out.append(Example(f"rendered_{style}", "rendered", raw, spans))
     return out
 
 
@@ -102,6 +205,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--iterations", type=int, default=150)
     ap.add_argument("--c1", type=float, default=0.1, help="L1 weight: higher gives a smaller model")
     ap.add_argument("--c2", type=float, default=0.01)
+    ap.add_argument("--no-rendered", dest="rendered", action="store_false",
+                    help="train on the annotated sets only, without strings rendered in other styles")
     args = ap.parse_args(argv)
     if not args.data.exists():
         print(f"training data not found at {args.data} (it lives in ../shared/data/parsing/)", file=sys.stderr)
@@ -110,7 +215,10 @@ def main(argv: list[str] | None = None) -> int:
 
     examples = load(args.data)
     train = [ex for ex in examples if not is_test(ex.raw)]
-    print(f"{len(examples)} distinct strings; training on {len(train)}, {len(examples) - len(train)} held out")
+    rendered = synthetic(train) if args.rendered else []
+    print(f"{len(examples)} distinct strings; training on {len(train)} + {len(rendered)} rendered, "
+          f"{len(examples) - len(train)} held out")
+    train += rendered
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in sequences(train):
         trainer.append(xseq, yseq)

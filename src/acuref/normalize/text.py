@@ -94,3 +94,12 @@ def fold(text: str | None) -> str:
     if "<" in text:
         text = _MARKUP_RE.sub(" ", text)
     return _NON_WORD_RE.sub(" ", text).strip()
+
+
+def looks_abbreviated(journal: str) -> bool:
+    """``J Pain Symptom Manage`` or ``Am. J. Med.``: every word but one short and capitalised."""
+    words = journal.replace(".", " ").split()
+    if not words:
+        return False
+    short = sum(1 for w in words if len(w) <= 5 and w[:1].isupper())
+    return "of" not in words and "and" not in words and short >= max(1, len(words) - 1)

@@ -1,0 +1,168 @@
+"""The CRF's labelled tokens → a :class:`Reference`, through the same normalisers the rules use.
+
+Deterministic passes wrap the model: identifiers (DOI, PMID, PMCID, URL, ISBN) are read by their own finders
+whatever the model says, names go through the author-list parser, dates through the date reader, pages
+are expanded, ``vol.``/``no.``/``pp.`` and ``(…)`` come off volume, issue and pages. The confidence is the
+mean marginal probability of the labels the model chose.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .crf import Token, default_tagger
+from .model import Date, Reference
+from .normalize import identifiers as ids
+from .normalize.dates import parse_date
+from .normalize.names import parse_author_list
+from .normalize.pages import is_range, normalize_pages
+from .normalize.text import clean, looks_abbreviated, split_label
+
+_LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
+_EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_EDITION_NUMBER_RE = re.compile(r"(\d+)")
+_IN_PREFIX_RE = re.compile(r"^(?:In|in|Dans|In:)\s*:?\s+")
+_THESIS_RE = re.compile(r"\b(?:thesis|dissertation|proefschrift|doctoral|PhD|Ph\.D\.|master'?s)\b", re.IGNORECASE)
+_REPORT_RE = re.compile(r"\b(?:report|technical memo|working paper|white paper|rapport|TR-?\d)\b", re.IGNORECASE)
+_VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?")
+_QUOTED_RE = re.compile(r"[“\"‘]([^“”\"]{3,300}?)[”\"’](?=[\s,.;:]|$)")
+_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+
+
+def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[str]]:
+    """The printed text of each run of one label; a single punctuation token between two runs joins them."""
+    out: dict[str, list[str]] = {}
+    i, n = 0, len(tokens)
+    while i < n:
+        label = tags[i]
+        if label == "O":
+            i += 1
+            continue
+        j = i
+        while j + 1 < n and (tags[j + 1] == label or (
+                tags[j + 1] == "O" and j + 2 < n and tags[j + 2] == label and not tokens[j + 1].text[0].isalnum())):
+            j += 1
+        out.setdefault(label, []).append(text[tokens[i].start:tokens[j].end])
+        i = j + 1
+    return out
+
+
+def _strip_locator(value: str) -> str:
+    value = value.strip(" .,;:")
+    value = _LOCATOR_PREFIX_RE.sub("", value)
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1]
+    return value.strip(" .,;:()")
+
+
+def _type(g: dict[str, list[str]], text: str) -> str:
+    if "container" in g and ("volume" in g or "issue" in g) and "editor" not in g:
+        return "article-journal"
+    if "container" in g and ("editor" in g or "publisher" in g or re.search(r"(?:^|[.,]\s*)In\b", text)):
+        return "chapter"
+    if _THESIS_RE.search(text) and "container" not in g:
+        return "thesis"
+    if _REPORT_RE.search(text) and "container" not in g:
+        return "report"
+    if "publisher" in g or "isbn" in g or "edition" in g:
+        return "book"
+    if "container" in g:
+        return "article-journal" if "pages" in g or "date" in g else "document"
+    if "volume" in g and "pages" in g:  # "2017 Jan 9;17(1):40": a journal's numbers without its name
+        return "article-journal"
+    if "url" in g:
+        return "webpage"
+    return "document"
+
+
+def parse_with_model(text: str) -> Reference | None:
+    """Read ``text`` with the shipped model; None when the model is not installed."""
+    tagger = default_tagger()
+    if tagger is None:
+        return None
+    _, body = split_label(text.strip())
+    s = clean(body)
+    tokens, tags, confidence = tagger.tag(s)
+    g = _groups(s, tokens, tags)
+
+    def first(label: str) -> str | None:
+        values = g.get(label)
+        return values[0].strip(" ,;:") if values else None
+
+    f: dict[str, object] = {}
+    # identifiers: the finders know their syntax better than the model does
+    low = s.lower()
+    for key, finder, cue in (("DOI", ids.find_doi, "10."), ("PMCID", ids.find_pmcid, "pmc"), ("PMID", ids.find_pmid, "pmid"),
+                             ("ISBN", ids.find_isbn, "isbn"), ("URL", ids.find_url, "http"), ("URL", ids.find_url, "www.")):
+        if cue in low and key not in f:
+            hit = finder(s)
+            if hit and not (key == "URL" and "doi.org/" in hit[0].lower()):
+                f[key] = hit[0]
+    if "PMID" not in f and first("pmid"):
+        digits = re.sub(r"\D", "", first("pmid") or "")
+        if 1 <= len(digits) <= 9:
+            f["PMID"] = digits
+
+    if g.get("author"):
+        f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
+    if g.get("editor"):
+        editors = _EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
+        if editors:
+            f["editor"] = parse_author_list(editors)[0]
+    title = first("title")
+    if title:
+        if len(title) > 2 and title[0] in "“\"'‘«" and title[-1] in "”\"'’»":
+            title = title[1:-1]
+        f["title"] = title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
+    if not f.get("title"):  # quoted words are a title in every style that quotes (Chicago, MLA, IEEE, Harvard)
+        q = _QUOTED_RE.search(s)
+        if q and len(q.group(1).split()) >= 2:
+            f["title"] = q.group(1).strip(" ,.;:")
+    container = first("container")
+    if container:
+        container = _IN_PREFIX_RE.sub("", container).strip(" .,;:")
+        f["container_title"] = container or None
+    collection = first("collection")
+    if collection:
+        f["collection_title"] = collection.strip(" .,;:()")
+    date_text = first("date")
+    issued: Date | None = parse_date(date_text) if date_text else None
+    if issued is None:
+        ym = _YEAR_RE.search(date_text or "")
+        issued = Date(int(ym.group(1))) if ym else None
+    f["issued"] = issued
+    for label, key in (("volume", "volume"), ("issue", "issue")):
+        value = first(label)
+        if value:
+            f[key] = _strip_locator(value) or None
+    both = _VOLUME_ISSUE_RE.fullmatch(str(f.get("volume") or ""))
+    if both:  # "12, no. 3" or "26(4)" read as one volume
+        f["volume"], f["issue"] = both.group(1), f.get("issue") or both.group(2)
+    pages = first("pages")
+    if pages:
+        pages = _strip_locator(pages)
+        if is_range(pages):
+            f["page"] = normalize_pages(pages)
+        elif pages:
+            f["number"] = pages
+    for label, key in (("publisher", "publisher"), ("place", "publisher_place")):
+        value = first(label)
+        if value:
+            f[key] = value.strip(" .,;:()")
+    edition = first("edition")
+    if edition:
+        m = _EDITION_NUMBER_RE.search(edition)
+        f["edition"] = m.group(1) if m else edition.strip(" .,;:()")
+    f["type"] = _type(g, s)
+    container = f.get("container_title")
+    if isinstance(container, str) and looks_abbreviated(container):
+        f["container_title_short"] = container
+    g_ = f.get
+    if not (g_("container_title") or g_("issued") or g_("DOI") or g_("PMID") or g_("PMCID") or g_("URL") or g_("ISBN")
+            or g_("volume") or g_("publisher") or (g_("author") and g_("title"))):
+        f.update(type="document", parsed=False, confidence=0.0)
+    else:
+        f["confidence"] = round(confidence, 3)
+    f["parser"] = "model"
+    return Reference(**f)  # type: ignore[arg-type]
+
