@@ -123,6 +123,13 @@ def test_anystyle_volume_issue_is_split():
         ("Oncogene.", "journal"), ("2010 Mar 18", "date"), ("29", "volume"), ("11", "issue"), ("1611-21", "pages")]
 
 
+def test_anystyle_volume_number_is_split():
+    """AnyStyle's ``33, no. 3/4`` volume becomes volume 33 and issue 3/4."""
+    raw = "Diacritics 33, no. 3/4 (2003): 151–172."
+    spans = to_csl_spans(raw, ((0, 10, "journal"), (11, 22, "volume")))
+    assert [(raw[s:e], lab) for s, e, lab in spans] == [("Diacritics", "journal"), ("33", "volume"), ("3/4", "issue")]
+
+
 def test_rendered_spans_are_exact():
     """Every style renders each field's text exactly inside its labelled span."""
     work = Work(kind="article", authors=(Name("Smith", "J. A."), Name("van der Berg", "K.")), title="A title here",

@@ -19,6 +19,7 @@ LABELS = ("author", "editor", "title", "container", "collection", "date", "volum
 LABEL_MAP = {
     "author": "author", "editor": "editor", "translator": "note", "title": "title", "journal": "container",
     "container_title": "container", "container-title": "container", "collection_title": "collection",
+    "collection-title": "collection",
     "date": "date", "volume": "volume", "issue": "issue", "pages": "pages", "publisher": "publisher",
     "institution": "publisher", "location": "place", "edition": "edition", "doi": "doi", "pmid": "pmid",
     "pmcid": "pmcid", "url": "url", "isbn": "isbn", "note": "note", "notes": "note", "genre": "note",

@@ -66,6 +66,7 @@ def _anystyle(path: Path, name: str) -> Iterator[Example]:
             yield Example(f"anystyle_{name}", "general", raw, tuple(spans))
 
 
+_VOLUME_NO_RE = re.compile(r"\s*,?\s*\b(?:no|nr|n|issue|Heft|H)\.?\s*(?=\d)", re.IGNORECASE)
 _VOLUME_DATE_RE = re.compile(r"((?:\d{1,2}\s+)?(?:1[6-9]\d\d|20\d\d)|\d{1,2})\s*;\s*")
 
 
@@ -84,8 +85,15 @@ def to_csl_spans(raw: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[tup
                 and not raw[out[-1][1]:start].strip() and not any(lab == "publisher" for _, _, lab in spans)):
             out[-1] = (out[-1][0], end, out[-1][2])
             continue
-        if label != "volume" or ("(" not in text and ";" not in text):
+        if label != "volume" or ("(" not in text and ";" not in text and not _VOLUME_NO_RE.search(text)):
             out.append((start, end, label))
+            continue
+        no = _VOLUME_NO_RE.search(text)
+        if no and "(" not in text:  # "33, no. 3/4": volume 33, issue 3/4
+            out.append((start, start + no.start(), "volume"))
+            issue = text[no.end():].rstrip(" .,:;")
+            if issue:
+                out.append((start + no.end(), start + no.end() + len(issue), "issue"))
             continue
         cut = start
         m = _VOLUME_DATE_RE.match(text)
