@@ -230,6 +230,20 @@ def test_enrichment_fills_without_overwriting(no_network):
     assert set(ref.resolution.crossref_fields) >= {"author", "issue"}
 
 
+def test_an_unsure_model_reading_yields_to_the_verified_record(no_network):
+    """A model reading with low confidence takes the verified record's title; a confident one keeps its own."""
+    work = recorded_works()[0]
+    record = work_to_reference(work)
+    base = Reference(title=record.title + " " + (record.container_title or ""), author=record.author[:1],
+                     container_title=record.container_title, issued=Date(record.issued.year), volume=record.volume,
+                     DOI=work["DOI"], parser="model")
+    no_network.add(responses.GET, WORKS, json=list_body([work]), headers=POLITE)
+    out, _ = resolve([replace(base, confidence=0.6), replace(base, confidence=0.99)], client())
+    assert [r.resolution.status for r in out] == ["verified", "verified"]
+    assert out[0].title == record.title and "title" in out[0].resolution.crossref_fields
+    assert out[1].title == base.title
+
+
 def test_second_run_makes_no_request(no_network, tmp_path):
     """With the SQLite cache, resolving the same references again makes zero requests."""
     works = recorded_works()

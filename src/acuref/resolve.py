@@ -37,14 +37,24 @@ def query_for(ref: Reference) -> str:
     return ". ".join(p for p in parts if p)
 
 
+UNSURE_PARSE = 0.85  # a model reading below this mean marginal probability is corrected from an accepted record
+
+
 def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...]]:
     """Fill what the document did not print; correct only where Crossref is clearly right."""
     changes: dict[str, object] = {}
     if record.DOI and (not ref.DOI or (ref.DOI != record.DOI and doi_key(ref.DOI) == doi_key(record.DOI))):
         changes["DOI"] = record.DOI  # a found DOI, or the registered case of a printed one
-    if not ref.title and record.title:
+    # A reading the model itself was unsure of yields to the record Crossref's validation accepted: its
+    # title and journal are where an unsure reading most often errs (a title run into the journal).
+    unsure = ref.parser == "model" and ref.confidence < UNSURE_PARSE
+    if record.title and (not ref.title or (unsure and ref.title != record.title)):
         changes["title"] = record.title
-    if record.container_title:
+    if unsure and record.container_title and ref.container_title and ref.container_title != record.container_title \
+            and not journals_alike(ref.container_title, record.container_title):
+        changes["container_title"] = record.container_title
+        changes["container_title_short"] = record.container_title_short
+    if record.container_title and "container_title" not in changes:
         if not ref.container_title:
             changes["container_title"] = record.container_title
         elif ref.container_title_short or (len(record.container_title) > len(ref.container_title)
