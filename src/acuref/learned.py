@@ -92,8 +92,7 @@ def parse_with_model(text: str) -> Reference | None:
     f: dict[str, object] = {}
     # identifiers: the finders know their syntax better than the model does
     low = s.lower()
-    for key, finder, cue in (("DOI", ids.find_doi, "10."), ("PMCID", ids.find_pmcid, "pmc"), ("PMID", ids.find_pmid, "pmid"),
-                             ("ISBN", ids.find_isbn, "isbn"), ("URL", ids.find_url, "http"), ("URL", ids.find_url, "www.")):
+    for key, finder, cue in ids.FINDERS:
         if cue in low and key not in f:
             hit = finder(s)
             if hit and not (key == "URL" and "doi.org/" in hit[0].lower()):

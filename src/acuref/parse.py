@@ -277,8 +277,7 @@ _LINK_TAIL_RE = re.compile(r"(?:\s*[-–]\s*)?(?:\b(?:DOI|PMC|PubMed|Free PMC ar
 def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
     found: dict[str, str] = {}
     low = s.lower()
-    for key, finder, cue in (("DOI", ids.find_doi, "10."), ("PMCID", ids.find_pmcid, "pmc"), ("PMID", ids.find_pmid, "pmid"),
-                             ("ISBN", ids.find_isbn, "isbn"), ("URL", ids.find_url, "http"), ("URL", ids.find_url, "www.")):
+    for key, finder, cue in ids.FINDERS:
         if cue not in low:
             continue
         hit = finder(s)

@@ -87,3 +87,8 @@ def strip_link_tail(text: str) -> str:
     text = re.sub(r"\[(?:Medline|CrossRef|PubMed|Google Scholar|PMC free article|Free Full Text|Abstract|Full Text|Web of Science|Ref list)\]",
                   " ", text, flags=re.IGNORECASE)
     return text.strip()
+
+
+# (CSL field, finder, a cheap lower-case cue that must be present for the finder to be worth running)
+FINDERS = (("DOI", find_doi, "10."), ("PMCID", find_pmcid, "pmc"), ("PMID", find_pmid, "pmid"),
+           ("ISBN", find_isbn, "isbn"), ("URL", find_url, "http"), ("URL", find_url, "www."))
