@@ -9,10 +9,12 @@ onto the CSL model; :func:`acuref.parse.parse_reference` runs this model where i
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+# Every label the model emits (``learned.py`` reads each of them into the model's fields or ignores it on purpose).
 LABELS = ("author", "editor", "title", "container", "collection", "date", "volume", "issue", "pages",
           "publisher", "place", "edition", "doi", "pmid", "pmcid", "url", "isbn", "note", "label", "O")
 # Dataset labels (unified schema, AnyStyle, GROBID) → ours.
@@ -101,7 +103,7 @@ def _neighbour_features(word: str) -> tuple[tuple[str, str], ...]:
     return tuple((f"{-d}:w={low}", f"{-d}:sh={shape}") for d in _OFFSETS)
 
 
-def features(tokens: list[Token], text: str) -> list[list[str]]:
+def features(tokens: list[Token]) -> list[list[str]]:
     """The feature strings of every token (the CRF's input sequence)."""
     n = len(tokens)
     words = [t.text for t in tokens]
@@ -201,7 +203,7 @@ class Tagger:
         tokens = tokenize(text)
         if not tokens:
             return tokens, [], 0.0
-        self._tagger.set(features(tokens, text))
+        self._tagger.set(features(tokens))
         tags = self._tagger.tag()
         confidence = sum(self._tagger.marginal(t, i) for i, t in enumerate(tags)) / len(tags)
         return tokens, tags, confidence
@@ -209,14 +211,23 @@ class Tagger:
 
 @lru_cache(maxsize=1)
 def default_tagger() -> Tagger | None:
-    """The model shipped in the package, or None when it is absent."""
+    """The model shipped in the package, or None when it is absent or unreadable (the rules then read alone)."""
+    ref = resources.files("acuref") / "data" / "crf.model"
+    if not ref.is_file():
+        return None
+    with resources.as_file(ref) as path:
+        return load_tagger(str(path))
+
+
+def load_tagger(path: str) -> Tagger | None:
+    """A model file opened for tagging, or None with a warning when it cannot be used."""
     try:
-        ref = resources.files("acuref") / "data" / "crf.model"
-        if not ref.is_file():
-            return None
-        with resources.as_file(ref) as path:
-            return Tagger(str(path))
-    except (ImportError, OSError):
+        return Tagger(path)
+    except ImportError:
+        return None
+    except (OSError, ValueError) as err:  # a damaged install must not make every parse raise
+        warnings.warn(f"acuref: the parser model {path} cannot be read ({err}); the rules parse alone",
+                      RuntimeWarning, stacklevel=2)
         return None
 
 

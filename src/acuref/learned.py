@@ -11,22 +11,22 @@ from __future__ import annotations
 import re
 
 from .crf import Token, default_tagger
-from .model import Date, Reference
+from .model import Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
 from .normalize.pages import is_range, normalize_pages
-from .normalize.text import clean, looks_abbreviated, split_label
+from .normalize.text import clean, clean_title, looks_abbreviated, split_label
 
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
-_EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
-_IN_PREFIX_RE = re.compile(r"^(?:In|in|Dans|In:)\s*:?\s+")
+IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|Dans)\s*:?\s+")
+_IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
 _THESIS_RE = re.compile(r"\b(?:thesis|dissertation|proefschrift|doctoral|PhD|Ph\.D\.|master'?s)\b", re.IGNORECASE)
 _REPORT_RE = re.compile(r"\b(?:report|technical memo|working paper|white paper|rapport|TR-?\d)\b", re.IGNORECASE)
 _VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?")
 _QUOTED_RE = re.compile(r"[“\"‘]([^“”\"]{3,300}?)[”\"’](?=[\s,.;:]|$)")
-_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
 
 
 def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[str]]:
@@ -47,7 +47,8 @@ def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[s
     return out
 
 
-def _strip_locator(value: str) -> str:
+def strip_locator(value: str) -> str:
+    """``vol. 12``, ``(3)``, ``pp. 1-10.`` → ``12``, ``3``, ``1-10``."""
     value = value.strip(" .,;:")
     value = _LOCATOR_PREFIX_RE.sub("", value)
     if value.startswith("(") and value.endswith(")"):
@@ -58,7 +59,7 @@ def _strip_locator(value: str) -> str:
 def _type(g: dict[str, list[str]], text: str) -> str:
     if "container" in g and ("volume" in g or "issue" in g) and "editor" not in g:
         return "article-journal"
-    if "container" in g and ("editor" in g or "publisher" in g or re.search(r"(?:^|[.,]\s*)In\b", text)):
+    if "container" in g and ("editor" in g or "publisher" in g or _IN_RE.search(text)):
         return "chapter"
     if _THESIS_RE.search(text) and "container" not in g:
         return "thesis"
@@ -105,41 +106,35 @@ def parse_with_model(text: str) -> Reference | None:
     if g.get("author"):
         f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
     if g.get("editor"):
-        editors = _EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
+        editors = EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
         if editors:
             f["editor"] = parse_author_list(editors)[0]
     title = first("title")
     if title:
-        if len(title) > 2 and title[0] in "“\"'‘«" and title[-1] in "”\"'’»":
-            title = title[1:-1]
-        f["title"] = title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
+        f["title"] = clean_title(title)
     if not f.get("title"):  # quoted words are a title in every style that quotes (Chicago, MLA, IEEE, Harvard)
         q = _QUOTED_RE.search(s)
         if q and len(q.group(1).split()) >= 2:
             f["title"] = q.group(1).strip(" ,.;:")
     container = first("container")
     if container:
-        container = _IN_PREFIX_RE.sub("", container).strip(" .,;:")
+        container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
         f["container_title"] = container or None
     collection = first("collection")
     if collection:
         f["collection_title"] = collection.strip(" .,;:()")
     date_text = first("date")
-    issued: Date | None = parse_date(date_text) if date_text else None
-    if issued is None:
-        ym = _YEAR_RE.search(date_text or "")
-        issued = Date(int(ym.group(1))) if ym else None
-    f["issued"] = issued
+    f["issued"] = parse_date(date_text) if date_text else None
     for label, key in (("volume", "volume"), ("issue", "issue")):
         value = first(label)
         if value:
-            f[key] = _strip_locator(value) or None
+            f[key] = strip_locator(value) or None
     both = _VOLUME_ISSUE_RE.fullmatch(str(f.get("volume") or ""))
     if both:  # "12, no. 3" or "26(4)" read as one volume
         f["volume"], f["issue"] = both.group(1), f.get("issue") or both.group(2)
     pages = first("pages")
     if pages:
-        pages = _strip_locator(pages)
+        pages = strip_locator(pages)
         if is_range(pages):
             f["page"] = normalize_pages(pages)
         elif pages:

@@ -1,4 +1,6 @@
-"""Reference string → structured fields, by deterministic rules.
+"""Reference string → structured fields: deterministic rules, and the learned model where they are unsure.
+
+:func:`parse_reference` is the hybrid; :func:`parse_rules` is the rules alone, described here.
 
 The string is read from both ends: identifiers and link text come off first, the author list is
 read from the start, the numeric "source" block (year; volume(issue): pages) from the end, and
@@ -17,7 +19,7 @@ from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import DEGREE_RE, is_author_list, parse_author_list
 from .normalize.pages import is_range, normalize_pages
-from .normalize.text import clean, looks_abbreviated, split_label
+from .normalize.text import clean, clean_title, looks_abbreviated, split_label
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
@@ -306,9 +308,9 @@ def parse_reference(text: str) -> Reference:
     """Parse one reference string into a :class:`Reference` (never raises on any text).
 
     The rules read first. Where they are sure — an author list, a title, a journal and a
-    ``year;volume(issue):pages`` block at the end, the shape of most biomedical lists — their reading
-    stands. Anywhere else the learned model reads the string, and its reading is used when it found
-    something structured.
+    ``year;volume(issue):pages``-like block at the end, the shape of most biomedical lists, or a
+    ``Place: Publisher; year`` book — their reading stands. Anywhere else the learned model reads the
+    string, and its reading is used when it found something structured.
     """
     ref, sure, numbers = _read_rules(text)
     if sure:
@@ -316,7 +318,7 @@ def parse_reference(text: str) -> Reference:
     model = parse_with_model(text)
     if model is None or not model.parsed:
         return ref
-    if numbers and _CLEAN_VOLUME_RE.fullmatch(ref.volume or "0"):
+    if numbers and (not ref.volume or _CLEAN_VOLUME_RE.fullmatch(ref.volume)):
         model = _with_numbers(model, ref)
     return model
 
@@ -518,7 +520,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     if container:
         container = _INTERNET_RE.sub("", container).strip(" .,;") or None
     if title:
-        title = _clean_title(title)
+        title = clean_title(title)
     fields.update(extra)
     fields.update(
         type=kind if (container or kind != "article-journal" or tail) else "document",
@@ -528,13 +530,15 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
         edition=edition,
     )
     ref = _finish(fields)
-    sure = bool(tail and tail.kind in _SURE_TAILS and (tail.year or year_hint) and tail.pages and ref.author and title
-                and container and len(after.strip(" .,;")) <= 3 and not any(c.isdigit() for c in container)) \
-        or (book_sure and ref.type == "book" and bool(ref.author) and bool(title)) \
-        or bool(title_pre and tail and ref.author and container) \
-        or (ref.type == "chapter" and bool(ref.author and title and container and ref.editor and (ref.publisher_place or ref.publisher)))
-    # the last two: "Title / Brian M. Berman, M.D., … / Journal" and "… In: Editor, editor. Book. …"
-    return ref, sure, bool(tail and tail.year and (tail.pages or tail.issue) and tail.kind != "ieee")
+    # The shapes the rules are trusted with (measured against the model in benchmarks/parse_eval.py):
+    article = bool(tail and tail.kind in _SURE_TAILS and (tail.year or year_hint) and tail.pages and ref.author
+                   and title and container and len(after.strip(" .,;")) <= 3 and not any(c.isdigit() for c in container))
+    book = book_sure and ref.type == "book" and bool(ref.author and title)
+    stacked = bool(title_pre and tail and ref.author and container)  # "Title / Brian M. Berman, M.D., … / Journal"
+    chapter = ref.type == "chapter" and bool(ref.author and title and container and ref.editor
+                                             and (ref.publisher_place or ref.publisher))  # "… In: Jones K, editor. …"
+    numbers = bool(tail and tail.year and (tail.pages or tail.issue) and tail.kind != "ieee")
+    return ref, article or book or stacked or chapter, numbers
 
 
 _SURE_TAILS = ("vanc", "colon", "apa")  # measured: on these shapes the rules beat the model (benchmarks/parse_eval.py)
@@ -572,13 +576,6 @@ def _split_chapter(text: str) -> tuple[str | None, str | None, str | None]:
         text = text[: em.start()]
     container = _CONTAINER_END_RE.split(text, maxsplit=1)[0].strip(" .,;") or None
     return editors, container, edition
-
-
-def _clean_title(title: str) -> str:
-    title = title.strip(" ,;:")
-    if len(title) > 2 and title[0] in "“\"'‘[" and title[-1] in "”\"'’]":
-        title = title[1:-1]
-    return title.rstrip(" .,;:") if not title.endswith(("?", "!", "...")) else title
 
 
 def _finish(f: dict[str, object]) -> Reference:

@@ -71,6 +71,11 @@ def _names(names: tuple[Name, ...], fmt: Callable[[Name, int], str], sep: str, l
     return parts[0] if parts else ""
 
 
+def _piece(value: str | None, label: str, before: str = "", after: str = "") -> list[Piece]:
+    """A labelled field with the punctuation around it, or nothing when the field is empty."""
+    return [(before, None), (value, label), (after, None)] if value else []
+
+
 def _pages(w: Work, *, short: bool, dash: str = "-") -> str:
     if not w.first:
         return ""
@@ -130,12 +135,10 @@ def _vancouver(w: Work, rng: random.Random) -> list[Piece]:
     if internet:
         out += [(f" [cited {rng.randint(2010, 2025)} {rng.choice(MONTHS)} {rng.randint(1, 28)}]", None)]
     out += [(";", None)]
-    if w.volume:
-        out += [(w.volume, "volume")]
+    out += _piece(w.volume, "volume")
     if w.issue and rng.random() < 0.85:
         out += [("(", None), (w.issue, "issue"), (")", None)]
-    if w.first:
-        out += [(":", None), (_pages(w, short=True), "pages")]
+    out += _piece(_pages(w, short=True), "pages", ":")
     out += [(".", None)]
     if internet and w.doi:
         out += [(" Available from: ", None), (f"https://doi.org/{w.doi}", "url")]
@@ -154,10 +157,8 @@ def _book_nlm(w: Work, rng: random.Random, out: list[Piece]) -> list[Piece]:
         out += [(w.container or "", "container"), (". ", None)]
     if w.edition:
         out += [(f"{w.edition}{_ordinal(w.edition)} ed", "edition"), (". ", None)]
-    if w.place:
-        out += [(w.place, "place"), (": ", None)]
-    if w.publisher:
-        out += [(w.publisher, "publisher"), ("; ", None)]
+    out += _piece(w.place, "place", "", ": ")
+    out += _piece(w.publisher, "publisher", "", "; ")
     out += [(str(w.year), "date"), (".", None)]
     if w.kind == "chapter" and w.first:
         out += [(" p. ", None), (_pages(w, short=False), "pages"), (".", None)]
@@ -180,13 +181,15 @@ def _ama(w: Work, rng: random.Random) -> list[Piece]:
     if w.kind != "article":
         return _book_nlm(w, rng, out)
     out += [(w.container or "", "container"), (". ", None), (str(w.year), "date"), (";", None)]
-    if w.volume:
-        out += [(w.volume, "volume")]
-    if w.issue:
-        out += [("(", None), (w.issue, "issue"), (")", None)]
-    if w.first:
-        out += [(":", None), (_pages(w, short=False), "pages")]
+    out += _piece(w.volume, "volume")
+    out += _piece(w.issue, "issue", "(", ")")
+    out += _piece(_pages(w, short=False), "pages", ":")
     return out + [(".", None)] + _tail_ids(w, rng, style="ama")
+
+
+def _first_inverted(n: Name, i: int) -> str:
+    """Chicago and MLA: ``Family, Given`` for the first author, ``Given Family`` after."""
+    return f"{n.family}, {_given(n)}" if i == 0 else f"{_given(n)} {n.family}"
 
 
 def _apa_name(n: Name, i: int) -> str:
@@ -198,12 +201,9 @@ def _apa(w: Work, rng: random.Random) -> list[Piece]:
     out: list[Piece] = [(authors, "author"), (" (", None), (str(w.year), "date"), ("). ", None)]
     if w.kind == "article":
         out += _title(w, rng) + [(w.container or "", "container")]
-        if w.volume:
-            out += [(", ", None), (w.volume, "volume")]
-        if w.issue:
-            out += [("(", None), (w.issue, "issue"), (")", None)]
-        if w.first:
-            out += [(", ", None), (_pages(w, short=False, dash="–"), "pages")]
+        out += _piece(w.volume, "volume", ", ")
+        out += _piece(w.issue, "issue", "(", ")")
+        out += _piece(_pages(w, short=False, dash="–"), "pages", ", ")
         return out + [(".", None)] + _tail_ids(w, rng, style="apa")
     if w.kind == "chapter":
         out += _title(w, rng) + [("In ", None)]
@@ -211,16 +211,14 @@ def _apa(w: Work, rng: random.Random) -> list[Piece]:
             eds = _names(w.editors, lambda n, i: f"{_initials(n, True)} {n.family}", ", ", ", & ", limit=None, keep=0, etal="")
             out += [(eds, "editor"), (" (Eds.)" if len(w.editors) > 1 else " (Ed.)", "editor"), (", ", None)]
         out += [(w.container or "", "container")]
-        if w.first:
-            out += [(" (pp. ", None), (_pages(w, short=False, dash="–"), "pages"), (")", None)]
+        out += _piece(_pages(w, short=False, dash="–"), "pages", " (pp. ", ")")
         out += [(". ", None)]
     else:
         out += [(w.title, "title")]
         if w.edition:
             out += [(" (", None), (f"{w.edition}{_ordinal(w.edition)} ed.", "edition"), (")", None)]
         out += [(". ", None)]
-    if w.publisher:
-        out += [(w.publisher, "publisher"), (".", None)]
+    out += _piece(w.publisher, "publisher", "", ".")
     return out
 
 
@@ -230,65 +228,45 @@ def _harvard(w: Work, rng: random.Random) -> list[Piece]:
     out: list[Piece] = [(authors, "author"), (" (", None), (str(w.year), "date"), (") ", None)]
     if w.kind == "article":
         out += [("'", None), (w.title, "title"), ("', ", None), (w.container or "", "container")]
-        if w.volume:
-            out += [(", ", None), (w.volume, "volume")]
-        if w.issue:
-            out += [("(", None), (w.issue, "issue"), (")", None)]
-        if w.first:
-            out += [(", pp. ", None), (_pages(w, short=False, dash="–"), "pages")]
+        out += _piece(w.volume, "volume", ", ")
+        out += _piece(w.issue, "issue", "(", ")")
+        out += _piece(_pages(w, short=False, dash="–"), "pages", ", pp. ")
         return out + [(".", None)] + _tail_ids(w, rng, style="harvard")
     out += [(w.title, "title"), (". ", None)]
     if w.edition:
         out += [(f"{w.edition}{_ordinal(w.edition)} edn", "edition"), (". ", None)]
-    if w.place:
-        out += [(w.place, "place"), (": ", None)]
-    if w.publisher:
-        out += [(w.publisher, "publisher"), (".", None)]
+    out += _piece(w.place, "place", "", ": ")
+    out += _piece(w.publisher, "publisher", "", ".")
     return out
 
 
 def _chicago(w: Work, rng: random.Random) -> list[Piece]:
-    def fmt(n: Name, i: int) -> str:
-        return f"{n.family}, {_given(n)}" if i == 0 else f"{_given(n)} {n.family}"
-
-    authors = _names(w.authors, fmt, ", ", ", and ", limit=10, keep=7, etal=", et al.")
+    authors = _names(w.authors, _first_inverted, ", ", ", and ", limit=10, keep=7, etal=", et al.")
     out: list[Piece] = [(authors, "author"), (". ", None), (str(w.year), "date"), (". ", None)]
     if w.kind == "article":
         out += [("“", None), (w.title, "title"), (".” ", None), (w.container or "", "container")]
-        if w.volume:
-            out += [(" ", None), (w.volume, "volume")]
-        if w.issue:
-            out += [(" (", None), (w.issue, "issue"), (")", None)]
-        if w.first:
-            out += [(": ", None), (_pages(w, short=True, dash="–"), "pages")]
+        out += _piece(w.volume, "volume", " ")
+        out += _piece(w.issue, "issue", " (", ")")
+        out += _piece(_pages(w, short=True, dash="–"), "pages", ": ")
         return out + [(".", None)] + _tail_ids(w, rng, style="chicago")
     out += [(w.title, "title"), (". ", None)]
-    if w.place:
-        out += [(w.place, "place"), (": ", None)]
-    if w.publisher:
-        out += [(w.publisher, "publisher"), (".", None)]
+    out += _piece(w.place, "place", "", ": ")
+    out += _piece(w.publisher, "publisher", "", ".")
     return out
 
 
 def _mla(w: Work, rng: random.Random) -> list[Piece]:
-    def fmt(n: Name, i: int) -> str:
-        return f"{n.family}, {_given(n)}" if i == 0 else f"{_given(n)} {n.family}"
-
-    authors = _names(w.authors, fmt, ", ", ", and ", limit=2, keep=1, etal=", et al.")
+    authors = _names(w.authors, _first_inverted, ", ", ", and ", limit=2, keep=1, etal=", et al.")
     out: list[Piece] = [(authors, "author"), (". ", None)]
     if w.kind != "article":
         out += [(w.title, "title"), (". ", None)]
-        if w.publisher:
-            out += [(w.publisher, "publisher"), (", ", None)]
+        out += _piece(w.publisher, "publisher", "", ", ")
         return out + [(str(w.year), "date"), (".", None)]
     out += [("“", None), (w.title, "title"), (".” ", None), (w.container or "", "container")]
-    if w.volume:
-        out += [(", vol. ", None), (w.volume, "volume")]
-    if w.issue:
-        out += [(", no. ", None), (w.issue, "issue")]
+    out += _piece(w.volume, "volume", ", vol. ")
+    out += _piece(w.issue, "issue", ", no. ")
     out += [(", ", None), (str(w.year), "date")]
-    if w.first:
-        out += [(", pp. ", None), (_pages(w, short=True), "pages")]
+    out += _piece(_pages(w, short=True), "pages", ", pp. ")
     return out + [(".", None)]
 
 
@@ -300,18 +278,13 @@ def _ieee(w: Work, rng: random.Random) -> list[Piece]:
         out += [(w.title, "title"), (", ", None)]
         if w.edition:
             out += [(f"{w.edition}{_ordinal(w.edition)} ed", "edition"), (". ", None)]
-        if w.place:
-            out += [(w.place, "place"), (": ", None)]
-        if w.publisher:
-            out += [(w.publisher, "publisher"), (", ", None)]
+        out += _piece(w.place, "place", "", ": ")
+        out += _piece(w.publisher, "publisher", "", ", ")
         return out + [(str(w.year), "date"), (".", None)]
     out += [("“", None), (w.title, "title"), (",” ", None), (w.container or "", "container")]
-    if w.volume:
-        out += [(", vol. ", None), (w.volume, "volume")]
-    if w.issue:
-        out += [(", no. ", None), (w.issue, "issue")]
-    if w.first:
-        out += [(", pp. ", None), (_pages(w, short=False, dash="–"), "pages")]
+    out += _piece(w.volume, "volume", ", vol. ")
+    out += _piece(w.issue, "issue", ", no. ")
+    out += _piece(_pages(w, short=False, dash="–"), "pages", ", pp. ")
     date = f"{MONTHS[w.month - 1]}. {w.year}" if w.month else str(w.year)
     return out + [(", ", None), (date, "date"), (".", None)] + _tail_ids(w, rng, style="ieee")
 
@@ -323,12 +296,9 @@ def _bmc(w: Work, rng: random.Random) -> list[Piece]:
     if w.kind != "article":
         return _book_nlm(w, rng, out)
     out += [(w.container or "", "container"), (" ", None), (str(w.year), "date")]
-    if w.volume:
-        out += [(", ", None), (w.volume, "volume")]
-    if w.issue:
-        out += [("(", None), (w.issue, "issue"), (")", None)]
-    if w.first:
-        out += [(":", None), (_pages(w, short=False), "pages")]
+    out += _piece(w.volume, "volume", ", ")
+    out += _piece(w.issue, "issue", "(", ")")
+    out += _piece(_pages(w, short=False), "pages", ":")
     return out + [(".", None)]
 
 
@@ -340,10 +310,8 @@ def _nature(w: Work, rng: random.Random) -> list[Piece]:
         return out + [("(", None)] + ([(w.publisher, "publisher"), (", ", None)] if w.publisher else []) + \
             [(str(w.year), "date"), (").", None)]
     out += [(w.container or "", "container")]
-    if w.volume:
-        out += [(" ", None), (w.volume, "volume")]
-    if w.first:
-        out += [(", ", None), (_pages(w, short=False, dash="–"), "pages")]
+    out += _piece(w.volume, "volume", " ")
+    out += _piece(_pages(w, short=False, dash="–"), "pages", ", ")
     return out + [(" (", None), (str(w.year), "date"), (").", None)]
 
 
@@ -355,12 +323,10 @@ def _springer(w: Work, rng: random.Random) -> list[Piece]:
         return out + ([(w.publisher, "publisher"), (", ", None)] if w.publisher else []) + \
             ([(w.place, "place")] if w.place else [])
     out += [(w.container or "", "container")]
-    if w.volume:
-        out += [(" ", None), (w.volume, "volume")]
+    out += _piece(w.volume, "volume", " ")
     if w.issue and rng.random() < 0.5:
         out += [("(", None), (w.issue, "issue"), (")", None)]
-    if w.first:
-        out += [(":", None), (_pages(w, short=False, dash="–"), "pages")]
+    out += _piece(_pages(w, short=False, dash="–"), "pages", ":")
     return out
 
 

@@ -203,7 +203,7 @@ def sequences(examples: list[Example]) -> Iterator[tuple[list[list[str]], list[s
     for ex in examples:
         tokens = tokenize(ex.raw)
         if tokens:
-            yield features(tokens, ex.raw), labels_for(tokens, list(ex.spans))
+            yield features(tokens), labels_for(tokens, list(ex.spans))
 
 
 def main(argv: list[str] | None = None) -> int:

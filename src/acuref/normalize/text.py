@@ -103,3 +103,11 @@ def looks_abbreviated(journal: str) -> bool:
         return False
     short = sum(1 for w in words if len(w) <= 5 and w[:1].isupper())
     return "of" not in words and "and" not in words and short >= max(1, len(words) - 1)
+
+
+def clean_title(title: str) -> str:
+    """A title without the quotes or brackets around it and the punctuation after it (``?``/``!``/``...`` stay)."""
+    title = title.strip(" ,;:")
+    if len(title) > 2 and title[0] in "“\"'‘«[" and title[-1] in "”\"'’»]":
+        title = title[1:-1]
+    return title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
