@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .crf import LABEL_MAP, features, labels_for, tokenize
+from .learned import EDITOR_WORDS_RE, strip_locator
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
 from .normalize.pages import normalize_pages
@@ -85,10 +86,10 @@ def to_csl_spans(raw: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[tup
                 and not raw[out[-1][1]:start].strip() and not any(lab == "publisher" for _, _, lab in spans)):
             out[-1] = (out[-1][0], end, out[-1][2])
             continue
-        if label != "volume" or ("(" not in text and ";" not in text and not _VOLUME_NO_RE.search(text)):
+        no = _VOLUME_NO_RE.search(text) if label == "volume" else None
+        if label != "volume" or ("(" not in text and ";" not in text and not no):
             out.append((start, end, label))
             continue
-        no = _VOLUME_NO_RE.search(text)
         if no and "(" not in text:  # "33, no. 3/4": volume 33, issue 3/4
             out.append((start, start + no.start(), "volume"))
             issue = text[no.end():].rstrip(" .,:;")
@@ -144,10 +145,6 @@ def load(data: Path) -> list[Example]:
     return out
 
 
-_YEAR_RE = re.compile(r"(?<!\d)(1[6-9]\d\d|20\d\d)(?!\d)")
-_LOCATOR_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|pp?|pages?)\b\.?\s*", re.IGNORECASE)
-
-
 def works_from(examples: list[Example]) -> list[Work]:
     """Structured records read back from annotated strings, for rendering them in other styles.
 
@@ -160,19 +157,18 @@ def works_from(examples: list[Example]) -> list[Work]:
         for start, end, name in ex.spans:
             label = LABEL_MAP.get(name, "note")
             f.setdefault(label, ex.raw[start:end].strip(" .,;:"))
-        year = _YEAR_RE.search(f.get("date", ""))
-        if not (f.get("author") and f.get("title") and year) or len(f["title"]) < 8:
+        date = parse_date(f.get("date", ""))
+        if not (f.get("author") and f.get("title") and date) or len(f["title"]) < 8:
             continue
         authors, _ = parse_author_list(f["author"])
         if not authors or any(not (n.literal or (n.family and n.given)) for n in authors):
             continue
-        editors = parse_author_list(re.sub(r"\b(?:eds?|editors?|Hrsg)\b\.?|[()]|^In:?\s", " ", f["editor"])
+        editors = parse_author_list(EDITOR_WORDS_RE.sub(" ", f["editor"])
                                     .strip(" ,.;"))[0] if f.get("editor") else ()
-        pages = normalize_pages(_LOCATOR_RE.sub("", f.get("pages", "")))
+        pages = normalize_pages(strip_locator(f.get("pages", "")))
         first, _, last = pages.partition("-")
-        date = parse_date(f["date"])
         container = f.get("container")
-        volume = _LOCATOR_RE.sub("", f.get("volume", "")) or None
+        volume = strip_locator(f.get("volume", "")) or None
         if container and (volume or first) and not f.get("publisher"):
             kind = "article"
         elif container and (editors or f.get("publisher")):
@@ -181,9 +177,9 @@ def works_from(examples: list[Example]) -> list[Work]:
             kind = "book"
         else:
             continue
-        out.append(Work(kind=kind, authors=authors, title=f["title"], year=int(year.group(1)), container=container,
-                        month=date.month if date else None, day=date.day if date else None, volume=volume,
-                        issue=_LOCATOR_RE.sub("", f.get("issue", "")).strip("()") or None, first=first or None,
+        out.append(Work(kind=kind, authors=authors, title=f["title"], year=date.year, container=container,
+                        month=date.month, day=date.day, volume=volume,
+                        issue=strip_locator(f.get("issue", "")) or None, first=first or None,
                         last=last or None, doi=f.get("doi"), pmid=f.get("pmid"), publisher=f.get("publisher"),
                         place=f.get("place"), edition=re.sub(r"\D", "", f.get("edition", "")) or None,
                         editors=editors))
