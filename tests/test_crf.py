@@ -53,3 +53,13 @@ def test_model_labels_are_the_known_ones():
     """The shipped model emits only labels acuref knows, and every dataset label maps onto one of them."""
     assert set(default_tagger()._tagger.labels()) <= set(LABELS)
     assert set(LABEL_MAP.values()) <= set(LABELS)
+
+
+def test_training_without_data_is_a_one_line_error(tmp_path, capsys):
+    """`python -m acuref.train` on a folder with no annotated sets exits 1 with one line and writes no model."""
+    from acuref.train import main
+
+    out = tmp_path / "crf.model"
+    assert main(["--data", str(tmp_path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no annotated strings" in err[0] and not out.exists()

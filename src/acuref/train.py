@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import sys
 import time
@@ -218,6 +219,10 @@ def main(argv: list[str] | None = None) -> int:
     import pycrfsuite
 
     examples = load(args.data)
+    if not examples:
+        print(f"train: error: no annotated strings under {args.data} (expected unified/*.jsonl or anystyle/*.xml)",
+              file=sys.stderr)
+        return 1
     train = [ex for ex in examples if not is_test(ex.raw)]
     rendered = synthetic(train) if args.rendered else []
     print(f"{len(examples)} distinct strings; training on {len(train)} + {len(rendered)} rendered, "
@@ -228,9 +233,17 @@ def main(argv: list[str] | None = None) -> int:
         trainer.append(xseq, yseq)
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True, "feature.minfreq": 2})
-    args.out.parent.mkdir(parents=True, exist_ok=True)
+    # Trained into a temporary file beside the target, then renamed: the shipped model is never half-written.
+    tmp = args.out.with_name(args.out.name + ".tmp")
     t0 = time.perf_counter()
-    trainer.train(str(args.out))
+    try:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        trainer.train(str(tmp))
+        os.replace(tmp, args.out)
+    except OSError as err:
+        tmp.unlink(missing_ok=True)
+        print(f"train: error: cannot write the model to {args.out}: {err.strerror or err}", file=sys.stderr)
+        return 1
     print(f"trained in {time.perf_counter() - t0:.0f} s; model {args.out} ({args.out.stat().st_size / 2**20:.1f} MiB)")
     return 0
 
