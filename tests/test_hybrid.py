@@ -98,6 +98,29 @@ def test_model_is_used_where_the_rules_fail():
     assert (rules.title, rules.container_title, rules.volume) != (ref.title, ref.container_title, ref.volume)
 
 
+def test_pages_then_year_is_the_fast_path():
+    """``Journal vol: pages, year.`` (older Vancouver/BMC) is read by the rules like ``year;vol:pages``."""
+    ref = parse_reference("Hansen PE, Hansen JH: Acupuncture treatment of chronic facial pain. Headache 23:66-69, 1983.")
+    assert ref.parser == "rules"
+    assert (ref.title, ref.container_title, ref.volume, ref.page, ref.issued.year) == (
+        "Acupuncture treatment of chronic facial pain", "Headache", "23", "66-69", 1983)
+
+
+@pytest.mark.parametrize("text", [
+    "Smith JA, Jones K, Kolsto. Acupuncture for neck pain: a randomised trial. Pain. 2001;90(1):1-5.",
+    "Lee H, Park J, BelizÃ¡n JM. Electroacupuncture for diabetic neuropathy. Diabetes Care. 2012;35(4):11-15.",
+    "Adler, J.R. Jr., Bower, R., Gupta, G. et al. Electroacupuncture for diabetic neuropathy. Diabetes Care. "
+    "2012;35(4):11-15.",
+])
+def test_author_list_the_rules_cut_short_goes_to_the_model(text):
+    """A rules "title" that opens with the rest of the author list is not trusted; the model reads the string."""
+    rules = parse_rules(text)
+    ref = parse_reference(text)
+    assert not rules.title.startswith(("Acupuncture", "Electro"))
+    assert ref.parser == "model" and ref.title.startswith(("Acupuncture", "Electro"))
+    assert ref.container_title in ("Pain", "Diabetes Care") and ref.page in ("1-5", "11-15")
+
+
 def test_nonsense_stays_unparsed():
     """A string with nothing bibliographic is kept, marked unparsed, with confidence 0."""
     ref = parse_reference("utter nonsense here")

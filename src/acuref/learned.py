@@ -76,6 +76,29 @@ def _type(g: dict[str, list[str]], text: str) -> str:
     return "document"
 
 
+def _journal_in_note(s: str, g: dict[str, list[str]]) -> str | None:
+    """A short capitalised run labelled ``note`` right before the volume of an article is its journal.
+
+    The training sets label genre words ("Russian.", "[Letter]") as notes, so a one-word journal such as
+    "Pain." is sometimes read as one; a journal article's numbers without a journal show the slip.
+    """
+    if "container" in g or "volume" not in g or "publisher" in g or "note" not in g:
+        return None
+    volume_at = s.find(g["volume"][0])
+    for note in g["note"]:
+        at = s.find(note)
+        gap = s[at + len(note):volume_at]
+        note = note.split("[")[0].strip(" .,;:")
+        if 0 <= at < volume_at and note[:1].isupper() and len(note.split()) <= 8 and not re.search(r"[A-Za-z]{3}", gap) \
+                and not _NOT_A_JOURNAL_RE.search(note):
+            return note
+    return None
+
+
+_NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|abstract|erratum|in press|thesis|russian|"
+                               r"german|french|chinese|japanese|spanish|english)\b", re.IGNORECASE)
+
+
 def parse_with_model(text: str) -> Reference | None:
     """Read ``text`` with the shipped model; None when the model is not installed."""
     tagger = default_tagger()
@@ -116,7 +139,7 @@ def parse_with_model(text: str) -> Reference | None:
         q = _QUOTED_RE.search(s)
         if q and len(q.group(1).split()) >= 2:
             f["title"] = q.group(1).strip(" ,.;:")
-    container = first("container")
+    container = first("container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
         f["container_title"] = container or None
