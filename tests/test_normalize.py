@@ -95,3 +95,15 @@ def test_initials_are_dotted():
 def test_titles_are_not_author_lists(raw):
     """Title-like text is not mistaken for authors."""
     assert not is_author_list(raw)
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Smith J. Pain. <italic>Arch Intern Med.</italic> 1993;153:1-5.", "Smith J. Pain. Arch Intern Med. 1993;153:1-5."),
+    ("H<sub>2</sub>O and <i>E. coli</i>", "H2O and E. coli"),
+    ("p < 0.05 and q > 1", "p < 0.05 and q > 1"),
+])
+def test_clean_drops_inline_markup(raw, expected):
+    """Emphasis tags pasted with a reference go; a less-than sign in the text stays."""
+    from acuref.normalize.text import clean
+
+    assert clean(raw) == expected

@@ -71,6 +71,8 @@ _STRAY_NUMBER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]*(?=\n)")
 
 
 def clean(text: str) -> str:
+    if "<" in text:  # JATS/HTML emphasis pasted with the string: "<italic>Arch Intern Med.</italic>"
+        text = _INLINE_TAG_RE.sub("", text)
     if "\n" in text:
         text = _STRAY_NUMBER_LINE_RE.sub("", text)
     return squash(dehyphenate(join_broken_dois(text)))
@@ -78,6 +80,7 @@ def clean(text: str) -> str:
 
 _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _MARKUP_RE = re.compile(r"<[^>]+>")
+_INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|u|sc|span|font)\b[^<>]{0,200}>", re.IGNORECASE)
 # Letters NFKD does not take apart: Møller ~ Moller, Łódź ~ Lodz, Strauß ~ Strauss.
 LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
                           "Đ": "D", "þ": "th", "Þ": "Th", "œ": "oe", "Œ": "OE", "ı": "i"})
