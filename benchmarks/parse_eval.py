@@ -135,13 +135,22 @@ def glutton_gold(row: dict) -> Counter:
     return out
 
 
+_PARTICLES_RE = re.compile(r"^(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el)\s+)+",
+                           re.IGNORECASE)
+
+
 def glutton_pred(ref: Reference, gold: Counter) -> Counter:
     """The same fields read off a Reference; fields absent from the gold row are not scored."""
     labels = {lab for lab, _ in gold}
     out: Counter = Counter()
     first = ref.author[0] if ref.author else None
+    first_family = soft(first.family or first.literal) if first else ""
+    if first_family and ("first author", first_family) not in gold:
+        # glutton's firstAuthor drops name particles ("De Coster" → "Coster"); acuref keeps them, as CSL does
+        bare = soft(_PARTICLES_RE.sub("", first.family or first.literal))
+        first_family = bare if ("first author", bare) in gold else first_family
     for label, value in (("title", soft(ref.title)), ("container", soft(ref.container_title)),
-                         ("volume", soft(ref.volume)), ("first author", soft(first.family or first.literal) if first else ""),
+                         ("volume", soft(ref.volume)), ("first author", first_family),
                          ("first page", soft(ref.page_first or ref.number)), ("doi", (ref.DOI or "").lower()),
                          ("pmid", ref.PMID or "")):
         if value and label in labels:

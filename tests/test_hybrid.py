@@ -164,3 +164,58 @@ def test_rendered_spans_are_exact():
         assert found["title"] == "A title here" and found["journal"] == "J Pain", style
         assert found["volume"] == "120" and "2012" in found["date"], style
         assert "Smith" in found["author"] and found["pages"].startswith("947"), style
+
+
+class _ScriptedTagger:
+    """Labels tokens as scripted, so the deterministic passes after the model are tested on their own."""
+
+    def __init__(self, runs):
+        self.runs = runs  # [(label, printed text)] in order; words not covered are "O"
+
+    def tag(self, text):
+        from acuref.crf import tokenize
+
+        tokens = tokenize(text)
+        tags = ["O"] * len(tokens)
+        at = 0
+        for label, piece in self.runs:
+            start = text.index(piece, at)
+            at = start + len(piece)
+            for i, tok in enumerate(tokens):
+                if start <= tok.start < at:
+                    tags[i] = label
+        return tokens, tags, 0.9
+
+
+@pytest.mark.parametrize("runs,expected", [
+    ([("author", "Walhovd, K. B., & Fjell, A. M."), ("date", "2005"),
+      ("container", "Effects of age on volumes of cortex. Neurobiology of Aging"), ("volume", "26"), ("pages", "1261-1270")],
+     {"title": "Effects of age on volumes of cortex", "container_title": "Neurobiology of Aging"}),
+    ([("author", "Walhovd, K. B., & Fjell, A. M."), ("date", "2005"), ("title", "Effects of age on volumes of cortex"),
+      ("note", "Neurobiology"), ("volume", "26"), ("pages", "1261-1270")],
+     {"title": "Effects of age on volumes of cortex", "container_title": "Neurobiology"}),
+])
+def test_passes_after_the_model_mend_its_slips(monkeypatch, runs, expected):
+    """A "Title. Journal" container is split, and a journal tagged as a note before the volume is the journal."""
+    from acuref import learned
+
+    text = "Walhovd, K. B., & Fjell, A. M. (2005). Effects of age on volumes of cortex. " + (
+        "Neurobiology of Aging" if runs[2][0] == "container" else "Neurobiology") + ", 26, 1261-1270."
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert {key: getattr(ref, key) for key in expected} == expected
+    assert [a.family for a in ref.author] == ["Walhovd", "Fjell"]
+
+
+def test_editors_without_an_editor_word_are_authors(monkeypatch):
+    """Names the model tagged as editors are the authors when nothing in the string says "editor"."""
+    from acuref import learned
+
+    text = "Chen C, Yu R, Kong AN. Activation of antioxidant-response element. Arch Pharm Res (2000) 23:605-612."
+    runs = [("editor", "Chen C, Yu R, Kong AN"), ("title", "Activation of antioxidant-response element"),
+            ("container", "Arch Pharm Res"), ("date", "2000"), ("volume", "23"), ("pages", "605-612")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert [a.family for a in ref.author] == ["Chen", "Yu", "Kong"] and ref.editor == ()
+    in_book = text.replace("Arch Pharm Res", "In: Arch Pharm Res")
+    assert learned.parse_with_model(in_book).editor

@@ -16,10 +16,11 @@ from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
 from .normalize.pages import is_range, normalize_pages
-from .normalize.text import clean, clean_title, looks_abbreviated, split_label
+from .normalize.text import clean, clean_title, looks_abbreviated, split_label, split_title_container
 
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_EDITOR_CUE_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|[Ee]dited|[Hh]rsg|[Rr]ed|[Dd]ir|[Cc]omp|[Cc]oord|In|Dans)\b")
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|Dans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -126,6 +127,8 @@ def parse_with_model(text: str) -> Reference | None:
         if 1 <= len(digits) <= 9:
             f["PMID"] = digits
 
+    if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
+        g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
     if g.get("author"):
         f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
     if g.get("editor"):
@@ -142,6 +145,10 @@ def parse_with_model(text: str) -> Reference | None:
     container = first("container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
+        if not f.get("title") and "author" in g:  # "Title. Journal" read as one container
+            head, tail = split_title_container(container)
+            if head and tail and len(head.split()) >= 3:
+                f["title"], container = clean_title(head), tail
         f["container_title"] = container or None
     collection = first("collection")
     if collection:

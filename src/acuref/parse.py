@@ -19,7 +19,7 @@ from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import DEGREE_RE, is_author_list, parse_author_list
 from .normalize.pages import is_range, normalize_pages
-from .normalize.text import clean, clean_title, looks_abbreviated, split_label
+from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
@@ -62,10 +62,7 @@ _AVAILABLE_RE = re.compile(r"\b(?:Available (?:from|at|online)|Retrieved from|UR
 _LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
 _YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{_YEAR}[/-])?(?P<year>{_YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
 _HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{_YEAR})[a-z]?[.,]\s+")
-_SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
-_PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
 _DEGREE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:\s+[A-Z]\.)*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]{0,5}\.){2}")
-_QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»’]|'(?=[\s,.;:]))")
 _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
 _EDITION_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|e|de)?\s*(?:ed|edn|edition|druk)\b\.?", re.IGNORECASE)
 
@@ -228,40 +225,6 @@ def _split_degree_authors(s: str) -> tuple[str, str, str] | None:
     if last_end is None:
         return None
     return s[: first.start()].strip(), s[first.start(): last_end], s[last_end:].strip(" ,;")
-
-
-def _split_title_container(mid: str) -> tuple[str | None, str | None]:
-    mid = mid.strip(" ,;:")
-    if not mid:
-        return None, None
-    q = _QUOTED_RE.match(mid)
-    if q and (q.end() == len(mid) or mid[q.end()] in ",." or mid[q.end() - 2] in ",.?!"):
-        title = q.group(1).strip(" ,.")
-        container = mid[q.end():].strip(" ,.;:") or None
-        return title, container
-    segs = _SENTENCE_SPLIT_RE.split(mid)
-    if len(segs) == 1:
-        return mid.rstrip("."), None
-    # Dotted journal abbreviations ("J. Mol. Biol.") come apart at every period: glue them back.
-    j = len(segs) - 1
-    while j > 1 and _abbrev_run(segs[j - 1]):
-        j -= 1
-    if j > 1 and _PART_SEGMENT_RE.match(segs[j]):
-        j -= 1
-    title = " ".join(segs[:j]).strip()
-    container = " ".join(segs[j:]).strip()
-    return title.rstrip(".") if not title.endswith(("?", "!")) else title, container.rstrip(".") or None
-
-
-# An abbreviated journal word: capitalised, cut short, so it ends in a consonant ("Cogn.", "Spectrom.").
-_ABBREV_WORD_RE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,12}[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]|[A-Z][a-z]?)\.$")
-
-
-def _abbrev_run(seg: str) -> bool:
-    """A piece of a dotted journal abbreviation (``J.``, ``Mass Spectrom.``), not the end of a title."""
-    words = seg.split()
-    return (1 <= len(words) <= 5 and bool(_ABBREV_WORD_RE.search(seg))
-            and all(w[0].isupper() or w in ("&", "of", "and", "the", "de", "y") for w in words))
 
 
 def _clean_issue(issue: str | None) -> str | None:
@@ -501,7 +464,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
             if moved:  # PubMed "Similar articles": Title. Authors, et al. Journal. 2015;…
                 title, authors_text, container = moved
             else:
-                title, container = _split_title_container(mid)
+                title, container = split_title_container(mid)
             if container is None and title is not None and (not authors_text or (authors_text and year_hint)) and tail:
                 # Only one piece before the numbers: a journal name when the numbers say "journal article".
                 if looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
@@ -559,7 +522,7 @@ _CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))
 
 
 def _authors_in_middle(mid: str) -> tuple[str, str, str] | None:
-    segs = _SENTENCE_SPLIT_RE.split(mid.strip())
+    segs = SENTENCE_SPLIT_RE.split(mid.strip())
     for i in range(1, len(segs) - 1):
         cand = segs[i].rstrip(". ")
         if ("," in cand or "et al" in cand) and is_author_list(cand):

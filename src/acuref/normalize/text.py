@@ -114,3 +114,44 @@ def clean_title(title: str) -> str:
     if len(title) > 2 and title[0] in "“\"'‘«[" and title[-1] in "”\"'’»]":
         title = title[1:-1]
     return title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
+
+
+SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»’]|'(?=[\s,.;:]))")
+_PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
+
+
+def split_title_container(mid: str) -> tuple[str | None, str | None]:
+    """``Title. Journal`` → (title, journal): a quoted title, else the last sentence break that is not inside a
+    dotted journal abbreviation (``J. Mol. Biol.``)."""
+    mid = mid.strip(" ,;:")
+    if not mid:
+        return None, None
+    q = _QUOTED_RE.match(mid)
+    if q and (q.end() == len(mid) or mid[q.end()] in ",." or mid[q.end() - 2] in ",.?!"):
+        title = q.group(1).strip(" ,.")
+        container = mid[q.end():].strip(" ,.;:") or None
+        return title, container
+    segs = SENTENCE_SPLIT_RE.split(mid)
+    if len(segs) == 1:
+        return mid.rstrip("."), None
+    # Dotted journal abbreviations ("J. Mol. Biol.") come apart at every period: glue them back.
+    j = len(segs) - 1
+    while j > 1 and _abbrev_run(segs[j - 1]):
+        j -= 1
+    if j > 1 and _PART_SEGMENT_RE.match(segs[j]):
+        j -= 1
+    title = " ".join(segs[:j]).strip()
+    container = " ".join(segs[j:]).strip()
+    return title.rstrip(".") if not title.endswith(("?", "!")) else title, container.rstrip(".") or None
+
+
+# An abbreviated journal word: capitalised, cut short, so it ends in a consonant ("Cogn.", "Spectrom.").
+_ABBREV_WORD_RE = re.compile(r"(?:^|\s)(?:[A-Z][A-Za-z]{0,12}[b-df-hj-np-tv-xzB-DF-HJ-NP-TV-XZ]|[A-Z][a-z]?)\.$")
+
+
+def _abbrev_run(seg: str) -> bool:
+    """A piece of a dotted journal abbreviation (``J.``, ``Mass Spectrom.``), not the end of a title."""
+    words = seg.split()
+    return (1 <= len(words) <= 5 and bool(_ABBREV_WORD_RE.search(seg))
+            and all(w[0].isupper() or w in ("&", "of", "and", "the", "de", "y") for w in words))
