@@ -207,6 +207,19 @@ def test_passes_after_the_model_mend_its_slips(monkeypatch, runs, expected):
     assert [a.family for a in ref.author] == ["Walhovd", "Fjell"]
 
 
+def test_a_lone_container_is_a_book_title(monkeypatch):
+    """A container with no title, numbers, editors or "In" is the title of a book."""
+    from acuref import learned
+
+    text = "Maciocia, G. (2015). The foundations of Chinese medicine (3rd ed.). Elsevier."
+    runs = [("author", "Maciocia, G."), ("date", "2015"), ("container", "The foundations of Chinese medicine"),
+            ("edition", "3rd ed."), ("publisher", "Elsevier")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.type, ref.title, ref.container_title, ref.edition) == (
+        "book", "The foundations of Chinese medicine", None, "3")
+
+
 def test_editors_without_an_editor_word_are_authors(monkeypatch):
     """Names the model tagged as editors are the authors when nothing in the string says "editor"."""
     from acuref import learned

@@ -107,3 +107,16 @@ def test_clean_drops_inline_markup(raw, expected):
     from acuref.normalize.text import clean
 
     assert clean(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Vopr Pitan. 2001;70(3): 25-\u00ad\u20107. Russian.", "Vopr Pitan. 2001;70(3): 25-7. Russian."),
+    ("Pain. 2001;70:25––27.", "Pain. 2001;70:25-27."),
+    ("Pain. 2001;70:25--27.", "Pain. 2001;70:25--27."),
+    ("well-known -- and -- dashes", "well-known -- and -- dashes"),
+])
+def test_clean_collapses_dash_runs_between_numbers(raw, expected):
+    """A page range printed with a run of Unicode dashes (or a soft hyphen) gets one; BibTeX's -- and prose stay."""
+    from acuref.normalize.text import clean
+
+    assert clean(raw) == expected

@@ -112,6 +112,22 @@ def features(tokens: list[Token]) -> list[list[str]]:
     seen_year = False
     depth = 0  # inside ( or [
     quoted = False
+    after_quote = False
+    breaks = [i + 1 < n and words[i] in ".:?" and tokens[i + 1].start > tokens[i].end
+              and (i == 0 or len(words[i - 1]) > 2) for i in range(n)]
+    # Looking right: sentence breaks left before the end, and before the next number (the journal sits right
+    # before its numbers, the title one piece earlier; a book's title has no numbers after it at all).
+    to_end = [0] * n
+    to_num = [-1] * n
+    left, next_num = 0, -1
+    for i in range(n - 1, -1, -1):
+        if words[i].isdigit() and words[i].isascii():
+            next_num = 0
+        to_end[i], to_num[i] = left, next_num
+        if breaks[i]:
+            left += 1
+            if next_num >= 0:
+                next_num += 1
     periods = 0  # sentence-like pieces so far: authors. title. journal.
     out = []
     for i, tok in enumerate(tokens):
@@ -120,17 +136,23 @@ def features(tokens: list[Token]) -> list[list[str]]:
             f.append("in_paren")
         if quoted:
             f.append("in_quotes")
+        elif after_quote:
+            f.append("after_quotes")
         f.append(_PIECE[min(periods, 5)])
+        f.append(_TO_END[min(to_end[i], 4)])
+        f.append(_TO_NUM[min(to_num[i], 3) + 1])
         t = words[i]
         if t in "([":
             depth += 1
         elif t in ")]" and depth:
             depth -= 1
         elif t in "“\"":
+            if quoted and t == "\"":
+                after_quote = True
             quoted = not quoted if t == "\"" else True
         elif t == "”":
-            quoted = False
-        elif t in ".:?" and i + 1 < n and tokens[i + 1].start > tok.end and (i == 0 or len(words[i - 1]) > 2):
+            quoted, after_quote = False, True
+        elif breaks[i]:
             periods += 1
         f.append(_POS[min(9, i * 10 // n)])
         if i == 0:
@@ -158,6 +180,8 @@ def features(tokens: list[Token]) -> list[list[str]]:
 
 
 _PIECE = tuple(f"piece={k}" for k in range(6))
+_TO_END = tuple(f"to_end={k}" for k in range(5))
+_TO_NUM = ("to_num=none",) + tuple(f"to_num={k}" for k in range(4))
 _POS = tuple(f"pos={k}" for k in range(10))
 
 

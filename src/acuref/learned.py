@@ -149,6 +149,9 @@ def parse_with_model(text: str) -> Reference | None:
             head, tail = split_title_container(container)
             if head and tail and len(head.split()) >= 3:
                 f["title"], container = clean_title(head), tail
+            elif not ({"volume", "issue", "pages", "editor"} & g.keys()) and not _IN_RE.search(s):
+                f["title"], container = clean_title(container), None  # a book's title: nothing it is part of
+                g["title"] = g.pop("container")
         f["container_title"] = container or None
     collection = first("collection")
     if collection:

@@ -497,7 +497,8 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     year_after = bool(tail and tail.kind == "colon" and not tail.year and _YEAR_AFTER_RE.fullmatch(after))
     article = bool(tail and tail.kind in _SURE_TAILS and (tail.year or year_hint or year_after) and tail.pages
                    and ref.author and title and container and (len(after.strip(" .,;")) <= 3 or year_after)
-                   and not any(c.isdigit() for c in container) and not _AUTHORS_LEFT_RE.match(title))
+                   and not any(c.isdigit() for c in container) and not _AUTHORS_LEFT_RE.match(title)
+                   and not _DATE_WORD_END_RE.search(container))
     book = book_sure and ref.type == "book" and bool(ref.author and title)
     stacked = bool(title_pre and tail and ref.author and container)  # "Title / Brian M. Berman, M.D., … / Journal"
     chapter = ref.type == "chapter" and bool(ref.author and title and container and ref.editor
@@ -509,6 +510,9 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
 # "Postgrad Med J 73: 81-85, 1997." — the year after the pages closes the string
 _YEAR_AFTER_RE = re.compile(rf"\s*[,.;]?\s*\(?{_YEAR}\)?\.?\s*")
 _SURE_TAILS = ("vanc", "colon", "apa")
+# "Accessed December 10, 2014" is a date, not "journal, volume, pages"
+_DATE_WORD_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$|\b(?:accessed|cited|retrieved|updated)\b",
+                               re.IGNORECASE)
 # A "title" opening with the end of an author list the rules did not recognise ("BelizÃ¡n JM. The…",
 # "Kolsto. Bacillus…", "J.R. Jr., Bower, R., Gupta, G. et al. …"): the split is doubtful, let the model read.
 _AUTHORS_LEFT_RE = re.compile(r"[^.?!]{0,80}?(?:\b[A-Z]{1,3}|\b[A-Z]\.\s?[A-Z]?|\bet al)\.\s|[A-Z][\w'’-]+\.\s|(?:Jr|Sr|Jnr|Snr|II|III)\b\.?,")  # measured: on these shapes the rules beat the model (benchmarks/parse_eval.py)

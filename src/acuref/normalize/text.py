@@ -75,11 +75,15 @@ def clean(text: str) -> str:
         text = _INLINE_TAG_RE.sub("", text)
     if "\n" in text:
         text = _STRAY_NUMBER_LINE_RE.sub("", text)
-    return squash(dehyphenate(join_broken_dois(text)))
+    text = squash(dehyphenate(join_broken_dois(text)))
+    return _DASH_RUN_RE.sub("-", text)
 
 
 _COMBINING_RE = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _MARKUP_RE = re.compile(r"<[^>]+>")
+# "25-­‐7" (hyphen, soft hyphen, Unicode hyphen) between page numbers: one range dash. An ASCII "--" stays:
+# it is the BibTeX range the model was trained on.
+_DASH_RUN_RE = re.compile(r"(?<=\d)\s*(?=-*[\u2010-\u2015])[-\u2010-\u2015]{2,}\s*(?=\d)")
 _INLINE_TAG_RE = re.compile(r"</?(?:i|b|em|strong|italic|bold|sup|sub|u|sc|span|font)\b[^<>]{0,200}>", re.IGNORECASE)
 # Letters NFKD does not take apart: Møller ~ Moller, Łódź ~ Lodz, Strauß ~ Strauss.
 LETTERS = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "ł": "l", "Ł": "L", "đ": "d",
@@ -117,7 +121,8 @@ def clean_title(title: str) -> str:
 
 
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
-_QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»’]|'(?=[\s,.;:]))")
+# a closing ’ or ' must end a word group: "People’s" inside the title does not close it
+_QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»]|[’'](?=[\s,.;:]|$))")
 _PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
 
 
