@@ -121,6 +121,20 @@ def test_author_list_the_rules_cut_short_goes_to_the_model(text):
     assert ref.container_title in ("Pain", "Diabetes Care") and ref.page in ("1-5", "11-15")
 
 
+def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
+    """A string with no numbers block, book imprint, ``In:`` or pipes goes straight to the model."""
+    from acuref import parse
+
+    def refuse(text):
+        raise AssertionError("the rules ran")
+
+    monkeypatch.setattr(parse, "_read_rules", refuse)
+    ref = parse_reference("Kaptchuk, Ted J. The Web That Has No Weaver. Congdon and Weed, 1983.")
+    assert ref.parser == "model" and ref.title == "The Web That Has No Weaver"
+    with pytest.raises(AssertionError, match="the rules ran"):
+        parse_reference("Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.")
+
+
 def test_nonsense_stays_unparsed():
     """A string with nothing bibliographic is kept, marked unparsed, with confidence 0."""
     ref = parse_reference("utter nonsense here")

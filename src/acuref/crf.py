@@ -109,39 +109,34 @@ def features(tokens: list[Token]) -> list[list[str]]:
     words = [t.text for t in tokens]
     base = [_token_features(w) for w in words]
     neigh = [_neighbour_features(w) for w in words]
-    seen_year = False
-    depth = 0  # inside ( or [
-    quoted = False
-    after_quote = False
     breaks = [i + 1 < n and words[i] in ".:?" and tokens[i + 1].start > tokens[i].end
               and (i == 0 or len(words[i - 1]) > 2) for i in range(n)]
     # Looking right: sentence breaks left before the end, and before the next number (the journal sits right
     # before its numbers, the title one piece earlier; a book's title has no numbers after it at all).
-    to_end = [0] * n
-    to_num = [-1] * n
+    right: list[tuple[str, str]] = [("", "")] * n
     left, next_num = 0, -1
     for i in range(n - 1, -1, -1):
         if words[i].isdigit() and words[i].isascii():
             next_num = 0
-        to_end[i], to_num[i] = left, next_num
+        right[i] = (_TO_END[min(left, 4)], _TO_NUM[min(next_num, 3) + 1])
         if breaks[i]:
             left += 1
             if next_num >= 0:
                 next_num += 1
+    seen_year = False
+    depth = 0  # inside ( or [
+    quoted = False
+    after_quote = False
     periods = 0  # sentence-like pieces so far: authors. title. journal.
-    out = []
-    for i, tok in enumerate(tokens):
-        f = list(base[i])
+    context: list[list[str]] = []
+    for i, t in enumerate(words):
+        f = [_PIECE[min(periods, 5)], *right[i], _POS[i * 10 // n]]
         if depth:
             f.append("in_paren")
         if quoted:
             f.append("in_quotes")
         elif after_quote:
             f.append("after_quotes")
-        f.append(_PIECE[min(periods, 5)])
-        f.append(_TO_END[min(to_end[i], 4)])
-        f.append(_TO_NUM[min(to_num[i], 3) + 1])
-        t = words[i]
         if t in "([":
             depth += 1
         elif t in ")]" and depth:
@@ -154,29 +149,31 @@ def features(tokens: list[Token]) -> list[list[str]]:
             quoted, after_quote = False, True
         elif breaks[i]:
             periods += 1
-        f.append(_POS[min(9, i * 10 // n)])
-        if i == 0:
-            f.append("BOS")
-        if i == n - 1:
-            f.append("EOS")
-        if i > 0 and tokens[i - 1].end == tok.start:
-            f.append("glued")  # no space before: "120(5)", "P.", "947–59"
+        if i > 0:
+            if tokens[i - 1].end == tokens[i].start:
+                f.append("glued")  # no space before: "120(5)", "P.", "947–59"
+            if not words[i - 1][0].isalnum():
+                f.append("after=" + words[i - 1])
+        if i + 1 < n and not words[i + 1][0].isalnum():
+            f.append("before=" + words[i + 1])
         if "year" in base[i]:
-            f.append("first_year" if not seen_year else "later_year")
+            f.append("later_year" if seen_year else "first_year")
             seen_year = True
         elif seen_year:
             f.append("after_year")
-        # neighbour j sits at offset d = j - i; its cached pair for offset d is at index _OFFSETS.index(-d)
-        for k, d in enumerate(_OFFSETS):
-            j = i + d
-            if 0 <= j < n:
-                f.extend(neigh[j][5 - k])
-        if i > 0 and not words[i - 1][0].isalnum():
-            f.append("after=" + words[i - 1])
-        if i + 1 < n and not words[i + 1][0].isalnum():
-            f.append("before=" + words[i + 1])
-        out.append(f)
-    return out
+        context.append(f)
+    context[0].append("BOS")
+    context[-1].append("EOS")
+    # neighbour j = i + d tells token i its pair for offset d, stored at _OFFSETS.index(-d) == 5 - k
+    empty: tuple[str, ...] = ()
+    columns = []
+    for k, d in enumerate(_OFFSETS):
+        if d < 0:
+            columns.append([empty] * -d + [pair[5 - k] for pair in neigh[: n + d]])
+        else:
+            columns.append([pair[5 - k] for pair in neigh[d:]] + [empty] * d)
+    return [[*b, *c, *a, *b2, *c2, *d1, *d2, *d3]
+            for b, c, a, b2, c2, d1, d2, d3 in zip(base, context, *columns)]
 
 
 _PIECE = tuple(f"piece={k}" for k in range(6))

@@ -16,7 +16,7 @@ from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
 from .normalize.pages import is_range, normalize_pages
-from .normalize.text import clean, clean_title, looks_abbreviated, split_label, split_title_container
+from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
@@ -75,6 +75,17 @@ def _type(g: dict[str, list[str]], text: str) -> str:
     if "url" in g:
         return "webpage"
     return "document"
+
+
+def _title_in_note(s: str, g: dict[str, list[str]]) -> str | None:
+    """A run labelled ``note`` right after the authors (and date), before any other field, is the title."""
+    note = g["note"][0]
+    at = s.find(note)
+    others = [s.find(v[0]) for label, v in g.items() if label not in ("author", "date", "note", "label")]
+    after_authors = s.find(g["author"][0]) < at
+    if after_authors and all(at < o for o in others if o >= 0) and len(note.split()) >= 2:
+        return clean_title(SENTENCE_SPLIT_RE.split(note, 1)[0]) or None  # what follows is most often the imprint
+    return None
 
 
 def _journal_in_note(s: str, g: dict[str, list[str]]) -> str | None:
@@ -142,6 +153,8 @@ def parse_with_model(text: str) -> Reference | None:
         q = _QUOTED_RE.search(s)
         if q and len(q.group(1).split()) >= 2:
             f["title"] = q.group(1).strip(" ,.;:")
+    if not f.get("title") and "author" in g and "note" in g:
+        f["title"] = _title_in_note(s, g)
     container = first("container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
