@@ -129,8 +129,9 @@ def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
         raise AssertionError("the rules ran")
 
     monkeypatch.setattr(parse, "_read_rules", refuse)
-    ref = parse_reference("Kaptchuk, Ted J. The Web That Has No Weaver. Congdon and Weed, 1983.")
+    ref = parse_reference("Kaptchuk, Ted J. 1983. The Web That Has No Weaver. New York: Congdon and Weed.")
     assert ref.parser == "model" and ref.title == "The Web That Has No Weaver"
+    assert (ref.publisher, ref.publisher_place, ref.issued.year) == ("Congdon and Weed", "New York", 1983)
     with pytest.raises(AssertionError, match="the rules ran"):
         parse_reference("Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31.")
 

@@ -20,6 +20,7 @@ from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbrevi
 
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_ISSUE_WORD_RE = re.compile(r"\b(?:no|nr|n°|issue|num|number|heft)\b\.?\s*\w", re.IGNORECASE)
 _EDITOR_CUE_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|[Ee]dited|[Hh]rsg|[Rr]ed|[Dd]ir|[Cc]omp|[Cc]oord|In|Dans)\b")
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|Dans)\s*:?\s+")
@@ -155,6 +156,8 @@ def parse_with_model(text: str) -> Reference | None:
             f["title"] = q.group(1).strip(" ,.;:")
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
+    if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
+        g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
     container = first("container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
@@ -175,6 +178,9 @@ def parse_with_model(text: str) -> Reference | None:
         value = first(label)
         if value:
             f[key] = strip_locator(value) or None
+    if len(g.get("volume", ())) > 1 and not f.get("issue") and _ISSUE_WORD_RE.search(
+            s[max(0, s.find(g["volume"][1]) - 8):s.find(g["volume"][1]) + 12]):  # "33, no. 3/4" read as two volumes
+        f["issue"] = strip_locator(g["volume"][1]) or None
     both = _VOLUME_ISSUE_RE.fullmatch(str(f.get("volume") or ""))
     if both:  # "12, no. 3" or "26(4)" read as one volume
         f["volume"], f["issue"] = both.group(1), f.get("issue") or both.group(2)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
 _KEEP_HYPHEN = frozenset(
@@ -70,6 +71,7 @@ def join_broken_dois(text: str) -> str:
 _STRAY_NUMBER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]*(?=\n)")
 
 
+@lru_cache(maxsize=4096)  # the rules, the shape check and the model each clean the same string
 def clean(text: str) -> str:
     if "<" in text:  # JATS/HTML emphasis pasted with the string: "<italic>Arch Intern Med.</italic>"
         text = _INLINE_TAG_RE.sub("", text)
