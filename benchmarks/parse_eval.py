@@ -33,7 +33,7 @@ from acuref.model import Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import normalize_pages
-from acuref.normalize.text import fold
+from acuref.normalize.text import clean, fold
 from acuref.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load
 
 IGNORED = {"O", "label", "note"}
@@ -60,7 +60,7 @@ def field_value(label: str, text: str) -> str:
     if label in ("volume", "issue"):
         return soft(learned.strip_locator(text))
     if label == "pages":
-        return soft(normalize_pages(learned.strip_locator(text)))
+        return soft(normalize_pages(learned.strip_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
     if label == "container":
         return soft(learned.IN_PREFIX_RE.sub("", text.strip()))
     if label == "edition":

@@ -106,6 +106,14 @@ def test_pages_then_year_is_the_fast_path():
         "Acupuncture treatment of chronic facial pain", "Headache", "23", "66-69", 1983)
 
 
+def test_year_in_brackets_before_volume_is_the_fast_path():
+    """``Journal (1980) 14: 121-144`` reads its year, volume and pages with the rules."""
+    ref = parse_reference("Brutlag DL. Molecular arrangement and evolution of heterochromatic DNA. "
+                          "Annu Rev Genet (1980) 14: 121-144.")
+    assert ref.parser == "rules"
+    assert (ref.container_title, ref.issued.year, ref.volume, ref.page) == ("Annu Rev Genet", 1980, "14", "121-144")
+
+
 @pytest.mark.parametrize("text", [
     "Smith JA, Jones K, Kolsto. Acupuncture for neck pain: a randomised trial. Pain. 2001;90(1):1-5.",
     "Lee H, Park J, BelizÃ¡n JM. Electroacupuncture for diabetic neuropathy. Diabetes Care. 2012;35(4):11-15.",
@@ -220,6 +228,18 @@ def test_passes_after_the_model_mend_its_slips(monkeypatch, runs, expected):
     ref = learned.parse_with_model(text)
     assert {key: getattr(ref, key) for key in expected} == expected
     assert [a.family for a in ref.author] == ["Walhovd", "Fjell"]
+
+
+def test_a_journal_read_as_more_authors_is_the_journal(monkeypatch):
+    """A second author run after the title of an article with numbers is its journal."""
+    from acuref import learned
+
+    text = "Hsieh S, McConnell R. Traffic-related air pollution. Pediatr Obes. 2018 Jun;13(6):342-347."
+    runs = [("author", "Hsieh S, McConnell R"), ("title", "Traffic-related air pollution"), ("author", "Pediatr Obes"),
+            ("date", "2018 Jun"), ("volume", "13"), ("issue", "6"), ("pages", "342-347")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert [a.family for a in ref.author] == ["Hsieh", "McConnell"] and ref.container_title == "Pediatr Obes"
 
 
 def test_a_lone_container_is_a_book_title(monkeypatch):

@@ -158,6 +158,9 @@ def parse_with_model(text: str) -> Reference | None:
         f["title"] = _title_in_note(s, g)
     if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
         g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
+    if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
+            and s.find(g["title"][0]) < s.find(g["author"][1], s.find(g["author"][0]) + 1):
+        g["container"] = [g["author"].pop(1)]  # "Title. Pediatr Obes. 2018;13(6)": a journal read as more authors
     container = first("container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")

@@ -103,14 +103,19 @@ def _tails(rest: str) -> list[_Tail]:
             if kind == "colon" and not _journal_before(rest, m.start()):
                 continue
             key = min((m.start(k) for k in ("year", "vol") if g.get(k)), default=m.start())
-            year, issue, shape = g.get("year"), g.get("iss"), kind
+            year, issue, shape, start = g.get("year"), g.get("iss"), kind, m.start()
+            if kind == "colon" and not year:  # Springer/GROBID "Annu Rev Genet (1980) 14: 121-144"
+                py = _PAREN_YEAR_BEFORE_RE.search(rest, max(0, start - 12), start)
+                if py:
+                    year, start = py.group(1), py.start()
             if kind == "apa" and not year and issue and _YEAR_ONLY_RE.fullmatch(issue.strip()):  # Elsevier "17 (2008), pp. 514-524"
                 year, issue, shape = issue.strip(), None, "paren_year"  # a shape the model reads better
-            found.append(_Tail(m.start(), key, m.end(), year, g.get("month"), g.get("day"),
+            found.append(_Tail(start, key, m.end(), year, g.get("month"), g.get("day"),
                                g.get("vol"), issue, g.get("pages"), shape))
     return found
 
 
+_PAREN_YEAR_BEFORE_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)\s*$")
 _YEAR_ONLY_RE = re.compile(rf"(?:18|19|20)\d\d")
 
 
