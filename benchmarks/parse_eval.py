@@ -67,7 +67,7 @@ def field_value(label: str, text: str) -> str:
         m = re.search(r"\d+", text)
         return m.group(0) if m else soft(text)
     if label == "doi":
-        hit = ids.find_doi(text)
+        hit = ids.find_doi(clean(text))  # clean joins DOIs broken by spaces, as the parsers do
         return ids.normalize_doi(hit[0]).lower() if hit else soft(text)
     if label in ("pmid", "isbn"):
         return re.sub(r"\D", "", text)
@@ -83,6 +83,8 @@ def gold_fields(raw: str, spans) -> Counter:
     out: Counter = Counter()
     for start, end, name in spans:
         label = LABEL_MAP.get(name, "note")
+        if label == "url" and "doi.org/" in raw[start:end].lower():
+            label = "doi"  # AnyStyle labels https://doi.org/10.… a URL; in CSL (and in acuref) it is the DOI
         if label not in IGNORED:
             value = field_value(label, raw[start:end])
             if value:

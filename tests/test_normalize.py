@@ -44,10 +44,16 @@ def test_dates(raw, expected):
      "10.1002/1097-4679(198701)43:1<32::AID-JCLP2270430106>3.0.CO;2-X"),
     ("10.1641/0006-3568(2006)56[923:TEOHAI]2.0.CO;2 next", "10.1641/0006-3568(2006)56[923:TEOHAI]2.0.CO;2"),
     ("doi:10.1136/aim.25.1-2.11.-DOI", "10.1136/aim.25.1-2.11"),
+    ("http://onlinelibrary.wiley.com/doi/10.1111/ajo.12056/full, consulté le 15 mai 2013", "10.1111/ajo.12056"),
+    ("http://onlinelibrary.wiley.com/doi/10.1002/huon.200900007/pdf", "10.1002/huon.200900007"),
+    ("issn:1091-6490. doi:10 .1073 /pnas.1018514108.", "10.1073/pnas.1018514108"),
 ])
 def test_find_doi(raw, expected):
-    """Brackets and colons inside a DOI belong to it; trailing punctuation and link text do not."""
-    found = find_doi(raw)
+    """Brackets and colons inside a DOI belong to it; trailing punctuation, link text and a landing page's
+    view name (``/full``, ``/pdf``) do not."""
+    from acuref.normalize.text import join_broken_dois
+
+    found = find_doi(join_broken_dois(raw))
     assert found is not None and found[0] == expected
 
 

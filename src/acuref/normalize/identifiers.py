@@ -44,6 +44,10 @@ def doi_key(doi: str) -> str:
     return normalize_doi(doi).lower()
 
 
+_VIEW_SUFFIX_RE = re.compile(r"/(?:full|pdf|epdf|abstract|fulltext|full/html|html|suppinfo|references|meta)$",
+                             re.IGNORECASE)
+
+
 def find_doi(text: str) -> tuple[str, int, int] | None:
     """The first DOI in ``text`` with its span (including any ``doi:`` or resolver prefix)."""
     m = _DOI_RE.search(text)
@@ -52,6 +56,8 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     doi = trim_doi(m.group(1))
     # Link text glued to a DOI ("...403733.-DOI") is not part of it.
     doi = re.sub(r"[.\-]+(?:DOI|PMC|PubMed)$", "", doi)
+    # A publisher's landing-page URL ("wiley.com/doi/10.1111/ajo.12056/full") adds a view name to the DOI.
+    doi = _VIEW_SUFFIX_RE.sub("", doi)
     end = m.start(1) + len(doi)
     return doi, m.start(), end
 

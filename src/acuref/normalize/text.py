@@ -59,7 +59,12 @@ _DOI_BREAKS = (
 )
 
 
+_SPACED_DOI_RE = re.compile(r"(\bdoi\s*:?\s*10)\s+(\.\d{4,9})\s*/\s*", re.IGNORECASE)
+
+
 def join_broken_dois(text: str) -> str:
+    if "10 ." in text:  # PDF text spaced around its punctuation: "doi:10 .1073 /pnas.1018514108"
+        text = _SPACED_DOI_RE.sub(r"\1\2/", text)
     if "10." not in text:
         return text
     for rx in _DOI_BREAKS[:-1]:
