@@ -242,6 +242,18 @@ def test_a_journal_read_as_more_authors_is_the_journal(monkeypatch):
     assert [a.family for a in ref.author] == ["Hsieh", "McConnell"] and ref.container_title == "Pediatr Obes"
 
 
+def test_a_title_holding_the_journal_is_split(monkeypatch):
+    """An article's title that runs on into ``. Journal`` before the numbers gives the journal back."""
+    from acuref import learned
+
+    text = "Hamaoui A, Do MC. Postural sway in low back pain subjects. Neuroscience letters. 357, 135-138 (2004)."
+    runs = [("author", "Hamaoui A, Do MC"), ("title", "Postural sway in low back pain subjects. Neuroscience letters"),
+            ("volume", "357"), ("pages", "135-138"), ("date", "2004")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.title, ref.container_title) == ("Postural sway in low back pain subjects", "Neuroscience letters")
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

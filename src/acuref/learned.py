@@ -172,6 +172,11 @@ def parse_with_model(text: str) -> Reference | None:
                 f["title"], container = clean_title(container), None  # a book's title: nothing it is part of
                 g["title"] = g.pop("container")
         f["container_title"] = container or None
+    elif f.get("title") and ("volume" in g or "pages" in g) and not ({"publisher", "editor"} & g.keys()):
+        head, tail = split_title_container(str(f["title"]))  # "Title. Journal" read as one title
+        if head and tail and len(head.split()) >= 3:
+            f["title"], f["container_title"] = clean_title(head), tail
+            g["container"] = [tail]
     collection = first("collection")
     if collection:
         f["collection_title"] = collection.strip(" .,;:()")
