@@ -95,8 +95,12 @@ _OFFSETS = (-3, -2, -1, 1, 2, 3)
 
 
 @lru_cache(maxsize=65536)
-def _neighbour_features(word: str) -> tuple[tuple[str, str], ...]:
-    """What a token tells its neighbours, per offset (cached: formatting these dominated tagging time)."""
+def _neighbour_features(word: str) -> tuple[tuple[str, ...], ...]:
+    """What a token tells its neighbours, per offset (cached: formatting these dominated tagging time).
+
+    Word and shape at ±1, the word at ±2, the shape at ±3: the full set (both at every offset, plus prefix,
+    short suffix and length features) measured 0.002 better on the general sets and 20% slower end to end.
+    """
     low, shape = word.lower(), _shape(word)
     return tuple(((f"{-d}:w={low}", f"{-d}:sh={shape}") if abs(d) == 1 else (f"{-d}:w={low}",) if abs(d) == 2
                   else (f"{-d}:sh={shape}",)) for d in _OFFSETS)
@@ -171,8 +175,7 @@ def features(tokens: list[Token]) -> list[list[str]]:
             columns.append([empty] * -d + [pair[5 - k] for pair in neigh[: n + d]])
         else:
             columns.append([pair[5 - k] for pair in neigh[d:]] + [empty] * d)
-    return [[*b, *c, *a, *b2, *c2, *d1, *d2, *d3]
-            for b, c, a, b2, c2, d1, d2, d3 in zip(base, context, *columns)]
+    return [[*own, *ctx, *n1, *n2, *n3, *n4, *n5, *n6] for own, ctx, n1, n2, n3, n4, n5, n6 in zip(base, context, *columns)]
 
 
 _PIECE = tuple(f"piece={k}" for k in range(6))
