@@ -47,6 +47,7 @@ def test_dates(raw, expected):
     ("http://onlinelibrary.wiley.com/doi/10.1111/ajo.12056/full, consulté le 15 mai 2013", "10.1111/ajo.12056"),
     ("http://onlinelibrary.wiley.com/doi/10.1002/huon.200900007/pdf", "10.1002/huon.200900007"),
     ("issn:1091-6490. doi:10 .1073 /pnas.1018514108.", "10.1073/pnas.1018514108"),
+    ("Palgrave Communications 2, 15046. doi: 10.1057/ palcomms. 2015.46", "10.1057/palcomms.2015.46"),
 ])
 def test_find_doi(raw, expected):
     """Brackets and colons inside a DOI belong to it; trailing punctuation, link text and a landing page's

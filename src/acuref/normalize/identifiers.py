@@ -48,6 +48,9 @@ _VIEW_SUFFIX_RE = re.compile(r"/(?:full|pdf|epdf|abstract|fulltext|full/html|htm
                              re.IGNORECASE)
 
 
+_SPACED_REST_RE = re.compile(r"\.\s+(\d[\w.]*\d)\b")
+
+
 def find_doi(text: str) -> tuple[str, int, int] | None:
     """The first DOI in ``text`` with its span (including any ``doi:`` or resolver prefix)."""
     m = _DOI_RE.search(text)
@@ -59,6 +62,12 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
     # A publisher's landing-page URL ("wiley.com/doi/10.1111/ajo.12056/full") adds a view name to the DOI.
     doi = _VIEW_SUFFIX_RE.sub("", doi)
     end = m.start(1) + len(doi)
+    suffix = doi.split("/", 1)[1]
+    if not any(c.isdigit() for c in suffix):
+        # "10.1057/ palcomms. 2015.46": a suffix without a digit is cut short; its rest follows after spaces
+        more = _SPACED_REST_RE.match(text, end)
+        if more:
+            doi, end = doi + "." + more.group(1), more.end()
     return doi, m.start(), end
 
 
