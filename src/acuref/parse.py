@@ -303,12 +303,16 @@ def parse_reference(text: str) -> Reference:
 def _may_be_sure(text: str) -> bool:
     """Whether the rules could be trusted with ``text`` or read numbers the model's reading takes.
 
-    Every shape the rules are trusted with has a numbers block, a ``Place: Publisher`` book, an ``In:``
-    chapter or `` | `` fields; without any of them the rules' reading would be discarded, so it is skipped
+    Every shape the rules are trusted with has a numbers block, a ``Place: Publisher; year`` book, an
+    ``In: …, editors.`` chapter or `` | `` fields; without any of them the rules' reading would be discarded, so it is skipped
     (half of the non-biomedical strings: the model path is then a third faster).
     """
     s = clean(text)
-    return " | " in s or bool(_tails(s) or _BOOK_RE.search(s) or _IN_RE.search(s))
+    return (" | " in s or any(rx.search(s) for rx in _TAIL_RES) or (";" in s and _BOOK_RE.search(s) is not None)
+            or _NLM_CHAPTER_RE.search(s) is not None)
+
+
+_TAIL_RES = (_VANC_RE, _VANC_NOVOL_RE, _IEEE_RE, _APA_RE, _COLON_RE)
 
 
 _CLEAN_VOLUME_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?")
