@@ -127,3 +127,17 @@ def test_clean_collapses_dash_runs_between_numbers(raw, expected):
     from acuref.normalize.text import clean
 
     assert clean(raw) == expected
+
+
+@pytest.mark.parametrize("volume,issue,expected", [
+    ("33 Suppl 1", None, ("33", "Suppl 1")),
+    ("104 Pt 4", None, ("104", "Pt 4")),
+    ("12 Suppl", "3", ("12", "Suppl 3")),
+    ("33", "2", ("33", "2")),
+    (None, "2", (None, "2")),
+])
+def test_split_supplement(volume, issue, expected):
+    """A supplement or part printed with the volume is moved to the issue."""
+    from acuref.normalize.volumes import split_supplement
+
+    assert split_supplement(volume, issue) == expected

@@ -16,6 +16,7 @@ from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
 from .normalize.pages import is_range, normalize_pages
+from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
@@ -189,6 +190,7 @@ def parse_with_model(text: str) -> Reference | None:
     if len(g.get("volume", ())) > 1 and not f.get("issue") and _ISSUE_WORD_RE.search(
             s[max(0, s.find(g["volume"][1]) - 8):s.find(g["volume"][1]) + 12]):  # "33, no. 3/4" read as two volumes
         f["issue"] = strip_locator(g["volume"][1]) or None
+    f["volume"], f["issue"] = split_supplement(f.get("volume"), f.get("issue"))  # type: ignore[arg-type]
     both = _VOLUME_ISSUE_RE.fullmatch(str(f.get("volume") or ""))
     if both:  # "12, no. 3" or "26(4)" read as one volume
         f["volume"], f["issue"] = both.group(1), f.get("issue") or both.group(2)
