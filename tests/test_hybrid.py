@@ -254,6 +254,18 @@ def test_a_title_holding_the_journal_is_split(monkeypatch):
     assert (ref.title, ref.container_title) == ("Postural sway in low back pain subjects", "Neuroscience letters")
 
 
+def test_a_date_run_into_the_volume_is_cut_off(monkeypatch):
+    """``2010 Jul 29;363`` read as one volume keeps only what follows the semicolon."""
+    from acuref import learned
+
+    text = "N Engl J Med. 2010 Jul 29;363(5):454-61"
+    runs = [("container", "N Engl J Med"), ("date", "2010"), ("volume", "Jul 29;363"), ("issue", "5"),
+            ("pages", "454-61")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.volume, ref.issue, ref.page) == ("363", "5", "454-461")
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

@@ -186,7 +186,7 @@ def parse_with_model(text: str) -> Reference | None:
     for label, key in (("volume", "volume"), ("issue", "issue")):
         value = first(label)
         if value:
-            f[key] = strip_locator(value) or None
+            f[key] = strip_locator(value.rsplit(";", 1)[-1]) or None  # "Jul 29;363": the date's end ran in
     if len(g.get("volume", ())) > 1 and not f.get("issue") and _ISSUE_WORD_RE.search(
             s[max(0, s.find(g["volume"][1]) - 8):s.find(g["volume"][1]) + 12]):  # "33, no. 3/4" read as two volumes
         f["issue"] = strip_locator(g["volume"][1]) or None
