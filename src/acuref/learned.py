@@ -113,42 +113,43 @@ _NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|a
                                r"german|french|chinese|japanese|spanish|english)\b", re.IGNORECASE)
 
 
-def parse_with_model(text: str) -> Reference | None:
-    """Read ``text`` with the shipped model; None when the model is not installed."""
-    tagger = default_tagger()
-    if tagger is None:
-        return None
-    _, body = split_label(text.strip())
-    s = clean(body)
-    tokens, tags, confidence = tagger.tag(s)
-    g = _groups(s, tokens, tags)
+def _relabel(s: str, g: dict[str, list[str]]) -> None:
+    """Runs the model labelled wrongly in ways the rest of the string gives away."""
+    if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
+        g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
+    if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
+        g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
+    if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
+            and s.find(g["title"][0]) < s.find(g["author"][1], s.find(g["author"][0]) + 1):
+        g["container"] = [g["author"].pop(1)]  # "Title. Pediatr Obes. 2018;13(6)": a journal read as more authors
 
-    def first(label: str) -> str | None:
-        values = g.get(label)
-        return values[0].strip(" ,;:") if values else None
 
+def _first(g: dict[str, list[str]], label: str) -> str | None:
+    values = g.get(label)
+    return values[0].strip(" ,;:") if values else None
+
+
+def _identifiers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+    """DOI, PMID, PMCID, URL, ISBN: the finders know their syntax better than the model does."""
     f: dict[str, object] = {}
-    # identifiers: the finders know their syntax better than the model does
     low = s.lower()
     for key, finder, cue in ids.FINDERS:
         if cue in low and key not in f:
             hit = finder(s)
             if hit and not (key == "URL" and "doi.org/" in hit[0].lower()):
                 f[key] = hit[0]
-    if "PMID" not in f and first("pmid"):
-        digits = re.sub(r"\D", "", first("pmid") or "")
+    pmid = _first(g, "pmid")
+    if "PMID" not in f and pmid:
+        digits = re.sub(r"\D", "", pmid)
         if 1 <= len(digits) <= 9:
             f["PMID"] = digits
+    return f
 
-    if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
-        g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
-    if g.get("author"):
-        f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
-    if g.get("editor"):
-        editors = EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
-        if editors:
-            f["editor"] = parse_author_list(editors)[0]
-    title = first("title")
+
+def _title_and_container(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+    """Title and container, mending the boundary slips between them that the rest of the string shows."""
+    f: dict[str, object] = {}
+    title = _first(g, "title")
     if title:
         f["title"] = clean_title(title)
     if not f.get("title"):  # quoted words are a title in every style that quotes (Chicago, MLA, IEEE, Harvard)
@@ -157,12 +158,7 @@ def parse_with_model(text: str) -> Reference | None:
             f["title"] = q.group(1).strip(" ,.;:")
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
-    if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
-        g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
-    if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
-            and s.find(g["title"][0]) < s.find(g["author"][1], s.find(g["author"][0]) + 1):
-        g["container"] = [g["author"].pop(1)]  # "Title. Pediatr Obes. 2018;13(6)": a journal read as more authors
-    container = first("container") or _journal_in_note(s, g)
+    container = _first(g, "container") or _journal_in_note(s, g)
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
         if not f.get("title") and "author" in g:  # "Title. Journal" read as one container
@@ -178,41 +174,76 @@ def parse_with_model(text: str) -> Reference | None:
         if head and tail and len(head.split()) >= 3:
             f["title"], f["container_title"] = clean_title(head), tail
             g["container"] = [tail]
-    collection = first("collection")
-    if collection:
-        f["collection_title"] = collection.strip(" .,;:()")
-    date_text = first("date")
-    f["issued"] = parse_date(date_text) if date_text else None
-    for label, key in (("volume", "volume"), ("issue", "issue")):
-        value = first(label)
+    container = f.get("container_title")
+    if isinstance(container, str) and looks_abbreviated(container):
+        f["container_title_short"] = container
+    return f
+
+
+def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+    """Volume, issue and pages, without their locator words and with ranges written out."""
+    f: dict[str, object] = {}
+    for label in ("volume", "issue"):
+        value = _first(g, label)
         if value:
-            f[key] = strip_locator(value.rsplit(";", 1)[-1]) or None  # "Jul 29;363": the date's end ran in
+            f[label] = strip_locator(value.rsplit(";", 1)[-1]) or None  # "Jul 29;363": the date's end ran in
     if len(g.get("volume", ())) > 1 and not f.get("issue") and _ISSUE_WORD_RE.search(
             s[max(0, s.find(g["volume"][1]) - 8):s.find(g["volume"][1]) + 12]):  # "33, no. 3/4" read as two volumes
         f["issue"] = strip_locator(g["volume"][1]) or None
-    f["volume"], f["issue"] = split_supplement(f.get("volume"), f.get("issue"))  # type: ignore[arg-type]
-    both = _VOLUME_ISSUE_RE.fullmatch(str(f.get("volume") or ""))
+    volume, issue = split_supplement(f.get("volume"), f.get("issue"))  # type: ignore[arg-type]
+    both = _VOLUME_ISSUE_RE.fullmatch(volume or "")
     if both:  # "12, no. 3" or "26(4)" read as one volume
-        f["volume"], f["issue"] = both.group(1), f.get("issue") or both.group(2)
-    pages = first("pages")
+        volume, issue = both.group(1), issue or both.group(2)
+    f["volume"], f["issue"] = volume, issue
+    pages = _first(g, "pages")
     if pages:
         pages = strip_locator(pages)
         if is_range(pages):
             f["page"] = normalize_pages(pages)
         elif pages:
             f["number"] = pages
+    return f
+
+
+def _imprint(g: dict[str, list[str]]) -> dict[str, object]:
+    f: dict[str, object] = {}
     for label, key in (("publisher", "publisher"), ("place", "publisher_place")):
-        value = first(label)
+        value = _first(g, label)
         if value:
             f[key] = value.strip(" .,;:()")
-    edition = first("edition")
+    edition = _first(g, "edition")
     if edition:
         m = _EDITION_NUMBER_RE.search(edition)
         f["edition"] = m.group(1) if m else edition.strip(" .,;:()")
+    collection = _first(g, "collection")
+    if collection:
+        f["collection_title"] = collection.strip(" .,;:()")
+    return f
+
+
+def parse_with_model(text: str) -> Reference | None:
+    """Read ``text`` with the shipped model; None when the model is not installed."""
+    tagger = default_tagger()
+    if tagger is None:
+        return None
+    _, body = split_label(text.strip())
+    s = clean(body)
+    tokens, tags, confidence = tagger.tag(s)
+    g = _groups(s, tokens, tags)
+    _relabel(s, g)
+    f = _identifiers(s, g)
+    if g.get("author"):
+        f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
+    if g.get("editor"):
+        editors = EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
+        if editors:
+            f["editor"] = parse_author_list(editors)[0]
+    f.update(_title_and_container(s, g))
+    date_text = _first(g, "date")
+    f["issued"] = parse_date(date_text) if date_text else None
+    f.update(_numbers(s, g))
+    f.update(_imprint(g))
     f["type"] = _type(g, s)
-    container = f.get("container_title")
-    if isinstance(container, str) and looks_abbreviated(container):
-        f["container_title_short"] = container
     g_ = f.get
     if not (g_("container_title") or g_("issued") or g_("DOI") or g_("PMID") or g_("PMCID") or g_("URL") or g_("ISBN")
             or g_("volume") or g_("publisher") or (g_("author") and g_("title"))):
@@ -221,4 +252,3 @@ def parse_with_model(text: str) -> Reference | None:
         f["confidence"] = round(confidence, 3)
     f["parser"] = "model"
     return Reference(**f)  # type: ignore[arg-type]
-
