@@ -237,7 +237,7 @@ def main() -> int:
     print("end-to-end speed, references/s (one core): "
           + ", ".join(f"{k} {v:,.0f}" for k, v in speed.items()))
 
-    print(f"\nfield micro-F1 (soft) / whole-reference accuracy")
+    print("\nfield micro-F1 (soft) / whole-reference accuracy")
     print(f"{'dataset':<30}{'n':>6}{'CRF spans':>11}" + "".join(f"{name:>18}" for name in READERS))
     order = sorted(by_set, key=lambda k: (not k.startswith("ALL"), k))
     gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
