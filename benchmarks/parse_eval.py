@@ -69,6 +69,9 @@ def field_value(label: str, text: str) -> str:
     if label == "doi":
         hit = ids.find_doi(clean(text))  # clean joins DOIs broken by spaces, as the parsers do
         return ids.normalize_doi(hit[0]).lower() if hit else soft(text)
+    if label == "url":  # AnyStyle's URL spans carry their cue: "Available from: http://…", "[en ligne] www.…"
+        hit = ids.find_url(clean(text))
+        return soft(hit[0]) if hit else soft(text)
     if label in ("pmid", "isbn"):
         return re.sub(r"\D", "", text)
     return soft(text)

@@ -114,9 +114,13 @@ def test_titles_are_not_author_lists(raw):
     ("Pain. 2001;70:25\u2013\u201327.", "Pain. 2001;70:25-27."),
     ("Pain. 2001;70:25--27.", "Pain. 2001;70:25--27."),
     ("well-known -- and -- dashes", "well-known -- and -- dashes"),
+    # a URL cut by a space after a dot or slash is joined; a sentence after a URL is not
+    ("Boston Globe, http://www. boston.com/business/2007/cost.", "Boston Globe, http://www.boston.com/business/2007/cost."),
+    ("Link: http://www.tate.org.uk/research/ tatepapers/08spring/b.shtm.", "Link: http://www.tate.org.uk/research/tatepapers/08spring/b.shtm."),
+    ("See http://example.com/page.htm. Accessed 2014.", "See http://example.com/page.htm. Accessed 2014."),
 ])
 def test_clean(raw, expected):
-    """clean() drops inline markup and mends dash runs in page ranges, and leaves other text as it is."""
+    """clean() drops inline markup, mends dash runs in page ranges and URLs cut by a space, and leaves other text."""
     from acuref.normalize.text import clean
 
     assert clean(raw) == expected
@@ -134,3 +138,18 @@ def test_split_supplement(volume, issue, expected):
     from acuref.normalize.volumes import split_supplement
 
     assert split_supplement(volume, issue) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Available from: http://www.who.int/diabetes/en/.", "http://www.who.int/diabetes/en/"),
+    ("[en ligne] www.cairn.info/revue-2007-1-page-61.htm.", "www.cairn.info/revue-2007-1-page-61.htm"),
+    ("http: //www. and nothing else", None),
+    ("http://192.168.0.1/report.pdf", "http://192.168.0.1/report.pdf"),
+])
+def test_find_url(raw, expected):
+    """A web address without its cue or trailing full stop; a host with no domain is not an address."""
+    from acuref.normalize.identifiers import find_url
+    from acuref.normalize.text import clean
+
+    found = find_url(clean(raw))
+    assert (found[0] if found else None) == expected

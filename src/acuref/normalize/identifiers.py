@@ -12,6 +12,8 @@ _DOI_RE = re.compile(
 _PMID_RE = re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
+_HOST_RE = re.compile(r"(?:https?://)?(?:[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?:[:/?#]|$)",
+                      re.IGNORECASE)
 _ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b")
 _DOI_URL_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
 _CLOSERS = {")": "(", "]": "[", ">": "<", "}": "{"}
@@ -82,11 +84,12 @@ def find_pmcid(text: str) -> tuple[str, int, int] | None:
 
 
 def find_url(text: str) -> tuple[str, int, int] | None:
-    m = _URL_RE.search(text)
-    if not m:
-        return None
-    url = trim_doi(m.group(0))
-    return url, m.start(), m.start() + len(url)
+    """The first web address whose host has a domain (``http://www`` cut off by a space is not one)."""
+    for m in _URL_RE.finditer(text):
+        url = trim_doi(m.group(0))
+        if _HOST_RE.match(url):
+            return url, m.start(), m.start() + len(url)
+    return None
 
 
 def find_isbn(text: str) -> tuple[str, int, int] | None:

@@ -72,6 +72,20 @@ def join_broken_dois(text: str) -> str:
     return _DOI_BREAKS[-1].sub(r"\1", text)
 
 
+# A URL cut by a space after one of its dots or slashes ("http://www. boston.com/…", "…/research/ tatepapers/…"):
+# the piece after the space starts lower case and goes on as a host or path.
+_URL_BREAK_RE = re.compile(r"((?:https?://|www\.)[^\s<>\"]*[/.])\s+(?=[a-z0-9][\w~%-]*[/.][\w/])")
+_URL_SCHEME_BREAK_RE = re.compile(r"\b(https?:)\s+(?=//)", re.IGNORECASE)
+
+
+def join_broken_urls(text: str) -> str:
+    text = _URL_SCHEME_BREAK_RE.sub(r"\1", text)
+    joined = _URL_BREAK_RE.sub(r"\1", text)
+    while joined != text:  # a URL may be cut more than once
+        text, joined = joined, _URL_BREAK_RE.sub(r"\1", joined)
+    return text
+
+
 # A line holding only a list number, left inside an entry by PDF copy-paste ("Jones \n1. \nMP").
 _STRAY_NUMBER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]*(?=\n)")
 
@@ -83,6 +97,8 @@ def clean(text: str) -> str:
     if "\n" in text:
         text = _STRAY_NUMBER_LINE_RE.sub("", text)
     text = squash(dehyphenate(join_broken_dois(text)))
+    if "http" in text or "www." in text:
+        text = join_broken_urls(text)
     return _DASH_RUN_RE.sub("-", text)
 
 
