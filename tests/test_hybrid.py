@@ -266,6 +266,29 @@ def test_a_date_run_into_the_volume_is_cut_off(monkeypatch):
     assert (ref.volume, ref.issue, ref.page) == ("363", "5", "454-461")
 
 
+@pytest.mark.parametrize("text,runs,expected", [
+    ("E. Yablonovitch, J. Opt. Soc. Am. 1982, 72, 899.",
+     [("author", "E. Yablonovitch"), ("container", "J. Opt. Soc. Am."), ("date", "1982"), ("volume", "72, 899")],
+     ("72", None, None, "899")),
+    ("Agarwal, B., & Khochfar, S. 2015, MNRAS, 446, 160",
+     [("author", "Agarwal, B., & Khochfar, S."), ("date", "2015"), ("container", "MNRAS"), ("volume", "446"),
+      ("volume", "160")], ("446", None, None, "160")),
+    ("Bandy, A. “The Layers.” Journal for the Study of the New Testament Vol. 4 No. 31 (2009): 469-499.",
+     [("author", "Bandy, A."), ("title", "The Layers."), ("container", "Journal for the Study of the New Testament"),
+      ("volume", "Vol. 4 No. 31"), ("date", "2009"), ("pages", "469-499")], ("4", "31", "469-499", None)),
+    ("Hager, D. Notes on Crater Mound. American Journal of Science, v. 252, pp. 695-697. 1954.",
+     [("author", "Hager, D."), ("title", "Notes on Crater Mound"), ("container", "American Journal of Science"),
+      ("volume", "v. 252"), ("pages", "pp. 695-697"), ("date", "1954")], ("252", None, "695-697", None)),
+])
+def test_volume_issue_and_page_read_as_one_volume_come_apart(monkeypatch, text, runs, expected):
+    """Physics' ``72, 899``, ``Vol. 4 No. 31`` and geology's ``v. 252`` give volume, issue and page their fields."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.volume, ref.issue, ref.page, ref.number) == expected
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

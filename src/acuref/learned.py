@@ -19,8 +19,11 @@ from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
-_LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
+_LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*"
+                                r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
+_VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
 _ISSUE_WORD_RE = re.compile(r"\b(?:no|nr|n°|issue|num|number|heft)\b\.?\s*\w", re.IGNORECASE)
 _EDITOR_CUE_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|[Ee]dited|[Hh]rsg|[Rr]ed|[Dd]ir|[Cc]omp|[Cc]oord|In|Dans)\b")
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
@@ -28,7 +31,8 @@ IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|Dans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
 _THESIS_RE = re.compile(r"\b(?:thesis|dissertation|proefschrift|doctoral|PhD|Ph\.D\.|master'?s)\b", re.IGNORECASE)
 _REPORT_RE = re.compile(r"\b(?:report|technical memo|working paper|white paper|rapport|TR-?\d)\b", re.IGNORECASE)
-_VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?")
+_VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,?\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?",
+                              re.IGNORECASE)
 _QUOTED_RE = re.compile(r"[“\"‘]([^“”\"]{3,300}?)[”\"’](?=[\s,.;:]|$)")
 
 
@@ -187,15 +191,22 @@ def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
         value = _first(g, label)
         if value:
             f[label] = strip_locator(value.rsplit(";", 1)[-1]) or None  # "Jul 29;363": the date's end ran in
-    if len(g.get("volume", ())) > 1 and not f.get("issue") and _ISSUE_WORD_RE.search(
-            s[max(0, s.find(g["volume"][1]) - 8):s.find(g["volume"][1]) + 12]):  # "33, no. 3/4" read as two volumes
-        f["issue"] = strip_locator(g["volume"][1]) or None
-    volume, issue = split_supplement(f.get("volume"), f.get("issue"))  # type: ignore[arg-type]
+    pages = _first(g, "pages")
+    if len(g.get("volume", ())) > 1:
+        second = g["volume"][1]
+        if not f.get("issue") and _ISSUE_WORD_RE.search(s[max(0, s.find(second) - 8):s.find(second) + 12]):
+            f["issue"] = strip_locator(second) or None  # "33, no. 3/4" read as two volumes
+        elif not pages:
+            pages = second  # "MNRAS, 446, 160": volume and page
+    volume = _TRAILING_ISSUE_WORD_RE.sub("", str(f.get("volume") or "")) or None  # "Vol. 4 No. 31"
+    both = _VOLUME_PAGE_RE.fullmatch(volume or "")
+    if both and not pages:  # "J. Opt. Soc. Am. 1982, 72, 899": volume and page read as one volume
+        volume, pages = both.group(1), both.group(2)
+    volume, issue = split_supplement(volume, f.get("issue"))  # type: ignore[arg-type]
     both = _VOLUME_ISSUE_RE.fullmatch(volume or "")
     if both:  # "12, no. 3" or "26(4)" read as one volume
         volume, issue = both.group(1), issue or both.group(2)
     f["volume"], f["issue"] = volume, issue
-    pages = _first(g, "pages")
     if pages:
         pages = strip_locator(pages)
         if is_range(pages):
