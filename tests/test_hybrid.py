@@ -289,6 +289,24 @@ def test_volume_issue_and_page_read_as_one_volume_come_apart(monkeypatch, text, 
     assert (ref.volume, ref.issue, ref.page, ref.number) == expected
 
 
+@pytest.mark.parametrize("text,runs,year,container", [
+    ("E. Yablonovitch, J. Opt. Soc. Am. 1982, 72, 899.",
+     [("author", "E. Yablonovitch"), ("container", "J. Opt. Soc. Am. 1982"), ("volume", "72"), ("pages", "899")],
+     1982, "J. Opt. Soc. Am"),
+    ("Post, J.E., The Corporation in the Public Policy Process, Sloan management review, Fall, 45-52, 1979.",
+     [("author", "Post, J.E."), ("title", "The Corporation in the Public Policy Process"),
+      ("container", "Sloan management review"), ("date", "Fall"), ("pages", "45-52"), ("date", "1979")],
+     1979, "Sloan management review"),
+])
+def test_the_year_is_found_where_the_model_missed_it(monkeypatch, text, runs, year, container):
+    """A season before the year, or a year left inside the journal, still gives the date."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.issued.year, ref.container_title) == (year, container)
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .crf import Token, default_tagger
-from .model import Reference
+from .model import Date, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import parse_author_list
@@ -232,6 +232,27 @@ def _imprint(g: dict[str, list[str]]) -> dict[str, object]:
     return f
 
 
+def _issued(s: str, g: dict[str, list[str]], f: dict[str, object]) -> Date | None:
+    """The first date run that reads as a date; else the one year the string prints, taken off a field's end."""
+    for text in g.get("date", ()):
+        issued = parse_date(text)
+        if issued:
+            return issued
+    ids_text = " ".join(str(f[k]) for k in ("DOI", "URL") if f.get(k))
+    years = {m.group(1) for m in _YEAR_TOKEN_RE.finditer(s) if m.group(1) not in ids_text and int(m.group(1)) <= 2030}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    for key in ("container_title", "title"):
+        value = f.get(key)
+        if isinstance(value, str) and value.endswith(" " + year):  # "J. Opt. Soc. Am. 1982, 72, 899"
+            f[key] = value[: -len(year)].rstrip(" ,;.(") or value
+    return Date(int(year))
+
+
+_YEAR_TOKEN_RE = re.compile(r"(?<![\w./-])(1[6-9]\d\d|20\d\d)(?![\w/-])")
+
+
 def parse_with_model(text: str) -> Reference | None:
     """Read ``text`` with the shipped model; None when the model is not installed."""
     tagger = default_tagger()
@@ -250,8 +271,7 @@ def parse_with_model(text: str) -> Reference | None:
         if editors:
             f["editor"] = parse_author_list(editors)[0]
     f.update(_title_and_container(s, g))
-    date_text = _first(g, "date")
-    f["issued"] = parse_date(date_text) if date_text else None
+    f["issued"] = _issued(s, g, f)
     f.update(_numbers(s, g))
     f.update(_imprint(g))
     f["type"] = _type(g, s)
