@@ -12,9 +12,12 @@ Three readers are compared on the fields of the Reference each returns, so what 
 
 Field comparison ("soft", the issue's "after trimming punctuation"): case, accents, punctuation and spaces are
 ignored; authors and editors are compared as the list of family names (the gold span read by the same
-name parser); dates by year; pages after expanding abbreviated ranges; volume/issue/pages without
-``vol.``/``no.``/``pp.``; identifiers normalised. Gold labels of every set are mapped onto CSL fields
-first; ``note`` and citation numbers are not scored. Also reports speed and model load time.
+name parser); dates by year (a gold date span without a year, "Oct" or "n.d.", is not scored); pages
+after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.``; identifiers
+normalised, gold DOIs and pages read after the parsers' own cleaning; URLs without their cue words
+("Available from:"); AnyStyle's ``https://doi.org/…`` URLs scored as DOIs, which they are in CSL. Gold labels
+of every set are mapped onto CSL fields first; ``note`` and citation numbers are not scored. Also reports
+speed and model load time.
 """
 
 from __future__ import annotations
@@ -54,9 +57,9 @@ def field_value(label: str, text: str) -> str:
         if label == "editor":
             text = learned.EDITOR_WORDS_RE.sub(" ", text)
         return _names(parse_author_list(text.strip(" ,;:.()"))[0])
-    if label == "date":
+    if label == "date":  # compared by year; a span without one ("Oct", "n.d.") is a fragment with nothing to compare
         m = _YEAR_RE.search(text)
-        return m.group(1) if m else soft(text)
+        return m.group(1) if m else ""
     if label in ("volume", "issue"):
         return soft(learned.strip_locator(text))
     if label == "pages":
