@@ -55,11 +55,11 @@ def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[s
 
 
 def strip_locator(value: str) -> str:
-    """``vol. 12``, ``(3)``, ``pp. 1-10.`` → ``12``, ``3``, ``1-10``."""
+    """``vol. 12``, ``(3)``, ``pp. 1-10.``, ``(pp. 47–73)`` → ``12``, ``3``, ``1-10``, ``47–73``."""
     value = value.strip(" .,;:")
-    value = _LOCATOR_PREFIX_RE.sub("", value)
     if value.startswith("(") and value.endswith(")"):
-        value = value[1:-1]
+        value = value[1:-1].strip()
+    value = _LOCATOR_PREFIX_RE.sub("", value)
     return value.strip(" .,;:()")
 
 
@@ -202,6 +202,8 @@ def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     both = _VOLUME_PAGE_RE.fullmatch(volume or "")
     if both and not pages:  # "J. Opt. Soc. Am. 1982, 72, 899": volume and page read as one volume
         volume, pages = both.group(1), both.group(2)
+    elif both and pages and pages.lstrip()[:1] in "-–":  # "19 99--118": the range's start went to the volume
+        volume, pages = both.group(1), both.group(2) + "-" + pages.lstrip(" -–")
     volume, issue = split_supplement(volume, f.get("issue"))  # type: ignore[arg-type]
     both = _VOLUME_ISSUE_RE.fullmatch(volume or "")
     if both:  # "12, no. 3" or "26(4)" read as one volume
