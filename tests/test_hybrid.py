@@ -310,6 +310,23 @@ def test_the_year_is_found_where_the_model_missed_it(monkeypatch, text, runs, ye
     assert (ref.issued.year, ref.container_title) == (year, container)
 
 
+@pytest.mark.parametrize("text,runs,families,container", [
+    ("E. Yablonovitch, J. Opt. Soc. Am. 1982, 72, 899.",
+     [("author", "E. Yablonovitch, J"), ("container", "Opt. Soc. Am."), ("date", "1982"), ("volume", "72"),
+      ("pages", "899")], ["Yablonovitch"], "J. Opt. Soc. Am"),
+    ("Smith, J. Nature 2001;410:1-5.",
+     [("author", "Smith, J"), ("container", "Nature"), ("date", "2001"), ("volume", "410"), ("pages", "1-5")],
+     ["Smith"], "Nature"),
+])
+def test_a_journal_initial_read_as_a_last_author_goes_back(monkeypatch, text, runs, families, container):
+    """The "J." of a journal read as a lone last initial returns to the journal; "Smith, J" keeps its given name."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert ([a.family for a in ref.author], ref.container_title) == (families, container)
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

@@ -22,6 +22,7 @@ from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbrevi
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*"
                                 r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_LONE_INITIAL_END_RE = re.compile(r",\s*([A-Z])$")
 _TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
 _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
 _ISSUE_WORD_RE = re.compile(r"\b(?:no|nr|n°|issue|num|number|heft)\b\.?\s*\w", re.IGNORECASE)
@@ -121,6 +122,14 @@ def _relabel(s: str, g: dict[str, list[str]]) -> None:
     """Runs the model labelled wrongly in ways the rest of the string gives away."""
     if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
         g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
+    author, container = g.get("author"), g.get("container")
+    if author and container:  # "E. Yablonovitch, J. Opt. Soc. Am.": the journal's "J." read as a last initial
+        cut = _LONE_INITIAL_END_RE.search(author[0])
+        at = s.find(author[0]) + len(author[0])
+        if cut and s[at:at + 2] == ". " and s.startswith(container[0], at + 2) \
+                and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
+            author[0] = author[0][: cut.start()]
+            container[0] = cut.group(1) + ". " + container[0]
     if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
         g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
     if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
