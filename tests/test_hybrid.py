@@ -327,6 +327,18 @@ def test_a_journal_initial_read_as_a_last_author_goes_back(monkeypatch, text, ru
     assert ([a.family for a in ref.author], ref.container_title) == (families, container)
 
 
+def test_place_and_publisher_read_as_one_publisher_come_apart(monkeypatch):
+    """``New York: Hastings House`` labelled publisher gives the place and the publisher."""
+    from acuref import learned
+
+    text = "Stone, I. 1960. The Agony and the Ecstasy. New York: Hastings House."
+    runs = [("author", "Stone, I."), ("date", "1960"), ("title", "The Agony and the Ecstasy"),
+            ("publisher", "New York: Hastings House")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.publisher_place, ref.publisher) == ("New York", "Hastings House")
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

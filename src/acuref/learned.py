@@ -22,6 +22,7 @@ from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbrevi
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*"
                                 r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+_PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
 _LONE_INITIAL_END_RE = re.compile(r",\s*([A-Z])$")
 _TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
 _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
@@ -228,11 +229,15 @@ def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
 
 
 def _imprint(g: dict[str, list[str]]) -> dict[str, object]:
+    """Publisher, place, edition and series."""
     f: dict[str, object] = {}
     for label, key in (("publisher", "publisher"), ("place", "publisher_place")):
         value = _first(g, label)
         if value:
             f[key] = value.strip(" .,;:()")
+    both = _PLACE_PUBLISHER_RE.fullmatch(str(f.get("publisher") or ""))
+    if both and "publisher_place" not in f:  # "New York: Hastings House" read as one publisher
+        f["publisher_place"], f["publisher"] = both.group(1), both.group(2)
     edition = _first(g, "edition")
     if edition:
         m = _EDITION_NUMBER_RE.search(edition)
