@@ -339,6 +339,26 @@ def test_place_and_publisher_read_as_one_publisher_come_apart(monkeypatch):
     assert (ref.publisher_place, ref.publisher) == ("New York", "Hastings House")
 
 
+@pytest.mark.parametrize("text,author,container_run", [
+    ("Diewald, G. 2002. A model of contexts in grammaticalization. In: Ilse Wischer and Gabriele Diewald (eds) "
+     "New reflections on grammaticalization. Amsterdam: Benjamins. 103–120.", "Diewald, G.",
+     "A model of contexts in grammaticalization. In: Ilse Wischer and Gabriele Diewald (eds) New reflections on "
+     "grammaticalization"),
+    ("Morton, S. “From Infant Homes,” in Ilse Wischer and Gabriele Diewald, eds. New reflections on "
+     "grammaticalization (Toronto: University of Toronto Press, 2005): 169-88.", "Morton, S.",
+     "in Ilse Wischer and Gabriele Diewald, eds. New reflections on grammaticalization"),
+])
+def test_editors_inside_a_container_run_come_out(monkeypatch, text, author, container_run):
+    """``In: A and B (eds) Book`` or ``in A and B, eds. Book`` read as one container gives editors and book."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger",
+                        lambda: _ScriptedTagger([("author", author), ("container", container_run)]))
+    ref = learned.parse_with_model(text)
+    assert [e.family for e in ref.editor] == ["Wischer", "Diewald"]
+    assert ref.container_title == "New reflections on grammaticalization" and ref.type == "chapter"
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

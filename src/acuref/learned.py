@@ -23,6 +23,9 @@ _LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|
                                 r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
+_EDITORS_IN_CONTAINER_RE = re.compile(
+    r"(?:(?P<title>.{3,400}?)[.,]\s+)?(?:In|in|Dans|dans):?\s+(?P<eds>[^()]{3,200}?)\s*"
+    r"(?:\((?:eds?|Hrsg|dir|ed\. and trans)\.?\)|,\s*(?:eds?|editors?)\.?)[.,:]?\s+(?P<book>\S.*)$")
 _LONE_INITIAL_END_RE = re.compile(r",\s*([A-Z])$")
 _TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
 _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
@@ -173,6 +176,13 @@ def _title_and_container(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
     container = _first(g, "container") or _journal_in_note(s, g)
+    chapter = _EDITORS_IN_CONTAINER_RE.match(container) if container and "editor" not in g else None
+    if chapter:  # "In: Ilse Wischer and Gabriele Diewald (eds) New reflections…" read as one container
+        f["editor"] = parse_author_list(chapter.group("eds"))[0]
+        g["editor"] = [chapter.group("eds")]
+        container = chapter.group("book")
+        if chapter.group("title") and not f.get("title"):
+            f["title"] = clean_title(chapter.group("title"))
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
         if not f.get("title") and "author" in g:  # "Title. Journal" read as one container
