@@ -359,6 +359,20 @@ def test_editors_inside_a_container_run_come_out(monkeypatch, text, author, cont
     assert ref.container_title == "New reflections on grammaticalization" and ref.type == "chapter"
 
 
+def test_the_chapter_comes_before_in_and_the_book_after_the_editors(monkeypatch):
+    """A "container" before ``In S. Guttenplan (Ed.)`` is the chapter's title; the run after the editors is the book."""
+    from acuref import learned
+
+    text = "Davidson, D. (1975). Thought and Talk. In S. Guttenplan (Ed.), Mind and Language (pp. 7-23). Oxford: OUP."
+    runs = [("author", "Davidson, D."), ("date", "1975"), ("container", "Thought and Talk"),
+            ("editor", "In S. Guttenplan (Ed."), ("collection", "Mind and Language"), ("pages", "pp. 7-23"),
+            ("place", "Oxford"), ("publisher", "OUP")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.type, ref.title, ref.container_title, ref.collection_title) == (
+        "chapter", "Thought and Talk", "Mind and Language", None)
+
+
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
     from acuref import learned

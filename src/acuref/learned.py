@@ -134,6 +134,20 @@ def _relabel(s: str, g: dict[str, list[str]]) -> None:
                 and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
             author[0] = author[0][: cut.start()]
             container[0] = cut.group(1) + ". " + container[0]
+    if "editor" in g and "container" in g and "title" not in g:
+        # "Thought and Talk. In S. Guttenplan (Ed.), Mind and Language": before "In" is the chapter, after the
+        # editors the book, whatever the model called it
+        editor_at = s.find(g["editor"][0])
+        if s.find(g["container"][0]) < editor_at:
+            for label in ("collection", "note"):
+                after = [v for v in g.get(label, ()) if s.find(v, editor_at) > editor_at]
+                if after:
+                    g["title"] = g.pop("container")
+                    g["container"] = [after[0]]
+                    g[label].remove(after[0])
+                    if not g[label]:
+                        del g[label]
+                    break
     if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
         g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
     if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
