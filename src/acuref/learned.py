@@ -41,9 +41,24 @@ _VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,?\s*(?:no|nr|issue
 _QUOTED_RE = re.compile(r"[“\"‘]([^“”\"]{3,300}?)[”\"’](?=[\s,.;:]|$)")
 
 
-def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[str]]:
+class Run(str):
+    """A run of one label as printed, which also knows where it starts in the string the model read."""
+
+    start: int
+
+
+def _run(text: str, start: int) -> Run:
+    run = Run(text)
+    run.start = start
+    return run
+
+
+Groups = dict[str, list[Run]]
+
+
+def _groups(text: str, tokens: list[Token], tags: list[str]) -> Groups:
     """The printed text of each run of one label; a single punctuation token between two runs joins them."""
-    out: dict[str, list[str]] = {}
+    out: Groups = {}
     i, n = 0, len(tokens)
     while i < n:
         label = tags[i]
@@ -54,7 +69,7 @@ def _groups(text: str, tokens: list[Token], tags: list[str]) -> dict[str, list[s
         while j + 1 < n and (tags[j + 1] == label or (
                 tags[j + 1] == "O" and j + 2 < n and tags[j + 2] == label and not tokens[j + 1].text[0].isalnum())):
             j += 1
-        out.setdefault(label, []).append(text[tokens[i].start:tokens[j].end])
+        out.setdefault(label, []).append(_run(text[tokens[i].start:tokens[j].end], tokens[i].start))
         i = j + 1
     return out
 
@@ -68,7 +83,7 @@ def strip_locator(value: str) -> str:
     return value.strip(" .,;:()")
 
 
-def _type(g: dict[str, list[str]], text: str) -> str:
+def _type(g: Groups, text: str) -> str:
     if "container" in g and ("volume" in g or "issue" in g) and "editor" not in g:
         return "article-journal"
     if "container" in g and ("editor" in g or "publisher" in g or _IN_RE.search(text)):
@@ -88,18 +103,16 @@ def _type(g: dict[str, list[str]], text: str) -> str:
     return "document"
 
 
-def _title_in_note(s: str, g: dict[str, list[str]]) -> str | None:
+def _title_in_note(s: str, g: Groups) -> str | None:
     """A run labelled ``note`` right after the authors (and date), before any other field, is the title."""
     note = g["note"][0]
-    at = s.find(note)
-    others = [s.find(v[0]) for label, v in g.items() if label not in ("author", "date", "note", "label")]
-    after_authors = s.find(g["author"][0]) < at
-    if after_authors and all(at < o for o in others if o >= 0) and len(note.split()) >= 2:
+    others = [v[0].start for label, v in g.items() if label not in ("author", "date", "note", "label")]
+    if g["author"][0].start < note.start and all(note.start < o for o in others) and len(note.split()) >= 2:
         return clean_title(SENTENCE_SPLIT_RE.split(note, 1)[0]) or None  # what follows is most often the imprint
     return None
 
 
-def _journal_in_note(s: str, g: dict[str, list[str]]) -> str | None:
+def _journal_in_note(s: str, g: Groups) -> str | None:
     """A short capitalised run labelled ``note`` right before the volume of an article is its journal.
 
     The training sets label genre words ("Russian.", "[Letter]") as notes, so a one-word journal such as
@@ -107,12 +120,11 @@ def _journal_in_note(s: str, g: dict[str, list[str]]) -> str | None:
     """
     if "container" in g or "volume" not in g or "publisher" in g or "note" not in g:
         return None
-    volume_at = s.find(g["volume"][0])
-    for note in g["note"]:
-        at = s.find(note)
-        gap = s[at + len(note):volume_at]
-        note = note.split("[")[0].strip(" .,;:")
-        if 0 <= at < volume_at and note[:1].isupper() and len(note.split()) <= 8 and not re.search(r"[A-Za-z]{3}", gap) \
+    volume_at = g["volume"][0].start
+    for run in g["note"]:
+        gap = s[run.start + len(run):volume_at]
+        note = run.split("[")[0].strip(" .,;:")
+        if run.start < volume_at and note[:1].isupper() and len(note.split()) <= 8 and not re.search(r"[A-Za-z]{3}", gap) \
                 and not _NOT_A_JOURNAL_RE.search(note):
             return note
     return None
@@ -122,25 +134,25 @@ _NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|a
                                r"german|french|chinese|japanese|spanish|english)\b", re.IGNORECASE)
 
 
-def _relabel(s: str, g: dict[str, list[str]]) -> None:
+def _relabel(s: str, g: Groups) -> None:
     """Runs the model labelled wrongly in ways the rest of the string gives away."""
     if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
         g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
     author, container = g.get("author"), g.get("container")
     if author and container:  # "E. Yablonovitch, J. Opt. Soc. Am.": the journal's "J." read as a last initial
         cut = _LONE_INITIAL_END_RE.search(author[0])
-        at = s.find(author[0]) + len(author[0])
-        if cut and s[at:at + 2] == ". " and s.startswith(container[0], at + 2) \
+        at = author[0].start + len(author[0])
+        if cut and s[at:at + 2] == ". " and container[0].start == at + 2 \
                 and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
-            author[0] = author[0][: cut.start()]
-            container[0] = cut.group(1) + ". " + container[0]
+            author[0] = _run(author[0][: cut.start()], author[0].start)
+            container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
     if "editor" in g and "container" in g and "title" not in g:
         # "Thought and Talk. In S. Guttenplan (Ed.), Mind and Language": before "In" is the chapter, after the
         # editors the book, whatever the model called it
-        editor_at = s.find(g["editor"][0])
-        if s.find(g["container"][0]) < editor_at:
+        editor_at = g["editor"][0].start
+        if g["container"][0].start < editor_at:
             for label in ("collection", "note"):
-                after = [v for v in g.get(label, ()) if s.find(v, editor_at) > editor_at]
+                after = [v for v in g.get(label, ()) if v.start > editor_at]
                 if after:
                     g["title"] = g.pop("container")
                     g["container"] = [after[0]]
@@ -151,16 +163,16 @@ def _relabel(s: str, g: dict[str, list[str]]) -> None:
     if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
         g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
     if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
-            and s.find(g["title"][0]) < s.find(g["author"][1], s.find(g["author"][0]) + 1):
+            and g["title"][0].start < g["author"][1].start:
         g["container"] = [g["author"].pop(1)]  # "Title. Pediatr Obes. 2018;13(6)": a journal read as more authors
 
 
-def _first(g: dict[str, list[str]], label: str) -> str | None:
+def _first(g: Groups, label: str) -> str | None:
     values = g.get(label)
     return values[0].strip(" ,;:") if values else None
 
 
-def _identifiers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+def _identifiers(s: str, g: Groups) -> dict[str, object]:
     """DOI, PMID, PMCID, URL, ISBN: the finders know their syntax better than the model does."""
     f: dict[str, object] = {}
     low = s.lower()
@@ -177,7 +189,7 @@ def _identifiers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     return f
 
 
-def _title_and_container(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+def _title_and_container(s: str, g: Groups) -> dict[str, object]:
     """Title and container, mending the boundary slips between them that the rest of the string shows."""
     f: dict[str, object] = {}
     title = _first(g, "title")
@@ -218,7 +230,7 @@ def _title_and_container(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     return f
 
 
-def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
+def _numbers(s: str, g: Groups) -> dict[str, object]:
     """Volume, issue and pages, without their locator words and with ranges written out."""
     f: dict[str, object] = {}
     for label in ("volume", "issue"):
@@ -228,7 +240,7 @@ def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     pages = _first(g, "pages")
     if len(g.get("volume", ())) > 1:
         second = g["volume"][1]
-        if not f.get("issue") and _ISSUE_WORD_RE.search(s[max(0, s.find(second) - 8):s.find(second) + 12]):
+        if not f.get("issue") and _ISSUE_WORD_RE.search(s[max(0, second.start - 8):second.start + 12]):
             f["issue"] = strip_locator(second) or None  # "33, no. 3/4" read as two volumes
         elif not pages:
             pages = second  # "MNRAS, 446, 160": volume and page
@@ -252,7 +264,7 @@ def _numbers(s: str, g: dict[str, list[str]]) -> dict[str, object]:
     return f
 
 
-def _imprint(g: dict[str, list[str]]) -> dict[str, object]:
+def _imprint(g: Groups) -> dict[str, object]:
     """Publisher, place, edition and series."""
     f: dict[str, object] = {}
     for label, key in (("publisher", "publisher"), ("place", "publisher_place")):
@@ -272,7 +284,7 @@ def _imprint(g: dict[str, list[str]]) -> dict[str, object]:
     return f
 
 
-def _issued(s: str, g: dict[str, list[str]], f: dict[str, object]) -> Date | None:
+def _issued(s: str, g: Groups, f: dict[str, object]) -> Date | None:
     """The first date run that reads as a date; else the one year the string prints, taken off a field's end."""
     for text in g.get("date", ()):
         issued = parse_date(text)
