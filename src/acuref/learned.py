@@ -83,22 +83,24 @@ def strip_locator(value: str) -> str:
     return value.strip(" .,;:()")
 
 
-def _type(g: Groups, text: str) -> str:
-    if "container" in g and ("volume" in g or "issue" in g) and "editor" not in g:
+def _type(f: dict[str, object], text: str) -> str:
+    """The CSL type the fields read so far point to (after the passes, not the model's raw labels)."""
+    has = f.get
+    if has("container_title") and (has("volume") or has("issue")) and not has("editor"):
         return "article-journal"
-    if "container" in g and ("editor" in g or "publisher" in g or _IN_RE.search(text)):
+    if has("container_title") and (has("editor") or has("publisher") or _IN_RE.search(text)):
         return "chapter"
-    if _THESIS_RE.search(text) and "container" not in g:
+    if _THESIS_RE.search(text) and not has("container_title"):
         return "thesis"
-    if _REPORT_RE.search(text) and "container" not in g:
+    if _REPORT_RE.search(text) and not has("container_title"):
         return "report"
-    if "publisher" in g or "isbn" in g or "edition" in g:
+    if has("publisher") or has("ISBN") or has("edition"):
         return "book"
-    if "container" in g:
-        return "article-journal" if "pages" in g or "date" in g else "document"
-    if "volume" in g and "pages" in g:  # "2017 Jan 9;17(1):40": a journal's numbers without its name
+    if has("container_title"):
+        return "article-journal" if has("page") or has("number") or has("issued") else "document"
+    if has("volume") and (has("page") or has("number")):  # "2017 Jan 9;17(1):40": a journal's numbers without its name
         return "article-journal"
-    if "url" in g:
+    if has("URL"):
         return "webpage"
     return "document"
 
@@ -205,7 +207,6 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
     chapter = _EDITORS_IN_CONTAINER_RE.match(container) if container and "editor" not in g else None
     if chapter:  # "In: Ilse Wischer and Gabriele Diewald (eds) New reflections…" read as one container
         f["editor"] = parse_author_list(chapter.group("eds"))[0]
-        g["editor"] = [chapter.group("eds")]
         container = chapter.group("book")
         if chapter.group("title") and not f.get("title"):
             f["title"] = clean_title(chapter.group("title"))
@@ -217,13 +218,11 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
                 f["title"], container = clean_title(head), tail
             elif not ({"volume", "issue", "pages", "editor"} & g.keys()) and not _IN_RE.search(s):
                 f["title"], container = clean_title(container), None  # a book's title: nothing it is part of
-                g["title"] = g.pop("container")
         f["container_title"] = container or None
     elif f.get("title") and ("volume" in g or "pages" in g) and not ({"publisher", "editor"} & g.keys()):
         head, tail = split_title_container(str(f["title"]))  # "Title. Journal" read as one title
         if head and tail and len(head.split()) >= 3:
             f["title"], f["container_title"] = clean_title(head), tail
-            g["container"] = [tail]
     container = f.get("container_title")
     if isinstance(container, str) and looks_abbreviated(container):
         f["container_title_short"] = container
@@ -326,7 +325,7 @@ def parse_with_model(text: str) -> Reference | None:
     f["issued"] = _issued(s, g, f)
     f.update(_numbers(s, g))
     f.update(_imprint(g))
-    f["type"] = _type(g, s)
+    f["type"] = _type(f, s)
     g_ = f.get
     if not (g_("container_title") or g_("issued") or g_("DOI") or g_("PMID") or g_("PMCID") or g_("URL") or g_("ISBN")
             or g_("volume") or g_("publisher") or (g_("author") and g_("title"))):
