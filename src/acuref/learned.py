@@ -14,7 +14,7 @@ from .crf import Token, default_tagger
 from .model import Date, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
-from .normalize.names import parse_author_list
+from .normalize.names import parse_author_list, split_editors
 from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
@@ -23,9 +23,7 @@ _LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|
                                 r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
-_EDITORS_IN_CONTAINER_RE = re.compile(
-    r"(?:(?P<title>.{3,400}?)[.,]\s+)?(?:In|in|Dans|dans):?\s+(?P<eds>[^()]{3,200}?)\s*"
-    r"(?:\((?:eds?|Hrsg|dir|ed\. and trans)\.?\)|,\s*(?:eds?|editors?)\.?)[.,:]?\s+(?P<book>\S.*)$")
+_IN_WORD_RE = re.compile(r"(?:^|[.,]\s+)(?:In|in|Dans|dans):?\s+")
 _LONE_INITIAL_END_RE = re.compile(r",\s*([A-Z])$")
 _TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
 _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
@@ -204,12 +202,13 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
     container = _first(g, "container") or _journal_in_note(s, g)
-    chapter = _EDITORS_IN_CONTAINER_RE.match(container) if container and "editor" not in g else None
-    if chapter:  # "In: Ilse Wischer and Gabriele Diewald (eds) New reflections…" read as one container
-        f["editor"] = parse_author_list(chapter.group("eds"))[0]
-        container = chapter.group("book")
-        if chapter.group("title") and not f.get("title"):
-            f["title"] = clean_title(chapter.group("title"))
+    in_word = _IN_WORD_RE.search(container) if container and "editor" not in g else None
+    chapter = split_editors(container[in_word.end():]) if container and in_word else None
+    if container and in_word and chapter:  # "In: Ilse Wischer and Gabriele Diewald (eds) New reflections…" as one
+        f["editor"] = parse_author_list(chapter[0])[0]
+        if in_word.start() > 0 and not f.get("title"):
+            f["title"] = clean_title(container[: in_word.start()])
+        container = chapter[1]
     if container:
         container = IN_PREFIX_RE.sub("", container).strip(" .,;:")
         if not f.get("title") and "author" in g:  # "Title. Journal" read as one container

@@ -17,7 +17,7 @@ from .learned import parse_with_model
 from .model import Date, Name, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
-from .normalize.names import DEGREE_RE, is_author_list, parse_author_list
+from .normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
 from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
@@ -546,10 +546,6 @@ _DATE_WORD_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|O
 # A "title" opening with the end of an author list the rules did not recognise ("BelizÃ¡n JM. The…",
 # "Kolsto. Bacillus…", "J.R. Jr., Bower, R., Gupta, G. et al. …"): the split is doubtful, let the model read.
 _AUTHORS_LEFT_RE = re.compile(r"[^.?!]{0,80}?(?:\b[A-Z]{1,3}|\b[A-Z]\.\s?[A-Z]?|\bet al)\.\s|[A-Z][\w'’-]+\.\s|(?:Jr|Sr|Jnr|Snr|II|III)\b\.?,")
-_EDITORS_RE = re.compile(
-    r"^(?P<eds>.+?)\s*(?:,\s*(?:eds?|editors?|red|Hrsg)\.?|\((?:eds?|editors?|red|Hrsg)\.?\))\s*[.,:]?\s+(?P<rest>.+)$",
-    re.IGNORECASE,
-)
 _PP_RE = re.compile(rf"\bpp?\.?\s*{_PG}")
 _TRAILING_PUBLISHER_RE = re.compile(r"\)\.\s*([A-Z][^.()]{1,60})\.?\s*$")
 _CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))|,\s*pp?\b")
@@ -570,9 +566,9 @@ def _split_chapter(text: str) -> tuple[str | None, str | None, str | None]:
     """``Jones K, editor. Textbook of Pain. 5th ed`` → (editors, container, edition)."""
     text = text.strip(" .,")
     editors = None
-    m = _EDITORS_RE.match(text)
-    if m:
-        editors, text = m.group("eds"), m.group("rest")
+    split = split_editors(text)
+    if split:
+        editors, text = split
     edition = None
     em = _EDITION_RE.search(text)
     if em:

@@ -276,3 +276,17 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
+
+
+# "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"
+_EDITORS_RE = re.compile(
+    r"^(?P<eds>.+?)\s*(?:,\s*(?:eds?|editors?|red|Hrsg)\.?|\((?:eds?|editors?|red|Hrsg|dir|ed\. and trans)\.?\))"
+    r"\s*[.,:]?\s+(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def split_editors(text: str) -> tuple[str, str] | None:
+    """``Jones K, editor. Textbook of Pain`` → (``Jones K``, ``Textbook of Pain``); None without an editor word."""
+    m = _EDITORS_RE.match(text)
+    return (m.group("eds"), m.group("rest")) if m else None
