@@ -282,22 +282,24 @@ def _imprint(g: Groups) -> dict[str, object]:
     return f
 
 
-def _issued(s: str, g: Groups, f: dict[str, object]) -> Date | None:
-    """The first date run that reads as a date; else the one year the string prints, taken off a field's end."""
+def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
+    """The first date run that reads as a date; else the one year the string prints, taken off the end of the
+    journal or title it was read into (so the update may carry those too)."""
     for text in g.get("date", ()):
         issued = parse_date(text)
         if issued:
-            return issued
+            return {"issued": issued}
     ids_text = " ".join(str(f[k]) for k in ("DOI", "URL") if f.get(k))
     years = {m.group(1) for m in _YEAR_TOKEN_RE.finditer(s) if m.group(1) not in ids_text and int(m.group(1)) <= 2030}
     if len(years) != 1:
-        return None
+        return {"issued": None}
     year = years.pop()
+    out: dict[str, object] = {"issued": Date(int(year))}
     for key in ("container_title", "title"):
         value = f.get(key)
         if isinstance(value, str) and value.endswith(" " + year):  # "J. Opt. Soc. Am. 1982, 72, 899"
-            f[key] = value[: -len(year)].rstrip(" ,;.(") or value
-    return Date(int(year))
+            out[key] = value[: -len(year)].rstrip(" ,;.(") or value
+    return out
 
 
 _YEAR_TOKEN_RE = re.compile(r"(?<![\w./-])(1[6-9]\d\d|20\d\d)(?![\w/-])")
@@ -321,7 +323,7 @@ def parse_with_model(text: str) -> Reference | None:
         if editors:
             f["editor"] = parse_author_list(editors)[0]
     f.update(_title_and_container(s, g))
-    f["issued"] = _issued(s, g, f)
+    f.update(_date(s, g, f))
     f.update(_numbers(s, g))
     f.update(_imprint(g))
     f["type"] = _type(f, s)
