@@ -308,6 +308,7 @@ def test_the_year_is_found_where_the_model_missed_it(monkeypatch, text, runs, ye
     monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
     ref = learned.parse_with_model(text)
     assert (ref.issued.year, ref.container_title) == (year, container)
+    assert ref.container_title_short in (None, ref.container_title)  # derived after the year came off
 
 
 @pytest.mark.parametrize("text,runs,families,container", [

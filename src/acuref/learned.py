@@ -222,9 +222,6 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
         head, tail = split_title_container(str(f["title"]))  # "Title. Journal" read as one title
         if head and tail and len(head.split()) >= 3:
             f["title"], f["container_title"] = clean_title(head), tail
-    container = f.get("container_title")
-    if isinstance(container, str) and looks_abbreviated(container):
-        f["container_title_short"] = container
     return f
 
 
@@ -326,6 +323,9 @@ def parse_with_model(text: str) -> Reference | None:
     f.update(_date(s, g, f))
     f.update(_numbers(s, g))
     f.update(_imprint(g))
+    container = f.get("container_title")
+    if isinstance(container, str) and looks_abbreviated(container):  # after every pass that edits the journal
+        f["container_title_short"] = container
     f["type"] = _type(f, s)
     g_ = f.get
     if not (g_("container_title") or g_("issued") or g_("DOI") or g_("PMID") or g_("PMCID") or g_("URL") or g_("ISBN")
