@@ -116,7 +116,7 @@ def _tails(rest: str) -> list[_Tail]:
 
 
 _PAREN_YEAR_BEFORE_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)\s*$")
-_YEAR_ONLY_RE = re.compile(r"(?:18|19|20)\d\d")
+_YEAR_ONLY_RE = re.compile(_YEAR)
 
 
 def _plausible_tail_end(rest: str, end: int) -> bool:
