@@ -90,7 +90,9 @@ def join_broken_urls(text: str) -> str:
 _STRAY_NUMBER_LINE_RE = re.compile(r"\n[ \t]*\d{1,3}\.[ \t]*(?=\n)")
 
 
-@lru_cache(maxsize=4096)  # the rules, the shape check and the model each clean the same string
+# The shape check, the rules and the model clean one string in turn; a small cache serves them, and does not
+# hold on to the thousands of paragraphs extraction scores through evidence().
+@lru_cache(maxsize=64)
 def clean(text: str) -> str:
     if "<" in text:  # JATS/HTML emphasis pasted with the string: "<italic>Arch Intern Med.</italic>"
         text = _INLINE_TAG_RE.sub("", text)
