@@ -54,7 +54,7 @@ _DICTIONARIES = (("month", _MONTHS), ("particle", _PARTICLES), ("journalword", _
                  ("linkword", _LINK_WORDS), ("etal", frozenset({"et", "al"})))
 
 
-class Token(NamedTuple):  # a tuple: made ~40 times per string, and a dataclass costs four times as much
+class Token(NamedTuple):  # made ~40 times per string; a frozen dataclass costs about twice as much to make
     text: str
     start: int
     end: int
@@ -100,7 +100,8 @@ def _neighbour_features(word: str) -> tuple[tuple[str, ...], ...]:
     """What a token tells its neighbours, per offset (cached: formatting these dominated tagging time).
 
     Word and shape at ±1, the word at ±2, the shape at ±3: the full set (both at every offset, plus prefix,
-    short suffix and length features) measured 0.002 better on the general sets and 20% slower end to end.
+    short suffix and length features) measured 0.0005 better on the general sets (0.001 for the model alone) and
+    15-22% slower end to end (held-out mix 2,075 vs 2,387 refs/s, general strings 1,819 vs 2,213).
     """
     low, shape = word.lower(), _shape(word)
     return tuple(((f"{-d}:w={low}", f"{-d}:sh={shape}") if abs(d) == 1 else (f"{-d}:w={low}",) if abs(d) == 2

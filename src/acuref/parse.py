@@ -306,7 +306,7 @@ def _may_be_sure(text: str) -> bool:
     Every shape the rules are trusted with, and every numbers block they lend the model, has a Vancouver, colon
     or APA tail (an IEEE one only counts with degree authors), a ``Place: Publisher; year`` book, an
     ``In: …, editors.`` chapter or `` | `` fields; without any of them the rules' reading would be discarded,
-    so it is skipped (half of the non-biomedical strings: the model path is then a third faster).
+    so it is skipped (713 of the 1,160 general held-out strings: the general path is about a sixth faster).
     """
     s = clean(text)
     return (" | " in s or any(rx.search(s) for rx in _USED_TAIL_RES) or (";" in s and _BOOK_RE.search(s) is not None)
