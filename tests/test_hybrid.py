@@ -114,19 +114,20 @@ def test_year_in_brackets_before_volume_is_the_fast_path():
     assert (ref.container_title, ref.issued.year, ref.volume, ref.page) == ("Annu Rev Genet", 1980, "14", "121-144")
 
 
-@pytest.mark.parametrize("text", [
-    "Smith JA, Jones K, Kolsto. Acupuncture for neck pain: a randomised trial. Pain. 2001;90(1):1-5.",
-    "Lee H, Park J, BelizÃ¡n JM. Electroacupuncture for diabetic neuropathy. Diabetes Care. 2012;35(4):11-15.",
-    "Adler, J.R. Jr., Bower, R., Gupta, G. et al. Electroacupuncture for diabetic neuropathy. Diabetes Care. "
-    "2012;35(4):11-15.",
+@pytest.mark.parametrize("text,title,container,page", [
+    ("Smith JA, Jones K, Kolsto. Acupuncture for neck pain: a randomised trial. Pain. 2001;90(1):1-5.",
+     "Acupuncture for neck pain: a randomised trial", "Pain", "1-5"),
+    ("Lee H, Park J, BelizÃ¡n JM. Electroacupuncture for diabetic neuropathy. Diabetes Care. 2012;35(4):11-15.",
+     "Electroacupuncture for diabetic neuropathy", "Diabetes Care", "11-15"),
+    ("Adler, J.R. Jr., Bower, R., Gupta, G. et al. Electroacupuncture for diabetic neuropathy. Diabetes Care. "
+     "2012;35(4):11-15.", "Electroacupuncture for diabetic neuropathy", "Diabetes Care", "11-15"),
 ])
-def test_author_list_the_rules_cut_short_goes_to_the_model(text):
+def test_author_list_the_rules_cut_short_goes_to_the_model(text, title, container, page):
     """A rules "title" that opens with the rest of the author list is not trusted; the model reads the string."""
     rules = parse_rules(text)
     ref = parse_reference(text)
-    assert not rules.title.startswith(("Acupuncture", "Electro"))
-    assert ref.parser == "model" and ref.title.startswith(("Acupuncture", "Electro"))
-    assert ref.container_title in ("Pain", "Diabetes Care") and ref.page in ("1-5", "11-15")
+    assert not rules.title.startswith(title.split()[0])  # the rules' title opens with names
+    assert ref.parser == "model" and (ref.title, ref.container_title, ref.page) == (title, container, page)
 
 
 def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
