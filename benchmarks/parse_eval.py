@@ -34,7 +34,7 @@ from acuref import learned, parse
 from acuref.crf import LABEL_MAP, load_tagger, segments
 from acuref.model import Reference
 from acuref.normalize import identifiers as ids
-from acuref.normalize.names import parse_author_list
+from acuref.normalize.names import parse_author_list, without_particles
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import clean, fold
 from acuref.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load
@@ -143,10 +143,6 @@ def glutton_gold(row: dict) -> Counter:
     return out
 
 
-_PARTICLES_RE = re.compile(r"^(?:(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el)\s+)+",
-                           re.IGNORECASE)
-
-
 def glutton_pred(ref: Reference, gold: Counter) -> Counter:
     """The same fields read off a Reference; fields absent from the gold row are not scored."""
     labels = {lab for lab, _ in gold}
@@ -155,7 +151,7 @@ def glutton_pred(ref: Reference, gold: Counter) -> Counter:
     first_family = soft(first.family or first.literal) if first else ""
     if first_family and ("first author", first_family) not in gold:
         # glutton's firstAuthor drops name particles ("De Coster" → "Coster"); acuref keeps them, as CSL does
-        bare = soft(_PARTICLES_RE.sub("", first.family or first.literal))
+        bare = soft(without_particles(first.family or first.literal))
         first_family = bare if ("first author", bare) in gold else first_family
     for label, value in (("title", soft(ref.title)), ("container", soft(ref.container_title)),
                          ("volume", soft(ref.volume)), ("first author", first_family),

@@ -164,3 +164,13 @@ def test_strip_locator(raw, expected):
     from acuref.learned import strip_locator
 
     assert strip_locator(raw) == expected
+
+
+@pytest.mark.parametrize("family,expected", [
+    ("De Coster", "Coster"), ("van der Berg", "Berg"), ("Smith", "Smith"), ("Vandenbroucke", "Vandenbroucke"),
+])
+def test_without_particles(family, expected):
+    """Leading name particles come off, a name that merely starts like one does not."""
+    from acuref.normalize.names import without_particles
+
+    assert without_particles(family) == expected

@@ -290,3 +290,11 @@ def split_editors(text: str) -> tuple[str, str] | None:
     """``Jones K, editor. Textbook of Pain`` → (``Jones K``, ``Textbook of Pain``); None without an editor word."""
     m = _EDITORS_RE.match(text)
     return (m.group("eds"), m.group("rest")) if m else None
+
+
+_LEADING_PARTICLES_RE = re.compile(rf"^(?:{_PARTICLE}\s+)+", re.IGNORECASE)
+
+
+def without_particles(family: str) -> str:
+    """``De Coster`` → ``Coster``, ``van der Berg`` → ``Berg``: the family name as indexes that drop particles file it."""
+    return _LEADING_PARTICLES_RE.sub("", family)
