@@ -19,8 +19,9 @@ from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
-_LOCATOR_PREFIX_RE = re.compile(r"^(?:(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*"
-                                r"|v(?:\.\s*|\s+)(?=[\dIVXLC]))", re.IGNORECASE)  # "v. 252" (geology), not a volume "V"
+# strip_locator also shapes the records acuref.train renders its synthetic strings from: a change to it changes
+# the training set, so the shipped model must be retrained with it (and re-measured) in the same commit.
+_LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
 _IN_WORD_RE = re.compile(r"(?:^|[.,]\s+)(?:In|in|Dans|dans):?\s+")
@@ -73,11 +74,11 @@ def _groups(text: str, tokens: list[Token], tags: list[str]) -> Groups:
 
 
 def strip_locator(value: str) -> str:
-    """``vol. 12``, ``(3)``, ``pp. 1-10.``, ``(pp. 47–73)`` → ``12``, ``3``, ``1-10``, ``47–73``."""
+    """``vol. 12``, ``(3)``, ``pp. 1-10.`` → ``12``, ``3``, ``1-10``."""
     value = value.strip(" .,;:")
-    if value.startswith("(") and value.endswith(")"):
-        value = value[1:-1].strip()
     value = _LOCATOR_PREFIX_RE.sub("", value)
+    if value.startswith("(") and value.endswith(")"):
+        value = value[1:-1]
     return value.strip(" .,;:()")
 
 
