@@ -16,7 +16,8 @@ name parser); dates by year (a gold date span without a year, "Oct" or "n.d.", i
 after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.``; identifiers
 normalised, gold DOIs and pages read after the parsers' own cleaning; URLs without their cue words
 ("Available from:"); AnyStyle's ``https://doi.org/…`` URLs scored as DOIs, which they are in CSL. Gold labels
-of every set are mapped onto CSL fields first; ``note`` and citation numbers are not scored. Also reports
+of every set are mapped onto CSL fields first (a monograph title in a reference with no title of its own is
+its title: :func:`monograph_as_title`); ``note`` and citation numbers are not scored. Also reports
 speed and model load time.
 """
 
@@ -85,9 +86,19 @@ def span_fields(labelled) -> Counter:
     return Counter((label, soft(text)) for label, text in labelled if label not in IGNORED)
 
 
+def monograph_as_title(spans) -> list[tuple[int, int, str]]:
+    """GROBID's monograph title (``<title level="m">``) and AnyStyle's ``container-title`` where the reference has
+    no title of its own and no volume, issue or pages: the title of the work cited (a book, a report, a web page),
+    which CSL calls ``title``. A ``journal`` stays the container. (acuref's passes read a lone container the same
+    way; the model itself was trained on the sets' own labels.)"""
+    if any(LABEL_MAP.get(name) in ("title", "volume", "issue", "pages") for _, _, name in spans):
+        return list(spans)
+    return [(s, e, "title" if name in ("container_title", "container-title") else name) for s, e, name in spans]
+
+
 def gold_fields(raw: str, spans) -> Counter:
     out: Counter = Counter()
-    for start, end, name in spans:
+    for start, end, name in monograph_as_title(spans):
         label = LABEL_MAP.get(name, "note")
         if label == "url" and "doi.org/" in raw[start:end].lower():
             label = "doi"  # AnyStyle labels https://doi.org/10.… a URL; in CSL (and in acuref) it is the DOI
