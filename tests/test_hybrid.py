@@ -397,3 +397,75 @@ def test_editors_without_an_editor_word_are_authors(monkeypatch):
     assert [a.family for a in ref.author] == ["Chen", "Yu", "Kong"] and ref.editor == ()
     in_book = text.replace("Arch Pharm Res", "In: Arch Pharm Res")
     assert learned.parse_with_model(in_book).editor
+
+
+# (string, the model's runs, fields the passes must end with)
+SLIP_TABLE = [
+    ("Ricoeur, P. (1990). Soi-même comme un autre. Paris : Seuil.",
+     [("author", "Ricoeur, P."), ("date", "1990"), ("edition", "Soi-même comme un autre"), ("place", "Paris"),
+      ("publisher", "Seuil")],
+     {"title": "Soi-même comme un autre", "edition": None, "publisher": "Seuil"}),
+    ("Sennett, Richard. The Craftsman. New Haven: Yale University Press, 2008.",
+     [("author", "Sennett, Richard"), ("publisher", "The Craftsman"), ("place", "New Haven"),
+      ("publisher", "Yale University Press"), ("date", "2008")],
+     {"title": "The Craftsman", "publisher": "Yale University Press", "publisher_place": "New Haven"}),
+    ("Corlett, E. J., 1998. Birds of the Northern Malay Peninsula. Oxford University Press.",
+     [("author", "Corlett, E. J."), ("date", "1998"), ("publisher", "Birds of the Northern Malay Peninsula. Oxford University Press")],
+     {"title": "Birds of the Northern Malay Peninsula", "publisher": "Oxford University Press"}),
+    ("Rao, K., Guest editorial on sensor networks, Indian Journal of Computing, Volume 4, Issue 2, 2015, Pages 1-4",
+     [("author", "Rao, K."), ("title", "Guest editorial on sensor networks"),
+      ("container", "Indian Journal of Computing, Volume"), ("volume", "4"), ("issue", "2"), ("date", "2015"),
+      ("pages", "1-4")],
+     {"container_title": "Indian Journal of Computing", "volume": "4", "issue": "2"}),
+    ("P. Lee, A. Chan, Insulin pump use in adolescents with type 1 diabetes Am. J. Med., 112 (2002), pp. 17-22",
+     [("author", "P. Lee, A. Chan"), ("title", "Insulin pump use in adolescents with type 1 diabetes Am"),
+      ("container", "J. Med"), ("volume", "112"), ("date", "2002"), ("pages", "pp. 17-22")],
+     {"title": "Insulin pump use in adolescents with type 1 diabetes", "container_title": "Am. J. Med"}),
+    ("Hale, Ken (1983). 'Warlpiri and the grammar of non-configurational languages', in Pieter Muysken (ed.), "
+     "Studies in syntax. Dordrecht: Foris, 5-47.",
+     [("editor", "Hale, Ken"), ("date", "1983"), ("title", "Warlpiri and the grammar of non-configurational languages"),
+      ("editor", "in Pieter Muysken (ed.)"), ("title", "Studies in syntax"), ("place", "Dordrecht"),
+      ("publisher", "Foris"), ("pages", "5-47")],
+     {"title": "Warlpiri and the grammar of non-configurational languages"}),
+    ("Moltmann, Jürgen. Eschatologie. München: Kaiser, 1995.",
+     [("author", "Moltmann, Jürgen. Eschatologie"), ("place", "München"), ("publisher", "Kaiser"), ("date", "1995")],
+     {"title": "Eschatologie", "publisher": "Kaiser"}),
+]
+
+
+@pytest.mark.parametrize("text,runs,expected", SLIP_TABLE, ids=[
+    "edition without a number is the title", "a title read as a first publisher", "a title run into the publisher",
+    "a locator word left on the journal", "a journal's first word left on the title",
+    "the first of two editor runs with no editor word is the author", "a title run into the author"])
+def test_mislabelled_runs_are_mended(monkeypatch, text, runs, expected):
+    """Runs the model mislabelled are read as what the rest of the string shows they are."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert {key: getattr(ref, key) for key in expected} == expected
+    assert ref.author and ref.author[0].family == text.split(",")[0].split()[-1].rstrip(".")
+
+
+def test_the_first_editor_run_stays_an_editor_when_an_editor_word_follows_it(monkeypatch):
+    """Names followed by ``(ed.)`` are editors even when a second editor run comes later."""
+    from acuref import learned
+
+    text = "Muysken, Pieter (ed.) (1983). Studies in syntax, in Ken Hale (ed.), Papers. Dordrecht: Foris."
+    runs = [("editor", "Muysken, Pieter (ed.)"), ("date", "1983"), ("title", "Studies in syntax"),
+            ("editor", "in Ken Hale (ed.)"), ("title", "Papers"), ("place", "Dordrecht"), ("publisher", "Foris")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert ref.author == () and ref.editor[0].family == "Muysken"
+
+
+def test_a_title_in_guillemets_is_found_where_the_model_missed_it(monkeypatch):
+    """French quotes mark the title as English quotes do."""
+    from acuref import learned
+
+    text = "DURAND, Marie, « Les jardins de la ville », Revue de géographie, 12, 1998, p. 3-9."
+    runs = [("author", "DURAND, Marie"), ("container", "Revue de géographie"), ("volume", "12"), ("date", "1998"),
+            ("pages", "p. 3-9")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.title, ref.container_title) == ("Les jardins de la ville", "Revue de géographie")

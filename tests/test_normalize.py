@@ -126,6 +126,26 @@ def test_clean(raw, expected):
     assert clean(raw) == expected
 
 
+@pytest.mark.parametrize("raw,expected", [
+    ("“Acupuncture and Endorphins.”", "Acupuncture and Endorphins"),
+    ("« Les jardins de la ville »,", "Les jardins de la ville"),
+    ("„Der Titel“", "Der Titel"),
+    ("\"Physical Ethnology\".", "Physical Ethnology"),
+    ("Good and Bad Formulae’", "Good and Bad Formulae"),  # the opening quote fell outside the run
+    ("Dividends, Earnings, and Stock Prices»", "Dividends, Earnings, and Stock Prices"),
+    ("“Hello", "Hello"),
+    ("“A” and “B”", "“A” and “B”"),  # two quoted pieces, not one quoted title
+    ("The People’s War", "The People’s War"),
+    ("Why does it hurt?", "Why does it hurt?"),
+    ("Wait...", "Wait..."),
+])
+def test_clean_title(raw, expected):
+    """Quotes around a title, an unmatched quote at one end and the punctuation after it come off."""
+    from acuref.normalize.text import clean_title
+
+    assert clean_title(raw) == expected
+
+
 @pytest.mark.parametrize("volume,issue,expected", [
     ("33 Suppl 1", None, ("33", "Suppl 1")),
     ("104 Pt 4", None, ("104", "Pt 4")),

@@ -33,7 +33,7 @@ _MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec januar
                     "august september october november december spring summer fall autumn winter mei juni juli "
                     "maart januari februari augustus oktober".split())
 _PARTICLES = frozenset("van von der den de del della di da dos du des la le ter ten zu al el bin".split())
-_JOURNAL_WORDS = frozenset(
+JOURNAL_WORDS = frozenset(
     "j journal med medicine clin clinical res rev am int br eur proc natl acad sci soc assoc ann arch bull lett "
     "biol chem phys neurol oncol pharmacol physiol psychiatry psychol pediatr surg cardiol endocrinol immunol "
     "microbiol genet nutr dis health care nurs dent vet cancer blood lancet nature science plos bmj jama nejm "
@@ -49,7 +49,7 @@ _LINK_WORDS = frozenset("doi pmid pmc pmcid pubmed http https www url available 
 
 
 # Feature name → the words that carry it (the model was trained with these names).
-_DICTIONARIES = (("month", _MONTHS), ("particle", _PARTICLES), ("journalword", _JOURNAL_WORDS),
+_DICTIONARIES = (("month", _MONTHS), ("particle", _PARTICLES), ("journalword", JOURNAL_WORDS),
                  ("publisherword", _PUBLISHER_WORDS), ("locatorword", _LOCATOR_WORDS), ("editorword", _EDITOR_WORDS),
                  ("linkword", _LINK_WORDS), ("etal", frozenset({"et", "al"})))
 

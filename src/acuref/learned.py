@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 
-from .crf import Token, default_tagger
+from .crf import JOURNAL_WORDS, Token, default_tagger
 from .model import Date, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
-from .normalize.names import parse_author_list, split_editors
+from .normalize.names import is_author_list, parse_author_list, split_editors
 from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
@@ -31,13 +31,18 @@ _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-�
 _ISSUE_WORD_RE = re.compile(r"\b(?:no|nr|n°|issue|num|number|heft)\b\.?\s*\w", re.IGNORECASE)
 _EDITOR_CUE_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|[Ee]dited|[Hh]rsg|[Rr]ed|[Dd]ir|[Cc]omp|[Cc]oord|In|Dans)\b")
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
-IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|Dans)\s*:?\s+")
+_EDITION_CUE_RE = re.compile(r"\d|\b(?:eds?|edn|edition|[ée]d|[ée]dition|aufl|auflage|uitg|druk|wyd|wydanie|izd|rev|"
+                             r"revised|enlarged|expanded|new|neue|nouvelle|first|second|third|fourth|fifth|sixth|"
+                             r"seventh|eighth|ninth|tenth|[IVX]+)\b", re.IGNORECASE)
+_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$")  # "Univ.", "Co.", "U.S.": not a sentence
+_TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
+IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
 _THESIS_RE = re.compile(r"\b(?:thesis|dissertation|proefschrift|doctoral|PhD|Ph\.D\.|master'?s)\b", re.IGNORECASE)
 _REPORT_RE = re.compile(r"\b(?:report|technical memo|working paper|white paper|rapport|TR-?\d)\b", re.IGNORECASE)
 _VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,?\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?",
                               re.IGNORECASE)
-_QUOTED_RE = re.compile(r"[“\"‘]([^“”\"]{3,300}?)[”\"’](?=[\s,.;:]|$)")
+_QUOTED_RE = re.compile(r"[“\"‘«„]\s*([^“”\"«»]{3,300}?)\s*[”\"’»“](?=[\s,.;:]|$)")
 
 
 class Run(str):
@@ -137,8 +142,44 @@ _NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|a
 
 def _relabel(s: str, g: Groups) -> None:
     """Runs the model labelled wrongly in ways the rest of the string gives away."""
-    if g.get("editor") and not g.get("author") and not _EDITOR_CUE_RE.search(s):
-        g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
+    if "edition" in g and not any(_EDITION_CUE_RE.search(run) for run in g["edition"]):
+        # an edition names its number or says "ed."/"edition"; words without either are the title the model missed
+        runs = g.pop("edition")
+        if "container" not in g and IN_PREFIX_RE.match(runs[0]):
+            g["container"] = [runs.pop(0)]  # "…, dans Picus, 16-17": the journal or book it is in
+        elif "title" not in g:
+            g["title"] = [runs.pop(0)]
+        if runs:
+            g["note"] = sorted([*g.get("note", ()), *runs], key=lambda run: run.start)
+    if g.get("author") and "title" not in g:  # "Schwarz, Hans. Eschatology." read as one author list
+        run = g["author"][0]
+        for m in SENTENCE_SPLIT_RE.finditer(run):
+            head, rest = run[: m.start()], run[m.end():]
+            last = head.rstrip(".").rsplit(None, 1)[-1]
+            if "," in head and len(last) >= 3 and last.isalpha() and not last.isupper() \
+                    and is_author_list(head, permissive=True) \
+                    and not ("," in rest and is_author_list(rest, permissive=True)):
+                g["author"][0] = _run(head, run.start)
+                g["title"] = [_run(rest, run.start + m.end())]
+                break
+    publishers = g.get("publisher", ())
+    if len(publishers) > 1 and not ({"title", "container"} & g.keys()) \
+            and any(run.start > publishers[0].start for label in ("place", "date") for run in g.get(label, ())):
+        g["title"] = [g["publisher"].pop(0)]  # "Beck, Ulrich. World Risk Society. Cambridge: Polity Press, 1999."
+    elif "publisher" in g and not ({"title", "container"} & g.keys()):
+        # "2006. Bats of Krau Wildlife Reserve. Penerbit Universiti…": a title run into the publisher
+        run = g["publisher"][0]
+        head, *rest = SENTENCE_SPLIT_RE.split(run, 1)
+        if rest and len(head.split()) >= 3 and not _ABBREVIATION_END_RE.search(head):
+            g["title"] = [_run(head, run.start)]
+            g["publisher"][0] = _run(rest[0], run.start + len(run) - len(rest[0]))
+    if g.get("editor") and not g.get("author"):
+        first = g["editor"][0]
+        if not _EDITOR_CUE_RE.search(s):
+            g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
+        elif len(g["editor"]) > 1 and not _EDITOR_CUE_RE.search(s, 0, first.start + len(first) + 8) \
+                and all(first.start < v[0].start for label, v in g.items() if label not in ("editor", "label")):
+            g["author"] = [g["editor"].pop(0)]  # "den Besten, Hans (1977). 'Title', in W. Abraham (ed.)": first, no cue
     author, container = g.get("author"), g.get("container")
     if author and container:  # "E. Yablonovitch, J. Opt. Soc. Am.": the journal's "J." read as a last initial
         cut = _LONE_INITIAL_END_RE.search(author[0])
@@ -147,6 +188,14 @@ def _relabel(s: str, g: Groups) -> None:
                 and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
             author[0] = _run(author[0][: cut.start()], author[0].start)
             container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
+    title = g.get("title")
+    if title and container:  # "… in the dialysis unit Am. J. Kidney Dis.": the journal's first word read into the title
+        head, _, last = title[0].rpartition(" ")
+        at = title[0].start + len(title[0])
+        if head and len(last) <= 3 and last[:1].isupper() and last.lower() in JOURNAL_WORDS \
+                and s[at:container[0].start] in (". ", "."):
+            title[0] = _run(head.rstrip(" ,"), title[0].start)
+            container[0] = _run(s[at - len(last):container[0].start + len(container[0])], at - len(last))
     if "editor" in g and "container" in g and "title" not in g:
         # "Thought and Talk. In S. Guttenplan (Ed.), Mind and Language": before "In" is the chapter, after the
         # editors the book, whatever the model called it
@@ -218,7 +267,7 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
                 f["title"], container = clean_title(head), tail
             elif not ({"volume", "issue", "pages", "editor"} & g.keys()) and not _IN_RE.search(s):
                 f["title"], container = clean_title(container), None  # a book's title: nothing it is part of
-        f["container_title"] = container or None
+        f["container_title"] = _TRAILING_LOCATOR_RE.sub("", container) if container else None  # "Journal, Volume" 8
     elif f.get("title") and ("volume" in g or "pages" in g) and not ({"publisher", "editor"} & g.keys()):
         head, tail = split_title_container(str(f["title"]))  # "Title. Journal" read as one title
         if head and tail and len(head.split()) >= 3:

@@ -137,11 +137,21 @@ def looks_abbreviated(journal: str) -> bool:
     return "of" not in words and "and" not in words and short >= max(1, len(words) - 1)
 
 
+_CLOSERS = {"”": "“", "’": "‘", "»": "«"}  # a closing mark → the opening mark it needs
+_OPENERS = {"“": "”", "‘": "’", "«": "»", "„": "“"}
+
+
 def clean_title(title: str) -> str:
     """A title without the quotes or brackets around it and the punctuation after it (``?``/``!``/``...`` stay)."""
     title = title.strip(" ,;:")
-    if len(title) > 2 and title[0] in "“\"'‘«[" and title[-1] in "”\"'’»]":
+    if title.endswith(('".', '”.', '’.', '».', '“.')):  # "“Physical Ethnology”.": the period outside the quotes
+        title = title[:-1]
+    if len(title) > 2 and title[0] in "“\"'‘«[„" and title[-1] in "”\"'’»]“" and title[0] not in title[1:-1]:
         title = title[1:-1]
+    elif title[-1:] in _CLOSERS and _CLOSERS[title[-1]] not in title:  # "Formulae’": the opening quote was left out
+        title = title[:-1]
+    elif title[:1] in _OPENERS and _OPENERS[title[0]] not in title:
+        title = title[1:]
     return title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
 
 
