@@ -35,6 +35,8 @@ UNIFIED = (("biomed", "biomed_grobid_pubmed2000.jsonl"), ("biomed", "synthetic_v
            ("general", "grobid_other_sample.jsonl"), ("general", "grobid_evaluation.jsonl"),
            ("general", "parscit_cora.jsonl"))
 ANYSTYLE = ("core", "good", "bad", "ugly")
+# ParsCit's tagged sets carry no data licence of their own (LGPL code repository): benchmark use only, never trained on.
+EVALUATION_ONLY = frozenset({"parscit_cora"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,10 +225,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"train: error: no annotated strings under {args.data} (expected unified/*.jsonl or anystyle/*.xml)",
               file=sys.stderr)
         return 1
-    train = [ex for ex in examples if not is_test(ex.raw)]
+    train = [ex for ex in examples if not is_test(ex.raw) and ex.dataset not in EVALUATION_ONLY]
+    held_out = sum(1 for ex in examples if is_test(ex.raw))
     rendered = synthetic(train) if args.rendered else []
     print(f"{len(examples)} distinct strings; training on {len(train)} + {len(rendered)} rendered, "
-          f"{len(examples) - len(train)} held out")
+          f"{held_out} held out, {len(examples) - len(train) - held_out} for evaluation only")
     train += rendered
     trainer = pycrfsuite.Trainer(verbose=False)
     for xseq, yseq in sequences(train):
