@@ -469,3 +469,38 @@ def test_a_title_in_guillemets_is_found_where_the_model_missed_it(monkeypatch):
     monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
     ref = learned.parse_with_model(text)
     assert (ref.title, ref.container_title) == ("Les jardins de la ville", "Revue de géographie")
+
+
+def test_a_journal_alone_read_as_an_author_is_the_journal(monkeypatch):
+    """An inline ``(Am J Psychiatry 157:1342-1343, August 2000)`` has a journal and its numbers, no authors."""
+    from acuref import learned
+
+    text = "Am J Psychiatry 157:1342-1343, August 2000"
+    runs = [("author", "Am J Psychiatry"), ("volume", "157"), ("pages", "1342-1343"), ("date", "August 2000")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.author, ref.container_title, ref.volume, ref.page) == ((), "Am J Psychiatry", "157", "1342-1343")
+    names = [("author", "Smith J"), ("volume", "157"), ("pages", "1342-1343"), ("date", "August 2000")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(names))
+    assert learned.parse_with_model("Smith J 157:1342-1343, August 2000").author[0].family == "Smith"
+
+
+def test_the_book_read_into_the_editor_run_comes_out(monkeypatch):
+    """``In R. Park (Ed.), Handbook … (2nd ed.`` read as editors gives the editors, the book and its edition."""
+    from acuref import learned
+
+    text = "Lee, M. (2010). Moxibustion. In R. Park (Ed.), Handbook of East Asian medicine (2nd ed., pp. 45–60). Springer."
+    runs = [("author", "Lee, M."), ("date", "2010"), ("title", "Moxibustion"),
+            ("editor", "In R. Park (Ed.), Handbook of East Asian medicine (2nd ed."), ("pages", "pp. 45–60"),
+            ("publisher", "Springer")]
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    ref = learned.parse_with_model(text)
+    assert (ref.type, ref.title, ref.container_title, ref.edition, ref.page) == (
+        "chapter", "Moxibustion", "Handbook of East Asian medicine", "2", "45-60")
+    assert [e.family for e in ref.editor] == ["Park"]
+
+
+def test_a_title_opening_with_et_al_is_not_trusted_to_the_rules():
+    """``Burr B. et al., Genetic Engineering …`` leaves ``et al.,`` at the title's start: the model reads it."""
+    ref = parse_reference("Kumar R. et al., Molecular cloning of plant genes. Plant Mol Biol 12: 45-59, 1999")
+    assert ref.parser == "model" and not ref.title.lower().startswith("et al")

@@ -193,3 +193,17 @@ def test_without_particles(family, expected):
     from acuref.normalize.names import without_particles
 
     assert without_particles(family) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("Pain mechanisms: a new theory. Science", ("Pain mechanisms: a new theory", "Science")),
+    ("Postural sway in low back pain subjects. J. Mol. Biol.", ("Postural sway in low back pain subjects", "J. Mol. Biol")),
+    ("Ozone over the Arctic, J. Geophys. Res.", ("Ozone over the Arctic", "J. Geophys. Res")),  # not "…, J"
+    ("“Acupuncture and Endorphins.” Neuroscience Letters", ("Acupuncture and Endorphins", "Neuroscience Letters")),
+    ("A title with no journal", ("A title with no journal", None)),
+])
+def test_split_title_container(raw, expected):
+    """``Title. Journal`` comes apart at the last sentence break outside a dotted journal abbreviation."""
+    from acuref.normalize.text import split_title_container
+
+    assert split_title_container(raw) == expected

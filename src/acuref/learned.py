@@ -35,6 +35,7 @@ _EDITION_CUE_RE = re.compile(r"\d|\b(?:eds?|edn|edition|[ée]d|[ée]dition|aufl|
                              r"revised|enlarged|expanded|new|neue|nouvelle|first|second|third|fourth|fifth|sixth|"
                              r"seventh|eighth|ninth|tenth|[IVX]+)\b", re.IGNORECASE)
 _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$")  # "Univ.", "Co.", "U.S.": not a sentence
+_EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?$", re.IGNORECASE)  # "(5th ed., pp…"
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -188,6 +189,26 @@ def _relabel(s: str, g: Groups) -> None:
                 and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
             author[0] = _run(author[0][: cut.start()], author[0].start)
             container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
+    if "author" in g and not ({"title", "container"} & g.keys()) and ({"volume", "pages"} & g.keys()):
+        words = g["author"][0].replace(".", " ").split()  # "(N Engl J Med. 2010;363(5):454-61)": a journal alone
+        known = [w for w in words if w.lower() in JOURNAL_WORDS]
+        if len(known) * 2 > len(words) and any(len(w) >= 3 for w in known):
+            g["container"] = [g["author"].pop(0)]
+            if not g["author"]:
+                del g["author"]
+    editors = g.get("editor")
+    if editors and "container" not in g:  # "In K. Jones (Ed.), Textbook of pain (5th ed." read as one editor run
+        run = editors[0]
+        lead = IN_PREFIX_RE.match(run)
+        both = split_editors(run[lead.end():] if lead else run)
+        if both and len(both[1].split()) >= 2:
+            book = both[1]
+            edition = _EDITION_PAREN_RE.search(book)
+            if edition and "edition" not in g:
+                g["edition"] = [_run(edition.group(1), run.start + len(run) - len(book) + edition.start(1))]
+                book = book[: edition.start()]
+            editors[0] = _run(run[: len(run) - len(both[1])], run.start)
+            g["container"] = [_run(book, run.start + len(run) - len(both[1]))]
     title = g.get("title")
     if title and container:  # "… in the dialysis unit Am. J. Kidney Dis.": the journal's first word read into the title
         head, _, last = title[0].rpartition(" ")

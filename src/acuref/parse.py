@@ -545,7 +545,7 @@ _DATE_WORD_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|O
                                re.IGNORECASE)
 # A "title" opening with the end of an author list the rules did not recognise ("BelizÃ¡n JM. The…",
 # "Kolsto. Bacillus…", "J.R. Jr., Bower, R., Gupta, G. et al. …"): the split is doubtful, let the model read.
-_AUTHORS_LEFT_RE = re.compile(r"[^.?!]{0,80}?(?:\b[A-Z]{1,3}|\b[A-Z]\.\s?[A-Z]?|\bet al)\.\s|[A-Z][\w'’-]+\.\s|(?:Jr|Sr|Jnr|Snr|II|III)\b\.?,")
+_AUTHORS_LEFT_RE = re.compile(r"[^.?!]{0,80}?(?:\b[A-Z]{1,3}|\b[A-Z]\.\s?[A-Z]?|\bet al)\.,?\s|[A-Z][\w'’-]+\.\s|(?:Jr|Sr|Jnr|Snr|II|III)\b\.?,")
 _PP_RE = re.compile(rf"\bpp?\.?\s*{_PG}")
 _TRAILING_PUBLISHER_RE = re.compile(r"\)\.\s*([A-Z][^.()]{1,60})\.?\s*$")
 _CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))|,\s*pp?\b")

@@ -158,6 +158,7 @@ def clean_title(title: str) -> str:
 SENTENCE_SPLIT_RE = re.compile(r"(?<=[.?!])\s+(?=[\"“‘'(\[]?[A-Z0-9À-Þ])")
 # a closing ’ or ' must end a word group: "People’s" inside the title does not close it
 _QUOTED_RE = re.compile(r"[“\"«‘'](.{3,400}?)(?:[”\"»]|[’'](?=[\s,.;:]|$))")
+_TITLE_END_INITIAL_RE = re.compile(r",\s+([A-Z]\.)$")
 _PART_SEGMENT_RE = re.compile(r"^(?:Part|Section|Series|Sect|Ser|Pt)\b\.?")
 
 
@@ -183,6 +184,9 @@ def split_title_container(mid: str) -> tuple[str | None, str | None]:
         j -= 1
     title = " ".join(segs[:j]).strip()
     container = " ".join(segs[j:]).strip()
+    initial = _TITLE_END_INITIAL_RE.search(title)
+    if initial:  # "… tropospheric ozone, J. Geophys. Res.": a title does not end in a lone capital
+        title, container = title[: initial.start()], initial.group(1) + " " + container
     return title.rstrip(".") if not title.endswith(("?", "!")) else title, container.rstrip(".") or None
 
 
