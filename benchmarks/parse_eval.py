@@ -37,7 +37,7 @@ from acuref.model import Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import parse_author_list, without_particles
 from acuref.normalize.pages import normalize_pages
-from acuref.normalize.text import clean, fold
+from acuref.normalize.text import clean, fold, split_label
 from acuref.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load
 
 IGNORED = {"O", "label", "note"}
@@ -57,6 +57,7 @@ def field_value(label: str, text: str) -> str:
     if label in ("author", "editor"):
         if label == "editor":
             text = learned.EDITOR_WORDS_RE.sub(" ", text)
+        text = split_label(text)[1]  # citation numbers are not scored, even inside an author span ("7-Taghipour M")
         return _names(parse_author_list(text.strip(" ,;:.()"))[0])
     if label == "date":  # compared by year; a span without one ("Oct", "n.d.") is a fragment with nothing to compare
         m = _YEAR_RE.search(text)

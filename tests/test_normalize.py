@@ -207,3 +207,19 @@ def test_split_title_container(raw, expected):
     from acuref.normalize.text import split_title_container
 
     assert split_title_container(raw) == expected
+
+
+@pytest.mark.parametrize("raw,expected", [
+    ("[12] Smith J. Title.", ("12", "Smith J. Title.")),
+    ("(3) Smith J. Title.", ("3", "Smith J. Title.")),
+    ("7. Smith J. Title.", ("7", "Smith J. Title.")),
+    ("7-Taghipour M, Razmkon A. Conjoined roots.", ("7", "Taghipour M, Razmkon A. Conjoined roots.")),
+    ("5-Fluorouracil in colorectal cancer. Lancet.", (None, "5-Fluorouracil in colorectal cancer. Lancet.")),
+    ("5-HT3 receptors in pain. Pain.", (None, "5-HT3 receptors in pain. Pain.")),
+    ("• Smith J. Title.", (None, "Smith J. Title.")),
+])
+def test_split_label(raw, expected):
+    """List numbers and bullets come off; a number that starts a chemical name stays."""
+    from acuref.normalize.text import split_label
+
+    assert split_label(raw) == expected

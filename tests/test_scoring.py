@@ -24,3 +24,9 @@ def test_a_monograph_title_without_a_title_is_the_title(labels, expected):
     """A book's title labelled as a container, in a reference with no title or numbers, is scored as the title."""
     spans = [(i * 10, i * 10 + 5, label) for i, label in enumerate(labels)]
     assert [label for _, _, label in parse_eval.monograph_as_title(spans)] == expected
+
+
+def test_a_citation_number_inside_a_gold_author_span_is_not_scored():
+    """``7-Taghipour M`` in a gold author span is compared as ``Taghipour``: citation numbers are not scored."""
+    assert parse_eval.field_value("author", "7-Taghipour M, Razmkon A") == "taghipour|razmkon"
+    assert parse_eval.field_value("author", "Taghipour M, Razmkon A") == "taghipour|razmkon"

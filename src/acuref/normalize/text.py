@@ -14,7 +14,8 @@ _KEEP_HYPHEN = frozenset(
 _BREAK_HYPHEN_RE = re.compile(r"(\w+)-[ \t]*\r?\n[ \t]*(?=(\w))")
 _WS_RE = re.compile(r"\s+")
 _LABEL_RE = re.compile(
-    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,3})[.)](?=\s)|([•·▪◦●■*–-])(?=\s)"
+    r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,3})(?:[.)](?=\s)|-(?=[A-Z][a-z]+\s[A-Z]{1,3}[,.\s]))"
+    r"|([•·▪◦●■*–-])(?=\s)"
     r"|(\^)(?:\s+[a-z]{1,2}(?=\s))*(?=\s))\s*"  # Wikipedia: "^ Smith …", "^ a b Smith …"
 )
 _ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
