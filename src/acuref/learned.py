@@ -141,101 +141,164 @@ _NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|a
                                r"german|french|chinese|japanese|spanish|english)\b", re.IGNORECASE)
 
 
-def _relabel(s: str, g: Groups) -> None:
-    """Runs the model labelled wrongly in ways the rest of the string gives away."""
-    if "edition" in g and not any(_EDITION_CUE_RE.search(run) for run in g["edition"]):
-        # an edition names its number or says "ed."/"edition"; words without either are the title the model missed
-        runs = g.pop("edition")
-        if "container" not in g and IN_PREFIX_RE.match(runs[0]):
-            g["container"] = [runs.pop(0)]  # "…, dans Picus, 16-17": the journal or book it is in
-        elif "title" not in g:
-            g["title"] = [runs.pop(0)]
-        if runs:
-            g["note"] = sorted([*g.get("note", ()), *runs], key=lambda run: run.start)
-    if g.get("author") and "title" not in g:  # "Schwarz, Hans. Eschatology." read as one author list
-        run = g["author"][0]
-        for m in SENTENCE_SPLIT_RE.finditer(run):
-            head, rest = run[: m.start()], run[m.end():]
-            last = head.rstrip(".").rsplit(None, 1)[-1]
-            if "," in head and len(last) >= 3 and last.isalpha() and not last.isupper() \
-                    and is_author_list(head, permissive=True) \
-                    and not ("," in rest and is_author_list(rest, permissive=True)):
-                g["author"][0] = _run(head, run.start)
-                g["title"] = [_run(rest, run.start + m.end())]
-                break
-    publishers = g.get("publisher", ())
-    if len(publishers) > 1 and not ({"title", "container"} & g.keys()) \
-            and any(run.start > publishers[0].start for label in ("place", "date") for run in g.get(label, ())):
-        g["title"] = [g["publisher"].pop(0)]  # "Beck, Ulrich. World Risk Society. Cambridge: Polity Press, 1999."
-    elif "publisher" in g and not ({"title", "container"} & g.keys()):
-        # "2006. Bats of Krau Wildlife Reserve. Penerbit Universiti…": a title run into the publisher
-        run = g["publisher"][0]
-        head, *rest = SENTENCE_SPLIT_RE.split(run, 1)
-        if rest and len(head.split()) >= 3 and not _ABBREVIATION_END_RE.search(head):
-            g["title"] = [_run(head, run.start)]
-            g["publisher"][0] = _run(rest[0], run.start + len(run) - len(rest[0]))
-    if g.get("editor") and not g.get("author"):
-        first = g["editor"][0]
-        if not _EDITOR_CUE_RE.search(s):
-            g["author"] = g.pop("editor")  # names without an editor word anywhere are the authors
-        elif len(g["editor"]) > 1 and not _EDITOR_CUE_RE.search(s, 0, first.start + len(first) + 8) \
-                and all(first.start < v[0].start for label, v in g.items() if label not in ("editor", "label")):
-            g["author"] = [g["editor"].pop(0)]  # "den Besten, Hans (1977). 'Title', in W. Abraham (ed.)": first, no cue
+def _edition_without_cue(s: str, g: Groups) -> None:
+    """An edition names its number or says "ed."/"edition"; words without either are the title the model missed,
+    or after "dans"/"in" the journal or book (``…, dans Picus, 16-17``)."""
+    if "edition" not in g or any(_EDITION_CUE_RE.search(run) for run in g["edition"]):
+        return
+    runs = g.pop("edition")
+    if "container" not in g and IN_PREFIX_RE.match(runs[0]):
+        g["container"] = [runs.pop(0)]
+    elif "title" not in g:
+        g["title"] = [runs.pop(0)]
+    if runs:
+        g["note"] = sorted([*g.get("note", ()), *runs], key=lambda run: run.start)
+
+
+def _title_in_author(s: str, g: Groups) -> None:
+    """``Schwarz, Hans. Eschatology.`` read as one author list: the title starts after the given name."""
+    if not g.get("author") or "title" in g:
+        return
+    run = g["author"][0]
+    for m in SENTENCE_SPLIT_RE.finditer(run):
+        head, rest = run[: m.start()], run[m.end():]
+        last = head.rstrip(".").rsplit(None, 1)[-1]
+        if "," in head and len(last) >= 3 and last.isalpha() and not last.isupper() \
+                and is_author_list(head, permissive=True) and not ("," in rest and is_author_list(rest, permissive=True)):
+            g["author"][0] = _run(head, run.start)
+            g["title"] = [_run(rest, run.start + m.end())]
+            return
+
+
+def _title_in_publisher(s: str, g: Groups) -> None:
+    """A title read as a first publisher (``Beck, Ulrich. World Risk Society. Cambridge: Polity Press``) or run
+    into the publisher (``2006. Bats of Krau Wildlife Reserve. Penerbit Universiti…``)."""
+    publishers = g.get("publisher")
+    if not publishers or {"title", "container"} & g.keys():
+        return
+    if len(publishers) > 1 and any(run.start > publishers[0].start for label in ("place", "date")
+                                   for run in g.get(label, ())):
+        g["title"] = [publishers.pop(0)]
+        return
+    run = publishers[0]
+    head, *rest = SENTENCE_SPLIT_RE.split(run, 1)
+    if rest and len(head.split()) >= 3 and not _ABBREVIATION_END_RE.search(head):
+        g["title"] = [_run(head, run.start)]
+        publishers[0] = _run(rest[0], run.start + len(run) - len(rest[0]))
+
+
+def _authors_as_editors(s: str, g: Groups) -> None:
+    """Names the model called editors are the authors when no editor word is anywhere in the string, or when they
+    come first with no editor word after them and a second editor run follows (``den Besten, Hans (1977).
+    '…', in Werner Abraham (ed.)``)."""
+    if not g.get("editor") or g.get("author"):
+        return
+    first = g["editor"][0]
+    if not _EDITOR_CUE_RE.search(s):
+        g["author"] = g.pop("editor")
+    elif len(g["editor"]) > 1 and not _EDITOR_CUE_RE.search(s, 0, first.start + len(first) + 8) \
+            and all(first.start < v[0].start for label, v in g.items() if label not in ("editor", "label")):
+        g["author"] = [g["editor"].pop(0)]
+
+
+def _journal_initial_in_author(s: str, g: Groups) -> None:
+    """``E. Yablonovitch, J. Opt. Soc. Am.``: the journal's "J." read as a last initial."""
     author, container = g.get("author"), g.get("container")
-    if author and container:  # "E. Yablonovitch, J. Opt. Soc. Am.": the journal's "J." read as a last initial
-        cut = _LONE_INITIAL_END_RE.search(author[0])
-        at = author[0].start + len(author[0])
-        if cut and s[at:at + 2] == ". " and container[0].start == at + 2 \
-                and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
-            author[0] = _run(author[0][: cut.start()], author[0].start)
-            container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
-    if "author" in g and not ({"title", "container"} & g.keys()) and ({"volume", "pages"} & g.keys()):
-        words = g["author"][0].replace(".", " ").split()  # "(N Engl J Med. 2010;363(5):454-61)": a journal alone
-        known = [w for w in words if w.lower() in JOURNAL_WORDS]
-        if len(known) * 2 > len(words) and any(len(w) >= 3 for w in known):
-            g["container"] = [g["author"].pop(0)]
-            if not g["author"]:
-                del g["author"]
+    if not (author and container):
+        return
+    cut = _LONE_INITIAL_END_RE.search(author[0])
+    at = author[0].start + len(author[0])
+    if cut and s[at:at + 2] == ". " and container[0].start == at + 2 \
+            and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
+        author[0] = _run(author[0][: cut.start()], author[0].start)
+        container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
+
+
+def _journal_alone_as_author(s: str, g: Groups) -> None:
+    """``(N Engl J Med. 2010;363(5):454-61)``: a journal and its numbers with no title are not an author."""
+    if "author" not in g or {"title", "container"} & g.keys() or not {"volume", "pages"} & g.keys():
+        return
+    words = g["author"][0].replace(".", " ").split()
+    known = [w for w in words if w.lower() in JOURNAL_WORDS]
+    if len(known) * 2 > len(words) and any(len(w) >= 3 for w in known):
+        g["container"] = [g["author"].pop(0)]
+        if not g["author"]:
+            del g["author"]
+
+
+def _book_in_editor_run(s: str, g: Groups) -> None:
+    """``In K. Jones (Ed.), Textbook of pain (5th ed.`` read as one editor run: editors, book and edition."""
     editors = g.get("editor")
-    if editors and "container" not in g:  # "In K. Jones (Ed.), Textbook of pain (5th ed." read as one editor run
-        run = editors[0]
-        lead = IN_PREFIX_RE.match(run)
-        both = split_editors(run[lead.end():] if lead else run)
-        if both and len(both[1].split()) >= 2:
-            book = both[1]
-            edition = _EDITION_PAREN_RE.search(book)
-            if edition and "edition" not in g:
-                g["edition"] = [_run(edition.group(1), run.start + len(run) - len(book) + edition.start(1))]
-                book = book[: edition.start()]
-            editors[0] = _run(run[: len(run) - len(both[1])], run.start)
-            g["container"] = [_run(book, run.start + len(run) - len(both[1]))]
-    title = g.get("title")
-    if title and container:  # "… in the dialysis unit Am. J. Kidney Dis.": the journal's first word read into the title
-        head, _, last = title[0].rpartition(" ")
-        at = title[0].start + len(title[0])
-        if head and len(last) <= 3 and last[:1].isupper() and last.lower() in JOURNAL_WORDS \
-                and s[at:container[0].start] in (". ", "."):
-            title[0] = _run(head.rstrip(" ,"), title[0].start)
-            container[0] = _run(s[at - len(last):container[0].start + len(container[0])], at - len(last))
-    if "editor" in g and "container" in g and "title" not in g:
-        # "Thought and Talk. In S. Guttenplan (Ed.), Mind and Language": before "In" is the chapter, after the
-        # editors the book, whatever the model called it
-        editor_at = g["editor"][0].start
-        if g["container"][0].start < editor_at:
-            for label in ("collection", "note"):
-                after = [v for v in g.get(label, ()) if v.start > editor_at]
-                if after:
-                    g["title"] = g.pop("container")
-                    g["container"] = [after[0]]
-                    g[label].remove(after[0])
-                    if not g[label]:
-                        del g[label]
-                    break
+    if not editors or "container" in g:
+        return
+    run = editors[0]
+    lead = IN_PREFIX_RE.match(run)
+    both = split_editors(run[lead.end():] if lead else run)
+    if not both or len(both[1].split()) < 2:
+        return
+    book, book_at = both[1], run.start + len(run) - len(both[1])
+    edition = _EDITION_PAREN_RE.search(book)
+    if edition and "edition" not in g:
+        g["edition"] = [_run(edition.group(1), book_at + edition.start(1))]
+        book = book[: edition.start()]
+    editors[0] = _run(run[: len(run) - len(both[1])], run.start)
+    g["container"] = [_run(book, book_at)]
+
+
+def _journal_word_in_title(s: str, g: Groups) -> None:
+    """``… in the dialysis unit Am. J. Kidney Dis.``: the journal's first word read into the title."""
+    title, container = g.get("title"), g.get("container")
+    if not (title and container):
+        return
+    head, _, last = title[0].rpartition(" ")
+    at = title[0].start + len(title[0])
+    if head and len(last) <= 3 and last[:1].isupper() and last.lower() in JOURNAL_WORDS \
+            and s[at:container[0].start] in (". ", "."):
+        title[0] = _run(head.rstrip(" ,"), title[0].start)
+        container[0] = _run(s[at - len(last):container[0].start + len(container[0])], at - len(last))
+
+
+def _chapter_before_editors(s: str, g: Groups) -> None:
+    """``Thought and Talk. In S. Guttenplan (Ed.), Mind and Language``: before "In" is the chapter, after the
+    editors the book, whatever the model called them."""
+    if not ("editor" in g and "container" in g and "title" not in g):
+        return
+    editor_at = g["editor"][0].start
+    if g["container"][0].start < editor_at:
+        for label in ("collection", "note"):
+            after = [v for v in g.get(label, ()) if v.start > editor_at]
+            if after:
+                g["title"] = g.pop("container")
+                g["container"] = [after[0]]
+                g[label].remove(after[0])
+                if not g[label]:
+                    del g[label]
+                return
+
+
+def _book_as_second_title(s: str, g: Groups) -> None:
+    """``Title. In K. Jones (Ed.), Book title (pp. …)``: the second title is the book the chapter is in."""
     if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
-        g["container"] = [g["title"][1]]  # "Title. In K. Jones (Ed.), Book title (pp. …)": the book is the container
+        g["container"] = [g["title"][1]]
+
+
+def _journal_as_second_author(s: str, g: Groups) -> None:
+    """``Title. Pediatr Obes. 2018;13(6)``: a journal read as a second author run after the title."""
     if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
             and g["title"][0].start < g["author"][1].start:
-        g["container"] = [g["author"].pop(1)]  # "Title. Pediatr Obes. 2018;13(6)": a journal read as more authors
+        g["container"] = [g["author"].pop(1)]
+
+
+# In this order: each pass sees the runs the earlier ones mended.
+_MENDS = (_edition_without_cue, _title_in_author, _title_in_publisher, _authors_as_editors, _journal_initial_in_author,
+          _journal_alone_as_author, _book_in_editor_run, _journal_word_in_title, _chapter_before_editors,
+          _book_as_second_title, _journal_as_second_author)
+
+
+def _relabel(s: str, g: Groups) -> None:
+    """Runs the model labelled wrongly in ways the rest of the string gives away (each pass says which)."""
+    for mend in _MENDS:
+        mend(s, g)
 
 
 def _first(g: Groups, label: str) -> str | None:
