@@ -18,7 +18,8 @@ normalised, gold DOIs and pages read after the parsers' own cleaning; URLs witho
 ("Available from:"); AnyStyle's ``https://doi.org/…`` URLs scored as DOIs, which they are in CSL. Gold labels
 of every set are mapped onto CSL fields first (a monograph title in a reference with no title of its own is
 its title: :func:`monograph_as_title`); ``note`` and citation numbers are not scored. Also reports
-speed and model load time.
+AnyStyle's four sets together (the issue's general bar names them), glutton's gold ceiling
+(:func:`glutton_ceiling`), speed and model load time.
 """
 
 from __future__ import annotations
