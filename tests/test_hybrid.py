@@ -211,6 +211,14 @@ class _ScriptedTagger:
         return tokens, tags, 0.9
 
 
+def _read(monkeypatch, text, runs):
+    """The model path's reading of ``text`` when the model labels it as scripted."""
+    from acuref import learned
+
+    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    return learned.parse_with_model(text)
+
+
 @pytest.mark.parametrize("runs,expected", [
     ([("author", "Walhovd, K. B., & Fjell, A. M."), ("date", "2005"),
       ("container", "Effects of age on volumes of cortex. Neurobiology of Aging"), ("volume", "26"), ("pages", "1261-1270")],
@@ -221,49 +229,37 @@ class _ScriptedTagger:
 ])
 def test_passes_after_the_model_mend_its_slips(monkeypatch, runs, expected):
     """A "Title. Journal" container is split, and a journal tagged as a note before the volume is the journal."""
-    from acuref import learned
-
     text = "Walhovd, K. B., & Fjell, A. M. (2005). Effects of age on volumes of cortex. " + (
         "Neurobiology of Aging" if runs[2][0] == "container" else "Neurobiology") + ", 26, 1261-1270."
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert {key: getattr(ref, key) for key in expected} == expected
     assert [a.family for a in ref.author] == ["Walhovd", "Fjell"]
 
 
 def test_a_journal_read_as_more_authors_is_the_journal(monkeypatch):
     """A second author run after the title of an article with numbers is its journal."""
-    from acuref import learned
-
     text = "Hsieh S, McConnell R. Traffic-related air pollution. Pediatr Obes. 2018 Jun;13(6):342-347."
     runs = [("author", "Hsieh S, McConnell R"), ("title", "Traffic-related air pollution"), ("author", "Pediatr Obes"),
             ("date", "2018 Jun"), ("volume", "13"), ("issue", "6"), ("pages", "342-347")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert [a.family for a in ref.author] == ["Hsieh", "McConnell"] and ref.container_title == "Pediatr Obes"
 
 
 def test_a_title_holding_the_journal_is_split(monkeypatch):
     """An article's title that runs on into ``. Journal`` before the numbers gives the journal back."""
-    from acuref import learned
-
     text = "Hamaoui A, Do MC. Postural sway in low back pain subjects. Neuroscience letters. 357, 135-138 (2004)."
     runs = [("author", "Hamaoui A, Do MC"), ("title", "Postural sway in low back pain subjects. Neuroscience letters"),
             ("volume", "357"), ("pages", "135-138"), ("date", "2004")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.title, ref.container_title) == ("Postural sway in low back pain subjects", "Neuroscience letters")
 
 
 def test_a_date_run_into_the_volume_is_cut_off(monkeypatch):
     """``2010 Jul 29;363`` read as one volume keeps only what follows the semicolon."""
-    from acuref import learned
-
     text = "N Engl J Med. 2010 Jul 29;363(5):454-61"
     runs = [("container", "N Engl J Med"), ("date", "2010"), ("volume", "Jul 29;363"), ("issue", "5"),
             ("pages", "454-61")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.issue, ref.page) == ("363", "5", "454-461")
 
 
@@ -283,10 +279,7 @@ def test_a_date_run_into_the_volume_is_cut_off(monkeypatch):
 ])
 def test_volume_issue_and_page_read_as_one_volume_come_apart(monkeypatch, text, runs, expected):
     """Physics' ``72, 899``, ``Vol. 4 No. 31`` and BibTeX's ``19 99--118`` give volume, issue and page their fields."""
-    from acuref import learned
-
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.issue, ref.page, ref.number) == expected
 
 
@@ -301,10 +294,7 @@ def test_volume_issue_and_page_read_as_one_volume_come_apart(monkeypatch, text, 
 ])
 def test_the_year_is_found_where_the_model_missed_it(monkeypatch, text, runs, year, container):
     """A season before the year, or a year left inside the journal, still gives the date."""
-    from acuref import learned
-
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.issued.year, ref.container_title) == (year, container)
     assert ref.container_title_short in (None, ref.container_title)  # derived after the year came off
 
@@ -319,22 +309,16 @@ def test_the_year_is_found_where_the_model_missed_it(monkeypatch, text, runs, ye
 ])
 def test_a_journal_initial_read_as_a_last_author_goes_back(monkeypatch, text, runs, families, container):
     """The "J." of a journal read as a lone last initial returns to the journal; "Smith, J" keeps its given name."""
-    from acuref import learned
-
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert ([a.family for a in ref.author], ref.container_title) == (families, container)
 
 
 def test_place_and_publisher_read_as_one_publisher_come_apart(monkeypatch):
     """``New York: Hastings House`` labelled publisher gives the place and the publisher."""
-    from acuref import learned
-
     text = "Stone, I. 1960. The Agony and the Ecstasy. New York: Hastings House."
     runs = [("author", "Stone, I."), ("date", "1960"), ("title", "The Agony and the Ecstasy"),
             ("publisher", "New York: Hastings House")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.publisher_place, ref.publisher) == ("New York", "Hastings House")
 
 
@@ -349,54 +333,41 @@ def test_place_and_publisher_read_as_one_publisher_come_apart(monkeypatch):
 ])
 def test_editors_inside_a_container_run_come_out(monkeypatch, text, author, container_run):
     """``In: A and B (eds) Book`` or ``in A and B, eds. Book`` read as one container gives editors and book."""
-    from acuref import learned
-
-    monkeypatch.setattr(learned, "default_tagger",
-                        lambda: _ScriptedTagger([("author", author), ("container", container_run)]))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, [("author", author), ("container", container_run)])
     assert [e.family for e in ref.editor] == ["Wischer", "Diewald"]
     assert ref.container_title == "New reflections on grammaticalization" and ref.type == "chapter"
 
 
 def test_the_chapter_comes_before_in_and_the_book_after_the_editors(monkeypatch):
     """A "container" before ``In S. Guttenplan (Ed.)`` is the chapter's title; the run after the editors is the book."""
-    from acuref import learned
-
     text = "Davidson, D. (1975). Thought and Talk. In S. Guttenplan (Ed.), Mind and Language (pp. 7-23). Oxford: OUP."
     runs = [("author", "Davidson, D."), ("date", "1975"), ("container", "Thought and Talk"),
             ("editor", "In S. Guttenplan (Ed."), ("collection", "Mind and Language"), ("pages", "pp. 7-23"),
             ("place", "Oxford"), ("publisher", "OUP")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.type, ref.title, ref.container_title, ref.collection_title) == (
         "chapter", "Thought and Talk", "Mind and Language", None)
 
 
 def test_a_lone_container_is_a_book_title(monkeypatch):
     """A container with no title, numbers, editors or "In" is the title of a book."""
-    from acuref import learned
-
     text = "Maciocia, G. (2015). The foundations of Chinese medicine (3rd ed.). Elsevier."
     runs = [("author", "Maciocia, G."), ("date", "2015"), ("container", "The foundations of Chinese medicine"),
             ("edition", "3rd ed."), ("publisher", "Elsevier")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.type, ref.title, ref.container_title, ref.edition) == (
         "book", "The foundations of Chinese medicine", None, "3")
 
 
 def test_editors_without_an_editor_word_are_authors(monkeypatch):
     """Names the model tagged as editors are the authors when nothing in the string says "editor"."""
-    from acuref import learned
-
     text = "Chen C, Yu R, Kong AN. Activation of antioxidant-response element. Arch Pharm Res (2000) 23:605-612."
     runs = [("editor", "Chen C, Yu R, Kong AN"), ("title", "Activation of antioxidant-response element"),
             ("container", "Arch Pharm Res"), ("date", "2000"), ("volume", "23"), ("pages", "605-612")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert [a.family for a in ref.author] == ["Chen", "Yu", "Kong"] and ref.editor == ()
     in_book = text.replace("Arch Pharm Res", "In: Arch Pharm Res")
-    assert learned.parse_with_model(in_book).editor
+    assert _read(monkeypatch, in_book, runs).editor
 
 
 # (string, the model's runs, fields the passes must end with)
@@ -439,62 +410,46 @@ SLIP_TABLE = [
     "the first of two editor runs with no editor word is the author", "a title run into the author"])
 def test_mislabelled_runs_are_mended(monkeypatch, text, runs, expected):
     """Runs the model mislabelled are read as what the rest of the string shows they are."""
-    from acuref import learned
-
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert {key: getattr(ref, key) for key in expected} == expected
     assert ref.author and ref.author[0].family == text.split(",")[0].split()[-1].rstrip(".")
 
 
 def test_the_first_editor_run_stays_an_editor_when_an_editor_word_follows_it(monkeypatch):
     """Names followed by ``(ed.)`` are editors even when a second editor run comes later."""
-    from acuref import learned
-
     text = "Muysken, Pieter (ed.) (1983). Studies in syntax, in Ken Hale (ed.), Papers. Dordrecht: Foris."
     runs = [("editor", "Muysken, Pieter (ed.)"), ("date", "1983"), ("title", "Studies in syntax"),
             ("editor", "in Ken Hale (ed.)"), ("title", "Papers"), ("place", "Dordrecht"), ("publisher", "Foris")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert ref.author == () and ref.editor[0].family == "Muysken"
 
 
 def test_a_title_in_guillemets_is_found_where_the_model_missed_it(monkeypatch):
     """French quotes mark the title as English quotes do."""
-    from acuref import learned
-
     text = "DURAND, Marie, « Les jardins de la ville », Revue de géographie, 12, 1998, p. 3-9."
     runs = [("author", "DURAND, Marie"), ("container", "Revue de géographie"), ("volume", "12"), ("date", "1998"),
             ("pages", "p. 3-9")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.title, ref.container_title) == ("Les jardins de la ville", "Revue de géographie")
 
 
 def test_a_journal_alone_read_as_an_author_is_the_journal(monkeypatch):
     """An inline ``(Am J Psychiatry 157:1342-1343, August 2000)`` has a journal and its numbers, no authors."""
-    from acuref import learned
-
     text = "Am J Psychiatry 157:1342-1343, August 2000"
     runs = [("author", "Am J Psychiatry"), ("volume", "157"), ("pages", "1342-1343"), ("date", "August 2000")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.author, ref.container_title, ref.volume, ref.page) == ((), "Am J Psychiatry", "157", "1342-1343")
     names = [("author", "Smith J"), ("volume", "157"), ("pages", "1342-1343"), ("date", "August 2000")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(names))
-    assert learned.parse_with_model("Smith J 157:1342-1343, August 2000").author[0].family == "Smith"
+    assert _read(monkeypatch, "Smith J 157:1342-1343, August 2000", names).author[0].family == "Smith"
 
 
 def test_the_book_read_into_the_editor_run_comes_out(monkeypatch):
     """``In R. Park (Ed.), Handbook … (2nd ed.`` read as editors gives the editors, the book and its edition."""
-    from acuref import learned
-
     text = "Lee, M. (2010). Moxibustion. In R. Park (Ed.), Handbook of East Asian medicine (2nd ed., pp. 45–60). Springer."
     runs = [("author", "Lee, M."), ("date", "2010"), ("title", "Moxibustion"),
             ("editor", "In R. Park (Ed.), Handbook of East Asian medicine (2nd ed."), ("pages", "pp. 45–60"),
             ("publisher", "Springer")]
-    monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
-    ref = learned.parse_with_model(text)
+    ref = _read(monkeypatch, text, runs)
     assert (ref.type, ref.title, ref.container_title, ref.edition, ref.page) == (
         "chapter", "Moxibustion", "Handbook of East Asian medicine", "2", "45-60")
     assert [e.family for e in ref.editor] == ["Park"]
