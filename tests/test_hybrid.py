@@ -459,3 +459,12 @@ def test_a_title_opening_with_et_al_is_not_trusted_to_the_rules():
     """``Burr B. et al., Genetic Engineering …`` leaves ``et al.,`` at the title's start: the model reads it."""
     ref = parse_reference("Kumar R. et al., Molecular cloning of plant genes. Plant Mol Biol 12: 45-59, 1999")
     assert ref.parser == "model" and not ref.title.lower().startswith("et al")
+
+
+def test_a_link_cue_is_not_a_title(monkeypatch):
+    """``Available at: http://…`` read as the title says where the work is: the title stays empty, the URL is read."""
+    text = "Infectious Diseases Society. Available at: http://www.example.org/hiv/toc.htm. Accessed 1 December 2002."
+    runs = [("author", "Infectious Diseases Society"), ("title", "Available at: http://www.example.org/hiv/toc.htm"),
+            ("date", "1 December 2002")]
+    ref = _read(monkeypatch, text, runs)
+    assert ref.title is None and ref.URL == "http://www.example.org/hiv/toc.htm"

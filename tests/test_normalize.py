@@ -138,6 +138,7 @@ def test_clean(raw, expected):
     ("The People’s War", "The People’s War"),
     ("Why does it hurt?", "Why does it hurt?"),
     ("Wait...", "Wait..."),
+    ("Bayesian surface navigation //", "Bayesian surface navigation"),  # GOST's separator before the journal
 ])
 def test_clean_title(raw, expected):
     """Quotes around a title, an unmatched quote at one end and the punctuation after it come off."""

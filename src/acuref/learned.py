@@ -36,6 +36,8 @@ _EDITION_CUE_RE = re.compile(r"\d|\b(?:eds?|edn|edition|[ée]d|[ée]dition|aufl|
                              r"seventh|eighth|ninth|tenth|[IVX]+)\b", re.IGNORECASE)
 _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$")  # "Univ.", "Co.", "U.S.": not a sentence
 _EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?$", re.IGNORECASE)  # "(5th ed., pp…"
+_LINK_CUE_RE = re.compile(r"(?:Retrieved|Available|Accessed|Cited|URL)\b(?:\s+(?:from|at|on))?\s*:?\s*(?:$|https?:|www\.)",
+                          re.IGNORECASE)
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -335,6 +337,8 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
             f["title"] = q.group(1).strip(" ,.;:")
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
+    if f.get("title") and _LINK_CUE_RE.match(str(f["title"])):  # "Available at: http://…" says where, not what
+        f["title"] = None
     container = _first(g, "container") or _journal_in_note(s, g)
     in_word = _IN_WORD_RE.search(container) if container and "editor" not in g else None
     chapter = split_editors(container[in_word.end():]) if container and in_word else None

@@ -153,6 +153,7 @@ def clean_title(title: str) -> str:
         title = title[:-1]
     elif title[:1] in _OPENERS and _OPENERS[title[0]] not in title:
         title = title[1:]
+    title = title.rstrip(" /")  # "Navigation //": GOST's separator before the journal
     return title.strip(" ,;:") if title.endswith(("?", "!", "...")) else title.strip(" .,;:")
 
 
