@@ -468,3 +468,28 @@ def test_a_link_cue_is_not_a_title(monkeypatch):
             ("date", "1 December 2002")]
     ref = _read(monkeypatch, text, runs)
     assert ref.title is None and ref.URL == "http://www.example.org/hiv/toc.htm"
+
+
+@pytest.mark.parametrize("text,runs,title,container", [
+    ("Lee KH, Park J. Sleep quality as a predictor of relapse in depressed patients Sleep 2004; 27:120-126.",
+     [("author", "Lee KH, Park J"), ("container", "Sleep quality as a predictor of relapse in depressed patients Sleep"),
+      ("date", "2004"), ("volume", "27"), ("pages", "120-126")],
+     "Sleep quality as a predictor of relapse in depressed patients", "Sleep"),
+    ("Ito T, Mori Y. Gene expression atlas of the developing mouse retina Brief Bioinform 2003; 4:12-19.",
+     [("author", "Ito T, Mori Y"), ("title", "Gene expression atlas of the developing mouse"),
+      ("container", "retina Brief Bioinform"), ("date", "2003"), ("volume", "4"), ("pages", "12-19")],
+     "Gene expression atlas of the developing mouse retina", "Brief Bioinform"),
+    # a capitalised name after "in" belongs to the title; a title-case title does not show where the journal starts
+    ("Kim S. Stress tolerance by repressing expression of genes in Arabidopsis 2012; 24:2578-2595.",
+     [("author", "Kim S"), ("title", "Stress tolerance by repressing expression of genes in Arabidopsis"),
+      ("date", "2012"), ("volume", "24"), ("pages", "2578-2595")],
+     "Stress tolerance by repressing expression of genes in Arabidopsis", None),
+    ("Kim S. Acupuncture for the Treatment of Chronic Pain 2012; 24:2578-2595.",
+     [("author", "Kim S"), ("title", "Acupuncture for the Treatment of Chronic Pain"),
+      ("date", "2012"), ("volume", "24"), ("pages", "2578-2595")],
+     "Acupuncture for the Treatment of Chronic Pain", None),
+])
+def test_a_journal_printed_right_after_the_title_comes_apart(monkeypatch, text, runs, title, container):
+    """``… in depressed patients Sleep 2004;27:120-6``, with no period between title and journal, gives both."""
+    ref = _read(monkeypatch, text, runs)
+    assert (ref.title, ref.container_title) == (title, container)

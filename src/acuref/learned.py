@@ -38,6 +38,8 @@ _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$") 
 _EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?$", re.IGNORECASE)  # "(5th ed., pp…"
 _LINK_CUE_RE = re.compile(r"(?:Retrieved|Available|Accessed|Cited|URL)\b(?:\s+(?:from|at|on))?\s*:?\s*(?:$|https?:|www\.)",
                           re.IGNORECASE)
+_JOURNAL_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+\.?|&|of|and")  # "Brief Bioinform", "Pain", "Science", not "AF"
+_FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from into among between".split())
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -291,10 +293,59 @@ def _journal_as_second_author(s: str, g: Groups) -> None:
         g["container"] = [g["author"].pop(1)]
 
 
+def _split_sentence_case_end(run: str) -> int | None:
+    """Where a capitalised journal name starts at the end of a sentence-case run (``… in chronic pain patients
+    Pain``, ``… evolution of photosynthesis Science``), or None."""
+    words = run.split()
+    k = len(words)
+    while k > 0 and _JOURNAL_NAME_WORD_RE.fullmatch(words[k - 1]):
+        k -= 1
+    head = words[:k]
+    if not (1 <= len(words) - k <= 4 and len(head) >= 4 and head[-1][:1].islower()) \
+            or head[-1].lower() in _FUNCTION_WORDS:  # "… expression in Arabidopsis": a name inside the title
+        return None
+    lower = sum(1 for w in head if w[:1].islower())
+    if lower * 5 < len(head) * 3:  # a title-case title ("… for Chronic Pain") cannot show where the journal starts
+        return None
+    return len(" ".join(head)) + 1
+
+
+def _journal_run_into_title(s: str, g: Groups) -> None:
+    """A journal printed right after a sentence-case title with no period between (``… in chronic pain patients
+    Pain (1992) 49(1):71-75``), read as one run: the capitalised words at its end are the journal."""
+    if not ({"volume", "pages"} & g.keys()) or ("title" in g) == ("container" in g):
+        return
+    label = "title" if "title" in g else "container"
+    run = g[label][0]
+    if SENTENCE_SPLIT_RE.search(run) or ":" in run or "," in run:
+        return
+    cut = _split_sentence_case_end(run)
+    if cut is not None:
+        g["title"] = [_run(run[: cut - 1], run.start)]
+        g["container"] = [_run(run[cut:], run.start + cut)]
+
+
+def _title_words_in_journal(s: str, g: Groups) -> None:
+    """``… fast lane to functional | genomics Brief Bioinform``: a journal does not start with a lowercase word."""
+    title, container = g.get("title"), g.get("container")
+    if not (title and container) or not ({"volume", "pages"} & g.keys()):
+        return
+    run = container[0]
+    words = run.split()
+    k = 0
+    while k < len(words) - 1 and words[k].isalpha() and words[k].islower():
+        k += 1
+    end = title[0].start + len(title[0])
+    if k and not s[end:run.start].strip() and all(_JOURNAL_NAME_WORD_RE.fullmatch(w) for w in words[k:]):
+        cut = len(" ".join(words[:k])) + 1
+        title[0] = _run(s[title[0].start:run.start + cut - 1], title[0].start)
+        container[0] = _run(run[cut:], run.start + cut)
+
+
 # In this order: each pass sees the runs the earlier ones mended.
 _MENDS = (_edition_without_cue, _title_in_author, _title_in_publisher, _authors_as_editors, _journal_initial_in_author,
           _journal_alone_as_author, _book_in_editor_run, _journal_word_in_title, _chapter_before_editors,
-          _book_as_second_title, _journal_as_second_author)
+          _book_as_second_title, _journal_as_second_author, _journal_run_into_title, _title_words_in_journal)
 
 
 def _relabel(s: str, g: Groups) -> None:
