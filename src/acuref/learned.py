@@ -39,7 +39,10 @@ _EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?
 _LINK_CUE_RE = re.compile(r"(?:Retrieved|Available|Accessed|Cited|URL)\b(?:\s+(?:from|at|on))?\s*:?\s*(?:$|https?:|www\.)",
                           re.IGNORECASE)
 _JOURNAL_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+\.?|&|of|and")  # "Brief Bioinform", "Pain", "Science", not "AF"
-_FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from into among between".split())
+_FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from into among between de del della di da "
+                            "du des la le les el los las der die das den dem aus im und et y en dans sur au aux van "
+                            "von zu".split())
+_NUMBERS_NEXT_RE = re.compile(r"\s*[(\[]?\d")
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -317,7 +320,8 @@ def _journal_run_into_title(s: str, g: Groups) -> None:
         return
     label = "title" if "title" in g else "container"
     run = g[label][0]
-    if SENTENCE_SPLIT_RE.search(run) or ":" in run or "," in run:
+    if SENTENCE_SPLIT_RE.search(run) or ":" in run or "," in run \
+            or not _NUMBERS_NEXT_RE.match(s, run.start + len(run)):  # the journal's numbers follow it at once
         return
     cut = _split_sentence_case_end(run)
     if cut is not None:
