@@ -218,9 +218,12 @@ def test_split_title_container(raw, expected):
     ("5-Fluorouracil in colorectal cancer. Lancet.", (None, "5-Fluorouracil in colorectal cancer. Lancet.")),
     ("5-HT3 receptors in pain. Pain.", (None, "5-HT3 receptors in pain. Pain.")),
     ("• Smith J. Title.", (None, "Smith J. Title.")),
+    ("[Allison2006-MIT] G. Allison, E.A. Galaktionov. Title.", ("Allison2006-MIT", "G. Allison, E.A. Galaktionov. Title.")),
+    ("[Knu73] D. E. Knuth. The Art of Computer Programming.", ("Knu73", "D. E. Knuth. The Art of Computer Programming.")),
+    ("[Article in Chinese] Title.", (None, "[Article in Chinese] Title.")),
 ])
 def test_split_label(raw, expected):
-    """List numbers and bullets come off; a number that starts a chemical name stays."""
+    """List numbers, citation keys and bullets come off; a number that starts a chemical name stays."""
     from acuref.normalize.text import split_label
 
     assert split_label(raw) == expected

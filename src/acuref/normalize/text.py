@@ -16,7 +16,8 @@ _WS_RE = re.compile(r"\s+")
 _LABEL_RE = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,3})(?:[.)](?=\s)|-(?=[A-Z][a-z]+\s[A-Z]{1,3}[,.\s]))"
     r"|([•·▪◦●■*–-])(?=\s)"
-    r"|(\^)(?:\s+[a-z]{1,2}(?=\s))*(?=\s))\s*"  # Wikipedia: "^ Smith …", "^ a b Smith …"
+    r"|(\^)(?:\s+[a-z]{1,2}(?=\s))*(?=\s)"  # Wikipedia: "^ Smith …", "^ a b Smith …"
+    r"|\[([A-Za-z][\w.+:-]{0,30}\d[\w.+:-]{0,30})\](?=\s))\s*"  # a citation key: "[Allison2006-MIT]", "[Knu73]"
 )
 _ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
@@ -45,7 +46,7 @@ def split_label(text: str) -> tuple[str | None, str]:
     m = _LABEL_RE.match(text)
     if not m:
         return None, text
-    label = m.group(1) or m.group(2) or m.group(3)
+    label = m.group(1) or m.group(2) or m.group(3) or m.group(6)
     return label, text[m.end():]
 
 
