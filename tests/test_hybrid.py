@@ -493,3 +493,12 @@ def test_a_journal_printed_right_after_the_title_comes_apart(monkeypatch, text, 
     """``… in depressed patients Sleep 2004;27:120-6``, with no period between title and journal, gives both."""
     ref = _read(monkeypatch, text, runs)
     assert (ref.title, ref.container_title) == (title, container)
+
+
+def test_a_volume_read_into_the_page_range_comes_out(monkeypatch):
+    """``IEEE Trans. Softw. Eng., 17 259-273`` read as pages ``17 259-273`` gives volume 17 and pages 259-273."""
+    text = "B. Berthomieu and M. Diaz. Modeling of time Petri nets. IEEE Trans. Softw. Eng., 17 259-273, 1991."
+    runs = [("author", "B. Berthomieu and M. Diaz"), ("title", "Modeling of time Petri nets"),
+            ("container", "IEEE Trans. Softw. Eng."), ("pages", "17 259-273"), ("date", "1991")]
+    ref = _read(monkeypatch, text, runs)
+    assert (ref.volume, ref.page) == ("17", "259-273")

@@ -43,6 +43,7 @@ _FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from int
                             "du des la le les el los las der die das den dem aus im und et y en dans sur au aux van "
                             "von zu".split())
 _NUMBERS_NEXT_RE = re.compile(r"\s*[(\[]?\d")
+_VOLUME_THEN_RANGE_RE = re.compile(r"([A-Za-z]?\d+)\s+([A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+)")
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -432,6 +433,9 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
             f["issue"] = strip_locator(second) or None  # "33, no. 3/4" read as two volumes
         elif not pages:
             pages = second  # "MNRAS, 446, 160": volume and page
+    both = _VOLUME_THEN_RANGE_RE.fullmatch(pages.strip()) if pages and not f.get("volume") else None
+    if both:  # "IEEE Trans. Softw. Eng., 17 259-273": the volume read into the page range
+        f["volume"], pages = both.group(1), both.group(2)
     volume = _TRAILING_ISSUE_WORD_RE.sub("", str(f.get("volume") or "")) or None  # "Vol. 4 No. 31"
     both = _VOLUME_PAGE_RE.fullmatch(volume or "")
     if both and not pages:  # "J. Opt. Soc. Am. 1982, 72, 899": volume and page read as one volume
