@@ -502,3 +502,20 @@ def test_a_volume_read_into_the_page_range_comes_out(monkeypatch):
             ("container", "IEEE Trans. Softw. Eng."), ("pages", "17 259-273"), ("date", "1991")]
     ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.page) == ("17", "259-273")
+
+
+@pytest.mark.parametrize("text,runs,volume,page,number", [
+    ("Seeger, C. R. Magnetic investigation of Steinheim Basin. EOS, v. 53, pp. 427-429, 1972.",
+     [("author", "Seeger, C. R."), ("title", "Magnetic investigation of Steinheim Basin"), ("container", "EOS"),
+      ("volume", "v. 53"), ("pages", "pp. 427-429"), ("date", "1972")], "53", "427-429", None),
+    ("Matta J T et al 2015 Neutron pairing in nuclei Phys. Rev. Lett. 114 082501",
+     [("author", "Matta J T et al"), ("date", "2015"), ("title", "Neutron pairing in nuclei"),
+      ("container", "Phys. Rev. Lett."), ("pages", "114 082501")], "114", None, "082501"),
+    ("Weber, K. Künstliche Organe. Artificial Organs, Band 20, Nr. 9 (1996), Seiten 986-990",
+     [("author", "Weber, K."), ("title", "Künstliche Organe"), ("container", "Artificial Organs"),
+      ("volume", "Band 20"), ("issue", "Nr. 9"), ("date", "1996"), ("pages", "Seiten 986-990")], "20", "986-990", None),
+])
+def test_locator_words_come_off_the_numbers(monkeypatch, text, runs, volume, page, number):
+    """``v. 53``, ``Band 20``, ``Seiten 986-990`` and a volume read into an article number give bare numbers."""
+    ref = _read(monkeypatch, text, runs)
+    assert (ref.volume, ref.page, ref.number) == (volume, page, number)

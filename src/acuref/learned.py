@@ -43,7 +43,10 @@ _FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from int
                             "du des la le les el los las der die das den dem aus im und et y en dans sur au aux van "
                             "von zu".split())
 _NUMBERS_NEXT_RE = re.compile(r"\s*[(\[]?\d")
-_VOLUME_THEN_RANGE_RE = re.compile(r"([A-Za-z]?\d+)\s+([A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+)")
+# "17 259-273", and physics' "114 082501" (volume and article number)
+_VOLUME_THEN_RANGE_RE = re.compile(r"([A-Za-z]?\d+)\s+([A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+|0\d{3,}|\d{5,})")
+# Locator words strip_locator leaves (it also shapes the training set, so it stays as the model was trained)
+_MORE_LOCATOR_WORDS_RE = re.compile(r"^(?:v|t|tome|band|seiten)\b\.?\s*(?=[A-Za-z]?\d)", re.IGNORECASE)
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -94,6 +97,12 @@ def strip_locator(value: str) -> str:
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1]
     return value.strip(" .,;:()")
+
+
+def clean_locator(value: str) -> str:
+    """:func:`strip_locator`, then the locator words it leaves as the model was trained with it: ``v. 152``,
+    ``T. 4``, ``Seiten 986-990`` → ``152``, ``4``, ``986-990``."""
+    return _MORE_LOCATOR_WORDS_RE.sub("", strip_locator(value))
 
 
 def _type(f: dict[str, object], text: str) -> str:
@@ -424,8 +433,8 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
     f: dict[str, object] = {}
     for label in ("volume", "issue"):
         value = _first(g, label)
-        if value:
-            f[label] = strip_locator(value.rsplit(";", 1)[-1]) or None  # "Jul 29;363": the date's end ran in
+        if value:  # "Jul 29;363": the date's end ran in
+            f[label] = clean_locator(value.rsplit(";", 1)[-1]) or None
     pages = _first(g, "pages")
     if len(g.get("volume", ())) > 1:
         second = g["volume"][1]
@@ -448,7 +457,7 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
         volume, issue = both.group(1), issue or both.group(2)
     f["volume"], f["issue"] = volume, issue
     if pages:
-        pages = strip_locator(pages)
+        pages = clean_locator(pages)
         if is_range(pages):
             f["page"] = normalize_pages(pages)
         elif pages:
