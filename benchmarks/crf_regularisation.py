@@ -57,7 +57,7 @@ def main() -> int:
             path = Path(tmp) / "dev.model"
             trainer.train(str(path))
             tagger = load_tagger(str(path))
-            learned.default_tagger = lambda: tagger
+            learned.default_tagger = lambda tagger=tagger: tagger
             scores = []
             for domain in ("biomed", "general"):
                 exs = [ex for ex in dev if ex.domain == domain]

@@ -101,7 +101,7 @@ def classify(part: str) -> str | None:
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
     if _VANC.fullmatch(part):
         return "vanc"
-    if _INITFIRST.fullmatch(part + ("" if part.endswith(".") else "")):
+    if _INITFIRST.fullmatch(part):
         return "initfirst"
     if _INIT_PART_RE.fullmatch(part + "."):
         return "init"
