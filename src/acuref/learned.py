@@ -36,8 +36,7 @@ _EDITION_CUE_RE = re.compile(r"\d|\b(?:eds?|edn|edition|[ée]d|[ée]dition|aufl|
                              r"seventh|eighth|ninth|tenth|[IVX]+)\b", re.IGNORECASE)
 _ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$")  # "Univ.", "Co.", "U.S.": not a sentence
 _EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?$", re.IGNORECASE)  # "(5th ed., pp…"
-_LINK_CUE_RE = re.compile(r"(?:Retrieved|Available|Accessed|Cited|URL)\b(?:\s+(?:from|at|on))?\s*:?\s*(?:$|https?:|www\.)",
-                          re.IGNORECASE)
+_LINK_CUE_RE = re.compile(rf"{ids.LINK_CUE}\s*:?\s*(?:$|https?:|www\.)", re.IGNORECASE)  # a cue, then the link
 _JOURNAL_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+\.?|&|of|and")  # "Brief Bioinform", "Pain", "Science", not "AF"
 _FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from into among between de del della di da "
                             "du des la le les el los las der die das den dem aus im und et y en dans sur au aux van "

@@ -59,7 +59,7 @@ _NLM_NOISE_RE = re.compile(
     re.IGNORECASE,
 )
 _NLM_NOISE_CUES = ("erratum", "comment", "retraction", "update", "corrected", "review", "english")
-_AVAILABLE_RE = re.compile(r"\b(?:Available (?:from|at|online)|Retrieved from|URL|Beschikbaar via)\s*:?\s*$", re.IGNORECASE)
+_AVAILABLE_RE = re.compile(rf"\b{ids.LINK_CUE}\s*:?\s*$", re.IGNORECASE)  # left at the end once the URL is cut
 _LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
 _YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{_YEAR}[/-])?(?P<year>{_YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
 _HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{_YEAR})[a-z]?[.,]\s+")

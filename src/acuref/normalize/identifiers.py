@@ -11,6 +11,8 @@ _DOI_RE = re.compile(
 )
 _PMID_RE = re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
+# The words a reference prints before its link: "Available from:", "Retrieved from", "Beschikbaar via", "URL".
+LINK_CUE = r"(?:(?:Available|Retrieved|Accessed|Cited)(?:\s+(?:from|at|on|online))?|URL|Beschikbaar\s+via)\b"
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _HOST_RE = re.compile(r"(?:https?://)?(?:[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?:[:/?#]|$)",
                       re.IGNORECASE)
