@@ -130,7 +130,8 @@ def _title_in_note(s: str, g: Groups) -> str | None:
     """A run labelled ``note`` right after the authors (and date), before any other field, is the title."""
     note = g["note"][0]
     others = [v[0].start for label, v in g.items() if label not in ("author", "date", "note", "label")]
-    if g["author"][0].start < note.start and all(note.start < o for o in others) and len(note.split()) >= 2:
+    if g["author"][0].start < note.start and all(note.start < o for o in others) and len(note.split()) >= 2 \
+            and not _LINK_CUE_RE.match(note):
         return clean_title(SENTENCE_SPLIT_RE.split(note, 1)[0]) or None  # what follows is most often the imprint
     return None
 
@@ -393,7 +394,7 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
     """Title and container, mending the boundary slips between them that the rest of the string shows."""
     f: dict[str, object] = {}
     title = _first(g, "title")
-    if title:
+    if title and not _LINK_CUE_RE.match(title):  # "Available at: http://…" says where the work is, not what
         f["title"] = clean_title(title)
     if not f.get("title"):  # quoted words are a title in every style that quotes (Chicago, MLA, IEEE, Harvard)
         q = _QUOTED_RE.search(s)
@@ -401,8 +402,6 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
             f["title"] = q.group(1).strip(" ,.;:")
     if not f.get("title") and "author" in g and "note" in g:
         f["title"] = _title_in_note(s, g)
-    if f.get("title") and _LINK_CUE_RE.match(str(f["title"])):  # "Available at: http://…" says where, not what
-        f["title"] = None
     container = _first(g, "container") or _journal_in_note(s, g)
     in_word = _IN_WORD_RE.search(container) if container and "editor" not in g else None
     chapter = split_editors(container[in_word.end():]) if container and in_word else None
