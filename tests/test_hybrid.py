@@ -495,16 +495,10 @@ def test_a_journal_printed_right_after_the_title_comes_apart(monkeypatch, text, 
     assert (ref.title, ref.container_title) == (title, container)
 
 
-def test_a_volume_read_into_the_page_range_comes_out(monkeypatch):
-    """``IEEE Trans. Softw. Eng., 17 259-273`` read as pages ``17 259-273`` gives volume 17 and pages 259-273."""
-    text = "B. Berthomieu and M. Diaz. Modeling of time Petri nets. IEEE Trans. Softw. Eng., 17 259-273, 1991."
-    runs = [("author", "B. Berthomieu and M. Diaz"), ("title", "Modeling of time Petri nets"),
-            ("container", "IEEE Trans. Softw. Eng."), ("pages", "17 259-273"), ("date", "1991")]
-    ref = _read(monkeypatch, text, runs)
-    assert (ref.volume, ref.page) == ("17", "259-273")
-
-
 @pytest.mark.parametrize("text,runs,volume,page,number", [
+    ("B. Berthomieu and M. Diaz. Modeling of time Petri nets. IEEE Trans. Softw. Eng., 17 259-273, 1991.",
+     [("author", "B. Berthomieu and M. Diaz"), ("title", "Modeling of time Petri nets"),
+      ("container", "IEEE Trans. Softw. Eng."), ("pages", "17 259-273"), ("date", "1991")], "17", "259-273", None),
     ("Seeger, C. R. Magnetic investigation of Steinheim Basin. EOS, v. 53, pp. 427-429, 1972.",
      [("author", "Seeger, C. R."), ("title", "Magnetic investigation of Steinheim Basin"), ("container", "EOS"),
       ("volume", "v. 53"), ("pages", "pp. 427-429"), ("date", "1972")], "53", "427-429", None),
@@ -516,6 +510,7 @@ def test_a_volume_read_into_the_page_range_comes_out(monkeypatch):
       ("volume", "Band 20"), ("issue", "Nr. 9"), ("date", "1996"), ("pages", "Seiten 986-990")], "20", "986-990", None),
 ])
 def test_locator_words_come_off_the_numbers(monkeypatch, text, runs, volume, page, number):
-    """``v. 53``, ``Band 20``, ``Seiten 986-990`` and a volume read into an article number give bare numbers."""
+    """``v. 53``, ``Band 20``, ``Seiten 986-990`` and a volume read into a page range or article number give bare
+    numbers."""
     ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.page, ref.number) == (volume, page, number)
