@@ -175,17 +175,18 @@ def glutton_pred(ref: Reference, gold: Counter) -> Counter:
     return out
 
 
-def glutton_ceiling(rows: list[dict], refs: dict[int, Reference]) -> str:
+def glutton_ceiling(rows: list[dict], golds: list[Counter], refs: dict[int, Reference]) -> str:
     """How far glutton's gold lets any reader of the printed string go.
 
     Its fields come from the matched record, not from the string: some are not printed in it at all, and its
     titles stop where the printed title turns italic (a species or gene name). A reader that gets every printed
-    field right still misses those twice (the gold value unread, the printed one counted wrong).
+    field right still misses those twice (the gold value unread, the printed one counted wrong), so its F1 is
+    2·right / (2·right + 2·missed): the share of gold fields it can get right.
     """
     total = absent = cut = 0
-    for row in rows:
+    for row, row_gold in zip(rows, golds):
         printed = soft(row["reference"])
-        for label, value in glutton_gold(row):
+        for label, value in row_gold:
             total += 1
             if label != "doi" and value not in printed:
                 absent += 1
@@ -193,10 +194,9 @@ def glutton_ceiling(rows: list[dict], refs: dict[int, Reference]) -> str:
         gold = soft(row.get("atitle"))
         if gold and title != gold and title.startswith(gold) and title in printed:
             cut += 1
-    tp, wrong = total - absent - cut, absent + cut
     return (f"  glutton gold: {absent} of {total} fields not printed in the string; {cut} titles cut short of the "
             f"printed title (acuref's title continues them); F1 ceiling for a reader of the printed string "
-            f"{2 * tp / (2 * tp + 2 * wrong):.4f}")
+            f"{(total - absent - cut) / total:.4f}")
 
 
 def tally(pairs) -> tuple[dict[str, list[int]], float]:
@@ -293,15 +293,12 @@ def main() -> int:
         print(line)
     if glutton:
         line = f"{'glutton_pmc_dev (fields)':<30}{len(glutton):>6}{'':>11}"
+        golds = [glutton_gold(row) for row in glutton]
         for reader in READERS:
-            pairs = []
-            for row in glutton:
-                gold = glutton_gold(row)
-                pairs.append((gold, glutton_pred(results[reader][id(row)], gold)))
-            per, whole = tally(pairs)
+            per, whole = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
             line += f"{micro(per):>11.4f} / {whole:.2f}"
         print(line)
-        print(glutton_ceiling(glutton, results["acuref"]))
+        print(glutton_ceiling(glutton, golds, results["acuref"]))
 
     for domain in ("ALL biomed", "ALL general"):
         per, _ = tally((gold_cache[id(ex)], ref_fields(results["acuref"][id(ex)])) for ex in by_set[domain])
@@ -309,7 +306,7 @@ def main() -> int:
             print(f"\n**{domain[4:]}** (acuref.parse_reference, soft)\n\n| field | precision | recall | F1 | gold |\n|---|---|---|---|---|")
         else:
             print(f"\n{domain} — acuref per field (soft): label, precision, recall, F1, gold count")
-        for label, (tp, fp, fn) in sorted(per.items(), key=lambda kv: -(kv[1][0] + kv[1][2])):
+        for label, (tp, fp, fn) in sorted(per.items(), key=lambda kv: (-(kv[1][0] + kv[1][2]), kv[0])):
             p, r, f = prf(tp, fp, fn)
             if args.markdown:
                 print(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} | {tp + fn} |")
