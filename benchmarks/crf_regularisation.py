@@ -26,6 +26,15 @@ GRID = ("0.1:0.01", "0.1:0.1", "0.1:0.5", "0.1:1.0", "0.1:2.0", "0.1:4.0", "0.0:
         "0.6:0.5", "1.0:0.5")
 
 
+def _weights(pair: str) -> tuple[float, float]:
+    """``C1:C2`` → (c1, c2), or an argparse error naming what was wrong."""
+    try:
+        c1, c2 = (float(v) for v in pair.split(":"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{pair!r} is not C1:C2 (two numbers, such as 0.3:0.5)") from None
+    return c1, c2
+
+
 def _bucket(raw: str) -> int:
     return int(hashlib.sha1(train._key(raw).encode()).hexdigest(), 16) % 10
 
@@ -33,7 +42,7 @@ def _bucket(raw: str) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=train.DEFAULT_DATA)
-    ap.add_argument("--grid", nargs="+", default=GRID, help="C1:C2 pairs")
+    ap.add_argument("--grid", nargs="+", type=_weights, default=[_weights(p) for p in GRID], help="C1:C2 pairs")
     ap.add_argument("--iterations", type=int, default=150)
     args = ap.parse_args()
     if not args.data.exists():
@@ -46,10 +55,10 @@ def main() -> int:
     rest = [ex for ex in usable if _bucket(ex.raw) != 1]
     rendered = [ex for ex in train.synthetic(rest) if _bucket(ex.raw) != 1]
     print(f"dev {len(dev)} strings; training on {len(rest)} + {len(rendered)} rendered")
-    for pair in args.grid:
-        c1, c2 = (float(v) for v in pair.split(":"))
+    sequences = list(train.sequences(rest + rendered))  # the features once, for every setting
+    for c1, c2 in args.grid:
         trainer = pycrfsuite.Trainer(verbose=False)
-        for xseq, yseq in train.sequences(rest + rendered):
+        for xseq, yseq in sequences:
             trainer.append(xseq, yseq)
         trainer.set_params({"c1": c1, "c2": c2, "max_iterations": args.iterations,
                             "feature.possible_transitions": True, "feature.minfreq": 2})
