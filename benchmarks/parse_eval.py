@@ -64,9 +64,9 @@ def field_value(label: str, text: str) -> str:
         m = _YEAR_RE.search(text)
         return m.group(1) if m else ""
     if label in ("volume", "issue"):
-        return soft(learned.clean_locator(text))
+        return soft(learned.strip_locator(text))
     if label == "pages":
-        return soft(normalize_pages(learned.clean_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
+        return soft(normalize_pages(learned.strip_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
     if label == "container":
         return soft(learned.IN_PREFIX_RE.sub("", text.strip()))
     if label == "edition":

@@ -21,7 +21,8 @@ from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbrevi
 
 # strip_locator also shapes the records acuref.train renders its synthetic strings from: a change to it changes
 # the training set, so the shipped model must be retrained with it (and re-measured) in the same commit.
-_LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h)\b\.?\s*", re.IGNORECASE)
+_LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h|band|seiten|tome"
+                                r"|[vt](?=\.?\s*[A-Za-z]?\d))\b\.?\s*", re.IGNORECASE)
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
 _IN_WORD_RE = re.compile(r"(?:^|[.,]\s+)(?:In|in|Dans|dans):?\s+")
@@ -44,8 +45,6 @@ _FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from int
 _NUMBERS_NEXT_RE = re.compile(r"\s*[(\[]?\d")
 # "17 259-273", and physics' "114 082501" (volume and article number)
 _VOLUME_THEN_RANGE_RE = re.compile(r"([A-Za-z]?\d+)\s+([A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+|0\d{3,}|\d{5,})")
-# Locator words strip_locator leaves (it also shapes the training set, so it stays as the model was trained)
-_MORE_LOCATOR_WORDS_RE = re.compile(r"^(?:v|t|tome|band|seiten)\b\.?\s*(?=[A-Za-z]?\d)", re.IGNORECASE)
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
 IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
 _IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
@@ -96,12 +95,6 @@ def strip_locator(value: str) -> str:
     if value.startswith("(") and value.endswith(")"):
         value = value[1:-1]
     return value.strip(" .,;:()")
-
-
-def clean_locator(value: str) -> str:
-    """:func:`strip_locator`, then the locator words it leaves as the model was trained with it: ``v. 152``,
-    ``T. 4``, ``Seiten 986-990`` → ``152``, ``4``, ``986-990``."""
-    return _MORE_LOCATOR_WORDS_RE.sub("", strip_locator(value))
 
 
 def _type(f: dict[str, object], text: str) -> str:
@@ -432,7 +425,7 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
     for label in ("volume", "issue"):
         value = _first(g, label)
         if value:  # "Jul 29;363": the date's end ran in
-            f[label] = clean_locator(value.rsplit(";", 1)[-1]) or None
+            f[label] = strip_locator(value.rsplit(";", 1)[-1]) or None
     pages = _first(g, "pages")
     if len(g.get("volume", ())) > 1:
         second = g["volume"][1]
@@ -455,7 +448,7 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
         volume, issue = both.group(1), issue or both.group(2)
     f["volume"], f["issue"] = volume, issue
     if pages:
-        pages = clean_locator(pages)
+        pages = strip_locator(pages)
         if is_range(pages):
             f["page"] = normalize_pages(pages)
         elif pages:
