@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from .errors import InputError
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"})
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest"})
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _BINARY_MAGIC = (
@@ -39,6 +39,7 @@ class Line:
 
     number: int
     text: str
+    heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +49,7 @@ class Document:
     name: str
     lines: tuple[Line, ...]
     encoding: str
-    format: str  # "text", "markdown" or "html"
+    format: str  # "text", "markdown", "rst", "html" or "pdf"
     notes: tuple[str, ...] = ()  # non-fatal remarks, e.g. an encoding fallback
 
 
@@ -92,6 +93,7 @@ _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
 )
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
 
 
@@ -107,6 +109,7 @@ class _TextExtractor(HTMLParser):
         self._in_title = False
         self._sup_label = False  # a <sup> that opens a block is its reference number
         self._href: str | None = None  # a doi.org link whose DOI the link text may not show
+        self._heading = 0
 
     def _flush(self) -> None:
         text = "".join(self._buf)
@@ -114,7 +117,8 @@ class _TextExtractor(HTMLParser):
             text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
         for i, part in enumerate(text.split("\n")):
             if part.strip():
-                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip()))
+                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
+                                       self._heading))
         self._buf = []
         self._line_no = None
 
@@ -126,6 +130,8 @@ class _TextExtractor(HTMLParser):
             self._in_title = True
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag in _HEADING_TAGS:
+            self._heading = int(tag[1])
         if tag == "sup" and not "".join(self._buf).strip():
             self._sup_label = True
         if tag == "a":
@@ -167,6 +173,8 @@ class _TextExtractor(HTMLParser):
             self._href = None
         if tag in _BLOCK_TAGS:
             self._flush()
+        if tag in _HEADING_TAGS:
+            self._heading = 0
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
         if tag in ("ol", "ul") and self._lists:
@@ -214,6 +222,8 @@ def _md_link(m: re.Match[str]) -> str:
 def markdown_lines(text: str) -> tuple[Line, ...]:
     out = []
     for i, line in enumerate(text.splitlines(), start=1):
+        hashes = _MD_HEADING_RE.match(line)
+        level = hashes.group().count("#") if hashes else 0
         line = _MD_HEADING_RE.sub("", line)
         line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
         line = _MD_AUTOLINK_RE.sub(r"\1", line)
@@ -221,7 +231,41 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         line = _MD_CODE_RE.sub(r"\1", line)
         line = _MD_EMPH_RE.sub(r"\2", line)
         line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
-        out.append(Line(i, line.replace("\\", "") if "\\" in line and "\\\\" not in line else line))
+        out.append(Line(i, line.replace("\\", "") if "\\" in line and "\\\\" not in line else line, level))
+    return tuple(out)
+
+
+_RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
+_RST_FOOTNOTE_RE = re.compile(r"^(\s*)\.\.\s+\[(#?\w{0,12}|\*)\]\s*")
+_RST_DIRECTIVE_RE = re.compile(r"^\s*\.\.\s+(?:_[^:]+:|[\w-]+::|\|[^|]+\|)")
+_RST_ID_ROLE_RE = re.compile(r":(doi|pmid|pmcid|arxiv|isbn|rfc|pep):`([^`]+)`", re.IGNORECASE)
+_RST_ROLE_RE = re.compile(r":[\w.+-]+:`([^`<]*?)(?:\s*<[^>]*>)?`")
+_RST_LINK_RE = re.compile(r"`([^`<]*?)\s*<([^>]+)>`__?")
+_RST_LITERAL_RE = re.compile(r"``([^`]+)``|`([^`]+)`_{0,2}")
+_RST_ID_PREFIX = {"doi": "doi:", "pmid": "PMID: ", "pmcid": "", "arxiv": "arXiv:", "isbn": "ISBN ", "rfc": "RFC ",
+                  "pep": "PEP "}
+
+
+def _rst_id(m: re.Match[str]) -> str:
+    return _RST_ID_PREFIX[m.group(1).lower()] + m.group(2).strip()
+
+
+def rst_lines(text: str) -> tuple[Line, ...]:
+    """reStructuredText as plain lines: citations and footnotes (``.. [Label] …``) become labelled items,
+    identifier roles (``:doi:`10.…```) their identifiers, links their text and target; directives vanish."""
+    out = []
+    for i, line in enumerate(text.splitlines(), start=1):
+        m = _RST_CITATION_RE.match(line) or _RST_FOOTNOTE_RE.match(line)
+        if m:
+            label = m.group(2) if m.re is _RST_CITATION_RE else f"[{m.group(2).lstrip('#') or '*'}]"
+            line = f"{m.group(1)}{label} {line[m.end():]}"
+        elif _RST_DIRECTIVE_RE.match(line):
+            line = ""
+        line = _RST_ID_ROLE_RE.sub(_rst_id, line)
+        line = _RST_ROLE_RE.sub(r"\1", line)
+        line = _RST_LINK_RE.sub(r"\1 \2", line)
+        line = _RST_LITERAL_RE.sub(lambda mm: mm.group(1) or mm.group(2), line)
+        out.append(Line(i, line))
     return tuple(out)
 
 
@@ -235,6 +279,8 @@ def detect_format(name: str, text: str) -> str:
         return "html"
     if suffix in (".md", ".markdown"):
         return "markdown"
+    if suffix in (".rst", ".rest"):
+        return "rst"
     if _HTML_SNIFF_RE.match(text[:1000]) or (text.count("</p>") + text.count("</li>") + text.count("<br") > 3):
         return "html"
     return "text"
@@ -248,6 +294,8 @@ def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encodi
         lines = html_lines(text)
     elif fmt == "markdown":
         lines = markdown_lines(text)
+    elif fmt == "rst":
+        lines = rst_lines(text)
     else:
         lines = text_lines(text)
     return Document(name, lines, encoding, fmt, notes)
@@ -337,10 +385,11 @@ def _text_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
 
 
 def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[str, ...]) -> Document:
-    if fmt == "markdown":
-        converted = markdown_lines("\n".join(line.text for line in lines))
+    if fmt in ("markdown", "rst"):
+        convert = markdown_lines if fmt == "markdown" else rst_lines
+        converted = convert("\n".join(line.text for line in lines))
         offset = lines[0].number - 1
-        lines = [Line(line.number + offset, line.text) for line in converted]
+        lines = [Line(line.number + offset, line.text, line.heading) for line in converted]
     return Document(name, tuple(lines), encoding, fmt, notes)
 
 

@@ -1,43 +1,72 @@
-"""Document → reference strings. Finding references is kept apart from parsing them.
+"""Document → reference strings, and an account of every candidate that was not taken.
 
-The document is cut into units (list items and paragraphs, wrapped lines joined). Each unit is
-scored for how much it looks like a reference (identifiers, a year;volume:pages block, an author
-list, a publisher). Lists are judged as a whole, so a book in a list of articles is kept while a
-numbered list of prose sentences is not. ``Bron:``/``Source:`` lines, stacked title / authors /
-journal blocks, and parenthesised citations inside prose are found too.
+Finding references is kept apart from parsing them. The document is cut into units (list items and
+paragraphs, wrapped lines joined, a ``[LABEL]`` on its own line joined to its entry). Then:
+
+- **Reference sections** open at a heading in any of many languages (:mod:`acuref.sections`). Inside one,
+  every unit is a candidate: it is taken when it has something a reference has (a year, an identifier, a
+  locator, a legal citation) and otherwise listed as *skipped* with the reason, so nothing disappears
+  silently. A topic subheading followed by references stays inside the section; another heading, or prose,
+  ends it.
+- **Lists without a heading** are judged as a whole: when most items score as references the list is a
+  reference list, and its other items are judged as in a section. A run of three or more paragraphs that
+  each score as references is a reference list too.
+- Outside both, a paragraph must look very much like a reference on its own; ``Bron:``/``Source:`` lines,
+  stacked title / authors / journal blocks and citations in parentheses inside prose are found too.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .documents import Document, Line
-from .model import Source
+from .model import Skipped, Source
 from .normalize.names import DEGREE_RE, is_author_list
 from .normalize.text import split_label, squash
 from .parse import evidence
+from .sections import heading_text, is_end_heading, is_reference_heading
 
-_HEADING_RE = re.compile(
-    r"^(?:\d+\.?\s*)?(?:references?|bibliography|literature(?:\s+cited)?|works\s+cited|cited\s+literature|sources?|"
-    r"notes\s+and\s+references|bronnen|bron(?:vermelding|nen)?|literatuur(?:lijst|opgave)?|referenties?|"
-    r"geraadpleegde\s+(?:literatuur|bronnen)|quellen|literaturverzeichnis|références|bibliographie|"
-    r"similar\s+articles|cited\s+by(?:\s+\d+)?(?:\s+articles)?|further\s+reading|reference\s+list)\s*:?$",
-    re.IGNORECASE,
-)
 _SOURCE_RE = re.compile(
     r"(?:^|[\s:;(])(?:Bron(?:nen)?|Bronvermelding|Sources?|Referenties?|References?|Ref\.|Citation|Quelle|Fuente|Origineel)\s*:\s*",
     re.IGNORECASE,
 )
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 _TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
+_RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
+_KEY_ALONE_RE = re.compile(r"^\s*\[([^\]\s]{1,40})\]\s*$")
+_YEAR_RE = re.compile(r"(?<![\d/.-])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z]|/\d{2,4})?(?![\d])")
+_IDENT_RE = re.compile(
+    r"\b10\.\d{4,9}/|\bPMID\b|\bPMC\s?\d{4,}|\barXiv\s*:|\bISBN\b|\bISSN\b|\bhttps?://|\bwww\.|\bRFC\s?\d|"
+    r"\bhdl\.handle\.net|\burn:nbn:|\bSSRN\b|\bbioRxiv\b|\bmedRxiv\b|\bECLI:", re.IGNORECASE)
+_LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
+                         r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|\d+\s*(?:pp|p|S|с|页)\b\.?")
+_LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|\bStb\.|\bBVerf|\bBGH\b|\bS\.\s?Ct\.|"
+                       r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
+_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
+                         r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)",
+                         re.IGNORECASE)
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivacy\b|\bcookies?\b|back\s+to\s+top|"
+                             r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b", re.IGNORECASE)
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
+_STOP_RE = re.compile(r"[.,;:](?=\s|$)")
+_FUNCTION = frozenset(
+    "the of to in is that with for on are was be this it as by an at from which we were has have not but or and "
+    "de het een van en is dat op te met voor zijn niet ook als bij wordt worden "
+    "der die das und ist nicht mit von zu den dem für auf sich wird eine "
+    "le la les des du et est une pour dans que qui sur pas "
+    "el los las y es una por con para que se del "
+    "il di che è per una con sono "
+    "o os as um é para com não uma "
+    "w i z na się jest nie do "
+    "и в не на что с по как при для".split())
 
 STANDALONE = 7  # a paragraph on its own must look very much like a reference
 IN_LIST = 4
-IN_GOOD_LIST = 3
-IN_SECTION = 3
 SOURCE_LINE = 3
 JOURNAL_LINE = 4
+RUN_MIN = 3
 
 
 @dataclass(slots=True)
@@ -47,6 +76,8 @@ class _Unit:
     item: bool = False
     bullet: bool = False
     texts: list[str] = field(default_factory=list)
+    indent: int = 0
+    heading: int = 0  # the source marks it as a heading (level), or a rule line was drawn under it (7)
 
     @property
     def start(self) -> int:
@@ -65,6 +96,23 @@ class _Unit:
         return squash(" ".join(self.texts))
 
 
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+    """A rule line (``-----``, ``=====``) under a line makes that line a heading; the rule itself is a blank."""
+    out: list[Line] = []
+    for line in lines:
+        if _RULE_RE.match(line.text):
+            if out and out[-1].text.strip() and len(out[-1].text.strip()) <= 80 and not out[-1].heading:
+                out[-1] = replace(out[-1], heading=7)
+            out.append(Line(line.number, ""))
+            continue
+        out.append(line)
+    return out
+
+
 def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[_Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
@@ -72,149 +120,340 @@ def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list
     """
     units: list[_Unit | None] = []
     cur: _Unit | None = None
-    for line in lines:
+    marked = _mark_rules(lines)
+    wrap = [None] * len(marked) if blocks else _wrapped(marked)
+    for k, line in enumerate(marked):
         s = line.text.strip()
         if not s:
             cur = None
             units.append(None)
             continue
+        if line.heading:
+            cur = None
+            units.append(_Unit([line], texts=[s], heading=line.heading))
+            continue
+        key = _KEY_ALONE_RE.match(s)
+        if key:  # "[Smith2010]" on its own line: the entry follows
+            cur = _Unit([line], label=key.group(1), item=True, texts=[""], indent=_indent(line.text))
+            units.append(cur)
+            continue
         label, rest = split_label(s)
         bullet = label is None and rest != s
         if label is not None or bullet:
-            cur = _Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()])
+            cur = _Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
-        if cur is not None and not blocks and _continues(cur, s):
+        forced = wrap[k - 1] if k else None
+        if forced and cur is not None and _new_entry(cur, s):
+            forced = False
+        if cur is not None and not blocks and (forced or (forced is None and _continues(cur, s, _indent(line.text)))
+                                               or (forced is False and _indent(line.text) > cur.indent)):
             cur.lines.append(line)
             cur.texts.append(s)
             continue
-        cur = _Unit([line], texts=[s])
+        cur = _Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
 
 
-def _continues(cur: _Unit, s: str) -> bool:
+def _wrapped(lines: list[Line]) -> list[bool | None]:
+    """For each line of a block wrapped at a fixed width: whether the width forced the break after it (the
+    next word would not have fitted), so the next line goes on with it; ``None`` where the block is not
+    wrapped text (lines of any length, one entry each) or the line ends its block."""
+    out: list[bool | None] = [None] * len(lines)
+    start = 0
+    while start < len(lines):
+        if not lines[start].text.strip():
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].text.strip() and not lines[end].heading:
+            end += 1
+        block = [line.text.rstrip() for line in lines[start:end]]
+        width = max(len(t) for t in block) if block else 0
+        full = sum(len(t) >= width - 12 for t in block)
+        if len(block) >= 3 and 40 <= width <= 130 and full >= max(2, len(block) // 3):
+            for i in range(len(block) - 1):
+                nxt = block[i + 1].lstrip()
+                word = nxt.split()[0] if nxt else ""
+                out[start + i] = len(block[i]) + 1 + len(word) > width
+        start = max(end, start + 1)
+    return out
+
+
+_ENTRY_START_RE = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
+    r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
+
+
+def _new_entry(cur: _Unit, s: str) -> bool:
+    """A line that starts a new author list right after a complete reference ends with a full stop."""
     prev = cur.texts[-1] if cur.texts else ""
-    if not prev:  # "1." alone on its line: the entry follows
+    return (bool(_TERMINAL_RE.search(prev)) and bool(_ENTRY_START_RE.match(s)) and _has_core(cur.flat)
+            and evidence(cur.flat) >= IN_LIST)
+
+
+def _continues(cur: _Unit, s: str, indent: int) -> bool:
+    prev = cur.texts[-1] if cur.texts else ""
+    if not prev:  # "1." or "[Key]" alone on its line: the entry follows
         return True
-    if prev.endswith("-") or s[0].islower() or s[0].isdigit() or s[:1] in "(;:,&":
+    if indent > cur.indent and (cur.item or len(cur.lines) > 1 or cur.indent == 0):
+        return True  # a hanging indent
+    if prev.endswith("-") or s[0].islower() or s[0].isdigit() or s[:1] in "(;:,&<":
         return True
     if cur.item:
+        if _TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
+            return False  # a topic subheading after a complete entry
         # A list entry runs on until a blank line, unless it is complete and prose follows.
         if len(s.split()) > 30 and _TERMINAL_RE.search(prev) and evidence(cur.flat) >= IN_LIST:
             return False
         return len(cur.texts) < 12
-    return not _TERMINAL_RE.search(prev) and len(prev) > 40 and evidence(prev) >= 2
+    return not _TERMINAL_RE.search(prev) and len(prev) > 30 and evidence(cur.flat) >= 2
 
 
-def _is_heading(unit: _Unit) -> bool:
-    text = unit.flat.strip(" :#*")
-    return len(text) < 60 and bool(_HEADING_RE.match(text))
+def _is_prose(text: str) -> bool:
+    """Running text: sentences of mostly lower-case words with few stops between them, and none of a
+    reference's marks (identifiers, locators, an author list, a volume/pages block)."""
+    words = text.split()
+    if len(words) < 12:
+        return False
+    if len(_STOP_RE.findall(text)) / len(words) >= 0.15 or _IDENT_RE.search(text) or _LOCATOR_RE.search(text):
+        return False
+    function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    lower = sum(w[0].islower() for w in later) / max(1, len(later))
+    return (function >= 0.2 or lower >= 0.6) and evidence(text) < IN_LIST
 
 
-def _looks_like_heading(unit: _Unit) -> bool:
-    text = unit.flat
-    return len(text.split()) <= 8 and not _TERMINAL_RE.search(text) and not re.search(r"\d{4}", text)
+def _heading_like(u: _Unit) -> bool:
+    """Short, no sentence end, no year: a line that names what follows."""
+    if u.heading:
+        return True
+    if u.item and not u.bullet:
+        return False
+    text = u.flat
+    words = text.split()
+    return (0 < len(words) <= 8 and len(text) <= 70 and not _TERMINAL_RE.search(text)
+            and not _YEAR_RE.search(text) and not _IDENT_RE.search(text) and "," not in text)
 
 
-def extract_from_lines(lines: tuple[Line, ...] | list[Line], *, blocks: bool = False) -> list[Source]:
-    """Find every reference in a document's lines, in document order (``blocks``: lines are HTML blocks)."""
-    units = _segment(lines, blocks)
-    found: list[tuple[int, int, Source]] = []  # (line, order, source)
-    consumed: set[int] = set()
-    in_section = False
-    nonref_run = 0
-    scores: dict[int, int] = {}
-
-    def score(u: _Unit) -> int:
-        key = id(u)
-        if key not in scores:
-            scores[key] = evidence(u.flat)
-        return scores[key]
-
-    # Lists: consecutive items, blank lines allowed between them.
-    groups: list[list[_Unit]] = []
-    current: list[_Unit] = []
-    for u in units:
-        if u is None:
-            continue
-        if u.item:
-            current.append(u)
-        else:
-            if current:
-                groups.append(current)
-            current = []
-    if current:
-        groups.append(current)
-    for group in groups:
-        labels = [u.label for u in group if u.label]
-        ordinal = len(labels) > 1 and len(set(labels)) == 1  # PubMed copies number every item "1."
-        strong = [u for u in group if score(u) >= IN_LIST]
-        good_list = len(strong) >= max(1, (len(group) + 1) // 2)
-        for pos, u in enumerate(group, start=1):
-            threshold = IN_GOOD_LIST if good_list else IN_LIST
-            if len(group) == 1 and not u.label:
-                threshold = STANDALONE
-            if score(u) >= threshold and _has_core(u.flat):
-                label = str(pos) if ordinal else u.label
-                found.append((u.start, len(found), Source(u.raw, u.start, u.end, label, "list")))
-                consumed.add(id(u))
-
-    prev_units: list[_Unit] = []
-    for u in units:
-        if u is None:
-            continue
-        if id(u) in consumed:
-            prev_units = []
-            continue
-        if _is_heading(u):
-            in_section = True
-            nonref_run = 0
-            prev_units = []
-            continue
-        src = _SOURCE_RE.search(u.flat)
-        if src:
-            rest = u.flat[src.end():].strip()
-            if rest and evidence(rest) >= SOURCE_LINE and _has_core(rest):
-                found.append((u.start, len(found), Source(rest, u.start, u.end, None, "source")))
-                consumed.add(id(u))
-                prev_units = []
-                continue
-        if u.item:
-            prev_units = []
-            found.extend((s.line, len(found) + i, s) for i, s in enumerate(_inline(u)))
-            continue
-        sc = score(u)
-        if in_section and sc >= IN_SECTION and _has_core(u.flat):
-            found.append((u.start, len(found), Source(u.raw, u.start, u.end, None, "list")))
-            consumed.add(id(u))
-            nonref_run = 0
-            prev_units = []
-            continue
-        if in_section:
-            nonref_run += 1
-            if nonref_run >= 3 or _looks_like_heading(u):
-                in_section = False
-        if sc >= STANDALONE and _has_core(u.flat) and len(u.flat) < 1500:
-            found.append((u.start, len(found), Source(u.raw, u.start, u.end, None, "list")))
-            consumed.add(id(u))
-            prev_units = []
-            continue
-        stacked = _stacked(u, prev_units, sc)
-        if stacked is not None:
-            found.append((stacked.line, len(found), stacked))
-            consumed.add(id(u))
-            prev_units = []
-            continue
-        found.extend((s.line, len(found) + i, s) for i, s in enumerate(_inline(u)))
-        prev_units = (prev_units + [u])[-2:]
-    found.sort(key=lambda t: (t[0], t[1]))
-    return [s for _, _, s in found]
+def judge(text: str) -> str | None:
+    """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
+    s = text.strip()
+    letters = sum(ch.isalpha() for ch in s)
+    cjk = bool(_CJK_RE.search(s))
+    ident = bool(_IDENT_RE.search(s))
+    if _BOILERPLATE_RE.search(s) and len(s) < 200 and not ident:
+        return "page boilerplate (copyright, privacy, navigation)"
+    if _REPEAT_RE.match(s):
+        return "repeats an earlier note (ibid., op. cit.)"
+    if _is_prose(s):
+        return "running text, not a reference"
+    if _YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(s):
+        if letters < (2 if cjk else 4) and not ident:
+            return "too short to be a reference"
+        return None
+    if letters < (6 if cjk else 12):
+        return "too short to be a reference"
+    if len(s.split()) >= 5 and evidence(s) >= 2:
+        return None  # an author list and a publisher, say, with no year printed
+    return "no year, identifier, locator or legal citation"
 
 
 def _has_core(text: str) -> bool:
     """A reference names something: at least a year, an identifier or a volume."""
     return bool(re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|PMID|\bPMC\d", text))
+
+
+@dataclass(slots=True)
+class _Found:
+    sources: list[tuple[int, int, Source]] = field(default_factory=list)  # (line, order, source)
+    skipped: list[Skipped] = field(default_factory=list)
+
+    def take(self, u: _Unit, label: str | None, kind: str = "list") -> None:
+        self.sources.append((u.start, len(self.sources), Source(u.raw, u.start, u.end, label, kind)))  # type: ignore[arg-type]
+
+    def add(self, src: Source) -> None:
+        self.sources.append((src.line, len(self.sources), src))
+
+    def skip(self, u: _Unit, reason: str) -> None:
+        text = u.flat if not u.label else f"[{u.label}] {u.flat}"
+        self.skipped.append(Skipped(text, u.start, u.end, reason))
+
+
+def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, bool]]:
+    """Each list item → its list (consecutive items, blank lines allowed), whether most items score as
+    references, and whether the list numbers every item the same ("1.", as PubMed copies do)."""
+    out: dict[int, tuple[list[_Unit], bool, bool]] = {}
+    current: list[_Unit] = []
+
+    def close() -> None:
+        if not current:
+            return
+        labels = [u.label for u in current if u.label]
+        ordinal = len(labels) > 1 and len(set(labels)) == 1
+        if len(current) == 1:
+            good = evidence(current[0].flat) >= STANDALONE or bool(current[0].label)
+        else:
+            good = _reference_list(current)
+        group = list(current)
+        for u in group:
+            out[id(u)] = (group, good, ordinal)
+
+    for u in units:
+        if u is None:
+            continue
+        if u.item and not u.heading:
+            current.append(u)
+        else:
+            close()
+            current = []
+    close()
+    return out
+
+
+def _reference_list(members: list[_Unit]) -> bool:
+    """A list (or run of paragraphs) is a reference list when most of its members could be references and
+    a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
+    n = len(members)
+    ok = sum(judge(u.flat) is None and evidence(u.flat) >= 2 for u in members)
+    strong = sum(evidence(u.flat) >= IN_LIST and _has_core(u.flat) for u in members)
+    return ok >= 0.6 * n and strong >= max(1, 0.3 * n)
+
+
+def _runs(units: list[_Unit | None]) -> set[int]:
+    """Paragraphs in a run of at least three that could each be references and that together read as a
+    reference list (a bare list with no heading)."""
+    out: set[int] = set()
+    run: list[_Unit] = []
+
+    def close() -> None:
+        if len(run) >= RUN_MIN and _reference_list(run):
+            out.update(id(u) for u in run)
+
+    for u in units:
+        if u is None:
+            continue
+        if not u.item and not u.heading and evidence(u.flat) >= 2 and judge(u.flat) is None:
+            run.append(u)
+        else:
+            close()
+            run = []
+    close()
+    return out
+
+
+def _next_units(units: list[_Unit | None], i: int, n: int = 2) -> list[_Unit]:
+    out = []
+    for u in units[i + 1:]:
+        if u is not None:
+            out.append(u)
+            if len(out) == n:
+                break
+    return out
+
+
+def _references_follow(units: list[_Unit | None], i: int) -> bool:
+    """After a heading inside a section: the next unit is plainly a reference (then it was a topic subheading)."""
+    nxt = _next_units(units, i, 1)
+    return (bool(nxt) and not _heading_like(nxt[0]) and judge(nxt[0].flat) is None
+            and (nxt[0].item or evidence(nxt[0].flat) >= 3))
+
+
+def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
+    """Every reference in a document, in document order, and every candidate in a reference section or list
+    that was not taken (with the reason)."""
+    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"))
+
+
+def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[Source], list[Skipped]]:
+    units = _segment(lines, blocks)
+    groups = _groups(units)
+    runs = _runs(units)
+    found = _Found()
+    section = 0  # 0: outside; else the level of the heading that opened it (7 for a heading with no level)
+    misses = 0
+    prev_units: list[_Unit] = []
+    for i, u in enumerate(units):
+        if u is None:
+            continue
+        if _heading_like(u) and not u.item:
+            text = heading_text(u.flat)
+            if is_reference_heading(u.flat) and (u.heading or len(text.split()) <= 6):
+                section, misses, prev_units = u.heading or 7, 0, []
+                continue
+            if section:
+                level = u.heading or 7
+                if is_end_heading(u.flat) or (u.heading and level < section) or not _references_follow(units, i):
+                    section = 0
+                else:
+                    found.skip(u, "subheading inside the reference section")
+                    continue
+                if not section:
+                    prev_units = []
+                    continue
+        if section:
+            label = u.label
+            group = groups.get(id(u))
+            if group and group[2]:
+                label = str(group[0].index(u) + 1)
+            reason = judge(u.flat) if u.flat else "empty entry"
+            if reason is None:
+                found.take(u, label)
+                misses = 0
+            else:
+                found.skip(u, reason)
+                misses += 1
+                if misses >= 3 or (reason.startswith("running text") and misses >= 2):
+                    section = 0
+            continue
+        group = groups.get(id(u))
+        if group is not None:
+            members, good, ordinal = group
+            label = str(members.index(u) + 1) if ordinal else u.label
+            if good:
+                reason = judge(u.flat) if u.flat else "empty entry"
+                if reason is None and (len(members) > 1 or _has_core(u.flat)):
+                    found.take(u, label)
+                else:
+                    found.skip(u, reason or "a lone item without a year or identifier")
+                    _inline_into(found, u)
+            elif evidence(u.flat) >= IN_LIST and _has_core(u.flat) and len(members) > 1:
+                found.take(u, label)
+            else:
+                _inline_into(found, u)
+            prev_units = []
+            continue
+        src = _SOURCE_RE.search(u.flat)
+        if src:
+            rest = u.flat[src.end():].strip()
+            if rest and ((evidence(rest) >= SOURCE_LINE and _has_core(rest)) or re.fullmatch(r"(?:https?://|www\.)\S+", rest)):
+                found.add(Source(rest, u.start, u.end, None, "source"))
+                prev_units = []
+                continue
+        if id(u) in runs:
+            found.take(u, u.label)
+            prev_units = []
+            continue
+        sc = evidence(u.flat)
+        if sc >= STANDALONE and _has_core(u.flat) and len(u.flat) < 1500:
+            found.take(u, u.label)
+            prev_units = []
+            continue
+        stacked = _stacked(u, prev_units, sc)
+        if stacked is not None:
+            found.add(stacked)
+            prev_units = []
+            continue
+        _inline_into(found, u)
+        prev_units = (prev_units + [u])[-2:]
+    found.sources.sort(key=lambda t: (t[0], t[1]))
+    return [s for _, _, s in found.sources], found.skipped
+
+
+def _inline_into(found: _Found, u: _Unit) -> None:
+    for src in _inline(u):
+        found.add(src)
 
 
 def _stacked(u: _Unit, prev: list[_Unit], score: int) -> Source | None:
@@ -254,9 +493,14 @@ def _inline(u: _Unit) -> list[Source]:
     return out
 
 
+def extract_from_lines(lines: tuple[Line, ...] | list[Line], *, blocks: bool = False) -> list[Source]:
+    """Find every reference in a document's lines, in document order (``blocks``: lines are HTML blocks)."""
+    return _extract(lines, blocks)[0]
+
+
 def extract_document(doc: Document) -> list[Source]:
     """Find every reference in a loaded document."""
-    return extract_from_lines(doc.lines, blocks=doc.format == "html")
+    return extract_with_report(doc)[0]
 
 
 def extract_references(text: str) -> list[Source]:

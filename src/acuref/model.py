@@ -57,6 +57,17 @@ class Source:
 
 
 @dataclass(frozen=True, slots=True)
+class Skipped:
+    """A candidate inside a reference section (or list) that was not taken as a reference, and why."""
+
+    text: str
+    line: int
+    end_line: int
+    reason: str
+    file: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What Crossref said about a reference.
 

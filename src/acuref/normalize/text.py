@@ -17,7 +17,7 @@ _LABEL_RE = re.compile(
     r"^\s*(?:\[(\d{1,4}[a-z]?)\]|\((\d{1,4})\)|(\d{1,3})(?:[.)](?=\s)|-(?=[A-Z][a-z]+\s[A-Z]{1,3}[,.\s]))"
     r"|([•·▪◦●■*–-])(?=\s)"
     r"|(\^)(?:\s+[a-z]{1,2}(?=\s))*(?=\s)"  # Wikipedia: "^ Smith …", "^ a b Smith …"
-    r"|\[([A-Za-z][\w.+:-]{0,30}\d[\w.+:-]{0,30})\](?=\s))\s*"  # a citation key: "[Allison2006-MIT]", "[Knu73]"
+    r"|\[([A-Za-z][\w.+:-]{0,30}\d[\w.+:-]{0,30})\](?=\s|$))\s*"  # a citation key: "[Allison2006-MIT]", "[Knu73]"
 )
 _ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 

@@ -1,0 +1,90 @@
+"""Where reference sections start and end: heading words in many languages, and what ends a section.
+
+A heading is recognised by its words, not by one fixed list of titles: a short line whose words include a
+reference word of some language ("Research Citations", "Quellen und Literatur", "Список использованных
+источников") opens a reference section. Numbering (``7.``, ``VII.``, ``§ 3``), markup (``==``, ``**``, ``#``) and a
+trailing colon are ignored.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words (lower case, accents kept) that make a short heading a reference heading. A word matches a heading
+# word that starts with it, so "literatur" covers Literaturverzeichnis, Literaturhinweise, Literaturangaben.
+_PREFIXES = (
+    # English
+    "reference", "bibliograph", "literature", "citation", "cited", "sources", "source", "publications",
+    "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
+    "works consulted", "notes",
+    # Dutch, German, Scandinavian, Finnish
+    "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
+    "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum",
+    "referenser", "litteratur", "källor", "kilder", "referencer", "lähteet", "kirjallisuus", "viitteet",
+    # Romance
+    "références", "referências", "referencias", "referencia", "riferiment", "bibliografía", "bibliografia",
+    "bibliographie", "fuentes", "fontes", "fonti", "obras citadas", "obras consultadas", "ouvrages cités",
+    "literatura", "note", "notas", "webgrafía",
+    # Slavic, Greek, Turkish, Hungarian, Czech
+    "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
+    "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела",
+    "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
+)
+_CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
+_NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
+                  r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
+                  r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes)\b", re.IGNORECASE)
+_NUMBERING = re.compile(r"^(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-H]\.)\s+")
+_MARKUP = re.compile(r"^[=#*_\s]+|[=#*_\s:：]+$")
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+
+# Headings after which a reference list has ended, whatever follows.
+_END = re.compile(
+    r"^(?:see\s+also|external\s+links|about\s+the\s+authors?|acknowledge?ments?|appendix|appendices|author\s+"
+    r"information|conflicts?\s+of\s+interest|competing\s+interests|funding|disclaimer|comments?|reacties|"
+    r"related\s+(?:posts|articles|pages)|navigation(?:\s+menu)?|share|contact|over\s+de\s+auteurs?|"
+    r"weblinks|siehe\s+auch|voir\s+aussi|liens\s+externes|véase\s+también|enlaces\s+externos|"
+    r"collegamenti\s+esterni|voci\s+correlate|ligações\s+externas|ver\s+também|zobacz\s+też|linki\s+zewnętrzne|"
+    r"см\.\s*также|ссылки|相关条目|外部链接|関連項目|外部リンク|über\s+(?:den|die)\s+autor\w*|"
+    r"à\s+propos|sobre\s+(?:el|la|o|a)\s+autor\w*|l'autore|gli\s+autori|o\s+autorze|об\s+авторе|"
+    r"作者简介|著者)",
+    re.IGNORECASE,
+)
+
+
+def heading_text(text: str) -> str:
+    """A heading without numbering, markup and trailing colon: ``7. REFERENCES:`` → ``REFERENCES``."""
+    text = _MARKUP.sub("", text.strip())
+    text = _NUMBERING.sub("", text)
+    return _MARKUP.sub("", text).strip()
+
+
+def is_reference_heading(text: str) -> bool:
+    """True for a short line that names a reference section in one of the languages above."""
+    if len(text) > 80:
+        return False
+    core = heading_text(text)
+    if not core or _NOT.search(core):
+        return False
+    low = core.lower()
+    if any(low.startswith(c) or low == c for c in _CJK) and len(core) <= 12:
+        return True
+    words = _WORD_RE.findall(low)
+    if not words or len(words) > 6:
+        return False
+    joined = " ".join(words)
+    for prefix in _PREFIXES:
+        if " " in prefix:
+            if prefix in joined:
+                return True
+        elif any(w.startswith(prefix) for w in words):
+            # A lone "notes"/"note"/"source" word must be most of the heading ("Notes", "Notes and sources").
+            if prefix in ("notes", "note", "noten", "source", "sources") and len(words) > 3:
+                continue
+            return True
+    return False
+
+
+def is_end_heading(text: str) -> bool:
+    """True for a heading that closes any reference section before it ("See also", "About the author")."""
+    return bool(_END.match(heading_text(text)))
