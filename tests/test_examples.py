@@ -42,5 +42,6 @@ def test_example_review_page_is_current():
     from acuref import report_html
 
     result = run([str(ROOT / "refs")])
-    want = report_html.render(result.entries, result.warnings, result.dedupe).replace(str(ROOT) + "/", "")
+    want = report_html.render(result.entries, result.warnings, result.dedupe, skipped=result.skipped).replace(
+        str(ROOT) + "/", "")
     assert (EXAMPLES / "refs.review.html").read_text(encoding="utf-8") == want

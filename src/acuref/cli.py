@@ -118,9 +118,10 @@ def _finish(args: argparse.Namespace, result: RunResult) -> int:
     fmt = _format(args)
     text = render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
-        write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe))
+        write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
     if getattr(args, "report_html", None):
-        write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe))
+        write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe,
+                                                          skipped=result.skipped))
     write_atomic(args.output, text)
     _warn(result.warnings, args.quiet)
     return InputError.exit_code if result.failed_inputs else 0

@@ -357,7 +357,7 @@ def _references_follow(units: list[_Unit | None], i: int) -> bool:
     """After a heading inside a section: the next unit is plainly a reference (then it was a topic subheading)."""
     nxt = _next_units(units, i, 1)
     return (bool(nxt) and not _heading_like(nxt[0]) and judge(nxt[0].flat) is None
-            and (nxt[0].item or evidence(nxt[0].flat) >= 3))
+            and (nxt[0].item or evidence(nxt[0].flat) >= 2))
 
 
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:

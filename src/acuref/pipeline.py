@@ -15,9 +15,9 @@ from .crossref import CrossrefClient
 from .dedupe import DedupeReport, deduplicate
 from .documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
 from .errors import InputError
-from .extract import extract_document
+from .extract import extract_with_report
 from .keys import assign_keys
-from .model import Entry, Reference, Source, Warning_
+from .model import Entry, Reference, Skipped, Source, Warning_
 from .parse import parse_reference
 from .resolve import resolve
 
@@ -47,6 +47,7 @@ class RunResult:
     warnings: tuple[Warning_, ...]
     failed_inputs: tuple[str, ...]
     dedupe: DedupeReport | None = None
+    skipped: tuple[Skipped, ...] = ()  # candidates in reference sections that were not taken, with the reason
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | None]]:
@@ -76,11 +77,18 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
 
 def references_from_document(doc: Document) -> list[Reference]:
     """Extract and parse every reference in one document, each with its provenance."""
+    return read_document(doc)[0]
+
+
+def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
+    """Extract and parse every reference in one document, each with its provenance, and the candidates in
+    its reference sections that were not taken as references (with the reason)."""
+    sources, skipped = extract_with_report(doc)
     refs = []
-    for src in extract_document(doc):
+    for src in sources:
         src = replace(src, file=doc.name)
         refs.append(replace(parse_reference(src.raw), sources=(src,)))
-    return refs
+    return refs, [replace(s, file=doc.name) for s in skipped]
 
 
 def parse_lines(text: str, name: str) -> list[Reference]:
@@ -105,6 +113,7 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
     refs: list[Reference] = []
     warnings: list[Warning_] = []
     failed: list[str] = []
+    skipped: list[Skipped] = []
     for path, problem in expand_paths(paths):
         if problem is not None:
             warnings.append(problem)
@@ -129,7 +138,9 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
                 warnings.extend(Warning_(note, path) for note in doc.notes)
                 text_seen = text_seen or any(line.text.strip() for line in doc.lines)
-                found.extend(references_from_document(doc))
+                got, passed_over = read_document(doc)
+                found.extend(got)
+                skipped.extend(passed_over)
         except InputError as err:
             warnings.append(Warning_(str(err), path))
             failed.append(path)
@@ -141,6 +152,11 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             continue
         if not found:
             warnings.append(Warning_(f"{name}: no references found", name))
+        passed = sum(1 for s in skipped if s.file == doc.name)
+        if passed:
+            warnings.append(Warning_(f"{name}: {passed} candidate{'s' if passed > 1 else ''} in a reference section not "
+                                     f"taken as {'references' if passed > 1 else 'a reference'} (see 'skipped' in --report)",
+                                     name))
         for ref in found:
             if not ref.parsed:
                 src = ref.sources[0]
@@ -154,4 +170,4 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
     report = None
     if dedupe and refs:
         refs, report = deduplicate(refs)
-    return RunResult(to_entries(refs), tuple(warnings), tuple(failed), report)
+    return RunResult(to_entries(refs), tuple(warnings), tuple(failed), report, tuple(skipped))

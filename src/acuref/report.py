@@ -7,7 +7,7 @@ from typing import Any
 
 from . import __version__
 from .dedupe import DedupeReport, MergeStep
-from .model import Entry, Resolution, Source, Warning_
+from .model import Entry, Resolution, Skipped, Source, Warning_
 
 
 def source_to_json(src: Source) -> dict[str, Any]:
@@ -35,8 +35,12 @@ def _merged_from(entry: Entry, steps: tuple[MergeStep, ...]) -> list[dict[str, A
     return out
 
 
+def skipped_to_json(s: Skipped) -> dict[str, Any]:
+    return {"file": s.file, "line": s.line, "end_line": s.end_line, "text": s.text, "reason": s.reason}
+
+
 def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
-          dedupe: DedupeReport | None = None) -> dict[str, Any]:
+          dedupe: DedupeReport | None = None, skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> dict[str, Any]:
     merged = dedupe.merged_from if dedupe else {}
     return {
         "acuref_version": __version__,
@@ -57,10 +61,11 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
             {"a": entries[p.a].id, "b": entries[p.b].id, "rule": p.rule, "score": p.score}
             for p in (dedupe.possible if dedupe else ())
         ],
+        "skipped": [skipped_to_json(s) for s in skipped],
         "warnings": [{"file": w.file, "line": w.line, "message": w.message} for w in warnings],
     }
 
 
 def dumps(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
-          dedupe: DedupeReport | None = None) -> str:
-    return json.dumps(build(entries, warnings, dedupe), ensure_ascii=False, indent=2) + "\n"
+          dedupe: DedupeReport | None = None, skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> str:
+    return json.dumps(build(entries, warnings, dedupe, skipped), ensure_ascii=False, indent=2) + "\n"

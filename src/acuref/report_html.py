@@ -12,7 +12,7 @@ from html import escape
 
 from . import __version__
 from .dedupe import DedupeReport
-from .model import Entry, Reference, Warning_
+from .model import Entry, Reference, Skipped, Warning_
 
 STATUSES = ("verified", "matched", "suspect", "ambiguous", "not found", "not attempted", "failed")
 _CSS = """
@@ -67,7 +67,8 @@ def _status(ref: Reference) -> tuple[str, str]:
 
 
 def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | tuple[Warning_, ...],
-           dedupe: DedupeReport | None = None, title: str = "acuref review") -> str:
+           dedupe: DedupeReport | None = None, title: str = "acuref review",
+           skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> str:
     merged = dedupe.merged_from if dedupe else {}
     statuses = Counter(_status(e.ref)[0] for e in entries)
     n_sources = sum(len(e.ref.sources) for e in entries)
@@ -90,7 +91,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     counts = [("references", "references found", n_sources), ("works", "works (after merging)", len(entries)),
               ("merged", "citations merged", n_sources - len(entries)),
               ("possible", "possible duplicates", len(dedupe.possible) if dedupe else 0),
-              ("warnings", "warnings", len(warnings))]
+              ("skipped", "candidates skipped", len(skipped)), ("warnings", "warnings", len(warnings))]
     counts += [(s.replace(" ", "-"), s, statuses.get(s, 0)) for s in (*STATUSES, "unparsed") if statuses.get(s)]
     parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
              f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>{_CSS}</style></head><body>",
@@ -107,6 +108,12 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
         parts.append("<h2>Possible duplicates (not merged)</h2><table><tr><th>entry</th><th>entry</th><th>why</th></tr>")
         parts += [f"<tr class=\"possible\"><td><code>{escape(entries[p.a].id)}</code></td><td><code>"
                   f"{escape(entries[p.b].id)}</code></td><td>{escape(p.rule)} ({p.score:.2f})</td></tr>" for p in dedupe.possible]
+        parts.append("</table>")
+    if skipped:
+        parts.append("<h2>Skipped candidates (inside reference sections, not taken as references)</h2><table><tr>"
+                     "<th style=\"width:30%\">where</th><th style=\"width:45%\">text</th><th>why</th></tr>")
+        parts += [f"<tr class=\"skipped\"><td>{escape(s.file or '')}:{s.line}</td><td class=\"raw\">{escape(s.text)}</td>"
+                  f"<td>{escape(s.reason)}</td></tr>" for s in skipped]
         parts.append("</table>")
     if warnings:
         parts.append("<h2>Warnings</h2><table><tr><th style=\"width:30%\">where</th><th>message</th></tr>")
