@@ -20,7 +20,7 @@ CASES = [
     ("suffix with no format", ["export", str(REFS), "-o", "OUT.docx"], 2, ["-f"]),
     ("mailto without @", ["export", str(REFS), "--mailto", "me", "-o", "OUT"], 2, ["--mailto", "e-mail"]),
     ("missing input", ["export", "/no/such/file.txt", "--no-resolve", "-o", "OUT"], 3, ["/no/such/file.txt"]),
-    ("input is a PDF", ["export", "PDF", "--no-resolve", "-o", "OUT"], 3, ["PDF", "pdftotext"]),
+    ("input is a broken PDF", ["export", "PDF", "--no-resolve", "-o", "OUT"], 3, ["PDF", "cannot be opened"]),
     ("invalid CSL-JSON", ["export", "BADJSON", "--no-resolve", "-o", "OUT"], 3, ["bad.json:1", "not valid JSON"]),
     ("output in a missing folder", ["export", str(REFS), "--no-resolve", "-o", "MISSING/out.bib"], 5,
      ["does not exist"]),

@@ -19,11 +19,11 @@ from typing import BinaryIO
 
 from .errors import InputError
 
-DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest"})
+DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
 _HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 _BINARY_MAGIC = (
-    (b"%PDF", "a PDF file (convert it to text first, e.g. with pdftotext)"),
+    (b"%PDF", "a PDF file"),  # documents: read by acuref.pdf before decoding; elsewhere refused
     (b"PK\x03\x04", "a ZIP/Office file (save it as text or HTML first)"),
     (b"\xd0\xcf\x11\xe0", "an old Office file (save it as text or HTML first)"),
     (b"\x89PNG", "an image"),
@@ -302,6 +302,10 @@ def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encodi
 
 
 def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
+    if data[:1024].lstrip().startswith(b"%PDF"):
+        from .pdf import load_pdf
+
+        return load_pdf(data, name)
     text, encoding, notes = decode(data, name)
     return load_text(text, name, fmt=fmt, encoding=encoding, notes=notes)
 
@@ -334,8 +338,8 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
     reference list is not cut in the middle of an entry.
     """
     p = Path(path)
-    if path == "-" or not p.is_file() or p.stat().st_size <= large:
-        yield load_path(path)
+    if path == "-" or not p.is_file() or p.stat().st_size <= large or _is_pdf(p):
+        yield load_path(path)  # a PDF is read whole: its pages are not lines of a stream
         return
     try:
         fh = p.open("rb")
@@ -351,6 +355,14 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
             yield from _html_windows(fh, decoder, path, encoding, notes, window)
         else:
             yield from _text_windows(fh, decoder, path, encoding, notes, fmt, window)
+
+
+def _is_pdf(p: Path) -> bool:
+    try:
+        with p.open("rb") as fh:
+            return fh.read(1024).lstrip().startswith(b"%PDF")
+    except OSError:
+        return False
 
 
 def _chunks(fh: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:

@@ -34,6 +34,7 @@ _SOURCE_RE = re.compile(
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 _TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
+_YEAR_LABEL_RE = re.compile(r"(?:1[5-9]|20)\d\d")
 _KEY_ALONE_RE = re.compile(r"^\s*\[([^\]\s]{1,40})\]\s*$")
 _YEAR_RE = re.compile(r"(?<![\d/.-])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z]|/\d{2,4})?(?![\d])")
 _IDENT_RE = re.compile(
@@ -138,6 +139,8 @@ def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list
             units.append(cur)
             continue
         label, rest = split_label(s)
+        if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label):
+            label, rest = None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
         bullet = label is None and rest != s
         if label is not None or bullet:
             cur = _Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
