@@ -94,11 +94,44 @@ def field_ok(raw: str, spans: tuple, found: str) -> dict[str, bool]:
     return out
 
 
+def _pdfs(pool: dict[str, list[str]], seed: int, papers: int = 20) -> list[tuple[str, Counter]]:
+    """Recall and DOIs on two-column papers of held-out strings, numbered and with hanging indents."""
+    import random
+
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    import pdfgen
+
+    from acuref.documents import load_bytes
+
+    latin = [r for refs in pool.values() for r in refs if all(ord(ch) < 0x250 or ch in "–—‘’“”…•·" for ch in r)]
+    rng = random.Random(seed)
+    rows = []
+    for numbered in (True, False):
+        c: Counter = Counter()
+        for k in range(papers):
+            refs = list(dict.fromkeys(rng.sample(latin, rng.randint(25, 60))))
+            sources, _ = extract_with_report(load_bytes(pdfgen.paper(refs, numbered=numbered), f"p{k}.pdf"))
+            found = [s.raw for s in sources]
+            got, fps = match(tuple(refs), found)
+            c["docs"] += 1
+            c["refs"] += len(refs)
+            c["found"] += len(got)
+            c["fp"] += len(fps)
+            for i, j in got.items():
+                printed = parse_reference(refs[i]).DOI
+                if printed:
+                    c["dois"] += 1
+                    c["whole"] += parse_reference(found[j]).DOI == printed
+        rows.append(("numbered [n]" if numbered else "hanging indent", c))
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=HERE.parents[1] / "shared" / "data" / "parsing")
     ap.add_argument("--docs", type=int, default=300)
     ap.add_argument("--seed", type=int, default=13)
+    ap.add_argument("--pdf", type=int, default=20, help="two-column PDF papers per layout (0: none)")
     ap.add_argument("--show", type=int, default=0, help="print this many missed references and false positives")
     args = ap.parse_args()
     if not args.data.exists():
@@ -137,6 +170,7 @@ def main() -> int:
                 whole[all(ok.values())] += 1
         false.extend((doc.name, found[j]) for j in fps)
     elapsed = time.perf_counter() - t0
+    pdf_rows = _pdfs(pool, args.seed) if args.pdf else []
     print(f"{len(docs)} documents, {by['ALL']['refs']} references, extracted and parsed in {elapsed:.1f} s\n")
     print("| slice | docs | refs | found | recall | false pos. | FP per 50 refs | skipped listed | docs with none |")
     print("|---|---|---|---|---|---|---|---|---|")
@@ -144,6 +178,13 @@ def main() -> int:
         c = by[key]
         print(f"| {key} | {c['docs']} | {c['refs']} | {c['found']} | {c['found'] / c['refs']:.3f} | {c['fp']} | "
               f"{50 * c['fp'] / c['refs']:.2f} | {c['skipped']} | {c['empty']} |")
+    if pdf_rows:
+        print("\nTwo-column PDFs (tests/pdfgen.py, reportlab; Latin-script strings; DOIs compared after parsing):")
+        print("| layout | papers | refs | found | recall | false pos. | printed DOIs | DOIs whole |")
+        print("|---|---|---|---|---|---|---|---|")
+        for layout, c in pdf_rows:
+            print(f"| {layout} | {c['docs']} | {c['refs']} | {c['found']} | {c['found'] / c['refs']:.3f} | {c['fp']} | "
+                  f"{c['dois']} | {c['whole']} |")
     print("\nFields of found annotated references (parse of the extracted string against the gold spans):")
     for label in FIELDS:
         good, bad = fields[(label, True)], fields[(label, False)]

@@ -149,6 +149,10 @@ def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list
         forced = wrap[k - 1] if k else None
         if forced and cur is not None and _new_entry(cur, s):
             forced = False
+        if cur is not None and blocks and cur.item and not cur.raw:  # "<dt>[1]</dt><dd>…", "<li><p>…"
+            cur.lines.append(line)
+            cur.texts.append(s)
+            continue
         if cur is not None and not blocks and (forced or (forced is None and _continues(cur, s, _indent(line.text)))
                                                or (forced is False and _indent(line.text) > cur.indent)):
             cur.lines.append(line)
@@ -321,7 +325,10 @@ def _reference_list(members: list[_Unit]) -> bool:
     n = len(members)
     ok = sum(judge(u.flat) is None and evidence(u.flat) >= 2 for u in members)
     strong = sum(evidence(u.flat) >= IN_LIST and _has_core(u.flat) for u in members)
-    return ok >= 0.6 * n and strong >= max(1, 0.3 * n)
+    labels = [u.label for u in members]
+    numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
+        range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
+    return (ok >= 0.6 * n and strong >= max(1, 0.3 * n)) or (numbered and n >= 2 and ok >= 0.75 * n and strong >= 1)
 
 
 def _runs(units: list[_Unit | None]) -> set[int]:
