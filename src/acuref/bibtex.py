@@ -117,7 +117,11 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     add("number", ref.issue)
     if ref.page:
         add("pages", ref.page.replace("-", "--"), verbatim=True)
-    if ref.number:
+    if ref.number and ref.number.startswith("arXiv:"):
+        # arXiv: biblatex's eprint fields (BibTeX styles and Zotero's translator read eprint + archivePrefix).
+        add("eprint", ref.number.removeprefix("arXiv:"), verbatim=True)
+        add("eprinttype" if biblatex else "archiveprefix", "arxiv" if biblatex else "arXiv")
+    elif ref.number:
         add("eid", ref.number)
         if not ref.page:
             add("pages", ref.number)  # styles and pandoc ignore eid; the reader maps pages == eid back to the number
@@ -275,6 +279,8 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     editor, _ = _split_names(raw_fields["editor"]) if "editor" in raw_fields else ((), False)
     pages = f.get("pages", "").replace("--", "-").replace("–", "-").strip() or None
     number = f.get("eid") or None
+    if not number and f.get("eprint") and (f.get("archiveprefix") or f.get("eprinttype") or "").lower() == "arxiv":
+        number = f"arXiv:{f['eprint']}"
     if pages and number and pages == number:
         pages = None
     if pages and not is_range(pages) and not number:

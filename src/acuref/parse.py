@@ -14,12 +14,14 @@ import re
 from dataclasses import dataclass, replace
 
 from .learned import parse_with_model
+from .mend import mend
 from .model import Date, Name, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
 from .normalize.pages import is_range, normalize_pages
 from .normalize.volumes import split_supplement
+from .scripts import read_script
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
@@ -281,11 +283,17 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
 def parse_reference(text: str) -> Reference:
     """Parse one reference string into a :class:`Reference` (never raises on any text).
 
-    The rules read first. Where they are sure — an author list, a title, a journal and a
-    ``year;volume(issue):pages``-like block at the end, the shape of most biomedical lists, or a
-    ``Place: Publisher; year`` book — their reading stands. Anywhere else the learned model reads the
-    string, and its reading is used when it found something structured.
+    A GB/T 7714 or GOST string is read by its own grammar (:mod:`acuref.scripts`). Otherwise the rules read
+    first. Where they are sure — an author list, a title, a journal and a ``year;volume(issue):pages``-like
+    block at the end, the shape of most biomedical lists, or a ``Place: Publisher; year`` book — their
+    reading stands. Anywhere else the learned model reads the string, and its reading is used when it found
+    something structured. Either reading then goes through :func:`acuref.mend.mend`.
     """
+    script = read_script(text) if not text.isascii() else None
+    return mend(script if script is not None else _parse(text), text)
+
+
+def _parse(text: str) -> Reference:
     ref: Reference | None = None
     numbers = False
     if _may_be_sure(text):

@@ -1,0 +1,81 @@
+"""Passes over a finished reading, whichever parser made it: slips the string itself gives away.
+
+- ``X, Y, editors. Title`` (and ``eds.``, ``Hrsg.``, ``red.``, ``éd.``) names editors, not authors, and the
+  title does not start with the editor word;
+- an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
+- a container that names proceedings, a conference, a symposium or a workshop makes a conference paper;
+- an empty name (an APA ellipsis ``…, ... & Last, F.``) is not an author;
+- a reading that still contradicts itself loses confidence, so the review and the resolver look at it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Reference
+
+_EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
+                              re.IGNORECASE)
+_ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
+_CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
+                            r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
+_MAIN_FIELDS = ("author", "title", "container_title", "issued")
+
+
+def mend(ref: Reference, text: str) -> Reference:
+    """The reading with the slips above mended and its confidence lowered where it contradicts itself."""
+    if not ref.parsed:
+        return ref
+    ref = _editors(ref)
+    ref = _arxiv(ref, text)
+    ref = _conference(ref)
+    if any(not name.display().strip() for name in ref.author):
+        ref = replace(ref, author=tuple(n for n in ref.author if n.display().strip()))
+    return _doubt(ref)
+
+
+def _editors(ref: Reference) -> Reference:
+    if not ref.title or not ref.author or ref.editor:
+        return ref
+    m = _EDITOR_TITLE_RE.match(ref.title)
+    if not m or not ref.title[m.end():].strip():
+        return ref
+    return replace(ref, editor=ref.author, author=(), title=ref.title[m.end():].strip(),
+                   type="book" if ref.type in ("book", "article-journal", "document") and not ref.container_title else ref.type)
+
+
+def _arxiv(ref: Reference, text: str) -> Reference:
+    m = _ARXIV_RE.search(text)
+    if not m or ref.DOI and "arxiv" not in ref.DOI.lower():
+        return ref
+    ident = m.group(1)
+    changes: dict = {"number": f"arXiv:{ident}"}
+    if not ref.URL:
+        changes["URL"] = f"https://arxiv.org/abs/{ident}"
+    if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
+        changes.update(type="article", container_title="arXiv")
+    if ref.page and ident in ref.page.replace("-", "."):
+        changes["page"] = None
+    return replace(ref, **changes)
+
+
+def _conference(ref: Reference) -> Reference:
+    if ref.type in ("article-journal", "document", "chapter") and ref.container_title and _CONFERENCE_RE.search(ref.container_title):
+        if not ref.volume or ref.type == "chapter":
+            return replace(ref, type="paper-conference")
+    return ref
+
+
+def _doubt(ref: Reference) -> Reference:
+    """Lower the confidence of a reading whose parts contradict each other."""
+    doubts = 0
+    if ref.title and _EDITOR_TITLE_RE.match(ref.title):
+        doubts += 1
+    if ref.title and re.match(r"^(?:et\s+al|and|&|[,;:.])", ref.title):
+        doubts += 1
+    if not ref.title and ref.author and len(ref.author[-1].display()) > 40:
+        doubts += 1  # a title swallowed by the author list
+    if doubts:
+        return replace(ref, confidence=round(min(ref.confidence, 0.85) * (0.8 ** (doubts - 1)), 3))
+    return ref

@@ -1,0 +1,138 @@
+"""Readers for the two national styles outside Latin script that have a fixed grammar.
+
+- **GB/T 7714** (Chinese): ``作者, 作者, 等. 题名[J]. 刊名, 年, 卷(期): 页码.`` — the bracketed type code
+  (``[J]`` journal, ``[M]`` book, ``[C]`` proceedings, ``[D]`` thesis, ``[R]`` report, ``[S]`` standard,
+  ``[P]`` patent, ``[N]`` newspaper, ``[EB/OL]`` web page) says what follows.
+- **GOST 7.1** (Russian and other Cyrillic): ``Фамилия И. О. Заглавие // Журнал. 2015. Т. 115, № 4. С. 45–49.``
+  for articles and ``Фамилия И. О. Заглавие. М.: Издательство, 1973. 374 с.`` for books.
+
+A CJK title is kept whole (no word splitting), and each name is kept as printed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Date, Name, Reference
+from .normalize import identifiers as ids
+from .normalize.pages import normalize_pages
+
+_GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
+                     r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
+_GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "R": "report",
+              "S": "standard", "P": "patent", "N": "article-newspaper", "A": "chapter", "G": "book", "Z": "document",
+              "EB/OL": "webpage", "J/OL": "article-journal", "M/OL": "book", "DB/OL": "dataset", "CP/OL": "software"}
+_GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+)[,，]\s*(?P<year>\d{4})(?:[,，]\s*(?P<volume>\d+))?"
+                             r"(?:\s*[(（](?P<issue>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<pages>[\de]+(?:\s*[-–]\s*\d+)?))?")
+_GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:：,，]+)[:：]\s*(?P<publisher>[^,，]+)[,，]\s*"
+                          r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
+_CYR_RE = re.compile(r"[А-Яа-яЁё]")
+_GOST_AUTHORS = r"(?P<authors>(?:[А-ЯЁA-Z][а-яёa-z'-]+(?:-[А-ЯЁ][а-яё]+)?\s+(?:[А-ЯЁA-Z]\.\s?){1,2},?\s*)+)"
+_GOST_ARTICLE_RE = re.compile(rf"^{_GOST_AUTHORS}(?P<title>.+?)\s*//\s*(?P<container>.+?)\.\s*(?:[-–]\s*)?"
+                              r"(?P<year>\d{4})\.?(?P<rest>.*)$")
+_GOST_BOOK_RE = re.compile(rf"^{_GOST_AUTHORS}(?P<title>.+?)\.\s*(?:[-–]\s*)?(?P<place>М\.|СПб\.|Л\.|Киев|Минск|"
+                           r"[А-ЯЁ][а-яё]+)\s*:\s*(?P<publisher>.+?),\s*(?P<year>\d{4})\.?")
+_GOST_NAME_RE = re.compile(r"([А-ЯЁA-Z][а-яёa-z'-]+(?:-[А-ЯЁ][а-яё]+)?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2})")
+
+
+def read_script(text: str) -> Reference | None:
+    """A GB/T 7714 or GOST reading of ``text``, or ``None`` when it is in neither form."""
+    s = " ".join(text.split())
+    if _CJK_RE.search(s):
+        return _gbt(s)
+    if _CYR_RE.search(s):
+        return _gost(s)
+    return None
+
+
+def _confidence(ref: Reference) -> float:
+    found = sum(bool(x) for x in (ref.author or ref.editor, ref.title, ref.container_title or ref.publisher, ref.issued,
+                                  ref.volume or ref.page, ref.DOI or ref.URL))
+    return round(min(1.0, 0.35 + 0.13 * found), 2)
+
+
+_CJK_BOOK_RE = re.compile(r"^(?P<authors>[^.．。]{1,40})[.．。]\s*(?P<title>[^.．。]+)[.．。]\s*(?P<rest>[^:：]+[:：].+)$")
+
+
+def _gbt(s: str) -> Reference | None:
+    m = _GBT_RE.match(s)
+    if not m:
+        # No type code: "山田太郎. 鍼灸治療の臨床研究. 東京: 医歯薬出版, 2005." reads as a book when its tail does.
+        plain = _CJK_BOOK_RE.match(s)
+        if not plain or not _GBT_BOOK_RE.match(plain.group("rest")):
+            return None
+        m = _GBT_RE.match(f"{plain.group('authors')}. {plain.group('title')}[M]. {plain.group('rest')}")
+        if not m:
+            return None
+    kind = m.group("kind")
+    names, truncated = [], False
+    for part in re.split(r"\s*[,，、;；]\s*", m.group("authors").strip()):
+        if part in ("等", "et al", "et al.", "等人"):
+            truncated = True
+        elif part:
+            names.append(Name(literal=part) if _CJK_RE.search(part) else _latin_name(part))
+    fields: dict = {"type": _GBT_TYPES.get(kind, "document"), "author": tuple(names), "author_truncated": truncated,
+                    "title": m.group("title").strip(), "language": "zh" if _CJK_RE.search(m.group("title")) else None}
+    rest = m.group("rest").strip()
+    j = _GBT_JOURNAL_RE.match(rest) if kind in ("J", "J/OL", "N", "C") else None
+    b = _GBT_BOOK_RE.match(rest) if j is None else None
+    if j:
+        fields.update(container_title=j.group("container").strip(), issued=Date(int(j.group("year"))),
+                      volume=j.group("volume"), issue=j.group("issue"),
+                      page=normalize_pages(j.group("pages")) if j.group("pages") else None)
+    elif b:
+        fields.update(publisher_place=b.group("place").strip(), publisher=b.group("publisher").strip(),
+                      issued=Date(int(b.group("year"))), edition=b.group("edition"),
+                      page=normalize_pages(b.group("pages")) if b.group("pages") else None)
+    else:
+        year = re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", rest)
+        if year:
+            fields["issued"] = Date(int(year.group()))
+    _identifiers(s, fields)
+    ref = Reference(**fields, parser="rules")
+    return Reference(**{**fields, "confidence": _confidence(ref)}, parser="rules")
+
+
+def _latin_name(part: str) -> Name:
+    bits = part.split()
+    if len(bits) > 1 and all(b.isupper() and len(b) <= 3 for b in bits[1:]):
+        return Name(family=bits[0].title() if bits[0].isupper() else bits[0], given=" ".join(f"{b}." for b in bits[1:]))
+    return Name(literal=part)
+
+
+def _gost_names(text: str) -> tuple[Name, ...]:
+    return tuple(Name(family=fam, given=" ".join(given.split())) for fam, given in _GOST_NAME_RE.findall(text))
+
+
+def _gost(s: str) -> Reference | None:
+    m = _GOST_ARTICLE_RE.match(s)
+    if m:
+        rest = m.group("rest")
+        vol = re.search(r"\b[ТT]\.\s*(\d+)", rest)
+        issue = re.search(r"(?:№|N|Вып\.)\s*(\d+(?:[-–/]\d+)?)", rest)
+        pages = re.search(r"\b[СC]\.\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
+        fields: dict = {"type": "article-journal", "author": _gost_names(m.group("authors")),
+                        "title": m.group("title").strip(" ."), "container_title": m.group("container").strip(" ."),
+                        "issued": Date(int(m.group("year"))), "volume": vol.group(1) if vol else None,
+                        "issue": issue.group(1) if issue else None,
+                        "page": normalize_pages(pages.group(1)) if pages else None, "language": "ru"}
+    else:
+        m = _GOST_BOOK_RE.match(s)
+        if not m:
+            return None
+        fields = {"type": "book", "author": _gost_names(m.group("authors")), "title": m.group("title").strip(" ."),
+                  "publisher_place": m.group("place"), "publisher": m.group("publisher").strip(),
+                  "issued": Date(int(m.group("year"))), "language": "ru"}
+    _identifiers(s, fields)
+    ref = Reference(**fields, parser="rules")
+    return Reference(**{**fields, "confidence": _confidence(ref)}, parser="rules")
+
+
+def _identifiers(s: str, fields: dict) -> None:
+    doi = ids.find_doi(s)
+    if doi:
+        fields["DOI"] = doi[0]
+    url = ids.find_url(s)
+    if url and not doi:
+        fields["URL"] = url[0]

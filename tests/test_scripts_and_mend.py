@@ -1,0 +1,88 @@
+"""GB/T 7714 and GOST readings, and the passes that mend any reading (editors, arXiv, conferences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref import parse_reference
+from acuref.bibtex import dumps as bibtex_dumps
+from acuref.bibtex import loads as bibtex_loads
+from acuref.pipeline import to_entries
+
+SCRIPTS = [
+    ("刘保延, 何丽云, 谢琪, 等. 针刺治疗糖尿病周围神经病变的随机对照试验[J]. 中国针灸, 2010, 30(3): 177-181.",
+     ("article-journal", ["刘保延", "何丽云", "谢琪"], "针刺治疗糖尿病周围神经病变的随机对照试验", "中国针灸", 2010, "30", "3", "177-181")),
+    ("王洪图. 黄帝内经研究大成[M]. 北京: 北京出版社, 1997.",
+     ("book", ["王洪图"], "黄帝内经研究大成", None, 1997, None, None, None)),
+    ("山田太郎. 鍼灸治療の臨床研究. 東京: 医歯薬出版, 2005.",
+     ("book", ["山田太郎"], "鍼灸治療の臨床研究", None, 2005, None, None, None)),
+    ("Иванов И. И. Иглорефлексотерапия при диабетической нейропатии // Журнал неврологии и психиатрии им. С. С. "
+     "Корсакова. 2015. Т. 115, № 4. С. 45–49.",
+     ("article-journal", ["Иванов, И. И."], "Иглорефлексотерапия при диабетической нейропатии",
+      "Журнал неврологии и психиатрии им. С. С. Корсакова", 2015, "115", "4", "45-49")),
+    ("Лурия А. Р. Основы нейропсихологии. М.: Изд-во МГУ, 1973. 374 с.",
+     ("book", ["Лурия, А. Р."], "Основы нейропсихологии", None, 1973, None, None, None)),
+]
+
+
+@pytest.mark.parametrize("text,want", SCRIPTS)
+def test_national_styles(text, want):
+    """GB/T 7714 (with or without its [J]/[M] code) and GOST strings read by their grammar; CJK titles whole."""
+    ref = parse_reference(text)
+    got = (ref.type, [a.display() for a in ref.author], ref.title, ref.container_title,
+           ref.issued.year if ref.issued else None, ref.volume, ref.issue, ref.page)
+    assert got == want
+
+
+def test_editors_before_the_title_are_editors():
+    """'…, editors. Title' gives editors (not authors) and a title without the editor word."""
+    ref = parse_reference("Kandel ER, Schwartz JH, Jessell TM, Siegelbaum SA, Hudspeth AJ, editors. Principles of "
+                          "Neural Science. 5th ed. New York: McGraw-Hill; 2013.")
+    assert ref.author == () and [e.family for e in ref.editor][:2] == ["Kandel", "Schwartz"]
+    assert ref.title == "Principles of Neural Science" and ref.type == "book"
+
+
+@pytest.mark.parametrize("text,ident", [
+    ("Hinton G, Vinyals O, Dean J. Distilling the knowledge in a neural network. arXiv:1503.02531, 2015.", "1503.02531"),
+    ("Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2018). BERT: Pre-training of deep bidirectional transformers "
+     "for language understanding. arXiv preprint arXiv:1810.04805.", "1810.04805"),
+])
+def test_arxiv_identifier(text, ident):
+    """An arXiv id is the CSL number with the abstract page as URL, and BibTeX eprint + archiveprefix (round trip)."""
+    ref = parse_reference(text)
+    assert (ref.number, ref.URL, ref.type) == (f"arXiv:{ident}", f"https://arxiv.org/abs/{ident}", "article")
+    bib = bibtex_dumps(to_entries([ref]))
+    assert f"eprint = {{{ident}}}" in bib and "archiveprefix = {arXiv}" in bib
+    assert bibtex_loads(bib, "x.bib")[0][0].number == f"arXiv:{ident}"
+
+
+def test_bert_title_keeps_its_first_word():
+    """'BERT: Pre-training …' keeps 'BERT:' in the title."""
+    ref = parse_reference("Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2018). BERT: Pre-training of deep "
+                          "bidirectional transformers for language understanding. arXiv preprint arXiv:1810.04805.")
+    assert ref.title.startswith("BERT: Pre-training")
+
+
+@pytest.mark.parametrize("text", [
+    'K. He, X. Zhang, S. Ren, and J. Sun, "Deep residual learning for image recognition," in Proc. IEEE Conf. Comput. '
+    'Vis. Pattern Recognit. (CVPR), 2016, pp. 770–778.',
+    "Krizhevsky, A., Sutskever, I., & Hinton, G. E. (2012). ImageNet classification with deep convolutional neural "
+    "networks. In Proceedings of the 25th International Conference on Neural Information Processing Systems "
+    "(pp. 1097–1105).",
+])
+def test_conference_papers(text):
+    """A container naming proceedings or a conference types the reference as a conference paper."""
+    assert parse_reference(text).type == "paper-conference"
+
+
+def test_apa_ellipsis_makes_no_empty_author():
+    """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
+    ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "
+                          "Things, 3(2), 1-10.")
+    assert [a.family for a in ref.author] == ["Kleijn", "Smith", "van der Sloot"]
+
+
+def test_a_self_contradicting_reading_loses_confidence():
+    """A reading whose title was swallowed by the author list is not reported as sure."""
+    ref = parse_reference("Παπαδόπουλος Γ. Ο βελονισμός στη σύγχρονη ιατρική. Αθήνα: Εκδόσεις Ζήτα; 2010.")
+    assert ref.confidence < 0.85
