@@ -37,7 +37,7 @@ def test_two_column_paper(numbered):
     doc = load_bytes(pdfgen.paper(REFS, numbered=numbered), "paper.pdf")
     sources, skipped = extract_with_report(doc)
     found = [s.raw for s in sources]
-    assert _recall(found) >= (1.0 if numbered else 0.96)  # hanging indents: 52 of 54 today (two pairs fused)
+    assert _recall(found) == 1.0
     assert len(found) <= len(REFS)
     assert not any("Integrative Pain Research" in f for f in found)  # the running header
     assert skipped == []

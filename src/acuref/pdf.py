@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from .documents import Document, Line
 from .errors import InputError
+from .sections import is_reference_heading
 
 _LABEL_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.(?=\s)|\(\d{1,3}\))")
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*\d{1,4}(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$", re.IGNORECASE)
@@ -107,11 +108,14 @@ def _furniture(pages: list[list[list[_Seg]]], heights: list[float]) -> set[tuple
 
 def _geometry(col: list[_Seg]) -> tuple[float, float, bool]:
     """A column's left and right text edges (a tenth of its lines may stick out either way), and whether it
-    sets entries with a hanging indent (a fifth or more of its lines indented)."""
+    sets entries with a hanging indent: a fifth or more of its lines indented, counting only the lines after a
+    reference heading when the column has one (prose above it has no hanging indents)."""
     lefts = sorted(s.left for s in col)
     rights = sorted(s.right for s in col)
     left = lefts[len(lefts) // 10]
-    return left, rights[int(len(rights) * 0.9)], sum(s.left > left + 3 for s in col) >= 0.2 * len(col)
+    start = next((i + 1 for i, s in enumerate(col) if len(s.text) < 60 and is_reference_heading(s.text)), 0)
+    tail = col[start:] if len(col) - start >= 3 else col
+    return left, rights[int(len(rights) * 0.9)], sum(s.left > left + 3 for s in tail) >= 0.2 * len(tail)
 
 
 def _blocks(flow: list[tuple[int, _Seg, tuple[float, float, bool]]]) -> list[tuple[int, list[str]]]:
@@ -136,8 +140,12 @@ def _blocks(flow: list[tuple[int, _Seg, tuple[float, float, bool]]]) -> list[tup
             outdent = line.left <= col_left + min(em, 1.5) and (indented_seen or hanging) and not prev.text.endswith("-")
             if 0 < gap and gap > 1.6 * step:
                 new = True
+            elif hanging and line.left > col_left + 3:  # continuation lines are indented: never an entry start
+                new = False
+            elif hanging and outdent:  # and a line flush left starts one
+                new = True
             elif labelled:  # a numbered list: entries start at their labels
-                new = bool(_LABEL_RE.match(line.text)) or (early and not _LABEL_RE.match(prev.text) and len(prev.text) < 40)
+                new = bool(_LABEL_RE.match(line.text)) or early
             elif early or outdent:
                 new = True
         if new:
