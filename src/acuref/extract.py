@@ -35,7 +35,7 @@ _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 _TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
 _YEAR_LABEL_RE = re.compile(r"(?:1[5-9]|20)\d\d")
-_KEY_ALONE_RE = re.compile(r"^\s*\[([^\]\s]{1,40})\]\s*$")
+_KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 _YEAR_RE = re.compile(r"(?<![\d/.-])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z]|/\d{2,4})?(?![\d])")
 _IDENT_RE = re.compile(
     r"\b10\.\d{4,9}/|\bPMID\b|\bPMC\s?\d{4,}|\barXiv\s*:|\bISBN\b|\bISSN\b|\bhttps?://|\bwww\.|\bRFC\s?\d|"
@@ -135,7 +135,7 @@ def _segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list
             continue
         key = _KEY_ALONE_RE.match(s)
         if key:  # "[Smith2010]" on its own line: the entry follows
-            cur = _Unit([line], label=key.group(1), item=True, texts=[""], indent=_indent(line.text))
+            cur = _Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
         label, rest = split_label(s)
@@ -179,11 +179,15 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
         block = [line.text.rstrip() for line in lines[start:end]]
         width = max(len(t) for t in block) if block else 0
         full = sum(len(t) >= width - 12 for t in block)
-        if len(block) >= 3 and 40 <= width <= 130 and full >= max(2, len(block) // 3):
+        if len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
                 word = nxt.split()[0] if nxt else ""
                 out[start + i] = len(block[i]) + 1 + len(word) > width
+        elif len(block) >= 3 and _one_per_line(block):
+            for i in range(len(block) - 1):
+                nxt = block[i + 1].lstrip()
+                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0] in "(;:,&")
         start = max(end, start + 1)
     return out
 
@@ -191,6 +195,13 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
 _ENTRY_START_RE = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
     r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
+
+
+def _one_per_line(block: list[str]) -> bool:
+    """Lines of any length, nearly all long and complete: a list with one entry per line, not wrapped text."""
+    long = sum(len(t.strip()) >= 50 for t in block)
+    complete = sum(bool(_TERMINAL_RE.search(t)) or bool(re.search(r"\d\s*$|\S+://\S+$", t)) for t in block)
+    return long >= 0.7 * len(block) and complete >= 0.7 * len(block)
 
 
 def _new_entry(cur: _Unit, s: str) -> bool:
@@ -386,6 +397,9 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
     prev_units: list[_Unit] = []
     for i, u in enumerate(units):
         if u is None:
+            continue
+        if u.item and u.label and u.label.isdigit() and len(u.flat.split()) <= 6 and is_reference_heading(u.flat):
+            section, misses, prev_units = 7, 0, []  # "5. References", "7. Literatur": a numbered heading
             continue
         if _heading_like(u) and not u.item:
             text = heading_text(u.flat)
