@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from .documents import Document, Line
 from .model import Skipped, Source
@@ -41,7 +42,7 @@ _IDENT_RE = re.compile(
     r"\b10\.\d{4,9}/|\bPMID\b|\bPMC\s?\d{4,}|\barXiv\s*:|\bISBN\b|\bISSN\b|\bhttps?://|\bwww\.|\bRFC\s?\d|"
     r"\bhdl\.handle\.net|\burn:nbn:|\bSSRN\b|\bbioRxiv\b|\bmedRxiv\b|\bECLI:", re.IGNORECASE)
 _LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
-                         r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|\d+\s*(?:pp|p|S|с|页)\b\.?")
+                         r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|(?<!\d)\d{1,5}\s*(?:pp|p|S|с|页)\b\.?")
 _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|\bStb\.|\bBVerf|\bBGH\b|\bS\.\s?Ct\.|"
                        r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
 _UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
@@ -70,7 +71,7 @@ JOURNAL_LINE = 4
 RUN_MIN = 3
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)
 class _Unit:
     lines: list[Line]
     label: str | None = None
@@ -278,6 +279,16 @@ def judge(text: str) -> str | None:
     return "no year, identifier, locator or legal citation"
 
 
+@lru_cache(maxsize=8192)
+def _judge(text: str) -> str | None:
+    return judge(text)
+
+
+@lru_cache(maxsize=8192)
+def _evidence(text: str) -> int:
+    return evidence(text)
+
+
 def _has_core(text: str) -> bool:
     """A reference names something: at least a year, an identifier or a volume."""
     return bool(re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|PMID|\bPMC\d", text))
@@ -299,10 +310,10 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason))
 
 
-def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, bool]]:
+def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, bool, int]]:
     """Each list item → its list (consecutive items, blank lines allowed), whether most items score as
     references, and whether the list numbers every item the same ("1.", as PubMed copies do)."""
-    out: dict[int, tuple[list[_Unit], bool, bool]] = {}
+    out: dict[int, tuple[list[_Unit], bool, bool, int]] = {}
     current: list[_Unit] = []
 
     def close() -> None:
@@ -311,12 +322,12 @@ def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, boo
         labels = [u.label for u in current if u.label]
         ordinal = len(labels) > 1 and len(set(labels)) == 1
         if len(current) == 1:
-            good = evidence(current[0].flat) >= STANDALONE or bool(current[0].label)
+            good = _evidence(current[0].flat) >= STANDALONE or bool(current[0].label)
         else:
             good = _reference_list(current)
         group = list(current)
-        for u in group:
-            out[id(u)] = (group, good, ordinal)
+        for pos, u in enumerate(group, start=1):
+            out[id(u)] = (group, good, ordinal, pos)
 
     for u in units:
         if u is None:
@@ -334,8 +345,9 @@ def _reference_list(members: list[_Unit]) -> bool:
     """A list (or run of paragraphs) is a reference list when most of its members could be references and
     a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
     n = len(members)
-    ok = sum(judge(u.flat) is None and evidence(u.flat) >= 2 for u in members)
-    strong = sum(evidence(u.flat) >= IN_LIST and _has_core(u.flat) for u in members)
+    ok = sum(_judge(u.flat) is None and _evidence(u.flat) >= 2 and (_has_core(u.flat) or _evidence(u.flat) >= IN_LIST)
+             for u in members)
+    strong = sum(_evidence(u.flat) >= IN_LIST and _has_core(u.flat) for u in members)
     labels = [u.label for u in members]
     numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
         range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
@@ -355,7 +367,7 @@ def _runs(units: list[_Unit | None]) -> set[int]:
     for u in units:
         if u is None:
             continue
-        if not u.item and not u.heading and evidence(u.flat) >= 2 and judge(u.flat) is None:
+        if not u.heading and u.flat and not _heading_like(u) and _judge(u.flat) != "running text, not a reference":
             run.append(u)
         else:
             close()
@@ -420,8 +432,8 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
             label = u.label
             group = groups.get(id(u))
             if group and group[2]:
-                label = str(group[0].index(u) + 1)
-            reason = judge(u.flat) if u.flat else "empty entry"
+                label = str(group[3])
+            reason = _judge(u.flat) if u.flat else "empty entry"
             if reason is None:
                 found.take(u, label)
                 misses = 0
@@ -432,17 +444,19 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
                     section = 0
             continue
         group = groups.get(id(u))
+        if group is not None and not group[1] and id(u) in runs:
+            group = None  # an item of a run that reads as a reference list (numbered entries mixed with others)
         if group is not None:
-            members, good, ordinal = group
-            label = str(members.index(u) + 1) if ordinal else u.label
+            members, good, ordinal, pos = group
+            label = str(pos) if ordinal else u.label
             if good:
-                reason = judge(u.flat) if u.flat else "empty entry"
+                reason = _judge(u.flat) if u.flat else "empty entry"
                 if reason is None and (len(members) > 1 or _has_core(u.flat)):
                     found.take(u, label)
                 else:
                     found.skip(u, reason or "a lone item without a year or identifier")
                     _inline_into(found, u)
-            elif evidence(u.flat) >= IN_LIST and _has_core(u.flat) and len(members) > 1:
+            elif _evidence(u.flat) >= IN_LIST and _has_core(u.flat) and len(members) > 1:
                 found.take(u, label)
             else:
                 _inline_into(found, u)
@@ -456,10 +470,14 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
                 prev_units = []
                 continue
         if id(u) in runs:
-            found.take(u, u.label)
+            reason = _judge(u.flat)
+            if reason is None:
+                found.take(u, u.label)
+            else:
+                found.skip(u, reason)
             prev_units = []
             continue
-        sc = evidence(u.flat)
+        sc = _evidence(u.flat)
         if sc >= STANDALONE and _has_core(u.flat) and len(u.flat) < 1500:
             found.take(u, u.label)
             prev_units = []

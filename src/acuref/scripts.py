@@ -28,17 +28,20 @@ _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:�
                           r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
-_GOST_AUTHORS = r"(?P<authors>(?:[А-ЯЁA-Z][а-яёa-z'-]+(?:-[А-ЯЁ][а-яё]+)?\s+(?:[А-ЯЁA-Z]\.\s?){1,2},?\s*)+)"
-_GOST_ARTICLE_RE = re.compile(rf"^{_GOST_AUTHORS}(?P<title>.+?)\s*//\s*(?P<container>.+?)\.\s*(?:[-–]\s*)?"
+# Names are matched one at a time from the start (no nested repetition: linear on any input).
+_GOST_NAME_RE = re.compile(r"([А-ЯЁA-Z][а-яёa-z'-]{1,30}(?:-[А-ЯЁ][а-яё]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
+_GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<container>[^/]{1,300}?)\.\s*(?:[-–]\s*)?"
                               r"(?P<year>\d{4})\.?(?P<rest>.*)$")
-_GOST_BOOK_RE = re.compile(rf"^{_GOST_AUTHORS}(?P<title>.+?)\.\s*(?:[-–]\s*)?(?P<place>М\.|СПб\.|Л\.|Киев|Минск|"
-                           r"[А-ЯЁ][а-яё]+)\s*:\s*(?P<publisher>.+?),\s*(?P<year>\d{4})\.?")
-_GOST_NAME_RE = re.compile(r"([А-ЯЁA-Z][а-яёa-z'-]+(?:-[А-ЯЁ][а-яё]+)?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2})")
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–]\s*)?(?P<place>М\.|СПб\.|Л\.|Киев|Минск|"
+                           r"[А-ЯЁ][а-яё]{1,20})\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
+MAX_LENGTH = 2000  # a longer string is no single reference in these styles
 
 
 def read_script(text: str) -> Reference | None:
     """A GB/T 7714 or GOST reading of ``text``, or ``None`` when it is in neither form."""
     s = " ".join(text.split())
+    if len(s) > MAX_LENGTH:
+        return None
     if _CJK_RE.search(s):
         return _gbt(s)
     if _CYR_RE.search(s):
@@ -101,27 +104,38 @@ def _latin_name(part: str) -> Name:
     return Name(literal=part)
 
 
-def _gost_names(text: str) -> tuple[Name, ...]:
-    return tuple(Name(family=fam, given=" ".join(given.split())) for fam, given in _GOST_NAME_RE.findall(text))
+def _gost_authors(s: str) -> tuple[tuple[Name, ...], str]:
+    """The names at the start of ``s`` and the rest of the string."""
+    names, pos = [], 0
+    while len(names) < 50:
+        m = _GOST_NAME_RE.match(s, pos)
+        if not m:
+            break
+        names.append(Name(family=m.group(1), given=" ".join(m.group(2).split())))
+        pos = m.end()
+    return tuple(names), s[pos:]
 
 
 def _gost(s: str) -> Reference | None:
-    m = _GOST_ARTICLE_RE.match(s)
+    authors, rest_all = _gost_authors(s)
+    if not authors:
+        return None
+    m = _GOST_ARTICLE_RE.match(rest_all)
     if m:
         rest = m.group("rest")
         vol = re.search(r"\b[ТT]\.\s*(\d+)", rest)
         issue = re.search(r"(?:№|N|Вып\.)\s*(\d+(?:[-–/]\d+)?)", rest)
         pages = re.search(r"\b[СC]\.\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
-        fields: dict = {"type": "article-journal", "author": _gost_names(m.group("authors")),
+        fields: dict = {"type": "article-journal", "author": authors,
                         "title": m.group("title").strip(" ."), "container_title": m.group("container").strip(" ."),
                         "issued": Date(int(m.group("year"))), "volume": vol.group(1) if vol else None,
                         "issue": issue.group(1) if issue else None,
                         "page": normalize_pages(pages.group(1)) if pages else None, "language": "ru"}
     else:
-        m = _GOST_BOOK_RE.match(s)
+        m = _GOST_BOOK_RE.match(rest_all)
         if not m:
             return None
-        fields = {"type": "book", "author": _gost_names(m.group("authors")), "title": m.group("title").strip(" ."),
+        fields = {"type": "book", "author": authors, "title": m.group("title").strip(" ."),
                   "publisher_place": m.group("place"), "publisher": m.group("publisher").strip(),
                   "issued": Date(int(m.group("year"))), "language": "ru"}
     _identifiers(s, fields)
