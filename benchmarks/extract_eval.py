@@ -170,7 +170,7 @@ def main() -> int:
                 whole[all(ok.values())] += 1
         false.extend((doc.name, found[j]) for j in fps)
     elapsed = time.perf_counter() - t0
-    pdf_rows = _pdfs(pool, args.seed) if args.pdf else []
+    pdf_rows = _pdfs(pool, args.seed, args.pdf) if args.pdf else []
     print(f"{len(docs)} documents, {by['ALL']['refs']} references, extracted and parsed in {elapsed:.1f} s\n")
     print("| slice | docs | refs | found | recall | false pos. | FP per 50 refs | skipped listed | docs with none |")
     print("|---|---|---|---|---|---|---|---|---|")
