@@ -68,7 +68,7 @@ STANDALONE = 7  # a paragraph on its own must look very much like a reference
 IN_LIST = 4
 SOURCE_LINE = 3
 JOURNAL_LINE = 4
-RUN_MIN = 3
+RUN_MIN = 4
 
 
 @dataclass(slots=True, eq=False)
@@ -345,13 +345,13 @@ def _reference_list(members: list[_Unit]) -> bool:
     """A list (or run of paragraphs) is a reference list when most of its members could be references and
     a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
     n = len(members)
-    ok = sum(_judge(u.flat) is None and _evidence(u.flat) >= 2 and (_has_core(u.flat) or _evidence(u.flat) >= IN_LIST)
-             for u in members)
+    ok = sum(_judge(u.flat) is None and (_has_core(u.flat) or _evidence(u.flat) >= 2) for u in members)
     strong = sum(_evidence(u.flat) >= IN_LIST and _has_core(u.flat) for u in members)
     labels = [u.label for u in members]
     numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
         range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
-    return (ok >= 0.6 * n and strong >= max(1, 0.3 * n)) or (numbered and n >= 2 and ok >= 0.75 * n and strong >= 1)
+    return ((ok >= 0.7 * n and strong >= max(1, 0.2 * n)) or (ok >= 0.6 * n and strong >= max(1, 0.3 * n))
+            or (numbered and n >= 2 and ok >= 0.75 * n and strong >= 1))
 
 
 def _runs(units: list[_Unit | None]) -> set[int]:
