@@ -140,8 +140,7 @@ def _heading(fmt: str, text: str, rng: random.Random) -> list[str]:
                        [f"{rng.randint(3, 9)}. {text}", ""], [text, "=" * 40], [f"== {text} ==", ""]])
 
 
-def _wrap(entry: str, lead: str, rng: random.Random, indent: bool) -> list[str]:
-    width = rng.choice([72, 80, 100])
+def _wrap(entry: str, lead: str, width: int, indent: bool) -> list[str]:
     sub = " " * len(lead) if indent else ""
     return textwrap.wrap(lead + entry, width=width, subsequent_indent=sub, break_long_words=False,
                          break_on_hyphens=False) or [lead + entry]
@@ -150,6 +149,7 @@ def _wrap(entry: str, lead: str, rng: random.Random, indent: bool) -> list[str]:
 def _text_list(refs: list[str], style: str, fmt: str, rng: random.Random, topics: list[str] | None) -> list[str]:
     out: list[str] = []
     wrap = fmt in ("text", "rst") and rng.random() < 0.5
+    width = rng.choice([72, 80, 100])  # a document is wrapped at one width
     indent = rng.random() < 0.6
     blank = style in ("bare-blank", "label-above", "rst-citation", "footnote") or rng.random() < 0.4
     cut = _topic_cuts(len(refs), topics, rng)
@@ -158,11 +158,11 @@ def _text_list(refs: list[str], style: str, fmt: str, rng: random.Random, topics
             out.extend([cut[i - 1], ""])
         if style == "label-above":
             out.append(f"[{_key(ref, i)}]")
-            lines = _wrap(ref, "    ", rng, True) if wrap else ["    " + ref]
+            lines = _wrap(ref, "    ", width, True) if wrap else ["    " + ref]
         elif style == "rst-citation":
             lead = f".. [{_key(ref, i)}] "
             ref = _RST_DOI_RE.sub(r":doi:`\1`\2", ref)
-            lines = _wrap(ref, lead, rng, True) if wrap else [lead + ref]
+            lines = _wrap(ref, lead, width, True) if wrap else [lead + ref]
         elif style == "footnote":
             lead = f"[^{i}]: "
             lines = [lead + ref]
@@ -175,7 +175,7 @@ def _text_list(refs: list[str], style: str, fmt: str, rng: random.Random, topics
                 ref = _RST_DOI_RE.sub(r":doi:`\1`\2", ref)
             if fmt == "markdown" and style == "bare-lines":
                 lead = ""
-            lines = _wrap(ref, lead, rng, indent) if wrap else [lead + ref]
+            lines = _wrap(ref, lead, width, indent) if wrap else [lead + ref]
         if fmt == "markdown" and style in ("bare-lines",):
             lines[-1] += "  "  # a hard line break
         out.extend(lines)

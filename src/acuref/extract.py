@@ -184,7 +184,7 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
                 word = nxt.split()[0] if nxt else ""
-                out[start + i] = len(block[i]) + 1 + len(word) > width
+                out[start + i] = len(block[i]) + 1 + len(word) > width - 3  # the widest line may fall short of the set width
         elif len(block) >= 3 and _one_per_line(block):
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
