@@ -241,7 +241,7 @@ def _is_prose(text: str) -> bool:
     function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
     later = [w for w in words[1:] if w[:1].isalpha()]
     lower = sum(w[0].islower() for w in later) / max(1, len(later))
-    return (function >= 0.2 or lower >= 0.6) and evidence(text) < IN_LIST
+    return ((function >= 0.2 and lower >= 0.45) or lower >= 0.6) and evidence(text) < IN_LIST
 
 
 def _heading_like(u: _Unit) -> bool:
