@@ -17,6 +17,7 @@ from .model import Reference
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)
+_EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 _ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
@@ -30,13 +31,13 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
-    if any(not name.display().strip() for name in ref.author):
-        ref = replace(ref, author=tuple(n for n in ref.author if n.display().strip()))
+    if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
+        ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
 
 
 def _editors(ref: Reference) -> Reference:
-    if not ref.title or not ref.author or ref.editor:
+    if not ref.title or not ref.author or ref.editor or ref.title[0] not in _EDITOR_INITIALS:
         return ref
     m = _EDITOR_TITLE_RE.match(ref.title)
     if not m or not ref.title[m.end():].strip():
@@ -46,7 +47,7 @@ def _editors(ref: Reference) -> Reference:
 
 
 def _arxiv(ref: Reference, text: str) -> Reference:
-    m = _ARXIV_RE.search(text)
+    m = _ARXIV_RE.search(text) if "Xiv" in text or "xiv" in text or "XIV" in text else None
     if not m or ref.DOI and "arxiv" not in ref.DOI.lower():
         return ref
     ident = m.group(1)
@@ -70,7 +71,7 @@ def _conference(ref: Reference) -> Reference:
 def _doubt(ref: Reference) -> Reference:
     """Lower the confidence of a reading whose parts contradict each other."""
     doubts = 0
-    if ref.title and _EDITOR_TITLE_RE.match(ref.title):
+    if ref.title and ref.title[0] in _EDITOR_INITIALS and _EDITOR_TITLE_RE.match(ref.title):
         doubts += 1
     if ref.title and re.match(r"^(?:et\s+al|and|&|[,;:.])", ref.title):
         doubts += 1
