@@ -75,11 +75,6 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
             yield path, None
 
 
-def references_from_document(doc: Document) -> list[Reference]:
-    """Extract and parse every reference in one document, each with its provenance."""
-    return read_document(doc)[0]
-
-
 def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     """Extract and parse every reference in one document, each with its provenance, and the candidates in
     its reference sections that were not taken as references (with the reason)."""
@@ -132,15 +127,16 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             continue
         if on_document:
             on_document(path)
-        found = []
+        found: list[Reference] = []
+        passed_over: list[Skipped] = []
         text_seen = False
         try:
             for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
                 warnings.extend(Warning_(note, path) for note in doc.notes)
                 text_seen = text_seen or any(line.text.strip() for line in doc.lines)
-                got, passed_over = read_document(doc)
+                got, passed = read_document(doc)
                 found.extend(got)
-                skipped.extend(passed_over)
+                passed_over.extend(passed)
         except InputError as err:
             warnings.append(Warning_(str(err), path))
             failed.append(path)
@@ -152,11 +148,12 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             continue
         if not found:
             warnings.append(Warning_(f"{name}: no references found", name))
-        passed = sum(1 for s in skipped if s.file == doc.name)
-        if passed:
-            warnings.append(Warning_(f"{name}: {passed} candidate{'s' if passed > 1 else ''} in a reference section not "
-                                     f"taken as {'references' if passed > 1 else 'a reference'} (see 'skipped' in --report)",
+        if passed_over:
+            n = len(passed_over)
+            warnings.append(Warning_(f"{name}: {n} candidate{'s' if n > 1 else ''} in a reference section not "
+                                     f"taken as {'references' if n > 1 else 'a reference'} (see 'skipped' in --report)",
                                      name))
+        skipped.extend(passed_over)
         for ref in found:
             if not ref.parsed:
                 src = ref.sources[0]
