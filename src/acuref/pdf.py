@@ -22,6 +22,7 @@ from .sections import is_reference_heading
 _LABEL_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.(?=\s)|\(\d{1,3}\))")
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*\d{1,4}(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$", re.IGNORECASE)
 MARGIN = 0.07  # share of the page height at the top and bottom where running heads and folios sit
+INDENT = 3.0  # points right of a column's left edge from which a line counts as indented
 
 
 @dataclass(slots=True)
@@ -72,9 +73,9 @@ def _lines(segs: list[_Seg]) -> list[_Seg]:
 def _columns(segs: list[_Seg], width: float, height: float) -> list[list[_Seg]]:
     """One list of lines per column in reading order (text spanning both columns first, by height)."""
     mid = width / 2
-    left = [s for s in segs if s.right <= mid + 4]
-    right = [s for s in segs if s.left >= mid - 4]
-    span = [s for s in segs if s not in left and s not in right]
+    left, right, span = [], [], []
+    for s in segs:  # one pass: membership tests on lists of segments were quadratic
+        (left if s.right <= mid + 4 else right if s.left >= mid - 4 else span).append(s)
     if len(left) < 3 or len(right) < 3 or len(span) > 0.25 * len(segs):
         return [_lines(segs)]
     body = [s for s in left + right if s.top < height * (1 - MARGIN)]
@@ -86,24 +87,20 @@ def _columns(segs: list[_Seg], width: float, height: float) -> list[list[_Seg]]:
 
 def _furniture(pages: list[list[list[_Seg]]], heights: list[float]) -> set[tuple[int, str]]:
     """(page, text) of running headers and footers: margin lines whose text, digits aside, recurs on pages."""
-    keys: Counter = Counter()
-    marginal: list[tuple[int, _Seg]] = []
+    pages_with: Counter = Counter()  # digit-blind text -> number of pages it is in the margin of
+    marginal: list[tuple[int, str, str]] = []
     for p, (cols, h) in enumerate(zip(pages, heights)):
-        seen = set()
+        keys = set()
         for col in cols:
             for line in col:
                 if line.bottom > h * (1 - MARGIN) or line.top < h * MARGIN:
-                    marginal.append((p, line))
                     key = re.sub(r"\d+", "#", line.text.lower())
-                    if key not in seen:
-                        seen.add(key)
-                        keys[key] += 1
-    drop = set()
-    for p, line in marginal:
-        key = re.sub(r"\d+", "#", line.text.lower())
-        if _PAGE_NUMBER_RE.match(line.text) or (len(pages) > 1 and keys[key] >= max(2, len(pages) // 2)):
-            drop.add((p, line.text))
-    return drop
+                    marginal.append((p, line.text, key))
+                    keys.add(key)
+        pages_with.update(keys)
+    recurring = max(2, len(pages) // 2)
+    return {(p, text) for p, text, key in marginal
+            if _PAGE_NUMBER_RE.match(text) or (len(pages) > 1 and pages_with[key] >= recurring)}
 
 
 def _geometry(col: list[_Seg]) -> tuple[float, float, bool]:
@@ -115,7 +112,7 @@ def _geometry(col: list[_Seg]) -> tuple[float, float, bool]:
     left = lefts[len(lefts) // 10]
     start = next((i + 1 for i, s in enumerate(col) if len(s.text) < 60 and is_reference_heading(s.text)), 0)
     tail = col[start:] if len(col) - start >= 3 else col
-    return left, rights[int(len(rights) * 0.9)], sum(s.left > left + 3 for s in tail) >= 0.2 * len(tail)
+    return left, rights[int(len(rights) * 0.9)], sum(s.left > left + INDENT for s in tail) >= 0.2 * len(tail)
 
 
 def _blocks(flow: list[tuple[int, _Seg, tuple[float, float, bool]]]) -> list[tuple[int, list[str]]]:
@@ -140,7 +137,7 @@ def _blocks(flow: list[tuple[int, _Seg, tuple[float, float, bool]]]) -> list[tup
             outdent = line.left <= col_left + min(em, 1.5) and (indented_seen or hanging) and not prev.text.endswith("-")
             if 0 < gap and gap > 1.6 * step:
                 new = True
-            elif hanging and line.left > col_left + 3:  # continuation lines are indented: never an entry start
+            elif hanging and line.left > col_left + INDENT:  # continuation lines are indented: never an entry start
                 new = False
             elif hanging and outdent:  # and a line flush left starts one
                 new = True
@@ -153,7 +150,7 @@ def _blocks(flow: list[tuple[int, _Seg, tuple[float, float, bool]]]) -> list[tup
             indented_seen = False
         else:
             out[-1][1].append(line.text)
-        if line.left > col_left + 3:
+        if line.left > col_left + INDENT:
             indented_seen = True
         prev, prev_right = line, col_right
     return out
