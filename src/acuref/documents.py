@@ -236,7 +236,6 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
 
 
 _RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
-_RST_FOOTNOTE_RE = re.compile(r"^(\s*)\.\.\s+\[(#?\w{0,12}|\*)\]\s*")
 _RST_DIRECTIVE_RE = re.compile(r"^\s*\.\.\s+(?:_[^:]+:|[\w-]+::|\|[^|]+\|)")
 _RST_ID_ROLE_RE = re.compile(r":(doi|pmid|pmcid|arxiv|isbn|rfc|pep):`([^`]+)`", re.IGNORECASE)
 _RST_ROLE_RE = re.compile(r":[\w.+-]+:`([^`<]*?)(?:\s*<[^>]*>)?`")
@@ -255,10 +254,9 @@ def rst_lines(text: str) -> tuple[Line, ...]:
     identifier roles (``:doi:`10.…```) their identifiers, links their text and target; directives vanish."""
     out = []
     for i, line in enumerate(text.splitlines(), start=1):
-        m = _RST_CITATION_RE.match(line) or _RST_FOOTNOTE_RE.match(line)
+        m = _RST_CITATION_RE.match(line)  # citations and footnotes alike: [Label], [1], [#], [#note], [*]
         if m:
-            label = m.group(2) if m.re is _RST_CITATION_RE else f"[{m.group(2).lstrip('#') or '*'}]"
-            line = f"{m.group(1)}{label} {line[m.end():]}"
+            line = f"{m.group(1)}{m.group(2)} {line[m.end():]}"
         elif _RST_DIRECTIVE_RE.match(line):
             line = ""
         line = _RST_ID_ROLE_RE.sub(_rst_id, line)

@@ -24,6 +24,7 @@ from functools import lru_cache
 from .documents import Document, Line
 from .model import Skipped, Source
 from .normalize.names import DEGREE_RE, is_author_list
+from .normalize.text import CJK_RE as _CJK_RE
 from .normalize.text import split_label, squash
 from .parse import evidence
 from .sections import heading_text, is_end_heading, is_reference_heading
@@ -48,7 +49,6 @@ _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|
 _UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
                          r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)",
                          re.IGNORECASE)
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivacy\b|\bcookies?\b|back\s+to\s+top|"
                              r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b", re.IGNORECASE)
 _REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)

@@ -290,7 +290,7 @@ def parse_reference(text: str) -> Reference:
     something structured. Either reading then goes through :func:`acuref.mend.mend`.
     """
     script = read_script(text) if not text.isascii() else None
-    return mend(script if script is not None else _parse(text), text)
+    return mend(_finish(script) if script is not None else _parse(text), text)
 
 
 def _parse(text: str) -> Reference:

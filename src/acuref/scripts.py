@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .model import Date, Name, Reference
+from .model import Date, Name
 from .normalize import identifiers as ids
+from .normalize.dates import parse_date
 from .normalize.pages import normalize_pages
+from .normalize.text import CJK_RE as _CJK_RE
 
 _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
                      r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
@@ -26,7 +28,6 @@ _GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+)[,，]\s*(?P<year>\d{4})(
                              r"(?:\s*[(（](?P<issue>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<pages>[\de]+(?:\s*[-–]\s*\d+)?))?")
 _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:：,，]+)[:：]\s*(?P<publisher>[^,，]+)[,，]\s*"
                           r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
 _GOST_NAME_RE = re.compile(r"([А-ЯЁA-Z][а-яёa-z'-]{1,30}(?:-[А-ЯЁ][а-яё]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
@@ -37,8 +38,9 @@ _GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–]\s*)?(?P<place>�
 MAX_LENGTH = 2000  # a longer string is no single reference in these styles
 
 
-def read_script(text: str) -> Reference | None:
-    """A GB/T 7714 or GOST reading of ``text``, or ``None`` when it is in neither form."""
+def read_script(text: str) -> dict[str, object] | None:
+    """The fields of a GB/T 7714 or GOST reading of ``text`` (for :func:`acuref.parse`'s ``_finish``, which
+    scores every rules reading the same way), or ``None`` when it is in neither form."""
     s = " ".join(text.split())
     if len(s) > MAX_LENGTH:
         return None
@@ -49,16 +51,10 @@ def read_script(text: str) -> Reference | None:
     return None
 
 
-def _confidence(ref: Reference) -> float:
-    found = sum(bool(x) for x in (ref.author or ref.editor, ref.title, ref.container_title or ref.publisher, ref.issued,
-                                  ref.volume or ref.page, ref.DOI or ref.URL))
-    return round(min(1.0, 0.35 + 0.13 * found), 2)
-
-
 _CJK_BOOK_RE = re.compile(r"^(?P<authors>[^.．。]{1,40})[.．。]\s*(?P<title>[^.．。]+)[.．。]\s*(?P<rest>[^:：]+[:：].+)$")
 
 
-def _gbt(s: str) -> Reference | None:
+def _gbt(s: str) -> dict[str, object] | None:
     m = _GBT_RE.match(s)
     if not m:
         # No type code: "山田太郎. 鍼灸治療の臨床研究. 東京: 医歯薬出版, 2005." reads as a book when its tail does.
@@ -89,12 +85,9 @@ def _gbt(s: str) -> Reference | None:
                       issued=Date(int(b.group("year"))), edition=b.group("edition"),
                       page=normalize_pages(b.group("pages")) if b.group("pages") else None)
     else:
-        year = re.search(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)", rest)
-        if year:
-            fields["issued"] = Date(int(year.group()))
+        fields["issued"] = parse_date(rest)
     _identifiers(s, fields)
-    ref = Reference(**fields, parser="rules")
-    return Reference(**{**fields, "confidence": _confidence(ref)}, parser="rules")
+    return fields
 
 
 def _latin_name(part: str) -> Name:
@@ -116,7 +109,7 @@ def _gost_authors(s: str) -> tuple[tuple[Name, ...], str]:
     return tuple(names), s[pos:]
 
 
-def _gost(s: str) -> Reference | None:
+def _gost(s: str) -> dict[str, object] | None:
     authors, rest_all = _gost_authors(s)
     if not authors:
         return None
@@ -139,8 +132,7 @@ def _gost(s: str) -> Reference | None:
                   "publisher_place": m.group("place"), "publisher": m.group("publisher").strip(),
                   "issued": Date(int(m.group("year"))), "language": "ru"}
     _identifiers(s, fields)
-    ref = Reference(**fields, parser="rules")
-    return Reference(**{**fields, "confidence": _confidence(ref)}, parser="rules")
+    return fields
 
 
 def _identifiers(s: str, fields: dict) -> None:

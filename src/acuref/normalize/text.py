@@ -19,6 +19,7 @@ _LABEL_RE = re.compile(
     r"|(\^)(?:\s+[a-z]{1,2}(?=\s))*(?=\s)"  # Wikipedia: "^ Smith …", "^ a b Smith …"
     r"|\[([A-Za-z][\w.+:-]{0,30}\d[\w.+:-]{0,30})\](?=\s|$))\s*"  # a citation key: "[Allison2006-MIT]", "[Knu73]"
 )
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")  # kana, CJK ideographs, Hangul
 _ZW_RE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
