@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import NamedTuple
 
 from .documents import Document, Line
 from .model import Skipped, Source
@@ -27,7 +28,7 @@ from .normalize.names import DEGREE_RE, is_author_list
 from .normalize.text import CJK_RE as _CJK_RE
 from .normalize.text import split_label, squash
 from .parse import evidence
-from .sections import heading_text, is_end_heading, is_reference_heading
+from .sections import is_end_heading, is_reference_heading
 
 _SOURCE_RE = re.compile(
     r"(?:^|[\s:;(])(?:Bron(?:nen)?|Bronvermelding|Sources?|Referenties?|References?|Ref\.|Citation|Quelle|Fuente|Origineel)\s*:\s*",
@@ -209,7 +210,7 @@ def _new_entry(cur: _Unit, s: str) -> bool:
     """A line that starts a new author list right after a complete reference ends with a full stop."""
     prev = cur.texts[-1] if cur.texts else ""
     return (bool(_TERMINAL_RE.search(prev)) and bool(_ENTRY_START_RE.match(s)) and _has_core(cur.flat)
-            and evidence(cur.flat) >= IN_LIST)
+            and _evidence(cur.flat) >= IN_LIST)
 
 
 def _continues(cur: _Unit, s: str, indent: int) -> bool:
@@ -241,7 +242,7 @@ def _is_prose(text: str) -> bool:
     function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
     later = [w for w in words[1:] if w[:1].isalpha()]
     lower = sum(w[0].islower() for w in later) / max(1, len(later))
-    return ((function >= 0.2 and lower >= 0.45) or lower >= 0.6) and evidence(text) < IN_LIST
+    return ((function >= 0.2 and lower >= 0.45) or lower >= 0.6) and _evidence(text) < IN_LIST
 
 
 def _heading_like(u: _Unit) -> bool:
@@ -274,7 +275,7 @@ def judge(text: str) -> str | None:
         return None
     if letters < (6 if cjk else 12):
         return "too short to be a reference"
-    if len(s.split()) >= 5 and evidence(s) >= 2:
+    if len(s.split()) >= 5 and _evidence(s) >= 2:
         return None  # an author list and a publisher, say, with no year printed
     return "no year, identifier, locator or legal citation"
 
@@ -299,8 +300,8 @@ class _Found:
     sources: list[tuple[int, int, Source]] = field(default_factory=list)  # (line, order, source)
     skipped: list[Skipped] = field(default_factory=list)
 
-    def take(self, u: _Unit, label: str | None, kind: str = "list") -> None:
-        self.sources.append((u.start, len(self.sources), Source(u.raw, u.start, u.end, label, kind)))  # type: ignore[arg-type]
+    def take(self, u: _Unit, label: str | None) -> None:
+        self.sources.append((u.start, len(self.sources), Source(u.raw, u.start, u.end, label, "list")))
 
     def add(self, src: Source) -> None:
         self.sources.append((src.line, len(self.sources), src))
@@ -310,10 +311,24 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason))
 
 
-def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, bool, int]]:
-    """Each list item → its list (consecutive items, blank lines allowed), whether most items score as
-    references, and whether the list numbers every item the same ("1.", as PubMed copies do)."""
-    out: dict[int, tuple[list[_Unit], bool, bool, int]] = {}
+class _Member(NamedTuple):
+    """A list item's place: its list (consecutive items, blank lines allowed), whether the list reads as a
+    reference list, whether it numbers every item the same ("1.", as PubMed copies do), and its position."""
+
+    group: list[_Unit]
+    good: bool
+    ordinal: bool
+    pos: int
+
+
+def _label(u: _Unit, member: _Member | None) -> str | None:
+    """The item's printed label, or its position in a list that numbers every item the same."""
+    return str(member.pos) if member is not None and member.ordinal else u.label
+
+
+def _groups(units: list[_Unit | None]) -> dict[int, _Member]:
+    """Each list item (by id) → its :class:`_Member`."""
+    out: dict[int, _Member] = {}
     current: list[_Unit] = []
 
     def close() -> None:
@@ -327,7 +342,7 @@ def _groups(units: list[_Unit | None]) -> dict[int, tuple[list[_Unit], bool, boo
             good = _reference_list(current)
         group = list(current)
         for pos, u in enumerate(group, start=1):
-            out[id(u)] = (group, good, ordinal, pos)
+            out[id(u)] = _Member(group, good, ordinal, pos)
 
     for u in units:
         if u is None:
@@ -376,21 +391,11 @@ def _runs(units: list[_Unit | None]) -> set[int]:
     return out
 
 
-def _next_units(units: list[_Unit | None], i: int, n: int = 2) -> list[_Unit]:
-    out = []
-    for u in units[i + 1:]:
-        if u is not None:
-            out.append(u)
-            if len(out) == n:
-                break
-    return out
-
-
 def _references_follow(units: list[_Unit | None], i: int) -> bool:
     """After a heading inside a section: the next unit is plainly a reference (then it was a topic subheading)."""
-    nxt = _next_units(units, i, 1)
-    return (bool(nxt) and not _heading_like(nxt[0]) and judge(nxt[0].flat) is None
-            and (nxt[0].item or evidence(nxt[0].flat) >= 2))
+    nxt = next((u for u in units[i + 1:] if u is not None), None)
+    return (nxt is not None and not _heading_like(nxt) and _judge(nxt.flat) is None
+            and (nxt.item or _evidence(nxt.flat) >= 2))
 
 
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
@@ -410,32 +415,24 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
     for i, u in enumerate(units):
         if u is None:
             continue
-        if u.item and u.label and u.label.isdigit() and len(u.flat.split()) <= 6 and is_reference_heading(u.flat):
+        if u.item and u.label and u.label.isdigit() and is_reference_heading(u.flat):
             section, misses, prev_units = 7, 0, []  # "5. References", "7. Literatur": a numbered heading
             continue
         if _heading_like(u) and not u.item:
-            text = heading_text(u.flat)
-            if is_reference_heading(u.flat) and (u.heading or len(text.split()) <= 6):
+            if is_reference_heading(u.flat):
                 section, misses, prev_units = u.heading or 7, 0, []
                 continue
             if section:
-                level = u.heading or 7
-                if is_end_heading(u.flat) or (u.heading and level < section) or not _references_follow(units, i):
-                    section = 0
+                if is_end_heading(u.flat) or (u.heading and u.heading < section) or not _references_follow(units, i):
+                    section, prev_units = 0, []
                 else:
                     found.skip(u, "subheading inside the reference section")
-                    continue
-                if not section:
-                    prev_units = []
-                    continue
+                continue
+        member = groups.get(id(u))
         if section:
-            label = u.label
-            group = groups.get(id(u))
-            if group and group[2]:
-                label = str(group[3])
             reason = _judge(u.flat) if u.flat else "empty entry"
             if reason is None:
-                found.take(u, label)
+                found.take(u, _label(u, member))
                 misses = 0
             else:
                 found.skip(u, reason)
@@ -443,21 +440,18 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[S
                 if misses >= 3 or (reason.startswith("running text") and misses >= 2):
                     section = 0
             continue
-        group = groups.get(id(u))
-        if group is not None and not group[1] and id(u) in runs:
-            group = None  # an item of a run that reads as a reference list (numbered entries mixed with others)
-        if group is not None:
-            members, good, ordinal, pos = group
-            label = str(pos) if ordinal else u.label
-            if good:
+        if member is not None and not member.good and id(u) in runs:
+            member = None  # an item of a run that reads as a reference list (numbered entries mixed with others)
+        if member is not None:
+            if member.good:
                 reason = _judge(u.flat) if u.flat else "empty entry"
-                if reason is None and (len(members) > 1 or _has_core(u.flat)):
-                    found.take(u, label)
+                if reason is None and (len(member.group) > 1 or _has_core(u.flat)):
+                    found.take(u, _label(u, member))
                 else:
                     found.skip(u, reason or "a lone item without a year or identifier")
                     _inline_into(found, u)
-            elif _evidence(u.flat) >= IN_LIST and _has_core(u.flat) and len(members) > 1:
-                found.take(u, label)
+            elif _evidence(u.flat) >= IN_LIST and _has_core(u.flat) and len(member.group) > 1:
+                found.take(u, _label(u, member))
             else:
                 _inline_into(found, u)
             prev_units = []

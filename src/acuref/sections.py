@@ -67,7 +67,7 @@ def is_reference_heading(text: str) -> bool:
     if not core or _NOT.search(core):
         return False
     low = core.lower()
-    if any(low.startswith(c) or low == c for c in _CJK) and len(core) <= 12:
+    if len(core) <= 12 and low.startswith(_CJK):
         return True
     words = _WORD_RE.findall(low)
     if not words or len(words) > 6:
