@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
+from acuref.mend import mend
+from acuref.model import Name, Reference
 from acuref.bibtex import dumps as bibtex_dumps
 from acuref.bibtex import loads as bibtex_loads
 from acuref.pipeline import to_entries
@@ -86,3 +88,14 @@ def test_a_self_contradicting_reading_loses_confidence():
     """A reading whose title was swallowed by the author list is not reported as sure."""
     ref = parse_reference("Παπαδόπουλος Γ. Ο βελονισμός στη σύγχρονη ιατρική. Αθήνα: Εκδόσεις Ζήτα; 2010.")
     assert ref.confidence < 0.85
+
+
+@pytest.mark.parametrize("reading", [
+    Reference(author=(Name(literal="Παπαδόπουλος Γ. Ο βελονισμός στη σύγχρονη ιατρική. Αθήνα"),),
+              publisher="Εκδόσεις Ζήτα", confidence=0.97),
+    Reference(author=(Name(family="Smith", given="J."),), title="et al., The effect of needling", confidence=0.99),
+])
+def test_doubt_lowers_a_confident_contradictory_reading(reading):
+    """mend caps at 0.85 the confidence of a reading whose title was swallowed or starts with 'et al.'."""
+    assert mend(reading, "").confidence <= 0.85
+    assert mend(Reference(author=reading.author, title="A title", confidence=0.97), "").confidence == 0.97

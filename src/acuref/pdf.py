@@ -164,8 +164,8 @@ def load_pdf(data: bytes, name: str) -> Document:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
         raise InputError(f"{name}: PDF cannot be opened ({err})") from None
+    pages, heights = [], []
     try:
-        pages, heights = [], []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
@@ -174,6 +174,8 @@ def load_pdf(data: bytes, name: str) -> Document:
                 heights.append(height)
             finally:
                 page.close()
+    except pdfium.PdfiumError as err:  # a damaged page: the user's file, not a bug, so one line naming it
+        raise InputError(f"{name}: page {len(pages) + 1} of the PDF cannot be read ({err})") from None
     finally:
         pdf.close()
     if not any(col for cols in pages for col in cols):
