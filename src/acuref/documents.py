@@ -299,8 +299,13 @@ def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encodi
     return Document(name, lines, encoding, fmt, notes)
 
 
+def is_pdf(head: bytes) -> bool:
+    """PDF files start with ``%PDF`` (some writers put whitespace first; readers look in the first 1 KiB)."""
+    return head[:1024].lstrip().startswith(b"%PDF")
+
+
 def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
-    if data[:1024].lstrip().startswith(b"%PDF"):
+    if is_pdf(data):
         from .pdf import load_pdf
 
         return load_pdf(data, name)
@@ -358,7 +363,7 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
 def _is_pdf(p: Path) -> bool:
     try:
         with p.open("rb") as fh:
-            return fh.read(1024).lstrip().startswith(b"%PDF")
+            return is_pdf(fh.read(1024))
     except OSError:
         return False
 
