@@ -224,3 +224,19 @@ def test_missing_input_beside_a_page_without_references(tmp_path):
     code, _, err = run_cli("export", "--no-resolve", str(page), str(tmp_path / "gone.txt"), "-o", str(out))
     assert code == 3 and "gone.txt" in err and "nothing could be read" not in err
     assert json.loads(out.read_text(encoding="utf-8")) == []
+
+
+def test_incomplete_doi_is_named_and_never_exported(tmp_path):
+    """A DOI cut short by a wrap is named in a warning and written nowhere; a rejoinable one is whole."""
+    doc = tmp_path / "wrapped.txt"
+    doc.write_text("References\n\n"
+                   "1. Smith J, Jones K. Gait in the elderly. Gait Posture 2005;21(2):1-10. doi:10.1016/j\n"
+                   "2. Brown A, White B. Walking speed. Gait Posture 2006;22(1):11-20. doi: 10.1016/j. gaitpost.2004.05.005\n",
+                   encoding="utf-8")
+    out, report = tmp_path / "o.bib", tmp_path / "r.json"
+    code, _, err = run_cli("export", str(doc), "--no-resolve", "-o", str(out), "--report", str(report))
+    assert code == 0, err
+    assert "wrapped.txt:3: reference prints an incomplete DOI '10.1016/j'" in err
+    bib = out.read_text(encoding="utf-8")
+    assert "doi = {10.1016/j.gaitpost.2004.05.005}" in bib and "{10.1016/j}" not in bib
+    assert [i["doi"] for i in json.loads(report.read_text(encoding="utf-8"))["items"]] == [None, None]

@@ -227,3 +227,49 @@ def test_split_label(raw, expected):
     from acuref.normalize.text import split_label
 
     assert split_label(raw) == expected
+
+
+# Real wrap and spacing damage from PDF-extracted reference lists (glutton PMC strings, Apache-2.0) and the
+# shapes issue 14 names; the DOI after repair, or None where no complete DOI is printed.
+BROKEN_DOIS = [
+    ("Neuron 44, 1043-1055. (doi:10.1016/j. \nneuron.2004.12.006)", "10.1016/j.neuron.2004.12.006"),
+    ("Gait Posture 2005;21:1-10. doi: 10.1016/j. gaitpost.2004.05.005", "10.1016/j.gaitpost.2004.05.005"),
+    ("NeuroImage 2007;34:1-9. doi:10.1016/j.\nneuroimage.2006.09.046", "10.1016/j.neuroimage.2006.09.046"),
+    ("Br J Anaesth 57(9):904-912. doi:10.1093/ \nbja/57.9.904", "10.1093/bja/57.9.904"),
+    ("Cell 130:601-610. doi:10.1016/ \nj.cell.2007.08.006", "10.1016/j.cell.2007.08.006"),
+    ("Coral Reefs 24, 523. (doi:10.1007/ \ns00338-005-0063-8)", "10.1007/s00338-005-0063-8"),
+    ("Curr. Opin. Colloid Interface Sci. 5:237-243. doi:10.1016/ \nS1359-0294(00)00061-3",
+     "10.1016/S1359-0294(00)00061-3"),
+    ("Lancet 2010;376:1-9. doi: 10.1016/S0140- 6736(10)60123-4.", "10.1016/S0140-6736(10)60123-4"),
+    ("Am J Surg Pathol. 2000;24:640-50. doi:10.1097/ \n00000478-200005000-00002.", "10.1097/00000478-200005000-00002"),
+    ("J Appl Soc Psychol 17, 554-573. doi:10.1111/ \nj.1559-1816.1987.tb00330.x.", "10.1111/j.1559-1816.1987.tb00330.x"),
+    ("Cell 2010;140:1-10. doi:10.1016/j.cell.2010.01.001. Epub 2010 Jan 5.", "10.1016/j.cell.2010.01.001"),
+    ("Cell 2010;140:1-10. doi: 10.1016/j.cell.2010.01.001. PMID: 20085703", "10.1016/j.cell.2010.01.001"),
+    ("Pediatrics 2004;113:1-8. 10.1542/peds.113.1.1 [doi]", "10.1542/peds.113.1.1"),
+    ("Gait Posture 2005;21:1-10. doi:10.1016/j", None),
+    ("Gait Posture 2005;21:1-10. doi: 10.1016/j.", None),
+    ("Gait Posture 2005;21:1-10. doi:10.1016/", None),
+    ("Gait Posture 2005;21:1-10. https://doi.org/10.1016", None),
+]
+
+
+@pytest.mark.parametrize("raw,expected", BROKEN_DOIS)
+def test_broken_dois_are_rejoined_or_dropped(raw, expected):
+    """A DOI cut by a wrap or a stray space is rejoined; one that cannot be complete is never returned."""
+    from acuref.normalize.text import clean
+
+    found = find_doi(clean(raw))
+    assert (found[0] if found else None) == expected
+
+
+@pytest.mark.parametrize("raw,expected", BROKEN_DOIS)
+def test_parsed_references_never_carry_an_incomplete_doi(raw, expected):
+    """What the parser returns as DOI is the repaired DOI or nothing, and an incomplete one is named."""
+    from acuref import parse_reference
+    from acuref.normalize.identifiers import incomplete_doi, is_complete_doi
+    from acuref.normalize.text import clean
+
+    ref = parse_reference("Smith J, Jones K. A study of things. " + raw)
+    assert ref.DOI == expected
+    assert ref.DOI is None or is_complete_doi(ref.DOI)
+    assert (incomplete_doi(clean(raw)) is not None) == (expected is None)

@@ -268,6 +268,10 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
             found.setdefault(key, value)
             s = (s[:a] + " " + s[b:]).strip()
             hit = finder(s) if key != "URL" else None
+    if "10." in s and "DOI" not in found:
+        cut = ids.find_incomplete_doi(s)  # "doi: 10.1016/j": never a DOI, and no other field's either
+        if cut:
+            s = (s[:cut[1]] + " " + s[cut[2]:]).strip()
     if "doi" in low or "pmid" in low or "pmc" in low or "isbn" in low:
         s = _EMPTY_ID_LABEL_RE.sub(" ", s)
     if "[" in s:

@@ -18,6 +18,8 @@ from .errors import InputError
 from .extract import extract_with_report
 from .keys import assign_keys
 from .model import Entry, Reference, Skipped, Source, Warning_
+from .normalize.identifiers import incomplete_doi
+from .normalize.text import clean
 from .parse import parse_reference
 from .resolve import resolve
 
@@ -155,9 +157,12 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
                                      name))
         skipped.extend(passed_over)
         for ref in found:
+            src = ref.sources[0]
             if not ref.parsed:
-                src = ref.sources[0]
                 warnings.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
+            cut = None if ref.DOI else incomplete_doi(clean(src.raw))
+            if cut:
+                warnings.append(Warning_(f"reference prints an incomplete DOI {cut!r}; no DOI kept", src.file, src.line))
         refs.extend(found)
     if client is not None and refs:
         if on_total:

@@ -53,26 +53,96 @@ _VIEW_SUFFIX_RE = re.compile(r"/(?:full|pdf|epdf|abstract|fulltext|full/html|htm
 
 
 _SPACED_REST_RE = re.compile(r"\.\s+(\d[\w.]*\d)\b")
+# A DOI's suffix holds at least two characters: "10.1016/j" is what a wrap left of "10.1016/j.neuron.2004.12.006".
+_COMPLETE_RE = re.compile(r"10\.\d{4,9}/\S{2,}")
+_PREFIX_ONLY_RE = re.compile(r"(?:\bdoi\s*[:.]?\s*|doi\.org/)(10\.\d{4,9}/?[^\s\"]{0,2})(?=[\s\"]|$)"
+                             r"|\b(10\.\d{4,9}/[^\s\"]{0,2})(?=[\s\"]|$)", re.IGNORECASE)
+_TAIL_RE = re.compile(r"(?:[.\-]+(?:DOI|PMC|PubMed)|\s*\[doi\])$", re.IGNORECASE)
+
+
+def is_complete_doi(doi: str) -> bool:
+    """A prefix, a slash and a suffix of two or more characters: the shape a registered DOI has."""
+    return bool(_COMPLETE_RE.fullmatch(doi))
 
 
 def find_doi(text: str) -> tuple[str, int, int] | None:
-    """The first DOI in ``text`` with its span (including any ``doi:`` or resolver prefix)."""
-    m = _DOI_RE.search(text)
-    if not m:
+    """The first complete DOI in ``text`` with its span (including any ``doi:`` or resolver prefix).
+
+    ``text`` should have been through :func:`join_broken_dois`; a DOI that is still cut short (``10.1016/j``)
+    is not returned: a DOI that cannot be complete is never better than none (:func:`incomplete_doi` says so).
+    """
+    for m in _DOI_RE.finditer(text):
+        doi = trim_doi(m.group(1))
+        # Link text glued to a DOI ("...403733.-DOI", "...005[doi]") is not part of it.
+        doi = _TAIL_RE.sub("", doi)
+        # A publisher's landing-page URL ("wiley.com/doi/10.1111/ajo.12056/full") adds a view name to the DOI.
+        doi = _VIEW_SUFFIX_RE.sub("", doi)
+        end = m.start(1) + len(doi)
+        suffix = doi.split("/", 1)[1]
+        if not any(c.isdigit() for c in suffix):
+            # "10.1057/ palcomms. 2015.46": a suffix without a digit is cut short; its rest follows after spaces
+            more = _SPACED_REST_RE.match(text, end)
+            if more:
+                doi, end = doi + "." + more.group(1), more.end()
+        if is_complete_doi(trim_doi(doi)):
+            return trim_doi(doi), m.start(), end
+    return None
+
+
+def incomplete_doi(text: str) -> str | None:
+    """A DOI-like start in ``text`` that no complete DOI accounts for (``doi: 10.1016/j``), for a warning."""
+    if "10." not in text:
         return None
-    doi = trim_doi(m.group(1))
-    # Link text glued to a DOI ("...403733.-DOI") is not part of it.
-    doi = re.sub(r"[.\-]+(?:DOI|PMC|PubMed)$", "", doi)
-    # A publisher's landing-page URL ("wiley.com/doi/10.1111/ajo.12056/full") adds a view name to the DOI.
-    doi = _VIEW_SUFFIX_RE.sub("", doi)
-    end = m.start(1) + len(doi)
-    suffix = doi.split("/", 1)[1]
-    if not any(c.isdigit() for c in suffix):
-        # "10.1057/ palcomms. 2015.46": a suffix without a digit is cut short; its rest follows after spaces
-        more = _SPACED_REST_RE.match(text, end)
-        if more:
-            doi, end = doi + "." + more.group(1), more.end()
-    return doi, m.start(), end
+    rest = text
+    hit = find_doi(rest)
+    while hit:
+        rest = rest[:hit[1]] + " " + rest[hit[2]:]
+        hit = find_doi(rest)
+    m = _PREFIX_ONLY_RE.search(rest)
+    return trim_doi(m.group(1) or m.group(2)) if m else None
+
+
+def find_incomplete_doi(text: str) -> tuple[str, int, int] | None:
+    """The span of a DOI cut short (``doi: 10.1016/j.``), so a parser can take it out of the other fields."""
+    if find_doi(text):
+        return None
+    m = _PREFIX_ONLY_RE.search(text)
+    return (trim_doi(m.group(1) or m.group(2)), m.start(), m.end()) if m else None
+
+
+# DOIs broken by a line break or a stray space: "doi:10. 1111/j.x", "10.1007/ \ns0033", "10.3389 \n/fn",
+# "10.1016/j. gaitpost.2004.05.005". A break is closed only where the part before it cannot end a DOI.
+_DOI_BREAKS = (
+    re.compile(r"(?<=\b10\.)\s+(?=\d{4,9}/)"),
+    re.compile(r"(?<=\b10\.\d{4})\s+(?=/)"),
+    re.compile(r"(?<=\b10\.\d{5})\s+(?=/)"),
+    re.compile(r"(?<=\b10\.\d{4}/)\s+(?=\S)"),
+    re.compile(r"(?<=\b10\.\d{5}/)\s+(?=\S)"),
+)
+# Before a line break: a DOI part ending in ".", "/", "-" or "_" goes on on the next line.
+_LINE_BREAK_RE = re.compile(r"(\b10\.\d{4,9}/\S*[./_-])[ \t]*\r?\n\s*(?=[A-Za-z0-9(])")
+# Before a space: only a part that cannot be a whole DOI, a suffix of under two characters before its dot
+# ("10.1016/j. gaitpost…"), or one ending in "/", "-" or "_"; the rest must look like a DOI's suffix
+# (a dot or a digit in it), so "…2010.01.001. Epub 2010" is left alone.
+_SPACE_BREAK_RE = re.compile(
+    r"(\b10\.\d{4,9}/(?:[^\s\"]?\.|[^\s\"]*[/_-]))[ \t]+"
+    r"(?=[A-Za-z0-9(][^\s\"]*[.\d][^\s\"]*[A-Za-z0-9)])(?!(?:PMID|PMC|PubMed|Epub|doi|https?)\b)",
+    re.IGNORECASE)
+
+
+def join_broken_dois(text: str) -> str:
+    """Close the breaks a line wrap or PDF spacing put inside DOIs; everything else stays as it was."""
+    if "10 ." in text:  # PDF text spaced around its punctuation: "doi:10 .1073 /pnas.1018514108"
+        text = _SPACED_DOI_RE.sub(r"\1\2/", text)
+    if "10." not in text:
+        return text
+    for rx in _DOI_BREAKS:
+        text = rx.sub("", text)
+    text = _LINE_BREAK_RE.sub(r"\1", text)
+    return _SPACE_BREAK_RE.sub(r"\1", text)
+
+
+_SPACED_DOI_RE = re.compile(r"(\bdoi\s*:?\s*10)\s+(\.\d{4,9})\s*/\s*", re.IGNORECASE)
 
 
 def find_pmid(text: str) -> tuple[str, int, int] | None:

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .identifiers import join_broken_dois
+
 # Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
 _KEEP_HYPHEN = frozenset(
     "non low high self long short well cross co multi anti pre post semi sub inter intra double single "
@@ -49,30 +51,6 @@ def split_label(text: str) -> tuple[str | None, str]:
         return None, text
     label = m.group(1) or m.group(2) or m.group(3) or m.group(6)
     return label, text[m.end():]
-
-
-# DOIs broken by a line break or a stray space: "doi:10. 1111/j.x", "10.1007/ \ns0033", "10.3389 \n/fn".
-_DOI_BREAKS = (
-    re.compile(r"(?<=\b10\.)\s+(?=\d{4,9}/)"),
-    re.compile(r"(?<=\b10\.\d{4})\s+(?=/)"),
-    re.compile(r"(?<=\b10\.\d{5})\s+(?=/)"),
-    re.compile(r"(?<=\b10\.\d{4}/)\s+(?=\S)"),
-    re.compile(r"(?<=\b10\.\d{5}/)\s+(?=\S)"),
-    re.compile(r"(\b10\.\d{4,9}/\S*[./-])[ \t]*\n\s*(?=[A-Za-z0-9(])"),
-)
-
-
-_SPACED_DOI_RE = re.compile(r"(\bdoi\s*:?\s*10)\s+(\.\d{4,9})\s*/\s*", re.IGNORECASE)
-
-
-def join_broken_dois(text: str) -> str:
-    if "10 ." in text:  # PDF text spaced around its punctuation: "doi:10 .1073 /pnas.1018514108"
-        text = _SPACED_DOI_RE.sub(r"\1\2/", text)
-    if "10." not in text:
-        return text
-    for rx in _DOI_BREAKS[:-1]:
-        text = rx.sub("", text)
-    return _DOI_BREAKS[-1].sub(r"\1", text)
 
 
 # A URL cut by a space after one of its dots or slashes ("http://www. boston.com/…", "…/research/ tatepapers/…"):
