@@ -18,6 +18,7 @@ from acuref.crossref_records import work_to_reference
 from acuref.errors import UsageError
 from acuref.model import Date, Name, Reference, Source
 from acuref.parse import parse_reference
+from acuref.crossref import PUBLIC, PUBLISHED
 from acuref.ratelimit import RateLimiter
 from acuref.resolve import resolve
 
@@ -61,7 +62,7 @@ def ref_from(work: dict, **changes) -> Reference:
 
 def test_batch_verification_with_reordered_results(no_network):
     """Printed DOIs are verified in one request; results come back reordered and lower-cased; an absent DOI is
-    asked of /agency once and marked suspect."""
+    asked of /agency once, searched for, and marked suspect without its DOI when no record agrees."""
     works = recorded_works()
     refs = [ref_from(w, DOI=w["DOI"].upper()) for w in works]
     refs.append(Reference(title="A work that does not exist", DOI="10.1371/notarealdoi", issued=Date(2001)))
@@ -72,12 +73,15 @@ def test_batch_verification_with_reordered_results(no_network):
                    content_type="text/plain")
     out, warnings = resolve(refs, client())
     calls = [c.request.url for c in no_network.calls]
-    assert len(calls) == 2
+    assert len(calls) == 3
     assert "filter=doi" in calls[0] and calls[0].count("doi%3A") == 6
+    assert "/agency" in calls[1] and "query.bibliographic=A+work+that+does+not+exist" in calls[2]
     assert [r.resolution.status for r in out] == ["verified"] * 5 + ["suspect"]
     assert [r.DOI for r in out[:5]] == [w["DOI"] for w in works]  # the registered case wins over the printed one
     assert "DOI" in out[0].resolution.crossref_fields
-    assert "not registered" in out[5].resolution.message and warnings
+    assert out[5].DOI is None and out[5].resolution.printed_doi == "10.1371/notarealdoi"
+    assert "not registered" in out[5].resolution.message and "no other record agrees" in out[5].resolution.message
+    assert warnings
 
 
 def test_404_plain_text_is_not_parsed_as_json(no_network):
@@ -278,10 +282,43 @@ def test_mailto_without_at_is_a_usage_error():
 
 def test_limits_follow_headers():
     """Announced limits set the spacing of single and list requests and the concurrency."""
-    limiter = RateLimiter({"single": 5.0, "list": 1.0}, 1)
+    limiter = RateLimiter({"single": 5.0, "list": 1.0}, 1, ceilings=PUBLISHED)
     limiter.update("single", {"x-api-pool": "polite", "x-rate-limit-limit": "10", "x-rate-limit-interval": "1s",
                               "x-concurrency-limit": "3"})
     assert limiter.rate("single") == 10.0 and limiter.rate("list") == pytest.approx(3.0) and limiter.concurrency == 3
+
+
+@pytest.mark.parametrize("pool,announced,single,listed,conc", [
+    # (pool, what every answer announces as x-rate-limit-limit per route, expected single, list, concurrency)
+    ("polite", {"single": "10", "list": "10"}, 10.0, 3.0, 3),  # the single-record limit on every route
+    ("polite", {"single": "10", "list": "3"}, 10.0, 3.0, 3),  # the list-route limit on list routes
+    ("public", {"single": "5", "list": "5"}, 5.0, 1.0, 1),
+    ("public", {"single": "5", "list": "1"}, 5.0, 1.0, 1),
+    ("polite", {"single": "4", "list": "2"}, 4.0, 2.0, 3),  # a server asking for less is obeyed
+    ("polite", {"single": "50", "list": "50"}, 10.0, 3.0, 3),  # one announcing more is not believed
+])
+def test_rate_is_the_smaller_of_announced_and_published(pool, announced, single, listed, conc):
+    """Either header convention gives each class the smaller of its announced and published rate."""
+    limiter = RateLimiter(*PUBLIC, ceilings=PUBLISHED)
+    for kind in ("list", "single", "list"):
+        limiter.update(kind, {"x-api-pool": pool, "x-rate-limit-limit": announced[kind], "x-rate-limit-interval": "1s",
+                              "x-concurrency-limit": "3" if pool == "polite" else "1"})
+    assert (limiter.rate("single"), limiter.rate("list"), limiter.concurrency) == (single, listed, conc)
+
+
+def test_waiting_for_a_list_slot_holds_no_concurrency_slot():
+    """A search waiting for the list route's spacing does not keep a single-record lookup from starting."""
+    clock = [0.0]
+    slept: list[float] = []
+    limiter = RateLimiter({"single": 10.0, "list": 3.0}, 1, clock=lambda: clock[0], sleep=slept.append)
+    limiter.acquire("list")
+    limiter.release()
+    limiter.acquire("single")  # the list route's next turn is 0.35 s away; single goes now
+    limiter.release()
+    assert slept == []
+    limiter.acquire("list")
+    limiter.release()
+    assert slept == [pytest.approx(1.06 / 3)]
 
 
 def test_url_stays_under_the_limit_and_414_splits(no_network):

@@ -14,6 +14,7 @@ import bibtexparser
 from bibtexparser import model as bm
 
 from . import latex
+from . import markers
 from .model import Date, Entry, Name, Reference, Source, Warning_
 from .normalize.names import parse_author_list
 from .normalize.pages import is_range, normalize_pages
@@ -139,19 +140,13 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
         add("pmid", ref.PMID, verbatim=True)
     add("pmcid", ref.PMCID, verbatim=True)
     add("langid" if biblatex else "language", ref.language)
-    markers = [m for m in _markers(ref)]
-    if markers:
-        add("keywords", ", ".join(markers))  # Zotero turns keywords into tags: a visible, harmless marker
+    lines = markers.notes(ref)
+    if lines:
+        add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
+    tags = markers.tags(ref)
+    if tags:
+        add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
     return bm.Entry(etype, entry.id, fields)
-
-
-def _markers(ref: Reference) -> list[str]:
-    out = []
-    if not ref.parsed:
-        out.append("acuref-unparsed")
-    if ref.resolution and ref.resolution.status in ("suspect", "ambiguous", "failed"):
-        out.append(f"acuref-{ref.resolution.status}")
-    return out
 
 
 def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool = False) -> str:

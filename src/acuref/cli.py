@@ -67,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
     exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
     exp.add_argument("--no-dedupe", action="store_true", help="keep every citation as its own entry (no merging)")
+    exp.add_argument("--keep-suspect-doi", action="store_true",
+                     help="export a printed DOI Crossref does not confirm as the DOI (default: it goes to the note)")
     _add_output_options(exp)
     par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
@@ -152,6 +154,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False, disable=quiet)
     try:
         result = run(args.paths, client=client, dedupe=not args.no_dedupe, progress=bar.update,
+                     keep_suspect_doi=args.keep_suspect_doi,
                      on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
         docs.close()

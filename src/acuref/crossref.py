@@ -13,6 +13,7 @@ import os
 import random
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 from urllib.parse import quote
@@ -24,14 +25,16 @@ from .cache import Cache
 from .crossref_records import SELECT
 from .errors import NetworkError, UsageError
 from .normalize.identifiers import doi_key
-from .ratelimit import RateLimiter
+from .ratelimit import Limits, RateLimiter
 
 DEFAULT_URL = "https://api.crossref.org"
 MAX_URL = 4000  # Crossref answers 414 somewhere above ~5,000 characters
 MAX_BATCH = 100
-# Starting limits (late 2026): public 5/s single, 1/s list, 1 at a time; polite 10/s, 3/s, 3 at a time.
-PUBLIC = ({"single": 5.0, "list": 1.0}, 1)
-POLITE = ({"single": 10.0, "list": 3.0}, 3)
+# Crossref's published limits (late 2026): public 5/s single-record, 1/s list, 1 at a time; polite 10/s, 3/s,
+# 3 at a time. They are where a client starts and the most it runs at, whatever a server announces.
+PUBLIC: Limits = ({"single": 5.0, "list": 1.0}, 1)
+POLITE: Limits = ({"single": 10.0, "list": 3.0}, 3)
+PUBLISHED = {"public": PUBLIC, "polite": POLITE}
 
 
 class CrossrefClient:
@@ -40,7 +43,7 @@ class CrossrefClient:
     def __init__(self, base_url: str | None = None, mailto: str | None = None, *, session: requests.Session | None = None,
                  cache: Cache | None = None, timeout: tuple[float, float] = (5.0, 30.0), max_retries: int = 5,
                  backoff: float = 1.0, sleep: Callable[[float], None] = time.sleep,
-                 clock: Callable[[], float] = time.monotonic):
+                 clock: Callable[[], float] = time.monotonic, limits: Limits | None = None):
         if mailto is not None and ("@" not in mailto or mailto.startswith("@") or mailto.endswith("@")):
             raise UsageError(f"--mailto {mailto!r} is not an e-mail address (Crossref's polite pool needs one)")
         self.base_url = (base_url or os.environ.get("ACUREF_CROSSREF_URL") or DEFAULT_URL).rstrip("/")
@@ -54,9 +57,11 @@ class CrossrefClient:
         self.max_retries = max_retries
         self.backoff = backoff
         self._sleep = sleep
-        limits, concurrency = POLITE if mailto else PUBLIC
-        self.limiter = RateLimiter(limits, concurrency, clock=clock, sleep=sleep)
+        # ``limits`` replaces the published ones, for a mirror or stand-in that is not bound by them.
+        start, concurrency = limits or (POLITE if mailto else PUBLIC)
+        self.limiter = RateLimiter(start, concurrency, ceilings=None if limits else PUBLISHED, clock=clock, sleep=sleep)
         self.requests_made = 0
+        self.requests_by_kind: Counter[str] = Counter()
         self.throttled = 0
         self._lock = threading.Lock()
         self._down: str | None = None  # set once the network is gone: later calls fail at once
@@ -76,6 +81,7 @@ class CrossrefClient:
             try:
                 with self._lock:
                     self.requests_made += 1
+                    self.requests_by_kind[kind] += 1
                 resp = self.session.get(url, params=params, timeout=self.timeout)
             except requests.exceptions.Timeout:
                 last = "timed out"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Date, Name, Reference
+from .model import Date, Name, Notice, Reference
 from .normalize.pages import normalize_pages
 
 _TYPES = {
@@ -15,7 +15,7 @@ _TYPES = {
 }
 # Only what validation and enrichment use: sent as `select=` so list responses stay small.
 SELECT = ("DOI,type,title,author,container-title,short-container-title,volume,issue,page,article-number,"
-          "published-print,published-online,issued,ISSN,publisher,score")
+          "published-print,published-online,issued,ISSN,publisher,score,update-to,updated-by,relation")
 
 
 def _first(value: Any) -> str | None:
@@ -72,3 +72,44 @@ def score_of(work: dict[str, Any]) -> float:
         return float(work.get("score") or 0.0)
     except (TypeError, ValueError):
         return 0.0
+
+
+def _update_date(update: dict[str, Any]) -> Date | None:
+    parts = (update.get("updated") or {}).get("date-parts") if isinstance(update.get("updated"), dict) else None
+    if parts and parts[0] and parts[0][0]:
+        p = [int(x) for x in parts[0][:3] if x is not None]
+        return Date(p[0], p[1] if len(p) > 1 else None, p[2] if len(p) > 2 else None)
+    return None
+
+
+def _kind(value: Any) -> str:
+    return str(value or "").strip().lower().replace("-", "_").replace(" ", "_")
+
+
+def notices_of(work: dict[str, Any]) -> tuple[Notice, ...]:
+    """The updates registered against this work: ``updated-by`` entries, and ``relation`` links that retract it."""
+    out = []
+    for update in work.get("updated-by") or []:
+        if isinstance(update, dict) and update.get("type"):
+            out.append(Notice(_kind(update["type"]), _first(update.get("DOI")), _update_date(update),
+                              _first(update.get("source"))))
+    relation = work.get("relation")
+    if isinstance(relation, dict):
+        for name, links in relation.items():
+            kind = _kind(name)
+            if not kind.startswith("is_") or not any(w in kind for w in ("retract", "withdraw")):
+                continue
+            for link in links if isinstance(links, list) else []:
+                if isinstance(link, dict):
+                    doi = _first(link.get("id")) if link.get("id-type", "doi") == "doi" else None
+                    if not any(n.DOI and doi and n.DOI.lower() == doi.lower() for n in out):
+                        out.append(Notice("retraction" if "retract" in kind else "withdrawal", doi, None, "relation"))
+    return tuple(out)
+
+
+def notice_kind(work: dict[str, Any]) -> str | None:
+    """What a notice record announces (``retraction``, ``correction`` …) when the work is itself a notice."""
+    for update in work.get("update-to") or []:
+        if isinstance(update, dict) and update.get("type"):
+            return _kind(update["type"])
+    return None

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from .errors import InputError
+from . import markers
 from .model import Date, Entry, Name, Reference, Source, Warning_
 from .normalize.pages import is_range, normalize_pages
 
@@ -43,13 +44,14 @@ def note_lines(ref: Reference) -> list[str]:
     res = ref.resolution
     if res is not None:
         line = f"acuref: {res.status}"
-        if res.score is not None and res.status in ("matched", "verified", "ambiguous", "suspect"):
+        if res.score is not None and res.status in ("matched", "verified", "ambiguous", "suspect", "corrected"):
             line += f" (score {res.score:.2f})"
         if res.message:
             line += f"; {res.message}"
         if res.status in ("suspect", "ambiguous") and (res.doi or res.candidates):
             line += "; Crossref: " + ", ".join(res.candidates or (res.doi or "",))
         lines.append(line)
+        lines += markers.notes(ref)
     if ref.note:
         lines.append(ref.note)
     return lines

@@ -32,7 +32,7 @@ MAX_BLOCK = 200
 TITLE_SAME = 0.95
 TITLE_CLOSE = 0.90
 TITLE_POSSIBLE = 0.85
-_STATUS_RANK = {"verified": 6, "matched": 5, "not found": 3, "ambiguous": 2, "suspect": 1, "failed": 1,
+_STATUS_RANK = {"verified": 6, "matched": 5, "corrected": 5, "not found": 3, "ambiguous": 2, "suspect": 1, "failed": 1,
                 "not attempted": 0}
 _STOP = frozenset("a an and the of in on for to with by from at as or is are its their into".split())
 _NOTICE_RE = re.compile(

@@ -67,13 +67,28 @@ class Skipped:
     file: str | None = None
 
 
+RETRACTING = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A Crossref-registered update to a work: a retraction, withdrawal, correction, expression of concern."""
+
+    type: str  # Crossref's update type, lower case with underscores: retraction, correction, …
+    DOI: str | None = None  # the notice's own DOI
+    date: Date | None = None
+    source: str | None = None  # who asserted it: publisher, retraction-watch
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What Crossref said about a reference.
 
     ``status`` is one of: verified (the printed DOI's record agrees), matched (a DOI was found and the
-    record agrees; ``score`` in 0..1), suspect (the printed DOI is unknown or its record contradicts the
-    reference), ambiguous (close candidates with different DOIs), not found, not attempted, failed.
+    record agrees; ``score`` in 0..1), corrected (the printed DOI was wrong and a search found the work's
+    DOI; ``printed_doi`` keeps what was printed), suspect (the printed DOI is unknown or its record contradicts
+    the reference, and no record that agrees was found), ambiguous (close candidates with different DOIs),
+    not found, not attempted, failed.
     """
 
     status: str
@@ -83,6 +98,13 @@ class Resolution:
     crossref_fields: tuple[str, ...] = ()  # fields filled or corrected from the Crossref record
     message: str = ""
     candidates: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = ()  # the fields on which the accepted record agrees with the reference
+    notices: tuple[Notice, ...] = ()  # updates registered for the accepted record
+
+    @property
+    def detail(self) -> str | None:
+        """``retracted`` when a notice retracts or withdraws the accepted record."""
+        return "retracted" if any(n.type in RETRACTING for n in self.notices) else None
 
 
 @dataclass(frozen=True, slots=True)

@@ -104,9 +104,10 @@ def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
 
 def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: bool = True,
         progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None,
-        on_document: Callable[[str], None] | None = None) -> RunResult:
+        on_document: Callable[[str], None] | None = None, keep_suspect_doi: bool = False) -> RunResult:
     """Run extraction, parsing, (with a ``client``) Crossref resolution and deduplication over files and
-    folders, keeping going past bad inputs."""
+    folders, keeping going past bad inputs. A printed DOI Crossref does not confirm is not kept as the DOI
+    unless ``keep_suspect_doi``."""
     refs: list[Reference] = []
     warnings: list[Warning_] = []
     failed: list[str] = []
@@ -167,7 +168,7 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
     if client is not None and refs:
         if on_total:
             on_total(len(refs))
-        refs, problems = resolve(refs, client, progress=progress)
+        refs, problems = resolve(refs, client, progress=progress, keep_suspect_doi=keep_suspect_doi)
         warnings.extend(problems)
     report = None
     if dedupe and refs:

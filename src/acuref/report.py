@@ -22,6 +22,13 @@ def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
                            "crossref_fields": list(res.crossref_fields), "message": res.message}
     if res.candidates:
         out["candidates"] = list(res.candidates)
+    if res.evidence:
+        out["evidence"] = list(res.evidence)
+    if res.detail:
+        out["detail"] = res.detail
+    if res.notices:
+        out["notices"] = [{"type": n.type, "doi": n.DOI, "date": n.date.parts() if n.date else None,
+                           "source": n.source} for n in res.notices]
     return out
 
 

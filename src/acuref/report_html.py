@@ -12,9 +12,10 @@ from html import escape
 
 from . import __version__
 from .dedupe import DedupeReport
+from . import markers
 from .model import Entry, Reference, Skipped, Warning_
 
-STATUSES = ("verified", "matched", "suspect", "ambiguous", "not found", "not attempted", "failed")
+STATUSES = ("verified", "matched", "corrected", "suspect", "ambiguous", "not found", "not attempted", "failed")
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem;color:#1c1c1c}
 h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.6rem 0 .4rem;word-break:break-all}
@@ -27,7 +28,8 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .status{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:12px;color:#fff}
 .s-verified{background:#1b7f3b}.s-matched{background:#2e6fbd}.s-suspect{background:#c0392b}
 .s-ambiguous{background:#b9770e}.s-not-found{background:#7f8c8d}.s-not-attempted{background:#aab0b6}
-.s-failed{background:#6c3483}.s-unparsed{background:#000}
+.s-failed{background:#6c3483}.s-unparsed{background:#000}.s-corrected{background:#117a65}
+.s-retracted{background:#000;color:#ff6b6b}
 .muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
 """
 
@@ -63,7 +65,14 @@ def _status(ref: Reference) -> tuple[str, str]:
     detail = f'<div class="muted">{escape(res.message)}</div>' if res and res.message else ""
     if res and res.candidates:
         detail += f'<div class="muted">candidates: {escape(", ".join(res.candidates))}</div>'
-    return status, f'<span class="status s-{status.replace(" ", "-")}">{label}</span>{detail}'
+    if res and res.printed_doi and res.status in ("suspect", "corrected") and not ref.DOI == res.printed_doi:
+        detail += f'<div class="muted">printed DOI: <code>{escape(res.printed_doi)}</code></div>'
+    badge = f'<span class="status s-{status.replace(" ", "-")}">{label}</span>'
+    if res and res.detail == "retracted":
+        badge += ' <span class="status s-retracted">retracted</span>'
+        detail += "".join(f'<div class="muted">{escape(line)}</div>' for line in markers.notes(ref)
+                          if "notice" in line)
+    return status, badge + detail
 
 
 def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | tuple[Warning_, ...],

@@ -8,12 +8,16 @@ references concerned ``failed``; nothing parsed is lost.
 
 from __future__ import annotations
 
+import re
+import threading
+from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
+from functools import partial
 
 from .crossref import CrossrefClient
-from .crossref_records import score_of, work_to_reference
+from .crossref_records import notice_kind, notices_of, score_of, work_to_reference
 from .errors import NetworkError
 from .match import accepts, compare, journals_alike
 from .model import Date, Reference, Resolution, Warning_
@@ -103,33 +107,89 @@ def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
         return replace(ref, resolution=res)
     enriched, fields = enrich(ref, record)
     return replace(enriched, resolution=Resolution("verified", score=verdict.score, doi=record.DOI,
-                                                   printed_doi=printed, crossref_fields=fields))
+                                                   printed_doi=printed, crossref_fields=fields,
+                                                   evidence=verdict.agreements, notices=notices_of(work)))
 
 
-def _match(ref: Reference, items: list[dict]) -> Reference:
+def _is_notice(ref: Reference, work: dict) -> bool:
+    """A correction or retraction notice found for a reference that does not cite one: never its DOI."""
+    return bool(notice_kind(work)) and not _NOTICE_TITLE_RE.match(ref.title or "")
+
+
+_NOTICE_TITLE_RE = re.compile(r"\W*(?:retract|correct|errat|corrigend|withdraw|expression of concern|notice)",
+                              re.IGNORECASE)
+
+
+def _choose(ref: Reference, items: list[dict], exclude: str | None = None) -> tuple[Reference, tuple[str, ...]]:
+    """The one candidate that passes validation with no close rival, enriched; or the reason there is none."""
     judged = []
     for work in items:
         record = work_to_reference(work)
+        if exclude and doi_key(record.DOI or "") == exclude:
+            continue  # the printed DOI's own record, already found wanting
         verdict = compare(ref, record)
-        if record.DOI and accepts(ref, verdict):
-            judged.append((verdict.score, score_of(work), record))
+        if record.DOI and accepts(ref, verdict) and not _is_notice(ref, work):
+            judged.append((verdict.score, score_of(work), record, verdict, work))
     if not judged:
-        return replace(ref, resolution=Resolution("not found", message=f"{len(items)} candidates, none agrees"))
+        return replace(ref, resolution=Resolution("not found", message=f"{len(items)} candidates, none agrees")), ()
     judged.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    best_score, _, best = judged[0]
-    rivals = [r for s, _, r in judged[1:] if best_score - s <= AMBIGUOUS_MARGIN and doi_key(r.DOI or "") != doi_key(best.DOI or "")]
+    best_score, _, best, verdict, work = judged[0]
+    rivals = [r for s, _, r, _, _ in judged[1:]
+              if best_score - s <= AMBIGUOUS_MARGIN and doi_key(r.DOI or "") != doi_key(best.DOI or "")]
     if rivals:
         return replace(ref, resolution=Resolution("ambiguous", score=best_score,
                                                   candidates=tuple(r.DOI or "" for r in [best, *rivals]),
-                                                  message="close candidates with different DOIs"))
+                                                  message="close candidates with different DOIs")), ()
     enriched, fields = enrich(ref, best)
-    return replace(enriched, resolution=Resolution("matched", score=best_score, doi=best.DOI,
-                                                   crossref_fields=fields))
+    return replace(enriched, resolution=Resolution("matched", score=best_score, doi=best.DOI, crossref_fields=fields,
+                                                   evidence=verdict.agreements,
+                                                   notices=notices_of(work))), verdict.agreements
 
 
-def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
-            progress: Callable[[int], None] | None = None) -> tuple[list[Reference], list[Warning_]]:
-    """Resolve every reference; the result keeps the input order and length."""
+def _match(ref: Reference, items: list[dict]) -> Reference:
+    return _choose(ref, items)[0]
+
+
+def _recover(ref: Reference, items: list[dict], keep_suspect_doi: bool) -> Reference:
+    """A suspect printed DOI: the record a search finds and validates becomes the DOI (``corrected``);
+    otherwise the reference leaves without a DOI, the printed one kept in its resolution for the notes."""
+    res = ref.resolution
+    assert res is not None and res.printed_doi
+    printed = res.printed_doi
+    found, agreements = _choose(replace(ref, DOI=None, resolution=None), items, exclude=doi_key(printed))
+    got = found.resolution
+    if got is not None and got.status == "matched" and got.doi:
+        apart = _distance(doi_key(printed), doi_key(got.doi))
+        why = res.message.replace("printed DOI is not registered (typo?)", "is not registered") \
+            .replace("the printed DOI's record disagrees", "has a record that disagrees")
+        message = (f"printed DOI {printed} {why}; a Crossref search found {got.doi}, which agrees on "
+                   + ", ".join(agreements) + (f" ({apart} character{'s' if apart > 1 else ''} from the printed DOI)"
+                                              if apart <= 3 else ""))
+        return replace(found, resolution=replace(got, status="corrected", printed_doi=printed, message=message))
+    outcome = "no other record agrees" if got is None or got.status == "not found" else \
+        "close candidates: " + ", ".join(got.candidates)
+    held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else ())
+    return replace(ref, DOI=ref.DOI if keep_suspect_doi else None, resolution=held)
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance (insert, delete, substitute) of two short strings."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def resolve(refs: Sequence[Reference], client: CrossrefClient, *, progress: Callable[[int], None] | None = None,
+            keep_suspect_doi: bool = False) -> tuple[list[Reference], list[Warning_]]:
+    """Resolve every reference; the result keeps the input order and length.
+
+    A printed DOI that is unregistered or whose record contradicts the reference is searched for like a
+    missing one; unless ``keep_suspect_doi``, one that stays suspect leaves without its DOI.
+    """
     out: list[Reference | None] = [None] * len(refs)
     warnings: list[Warning_] = []
     step = progress or (lambda n: None)
@@ -143,7 +203,6 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
     def failed(ref: Reference, err: Exception) -> Reference:
         return replace(ref, resolution=Resolution("failed", printed_doi=ref.DOI, message=str(err)))
 
-    workers = max(1, client.limiter.concurrency)
     # 1. Printed DOIs, many per request.
     works: dict[str, dict | None] = {}
     try:
@@ -153,27 +212,33 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
             out[i] = failed(refs[i], err)
             step(1)
         with_doi = []
-    absent = sorted({doi_key(refs[i].DOI or "") for i in with_doi if works.get(doi_key(refs[i].DOI or "")) is None})
 
-    def agency(doi: str) -> tuple[str, str | None | NetworkError]:
+    agencies: dict[str, str | None] = {}
+    locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+
+    def settle(ref: Reference) -> Reference:
+        if ref.resolution is None or ref.resolution.status != "suspect":
+            return ref
+        if not _searchable(replace(ref, DOI=None)):
+            return _recover(ref, [], keep_suspect_doi)
+        return _recover(ref, client.search(query_for(ref)), keep_suspect_doi)
+
+    def check(i: int) -> tuple[int, Reference]:
+        """A printed DOI: its record, or the agency that knows it; a suspect one is searched for."""
+        ref = refs[i]
+        key = doi_key(ref.DOI or "")
         try:
-            found = client.agency(doi)
-            if found == "crossref":  # registered with Crossref yet missing from the batch: ask for it alone
-                works[doi] = client.work(doi)
-            return doi, found
+            agency = None
+            if works.get(key) is None:
+                with locks[key]:  # one lookup per DOI however often it is cited
+                    if key not in agencies:
+                        agencies[key] = client.agency(key)
+                        if agencies[key] == "crossref":  # registered yet missing from the batch: ask for it alone
+                            works[key] = client.work(key)
+                agency = agencies[key]
+            return i, settle(_verify(ref, works.get(key), agency))
         except NetworkError as err:
-            return doi, err
-
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        agencies = dict(pool.map(agency, absent))
-    for i in with_doi:
-        key = doi_key(refs[i].DOI or "")
-        ag = agencies.get(key)
-        if isinstance(ag, NetworkError):
-            out[i] = failed(refs[i], ag)
-        else:
-            out[i] = _verify(refs[i], works.get(key), ag)
-        step(1)
+            return i, failed(ref, err)
 
     # 2. No printed DOI: search, validate, choose.
     def search(i: int) -> tuple[int, Reference]:
@@ -182,15 +247,20 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *,
         except NetworkError as err:
             return i, failed(refs[i], err)
 
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        for i, ref in pool.map(search, to_search):
+    # One pool for both, so single-record lookups run while searches wait for the list route's turn; the
+    # limiter, not the pool, holds requests in flight to the allowed concurrency.
+    tasks: list[Callable[[], tuple[int, Reference]]] = [partial(check, i) for i in with_doi]
+    tasks += [partial(search, i) for i in to_search]
+    with ThreadPoolExecutor(max_workers=2 * max(1, client.limiter.concurrency) + 1) as pool:
+        for i, ref in pool.map(lambda task: task(), tasks):
             out[i] = ref
             step(1)
     result = [r for r in out if r is not None]
     for ref in result:
         res = ref.resolution
-        if res and res.status in ("suspect", "ambiguous"):
+        if res and res.status in ("suspect", "ambiguous", "corrected"):
             src = ref.sources[0] if ref.sources else None
-            warnings.append(Warning_(f"{res.status}: {res.message}" + (f" ({ref.DOI})" if ref.DOI else ""),
+            shown = ref.DOI or res.printed_doi
+            warnings.append(Warning_(f"{res.status}: {res.message}" + (f" ({shown})" if shown and shown not in res.message else ""),
                                      src.file if src else None, src.line if src else None))
     return result, warnings

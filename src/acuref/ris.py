@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import markers
 from .model import Date, Entry, Name, Reference, Source, Warning_
 from .normalize.pages import is_range, normalize_pages
 
@@ -65,10 +66,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         tags += [("AN", ref.PMID), ("DB", "PubMed")]
     if ref.PMCID:
         tags.append(("C2", ref.PMCID))  # PubMed's RIS export puts the PMCID in C2
-    if not ref.parsed:
-        tags.append(("KW", "acuref-unparsed"))
-    if ref.resolution and ref.resolution.status in ("suspect", "ambiguous", "failed"):
-        tags.append(("KW", f"acuref-{ref.resolution.status}"))
+    tags += [("N1", line) for line in markers.notes(ref)]
+    tags += [("KW", tag) for tag in markers.tags(ref)]
     tags.append(("ER", ""))
     return tags
 

@@ -1,0 +1,44 @@
+"""What acuref tells a user inside an exported entry: tags (BibTeX/RIS keywords) and note lines.
+
+One place for them, so CSL-JSON, BibTeX and RIS say the same thing: a reference kept as printed, a DOI that
+was not confirmed (and is therefore not written as the DOI), a DOI acuref corrected, a retracted work.
+"""
+
+from __future__ import annotations
+
+from .model import Reference
+
+FLAGGED = ("suspect", "ambiguous", "failed", "corrected")  # statuses a curator should look at, as tags
+
+
+def tags(ref: Reference) -> list[str]:
+    """``acuref-…`` keywords: Zotero turns them into tags, visible and harmless."""
+    out = []
+    if not ref.parsed:
+        out.append("acuref-unparsed")
+    res = ref.resolution
+    if res and res.status in FLAGGED:
+        out.append(f"acuref-{res.status}")
+    if res and res.detail == "retracted":
+        out.append("acuref-retracted")
+    return out
+
+
+def notes(ref: Reference) -> list[str]:
+    """Note lines that keep what a link must not carry: an unconfirmed printed DOI, a retraction."""
+    res = ref.resolution
+    if res is None:
+        return []
+    out = []
+    if res.status == "suspect" and res.printed_doi and not ref.DOI:
+        out.append(f"acuref: printed DOI {res.printed_doi} not confirmed")
+    elif res.status == "corrected" and res.printed_doi:
+        out.append(f"acuref: DOI corrected; the document printed {res.printed_doi}")
+    for notice in res.notices:
+        if notice.type in ("retraction", "withdrawal", "removal", "partial_retraction", "expression_of_concern"):
+            when = f", {notice.date.year}" if notice.date else ""
+            out.append(f"acuref: {notice.type.replace('_', ' ')} notice {notice.DOI or ''}{when}".replace("  ", " ")
+                       .replace(" ,", ","))
+    if res.detail == "retracted":
+        out.insert(0, "acuref: retracted")
+    return out
