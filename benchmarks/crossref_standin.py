@@ -8,7 +8,9 @@ and waits a realistic time before answering.
 
 Usage (normally started by resolve_bench.py):
     python benchmarks/crossref_standin.py INDEX.jsonl [--latency] [--no-limits] [--max-seconds 1800]
-It prints ``PORT <n>`` on its first line.
+It prints ``PORT <n>`` on its first line. ``--announce single`` (the default, what the real API sends today) puts
+the pool's single-record limit in ``x-rate-limit-limit`` on every answer; ``--announce list`` puts the
+list-route limit there on list answers, the other convention a server may follow.
 """
 
 from __future__ import annotations
@@ -98,20 +100,20 @@ class Limits:
                 self.in_flight[pool] -= 1
 
 
-def make_handler(index: Index, limits: Limits, latency: bool):
+def make_handler(index: Index, limits: Limits, latency: bool, announce: str = "single"):
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
 
         def log_message(self, *args) -> None:  # quiet
             pass
 
-        def _send(self, status: int, body: bytes, ctype: str, pool: str) -> None:
-            lim, conc = LIMITS[pool] if limits.enforce else ({"single": 1000}, 4)
+        def _send(self, status: int, body: bytes, ctype: str, pool: str, kind: str = "single") -> None:
+            lim, conc = LIMITS[pool] if limits.enforce else ({"single": 1000, "list": 1000}, 4)
             self.send_response(status)
             self.send_header("Content-Type", ctype)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("x-api-pool", pool)
-            self.send_header("x-rate-limit-limit", str(lim["single"]))
+            self.send_header("x-rate-limit-limit", str(lim[kind] if announce == "list" else lim["single"]))
             self.send_header("x-rate-limit-interval", "1s")
             self.send_header("x-concurrency-limit", str(conc))
             self.end_headers()
@@ -127,7 +129,7 @@ def make_handler(index: Index, limits: Limits, latency: bool):
                 self._send(200, json.dumps(limits.counts).encode(), "application/json", pool)
                 return
             if not limits.enter(pool, kind):
-                self._send(429, b"", "text/plain", pool)
+                self._send(429, b"", "text/plain", pool, kind)
                 return
             try:
                 status, payload, ctype = self._answer(path, qs)
@@ -135,7 +137,7 @@ def make_handler(index: Index, limits: Limits, latency: bool):
                     time.sleep(self._delay(path, qs))
             finally:
                 limits.leave(pool)  # the slot frees as the answer goes out
-            self._send(status, payload, ctype, pool)
+            self._send(status, payload, ctype, pool, kind)
 
         @staticmethod
         def _delay(path: str, qs: dict) -> float:
@@ -179,10 +181,11 @@ def main() -> int:
     ap.add_argument("--latency", action="store_true")
     ap.add_argument("--no-limits", action="store_true")
     ap.add_argument("--max-seconds", type=float, default=1800)
+    ap.add_argument("--announce", choices=("single", "list"), default="single")
     args = ap.parse_args()
     works = [json.loads(line) for line in open(args.index, encoding="utf-8")]
     limits = Limits(enforce=not args.no_limits)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Index(works), limits, args.latency))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(Index(works), limits, args.latency, args.announce))
     server.daemon_threads = True
     print(f"PORT {server.server_address[1]}", flush=True)
     threading.Timer(args.max_seconds, server.shutdown).start()  # bounded: stops by itself

@@ -15,7 +15,7 @@ from .model import Date, Reference
 from .normalize import identifiers as ids
 from .normalize.dates import parse_date
 from .normalize.names import is_author_list, parse_author_list, split_editors
-from .normalize.pages import is_range, normalize_pages
+from .normalize.pages import is_range, normalize_pages, without_discussion
 from .normalize.volumes import split_supplement
 from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
 
@@ -448,7 +448,7 @@ def _numbers(s: str, g: Groups) -> dict[str, object]:
         volume, issue = both.group(1), issue or both.group(2)
     f["volume"], f["issue"] = volume, issue
     if pages:
-        pages = strip_locator(pages)
+        pages = without_discussion(strip_locator(pages))
         if is_range(pages):
             f["page"] = normalize_pages(pages)
         elif pages:

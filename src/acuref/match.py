@@ -94,7 +94,9 @@ def compare(ref: Reference, cand: Reference) -> Verdict:
     rf, cf = _family(ref), _family(cand)
     if rf and cf:
         sim = fuzz.ratio(rf, cf) / 100
-        ok = sim >= 0.85 or rf.endswith(cf) or cf.endswith(rf) or rf.replace(" ", "") == cf.replace(" ", "")
+        # "Bahgat Kutkat" for "Bahgat": two names of a list read as one family still name the first author
+        ok = sim >= 0.85 or rf.endswith(cf) or cf.endswith(rf) or rf.replace(" ", "") == cf.replace(" ", "") \
+            or (len(cf) >= 4 and cf in rf.split()) or (len(rf) >= 4 and rf in cf.split())
         (agree if ok else contra).append("author")
         known["author"] = sim if ok else 0.0
     sims = title_similarity(ref.title, cand.title)

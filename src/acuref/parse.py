@@ -32,7 +32,7 @@ _DATE_REST = (
 )
 _VOL = r"(?P<vol>[A-Z]?\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?(?:\s+(?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*[\dA-Z]{0,3})?)"
 _ISS = r"(?:\s*\((?P<iss>[^()]{1,30})\))?"
-_PAGE1 = r"[A-Za-z]{0,3}\d+(?:[A-Za-z](?![A-Za-z]))?"
+_PAGE1 = r"[A-Za-z]{0,3}\d+(?:[A-Za-z]\d+)?(?:[A-Za-z](?![A-Za-z]))?"  # "W00A12": AGU article ids hold a letter
 _PG = rf"(?P<pages>{_PAGE1}(?:\s*[-–—‐‑]\s*{_PAGE1})?)(?!\d)"
 
 # 2012;120(5):947–59 · 1996; 21:361–370 · 2004, 24(11):4824-4834 · 2017 Jan 9;17(1):40

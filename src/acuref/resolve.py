@@ -19,7 +19,7 @@ from functools import partial
 from .crossref import CrossrefClient
 from .crossref_records import notice_kind, notices_of, score_of, work_to_reference
 from .errors import NetworkError
-from .match import accepts, compare, journals_alike
+from .match import Verdict, accepts, compare, journals_alike
 from .model import Date, Reference, Resolution, Warning_
 from .normalize.identifiers import doi_key
 
@@ -101,14 +101,26 @@ def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
         return replace(ref, resolution=res)
     record = work_to_reference(work)
     verdict = compare(ref, record)
+    message = ""
     if verdict.vetoed:
-        res = Resolution("suspect", score=verdict.score, doi=record.DOI, printed_doi=printed,
-                         message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
-        return replace(ref, resolution=res)
+        if not _slip(verdict) or _is_notice(ref, work):
+            res = Resolution("suspect", score=verdict.score, doi=record.DOI, printed_doi=printed,
+                             message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
+            return replace(ref, resolution=res)
+        message = (f"the record differs on {verdict.contradictions[0]}; the printed DOI stands on "
+                   + ", ".join(verdict.agreements))
     enriched, fields = enrich(ref, record)
     return replace(enriched, resolution=Resolution("verified", score=verdict.score, doi=record.DOI,
-                                                   printed_doi=printed, crossref_fields=fields,
+                                                   printed_doi=printed, crossref_fields=fields, message=message,
                                                    evidence=verdict.agreements, notices=notices_of(work)))
+
+
+def _slip(verdict: Verdict) -> bool:
+    """One differing field where the title and two more agree: a slip in the citation's numbers or in reading
+    its author list, not another work. Only a printed DOI gets this allowance; a search hit never does."""
+    agreed = set(verdict.agreements)
+    return len(verdict.contradictions) == 1 and "title" in agreed \
+        and len(agreed & {"author", "year", "volume", "page", "journal"}) >= 2
 
 
 def _is_notice(ref: Reference, work: dict) -> bool:

@@ -23,3 +23,14 @@ def normalize_pages(pages: str) -> str:
 
 def is_range(pages: str) -> bool:
     return bool(_RANGE_RE.match(pages))
+
+
+# "341- 346, discussion 347", "629-33 (discussion 633-4)": the pages of a discussion printed after the article's
+_DISCUSSION_RE = re.compile(r"\s*[,;(]?\s*\b(?:discussion|comment(?:ary)?|author reply|reply|quiz)\b.*$", re.IGNORECASE)
+
+
+def without_discussion(pages: str) -> str:
+    """The article's own pages, without a discussion or reply printed after them."""
+    if not re.search(r"[A-Za-z]{4}", pages):
+        return pages
+    return _DISCUSSION_RE.sub("", pages).strip(" ,;(") or pages
