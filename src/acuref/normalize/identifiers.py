@@ -58,6 +58,10 @@ _COMPLETE_RE = re.compile(r"10\.\d{4,9}/\S{2,}")
 _PREFIX_ONLY_RE = re.compile(r"(?:\bdoi\s*[:.]?\s*|doi\.org/)(10\.\d{4,9}/?[^\s\"]{0,2})(?=[\s\"]|$)"
                              r"|\b(10\.\d{4,9}/[^\s\"]{0,2})(?=[\s\"]|$)", re.IGNORECASE)
 _TAIL_RE = re.compile(r"(?:[.\-]+(?:DOI|PMC|PubMed)|\s*\[doi\])$", re.IGNORECASE)
+# What a space-less string glues on after a DOI: ".PMID:20847271", ",arXiv", ".URLhttps", "(2019)".
+_OPEN_NOTE_RE = re.compile(r"\([A-Za-z]{4,}[^)]*$")
+_GLUED_RE = re.compile(r"(?:[.,;]\s*(?:PMID|PMCID|PMC\d|PubMed|URL|arXiv|ISSN|ISBN|https?:|Epub|Accessed|Retrieved)"
+                       r"|\((?:19|20)\d\d\)$).*$")
 
 
 def is_complete_doi(doi: str) -> bool:
@@ -75,6 +79,11 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
         doi = trim_doi(m.group(1))
         # Link text glued to a DOI ("...403733.-DOI", "...005[doi]") is not part of it.
         doi = _TAIL_RE.sub("", doi)
+        if len(doi) > 12:
+            doi = doi[:8] + _GLUED_RE.sub("", doi[8:])
+            note = _OPEN_NOTE_RE.search(doi)  # "…551(inkoreanwithenglishabstract": a note opened, never closed
+            if note:
+                doi = doi[:note.start()]
         # A publisher's landing-page URL ("wiley.com/doi/10.1111/ajo.12056/full") adds a view name to the DOI.
         doi = _VIEW_SUFFIX_RE.sub("", doi)
         end = m.start(1) + len(doi)
@@ -130,15 +139,20 @@ _SPACE_BREAK_RE = re.compile(
     re.IGNORECASE)
 
 
+# A space before a slash inside the suffix: "10.1093/molbev /msu300".
+_SLASH_BREAK_RE = re.compile(r"(\b10\.\d{4,9}/[^\s\"]*[A-Za-z0-9])\s+(?=/[A-Za-z0-9][^\s\"]*\d)")
+
+
 def join_broken_dois(text: str) -> str:
     """Close the breaks a line wrap or PDF spacing put inside DOIs; everything else stays as it was."""
-    if "10 ." in text:  # PDF text spaced around its punctuation: "doi:10 .1073 /pnas.1018514108"
+    if "10 " in text:  # PDF text spaced around its punctuation: "doi:10 .1073 /pnas.1018514108", "doi:10 \n.1124/"
         text = _SPACED_DOI_RE.sub(r"\1\2/", text)
     if "10." not in text:
         return text
     for rx in _DOI_BREAKS:
         text = rx.sub("", text)
     text = _LINE_BREAK_RE.sub(r"\1", text)
+    text = _SLASH_BREAK_RE.sub(r"\1", text)
     return _SPACE_BREAK_RE.sub(r"\1", text)
 
 
