@@ -51,7 +51,7 @@ def test_model_labels_a_vancouver_reference():
 
 def test_model_labels_are_the_known_ones():
     """The shipped model emits only labels acuref knows, and every dataset label maps onto one of them."""
-    assert set(default_tagger()._tagger.labels()) <= set(LABELS)
+    assert set(default_tagger().labels()) <= set(LABELS)
     assert set(LABEL_MAP.values()) <= set(LABELS)
 
 
@@ -63,3 +63,36 @@ def test_training_without_data_is_a_one_line_error(tmp_path, capsys):
     assert main(["--data", str(tmp_path), "--out", str(out)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no annotated strings" in err[0] and not out.exists()
+
+
+def _strings() -> list[str]:
+    import json
+    from pathlib import Path
+
+    data = Path(__file__).resolve().parent / "data" / "seed_references.jsonl"
+    seeds = [json.loads(line)["raw"] for line in data.read_text(encoding="utf-8").splitlines() if line.strip()]
+    kinds = [line.split("\t")[-1] for line in (data.parent / "reference_kinds.tsv").read_text(encoding="utf-8").splitlines()[1:]]
+    return (seeds + kinds) * 8
+
+
+def test_sixteen_threads_read_as_one():
+    """16 threads sharing the tagger give every string the labels and confidence one thread gives it."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    tagger = default_tagger()
+    assert tagger is not None
+    texts = _strings()
+    want = [tagger.tag(t)[1:] for t in texts]
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        got = list(pool.map(lambda t: tagger.tag(t)[1:], texts))
+    assert len(texts) > 500 and got == want
+
+
+def test_tagger_pickles_as_its_path():
+    """A tagger sent to another process (pickled) reopens its model and reads the same."""
+    import pickle
+
+    tagger = default_tagger()
+    clone = pickle.loads(pickle.dumps(tagger))
+    text = "Huskisson EC. Measurement of pain. Lancet. 1974;2(7889):1127-31."
+    assert clone.path == tagger.path and clone.tag(text)[1] == tagger.tag(text)[1]

@@ -311,6 +311,7 @@ def test_waiting_for_a_list_slot_holds_no_concurrency_slot():
     clock = [0.0]
     slept: list[float] = []
     limiter = RateLimiter({"single": 10.0, "list": 3.0}, 1, clock=lambda: clock[0], sleep=slept.append)
+    clock[0] = 1.0  # past the first interval every new limiter waits (for the previous run's requests)
     limiter.acquire("list")
     limiter.release()
     limiter.acquire("single")  # the list route's next turn is 0.35 s away; single goes now
@@ -318,6 +319,14 @@ def test_waiting_for_a_list_slot_holds_no_concurrency_slot():
     assert slept == []
     limiter.acquire("list")
     limiter.release()
+    assert slept == [pytest.approx(1.06 / 3)]
+
+
+def test_a_new_limiter_leaves_room_for_the_run_before():
+    """The first request of each class waits one interval, so back-to-back runs together keep the rate."""
+    slept: list[float] = []
+    limiter = RateLimiter({"single": 10.0, "list": 3.0}, 3, clock=lambda: 0.0, sleep=slept.append)
+    limiter.acquire("list")
     assert slept == [pytest.approx(1.06 / 3)]
 
 

@@ -9,6 +9,7 @@ onto the CSL model; :func:`acuref.parse.parse_reference` runs this model where i
 from __future__ import annotations
 
 import re
+import threading
 import warnings
 from functools import lru_cache
 from importlib import resources
@@ -234,22 +235,45 @@ def labels_for(tokens: list[Token], spans: list[tuple[int, int, str]]) -> list[s
 
 
 class Tagger:
-    """A loaded model; thread-safe for reading once opened."""
+    """A loaded model, safe to share between threads and to pickle (it travels as its path).
+
+    A pycrfsuite tagger holds the string it was last ``set`` until it is asked for the tags and marginals,
+    so one handle shared by threads mixes their strings: every thread opens its own.
+    """
 
     def __init__(self, path: str):
-        import pycrfsuite
+        self.path = path
+        self._local = threading.local()
+        self._handle()  # open once now, so an unreadable file fails here and not at the first parse
 
-        self._tagger = pycrfsuite.Tagger()
-        self._tagger.open(path)
+    def _handle(self):  # noqa: ANN202 - pycrfsuite has no type information
+        handle = getattr(self._local, "tagger", None)
+        if handle is None:
+            import pycrfsuite
+
+            handle = pycrfsuite.Tagger()
+            handle.open(self.path)
+            self._local.tagger = handle
+        return handle
+
+    def labels(self) -> list[str]:
+        return list(self._handle().labels())
+
+    def __getstate__(self) -> dict[str, str]:
+        return {"path": self.path}
+
+    def __setstate__(self, state: dict[str, str]) -> None:
+        self.__init__(state["path"])  # type: ignore[misc]
 
     def tag(self, text: str) -> tuple[list[Token], list[str], float]:
         """Tokens, their labels, and the mean marginal probability of the chosen labels (0..1)."""
         tokens = tokenize(text)
         if not tokens:
             return tokens, [], 0.0
-        self._tagger.set(features(tokens))
-        tags = self._tagger.tag()
-        confidence = sum(map(self._tagger.marginal, tags, range(len(tags)))) / len(tags)
+        handle = self._handle()
+        handle.set(features(tokens))
+        tags = handle.tag()
+        confidence = sum(map(handle.marginal, tags, range(len(tags)))) / len(tags)
         return tokens, tags, confidence
 
 

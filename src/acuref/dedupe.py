@@ -107,7 +107,7 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
     res = ref.resolution
     doi_any = _doi_base(ref.DOI) if ref.DOI else None
     trusted = doi_any is not None and not (res and (res.status in ("suspect", "ambiguous")
-                                                    or (res.status == "matched" and (res.score or 0) < 0.9)))
+                                                    or (res.status in ("matched", "corrected") and (res.score or 0) < 0.9)))
     if doi_any and not re.fullmatch(r"10\.\d{4,9}/\S*[a-z0-9]\S*", doi_any):
         trusted = False  # a truncated DOI such as "10.17705/1cais." is no identity
     families = [_name_key(a.family or a.literal) for a in ref.author if (a.family or a.literal)]

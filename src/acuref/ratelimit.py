@@ -39,7 +39,9 @@ class RateLimiter:
     def __init__(self, limits: Mapping[str, float], concurrency: int, *, ceilings: Mapping[str, Limits] | None = None,
                  clock: Callable[[], float] = time.monotonic, sleep: Callable[[float], None] = time.sleep):
         self._rate = dict(limits)
-        self._next = {k: 0.0 for k in limits}
+        # The first request of each class waits one interval too: the run before this one (another process)
+        # may have used the server's window up to its last moment, and together they must not exceed it.
+        self._next = {k: clock() + SAFETY / rate for k, rate in self._rate.items()}
         self._ceilings = dict(ceilings or {})
         self._ceiling: Limits = (dict(limits), max(1, concurrency))
         self._announced: dict[str, float] = {}
