@@ -16,8 +16,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from acuref import learned, parse, train
-from acuref.crf import load_tagger
+from acuref.parse import learned
+from acuref.parse import rules as parse
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives beside the package
+from tools import train  # noqa: E402
+from acuref.parse.crf import load_tagger
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from parse_eval import gold_fields, micro, ref_fields, tally  # noqa: E402  (a sibling script, not a package)

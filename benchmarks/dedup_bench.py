@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from dedup_data import DEDUP, asysd, bib_dedupe_cases, cora, reference, respiratory
 
-from acuref.dedupe import decide, find_duplicates, fingerprint
+from acuref.dedupe.stage import decide, find_duplicates, fingerprint
 from acuref.model import Reference
 
 

@@ -10,7 +10,7 @@ import json
 import re
 from pathlib import Path
 
-from acuref.bibtex import _split_names
+from acuref.formats.bibtex import _split_names
 from acuref.model import Date, Name, Reference, Source
 from acuref.normalize.identifiers import find_doi
 from acuref.normalize.names import parse_author_list

@@ -96,7 +96,7 @@ def build(n: int, seed: int = 7):
 
 
 def child(n: int) -> None:
-    from acuref.dedupe import deduplicate
+    from acuref.dedupe.stage import deduplicate
 
     refs, truth = build(n)
     t0 = time.perf_counter()

@@ -36,7 +36,7 @@ def build(n: int):
 
 def child(fmt: str, n: int) -> None:
     from acuref.cli import render
-    from acuref.csl import to_csl
+    from acuref.formats.csl import to_csl
 
     entries = build(n)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -4,7 +4,7 @@ Usage: python benchmarks/extract_eval.py [--data ../shared/data/parsing] [--docs
 
 A printed reference counts as found when one extracted string matches it (folded text, similarity >= 0.9,
 one to one); an extracted string that matches none is a false positive. Every reference string comes
-from the held-out split of the annotated sets (``acuref.train.is_test``) or from the hand-written table of
+from the held-out split of the annotated sets (``tools.train.is_test``) or from the hand-written table of
 other kinds in ``tests/data/reference_kinds.tsv``. Fields of found references are those of
 ``parse_reference`` on the extracted string, compared with the gold spans (annotated strings only) on first
 author, year, title, container, volume, first page and DOI, as ``parse_eval.py`` compares them. The
@@ -28,10 +28,11 @@ import extract_docs  # noqa: E402
 import parse_eval  # noqa: E402
 
 from acuref import parse_reference  # noqa: E402
-from acuref.documents import load_text  # noqa: E402
-from acuref.extract import extract_with_report  # noqa: E402
+from acuref.read.documents import load_text  # noqa: E402
+from acuref.read.extract import extract_with_report  # noqa: E402
 from acuref.normalize.text import fold  # noqa: E402
-from acuref.train import is_test, load  # noqa: E402
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives beside the package
+from tools.train import is_test, load  # noqa: E402
 
 KINDS = HERE.parent / "tests" / "data" / "reference_kinds.tsv"
 FIELDS = ("author", "date", "title", "container", "volume", "pages", "doi")
@@ -101,7 +102,7 @@ def _pdfs(pool: dict[str, list[str]], seed: int, papers: int = 20) -> list[tuple
     sys.path.insert(0, str(HERE.parent / "tests"))
     import pdfgen
 
-    from acuref.documents import load_bytes
+    from acuref.read.documents import load_bytes
 
     latin = [r for refs in pool.values() for r in refs if all(ord(ch) < 0x250 or ch in "–—‘’“”…•·" for ch in r)]
     rng = random.Random(seed)

@@ -29,7 +29,9 @@ def digest(parts) -> str:
 
 
 def seeds() -> dict[str, str]:
-    from acuref import report, report_html, run
+    from acuref import run
+    from acuref.report import summary as report
+    from acuref.report import html as report_html
     from acuref.cli import FORMATS, render
 
     result = run([str(ROOT / "refs")])
@@ -58,7 +60,7 @@ def documents() -> dict[str, str]:
     from extract_eval import pools
 
     from acuref import load_text
-    from acuref.extract import extract_with_report
+    from acuref.read.extract import extract_with_report
 
     docs = extract_docs.build(pools(DATA)[0], 300, 13)
     return {"extract docs": digest(extract_with_report(load_text(doc.text, doc.name)) for doc in docs)}
@@ -68,7 +70,7 @@ def dedup_sets() -> dict[str, str]:
     sys.path.insert(0, str(HERE))
     from dedup_data import asysd, cora, respiratory
 
-    from acuref.dedupe import find_duplicates
+    from acuref.dedupe.stage import find_duplicates
 
     return {f"dedup {name}": digest(find_duplicates(load()[0])[0]) for name, load in
             (("asysd", asysd), ("respiratory", respiratory), ("cora", cora))}

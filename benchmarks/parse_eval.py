@@ -2,7 +2,7 @@
 
 Usage: python benchmarks/parse_eval.py [--data ../shared/data/parsing] [--model PATH] [--markdown]
 
-Held-out data: the test split `python -m acuref.train` never trains on (a fixed hash of each normalised
+Held-out data: the test split `python -m tools.train` never trains on (a fixed hash of each normalised
 string), plus the 5,149 glutton PMC strings (fields only, no spans; never trained on).
 
 Three readers are compared on the fields of the Reference each returns, so what is scored is what users get:
@@ -32,14 +32,16 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from acuref import learned, parse
-from acuref.crf import LABEL_MAP, load_tagger, segments
+from acuref.parse import learned
+from acuref.parse import rules as parse
+from acuref.parse.crf import LABEL_MAP, load_tagger, segments
 from acuref.model import Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import parse_author_list, without_particles
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import clean, fold, split_label
-from acuref.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives beside the package
+from tools.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load  # noqa: E402
 
 IGNORED = {"O", "label", "note"}
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")

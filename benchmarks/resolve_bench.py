@@ -27,11 +27,11 @@ from pathlib import Path
 import requests
 
 from acuref import parse_reference
-from acuref.cache import Cache
-from acuref.crossref import CrossrefClient
+from acuref.resolve.cache import Cache
+from acuref.resolve.crossref import CrossrefClient
 from acuref.normalize.identifiers import doi_key
-from acuref.ratelimit import RateLimiter
-from acuref.resolve import resolve
+from acuref.resolve.ratelimit import RateLimiter
+from acuref.resolve.stage import resolve
 
 HERE = Path(__file__).resolve().parent
 GLUTTON = HERE.parents[1] / "shared" / "data" / "parsing" / "glutton_pmc_dev.jsonl"

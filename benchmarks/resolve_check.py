@@ -31,11 +31,11 @@ from pathlib import Path
 import requests
 
 from acuref import parse_reference
-from acuref.cache import Cache
-from acuref.crossref import CrossrefClient
+from acuref.resolve.cache import Cache
+from acuref.resolve.crossref import CrossrefClient
 from acuref.normalize.identifiers import doi_key
 from acuref.normalize.text import fold
-from acuref.resolve import resolve
+from acuref.resolve.stage import resolve
 from resolve_bench import GLUTTON, MAILTO, StandIn, work_of
 
 CHARS = "0123456789abcdefghijklmnopqrstuvwxyz"

@@ -2,11 +2,13 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # tools/ (training and rendering) is not part of the installed package
 DATA = Path(__file__).resolve().parent / "data"
 REFS = ROOT / "refs"
 

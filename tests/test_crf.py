@@ -6,7 +6,7 @@ from importlib import resources
 
 import pytest
 
-from acuref.crf import LABEL_MAP, LABELS, default_tagger, labels_for, load_tagger, segments, tokenize
+from acuref.parse.crf import LABEL_MAP, LABELS, default_tagger, labels_for, load_tagger, segments, tokenize
 
 
 def test_tokenizer_splits_punctuation():
@@ -56,8 +56,8 @@ def test_model_labels_are_the_known_ones():
 
 
 def test_training_without_data_is_a_one_line_error(tmp_path, capsys):
-    """`python -m acuref.train` on a folder with no annotated sets exits 1 with one line and writes no model."""
-    from acuref.train import main
+    """`python -m tools.train` on a folder with no annotated sets exits 1 with one line and writes no model."""
+    from tools.train import main
 
     out = tmp_path / "crf.model"
     assert main(["--data", str(tmp_path), "--out", str(out)]) == 1

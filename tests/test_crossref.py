@@ -11,16 +11,16 @@ import pytest
 import requests
 import responses
 
-from acuref.cache import Cache
+from acuref.resolve.cache import Cache
 from acuref.cli import main
-from acuref.crossref import CrossrefClient
-from acuref.crossref_records import work_to_reference
+from acuref.resolve.crossref import CrossrefClient
+from acuref.resolve.crossref_records import work_to_reference
 from acuref.errors import UsageError
 from acuref.model import Date, Name, Reference, Source
-from acuref.parse import parse_reference
-from acuref.crossref import PUBLIC, PUBLISHED
-from acuref.ratelimit import RateLimiter
-from acuref.resolve import resolve
+from acuref.parse.rules import parse_reference
+from acuref.resolve.crossref import PUBLIC, PUBLISHED
+from acuref.resolve.ratelimit import RateLimiter
+from acuref.resolve.stage import resolve
 
 DATA = Path(__file__).resolve().parent / "data" / "crossref"
 BASE = "http://crossref.test"

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from acuref import bibtex, deduplicate, run
+from acuref import deduplicate, run
+from acuref.formats import bibtex
 from acuref.cli import main
 from acuref.model import Date, Name, Reference, Resolution, Source
 from conftest import REFS

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acuref.documents import decode, load_bytes, load_text
+from acuref.read.documents import decode, load_bytes, load_text
 from acuref.errors import InputError
 
 TEXT = "Schröder S. Akupunktur – “Wirkung”. Lancet. 2001;358:1511-3.\n"
@@ -52,8 +52,8 @@ def test_html_line_numbers_follow_the_source():
 
 def test_large_files_read_in_windows_find_the_same_references(tmp_path):
     """A file read in windows of lines gives the same references, at the same lines, as read whole."""
-    from acuref.documents import iter_path
-    from acuref.extract import extract_document
+    from acuref.read.documents import iter_path
+    from acuref.read.extract import extract_document
     from conftest import REFS
 
     text = "\n\n".join((REFS / name).read_text(encoding="utf-8") for name in sorted(p.name for p in REFS.iterdir())) * 3

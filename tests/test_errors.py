@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from acuref.cache import Cache
+from acuref.resolve.cache import Cache
 from conftest import REFS
 
 CASES = [

@@ -7,9 +7,12 @@ import json
 import bibtexparser
 import pytest
 
-from acuref import bibtex, csl, ris, run
+from acuref import run
+from acuref.formats import bibtex
+from acuref.formats import csl
+from acuref.formats import ris
 from acuref.cli import render
-from acuref.keys import assign_keys, base_key
+from acuref.formats.keys import assign_keys, base_key
 from acuref.model import Date, Entry, Name, Reference, Source
 from acuref.pipeline import to_entries
 from conftest import REFS

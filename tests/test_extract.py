@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref import extract_references, load_text
-from acuref.extract import extract_from_lines
+from acuref.read.extract import extract_from_lines
 
 NEAR_MISSES = [
     "In het American Journal of Psychiatry een regulier tijdschrift, een boeiend artikel.",

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from acuref import run
-from acuref.documents import load_text
-from acuref.extract import extract_with_report, judge
-from acuref.sections import is_reference_heading
+from acuref.read.documents import load_text
+from acuref.read.extract import extract_with_report, judge
+from acuref.read.sections import is_reference_heading
 from conftest import ROOT
 
 KINDS = [line.split("\t", 1) for line in (ROOT / "tests" / "data" / "reference_kinds.tsv").read_text(

@@ -8,9 +8,9 @@ import pytest
 
 from acuref import parse_reference
 from acuref.model import Name
-from acuref.parse import parse_rules
-from acuref.synth import STYLES, Work, render
-from acuref.train import to_csl_spans
+from acuref.parse.rules import parse_rules
+from tools.synth import STYLES, Work, render
+from tools.train import to_csl_spans
 
 # (style, string, first author family, title, container, year, volume, issue, page)
 STYLE_TABLE = [
@@ -132,7 +132,7 @@ def test_author_list_the_rules_cut_short_goes_to_the_model(text, title, containe
 
 def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
     """A string with no numbers block, book imprint, ``In:`` or pipes goes straight to the model."""
-    from acuref import parse
+    from acuref.parse import rules as parse
 
     def refuse(text):
         raise AssertionError("the rules ran")
@@ -197,7 +197,7 @@ class _ScriptedTagger:
         self.runs = runs  # [(label, printed text)] in order; words not covered are "O"
 
     def tag(self, text):
-        from acuref.crf import tokenize
+        from acuref.parse.crf import tokenize
 
         tokens = tokenize(text)
         tags = ["O"] * len(tokens)
@@ -213,7 +213,7 @@ class _ScriptedTagger:
 
 def _read(monkeypatch, text, runs):
     """The model path's reading of ``text`` when the model labels it as scripted."""
-    from acuref import learned
+    from acuref.parse import learned
 
     monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
     return learned.parse_with_model(text)

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from acuref.crossref import CrossrefClient
-from acuref.parse import parse_reference
-from acuref.resolve import resolve
+from acuref.resolve.crossref import CrossrefClient
+from acuref.parse.rules import parse_reference
+from acuref.resolve.stage import resolve
 
 pytestmark = pytest.mark.live
 

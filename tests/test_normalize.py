@@ -181,7 +181,7 @@ def test_find_url(raw, expected):
 ])
 def test_strip_locator(raw, expected):
     """Locator words and brackets come off a volume, issue or page range; a roman volume "V" stays."""
-    from acuref.learned import strip_locator
+    from acuref.parse.learned import strip_locator
 
     assert strip_locator(raw) == expected
 

@@ -10,8 +10,8 @@ from rapidfuzz import fuzz
 
 import pdfgen
 from acuref import parse_reference, run
-from acuref.documents import load_bytes
-from acuref.extract import extract_with_report
+from acuref.read.documents import load_bytes
+from acuref.read.extract import extract_with_report
 from acuref.normalize.text import fold
 from conftest import ROOT
 

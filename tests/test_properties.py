@@ -8,12 +8,14 @@ import bibtexparser
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from acuref import bibtex, csl, ris
-from acuref.documents import decode, load_bytes, load_text
+from acuref.formats import bibtex
+from acuref.formats import csl
+from acuref.formats import ris
+from acuref.read.documents import decode, load_bytes, load_text
 from acuref.errors import InputError
-from acuref.extract import extract_from_lines, extract_references
+from acuref.read.extract import extract_from_lines, extract_references
 from acuref.model import Date, Entry, Name, Reference
-from acuref.parse import parse_reference
+from acuref.parse.rules import parse_reference
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Everything Unicode has, control characters, line and paragraph separators and right-to-left text included.

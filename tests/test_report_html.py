@@ -16,8 +16,9 @@ from pathlib import Path
 import pytest
 import responses
 
-from acuref import report_html, run
-from acuref.crossref import CrossrefClient
+from acuref import run
+from acuref.report import html as report_html
+from acuref.resolve.crossref import CrossrefClient
 from acuref.model import Entry, Reference, Source
 from conftest import REFS, require_tool
 from test_resolve_seeds import BASE, mock_crossref

@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlparse
 import responses
 
 from acuref import run
-from acuref.crossref import CrossrefClient
+from acuref.resolve.crossref import CrossrefClient
 from conftest import REFS
 
 BASE = "http://crossref.test"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
-from acuref.mend import mend
+from acuref.parse.mend import mend
 from acuref.model import Name, Reference
-from acuref.bibtex import dumps as bibtex_dumps
-from acuref.bibtex import loads as bibtex_loads
+from acuref.formats.bibtex import dumps as bibtex_dumps
+from acuref.formats.bibtex import loads as bibtex_loads
 from acuref.pipeline import to_entries
 
 SCRIPTS = [

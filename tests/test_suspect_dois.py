@@ -8,9 +8,12 @@ from dataclasses import replace
 
 import responses
 
-from acuref import bibtex, csl, report, ris
+from acuref.formats import bibtex
+from acuref.formats import csl
+from acuref.report import summary as report
+from acuref.formats import ris
 from acuref.model import Entry
-from acuref.resolve import resolve
+from acuref.resolve.stage import resolve
 from test_crossref import BASE, POLITE, WORKS, client, list_body, recorded, recorded_works, ref_from
 
 BATCH = re.compile(re.escape(BASE) + r"/works\?.*filter=doi")
@@ -122,7 +125,7 @@ def retracted(work: dict) -> dict:
 
 def test_retracted_work_is_marked_in_every_output(no_network):
     """A retracted work gets detail 'retracted' in the report, the CSL note, BibTeX and RIS tags, the HTML page."""
-    from acuref import report_html
+    from acuref.report import html as report_html
 
     work = retracted(one_work())
     no_network.add(responses.GET, BATCH, json=list_body([work]), headers=POLITE)
@@ -138,7 +141,7 @@ def test_retracted_work_is_marked_in_every_output(no_network):
 
 def test_retraction_by_relation_is_read():
     """A `relation` link that says the work is retracted by another DOI counts as a retraction."""
-    from acuref.crossref_records import notices_of
+    from acuref.resolve.crossref_records import notices_of
 
     work = dict(one_work(), **{"updated-by": [], "relation": {
         "is-retracted-by": [{"id-type": "doi", "id": "10.1371/journal.pone.0099999", "asserted-by": "object"}]}})

@@ -10,16 +10,15 @@ Library use::
     print(acuref.to_csl_json(result.entries))
 """
 
-__version__ = "0.1.0"
-
-from .csl import dumps as to_csl_json  # noqa: E402
-from .dedupe import DedupeReport, deduplicate  # noqa: E402
-from .documents import Document, load_path as read_document, load_text  # noqa: E402
-from .errors import AcurefError, InputError, NetworkError, OutputError, UsageError  # noqa: E402
-from .extract import extract_from_lines, extract_references  # noqa: E402
-from .model import Date, Entry, Name, Reference, Source, Warning_  # noqa: E402
-from .parse import parse_reference  # noqa: E402
-from .pipeline import RunResult, run  # noqa: E402
+from acuref._version import __version__
+from acuref.dedupe import DedupeReport, deduplicate
+from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
+from acuref.formats.csl import dumps as to_csl_json
+from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.parse import parse_reference
+from acuref.pipeline import RunResult, run
+from acuref.read import Document, extract_from_lines, extract_references, load_text
+from acuref.read import load_path as read_document
 
 __all__ = [
     "AcurefError",

@@ -10,15 +10,19 @@ import re
 import sys
 from pathlib import Path
 
-from . import __version__, bibtex, csl, report, report_html, ris
-from .documents import load_path
-from .cache import Cache, default_path
-from .crossref import CrossrefClient
-from .errors import AcurefError, InputError, NetworkError, UsageError
-from .model import Entry, Warning_
-from .output import write_atomic
-from .pipeline import RunResult, parse_lines, run, to_entries
 from tqdm import tqdm
+
+from acuref._version import __version__
+from acuref.errors import AcurefError, InputError, NetworkError, UsageError
+from acuref.formats import bibtex, csl, ris
+from acuref.model import Entry, Warning_
+from acuref.output import write_atomic
+from acuref.pipeline import RunResult, parse_lines, run, to_entries
+from acuref.read.documents import load_path
+from acuref.report import html as report_html
+from acuref.report import summary as report
+from acuref.resolve.cache import Cache, default_path
+from acuref.resolve.crossref import CrossrefClient
 
 FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
 _SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}

@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from acuref.errors import OutputError
 
 
 def write_atomic(path: str, text: str) -> None:

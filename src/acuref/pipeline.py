@@ -10,19 +10,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import bibtex, csl, ris
-from .crossref import CrossrefClient
-from .dedupe import DedupeReport, deduplicate
-from .documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
-from .errors import InputError
-from .extract import extract_with_report
-from .keys import assign_keys
-from .model import Entry, Reference, Skipped, Source, Warning_
-from .normalize.identifiers import incomplete_doi
-from .normalize.text import clean
-from .parse import parse_reference
-from .resolve import resolve
-
+from acuref.dedupe.stage import DedupeReport, deduplicate
+from acuref.errors import InputError
+from acuref.formats import bibtex, csl, ris
+from acuref.formats.keys import assign_keys
+from acuref.model import Entry, Reference, Skipped, Source, Warning_
+from acuref.normalize.identifiers import incomplete_doi
+from acuref.normalize.text import clean
+from acuref.parse.rules import parse_reference
+from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
+from acuref.read.extract import extract_with_report
+from acuref.resolve.crossref import CrossrefClient
+from acuref.resolve.stage import resolve
 
 BIBLIOGRAPHY_READERS = {".bib": bibtex.loads, ".bibtex": bibtex.loads, ".ris": ris.loads, ".json": csl.loads,
                         ".csljson": csl.loads}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Date
+from acuref.model import Date
 
 MONTHS = {
     "jan": 1, "january": 1, "januari": 1, "janvier": 1, "januar": 1,

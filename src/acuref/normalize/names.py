@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..model import Name
+from acuref.model import Name
 
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOW = "a-zß-öø-ÿĀ-ſ"

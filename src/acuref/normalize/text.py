@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .identifiers import join_broken_dois
+from acuref.normalize.identifiers import join_broken_dois
 
 # Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
 _KEEP_HYPHEN = frozenset(

@@ -17,7 +17,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
-from .errors import InputError
+from acuref.errors import InputError
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -306,7 +306,7 @@ def is_pdf(head: bytes) -> bool:
 
 def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
     if is_pdf(data):
-        from .pdf import load_pdf
+        from acuref.read.pdf import load_pdf
 
         return load_pdf(data, name)
     text, encoding, notes = decode(data, name)

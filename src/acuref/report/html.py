@@ -10,10 +10,10 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from html import escape
 
-from . import __version__
-from .dedupe import DedupeReport
-from . import markers
-from .model import Entry, Reference, Skipped, Warning_
+from acuref._version import __version__
+from acuref.dedupe.stage import DedupeReport
+from acuref.formats import markers
+from acuref.model import Entry, Reference, Skipped, Warning_
 
 STATUSES = ("verified", "matched", "corrected", "suspect", "ambiguous", "not found", "not attempted", "failed")
 _CSS = """

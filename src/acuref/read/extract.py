@@ -22,13 +22,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import NamedTuple
 
-from .documents import Document, Line
-from .model import Skipped, Source
-from .normalize.names import DEGREE_RE, is_author_list
-from .normalize.text import CJK_RE as _CJK_RE
-from .normalize.text import split_label, squash
-from .parse import evidence
-from .sections import is_end_heading, is_reference_heading
+from acuref.model import Skipped, Source
+from acuref.normalize.names import DEGREE_RE, is_author_list
+from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.normalize.text import split_label, squash
+from acuref.parse.rules import evidence
+from acuref.read.documents import Document, Line
+from acuref.read.sections import is_end_heading, is_reference_heading
 
 _SOURCE_RE = re.compile(
     r"(?:^|[\s:;(])(?:Bron(?:nen)?|Bronvermelding|Sources?|Referenties?|References?|Ref\.|Citation|Quelle|Fuente|Origineel)\s*:\s*",
@@ -541,6 +541,6 @@ def extract_document(doc: Document) -> list[Source]:
 
 def extract_references(text: str) -> list[Source]:
     """Find the reference strings in plain text (library entry point; see :func:`acuref.read_document`)."""
-    from .documents import load_text
+    from acuref.read.documents import load_text
 
     return extract_from_lines(load_text(text, fmt="text").lines)

@@ -6,10 +6,10 @@ import json
 import re
 from typing import Any
 
-from .errors import InputError
-from . import markers
-from .model import Date, Entry, Name, Reference, Source, Warning_
-from .normalize.pages import is_range, normalize_pages
+from acuref.errors import InputError
+from acuref.formats import markers
+from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
 _STRING_FIELDS = (

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import re
 
-from .model import Date, Name
-from .normalize import identifiers as ids
-from .normalize.dates import parse_date
-from .normalize.pages import normalize_pages
-from .normalize.text import CJK_RE as _CJK_RE
+from acuref.model import Date, Name
+from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import parse_date
+from acuref.normalize.pages import normalize_pages
+from acuref.normalize.text import CJK_RE as _CJK_RE
 
 _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
                      r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")

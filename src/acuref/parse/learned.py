@@ -10,14 +10,21 @@ from __future__ import annotations
 
 import re
 
-from .crf import JOURNAL_WORDS, Token, default_tagger
-from .model import Date, Reference
-from .normalize import identifiers as ids
-from .normalize.dates import parse_date
-from .normalize.names import is_author_list, parse_author_list, split_editors
-from .normalize.pages import is_range, normalize_pages, without_discussion
-from .normalize.volumes import split_supplement
-from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
+from acuref.model import Date, Reference
+from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import parse_date
+from acuref.normalize.names import is_author_list, parse_author_list, split_editors
+from acuref.normalize.pages import is_range, normalize_pages, without_discussion
+from acuref.normalize.text import (
+    SENTENCE_SPLIT_RE,
+    clean,
+    clean_title,
+    looks_abbreviated,
+    split_label,
+    split_title_container,
+)
+from acuref.normalize.volumes import split_supplement
+from acuref.parse.crf import JOURNAL_WORDS, Token, default_tagger
 
 # strip_locator also shapes the records acuref.train renders its synthetic strings from: a change to it changes
 # the training set, so the shipped model must be retrained with it (and re-measured) in the same commit.

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Reference
+from acuref.model import Reference
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)

@@ -15,9 +15,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from .documents import Document, Line
-from .errors import InputError
-from .sections import is_reference_heading
+from acuref.errors import InputError
+from acuref.read.documents import Document, Line
+from acuref.read.sections import is_reference_heading
 
 _LABEL_RE = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.(?=\s)|\(\d{1,3}\))")
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*\d{1,4}(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$", re.IGNORECASE)

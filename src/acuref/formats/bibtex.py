@@ -13,11 +13,10 @@ from collections.abc import Iterable
 import bibtexparser
 from bibtexparser import model as bm
 
-from . import latex
-from . import markers
-from .model import Date, Entry, Name, Reference, Source, Warning_
-from .normalize.names import parse_author_list
-from .normalize.pages import is_range, normalize_pages
+from acuref.formats import latex, markers
+from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.normalize.names import parse_author_list
+from acuref.normalize.pages import is_range, normalize_pages
 
 # CSL type → BibTeX entry type; only types Zotero's importer keeps.
 BIBTEX_TYPES = {

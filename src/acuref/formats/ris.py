@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from . import markers
-from .model import Date, Entry, Name, Reference, Source, Warning_
-from .normalize.pages import is_range, normalize_pages
+from acuref.formats import markers
+from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.normalize.pages import is_range, normalize_pages
 
 RIS_TYPES = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",

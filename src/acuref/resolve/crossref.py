@@ -20,12 +20,12 @@ from urllib.parse import quote
 
 import requests
 
-from . import __version__
-from .cache import Cache
-from .crossref_records import SELECT
-from .errors import NetworkError, UsageError
-from .normalize.identifiers import doi_key
-from .ratelimit import Limits, RateLimiter
+from acuref._version import __version__
+from acuref.errors import NetworkError, UsageError
+from acuref.normalize.identifiers import doi_key
+from acuref.resolve.cache import Cache
+from acuref.resolve.crossref_records import SELECT
+from acuref.resolve.ratelimit import Limits, RateLimiter
 
 DEFAULT_URL = "https://api.crossref.org"
 MAX_URL = 4000  # Crossref answers 414 somewhere above ~5,000 characters

@@ -6,7 +6,7 @@ was not confirmed (and is therefore not written as the DOI), a DOI acuref correc
 
 from __future__ import annotations
 
-from .model import Reference
+from acuref.model import Reference
 
 FLAGGED = ("suspect", "ambiguous", "failed", "corrected")  # statuses a curator should look at, as tags
 

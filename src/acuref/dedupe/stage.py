@@ -23,10 +23,10 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from .match import journals_alike
-from .model import Reference
-from .normalize.identifiers import doi_key
-from .normalize.text import fold
+from acuref.model import Reference
+from acuref.normalize.identifiers import doi_key
+from acuref.normalize.text import fold
+from acuref.resolve.match import journals_alike
 
 MAX_BLOCK = 200
 TITLE_SAME = 0.95

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .model import Date, Name, Notice, Reference
-from .normalize.pages import normalize_pages
+from acuref.model import Date, Name, Notice, Reference
+from acuref.normalize.pages import normalize_pages
 
 _TYPES = {
     "journal-article": "article-journal", "book-chapter": "chapter", "book-section": "chapter", "book-part": "chapter",

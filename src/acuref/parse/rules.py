@@ -13,16 +13,23 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .learned import parse_with_model
-from .mend import mend
-from .model import Date, Name, Reference
-from .normalize import identifiers as ids
-from .normalize.dates import parse_date
-from .normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
-from .normalize.pages import is_range, normalize_pages
-from .normalize.volumes import split_supplement
-from .scripts import read_script
-from .normalize.text import SENTENCE_SPLIT_RE, clean, clean_title, looks_abbreviated, split_label, split_title_container
+from acuref.model import Date, Name, Reference
+from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import parse_date
+from acuref.normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
+from acuref.normalize.pages import is_range, normalize_pages
+from acuref.normalize.text import (
+    SENTENCE_SPLIT_RE,
+    clean,
+    clean_title,
+    looks_abbreviated,
+    split_label,
+    split_title_container,
+)
+from acuref.normalize.volumes import split_supplement
+from acuref.parse.learned import parse_with_model
+from acuref.parse.mend import mend
+from acuref.parse.scripts import read_script
 
 _YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MONTHWORD = r"[A-Z][a-z]{2,8}\.?"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from . import __version__
-from .dedupe import DedupeReport, MergeStep
-from .model import Entry, Resolution, Skipped, Source, Warning_
+from acuref._version import __version__
+from acuref.dedupe.stage import DedupeReport, MergeStep
+from acuref.model import Entry, Resolution, Skipped, Source, Warning_
 
 
 def source_to_json(src: Source) -> dict[str, Any]:

@@ -16,12 +16,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
 
-from .crossref import CrossrefClient
-from .crossref_records import notice_kind, notices_of, score_of, work_to_reference
-from .errors import NetworkError
-from .match import Verdict, accepts, compare, journals_alike
-from .model import Date, Reference, Resolution, Warning_
-from .normalize.identifiers import doi_key
+from acuref.errors import NetworkError
+from acuref.model import Date, Reference, Resolution, Warning_
+from acuref.normalize.identifiers import doi_key
+from acuref.resolve.crossref import CrossrefClient
+from acuref.resolve.crossref_records import notice_kind, notices_of, score_of, work_to_reference
+from acuref.resolve.match import Verdict, accepts, compare, journals_alike
 
 AMBIGUOUS_MARGIN = 0.03  # two accepted candidates this close in score, with different DOIs: do not choose
 

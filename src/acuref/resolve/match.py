@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from .model import Reference
-from .normalize.text import fold
+from acuref.model import Reference
+from acuref.normalize.text import fold
 
 # How much each agreeing field adds to the score (normalised over the fields both sides know).
 WEIGHTS = {"title": 0.40, "author": 0.20, "year": 0.15, "volume": 0.10, "page": 0.15}

@@ -1,4 +1,4 @@
-"""Train the CRF reference parser: ``python -m acuref.train [--data ../shared/data/parsing] [--out PATH]``.
+"""Train the CRF reference parser: ``python -m tools.train [--data ../shared/data/parsing] [--out PATH]``.
 
 The training data are annotated reference strings: the unified JSON-lines sets (GROBID, PubMed, synthetic
 Vancouver, Cora) and AnyStyle's XML sets (core, good, bad, ugly). Strings are deduplicated by their
@@ -20,15 +20,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from .crf import LABEL_MAP, features, labels_for, tokenize
-from .learned import EDITOR_WORDS_RE, strip_locator
-from .normalize.dates import parse_date
-from .normalize.names import parse_author_list
-from .normalize.pages import normalize_pages
-from .synth import Work, renders
+from acuref.normalize.dates import parse_date
+from acuref.normalize.names import parse_author_list
+from acuref.normalize.pages import normalize_pages
+from acuref.parse.crf import LABEL_MAP, features, labels_for, tokenize
+from acuref.parse.learned import EDITOR_WORDS_RE, strip_locator
+from tools.synth import Work, renders
 
-DEFAULT_DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "parsing"
-DEFAULT_OUT = Path(__file__).resolve().parent / "data" / "crf.model"
+DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "parsing"
+DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "acuref" / "data" / "crf.model"
 # Biomedical sets first: a string found in several sets counts for the first.
 UNIFIED = (("biomed", "biomed_grobid_pubmed2000.jsonl"), ("biomed", "synthetic_vancouver_from_pmc.jsonl"),
            ("biomed", "biomed_vancouver_misc.jsonl"), ("general", "grobid_citations.jsonl"),

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from .model import Reference
-from .normalize.text import LETTERS
+from acuref.model import Reference
+from acuref.normalize.text import LETTERS
 
 # Better BibTeX skips these words in short titles.
 STOP_WORDS = frozenset(

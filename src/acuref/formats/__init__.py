@@ -1,0 +1,1 @@
+"""Export and import formats: CSL-JSON, BibTeX, biblatex, RIS."""

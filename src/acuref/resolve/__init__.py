@@ -1,0 +1,5 @@
+"""The resolve stage: verify printed DOIs, find missing ones, correct wrong ones, through a resolver backend."""
+
+from acuref.resolve.stage import enrich, query_for, resolve
+
+__all__ = ["enrich", "query_for", "resolve"]
