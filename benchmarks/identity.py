@@ -32,10 +32,10 @@ def seeds() -> dict[str, str]:
     from acuref import run
     from acuref.report import summary as report
     from acuref.report import html as report_html
-    from acuref.cli import FORMATS, render
+    from acuref.formats import names, render
 
     result = run([str(ROOT / "refs")])
-    out = {f"seeds {fmt}": digest([render(result.entries, fmt)]) for fmt in FORMATS}
+    out = {f"seeds {fmt}": digest([render(result.entries, fmt)]) for fmt in names()}
     out["seeds report"] = digest([report.dumps(result.entries, result.warnings, result.dedupe, result.skipped)])
     out["seeds html"] = digest([report_html.render(result.entries, result.warnings, result.dedupe,
                                                    skipped=result.skipped)])

@@ -14,8 +14,8 @@ from tqdm import tqdm
 
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, UsageError
-from acuref.formats import bibtex, csl, ris
-from acuref.model import Entry, Warning_
+from acuref import formats
+from acuref.model import Warning_
 from acuref.output import write_atomic
 from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read.documents import load_path
@@ -24,8 +24,6 @@ from acuref.report import summary as report
 from acuref.resolve.cache import Cache, default_path
 from acuref.resolve.crossref import CrossrefClient
 
-FORMATS = ("bibtex", "biblatex", "csl-json", "ris")
-_SUFFIX_FORMATS = {".json": "csl-json", ".csljson": "csl-json", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris"}
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +45,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-f", "--format", help=f"output format: {', '.join(FORMATS)} (default: from -o's suffix .bib/.ris/.json, else csl-json)")
+    p.add_argument("-f", "--format", help=f"output format: {', '.join(formats.names())} (default: from -o's suffix .bib/.ris/.json, else csl-json)")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output); written atomically")
     p.add_argument("--ascii", action="store_true", help="BibTeX: write non-ASCII letters as LaTeX accents (Schr{\\\"o}der)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
@@ -87,28 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _format(args: argparse.Namespace) -> str:
     if args.format:
-        if args.format not in FORMATS:
-            raise UsageError(f"unknown format {args.format!r}; choose one of: {', '.join(FORMATS)}")
-        return args.format
+        return formats.get(args.format).name
     if args.output and args.output != "-":
         suffix = Path(args.output).suffix.lower()
-        fmt = _SUFFIX_FORMATS.get(suffix)
+        fmt = formats.for_suffix(suffix)
         if fmt:
-            return fmt
+            return fmt.name
         if suffix:
-            raise UsageError(f"cannot tell the format from {args.output!r}; give -f with one of: {', '.join(FORMATS)}")
+            raise UsageError(f"cannot tell the format from {args.output!r}; give -f with one of: "
+                             f"{', '.join(formats.names())}")
     return "csl-json"
 
 
-def render(entries: tuple[Entry, ...] | list[Entry], fmt: str, *, ascii_only: bool = False) -> str:
-    """The bibliography as text in one of :data:`FORMATS`."""
-    if fmt == "bibtex":
-        return bibtex.dumps(entries, ascii_only=ascii_only)
-    if fmt == "biblatex":
-        return bibtex.dumps(entries, biblatex=True, ascii_only=ascii_only)
-    if fmt == "ris":
-        return ris.dumps(entries)
-    return csl.dumps(entries)
+render = formats.render
 
 
 def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:

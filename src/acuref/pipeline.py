@@ -12,7 +12,7 @@ from pathlib import Path
 
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
-from acuref.formats import bibtex, csl, ris
+from acuref import formats
 from acuref.formats.keys import assign_keys
 from acuref.model import Entry, Reference, Skipped, Source, Warning_
 from acuref.normalize.identifiers import incomplete_doi
@@ -23,9 +23,11 @@ from acuref.read.extract import extract_with_report
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.stage import resolve
 
-BIBLIOGRAPHY_READERS = {".bib": bibtex.loads, ".bibtex": bibtex.loads, ".ris": ris.loads, ".json": csl.loads,
-                        ".csljson": csl.loads}
-INPUT_SUFFIXES = DOCUMENT_SUFFIXES | frozenset(BIBLIOGRAPHY_READERS)
+
+
+def input_suffixes() -> frozenset[str]:
+    """What a folder walk reads: documents, and bibliographies in every format with a reader."""
+    return DOCUMENT_SUFFIXES | formats.read_suffixes()
 
 
 def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
@@ -36,7 +38,9 @@ def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
     except OSError as err:
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
     text, _, notes = decode(data, path)
-    refs, warnings = BIBLIOGRAPHY_READERS[p.suffix.lower()](text, path)
+    load = formats.reader_for(p.suffix)
+    assert load is not None, path  # callers ask only for suffixes with a reader
+    refs, warnings = load(text, path)
     return refs, [Warning_(n, path) for n in notes] + warnings
 
 
@@ -63,13 +67,13 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.startswith(".") or Path(name).suffix.lower() not in INPUT_SUFFIXES:
+                    if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
                         continue
                     found = True
                     yield str(Path(root) / name), None
             if not found:
                 yield None, Warning_(f"{path}: no documents found in this folder "
-                                     f"(looked for {', '.join(sorted(INPUT_SUFFIXES))})", path)
+                                     f"(looked for {', '.join(sorted(input_suffixes()))})", path)
         elif not p.exists():
             yield None, Warning_(f"{path}: no such file or directory", path)
         else:
@@ -117,7 +121,7 @@ def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: b
             failed.append(problem.file or "")
             continue
         assert path is not None
-        if Path(path).suffix.lower() in BIBLIOGRAPHY_READERS:
+        if formats.reader_for(Path(path).suffix):
             try:
                 found, problems = read_bibliography(path)
             except InputError as err:

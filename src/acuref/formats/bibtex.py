@@ -8,12 +8,13 @@ reports every block bibtexparser could not parse, with its line, instead of drop
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import bibtexparser
 from bibtexparser import model as bm
 
 from acuref.formats import latex, markers
+from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import is_range, normalize_pages
@@ -315,3 +316,15 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
         reason = (str(getattr(block, "error", "") or "").strip().splitlines() or ["syntax error"])[0][:120]
         warnings.append(Warning_(f"BibTeX entry could not be read ({reason}): {first}", file, line))
     return refs, warnings
+
+
+def _dump_bibtex(entries: Sequence[Entry], options: WriteOptions) -> str:
+    return dumps(entries, ascii_only=options.ascii_only)
+
+
+def _dump_biblatex(entries: Sequence[Entry], options: WriteOptions) -> str:
+    return dumps(entries, biblatex=True, ascii_only=options.ascii_only)
+
+
+BIBTEX = Format("bibtex", (".bib", ".bibtex"), _dump_bibtex, loads, "BibTeX (bibtex, Zotero, JabRef)")
+BIBLATEX = Format("biblatex", (), _dump_biblatex, None, "biblatex (biber)")

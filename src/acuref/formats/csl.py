@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from acuref.errors import InputError
 from acuref.formats import markers
+from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
@@ -191,3 +193,10 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
             continue
         refs.append(item_to_reference(item, file, i))
     return refs, warnings
+
+
+def _dump(entries: Sequence[Entry], options: WriteOptions) -> str:
+    return dumps(list(entries))
+
+
+FORMAT = Format("csl-json", (".json", ".csljson"), _dump, loads, "CSL-JSON (Zotero, pandoc, citeproc)")

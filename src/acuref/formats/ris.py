@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from acuref.formats import markers
+from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
@@ -181,3 +182,10 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
         warnings.append(Warning_("RIS record without ER at the end of the file", file, start))
         refs.append(_to_reference(tags, file, start, "\n".join(raw_lines)))
     return refs, warnings
+
+
+def _dump(entries: Sequence[Entry], options: WriteOptions) -> str:
+    return dumps(entries)
+
+
+FORMAT = Format("ris", (".ris",), _dump, loads, "RIS (Zotero, EndNote, Mendeley)")

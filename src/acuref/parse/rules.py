@@ -11,13 +11,15 @@ normaliser. A string nothing can be read from still becomes a Reference, marked 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import parse_date
 from acuref.normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
 from acuref.normalize.pages import is_range, normalize_pages
+from acuref.normalize.shapes import (BOOK_RE, DEGREE_NAME_RE, IEEE_RE, PG, PUBLISHER_WORDS_RE, RULES_FIRST, SHAPES,
+                                     YEAR, choose_tail, split_authors, split_degree_authors, tails)
 from acuref.normalize.text import (
     SENTENCE_SPLIT_RE,
     clean,
@@ -31,37 +33,8 @@ from acuref.parse.learned import parse_with_model
 from acuref.parse.mend import mend
 from acuref.parse.scripts import read_script
 
-_YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-_MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
-_DATE_REST = (
-    rf"(?:\s+(?P<month>{_MONTHWORD}(?:\s*[-–/]\s*{_MONTHWORD})?)"
-    r"(?:\s+(?P<day>\d{1,2})(?:\s*[-–]\s*\d{1,2})?)?)?"
-)
-_VOL = r"(?P<vol>[A-Z]?\d+[A-Za-z]?(?:\s*[-–]\s*\d+)?(?:\s+(?:Suppl|Pt|Part|Spec No|Supplement)\.?\s*[\dA-Z]{0,3})?)"
-_ISS = r"(?:\s*\((?P<iss>[^()]{1,30})\))?"
-_PAGE1 = r"[A-Za-z]{0,3}\d+(?:[A-Za-z]\d+)?(?:[A-Za-z](?![A-Za-z]))?"  # "W00A12": AGU article ids hold a letter
-_PG = rf"(?P<pages>{_PAGE1}(?:\s*[-–—‐‑]\s*{_PAGE1})?)(?!\d)"
 
-# 2012;120(5):947–59 · 1996; 21:361–370 · 2004, 24(11):4824-4834 · 2017 Jan 9;17(1):40
-_VANC_RE = re.compile(rf"(?<!\d)(?P<year>{_YEAR})[a-z]?{_DATE_REST}\s*[;,]\s*{_VOL}{_ISS}(?:\s*:\s*{_PG})?")
-# ; (issue) only: 2005;(4):12-14
-_VANC_NOVOL_RE = re.compile(rf"(?<!\d)(?P<year>{_YEAR})[a-z]?{_DATE_REST}\s*;\s*\((?P<iss>[^()]{{1,30}})\)\s*:\s*{_PG}")
-# Science 266(5193):2019-2022 · 157:1342-1343 (year printed elsewhere)
-_COLON_RE = re.compile(rf"(?<![\w.:/]){_VOL}{_ISS}\s*:\s*{_PG}")
-# Journal, 43(1), 32-43 · Brain 120(Pt 4), 701-722 · 21, pp. 12-19
-_APA_RE = re.compile(rf"(?:,\s*|\s)(?:[Vv]ol\.?\s*)?{_VOL}{_ISS},\s*(?:pp?\.\s*)?{_PG}(?=\s*[.,;(\[]|\s*$|\s+{_YEAR}|\s+[A-Z])")
-# vol. 18, no. 4, pp. 317–335
-_IEEE_RE = re.compile(
-    rf"[Vv]ol\.?\s*{_VOL}\s*,?\s*(?:(?:no|nr|issue)\.?\s*(?P<iss>[\w-]+)\s*,?\s*)?"
-    rf"(?:(?:[A-Z][a-z]{{2,8}}\.?\s+)?(?P<year>{_YEAR})\s*,\s*)?(?:pp?\.\s*{_PG})?"
-)
-# Beijing: Foreign Language Press; 1999
-_BOOK_RE = re.compile(
-    rf"(?P<place>(?:St\.\s)?[A-Z][\w'’]+(?:[ -][\w'’]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
-    rf"(?P<publisher>[^:;.()]{{2,90}}?)\s*[;,.]\s*(?:c\s*)?(?P<year>{_YEAR})"
-)
-_PUBLISHER_WORDS_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
-_EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{_YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
+_EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
 _NLM_NOISE_RE = re.compile(
     r"\b(?:(?:Erratum|Comment|Retraction|Update|Corrected and republished)\s+(?:in|on|of|from)\s*:.*$"
     r"|Review\.?\s*$|English\.?\s*$)|\[PubMed[^\]]*\]|\[Internet\]|\[cited[^\]]*\]|\[(?:serial )?online\]",
@@ -70,181 +43,12 @@ _NLM_NOISE_RE = re.compile(
 _NLM_NOISE_CUES = ("erratum", "comment", "retraction", "update", "corrected", "review", "english")
 _AVAILABLE_RE = re.compile(rf"\b{ids.LINK_CUE}\s*:?\s*$", re.IGNORECASE)  # left at the end once the URL is cut
 _LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
-_YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{_YEAR}[/-])?(?P<year>{_YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
-_HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{_YEAR})[a-z]?[.,]\s+")
-_DEGREE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:\s+[A-Z]\.)*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]{0,5}\.){2}")
 _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
 _EDITION_RE = re.compile(r"\b(\d+)(?:st|nd|rd|th|e|de)?\s*(?:ed|edn|edition|druk)\b\.?", re.IGNORECASE)
 
 
-_DATE_ONLY_RE = re.compile(r"[A-Za-z]{3,9}\.?\s*\d{0,2},?\s*\d{0,4}")
-_PROSE_RE = re.compile(r"[a-z]{4,}\s+[a-z]{4,}")
-_PERIOD_RE = re.compile(r"\.(?=\s|$)")
-_COMMA_RE = re.compile(r",\s")
-_LEADING_YEAR_RE = re.compile(rf"\(?(?P<year>{_YEAR})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z\"“‘]))")
 _DASH_RE = re.compile(r"\s*[–—‐]\s*")
 _INTERNET_RE = re.compile(r"\s*\[(?:Internet|serial on the Internet|online)\]")
-
-
-@dataclass(frozen=True, slots=True)
-class _Tail:
-    start: int
-    key: int  # where the numbers begin: ranks tails found by different patterns
-    end: int
-    year: str | None
-    month: str | None
-    day: str | None
-    volume: str | None
-    issue: str | None
-    pages: str | None
-    kind: str
-
-
-def _tails(rest: str) -> list[_Tail]:
-    found: list[_Tail] = []
-    for kind, rx in (("vanc", _VANC_RE), ("vanc", _VANC_NOVOL_RE), ("ieee", _IEEE_RE), ("apa", _APA_RE), ("colon", _COLON_RE)):
-        for m in rx.finditer(rest):
-            g = m.groupdict()
-            if kind == "ieee" and not (g.get("pages") or g.get("iss")):
-                continue
-            if kind == "vanc" and not (g.get("pages") or g.get("iss") or _plausible_tail_end(rest, m.end())):
-                continue
-            if kind == "colon" and not _journal_before(rest, m.start()):
-                continue
-            key = min((m.start(k) for k in ("year", "vol") if g.get(k)), default=m.start())
-            year, issue, shape, start = g.get("year"), g.get("iss"), kind, m.start()
-            if kind == "colon" and not year:  # Springer/GROBID "Annu Rev Genet (1980) 14: 121-144"
-                py = _PAREN_YEAR_BEFORE_RE.search(rest, max(0, start - 12), start)
-                if py:
-                    year, start = py.group(1), py.start()
-            if kind == "apa" and not year and issue and _YEAR_ONLY_RE.fullmatch(issue.strip()):  # Elsevier "17 (2008), pp. 514-524"
-                year, issue, shape = issue.strip(), None, "paren_year"  # a shape the model reads better
-            found.append(_Tail(start, key, m.end(), year, g.get("month"), g.get("day"),
-                               g.get("vol"), issue, g.get("pages"), shape))
-    return found
-
-
-_PAREN_YEAR_BEFORE_RE = re.compile(rf"\(\s*({_YEAR})[a-z]?\s*\)\s*$")
-_YEAR_ONLY_RE = re.compile(_YEAR)
-
-
-def _plausible_tail_end(rest: str, end: int) -> bool:
-    """A bare ``2014;7`` counts only where nothing but punctuation or a date follows."""
-    after = rest[end:].strip(" .,;")
-    return not after or bool(_DATE_ONLY_RE.fullmatch(after))
-
-
-def _journal_before(rest: str, start: int) -> bool:
-    """``Vol:pages`` without a year needs a journal-like word right before it, not prose (``a 1:1 trial``)."""
-    before = rest[:start].rstrip()
-    if not before:
-        return True
-    word = before.rsplit(" ", 1)[-1]
-    return bool(word) and (word[0].isupper() or word.endswith(".") or word.endswith(",") or word[-1] in ")]")
-
-
-def _choose_tail(rest: str, tails: list[_Tail]) -> _Tail | None:
-    if not tails:
-        return None
-    rank = {"vanc": 0, "ieee": 1, "apa": 2, "paren_year": 2, "colon": 3}
-
-    def near_end(t: _Tail) -> bool:
-        after = rest[t.end:]
-        return len(after.strip(" .,;")) <= 40 or not _PROSE_RE.search(after)
-
-    good = [t for t in tails if near_end(t)] or tails
-    return min(good, key=lambda t: (t.key, rank[t.kind]))
-
-
-def _split_authors(s: str) -> tuple[str | None, str, str | None]:
-    """(author text, the rest, a year printed right after the authors)."""
-    # IEEE/MLA: Authors, "Title," … — the opening quote ends the author list.
-    q = _OPEN_QUOTE_RE.search(s, 0, 1500)
-    if q and q.start() > 3:
-        head = s[: q.start()].rstrip(" ,.")
-        if is_author_list(head, permissive=True) and _LIST_SEPARATOR_RE.search(head + ","):
-            return head, s[q.start():], None
-    # Authors (2001). Title…  /  Authors (2001) Title…
-    for m in _YEAR_PAREN_RE.finditer(s, 0, min(len(s), 1500)):
-        head = s[: m.start()].rstrip(" ,.")
-        if head and is_author_list(head, permissive=True):
-            return head, s[m.end():].lstrip(" .:,"), m.group("year")
-        break
-    # Family, Given. 1988. Title…  (Chicago author-date)
-    cm = _CHICAGO_RE.match(s)
-    if cm and is_author_list(cm.group("head"), permissive=True):
-        return cm.group("head"), s[cm.end():], cm.group("year")
-    # Authors. Title…  (Vancouver): the longest run of author-list prefixes ending at ". "
-    best = None
-    colon = s.find(":")
-    for m in _PERIOD_RE.finditer(s, 0, 1500):
-        head = s[: m.start()]
-        if _CONTINUED_NAME_RE.match(s, m.end()) and _DOTTED_INITIAL_END_RE.search(head):
-            continue  # "M.A.A. Ali, ..." — the period belongs to initials inside the list
-        if best is not None and not (_LIST_SEPARATOR_RE.search(s, best - 1, m.start())
-                                     or _INITIALS_PIECE_RE.fullmatch(s, best - 1, m.start())):
-            break  # after a complete list, more names need a separator: "Smith J. Acupuncture." ends at "J."
-        if is_author_list(head):
-            best = m.end()
-        elif best is not None and not _TRAILING_INITIALS_RE.search(head):
-            break  # "…, and P. J" may still be inside the list: look one step further
-    # Authors: Title…  (AMA, BMC), unless a Vancouver author list already ended before the colon
-    if 0 < colon < 1200 and (best is None or best > colon):
-        head = s[:colon]
-        if is_author_list(head):
-            return head, s[colon + 1:].lstrip(), None
-    if best is None:
-        best_comma = _comma_author_split(s)
-        if best_comma:
-            return best_comma
-    if best is not None:
-        head = s[: best - 1]
-        rest = s[best:].lstrip()
-        hy = _LEADING_YEAR_RE.match(rest)
-        if hy:  # Harvard: Authors. 2001. Title
-            return head, rest[hy.end():], hy.group("year")
-        return head, rest, None
-    # Harvard without the period: Smith J, Jones K 2001. Title
-    hm = _HARVARD_YEAR_RE.search(s, 0, 800)
-    if hm and is_author_list(s[: hm.start()]):
-        return s[: hm.start()], s[hm.end():], hm.group("year")
-    return None, s, None
-
-
-_OPEN_QUOTE_RE = re.compile(r"[“\"«](?=[A-Z0-9])")
-_TRAILING_INITIALS_RE = re.compile(r"(?:^|[,;&]|\band)\s*[A-Z](?:\.\s?-?[A-Z]){0,3}$")
-_LIST_SEPARATOR_RE = re.compile(r"[,;&]|\band\b")
-_INITIALS_PIECE_RE = re.compile(r"\.\s*[A-Z](?:\.\s?-?[A-Z])*")
-_CONTINUED_NAME_RE = re.compile(r"\s*(?:[a-z]{1,3}\s)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?,")
-_DOTTED_INITIAL_END_RE = re.compile(r"[A-Z]\.\s?[A-Z]$")
-_CHICAGO_RE = re.compile(rf"^(?P<head>.{{2,600}}?)\.\s+\(?(?P<year>{_YEAR})[a-z]?\)?[.:]\s+")
-
-
-def _comma_author_split(s: str) -> tuple[str, str, str | None] | None:
-    """Elsevier-like ``J Thunberg, F Hellstrom, H Johansson, Title…``: names end at a comma."""
-    best = None
-    for m in _COMMA_RE.finditer(s, 0, 1500):
-        head = s[: m.start()]
-        if is_author_list(head):
-            best = m.end()
-        elif best is not None:
-            break
-    if best is None or s[:best].count(",") < 1:
-        return None
-    return s[: best].rstrip(" ,"), s[best:], None
-
-
-def _split_degree_authors(s: str) -> tuple[str, str, str] | None:
-    """NEJM-style ``Title Brian M. Berman, M.D., … Ph.D. Journal …``, possibly glued together."""
-    first = _DEGREE_NAME_RE.search(s)
-    if not first:
-        return None
-    last_end = None
-    for m in DEGREE_RE.finditer(s, first.start()):
-        last_end = m.end()
-    if last_end is None:
-        return None
-    return s[: first.start()].strip(), s[first.start(): last_end], s[last_end:].strip(" ,;")
 
 
 def _clean_issue(issue: str | None) -> str | None:
@@ -328,11 +132,10 @@ def _may_be_sure(text: str) -> bool:
     so it is skipped (713 of the 1,160 general held-out strings: the general path is about a sixth faster).
     """
     s = clean(text)
-    return (" | " in s or any(rx.search(s) for rx in _USED_TAIL_RES) or (";" in s and _BOOK_RE.search(s) is not None)
-            or _NLM_CHAPTER_RE.search(s) is not None or (DEGREE_RE.search(s) is not None and _IEEE_RE.search(s) is not None))
+    return (" | " in s or any(rx.search(s) for rx in RULES_FIRST) or (";" in s and BOOK_RE.search(s) is not None)
+            or _NLM_CHAPTER_RE.search(s) is not None or (DEGREE_RE.search(s) is not None and IEEE_RE.search(s) is not None))
 
 
-_USED_TAIL_RES = (_VANC_RE, _VANC_NOVOL_RE, _APA_RE, _COLON_RE)
 
 
 _CLEAN_VOLUME_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?")
@@ -391,7 +194,7 @@ def _mark_stacked_title(body: str) -> str:
     """A title stacked on its own line above a degree author line ends there: ``Title\nBrian M. Berman, M.D.``."""
     lines = body.split("\n")
     for i, line in enumerate(lines[1:], start=1):
-        if _DEGREE_NAME_RE.match(line.strip()):
+        if DEGREE_NAME_RE.match(line.strip()):
             head = " ".join(lines[:i]).rstrip()
             if head and head[-1] not in ".?!":
                 head += "."
@@ -420,15 +223,15 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     year_hint = None
     title_pre = None
     if authors_text is None and preset_title is None:
-        deg = _split_degree_authors(s) if "." in s and DEGREE_RE.search(s) else None
+        deg = split_degree_authors(s) if "." in s and DEGREE_RE.search(s) else None
         if deg:
             title_pre, authors_text, rest = deg
         else:
-            authors_text, rest, year_hint = _split_authors(s)
+            authors_text, rest, year_hint = split_authors(s)
     else:
         rest = s
 
-    tail = _choose_tail(rest, _tails(rest))
+    tail = choose_tail(rest, tails(rest))
     fields: dict[str, object] = {}
     book_sure = False
     if tail:
@@ -458,9 +261,9 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
         kind = "article-journal"
     else:
         mid, after = rest, ""
-        book = _BOOK_RE.search(rest)
+        book = BOOK_RE.search(rest)
         kind = "article-journal"
-        if book and (_PUBLISHER_WORDS_RE.search(book.group("publisher")) or not re.search(r"\d", book.group("publisher"))):
+        if book and (PUBLISHER_WORDS_RE.search(book.group("publisher")) or not re.search(r"\d", book.group("publisher"))):
             mid = rest[: book.start()]
             fields.update(publisher=book.group("publisher").strip(), publisher_place=book.group("place").strip(),
                           issued=Date(int(book.group("year"))))
@@ -475,7 +278,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
                 ym = re.search(rf"[.,;(]?\s*{issued.year}[^.]*$", mid)
                 if ym and ym.start() > 0:
                     mid = mid[: ym.start()]
-            kind = "book" if _PUBLISHER_WORDS_RE.search(rest) else "document"
+            kind = "book" if PUBLISHER_WORDS_RE.search(rest) else "document"
 
     if preset_title is not None or preset_container is not None:
         title, container = preset_title, preset_container
@@ -541,7 +344,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     ref = _finish(fields)
     # The shapes the rules are trusted with (measured against the model in benchmarks/parse_eval.py):
     year_after = bool(tail and tail.kind == "colon" and not tail.year and _YEAR_AFTER_RE.fullmatch(after))
-    article = bool(tail and tail.kind in _SURE_TAILS and (tail.year or year_hint or year_after) and tail.pages
+    article = bool(tail and SHAPES[tail.kind].sure and (tail.year or year_hint or year_after) and tail.pages
                    and ref.author and title and container and (len(after.strip(" .,;")) <= 3 or year_after)
                    and not any(c.isdigit() for c in container) and not _AUTHORS_LEFT_RE.match(title)
                    and not _DATE_WORD_END_RE.search(container))
@@ -555,8 +358,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
 
 
 # "Postgrad Med J 73: 81-85, 1997." — the year after the pages closes the string
-_YEAR_AFTER_RE = re.compile(rf"\s*[,.;]?\s*\(?{_YEAR}\)?\.?\s*")
-_SURE_TAILS = ("vanc", "colon", "apa")  # measured: on these shapes the rules beat the model (benchmarks/parse_eval.py)
+_YEAR_AFTER_RE = re.compile(rf"\s*[,.;]?\s*\(?{YEAR}\)?\.?\s*")
 # NLM's "In: Jones K, Smith L, editors." (APA's "In K. Jones (Ed.)," is read better by the model)
 _NLM_CHAPTER_RE = re.compile(r"\bIn:\s.{2,300}?,\s*(?:editors?|eds?)\.")
 # "Accessed December 10, 2014" is a date, not "journal, volume, pages"
@@ -565,7 +367,7 @@ _DATE_WORD_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|O
 # A "title" opening with the end of an author list the rules did not recognise ("BelizÃ¡n JM. The…",
 # "Kolsto. Bacillus…", "J.R. Jr., Bower, R., Gupta, G. et al. …"): the split is doubtful, let the model read.
 _AUTHORS_LEFT_RE = re.compile(r"[^.?!]{0,80}?(?:\b[A-Z]{1,3}|\b[A-Z]\.\s?[A-Z]?|\bet al)\.,?\s|[A-Z][\w'’-]+\.\s|(?:Jr|Sr|Jnr|Snr|II|III)\b\.?,")
-_PP_RE = re.compile(rf"\bpp?\.?\s*{_PG}")
+_PP_RE = re.compile(rf"\bpp?\.?\s*{PG}")
 _TRAILING_PUBLISHER_RE = re.compile(r"\)\.\s*([A-Z][^.()]{1,60})\.?\s*$")
 _CONTAINER_END_RE = re.compile(r"\s*\(|\.\s+(?=[A-Z][\w .'’-]*(?::|,\s*[A-Z]))|,\s*pp?\b")
 
@@ -612,44 +414,3 @@ def _finish(f: dict[str, object]) -> Reference:
     return Reference(**f)  # type: ignore[arg-type]
 
 
-_REGISTRATION_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{6,}|ChiCTR[-\w]+|ACTRN\d+|EudraCT|DRKS\d+|NTR\d{3,})\b")
-_YEAR_ANY_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
-_PAGES_WORD_RE = re.compile(r"\bpp?\.\s*\d")
-
-
-def evidence(text: str) -> int:
-    """How much ``text`` looks like a reference: a small additive score used by extraction.
-
-    identifiers +3/+2, a volume/pages block +3, a year +1, an author list at the start +2,
-    ``et al.`` +1, place: publisher +2, ``pp.`` +1; a trial registration alone −3, long prose −2.
-    """
-    s = clean(text)
-    if len(s) < 8:
-        return 0
-    score = 0
-    low = s.lower()
-    if "10." in s and ids.find_doi(s):
-        score += 3
-    if "pmid" in low or "pmc" in low and ids.find_pmcid(s):
-        score += 2
-    if _tails(s):
-        score += 3
-    if _YEAR_ANY_RE.search(s):
-        score += 1
-    label, body = split_label(s)
-    if _split_authors(body)[0] is not None or (DEGREE_RE.search(s) and _split_degree_authors(s)):
-        score += 2
-    if "et al" in low:
-        score += 1
-    book = _BOOK_RE.search(s)
-    if book and _PUBLISHER_WORDS_RE.search(book.group("publisher")):
-        score += 2
-    elif book:
-        score += 1
-    if _PAGES_WORD_RE.search(s):
-        score += 1
-    if _REGISTRATION_RE.search(s) and score < 6:
-        score -= 3
-    if len(s.split()) > 90:
-        score -= 2
-    return score

@@ -1,0 +1,88 @@
+"""The house plan: formats and resolvers plug in by registry, stages pickle, and the layout keeps its order."""
+
+from __future__ import annotations
+
+import ast
+import pickle
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from acuref import formats
+from acuref.cli import main
+from acuref.formats import Format, WriteOptions
+from acuref.model import Entry
+from conftest import REFS, ROOT
+
+SRC = ROOT / "src" / "acuref"
+
+
+def _toy_dump(entries: Sequence[Entry], options: WriteOptions) -> str:
+    """One line per work: key, year, title."""
+    return "".join(f"{e.id}\t{e.ref.issued.year if e.ref.issued else ''}\t{e.ref.title or ''}\n" for e in entries)
+
+
+@pytest.fixture
+def toy_format():
+    fmt = formats.register(Format("toy-tsv", (".tsv",), _toy_dump))
+    yield fmt
+    formats.unregister(fmt.name)
+
+
+def test_a_new_format_is_one_module_and_one_registry_line(toy_format, tmp_path):
+    """A registered format is chosen by -f and by -o's suffix, with no other change anywhere."""
+    by_suffix, by_name = tmp_path / "refs.tsv", tmp_path / "refs.txt"
+    assert main(["export", str(REFS), "--no-resolve", "-q", "-o", str(by_suffix)]) == 0
+    assert main(["export", str(REFS), "--no-resolve", "-q", "-f", "toy-tsv", "-o", str(by_name)]) == 0
+    lines = by_suffix.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 46 and lines[1].startswith("hsuAcupunctureReview1996\t1996\tAcupuncture")
+    assert by_name.read_text(encoding="utf-8") == by_suffix.read_text(encoding="utf-8")
+
+
+def test_unknown_format_names_the_registered_ones(capsys):
+    """-f with an unknown name is a usage error listing every registered format."""
+    assert main(["export", str(REFS), "--no-resolve", "-f", "nope"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown format 'nope'" in err and all(name in err for name in formats.names())
+
+
+STAGES = ["read", "parse", "resolve", "dedupe", "formats", "report"]  # pipeline order
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("acuref"):
+            out.add(node.module)
+        elif isinstance(node, ast.Import):
+            out.update(a.name for a in node.names if a.name.startswith("acuref"))
+    return out
+
+
+def test_no_stage_imports_a_later_one():
+    """A stage package imports only itself, earlier stages and the shared modules (model, errors, normalize)."""
+    bad = []
+    for i, stage in enumerate(STAGES):
+        later = {f"acuref.{s}" for s in STAGES[i + 1:]}
+        for path in (SRC / stage).rglob("*.py"):
+            for mod in _imports(path):
+                if any(mod == lt or mod.startswith(lt + ".") for lt in later):
+                    bad.append(f"{path.relative_to(SRC)} imports {mod}")
+    assert bad == []
+
+
+def test_nothing_imports_the_package_init():
+    """No module of acuref imports the package itself (``from acuref import …`` of a name defined there)."""
+    bad = []
+    for path in SRC.rglob("*.py"):
+        if path.name == "__init__.py" and path.parent == SRC:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module == "acuref":
+                names = [a.name for a in node.names]
+                if any(not (SRC / n).is_dir() and not (SRC / f"{n}.py").exists() for n in names):
+                    bad.append(f"{path.relative_to(SRC)}: from acuref import {', '.join(names)}")
+    assert bad == []
