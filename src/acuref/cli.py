@@ -12,10 +12,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from acuref import formats
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, UsageError
-from acuref import formats
-from acuref.model import Warning_
+from acuref.model import Status, Warning_
 from acuref.output import write_atomic
 from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read.documents import load_path
@@ -23,7 +23,6 @@ from acuref.report import html as report_html
 from acuref.report import summary as report
 from acuref.resolve.cache import Cache, default_path
 from acuref.resolve.crossref import CrossrefClient
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -154,7 +153,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         bar.close()
     _refuse_if_nothing_read(args, result, len(args.paths))
     code = _finish(args, result)
-    failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == "failed"]
+    failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == Status.FAILED]
     if failed:
         print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "
               f"({failed[0].ref.resolution.message}); they are marked 'failed' in the output — run again later, "

@@ -67,6 +67,29 @@ class Skipped:
     file: str | None = None
 
 
+try:
+    from enum import StrEnum
+except ImportError:  # Python 3.10
+    from enum import Enum
+
+    class StrEnum(str, Enum):  # type: ignore[no-redef]
+        def __str__(self) -> str:
+            return str(self.value)
+
+
+class Status(StrEnum):
+    """What the resolve stage concluded about a reference (see :class:`Resolution`); compares equal to its text."""
+
+    VERIFIED = "verified"
+    MATCHED = "matched"
+    CORRECTED = "corrected"
+    SUSPECT = "suspect"
+    AMBIGUOUS = "ambiguous"
+    NOT_FOUND = "not found"
+    NOT_ATTEMPTED = "not attempted"
+    FAILED = "failed"
+
+
 RETRACTING = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
 
 
@@ -91,7 +114,7 @@ class Resolution:
     not found, not attempted, failed.
     """
 
-    status: str
+    status: Status
     score: float | None = None
     doi: str | None = None  # the DOI Crossref confirmed or proposed
     printed_doi: str | None = None

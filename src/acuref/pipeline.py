@@ -10,9 +10,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from acuref import formats
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
-from acuref import formats
 from acuref.formats.keys import assign_keys
 from acuref.model import Entry, Reference, Skipped, Source, Warning_
 from acuref.normalize.identifiers import incomplete_doi
@@ -22,7 +22,6 @@ from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
 from acuref.read.extract import extract_with_report
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.stage import resolve
-
 
 
 def input_suffixes() -> frozenset[str]:

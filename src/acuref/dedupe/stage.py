@@ -23,7 +23,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from acuref.model import Reference
+from acuref.model import Reference, Status
 from acuref.normalize.identifiers import doi_key
 from acuref.normalize.text import fold
 from acuref.resolve.match import journals_alike
@@ -32,8 +32,8 @@ MAX_BLOCK = 200
 TITLE_SAME = 0.95
 TITLE_CLOSE = 0.90
 TITLE_POSSIBLE = 0.85
-_STATUS_RANK = {"verified": 6, "matched": 5, "corrected": 5, "not found": 3, "ambiguous": 2, "suspect": 1, "failed": 1,
-                "not attempted": 0}
+_STATUS_RANK = {Status.VERIFIED: 6, Status.MATCHED: 5, Status.CORRECTED: 5, Status.NOT_FOUND: 3, Status.AMBIGUOUS: 2, Status.SUSPECT: 1, Status.FAILED: 1,
+                Status.NOT_ATTEMPTED: 0}
 _STOP = frozenset("a an and the of in on for to with by from at as or is are its their into".split())
 _NOTICE_RE = re.compile(
     r"^(?:erratum|errata|corrigendum|corrigenda|correction|retraction|retracted|notice of retraction|"
@@ -106,8 +106,8 @@ def fingerprint(i: int, ref: Reference) -> Fingerprint:
         title = ""  # "UNKNOWN", or a title that only repeats the journal, says nothing
     res = ref.resolution
     doi_any = _doi_base(ref.DOI) if ref.DOI else None
-    trusted = doi_any is not None and not (res and (res.status in ("suspect", "ambiguous")
-                                                    or (res.status in ("matched", "corrected") and (res.score or 0) < 0.9)))
+    trusted = doi_any is not None and not (res and (res.status in (Status.SUSPECT, Status.AMBIGUOUS)
+                                                    or (res.status in (Status.MATCHED, Status.CORRECTED) and (res.score or 0) < 0.9)))
     if doi_any and not re.fullmatch(r"10\.\d{4,9}/\S*[a-z0-9]\S*", doi_any):
         trusted = False  # a truncated DOI such as "10.17705/1cais." is no identity
     families = [_name_key(a.family or a.literal) for a in ref.author if (a.family or a.literal)]

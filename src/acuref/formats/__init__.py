@@ -5,8 +5,18 @@ line below; the CLI's ``-f``, ``-o`` suffixes and folder walks follow the regist
 """
 
 from acuref.formats import bibtex, csl, ris
-from acuref.formats.registry import (Format, WriteOptions, for_suffix, get, names, read_suffixes, reader_for, register,
-                                     render, unregister)
+from acuref.formats.registry import (
+                                     Format,
+                                     WriteOptions,
+                                     for_suffix,
+                                     get,
+                                     names,
+                                     read_suffixes,
+                                     reader_for,
+                                     register,
+                                     render,
+                                     unregister,
+)
 
 register(csl.FORMAT)
 register(bibtex.BIBTEX)

@@ -10,7 +10,7 @@ from typing import Any
 from acuref.errors import InputError
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
-from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.model import Date, Entry, Name, Reference, Source, Status, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
@@ -46,11 +46,11 @@ def note_lines(ref: Reference) -> list[str]:
     res = ref.resolution
     if res is not None:
         line = f"acuref: {res.status}"
-        if res.score is not None and res.status in ("matched", "verified", "ambiguous", "suspect", "corrected"):
+        if res.score is not None and res.status in (Status.MATCHED, Status.VERIFIED, Status.AMBIGUOUS, Status.SUSPECT, Status.CORRECTED):
             line += f" (score {res.score:.2f})"
         if res.message:
             line += f"; {res.message}"
-        if res.status in ("suspect", "ambiguous") and (res.doi or res.candidates):
+        if res.status in (Status.SUSPECT, Status.AMBIGUOUS) and (res.doi or res.candidates):
             line += "; Crossref: " + ", ".join(res.candidates or (res.doi or "",))
         lines.append(line)
         lines += markers.notes(ref)

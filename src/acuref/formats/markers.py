@@ -6,9 +6,9 @@ was not confirmed (and is therefore not written as the DOI), a DOI acuref correc
 
 from __future__ import annotations
 
-from acuref.model import Reference
+from acuref.model import Reference, Status
 
-FLAGGED = ("suspect", "ambiguous", "failed", "corrected")  # statuses a curator should look at, as tags
+FLAGGED = (Status.SUSPECT, Status.AMBIGUOUS, Status.FAILED, Status.CORRECTED)  # statuses a curator should look at, as tags
 
 
 def tags(ref: Reference) -> list[str]:
@@ -30,9 +30,9 @@ def notes(ref: Reference) -> list[str]:
     if res is None:
         return []
     out = []
-    if res.status == "suspect" and res.printed_doi and not ref.DOI:
+    if res.status == Status.SUSPECT and res.printed_doi and not ref.DOI:
         out.append(f"acuref: printed DOI {res.printed_doi} not confirmed")
-    elif res.status == "corrected" and res.printed_doi:
+    elif res.status == Status.CORRECTED and res.printed_doi:
         out.append(f"acuref: DOI corrected; the document printed {res.printed_doi}")
     for notice in res.notices:
         if notice.type in ("retraction", "withdrawal", "removal", "partial_retraction", "expression_of_concern"):

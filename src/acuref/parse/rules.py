@@ -18,8 +18,20 @@ from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import parse_date
 from acuref.normalize.names import DEGREE_RE, is_author_list, parse_author_list, split_editors
 from acuref.normalize.pages import is_range, normalize_pages
-from acuref.normalize.shapes import (BOOK_RE, DEGREE_NAME_RE, IEEE_RE, PG, PUBLISHER_WORDS_RE, RULES_FIRST, SHAPES,
-                                     YEAR, choose_tail, split_authors, split_degree_authors, tails)
+from acuref.normalize.shapes import (
+    BOOK_RE,
+    DEGREE_NAME_RE,
+    IEEE_RE,
+    PG,
+    PUBLISHER_WORDS_RE,
+    RULES_FIRST,
+    SHAPES,
+    YEAR,
+    choose_tail,
+    split_authors,
+    split_degree_authors,
+    tails,
+)
 from acuref.normalize.text import (
     SENTENCE_SPLIT_RE,
     clean,
@@ -32,7 +44,6 @@ from acuref.normalize.volumes import split_supplement
 from acuref.parse.learned import parse_with_model
 from acuref.parse.mend import mend
 from acuref.parse.scripts import read_script
-
 
 _EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
 _NLM_NOISE_RE = re.compile(

@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import DEGREE_RE
-from acuref.normalize.shapes import (BOOK_RE, PAGES_WORD_RE, PUBLISHER_WORDS_RE, REGISTRATION_RE, YEAR_ANY_RE,
-                                     split_authors, split_degree_authors, tails)
+from acuref.normalize.shapes import (
+    BOOK_RE,
+    PAGES_WORD_RE,
+    PUBLISHER_WORDS_RE,
+    REGISTRATION_RE,
+    YEAR_ANY_RE,
+    split_authors,
+    split_degree_authors,
+    tails,
+)
 from acuref.normalize.text import clean, split_label
 
 

@@ -26,8 +26,8 @@ from acuref.model import Skipped, Source
 from acuref.normalize.names import DEGREE_RE, is_author_list
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.normalize.text import split_label, squash
-from acuref.read.evidence import evidence
 from acuref.read.documents import Document, Line
+from acuref.read.evidence import evidence
 from acuref.read.sections import is_end_heading, is_reference_heading
 
 _SOURCE_RE = re.compile(

@@ -13,9 +13,9 @@ from html import escape
 from acuref._version import __version__
 from acuref.dedupe.stage import DedupeReport
 from acuref.formats import markers
-from acuref.model import Entry, Reference, Skipped, Warning_
+from acuref.model import Entry, Reference, Skipped, Status, Warning_
 
-STATUSES = ("verified", "matched", "corrected", "suspect", "ambiguous", "not found", "not attempted", "failed")
+STATUSES = (Status.VERIFIED, Status.MATCHED, Status.CORRECTED, Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.NOT_ATTEMPTED, Status.FAILED)
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem;color:#1c1c1c}
 h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.6rem 0 .4rem;word-break:break-all}
@@ -58,14 +58,14 @@ def _status(ref: Reference) -> tuple[str, str]:
     if not ref.parsed:
         return "unparsed", '<span class="status s-unparsed">unparsed</span>'
     res = ref.resolution
-    status = res.status if res else "not attempted"
+    status = res.status if res else Status.NOT_ATTEMPTED
     label = escape(status)
     if res and res.score is not None:
         label += f" {res.score:.2f}"
     detail = f'<div class="muted">{escape(res.message)}</div>' if res and res.message else ""
     if res and res.candidates:
         detail += f'<div class="muted">candidates: {escape(", ".join(res.candidates))}</div>'
-    if res and res.printed_doi and res.status in ("suspect", "corrected") and not ref.DOI == res.printed_doi:
+    if res and res.printed_doi and res.status in (Status.SUSPECT, Status.CORRECTED) and not ref.DOI == res.printed_doi:
         detail += f'<div class="muted">printed DOI: <code>{escape(res.printed_doi)}</code></div>'
     badge = f'<span class="status s-{status.replace(" ", "-")}">{label}</span>'
     if res and res.detail == "retracted":

@@ -7,7 +7,7 @@ from typing import Any
 
 from acuref._version import __version__
 from acuref.dedupe.stage import DedupeReport, MergeStep
-from acuref.model import Entry, Resolution, Skipped, Source, Warning_
+from acuref.model import Entry, Resolution, Skipped, Source, Status, Warning_
 
 
 def source_to_json(src: Source) -> dict[str, Any]:
@@ -17,7 +17,7 @@ def source_to_json(src: Source) -> dict[str, Any]:
 
 def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
     if res is None:
-        return {"status": "not attempted", "score": None, "doi": None, "crossref_fields": [], "message": "resolution off"}
+        return {"status": Status.NOT_ATTEMPTED, "score": None, "doi": None, "crossref_fields": [], "message": "resolution off"}
     out: dict[str, Any] = {"status": res.status, "score": res.score, "doi": res.doi, "printed_doi": res.printed_doi,
                            "crossref_fields": list(res.crossref_fields), "message": res.message}
     if res.candidates:

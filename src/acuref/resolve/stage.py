@@ -17,7 +17,7 @@ from dataclasses import replace
 from functools import partial
 
 from acuref.errors import NetworkError
-from acuref.model import Date, Reference, Resolution, Warning_
+from acuref.model import Date, Reference, Resolution, Status, Warning_
 from acuref.normalize.identifiers import doi_key
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.crossref_records import notice_kind, notices_of, score_of, work_to_reference
@@ -91,26 +91,26 @@ def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
     printed = ref.DOI
     if work is None:
         if agency == "crossref":
-            res = Resolution("not found", printed_doi=printed,
+            res = Resolution(Status.NOT_FOUND, printed_doi=printed,
                              message="Crossref registered this DOI but returned no record; kept as printed")
         elif agency:
-            res = Resolution("not found", printed_doi=printed,
+            res = Resolution(Status.NOT_FOUND, printed_doi=printed,
                              message=f"DOI registered with {agency}, not in Crossref; kept as printed")
         else:
-            res = Resolution("suspect", printed_doi=printed, message="printed DOI is not registered (typo?)")
+            res = Resolution(Status.SUSPECT, printed_doi=printed, message="printed DOI is not registered (typo?)")
         return replace(ref, resolution=res)
     record = work_to_reference(work)
     verdict = compare(ref, record)
     message = ""
     if verdict.vetoed:
         if not _slip(verdict) or _is_notice(ref, work):
-            res = Resolution("suspect", score=verdict.score, doi=record.DOI, printed_doi=printed,
+            res = Resolution(Status.SUSPECT, score=verdict.score, doi=record.DOI, printed_doi=printed,
                              message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
             return replace(ref, resolution=res)
         message = (f"the record differs on {verdict.contradictions[0]}; the printed DOI stands on "
                    + ", ".join(verdict.agreements))
     enriched, fields = enrich(ref, record)
-    return replace(enriched, resolution=Resolution("verified", score=verdict.score, doi=record.DOI,
+    return replace(enriched, resolution=Resolution(Status.VERIFIED, score=verdict.score, doi=record.DOI,
                                                    printed_doi=printed, crossref_fields=fields, message=message,
                                                    evidence=verdict.agreements, notices=notices_of(work)))
 
@@ -143,17 +143,17 @@ def _choose(ref: Reference, items: list[dict], exclude: str | None = None) -> tu
         if record.DOI and accepts(ref, verdict) and not _is_notice(ref, work):
             judged.append((verdict.score, score_of(work), record, verdict, work))
     if not judged:
-        return replace(ref, resolution=Resolution("not found", message=f"{len(items)} candidates, none agrees")), ()
+        return replace(ref, resolution=Resolution(Status.NOT_FOUND, message=f"{len(items)} candidates, none agrees")), ()
     judged.sort(key=lambda t: (t[0], t[1]), reverse=True)
     best_score, _, best, verdict, work = judged[0]
     rivals = [r for s, _, r, _, _ in judged[1:]
               if best_score - s <= AMBIGUOUS_MARGIN and doi_key(r.DOI or "") != doi_key(best.DOI or "")]
     if rivals:
-        return replace(ref, resolution=Resolution("ambiguous", score=best_score,
+        return replace(ref, resolution=Resolution(Status.AMBIGUOUS, score=best_score,
                                                   candidates=tuple(r.DOI or "" for r in [best, *rivals]),
                                                   message="close candidates with different DOIs")), ()
     enriched, fields = enrich(ref, best)
-    return replace(enriched, resolution=Resolution("matched", score=best_score, doi=best.DOI, crossref_fields=fields,
+    return replace(enriched, resolution=Resolution(Status.MATCHED, score=best_score, doi=best.DOI, crossref_fields=fields,
                                                    evidence=verdict.agreements,
                                                    notices=notices_of(work))), verdict.agreements
 
@@ -170,15 +170,15 @@ def _recover(ref: Reference, items: list[dict], keep_suspect_doi: bool) -> Refer
     printed = res.printed_doi
     found, agreements = _choose(replace(ref, DOI=None, resolution=None), items, exclude=doi_key(printed))
     got = found.resolution
-    if got is not None and got.status == "matched" and got.doi:
+    if got is not None and got.status == Status.MATCHED and got.doi:
         apart = _distance(doi_key(printed), doi_key(got.doi))
         why = res.message.replace("printed DOI is not registered (typo?)", "is not registered") \
             .replace("the printed DOI's record disagrees", "has a record that disagrees")
         message = (f"printed DOI {printed} {why}; a Crossref search found {got.doi}, which agrees on "
                    + ", ".join(agreements) + (f" ({apart} character{'s' if apart > 1 else ''} from the printed DOI)"
                                               if apart <= 3 else ""))
-        return replace(found, resolution=replace(got, status="corrected", printed_doi=printed, message=message))
-    outcome = "no other record agrees" if got is None or got.status == "not found" else \
+        return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message))
+    outcome = "no other record agrees" if got is None or got.status == Status.NOT_FOUND else \
         "close candidates: " + ", ".join(got.candidates)
     held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else ())
     return replace(ref, DOI=ref.DOI if keep_suspect_doi else None, resolution=held)
@@ -209,11 +209,11 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *, progress: Call
     to_search = [i for i, r in enumerate(refs) if not r.DOI and _searchable(r)]
     for i, r in enumerate(refs):
         if not r.DOI and not _searchable(r):
-            out[i] = replace(r, resolution=Resolution("not attempted", message="too little was parsed to search"))
+            out[i] = replace(r, resolution=Resolution(Status.NOT_ATTEMPTED, message="too little was parsed to search"))
             step(1)
 
     def failed(ref: Reference, err: Exception) -> Reference:
-        return replace(ref, resolution=Resolution("failed", printed_doi=ref.DOI, message=str(err)))
+        return replace(ref, resolution=Resolution(Status.FAILED, printed_doi=ref.DOI, message=str(err)))
 
     # 1. Printed DOIs, many per request.
     works: dict[str, dict | None] = {}
@@ -229,7 +229,7 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *, progress: Call
     locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
 
     def settle(ref: Reference) -> Reference:
-        if ref.resolution is None or ref.resolution.status != "suspect":
+        if ref.resolution is None or ref.resolution.status != Status.SUSPECT:
             return ref
         if not _searchable(replace(ref, DOI=None)):
             return _recover(ref, [], keep_suspect_doi)
@@ -270,7 +270,7 @@ def resolve(refs: Sequence[Reference], client: CrossrefClient, *, progress: Call
     result = [r for r in out if r is not None]
     for ref in result:
         res = ref.resolution
-        if res and res.status in ("suspect", "ambiguous", "corrected"):
+        if res and res.status in (Status.SUSPECT, Status.AMBIGUOUS, Status.CORRECTED):
             src = ref.sources[0] if ref.sources else None
             shown = ref.DOI or res.printed_doi
             warnings.append(Warning_(f"{res.status}: {res.message}" + (f" ({shown})" if shown and shown not in res.message else ""),
