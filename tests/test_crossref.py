@@ -78,7 +78,7 @@ def test_batch_verification_with_reordered_results(no_network):
     assert "/agency" in calls[1] and "query.bibliographic=A+work+that+does+not+exist" in calls[2]
     assert [r.resolution.status for r in out] == ["verified"] * 5 + ["suspect"]
     assert [r.DOI for r in out[:5]] == [w["DOI"] for w in works]  # the registered case wins over the printed one
-    assert "DOI" in out[0].resolution.crossref_fields
+    assert "DOI" in out[0].resolution.record_fields
     assert out[5].DOI is None and out[5].resolution.printed_doi == "10.1371/notarealdoi"
     assert "not registered" in out[5].resolution.message and "no other record agrees" in out[5].resolution.message
     assert warnings
@@ -202,7 +202,7 @@ def test_sbrm_unstructured_reference_is_matched(no_network):
     out, _ = resolve([parse_reference(SBRM_ACCEPTED)], client())
     res = out[0].resolution
     assert res.status == "matched" and res.doi == "10.1007/s10032-015-0249-8" and res.score >= 0.9
-    assert out[0].DOI == "10.1007/s10032-015-0249-8" and "DOI" in res.crossref_fields
+    assert out[0].DOI == "10.1007/s10032-015-0249-8" and "DOI" in res.record_fields
     query = no_network.calls[0].request.url
     assert "query.bibliographic=" in query and "select=" in query and "rows=5" in query
 
@@ -231,7 +231,7 @@ def test_enrichment_fills_without_overwriting(no_network):
     assert ref.title == printed.title  # printed text is not overwritten
     assert ref.issue == record.issue and (ref.page or ref.number)
     assert len(ref.author) == len(record.author) and not ref.author_truncated
-    assert set(ref.resolution.crossref_fields) >= {"author", "issue"}
+    assert set(ref.resolution.record_fields) >= {"author", "issue"}
 
 
 def test_an_unsure_model_reading_yields_to_the_verified_record(no_network):
@@ -244,7 +244,7 @@ def test_an_unsure_model_reading_yields_to_the_verified_record(no_network):
     no_network.add(responses.GET, WORKS, json=list_body([work]), headers=POLITE)
     out, _ = resolve([replace(base, confidence=0.6), replace(base, confidence=0.99)], client())
     assert [r.resolution.status for r in out] == ["verified", "verified"]
-    assert out[0].title == record.title and "title" in out[0].resolution.crossref_fields
+    assert out[0].title == record.title and "title" in out[0].resolution.record_fields
     assert out[1].title == base.title
 
 

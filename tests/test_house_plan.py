@@ -86,3 +86,47 @@ def test_nothing_imports_the_package_init():
                 if any(not (SRC / n).is_dir() and not (SRC / f"{n}.py").exists() for n in names):
                     bad.append(f"{path.relative_to(SRC)}: from acuref import {', '.join(names)}")
     assert bad == []
+
+
+class _ToyResolver:
+    """A resolver backend that knows one record, by DOI and by search: what a new backend must provide."""
+
+    name = "toy"
+    concurrency = 2
+
+    def __init__(self, record):
+        from acuref.resolve.backend import Candidate
+
+        self.candidate = Candidate(record, score=1.0)
+
+    def records(self, dois):
+        from acuref.normalize.identifiers import doi_key
+
+        return {doi_key(d): self.candidate if doi_key(d) == doi_key(self.candidate.record.DOI) else None for d in dois}
+
+    def registrar(self, doi):
+        return None
+
+    def record(self, doi):
+        return None
+
+    def search(self, query):
+        return [self.candidate]
+
+
+def test_a_new_resolver_is_one_class_and_one_registry_line():
+    """A registered backend resolves through the same stage: verified, matched and suspect, named in the result."""
+    from dataclasses import replace
+
+    from acuref.model import Date, Name, Reference, Status
+    from acuref.resolve import resolve
+    from acuref.resolve.backend import backend, register
+
+    record = Reference(title="Measurement of pain", author=(Name("Huskisson", "E. C."),), issued=Date(1974),
+                       container_title="Lancet", volume="2", page="1127-1131", DOI="10.1016/S0140-6736(74)90884-8")
+    register("toy", _ToyResolver)
+    toy = backend("toy")(record)
+    refs = [replace(record, DOI=None), record, replace(record, DOI="10.9999/nothing", title="Something else entirely")]
+    out, _ = resolve(refs, toy)
+    assert [r.resolution.status for r in out] == [Status.MATCHED, Status.VERIFIED, Status.SUSPECT]
+    assert out[0].DOI == record.DOI and out[0].resolution.backend == "toy" and out[2].DOI is None

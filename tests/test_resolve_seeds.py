@@ -76,7 +76,7 @@ def test_seed_pages_resolved(no_network):
     # The printed DOIs of the PubMed list are all checked; only Moreau has a (synthesised) record here.
     moreau = by_doi["10.1182/blood-2012-04-403733"]
     assert moreau.resolution.status == "verified"
-    assert len(moreau.author) == 7 and not moreau.author_truncated and "author" in moreau.resolution.crossref_fields
+    assert len(moreau.author) == 7 and not moreau.author_truncated and "author" in moreau.resolution.record_fields
     nejm = [e.ref for e in entries if e.ref.DOI == "10.1056/NEJMcp0904252"]
     assert len(nejm) == 1 and len(nejm[0].sources) == 2  # cited twice, merged once: now on the shared DOI
     assert nejm[0].resolution.status == "matched"

@@ -118,7 +118,8 @@ class Resolution:
     score: float | None = None
     doi: str | None = None  # the DOI Crossref confirmed or proposed
     printed_doi: str | None = None
-    crossref_fields: tuple[str, ...] = ()  # fields filled or corrected from the Crossref record
+    record_fields: tuple[str, ...] = ()  # fields filled or corrected from the accepted record
+    backend: str | None = None  # the resolver that answered: crossref, …
     message: str = ""
     candidates: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # the fields on which the accepted record agrees with the reference

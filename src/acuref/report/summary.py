@@ -17,9 +17,12 @@ def source_to_json(src: Source) -> dict[str, Any]:
 
 def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
     if res is None:
-        return {"status": Status.NOT_ATTEMPTED, "score": None, "doi": None, "crossref_fields": [], "message": "resolution off"}
+        return {"status": Status.NOT_ATTEMPTED, "score": None, "doi": None, "record_fields": [], "crossref_fields": [],
+                "backend": None, "message": "resolution off"}
     out: dict[str, Any] = {"status": res.status, "score": res.score, "doi": res.doi, "printed_doi": res.printed_doi,
-                           "crossref_fields": list(res.crossref_fields), "message": res.message}
+                           "record_fields": list(res.record_fields),
+                           # the 0.1 name of record_fields, kept one release for scripts that read it
+                           "crossref_fields": list(res.record_fields), "backend": res.backend, "message": res.message}
     if res.candidates:
         out["candidates"] = list(res.candidates)
     if res.evidence:

@@ -19,8 +19,9 @@ from functools import partial
 from acuref.errors import NetworkError
 from acuref.model import Date, Reference, Resolution, Status, Warning_
 from acuref.normalize.identifiers import doi_key
+from acuref.resolve.backend import Candidate, Resolver
 from acuref.resolve.crossref import CrossrefClient
-from acuref.resolve.crossref_records import notice_kind, notices_of, score_of, work_to_reference
+from acuref.resolve.crossref_backend import CrossrefResolver
 from acuref.resolve.match import Verdict, accepts, compare, journals_alike
 
 AMBIGUOUS_MARGIN = 0.03  # two accepted candidates this close in score, with different DOIs: do not choose
@@ -87,23 +88,23 @@ def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...
     return (replace(ref, **changes) if changes else ref), fields  # type: ignore[arg-type]
 
 
-def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
+def _verify(ref: Reference, found: Candidate | None, agency: str | None, backend: str) -> Reference:
     printed = ref.DOI
-    if work is None:
-        if agency == "crossref":
+    if found is None:
+        if agency == backend:
             res = Resolution(Status.NOT_FOUND, printed_doi=printed,
-                             message="Crossref registered this DOI but returned no record; kept as printed")
+                             message=f"{backend.capitalize()} registered this DOI but returned no record; kept as printed")
         elif agency:
             res = Resolution(Status.NOT_FOUND, printed_doi=printed,
-                             message=f"DOI registered with {agency}, not in Crossref; kept as printed")
+                             message=f"DOI registered with {agency}, not in {backend.capitalize()}; kept as printed")
         else:
             res = Resolution(Status.SUSPECT, printed_doi=printed, message="printed DOI is not registered (typo?)")
         return replace(ref, resolution=res)
-    record = work_to_reference(work)
+    record = found.record
     verdict = compare(ref, record)
     message = ""
     if verdict.vetoed:
-        if not _slip(verdict) or _is_notice(ref, work):
+        if not _slip(verdict) or _is_notice(ref, found):
             res = Resolution(Status.SUSPECT, score=verdict.score, doi=record.DOI, printed_doi=printed,
                              message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
             return replace(ref, resolution=res)
@@ -111,8 +112,9 @@ def _verify(ref: Reference, work: dict | None, agency: str | None) -> Reference:
                    + ", ".join(verdict.agreements))
     enriched, fields = enrich(ref, record)
     return replace(enriched, resolution=Resolution(Status.VERIFIED, score=verdict.score, doi=record.DOI,
-                                                   printed_doi=printed, crossref_fields=fields, message=message,
-                                                   evidence=verdict.agreements, notices=notices_of(work)))
+                                                   printed_doi=printed, record_fields=fields, message=message,
+                                                   evidence=verdict.agreements, notices=found.notices,
+                                                   backend=backend))
 
 
 def _slip(verdict: Verdict) -> bool:
@@ -123,29 +125,30 @@ def _slip(verdict: Verdict) -> bool:
         and len(agreed & {"author", "year", "volume", "page", "journal"}) >= 2
 
 
-def _is_notice(ref: Reference, work: dict) -> bool:
+def _is_notice(ref: Reference, found: Candidate) -> bool:
     """A correction or retraction notice found for a reference that does not cite one: never its DOI."""
-    return bool(notice_kind(work)) and not _NOTICE_TITLE_RE.match(ref.title or "")
+    return bool(found.notice_of) and not _NOTICE_TITLE_RE.match(ref.title or "")
 
 
 _NOTICE_TITLE_RE = re.compile(r"\W*(?:retract|correct|errat|corrigend|withdraw|expression of concern|notice)",
                               re.IGNORECASE)
 
 
-def _choose(ref: Reference, items: list[dict], exclude: str | None = None) -> tuple[Reference, tuple[str, ...]]:
+def _choose(ref: Reference, items: list[Candidate], exclude: str | None = None,
+            backend: str | None = None) -> tuple[Reference, tuple[str, ...]]:
     """The one candidate that passes validation with no close rival, enriched; or the reason there is none."""
     judged = []
-    for work in items:
-        record = work_to_reference(work)
+    for item in items:
+        record = item.record
         if exclude and doi_key(record.DOI or "") == exclude:
             continue  # the printed DOI's own record, already found wanting
         verdict = compare(ref, record)
-        if record.DOI and accepts(ref, verdict) and not _is_notice(ref, work):
-            judged.append((verdict.score, score_of(work), record, verdict, work))
+        if record.DOI and accepts(ref, verdict) and not _is_notice(ref, item):
+            judged.append((verdict.score, item.score, record, verdict, item))
     if not judged:
         return replace(ref, resolution=Resolution(Status.NOT_FOUND, message=f"{len(items)} candidates, none agrees")), ()
     judged.sort(key=lambda t: (t[0], t[1]), reverse=True)
-    best_score, _, best, verdict, work = judged[0]
+    best_score, _, best, verdict, chosen = judged[0]
     rivals = [r for s, _, r, _, _ in judged[1:]
               if best_score - s <= AMBIGUOUS_MARGIN and doi_key(r.DOI or "") != doi_key(best.DOI or "")]
     if rivals:
@@ -153,22 +156,22 @@ def _choose(ref: Reference, items: list[dict], exclude: str | None = None) -> tu
                                                   candidates=tuple(r.DOI or "" for r in [best, *rivals]),
                                                   message="close candidates with different DOIs")), ()
     enriched, fields = enrich(ref, best)
-    return replace(enriched, resolution=Resolution(Status.MATCHED, score=best_score, doi=best.DOI, crossref_fields=fields,
+    return replace(enriched, resolution=Resolution(Status.MATCHED, score=best_score, doi=best.DOI, record_fields=fields,
                                                    evidence=verdict.agreements,
-                                                   notices=notices_of(work))), verdict.agreements
+                                                   notices=chosen.notices, backend=backend)), verdict.agreements
 
 
-def _match(ref: Reference, items: list[dict]) -> Reference:
-    return _choose(ref, items)[0]
+def _match(ref: Reference, items: list[Candidate], backend: str | None = None) -> Reference:
+    return _choose(ref, items, backend=backend)[0]
 
 
-def _recover(ref: Reference, items: list[dict], keep_suspect_doi: bool) -> Reference:
+def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, backend: str | None = None) -> Reference:
     """A suspect printed DOI: the record a search finds and validates becomes the DOI (``corrected``);
     otherwise the reference leaves without a DOI, the printed one kept in its resolution for the notes."""
     res = ref.resolution
     assert res is not None and res.printed_doi
     printed = res.printed_doi
-    found, agreements = _choose(replace(ref, DOI=None, resolution=None), items, exclude=doi_key(printed))
+    found, agreements = _choose(replace(ref, DOI=None, resolution=None), items, exclude=doi_key(printed), backend=backend)
     got = found.resolution
     if got is not None and got.status == Status.MATCHED and got.doi:
         apart = _distance(doi_key(printed), doi_key(got.doi))
@@ -195,84 +198,102 @@ def _distance(a: str, b: str) -> int:
     return prev[-1]
 
 
-def resolve(refs: Sequence[Reference], client: CrossrefClient, *, progress: Callable[[int], None] | None = None,
+def as_resolver(source: Resolver | CrossrefClient) -> Resolver:
+    """A backend as given, or the Crossref backend around a Crossref client."""
+    return CrossrefResolver(source) if isinstance(source, CrossrefClient) else source
+
+
+def _failed(ref: Reference, err: Exception) -> Reference:
+    return replace(ref, resolution=Resolution(Status.FAILED, printed_doi=ref.DOI, message=str(err)))
+
+
+class _Run:
+    """One resolve call's shared state: the batch answers and the registrars asked, one lookup per DOI."""
+
+    def __init__(self, resolver: Resolver, keep_suspect_doi: bool):
+        self.resolver = resolver
+        self.keep = keep_suspect_doi
+        self.found: dict[str, Candidate | None] = {}
+        self.registrars: dict[str, str | None] = {}
+        self.locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+
+    def _settle(self, ref: Reference) -> Reference:
+        if ref.resolution is None or ref.resolution.status != Status.SUSPECT:
+            return ref
+        items = self.resolver.search(query_for(ref)) if _searchable(replace(ref, DOI=None)) else []
+        return _recover(ref, items, self.keep, self.resolver.name)
+
+    def check(self, ref: Reference) -> Reference:
+        """A printed DOI: its record, or who registered it; a suspect one is searched for."""
+        key = doi_key(ref.DOI or "")
+        name = self.resolver.name
+        try:
+            registrar = None
+            if self.found.get(key) is None:
+                with self.locks[key]:
+                    if key not in self.registrars:
+                        self.registrars[key] = self.resolver.registrar(key)
+                        if self.registrars[key] == name:  # registered here yet missing from the batch: ask alone
+                            self.found[key] = self.resolver.record(key)
+                registrar = self.registrars[key]
+            return self._settle(_verify(ref, self.found.get(key), registrar, name))
+        except NetworkError as err:
+            return _failed(ref, err)
+
+    def search(self, ref: Reference) -> Reference:
+        """No printed DOI: search, validate, choose."""
+        try:
+            return _match(ref, self.resolver.search(query_for(ref)), self.resolver.name)
+        except NetworkError as err:
+            return _failed(ref, err)
+
+
+def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient, *,
+            progress: Callable[[int], None] | None = None,
             keep_suspect_doi: bool = False) -> tuple[list[Reference], list[Warning_]]:
     """Resolve every reference; the result keeps the input order and length.
 
     A printed DOI that is unregistered or whose record contradicts the reference is searched for like a
     missing one; unless ``keep_suspect_doi``, one that stays suspect leaves without its DOI.
     """
+    resolver = as_resolver(source)
+    run = _Run(resolver, keep_suspect_doi)
     out: list[Reference | None] = [None] * len(refs)
-    warnings: list[Warning_] = []
     step = progress or (lambda n: None)
-    with_doi = [i for i, r in enumerate(refs) if r.DOI]
-    to_search = [i for i, r in enumerate(refs) if not r.DOI and _searchable(r)]
+    with_doi, to_search = [], []
     for i, r in enumerate(refs):
-        if not r.DOI and not _searchable(r):
+        if r.DOI:
+            with_doi.append(i)
+        elif _searchable(r):
+            to_search.append(i)
+        else:
             out[i] = replace(r, resolution=Resolution(Status.NOT_ATTEMPTED, message="too little was parsed to search"))
             step(1)
-
-    def failed(ref: Reference, err: Exception) -> Reference:
-        return replace(ref, resolution=Resolution(Status.FAILED, printed_doi=ref.DOI, message=str(err)))
-
-    # 1. Printed DOIs, many per request.
-    works: dict[str, dict | None] = {}
-    try:
-        works = client.works_by_dois([refs[i].DOI or "" for i in with_doi])
+    try:  # printed DOIs, many per request
+        run.found = resolver.records([refs[i].DOI or "" for i in with_doi])
     except NetworkError as err:
         for i in with_doi:
-            out[i] = failed(refs[i], err)
+            out[i] = _failed(refs[i], err)
             step(1)
         with_doi = []
-
-    agencies: dict[str, str | None] = {}
-    locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
-
-    def settle(ref: Reference) -> Reference:
-        if ref.resolution is None or ref.resolution.status != Status.SUSPECT:
-            return ref
-        if not _searchable(replace(ref, DOI=None)):
-            return _recover(ref, [], keep_suspect_doi)
-        return _recover(ref, client.search(query_for(ref)), keep_suspect_doi)
-
-    def check(i: int) -> tuple[int, Reference]:
-        """A printed DOI: its record, or the agency that knows it; a suspect one is searched for."""
-        ref = refs[i]
-        key = doi_key(ref.DOI or "")
-        try:
-            agency = None
-            if works.get(key) is None:
-                with locks[key]:  # one lookup per DOI however often it is cited
-                    if key not in agencies:
-                        agencies[key] = client.agency(key)
-                        if agencies[key] == "crossref":  # registered yet missing from the batch: ask for it alone
-                            works[key] = client.work(key)
-                agency = agencies[key]
-            return i, settle(_verify(ref, works.get(key), agency))
-        except NetworkError as err:
-            return i, failed(ref, err)
-
-    # 2. No printed DOI: search, validate, choose.
-    def search(i: int) -> tuple[int, Reference]:
-        try:
-            return i, _match(refs[i], client.search(query_for(refs[i])))
-        except NetworkError as err:
-            return i, failed(refs[i], err)
-
     # One pool for both, so single-record lookups run while searches wait for the list route's turn; the
     # limiter, not the pool, holds requests in flight to the allowed concurrency.
-    tasks: list[Callable[[], tuple[int, Reference]]] = [partial(check, i) for i in with_doi]
-    tasks += [partial(search, i) for i in to_search]
-    with ThreadPoolExecutor(max_workers=2 * max(1, client.limiter.concurrency) + 1) as pool:
-        for i, ref in pool.map(lambda task: task(), tasks):
+    tasks = [partial(run.check, refs[i]) for i in with_doi] + [partial(run.search, refs[i]) for i in to_search]
+    with ThreadPoolExecutor(max_workers=2 * max(1, resolver.concurrency) + 1) as pool:
+        for i, ref in zip(with_doi + to_search, pool.map(lambda task: task(), tasks)):
             out[i] = ref
             step(1)
     result = [r for r in out if r is not None]
+    return result, _warnings(result)
+
+
+def _warnings(result: list[Reference]) -> list[Warning_]:
+    out = []
     for ref in result:
         res = ref.resolution
         if res and res.status in (Status.SUSPECT, Status.AMBIGUOUS, Status.CORRECTED):
             src = ref.sources[0] if ref.sources else None
             shown = ref.DOI or res.printed_doi
-            warnings.append(Warning_(f"{res.status}: {res.message}" + (f" ({shown})" if shown and shown not in res.message else ""),
-                                     src.file if src else None, src.line if src else None))
-    return result, warnings
+            out.append(Warning_(f"{res.status}: {res.message}" + (f" ({shown})" if shown and shown not in res.message else ""),
+                                src.file if src else None, src.line if src else None))
+    return out

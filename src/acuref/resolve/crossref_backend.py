@@ -1,0 +1,47 @@
+"""Crossref as a resolver backend: the REST client's answers turned into candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from acuref.resolve.backend import Candidate, register
+from acuref.resolve.crossref import CrossrefClient
+from acuref.resolve.crossref_records import notice_kind, notices_of, score_of, work_to_reference
+
+
+def candidate(work: dict[str, Any]) -> Candidate:
+    return Candidate(work_to_reference(work), score_of(work), notices_of(work), notice_kind(work))
+
+
+class CrossrefResolver:
+    """The resolve stage's view of a :class:`CrossrefClient`."""
+
+    name = "crossref"
+
+    def __init__(self, client: CrossrefClient):
+        self.client = client
+
+    @property
+    def concurrency(self) -> int:
+        return self.client.limiter.concurrency
+
+    def records(self, dois: Iterable[str]) -> dict[str, Candidate | None]:
+        return {k: candidate(w) if w is not None else None for k, w in self.client.works_by_dois(dois).items()}
+
+    def registrar(self, doi: str) -> str | None:
+        return self.client.agency(doi)
+
+    def record(self, doi: str) -> Candidate | None:
+        work = self.client.work(doi)
+        return candidate(work) if work is not None else None
+
+    def search(self, query: str) -> list[Candidate]:
+        return [candidate(w) for w in self.client.search(query)]
+
+
+def _make(**settings: Any) -> CrossrefResolver:
+    return CrossrefResolver(CrossrefClient(**settings))
+
+
+register("crossref", _make)
