@@ -27,7 +27,7 @@ from acuref.model import Reference
 
 
 def clusters_acuref(refs: list[Reference]) -> list[list[int]]:
-    return find_duplicates(refs)[0]
+    return find_duplicates(refs, pause_gc=True)[0]
 
 
 def clusters_bib_dedupe(rows: list[dict], fields: Callable[[dict], dict]) -> list[list[int]]:

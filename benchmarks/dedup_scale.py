@@ -100,7 +100,7 @@ def child(n: int) -> None:
 
     refs, truth = build(n)
     t0 = time.perf_counter()
-    out, report = deduplicate(refs)
+    out, report = deduplicate(refs, pause_gc=True)
     secs = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # Check clusters against the generator's truth: false merges and missed duplicates.

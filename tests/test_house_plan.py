@@ -130,3 +130,42 @@ def test_a_new_resolver_is_one_class_and_one_registry_line():
     out, _ = resolve(refs, toy)
     assert [r.resolution.status for r in out] == [Status.MATCHED, Status.VERIFIED, Status.SUSPECT]
     assert out[0].DOI == record.DOI and out[0].resolution.backend == "toy" and out[2].DOI is None
+
+
+def test_settings_and_the_per_document_step_pickle():
+    """Settings, the per-document step and its output survive pickling, and the corpus step on the
+    round-tripped outputs gives what run() gives."""
+    from acuref.formats import render
+    from acuref.pipeline import corpus, read_path, run
+    from acuref.settings import Settings
+
+    settings = Settings(resolver=None, mailto="user@example.org", cache_path="/tmp/x.sqlite", pause_gc=True)
+    assert pickle.loads(pickle.dumps(settings)) == settings
+    step = pickle.loads(pickle.dumps(read_path))
+    paths = sorted(str(p) for p in REFS.iterdir())
+    results = [pickle.loads(pickle.dumps(step(p))) for p in paths]
+    assert sum(len(r.references) for r in results) == 47
+    merged = corpus(results, settings=settings)
+    assert render(merged.entries, "bibtex") == render(run([str(REFS)]).entries, "bibtex")
+
+
+def test_library_code_reads_no_environment():
+    """Only the command line reads environment variables; the stages get them as settings."""
+    offenders = [str(p.relative_to(SRC)) for p in SRC.rglob("*.py")
+                 if p.name != "cli.py" and ("os.environ" in p.read_text(encoding="utf-8")
+                                            or "getenv(" in p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_dedupe_leaves_the_garbage_collector_alone_by_default(monkeypatch):
+    """The cyclic collector is paused only when asked (Settings.pause_gc / --fast-gc)."""
+    from acuref import deduplicate, run
+    from acuref.dedupe import stage
+
+    calls = []
+    monkeypatch.setattr(stage.gc, "disable", lambda: calls.append("disable"))
+    refs = [e.ref for e in run([str(REFS)], dedupe=False).entries]
+    deduplicate(refs)
+    assert calls == []
+    deduplicate(refs, pause_gc=True)
+    assert calls == ["disable"]

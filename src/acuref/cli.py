@@ -21,8 +21,8 @@ from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
-from acuref.resolve.cache import Cache, default_path
-from acuref.resolve.crossref import CrossrefClient
+from acuref.resolve.cache import default_path
+from acuref.settings import Settings
 
 
 class _Parser(argparse.ArgumentParser):
@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
                      help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
     exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
     exp.add_argument("--no-dedupe", action="store_true", help="keep every citation as its own entry (no merging)")
+    exp.add_argument("--fast-gc", action="store_true",
+                     help="pause Python's garbage collector while merging (faster on millions of references)")
     exp.add_argument("--keep-suspect-doi", action="store_true",
                      help="export a printed DOI Crossref does not confirm as the DOI (default: it goes to the note)")
     _add_output_options(exp)
@@ -128,25 +130,22 @@ def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_input
         raise InputError(result.warnings[-1].message)
 
 
-def _client(args: argparse.Namespace) -> CrossrefClient | None:
-    if args.no_resolve:
-        return None
-    cache = None if args.no_cache else Cache(args.cache or default_path())
-    client = CrossrefClient(args.crossref_url, args.mailto, cache=cache)
-    if cache is not None:
-        _warn([Warning_(w) for w in cache.warnings], args.quiet)
-    return client
+def settings_from(args: argparse.Namespace) -> Settings:
+    """The run's settings from the command line and the environment (the only place acuref reads it)."""
+    cache = None if args.no_cache else str(args.cache or default_path(os.environ))
+    return Settings(resolver=None if args.no_resolve else "crossref", mailto=args.mailto,
+                    crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
+                    dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     _format(args)  # a wrong format is a usage error before any work is done
-    client = _client(args)
+    settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
     bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False, disable=quiet)
     try:
-        result = run(args.paths, client=client, dedupe=not args.no_dedupe, progress=bar.update,
-                     keep_suspect_doi=args.keep_suspect_doi,
+        result = run(args.paths, settings=settings, progress=bar.update,
                      on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
         docs.close()

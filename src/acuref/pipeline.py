@@ -20,8 +20,10 @@ from acuref.normalize.text import clean
 from acuref.parse.rules import parse_reference
 from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
 from acuref.read.extract import extract_with_report
+from acuref.resolve.backend import Resolver
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.stage import resolve
+from acuref.settings import Settings
 
 
 def input_suffixes() -> frozenset[str]:
@@ -104,75 +106,112 @@ def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
     return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs), refs))
 
 
-def run(paths: Iterable[str], *, client: CrossrefClient | None = None, dedupe: bool = True,
-        progress: Callable[[int], None] | None = None, on_total: Callable[[int], None] | None = None,
-        on_document: Callable[[str], None] | None = None, keep_suspect_doi: bool = False) -> RunResult:
-    """Run extraction, parsing, (with a ``client``) Crossref resolution and deduplication over files and
-    folders, keeping going past bad inputs. A printed DOI Crossref does not confirm is not kept as the DOI
-    unless ``keep_suspect_doi``."""
-    refs: list[Reference] = []
-    warnings: list[Warning_] = []
-    failed: list[str] = []
-    skipped: list[Skipped] = []
-    for path, problem in expand_paths(paths):
-        if problem is not None:
-            warnings.append(problem)
-            failed.append(problem.file or "")
-            continue
-        assert path is not None
-        if formats.reader_for(Path(path).suffix):
-            try:
-                found, problems = read_bibliography(path)
-            except InputError as err:
-                warnings.append(Warning_(str(err), path))
-                failed.append(path)
-                continue
-            warnings.extend(problems)
-            refs.extend(found)
-            continue
-        if on_document:
-            on_document(path)
-        found: list[Reference] = []
-        passed_over: list[Skipped] = []
-        text_seen = False
+@dataclass(frozen=True, slots=True)
+class DocumentResult:
+    """What one input file gave: its references (parsed, with their sources), warnings and skipped candidates.
+
+    The per-document step's output: plain frozen data, so it pickles and a cluster can send it home.
+    """
+
+    path: str
+    references: tuple[Reference, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
+    skipped: tuple[Skipped, ...] = ()
+    failed: bool = False
+
+
+def read_path(path: str) -> DocumentResult:
+    """The per-document step: one file (a document or a bibliography) read, its references found and parsed.
+
+    Pure apart from reading the file; bad input is a warning in the result, never an exception.
+    """
+    if formats.reader_for(Path(path).suffix):
         try:
-            for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
-                warnings.extend(Warning_(note, path) for note in doc.notes)
-                text_seen = text_seen or any(line.text.strip() for line in doc.lines)
-                got, passed = read_document(doc)
-                found.extend(got)
-                passed_over.extend(passed)
+            found, problems = read_bibliography(path)
         except InputError as err:
-            warnings.append(Warning_(str(err), path))
-            failed.append(path)
-            continue
-        name = "<stdin>" if path == "-" else path
-        if not text_seen:
-            warnings.append(Warning_(f"{name}: empty document, nothing to read", name))
-            failed.append(name)
-            continue
-        if not found:
-            warnings.append(Warning_(f"{name}: no references found", name))
-        if passed_over:
-            n = len(passed_over)
-            warnings.append(Warning_(f"{name}: {n} candidate{'s' if n > 1 else ''} in a reference section not "
-                                     f"taken as {'references' if n > 1 else 'a reference'} (see 'skipped' in --report)",
-                                     name))
-        skipped.extend(passed_over)
-        for ref in found:
-            src = ref.sources[0]
-            if not ref.parsed:
-                warnings.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
-            cut = None if ref.DOI else incomplete_doi(clean(src.raw))
-            if cut:
-                warnings.append(Warning_(f"reference prints an incomplete DOI {cut!r}; no DOI kept", src.file, src.line))
-        refs.extend(found)
-    if client is not None and refs:
+            return DocumentResult(path, warnings=(Warning_(str(err), path),), failed=True)
+        return DocumentResult(path, tuple(found), tuple(problems))
+    warnings: list[Warning_] = []
+    found: list[Reference] = []
+    passed_over: list[Skipped] = []
+    text_seen = False
+    try:
+        for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
+            warnings.extend(Warning_(note, path) for note in doc.notes)
+            text_seen = text_seen or any(line.text.strip() for line in doc.lines)
+            got, passed = read_document(doc)
+            found.extend(got)
+            passed_over.extend(passed)
+    except InputError as err:
+        return DocumentResult(path, warnings=(*warnings, Warning_(str(err), path)), failed=True)
+    name = "<stdin>" if path == "-" else path
+    if not text_seen:
+        return DocumentResult(name, warnings=(*warnings, Warning_(f"{name}: empty document, nothing to read", name)),
+                              failed=True)
+    warnings += _document_warnings(name, found, passed_over)
+    return DocumentResult(name, tuple(found), tuple(warnings), tuple(passed_over))
+
+
+def _document_warnings(name: str, found: list[Reference], passed_over: list[Skipped]) -> list[Warning_]:
+    out = []
+    if not found:
+        out.append(Warning_(f"{name}: no references found", name))
+    if passed_over:
+        n = len(passed_over)
+        out.append(Warning_(f"{name}: {n} candidate{'s' if n > 1 else ''} in a reference section not "
+                            f"taken as {'references' if n > 1 else 'a reference'} (see 'skipped' in --report)", name))
+    for ref in found:
+        src = ref.sources[0]
+        if not ref.parsed:
+            out.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
+        cut = None if ref.DOI else incomplete_doi(clean(src.raw))
+        if cut:
+            out.append(Warning_(f"reference prints an incomplete DOI {cut!r}; no DOI kept", src.file, src.line))
+    return out
+
+
+def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefClient | None = None,
+           settings: Settings = Settings(resolver=None), progress: Callable[[int], None] | None = None,
+           on_total: Callable[[int], None] | None = None, warnings: Iterable[Warning_] = ()) -> RunResult:
+    """The corpus step over every document's result: resolve, deduplicate, assign citation keys."""
+    results = list(results)
+    refs = [ref for r in results for ref in r.references]
+    notes = [*warnings, *(w for r in results for w in r.warnings)]
+    if resolver is not None and refs:
         if on_total:
             on_total(len(refs))
-        refs, problems = resolve(refs, client, progress=progress, keep_suspect_doi=keep_suspect_doi)
-        warnings.extend(problems)
+        refs, problems = resolve(refs, resolver, progress=progress, keep_suspect_doi=settings.keep_suspect_doi)
+        notes.extend(problems)
     report = None
-    if dedupe and refs:
-        refs, report = deduplicate(refs)
-    return RunResult(to_entries(refs), tuple(warnings), tuple(failed), report, tuple(skipped))
+    if settings.dedupe and refs:
+        refs, report = deduplicate(refs, pause_gc=settings.pause_gc)
+    failures = tuple(r.path for r in results if r.failed)
+    return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
+
+
+def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,
+        dedupe: bool = True, progress: Callable[[int], None] | None = None,
+        on_total: Callable[[int], None] | None = None, on_document: Callable[[str], None] | None = None,
+        keep_suspect_doi: bool = False) -> RunResult:
+    """Run extraction, parsing, resolution and deduplication over files and folders, keeping going past bad inputs.
+
+    ``settings`` decides everything (its resolver is built here unless ``client`` gives one); without it,
+    ``client``, ``dedupe`` and ``keep_suspect_doi`` do, and nothing is resolved without a ``client``.
+    """
+    if settings is None:
+        settings = Settings(resolver=None, dedupe=dedupe, keep_suspect_doi=keep_suspect_doi)
+    warnings: list[Warning_] = []
+    if client is None and settings.resolver is not None:
+        client, opened = settings.make_resolver()
+        warnings.extend(opened)
+    results = []
+    for path, problem in expand_paths(paths):
+        if problem is not None:
+            results.append(DocumentResult(problem.file or "", warnings=(problem,), failed=True))
+            continue
+        assert path is not None
+        if on_document and not formats.reader_for(Path(path).suffix):
+            on_document(path)
+        results.append(read_path(path))
+    return corpus(results, resolver=client, settings=settings, progress=progress, on_total=on_total,
+                  warnings=warnings)

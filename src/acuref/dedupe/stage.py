@@ -366,18 +366,22 @@ _RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "tit
                   "journal + year + volume + page": 4, "title + year": 5}
 
 
-def find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[int, tuple[int, str, float]],
-                                                         list[tuple[int, int, str, float]]]:
+def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False
+                    ) -> tuple[list[list[int]], dict[int, tuple[int, str, float]], list[tuple[int, int, str, float]]]:
     """Clusters of indexes (in first-seen order), the rule that attached each member, and possible pairs."""
-    with _collector_paused():
+    with _collector_paused(pause_gc):
         return _find_duplicates(refs)
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Millions of small, acyclic allocations: the cyclic collector would rescan the whole heap again and again."""
+def _collector_paused(pause: bool) -> Iterator[None]:
+    """Millions of small, acyclic allocations: the cyclic collector would rescan the whole heap again and again.
+
+    Opt-in (``Settings.pause_gc``, ``--fast-gc``): the collector is the whole process's, not the library's to stop.
+    """
     collecting = gc.isenabled()
-    gc.disable()
+    if pause:
+        gc.disable()
     try:
         yield
     finally:
@@ -467,9 +471,9 @@ def merge(members: Sequence[Reference]) -> Reference:
     return replace(best, sources=sources, **fields)  # type: ignore[arg-type]
 
 
-def deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeReport]:
+def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False) -> tuple[list[Reference], DedupeReport]:
     """One reference per work, in the order works were first cited, and the report of what was merged."""
-    with _collector_paused():
+    with _collector_paused(pause_gc):
         return _deduplicate(refs)
 
 

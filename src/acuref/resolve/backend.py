@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from acuref.model import Notice, Reference
 
@@ -43,14 +43,15 @@ class Resolver(Protocol):
         """Candidates for a reference as printed, best first."""
 
 
-_BACKENDS: dict[str, Callable[..., Resolver]] = {}
+# name -> factory(settings) -> (resolver, warnings)
+_BACKENDS: dict[str, Callable[..., Any]] = {}
 
 
-def register(name: str, factory: Callable[..., Resolver]) -> None:
+def register(name: str, factory: Callable[..., Any]) -> None:
     _BACKENDS[name] = factory
 
 
-def backend(name: str) -> Callable[..., Resolver]:
+def backend(name: str) -> Callable[..., Any]:
     from acuref.errors import UsageError
 
     try:

@@ -12,21 +12,25 @@ import sqlite3
 import sys
 import threading
 import time
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 
-def default_path() -> Path:
-    """``$ACUREF_CACHE``, else the user's cache folder (XDG on Linux, Library/Caches, LOCALAPPDATA)."""
-    env = os.environ.get("ACUREF_CACHE")
+def default_path(environ: Mapping[str, str]) -> Path:
+    """``$ACUREF_CACHE``, else the user's cache folder (XDG on Linux, Library/Caches, LOCALAPPDATA).
+
+    The environment is passed in: only the command line reads the process environment.
+    """
+    env = environ.get("ACUREF_CACHE")
     if env:
         return Path(env)
     if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA", Path.home() / "AppData" / "Local"))
+        base = Path(environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
     elif sys.platform == "darwin":
         base = Path.home() / "Library" / "Caches"
     else:
-        base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+        base = Path(environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return base / "acuref" / "crossref.sqlite"
 
 

@@ -4,12 +4,11 @@ One ``requests.Session`` (connection reuse), a User-Agent naming acuref and, whe
 for the polite pool; connect/read timeouts on every call; spacing and concurrency that follow the
 server's rate-limit headers; exponential back-off with jitter on 429, 5xx and timeouts, honouring
 ``Retry-After``; and an optional SQLite cache so a repeated run makes no request. The base URL can point
-at a mirror or a local stand-in (``--crossref-url``, ``ACUREF_CROSSREF_URL``).
+at a mirror or a local stand-in (``--crossref-url``; the command line also reads ``ACUREF_CROSSREF_URL``).
 """
 
 from __future__ import annotations
 
-import os
 import random
 import threading
 import time
@@ -46,7 +45,7 @@ class CrossrefClient:
                  clock: Callable[[], float] = time.monotonic, limits: Limits | None = None):
         if mailto is not None and ("@" not in mailto or mailto.startswith("@") or mailto.endswith("@")):
             raise UsageError(f"--mailto {mailto!r} is not an e-mail address (Crossref's polite pool needs one)")
-        self.base_url = (base_url or os.environ.get("ACUREF_CROSSREF_URL") or DEFAULT_URL).rstrip("/")
+        self.base_url = (base_url or DEFAULT_URL).rstrip("/")
         self.mailto = mailto
         self.session = session or requests.Session()
         agent = f"acuref/{__version__} (https://pypi.org/project/acuref/"

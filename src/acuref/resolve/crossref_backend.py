@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from acuref.model import Warning_
 from acuref.resolve.backend import Candidate, register
+from acuref.resolve.cache import Cache
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.crossref_records import notice_kind, notices_of, score_of, work_to_reference
 
@@ -40,8 +42,11 @@ class CrossrefResolver:
         return [candidate(w) for w in self.client.search(query)]
 
 
-def _make(**settings: Any) -> CrossrefResolver:
-    return CrossrefResolver(CrossrefClient(**settings))
+def _make(settings: Any) -> tuple[CrossrefResolver, list[Warning_]]:
+    """The backend for :class:`acuref.settings.Settings`: client, cache, pool."""
+    cache = Cache(settings.cache_path) if settings.cache_path else None
+    client = CrossrefClient(settings.crossref_url, settings.mailto, cache=cache)
+    return CrossrefResolver(client), [Warning_(w) for w in (cache.warnings if cache else [])]
 
 
 register("crossref", _make)
