@@ -1,5 +1,8 @@
 """The dedupe stage: fingerprint and block each reference, decide pairs within blocks, merge clusters."""
 
-from acuref.dedupe.stage import DedupeReport, MergeStep, decide, deduplicate, find_duplicates, fingerprint
+from acuref.dedupe.decide import Decision, decide
+from acuref.dedupe.fingerprint import Fingerprint, blocking_keys, fingerprint
+from acuref.dedupe.stage import DedupeReport, MergeStep, deduplicate, find_duplicates, merge
 
-__all__ = ["DedupeReport", "MergeStep", "decide", "deduplicate", "find_duplicates", "fingerprint"]
+__all__ = ["DedupeReport", "Decision", "Fingerprint", "MergeStep", "blocking_keys", "decide", "deduplicate",
+           "find_duplicates", "fingerprint", "merge"]
