@@ -13,15 +13,21 @@ import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import BinaryIO
 
 from acuref.errors import InputError
+from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
+
+
 _META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+
+
 _HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
 _BINARY_MAGIC = (
     (b"%PDF", "a PDF file"),  # documents: read by acuref.pdf before decoding; elsewhere refused
     (b"PK\x03\x04", "a ZIP/Office file (save it as text or HTML first)"),
@@ -31,15 +37,6 @@ _BINARY_MAGIC = (
     (b"GIF8", "an image"),
     (b"\x1f\x8b", "a gzip archive"),
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of document text and the 1-based line of the source file it came from."""
-
-    number: int
-    text: str
-    heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,188 +84,6 @@ def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
         return data.decode("cp1252"), "cp1252", (f"{name}: not UTF-8; read as Windows-1252",)
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1", (f"{name}: not UTF-8; read as Latin-1",)
-
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
-)
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[Line] = []
-        self._buf: list[str] = []
-        self._line_no: int | None = None
-        self._skip = 0
-        self._pre = 0
-        self._lists: list[list[int | None]] = []  # [counter or None for <ul>]
-        self._in_title = False
-        self._sup_label = False  # a <sup> that opens a block is its reference number
-        self._href: str | None = None  # a doi.org link whose DOI the link text may not show
-        self._heading = 0
-
-    def _flush(self) -> None:
-        text = "".join(self._buf)
-        if not self._pre:
-            text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
-        for i, part in enumerate(text.split("\n")):
-            if part.strip():
-                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading))
-        self._buf = []
-        self._line_no = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS and tag != "head":
-            self._skip += 1
-            return
-        if tag == "title":
-            self._in_title = True
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        if tag in _HEADING_TAGS:
-            self._heading = int(tag[1])
-        if tag == "sup" and not "".join(self._buf).strip():
-            self._sup_label = True
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
-            self._href = href if "doi.org/10." in href else None
-        if tag == "pre":
-            self._pre += 1
-        if tag == "ol":
-            start = dict(attrs).get("start")
-            self._lists.append([int(start) - 1 if start and start.isdigit() else 0])
-        elif tag == "ul":
-            self._lists.append([None])
-        elif tag == "li":
-            marker = "• "
-            if self._lists and self._lists[-1][0] is not None:
-                value = dict(attrs).get("value")
-                n = int(value) if value and value.isdigit() else (self._lists[-1][0] or 0) + 1
-                self._lists[-1][0] = n
-                marker = f"{n}. "
-            self._line_no = self.getpos()[0]
-            self._buf.append(marker)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self._flush()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS and tag != "head":
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag == "title":
-            self._in_title = False
-        if tag == "sup":
-            self._sup_label = False
-        if tag == "a" and self._href:
-            doi = self._href.split("doi.org/", 1)[1]
-            if doi not in "".join(self._buf[-3:]):
-                self._buf.append(f" https://doi.org/{doi} ")
-            self._href = None
-        if tag in _BLOCK_TAGS:
-            self._flush()
-        if tag in _HEADING_TAGS:
-            self._heading = 0
-        if tag == "pre":
-            self._pre = max(0, self._pre - 1)
-        if tag in ("ol", "ul") and self._lists:
-            self._lists.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._sup_label and data.strip().isdigit():
-            data = f"[{data.strip()}] "
-        if self._line_no is None and data.strip():
-            # getpos() is where this chunk starts; newlines before its first word move the line down.
-            leading = data[: len(data) - len(data.lstrip())]
-            self._line_no = self.getpos()[0] + leading.count("\n")
-        self._buf.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def html_lines(text: str) -> tuple[Line, ...]:
-    parser = _TextExtractor()
-    parser.feed(text)
-    parser.close()
-    return tuple(parser.lines)
-
-
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
-_MD_CODE_RE = re.compile(r"`([^`]+)`")
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
-_MD_FOOTNOTE_RE = re.compile(r"^\s{0,3}\[\^(\w{1,8})\]:\s*")
-_MD_AUTOLINK_RE = re.compile(r"<(https?://[^>]+)>")
-
-
-def _md_link(m: re.Match[str]) -> str:
-    text, url = m.group(1), m.group(2)
-    # Keep a DOI or URL that only lives in the link target: it may be the reference's DOI.
-    if url and url not in text and ("doi.org/" in url or "pubmed" in url or not text.strip()):
-        return f"{text} {url}".strip()
-    return text
-
-
-def markdown_lines(text: str) -> tuple[Line, ...]:
-    out = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        hashes = _MD_HEADING_RE.match(line)
-        level = hashes.group().count("#") if hashes else 0
-        line = _MD_HEADING_RE.sub("", line)
-        line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
-        line = _MD_AUTOLINK_RE.sub(r"\1", line)
-        line = _MD_LINK_RE.sub(_md_link, line)
-        line = _MD_CODE_RE.sub(r"\1", line)
-        line = _MD_EMPH_RE.sub(r"\2", line)
-        line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
-        out.append(Line(i, line.replace("\\", "") if "\\" in line and "\\\\" not in line else line, level))
-    return tuple(out)
-
-
-_RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
-_RST_DIRECTIVE_RE = re.compile(r"^\s*\.\.\s+(?:_[^:]+:|[\w-]+::|\|[^|]+\|)")
-_RST_ID_ROLE_RE = re.compile(r":(doi|pmid|pmcid|arxiv|isbn|rfc|pep):`([^`]+)`", re.IGNORECASE)
-_RST_ROLE_RE = re.compile(r":[\w.+-]+:`([^`<]*?)(?:\s*<[^>]*>)?`")
-_RST_LINK_RE = re.compile(r"`([^`<]*?)\s*<([^>]+)>`__?")
-_RST_LITERAL_RE = re.compile(r"``([^`]+)``|`([^`]+)`_{0,2}")
-_RST_ID_PREFIX = {"doi": "doi:", "pmid": "PMID: ", "pmcid": "", "arxiv": "arXiv:", "isbn": "ISBN ", "rfc": "RFC ",
-                  "pep": "PEP "}
-
-
-def _rst_id(m: re.Match[str]) -> str:
-    return _RST_ID_PREFIX[m.group(1).lower()] + m.group(2).strip()
-
-
-def rst_lines(text: str) -> tuple[Line, ...]:
-    """reStructuredText as plain lines: citations and footnotes (``.. [Label] …``) become labelled items,
-    identifier roles (``:doi:`10.…```) their identifiers, links their text and target; directives vanish."""
-    out = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        m = _RST_CITATION_RE.match(line)  # citations and footnotes alike: [Label], [1], [#], [#note], [*]
-        if m:
-            line = f"{m.group(1)}{m.group(2)} {line[m.end():]}"
-        elif _RST_DIRECTIVE_RE.match(line):
-            line = ""
-        line = _RST_ID_ROLE_RE.sub(_rst_id, line)
-        line = _RST_ROLE_RE.sub(r"\1", line)
-        line = _RST_LINK_RE.sub(r"\1 \2", line)
-        line = _RST_LITERAL_RE.sub(lambda mm: mm.group(1) or mm.group(2), line)
-        out.append(Line(i, line))
-    return tuple(out)
-
-
-def text_lines(text: str) -> tuple[Line, ...]:
-    return tuple(Line(i, line) for i, line in enumerate(text.splitlines(), start=1))
 
 
 def detect_format(name: str, text: str) -> str:
@@ -330,6 +145,8 @@ def load_path(path: str) -> Document:
 
 
 LARGE = 8 * 2**20  # above this, a document is read and handed on in windows of lines
+
+
 WINDOW_LINES = 20_000
 
 
@@ -410,7 +227,7 @@ def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[
 
 def _html_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, encoding: str,
                   notes: tuple[str, ...], window: int) -> Iterator[Document]:
-    parser = _TextExtractor()
+    parser = BlockTextParser()
     for text in _chunks(fh, decoder):
         parser.feed(text)
         while len(parser.lines) >= window:
@@ -426,6 +243,8 @@ def _html_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
 
 
 _ITEM_RE = re.compile(r"^\s*(?:\d{1,4}\.|•)\s")
+
+
 _YEAR_IN_RE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
 
 
