@@ -10,7 +10,7 @@ import pytest
 
 from acuref import run
 from acuref.read.documents import load_text
-from acuref.read.extract import extract_with_report, judge
+from acuref.read import extract_with_report, judge
 from acuref.read.sections import is_reference_heading
 from conftest import ROOT
 

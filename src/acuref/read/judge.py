@@ -1,0 +1,115 @@
+"""Is one candidate a reference? The reasons a candidate is not one (prose, boilerplate, too short, no year or locator), and the evidence score with its thresholds."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.read.evidence import evidence
+
+YEAR_RE = re.compile(r"(?<![\d/.-])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z]|/\d{2,4})?(?![\d])")
+
+
+IDENT_RE = re.compile(
+    r"\b10\.\d{4,9}/|\bPMID\b|\bPMC\s?\d{4,}|\barXiv\s*:|\bISBN\b|\bISSN\b|\bhttps?://|\bwww\.|\bRFC\s?\d|"
+    r"\bhdl\.handle\.net|\burn:nbn:|\bSSRN\b|\bbioRxiv\b|\bmedRxiv\b|\bECLI:", re.IGNORECASE)
+
+
+_LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
+                         r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|(?<!\d)\d{1,5}\s*(?:pp|p|S|с|页)\b\.?")
+
+
+_LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|\bStb\.|\bBVerf|\bBGH\b|\bS\.\s?Ct\.|"
+                       r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
+
+
+_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
+                         r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)",
+                         re.IGNORECASE)
+
+
+_BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivacy\b|\bcookies?\b|back\s+to\s+top|"
+                             r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b", re.IGNORECASE)
+
+
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
+
+
+_STOP_RE = re.compile(r"[.,;:](?=\s|$)")
+
+
+_FUNCTION = frozenset(
+    "the of to in is that with for on are was be this it as by an at from which we were has have not but or and "
+    "de het een van en is dat op te met voor zijn niet ook als bij wordt worden "
+    "der die das und ist nicht mit von zu den dem für auf sich wird eine "
+    "le la les des du et est une pour dans que qui sur pas "
+    "el los las y es una por con para que se del "
+    "il di che è per una con sono "
+    "o os as um é para com não uma "
+    "w i z na się jest nie do "
+    "и в не на что с по как при для".split())
+
+
+STANDALONE = 7  # a paragraph on its own must look very much like a reference
+
+
+IN_LIST = 4
+
+
+SOURCE_LINE = 3
+
+
+JOURNAL_LINE = 4
+
+
+def _is_prose(text: str) -> bool:
+    """Running text: sentences of mostly lower-case words with few stops between them, and none of a
+    reference's marks (identifiers, locators, an author list, a volume/pages block)."""
+    words = text.split()
+    if len(words) < 12:
+        return False
+    if len(_STOP_RE.findall(text)) / len(words) >= 0.15 or IDENT_RE.search(text) or _LOCATOR_RE.search(text):
+        return False
+    function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    lower = sum(w[0].islower() for w in later) / max(1, len(later))
+    return ((function >= 0.2 and lower >= 0.45) or lower >= 0.6) and evidence_of(text) < IN_LIST
+
+
+def judge(text: str) -> str | None:
+    """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
+    s = text.strip()
+    letters = sum(ch.isalpha() for ch in s)
+    cjk = bool(_CJK_RE.search(s))
+    ident = bool(IDENT_RE.search(s))
+    if _BOILERPLATE_RE.search(s) and len(s) < 200 and not ident:
+        return "page boilerplate (copyright, privacy, navigation)"
+    if _REPEAT_RE.match(s):
+        return "repeats an earlier note (ibid., op. cit.)"
+    if _is_prose(s):
+        return "running text, not a reference"
+    if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(s):
+        if letters < (2 if cjk else 4) and not ident:
+            return "too short to be a reference"
+        return None
+    if letters < (6 if cjk else 12):
+        return "too short to be a reference"
+    if len(s.split()) >= 5 and evidence_of(s) >= 2:
+        return None  # an author list and a publisher, say, with no year printed
+    return "no year, identifier, locator or legal citation"
+
+
+@lru_cache(maxsize=8192)
+def judged(text: str) -> str | None:
+    return judge(text)
+
+
+@lru_cache(maxsize=8192)
+def evidence_of(text: str) -> int:
+    return evidence(text)
+
+
+def has_core(text: str) -> bool:
+    """A reference names something: at least a year, an identifier or a volume."""
+    return bool(re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|PMID|\bPMC\d", text))

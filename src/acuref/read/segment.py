@@ -1,0 +1,181 @@
+"""Lines into candidate entries (units): list items, labels alone on a line, hanging indents, fixed-width wraps, rules under headings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from acuref.normalize.text import split_label, squash
+from acuref.read.documents import Line
+from acuref.read.evidence import evidence
+from acuref.read.judge import IN_LIST, evidence_of, has_core
+
+TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
+
+
+_RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
+
+
+_YEAR_LABEL_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+
+
+_KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
+
+
+@dataclass(slots=True, eq=False)
+class Unit:
+    lines: list[Line]
+    label: str | None = None
+    item: bool = False
+    bullet: bool = False
+    texts: list[str] = field(default_factory=list)
+    indent: int = 0
+    heading: int = 0  # the source marks it as a heading (level), or a rule line was drawn under it (7)
+
+    @property
+    def start(self) -> int:
+        return self.lines[0].number
+
+    @property
+    def end(self) -> int:
+        return self.lines[-1].number
+
+    @property
+    def raw(self) -> str:
+        return "\n".join(t for t in self.texts if t)
+
+    @property
+    def flat(self) -> str:
+        return squash(" ".join(self.texts))
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" \t"))
+
+
+def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
+    """A rule line (``-----``, ``=====``) under a line makes that line a heading; the rule itself is a blank."""
+    out: list[Line] = []
+    for line in lines:
+        if _RULE_RE.match(line.text):
+            if out and out[-1].text.strip() and len(out[-1].text.strip()) <= 80 and not out[-1].heading:
+                out[-1] = replace(out[-1], heading=7)
+            out.append(Line(line.number, ""))
+            continue
+        out.append(line)
+    return out
+
+
+def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[Unit | None]:
+    """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
+
+    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next.
+    """
+    units: list[Unit | None] = []
+    cur: Unit | None = None
+    marked = _mark_rules(lines)
+    wrap = [None] * len(marked) if blocks else _wrapped(marked)
+    for k, line in enumerate(marked):
+        s = line.text.strip()
+        if not s:
+            cur = None
+            units.append(None)
+            continue
+        if line.heading:
+            cur = None
+            units.append(Unit([line], texts=[s], heading=line.heading))
+            continue
+        key = _KEY_ALONE_RE.match(s)
+        if key:  # "[Smith2010]" on its own line: the entry follows
+            cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
+            units.append(cur)
+            continue
+        label, rest = split_label(s)
+        if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label):
+            label, rest = None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
+        bullet = label is None and rest != s
+        if label is not None or bullet:
+            cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
+            units.append(cur)
+            continue
+        forced = wrap[k - 1] if k else None
+        if forced and cur is not None and _new_entry(cur, s):
+            forced = False
+        if cur is not None and blocks and cur.item and not cur.raw:  # "<dt>[1]</dt><dd>…", "<li><p>…"
+            cur.lines.append(line)
+            cur.texts.append(s)
+            continue
+        if cur is not None and not blocks and (forced or (forced is None and _continues(cur, s, _indent(line.text)))
+                                               or (forced is False and _indent(line.text) > cur.indent)):
+            cur.lines.append(line)
+            cur.texts.append(s)
+            continue
+        cur = Unit([line], texts=[s], indent=_indent(line.text))
+        units.append(cur)
+    return units
+
+
+def _wrapped(lines: list[Line]) -> list[bool | None]:
+    """For each line of a block wrapped at a fixed width: whether the width forced the break after it (the
+    next word would not have fitted), so the next line goes on with it; ``None`` where the block is not
+    wrapped text (lines of any length, one entry each) or the line ends its block."""
+    out: list[bool | None] = [None] * len(lines)
+    start = 0
+    while start < len(lines):
+        if not lines[start].text.strip():
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and lines[end].text.strip() and not lines[end].heading:
+            end += 1
+        block = [line.text.rstrip() for line in lines[start:end]]
+        width = max(len(t) for t in block) if block else 0
+        full = sum(len(t) >= width - 12 for t in block)
+        if len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
+            for i in range(len(block) - 1):
+                nxt = block[i + 1].lstrip()
+                word = nxt.split()[0] if nxt else ""
+                out[start + i] = len(block[i]) + 1 + len(word) > width - 3  # the widest line may fall short of the set width
+        elif len(block) >= 3 and _one_per_line(block):
+            for i in range(len(block) - 1):
+                nxt = block[i + 1].lstrip()
+                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0] in "(;:,&")
+        start = max(end, start + 1)
+    return out
+
+
+_ENTRY_START_RE = re.compile(
+    r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
+    r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
+
+
+def _one_per_line(block: list[str]) -> bool:
+    """Lines of any length, nearly all long and complete: a list with one entry per line, not wrapped text."""
+    long = sum(len(t.strip()) >= 50 for t in block)
+    complete = sum(bool(TERMINAL_RE.search(t)) or bool(re.search(r"\d\s*$|\S+://\S+$", t)) for t in block)
+    return long >= 0.7 * len(block) and complete >= 0.7 * len(block)
+
+
+def _new_entry(cur: Unit, s: str) -> bool:
+    """A line that starts a new author list right after a complete reference ends with a full stop."""
+    prev = cur.texts[-1] if cur.texts else ""
+    return (bool(TERMINAL_RE.search(prev)) and bool(_ENTRY_START_RE.match(s)) and has_core(cur.flat)
+            and evidence_of(cur.flat) >= IN_LIST)
+
+
+def _continues(cur: Unit, s: str, indent: int) -> bool:
+    prev = cur.texts[-1] if cur.texts else ""
+    if not prev:  # "1." or "[Key]" alone on its line: the entry follows
+        return True
+    if indent > cur.indent and (cur.item or len(cur.lines) > 1 or cur.indent == 0):
+        return True  # a hanging indent
+    if prev.endswith("-") or s[0].islower() or s[0].isdigit() or s[:1] in "(;:,&<":
+        return True
+    if cur.item:
+        if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
+            return False  # a topic subheading after a complete entry
+        # A list entry runs on until a blank line, unless it is complete and prose follows.
+        if len(s.split()) > 30 and TERMINAL_RE.search(prev) and evidence(cur.flat) >= IN_LIST:
+            return False
+        return len(cur.texts) < 12
+    return not TERMINAL_RE.search(prev) and len(prev) > 30 and evidence(cur.flat) >= 2
