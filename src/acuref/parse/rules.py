@@ -27,6 +27,7 @@ from acuref.normalize.shapes import (
     RULES_FIRST,
     SHAPES,
     YEAR,
+    Tail,
     choose_tail,
     split_authors,
     split_degree_authors,
@@ -231,105 +232,127 @@ def _parse_pipes(s: str, extra: dict[str, str | None]) -> tuple[Reference, bool,
 
 def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | None = None, preset_title: str | None = None,
                  preset_container: str | None = None) -> tuple[Reference, bool, bool]:
-    year_hint = None
-    title_pre = None
+    year_hint = title_pre = None
+    rest = s
     if authors_text is None and preset_title is None:
         deg = split_degree_authors(s) if "." in s and DEGREE_RE.search(s) else None
         if deg:
             title_pre, authors_text, rest = deg
         else:
             authors_text, rest, year_hint = split_authors(s)
-    else:
-        rest = s
-
     tail = choose_tail(rest, tails(rest))
     fields: dict[str, object] = {}
     book_sure = False
     if tail:
-        mid = rest[: tail.start]
-        after = rest[tail.end:]
-        volume, issue = split_supplement(tail.volume, tail.issue)
-        fields.update(volume=volume, issue=_clean_issue(issue))
-        if tail.pages:
-            pages = tail.pages.strip()
-            if is_range(pages):
-                fields["page"] = normalize_pages(pages)
-            else:
-                fields["number"] = pages
-        if tail.year:
-            issued = parse_date(rest[tail.start: tail.end])
-            later = parse_date(after)
-            if later and issued and later.year == issued.year and later.month and not issued.month:
-                issued = later
-        elif year_hint:
-            issued = Date(int(year_hint))
-            later = parse_date(after)
-            if later and later.year == issued.year and later.month:
-                issued = later
-        else:
-            issued = parse_date(after) or parse_date(mid)
-        fields["issued"] = issued
+        mid, after = rest[: tail.start], rest[tail.end:]
+        fields.update(_tail_fields(rest, tail, year_hint))
         kind = "article-journal"
     else:
         mid, after = rest, ""
-        book = BOOK_RE.search(rest)
-        kind = "article-journal"
-        if book and (PUBLISHER_WORDS_RE.search(book.group("publisher")) or not re.search(r"\d", book.group("publisher"))):
-            mid = rest[: book.start()]
-            fields.update(publisher=book.group("publisher").strip(), publisher_place=book.group("place").strip(),
-                          issued=Date(int(book.group("year"))))
-            kind = "book"
-            # "Place: Publisher; year" closing the string: the rules' other sure shape
-            # (NLM's "; year" only: Chicago/MLA books, where the model reads better, print ", year")
-            book_sure = len(rest[book.end():].strip(" .,;")) <= 3 and ";" in rest[book.start("publisher"):book.start("year")]
-        else:
-            issued = Date(int(year_hint)) if year_hint else parse_date(rest)
-            fields["issued"] = issued
-            if issued and not year_hint:
-                ym = re.search(rf"[.,;(]?\s*{issued.year}[^.]*$", mid)
-                if ym and ym.start() > 0:
-                    mid = mid[: ym.start()]
-            kind = "book" if PUBLISHER_WORDS_RE.search(rest) else "document"
-
+        mid, kind, book_sure = _untailed(rest, year_hint, fields)
     if preset_title is not None or preset_container is not None:
         title, container = preset_title, preset_container
         if container is None:
             container = mid.strip(" .,;") or None
     else:
-        chapter = _IN_RE.search(mid)
-        if chapter and kind != "article-journal":
-            title = mid[: chapter.start()].strip(" .,") or None
-            editors_text, container, chapter_edition = _split_chapter(mid[chapter.end():])
-            if editors_text:
-                fields["editor"] = parse_author_list(editors_text)[0]
-            if chapter_edition:
-                fields["edition"] = chapter_edition
-            pm = _PP_RE.search(rest)
-            if pm:
-                pages = pm.group("pages")
-                fields["page" if is_range(pages) else "number"] = normalize_pages(pages) if is_range(pages) else pages
-            if not fields.get("publisher"):
-                pub = _TRAILING_PUBLISHER_RE.search(rest)
-                if pub:
-                    fields["publisher"] = pub.group(1).strip()
-            kind = "chapter"
-        elif title_pre is not None:
-            title, container = title_pre.rstrip(". ") or None, mid.strip(" .,;") or None
-        elif kind == "book" or (kind == "document" and authors_text):
-            title, container = mid.strip(" .,;") or None, None
-            if kind == "document" and title:
-                kind = "book" if fields.get("publisher") else "document"
-        else:
-            moved = _authors_in_middle(mid) if authors_text is None else None
-            if moved:  # PubMed "Similar articles": Title. Authors, et al. Journal. 2015;…
-                title, authors_text, container = moved
-            else:
-                title, container = split_title_container(mid)
-            if container is None and title is not None and (not authors_text or (authors_text and year_hint)) and tail:
-                # Only one piece before the numbers: a journal name when the numbers say "journal article".
-                if looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
-                    title, container = None, title
+        title, container, authors_text, kind = _middle(mid, rest, kind, fields, authors_text, title_pre,
+                                                      year_hint, tail is not None)
+    ref = _assemble(fields, extra, kind, title, container, authors_text, tail is not None)
+    return ref, _trusted(ref, rest, after, tail, year_hint, book_sure, title_pre), \
+        bool(tail and tail.year and (tail.pages or tail.issue) and tail.kind != "ieee")
 
+
+def _tail_fields(rest: str, tail: Tail, year_hint: str | None) -> dict[str, object]:
+    """Volume, issue, pages and date from the locator tail (a date printed after it may be fuller)."""
+    fields: dict[str, object] = {}
+    after = rest[tail.end:]
+    volume, issue = split_supplement(tail.volume, tail.issue)
+    fields.update(volume=volume, issue=_clean_issue(issue))
+    if tail.pages:
+        pages = tail.pages.strip()
+        fields["page" if is_range(pages) else "number"] = normalize_pages(pages) if is_range(pages) else pages
+    if tail.year:
+        issued = parse_date(rest[tail.start: tail.end])
+        later = parse_date(after)
+        if later and issued and later.year == issued.year and later.month and not issued.month:
+            issued = later
+    elif year_hint:
+        issued = Date(int(year_hint))
+        later = parse_date(after)
+        if later and later.year == issued.year and later.month:
+            issued = later
+    else:
+        issued = parse_date(after) or parse_date(rest[: tail.start])
+    fields["issued"] = issued
+    return fields
+
+
+def _untailed(rest: str, year_hint: str | None, fields: dict[str, object]) -> tuple[str, str, bool]:
+    """No locator tail: a book's imprint, or a date; returns the middle part, the type and whether a book is sure."""
+    book = BOOK_RE.search(rest)
+    if book and (PUBLISHER_WORDS_RE.search(book.group("publisher")) or not re.search(r"\d", book.group("publisher"))):
+        fields.update(publisher=book.group("publisher").strip(), publisher_place=book.group("place").strip(),
+                      issued=Date(int(book.group("year"))))
+        # "Place: Publisher; year" closing the string: the rules' other sure shape
+        # (NLM's "; year" only: Chicago/MLA books, where the model reads better, print ", year")
+        sure = len(rest[book.end():].strip(" .,;")) <= 3 and ";" in rest[book.start("publisher"):book.start("year")]
+        return rest[: book.start()], "book", sure
+    mid = rest
+    issued = Date(int(year_hint)) if year_hint else parse_date(rest)
+    fields["issued"] = issued
+    if issued and not year_hint:
+        ym = re.search(rf"[.,;(]?\s*{issued.year}[^.]*$", mid)
+        if ym and ym.start() > 0:
+            mid = mid[: ym.start()]
+    return mid, "book" if PUBLISHER_WORDS_RE.search(rest) else "document", False
+
+
+def _middle(mid: str, rest: str, kind: str, fields: dict[str, object], authors_text: str | None,
+            title_pre: str | None, year_hint: str | None, tailed: bool) -> tuple[str | None, str | None, str | None, str]:
+    """Title and container from what lies between the authors and the numbers (a chapter's "In:" too)."""
+    chapter = _IN_RE.search(mid)
+    if chapter and kind != "article-journal":
+        return (mid[: chapter.start()].strip(" .,") or None, _chapter_fields(mid[chapter.end():], rest, fields),
+                authors_text, "chapter")
+    if title_pre is not None:
+        return title_pre.rstrip(". ") or None, mid.strip(" .,;") or None, authors_text, kind
+    if kind == "book" or (kind == "document" and authors_text):
+        title = mid.strip(" .,;") or None
+        if kind == "document" and title:
+            kind = "book" if fields.get("publisher") else "document"
+        return title, None, authors_text, kind
+    moved = _authors_in_middle(mid) if authors_text is None else None
+    if moved:  # PubMed "Similar articles": Title. Authors, et al. Journal. 2015;…
+        title, authors_text, container = moved
+    else:
+        title, container = split_title_container(mid)
+    if container is None and title is not None and (not authors_text or (authors_text and year_hint)) and tailed:
+        # Only one piece before the numbers: a journal name when the numbers say "journal article".
+        if looks_abbreviated(title) or not authors_text or len(title.split()) <= 6:
+            title, container = None, title
+    return title, container, authors_text, kind
+
+
+def _chapter_fields(after_in: str, rest: str, fields: dict[str, object]) -> str | None:
+    """A chapter's editors, edition, pages and publisher into ``fields``; returns the book title."""
+    editors_text, container, chapter_edition = _split_chapter(after_in)
+    if editors_text:
+        fields["editor"] = parse_author_list(editors_text)[0]
+    if chapter_edition:
+        fields["edition"] = chapter_edition
+    pm = _PP_RE.search(rest)
+    if pm:
+        pages = pm.group("pages")
+        fields["page" if is_range(pages) else "number"] = normalize_pages(pages) if is_range(pages) else pages
+    if not fields.get("publisher"):
+        pub = _TRAILING_PUBLISHER_RE.search(rest)
+        if pub:
+            fields["publisher"] = pub.group(1).strip()
+    return container
+
+
+def _assemble(fields: dict[str, object], extra: dict[str, str | None], kind: str, title: str | None,
+              container: str | None, authors_text: str | None, tailed: bool) -> Reference:
     edition = fields.pop("edition", None)
     if kind in ("book", "chapter", "document") and title and not edition:
         em = _EDITION_RE.search(title)
@@ -346,14 +369,19 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
         title = clean_title(title)
     fields.update(extra)
     fields.update(
-        type=kind if (container or kind != "article-journal" or tail) else "document",
+        type=kind if (container or kind != "article-journal" or tailed) else "document",
         author=author, author_truncated=truncated,
         title=title or None, container_title=container,
         container_title_short=container if container and looks_abbreviated(container) else None,
         edition=edition,
     )
-    ref = _finish(fields)
-    # The shapes the rules are trusted with (measured against the model in benchmarks/parse_eval.py):
+    return _finish(fields)
+
+
+def _trusted(ref: Reference, rest: str, after: str, tail: Tail | None, year_hint: str | None, book_sure: bool,
+             title_pre: str | None) -> bool:
+    """The shapes the rules are trusted with (measured against the model in benchmarks/parse_eval.py)."""
+    title, container = ref.title, ref.container_title
     year_after = bool(tail and tail.kind == "colon" and not tail.year and _YEAR_AFTER_RE.fullmatch(after))
     article = bool(tail and SHAPES[tail.kind].sure and (tail.year or year_hint or year_after) and tail.pages
                    and ref.author and title and container and (len(after.strip(" .,;")) <= 3 or year_after)
@@ -364,8 +392,7 @@ def _parse_plain(s: str, extra: dict[str, str | None], *, authors_text: str | No
     chapter = ref.type == "chapter" and bool(ref.author and title and container and ref.editor
                                              and (ref.publisher_place or ref.publisher)
                                              and _NLM_CHAPTER_RE.search(rest) is not None)  # "… In: Jones K, editor. …"
-    numbers = bool(tail and tail.year and (tail.pages or tail.issue) and tail.kind != "ieee")
-    return ref, article or book or stacked or chapter, numbers
+    return article or book or stacked or chapter
 
 
 # "Postgrad Med J 73: 81-85, 1997." — the year after the pages closes the string
