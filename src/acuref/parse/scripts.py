@@ -39,7 +39,7 @@ MAX_LENGTH = 2000  # a longer string is no single reference in these styles
 
 
 def read_script(text: str) -> dict[str, object] | None:
-    """The fields of a GB/T 7714 or GOST reading of ``text`` (for :func:`acuref.parse`'s ``_finish``, which
+    """The fields of a GB/T 7714 or GOST reading of ``text`` (for :func:`acuref.parse.plain.finish`, which
     scores every rules reading the same way), or ``None`` when it is in neither form."""
     s = " ".join(text.split())
     if len(s) > MAX_LENGTH:
