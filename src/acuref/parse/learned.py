@@ -13,10 +13,9 @@ import re
 from acuref.model import Date, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import parse_date
-from acuref.normalize.names import is_author_list, parse_author_list, split_editors
+from acuref.normalize.names import parse_author_list, split_editors
 from acuref.normalize.pages import is_range, normalize_pages, without_discussion
 from acuref.normalize.text import (
-    SENTENCE_SPLIT_RE,
     clean,
     clean_title,
     looks_abbreviated,
@@ -24,57 +23,63 @@ from acuref.normalize.text import (
     split_title_container,
 )
 from acuref.normalize.volumes import split_supplement
-from acuref.parse.crf import JOURNAL_WORDS, Token, default_tagger
+from acuref.parse.crf import Token, default_tagger
+from acuref.parse.relabel import (
+    IN_PREFIX_RE,
+    IN_RE,
+    LINK_CUE_RE,
+    Groups,
+    journal_in_note,
+    make_run,
+    relabel,
+    title_in_note,
+)
 
 # strip_locator also shapes the records acuref.train renders its synthetic strings from: a change to it changes
 # the training set, so the shipped model must be retrained with it (and re-measured) in the same commit.
 _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pages?|s|bd|jg|h|band|seiten|tome"
                                 r"|[vt](?=\.?\s*[A-Za-z]?\d))\b\.?\s*", re.IGNORECASE)
+
+
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
+
+
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
+
+
 _IN_WORD_RE = re.compile(r"(?:^|[.,]\s+)(?:In|in|Dans|dans):?\s+")
-_LONE_INITIAL_END_RE = re.compile(r",\s*([A-Z])$")
+
+
 _TRAILING_ISSUE_WORD_RE = re.compile(r"[\s,]+(?:no|nr|n°|issue)\.?$", re.IGNORECASE)
+
+
 _VOLUME_PAGE_RE = re.compile(r"([A-Za-z]?\d+)(?:\s*,\s*|\s+)([A-Za-z]?\d+(?:[-–]\d+)?)")
+
+
 _ISSUE_WORD_RE = re.compile(r"\b(?:no|nr|n°|issue|num|number|heft)\b\.?\s*\w", re.IGNORECASE)
-_EDITOR_CUE_RE = re.compile(r"\b(?:[Ee]ds?|[Ee]dd|[Ee]ditors?|[Ee]dited|[Hh]rsg|[Rr]ed|[Dd]ir|[Cc]omp|[Cc]oord|In|Dans)\b")
+
+
 _EDITION_NUMBER_RE = re.compile(r"(\d+)")
-_EDITION_CUE_RE = re.compile(r"\d|\b(?:eds?|edn|edition|[ée]d|[ée]dition|aufl|auflage|uitg|druk|wyd|wydanie|izd|rev|"
-                             r"revised|enlarged|expanded|new|neue|nouvelle|first|second|third|fourth|fifth|sixth|"
-                             r"seventh|eighth|ninth|tenth|[IVX]+)\b", re.IGNORECASE)
-_ABBREVIATION_END_RE = re.compile(r"(?:^|\s)(?:[A-Z][a-z]{0,3}|[A-Z]{1,3})\.$")  # "Univ.", "Co.", "U.S.": not a sentence
-_EDITION_PAREN_RE = re.compile(r"\s*\((\d+\w*\s+(?:ed|edn|edition)\b\.?)[^)]*\)?$", re.IGNORECASE)  # "(5th ed., pp…"
-_LINK_CUE_RE = re.compile(rf"{ids.LINK_CUE}\s*:?\s*(?:$|https?:|www\.)", re.IGNORECASE)  # a cue, then the link
-_JOURNAL_NAME_WORD_RE = re.compile(r"[A-Z][a-z]+\.?|&|of|and")  # "Brief Bioinform", "Pain", "Science", not "AF"
-_FUNCTION_WORDS = frozenset("a an the of in on at for to with and or by from into among between de del della di da "
-                            "du des la le les el los las der die das den dem aus im und et y en dans sur au aux van "
-                            "von zu".split())
-_NUMBERS_NEXT_RE = re.compile(r"\s*[(\[]?\d")
+
+
 # "17 259-273", and physics' "114 082501" (volume and article number)
 _VOLUME_THEN_RANGE_RE = re.compile(r"([A-Za-z]?\d+)\s+([A-Za-z]?\d+\s*[-–]+\s*[A-Za-z]?\d+|0\d{3,}|\d{5,})")
+
+
 _TRAILING_LOCATOR_RE = re.compile(r"[\s,]+(?:vol(?:ume)?|no|nr|n°|issue|bd|jg|tome|heft)\.?$", re.IGNORECASE)
-IN_PREFIX_RE = re.compile(r"^(?:[Ii]n|[Dd]ans)\s*:?\s+")
-_IN_RE = re.compile(r"(?:^|[.,]\s*)In\b")
+
+
 _THESIS_RE = re.compile(r"\b(?:thesis|dissertation|proefschrift|doctoral|PhD|Ph\.D\.|master'?s)\b", re.IGNORECASE)
+
+
 _REPORT_RE = re.compile(r"\b(?:report|technical memo|working paper|white paper|rapport|TR-?\d)\b", re.IGNORECASE)
+
+
 _VOLUME_ISSUE_RE = re.compile(r"([A-Za-z]?\d+[A-Za-z]?)\s*(?:,?\s*(?:no|nr|issue|n)\.?\s*|\(\s*)(\w+(?:[-–/]\w+)?)\)?",
                               re.IGNORECASE)
+
+
 _QUOTED_RE = re.compile(r"[“\"‘«„]\s*([^“”\"«»]{3,300}?)\s*[”\"’»“](?=[\s,.;:]|$)")
-
-
-class Run(str):
-    """A run of one label as printed, which also knows where it starts in the string the model read."""
-
-    start: int
-
-
-def _run(text: str, start: int) -> Run:
-    run = Run(text)
-    run.start = start
-    return run
-
-
-Groups = dict[str, list[Run]]
 
 
 def _groups(text: str, tokens: list[Token], tags: list[str]) -> Groups:
@@ -90,7 +95,7 @@ def _groups(text: str, tokens: list[Token], tags: list[str]) -> Groups:
         while j + 1 < n and (tags[j + 1] == label or (
                 tags[j + 1] == "O" and j + 2 < n and tags[j + 2] == label and not tokens[j + 1].text[0].isalnum())):
             j += 1
-        out.setdefault(label, []).append(_run(text[tokens[i].start:tokens[j].end], tokens[i].start))
+        out.setdefault(label, []).append(make_run(text[tokens[i].start:tokens[j].end], tokens[i].start))
         i = j + 1
     return out
 
@@ -109,7 +114,7 @@ def _type(f: dict[str, object], text: str) -> str:
     has = f.get
     if has("container_title") and (has("volume") or has("issue")) and not has("editor"):
         return "article-journal"
-    if has("container_title") and (has("editor") or has("publisher") or _IN_RE.search(text)):
+    if has("container_title") and (has("editor") or has("publisher") or IN_RE.search(text)):
         return "chapter"
     if _THESIS_RE.search(text) and not has("container_title"):
         return "thesis"
@@ -124,248 +129,6 @@ def _type(f: dict[str, object], text: str) -> str:
     if has("URL"):
         return "webpage"
     return "document"
-
-
-def _title_in_note(s: str, g: Groups) -> str | None:
-    """A run labelled ``note`` right after the authors (and date), before any other field, is the title."""
-    note = g["note"][0]
-    others = [v[0].start for label, v in g.items() if label not in ("author", "date", "note", "label")]
-    if g["author"][0].start < note.start and all(note.start < o for o in others) and len(note.split()) >= 2 \
-            and not _LINK_CUE_RE.match(note):
-        return clean_title(SENTENCE_SPLIT_RE.split(note, 1)[0]) or None  # what follows is most often the imprint
-    return None
-
-
-def _journal_in_note(s: str, g: Groups) -> str | None:
-    """A short capitalised run labelled ``note`` right before the volume of an article is its journal.
-
-    The training sets label genre words ("Russian.", "[Letter]") as notes, so a one-word journal such as
-    "Pain." is sometimes read as one; a journal article's numbers without a journal show the slip.
-    """
-    if "container" in g or "volume" not in g or "publisher" in g or "note" not in g:
-        return None
-    volume_at = g["volume"][0].start
-    for run in g["note"]:
-        gap = s[run.start + len(run):volume_at]
-        note = run.split("[")[0].strip(" .,;:")
-        if run.start < volume_at and note[:1].isupper() and len(note.split()) <= 8 and not re.search(r"[A-Za-z]{3}", gap) \
-                and not _NOT_A_JOURNAL_RE.search(note):
-            return note
-    return None
-
-
-_NOT_A_JOURNAL_RE = re.compile(r"^$|\b(?:suppl|letter|editorial|comment|review|abstract|erratum|in press|thesis|russian|"
-                               r"german|french|chinese|japanese|spanish|english)\b", re.IGNORECASE)
-
-
-def _edition_without_cue(s: str, g: Groups) -> None:
-    """An edition names its number or says "ed."/"edition"; words without either are the title the model missed,
-    or after "dans"/"in" the journal or book (``…, dans Picus, 16-17``)."""
-    if "edition" not in g or any(_EDITION_CUE_RE.search(run) for run in g["edition"]):
-        return
-    runs = g.pop("edition")
-    if "container" not in g and IN_PREFIX_RE.match(runs[0]):
-        g["container"] = [runs.pop(0)]
-    elif "title" not in g:
-        g["title"] = [runs.pop(0)]
-    if runs:
-        g["note"] = sorted([*g.get("note", ()), *runs], key=lambda run: run.start)
-
-
-def _title_in_author(s: str, g: Groups) -> None:
-    """``Schwarz, Hans. Eschatology.`` read as one author list: the title starts after the given name."""
-    if not g.get("author") or "title" in g:
-        return
-    run = g["author"][0]
-    for m in SENTENCE_SPLIT_RE.finditer(run):
-        head, rest = run[: m.start()], run[m.end():]
-        last = head.rstrip(".").rsplit(None, 1)[-1]
-        if "," in head and len(last) >= 3 and last.isalpha() and not last.isupper() \
-                and is_author_list(head, permissive=True) and not ("," in rest and is_author_list(rest, permissive=True)):
-            g["author"][0] = _run(head, run.start)
-            g["title"] = [_run(rest, run.start + m.end())]
-            return
-
-
-def _title_in_publisher(s: str, g: Groups) -> None:
-    """A title read as a first publisher (``Beck, Ulrich. World Risk Society. Cambridge: Polity Press``) or run
-    into the publisher (``2006. Bats of Krau Wildlife Reserve. Penerbit Universiti…``)."""
-    publishers = g.get("publisher")
-    if not publishers or {"title", "container"} & g.keys():
-        return
-    if len(publishers) > 1 and any(run.start > publishers[0].start for label in ("place", "date")
-                                   for run in g.get(label, ())):
-        g["title"] = [publishers.pop(0)]
-        return
-    run = publishers[0]
-    head, *rest = SENTENCE_SPLIT_RE.split(run, 1)
-    if rest and len(head.split()) >= 3 and not _ABBREVIATION_END_RE.search(head):
-        g["title"] = [_run(head, run.start)]
-        publishers[0] = _run(rest[0], run.start + len(run) - len(rest[0]))
-
-
-def _authors_as_editors(s: str, g: Groups) -> None:
-    """Names the model called editors are the authors when no editor word is anywhere in the string, or when they
-    come first with no editor word after them and a second editor run follows (``den Besten, Hans (1977).
-    '…', in Werner Abraham (ed.)``)."""
-    if not g.get("editor") or g.get("author"):
-        return
-    first = g["editor"][0]
-    if not _EDITOR_CUE_RE.search(s):
-        g["author"] = g.pop("editor")
-    elif len(g["editor"]) > 1 and not _EDITOR_CUE_RE.search(s, 0, first.start + len(first) + 8) \
-            and all(first.start < v[0].start for label, v in g.items() if label not in ("editor", "label")):
-        g["author"] = [g["editor"].pop(0)]
-
-
-def _journal_initial_in_author(s: str, g: Groups) -> None:
-    """``E. Yablonovitch, J. Opt. Soc. Am.``: the journal's "J." read as a last initial."""
-    author, container = g.get("author"), g.get("container")
-    if not (author and container):
-        return
-    cut = _LONE_INITIAL_END_RE.search(author[0])
-    at = author[0].start + len(author[0])
-    if cut and s[at:at + 2] == ". " and container[0].start == at + 2 \
-            and parse_author_list(author[0])[0][-1].literal == cut.group(1):  # not "Smith, J": a name alone
-        author[0] = _run(author[0][: cut.start()], author[0].start)
-        container[0] = _run(s[at - 1:container[0].start + len(container[0])], at - 1)
-
-
-def _journal_alone_as_author(s: str, g: Groups) -> None:
-    """``(N Engl J Med. 2010;363(5):454-61)``: a journal and its numbers with no title are not an author."""
-    if "author" not in g or {"title", "container"} & g.keys() or not {"volume", "pages"} & g.keys():
-        return
-    words = g["author"][0].replace(".", " ").split()
-    known = [w for w in words if w.lower() in JOURNAL_WORDS]
-    if len(known) * 2 > len(words) and any(len(w) >= 3 for w in known):
-        g["container"] = [g["author"].pop(0)]
-        if not g["author"]:
-            del g["author"]
-
-
-def _book_in_editor_run(s: str, g: Groups) -> None:
-    """``In K. Jones (Ed.), Textbook of pain (5th ed.`` read as one editor run: editors, book and edition."""
-    editors = g.get("editor")
-    if not editors or "container" in g:
-        return
-    run = editors[0]
-    lead = IN_PREFIX_RE.match(run)
-    both = split_editors(run[lead.end():] if lead else run)
-    if not both or len(both[1].split()) < 2:
-        return
-    book, book_at = both[1], run.start + len(run) - len(both[1])
-    edition = _EDITION_PAREN_RE.search(book)
-    if edition and "edition" not in g:
-        g["edition"] = [_run(edition.group(1), book_at + edition.start(1))]
-        book = book[: edition.start()]
-    editors[0] = _run(run[: len(run) - len(both[1])], run.start)
-    g["container"] = [_run(book, book_at)]
-
-
-def _journal_word_in_title(s: str, g: Groups) -> None:
-    """``… in the dialysis unit Am. J. Kidney Dis.``: the journal's first word read into the title."""
-    title, container = g.get("title"), g.get("container")
-    if not (title and container):
-        return
-    head, _, last = title[0].rpartition(" ")
-    at = title[0].start + len(title[0])
-    if head and len(last) <= 3 and last[:1].isupper() and last.lower() in JOURNAL_WORDS \
-            and s[at:container[0].start] in (". ", "."):
-        title[0] = _run(head.rstrip(" ,"), title[0].start)
-        container[0] = _run(s[at - len(last):container[0].start + len(container[0])], at - len(last))
-
-
-def _chapter_before_editors(s: str, g: Groups) -> None:
-    """``Thought and Talk. In S. Guttenplan (Ed.), Mind and Language``: before "In" is the chapter, after the
-    editors the book, whatever the model called them."""
-    if not ("editor" in g and "container" in g and "title" not in g):
-        return
-    editor_at = g["editor"][0].start
-    if g["container"][0].start < editor_at:
-        for label in ("collection", "note"):
-            after = [v for v in g.get(label, ()) if v.start > editor_at]
-            if after:
-                g["title"] = g.pop("container")
-                g["container"] = [after[0]]
-                g[label].remove(after[0])
-                if not g[label]:
-                    del g[label]
-                return
-
-
-def _book_as_second_title(s: str, g: Groups) -> None:
-    """``Title. In K. Jones (Ed.), Book title (pp. …)``: the second title is the book the chapter is in."""
-    if len(g.get("title", ())) > 1 and "container" not in g and ("editor" in g or _IN_RE.search(s)):
-        g["container"] = [g["title"][1]]
-
-
-def _journal_as_second_author(s: str, g: Groups) -> None:
-    """``Title. Pediatr Obes. 2018;13(6)``: a journal read as a second author run after the title."""
-    if "container" not in g and len(g.get("author", ())) > 1 and "title" in g and ("volume" in g or "pages" in g) \
-            and g["title"][0].start < g["author"][1].start:
-        g["container"] = [g["author"].pop(1)]
-
-
-def _split_sentence_case_end(run: str) -> int | None:
-    """Where a capitalised journal name starts at the end of a sentence-case run (``… in chronic pain patients
-    Pain``, ``… evolution of photosynthesis Science``), or None."""
-    words = run.split()
-    k = len(words)
-    while k > 0 and _JOURNAL_NAME_WORD_RE.fullmatch(words[k - 1]):
-        k -= 1
-    head = words[:k]
-    if not (1 <= len(words) - k <= 4 and len(head) >= 4 and head[-1][:1].islower()) \
-            or head[-1].lower() in _FUNCTION_WORDS:  # "… expression in Arabidopsis": a name inside the title
-        return None
-    lower = sum(1 for w in head if w[:1].islower())
-    if lower * 5 < len(head) * 3:  # a title-case title ("… for Chronic Pain") cannot show where the journal starts
-        return None
-    return len(" ".join(head)) + 1
-
-
-def _journal_run_into_title(s: str, g: Groups) -> None:
-    """A journal printed right after a sentence-case title with no period between (``… in chronic pain patients
-    Pain (1992) 49(1):71-75``), read as one run: the capitalised words at its end are the journal."""
-    if not ({"volume", "pages"} & g.keys()) or ("title" in g) == ("container" in g):
-        return
-    label = "title" if "title" in g else "container"
-    run = g[label][0]
-    if SENTENCE_SPLIT_RE.search(run) or ":" in run or "," in run \
-            or not _NUMBERS_NEXT_RE.match(s, run.start + len(run)):  # the journal's numbers follow it at once
-        return
-    cut = _split_sentence_case_end(run)
-    if cut is not None:
-        g["title"] = [_run(run[: cut - 1], run.start)]
-        g["container"] = [_run(run[cut:], run.start + cut)]
-
-
-def _title_words_in_journal(s: str, g: Groups) -> None:
-    """``… fast lane to functional | genomics Brief Bioinform``: a journal does not start with a lowercase word."""
-    title, container = g.get("title"), g.get("container")
-    if not (title and container) or not ({"volume", "pages"} & g.keys()):
-        return
-    run = container[0]
-    words = run.split()
-    k = 0
-    while k < len(words) - 1 and words[k].isalpha() and words[k].islower():
-        k += 1
-    end = title[0].start + len(title[0])
-    if k and not s[end:run.start].strip() and all(_JOURNAL_NAME_WORD_RE.fullmatch(w) for w in words[k:]):
-        cut = len(" ".join(words[:k])) + 1
-        title[0] = _run(s[title[0].start:run.start + cut - 1], title[0].start)
-        container[0] = _run(run[cut:], run.start + cut)
-
-
-# In this order: each pass sees the runs the earlier ones mended.
-_MENDS = (_edition_without_cue, _title_in_author, _title_in_publisher, _authors_as_editors, _journal_initial_in_author,
-          _journal_alone_as_author, _book_in_editor_run, _journal_word_in_title, _chapter_before_editors,
-          _book_as_second_title, _journal_as_second_author, _journal_run_into_title, _title_words_in_journal)
-
-
-def _relabel(s: str, g: Groups) -> None:
-    """Runs the model labelled wrongly in ways the rest of the string gives away (each pass says which)."""
-    for mend in _MENDS:
-        mend(s, g)
 
 
 def _first(g: Groups, label: str) -> str | None:
@@ -394,15 +157,15 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
     """Title and container, mending the boundary slips between them that the rest of the string shows."""
     f: dict[str, object] = {}
     title = _first(g, "title")
-    if title and not _LINK_CUE_RE.match(title):  # "Available at: http://…" says where the work is, not what
+    if title and not LINK_CUE_RE.match(title):  # "Available at: http://…" says where the work is, not what
         f["title"] = clean_title(title)
     if not f.get("title"):  # quoted words are a title in every style that quotes (Chicago, MLA, IEEE, Harvard)
         q = _QUOTED_RE.search(s)
         if q and len(q.group(1).split()) >= 2:
             f["title"] = q.group(1).strip(" ,.;:")
     if not f.get("title") and "author" in g and "note" in g:
-        f["title"] = _title_in_note(s, g)
-    container = _first(g, "container") or _journal_in_note(s, g)
+        f["title"] = title_in_note(s, g)
+    container = _first(g, "container") or journal_in_note(s, g)
     in_word = _IN_WORD_RE.search(container) if container and "editor" not in g else None
     chapter = split_editors(container[in_word.end():]) if container and in_word else None
     if container and in_word and chapter:  # "In: Ilse Wischer and Gabriele Diewald (eds) New reflections…" as one
@@ -416,7 +179,7 @@ def _title_and_container(s: str, g: Groups) -> dict[str, object]:
             head, tail = split_title_container(container)
             if head and tail and len(head.split()) >= 3:
                 f["title"], container = clean_title(head), tail
-            elif not ({"volume", "issue", "pages", "editor"} & g.keys()) and not _IN_RE.search(s):
+            elif not ({"volume", "issue", "pages", "editor"} & g.keys()) and not IN_RE.search(s):
                 f["title"], container = clean_title(container), None  # a book's title: nothing it is part of
         f["container_title"] = _TRAILING_LOCATOR_RE.sub("", container) if container else None  # "Journal, Volume" 8
     elif f.get("title") and ("volume" in g or "pages" in g) and not ({"publisher", "editor"} & g.keys()):
@@ -515,7 +278,7 @@ def parse_with_model(text: str) -> Reference | None:
     s = clean(body)
     tokens, tags, confidence = tagger.tag(s)
     g = _groups(s, tokens, tags)
-    _relabel(s, g)
+    relabel(s, g)
     f = _identifiers(s, g)
     if g.get("author"):
         f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
