@@ -121,12 +121,18 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
     starts = [t.start for t in tokens]
     ends = [t.end for t in tokens]
     base = [_token_features(w) for w in words]
-    neigh = [_neighbour_features(w) for w in words]
     punct = [not w[0].isalnum() for w in words]
     breaks = [i + 1 < n and words[i] in ".:?" and starts[i + 1] > ends[i] and (i == 0 or len(words[i - 1]) > 2)
               for i in range(n)]
-    # Looking right: sentence breaks left before the end, and before the next number (the journal sits right
-    # before its numbers, the title one piece earlier; a book's title has no numbers after it at all).
+    context = _context(words, starts, ends, base, punct, breaks, _right(words, breaks))
+    columns = _neighbour_columns([_neighbour_features(w) for w in words])
+    return [[*own, *ctx, *n1, *n2, *n3, *n4, *n5, *n6] for own, ctx, n1, n2, n3, n4, n5, n6 in zip(base, context, *columns)]
+
+
+def _right(words: list[str], breaks: list[bool]) -> list[tuple[bytes, bytes]]:
+    """Looking right: sentence breaks left before the end, and before the next number (the journal sits right
+    before its numbers, the title one piece earlier; a book's title has no numbers after it at all)."""
+    n = len(words)
     right: list[tuple[bytes, bytes]] = [(b"", b"")] * n
     left, next_num = 0, -1
     for i in range(n - 1, -1, -1):
@@ -137,11 +143,15 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
             left += 1
             if next_num >= 0:
                 next_num += 1
-    seen_year = False
-    depth = 0  # inside ( or [
-    quoted = False
-    after_quote = False
-    periods = 0  # sentence-like pieces so far: authors. title. journal.
+    return right
+
+
+def _context(words: list[str], starts: list[int], ends: list[int], base: list[tuple[bytes, ...]], punct: list[bool],
+             breaks: list[bool], right: list[tuple[bytes, bytes]]) -> list[list[bytes]]:
+    """Looking left: the piece (authors. title. journal.), brackets and quotes open, spacing, years seen."""
+    n = len(words)
+    seen_year = quoted = after_quote = False
+    depth = periods = 0  # inside ( or [; sentence-like pieces so far
     context: list[list[bytes]] = []
     for i, t in enumerate(words):
         f = [_PIECE[min(periods, 5)], *right[i], _POS[i * 10 // n]]
@@ -179,7 +189,12 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
         context.append(f)
     context[0].append(b"BOS")
     context[-1].append(b"EOS")
-    # neighbour j = i + d tells token i its pair for offset d, stored at _OFFSETS.index(-d) == 5 - k
+    return context
+
+
+def _neighbour_columns(neigh: list[tuple[tuple[bytes, ...], ...]]) -> list[list[tuple[bytes, ...]]]:
+    """Neighbour j = i + d tells token i its pair for offset d, stored at _OFFSETS.index(-d) == 5 - k."""
+    n = len(neigh)
     empty: tuple[bytes, ...] = ()
     columns = []
     for k, d in enumerate(_OFFSETS):
@@ -187,7 +202,7 @@ def features(tokens: list[Token]) -> list[list[bytes]]:
             columns.append([empty] * -d + [pair[5 - k] for pair in neigh[: n + d]])
         else:
             columns.append([pair[5 - k] for pair in neigh[d:]] + [empty] * d)
-    return [[*own, *ctx, *n1, *n2, *n3, *n4, *n5, *n6] for own, ctx, n1, n2, n3, n4, n5, n6 in zip(base, context, *columns)]
+    return columns
 
 
 @lru_cache(maxsize=1024)
