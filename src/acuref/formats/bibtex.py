@@ -77,76 +77,102 @@ def _unverbatim(value: str) -> str:
     return value.replace("%7B", "{").replace("%7D", "}").replace("%5C", "\\").replace("%25", "%")
 
 
+class _Fields:
+    """The fields of one entry in the order they are written, each escaped as its kind needs."""
+
+    def __init__(self, biblatex: bool, ascii_only: bool):
+        self.biblatex, self.ascii_only = biblatex, ascii_only
+        self.fields: list[bm.Field] = []
+
+    def add(self, key: str, value: str | None, *, verbatim: bool = False, enclosing: str | None = None) -> None:
+        if value:
+            text = _verbatim(value) if verbatim else latex.escape(value, ascii_only=self.ascii_only)
+            self.fields.append(bm.Field(key, text, enclosing=enclosing))
+
+    def raw(self, key: str, value: str, enclosing: str | None = None) -> None:
+        self.fields.append(bm.Field(key, value, enclosing=enclosing))
+
+
 def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
     ref = entry.ref
-    types = BIBLATEX_TYPES if biblatex else BIBTEX_TYPES
-    etype = types.get(ref.type, "misc")
-    fields: list[bm.Field] = []
-
-    def add(key: str, value: str | None, *, verbatim: bool = False, enclosing: str | None = None) -> None:
-        if value:
-            text = _verbatim(value) if verbatim else latex.escape(value, ascii_only=ascii_only)
-            fields.append(bm.Field(key, text, enclosing=enclosing))
-
+    etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
+    f = _Fields(biblatex, ascii_only)
     if ref.author:
-        fields.append(bm.Field("author", _names(ref.author, ref.author_truncated, ascii_only)))
+        f.raw("author", _names(ref.author, ref.author_truncated, ascii_only))
     if ref.editor:
-        fields.append(bm.Field("editor", _names(ref.editor, False, ascii_only)))
+        f.raw("editor", _names(ref.editor, False, ascii_only))
     title = ref.title
     if not title and not ref.parsed and ref.sources:
         title = ref.sources[0].raw
     if title:
-        fields.append(bm.Field("title", latex.title_to_bibtex(title, ascii_only=ascii_only)))
-    container_key = {"article": "journaltitle" if biblatex else "journal", "incollection": "booktitle",
-                     "inproceedings": "booktitle"}.get(etype)
-    if container_key:
-        add(container_key, ref.container_title)
-        if biblatex:
-            add("shortjournal", ref.container_title_short if etype == "article" else None)
-    elif ref.container_title and etype != "book":
-        add("howpublished" if not biblatex else "journaltitle", ref.container_title)
-    if ref.issued:
-        if biblatex:
-            add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued.parts())))
-        else:
-            add("year", str(ref.issued.year))
-            if ref.issued.month:
-                fields.append(bm.Field("month", _MONTHS[ref.issued.month - 1], enclosing="no-enclosing"))
-            if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
-                add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
-    add("volume", ref.volume)
-    add("number", ref.issue)
-    if ref.page:
-        add("pages", ref.page.replace("-", "--"), verbatim=True)
-    if ref.number and ref.number.startswith("arXiv:"):
-        # arXiv: biblatex's eprint fields (BibTeX styles and Zotero's translator read eprint + archivePrefix).
-        add("eprint", ref.number.removeprefix("arXiv:"), verbatim=True)
-        add("eprinttype" if biblatex else "archiveprefix", "arxiv" if biblatex else "arXiv")
-    elif ref.number:
-        add("eid", ref.number)
-        if not ref.page:
-            add("pages", ref.number)  # styles and pandoc ignore eid; the reader maps pages == eid back to the number
-    add("edition", ref.edition)
-    add("publisher", ref.publisher)
-    add("location" if biblatex else "address", ref.publisher_place)
-    add("doi", ref.DOI, verbatim=True)
-    add("url", ref.URL, verbatim=True)
-    add("isbn", ref.ISBN, verbatim=True)
-    add("issn", ref.ISSN, verbatim=True)
-    if ref.PMID:
-        if biblatex:
-            add("eprinttype", "pubmed")
-            add("eprint", ref.PMID, verbatim=True)
-        add("pmid", ref.PMID, verbatim=True)
-    add("pmcid", ref.PMCID, verbatim=True)
-    add("langid" if biblatex else "language", ref.language)
+        f.raw("title", latex.title_to_bibtex(title, ascii_only=ascii_only))
+    _container(f, ref, etype)
+    _issued(f, ref)
+    _locators(f, ref)
+    f.add("edition", ref.edition)
+    f.add("publisher", ref.publisher)
+    f.add("location" if biblatex else "address", ref.publisher_place)
+    _identifiers(f, ref)
+    f.add("langid" if biblatex else "language", ref.language)
     lines = markers.notes(ref)
     if lines:
-        add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
+        f.add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
     tags = markers.tags(ref)
     if tags:
-        add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
-    return bm.Entry(etype, entry.id, fields)
+        f.add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
+    return bm.Entry(etype, entry.id, f.fields)
+
+
+def _container(f: _Fields, ref: Reference, etype: str) -> None:
+    key = {"article": "journaltitle" if f.biblatex else "journal", "incollection": "booktitle",
+           "inproceedings": "booktitle"}.get(etype)
+    if key:
+        f.add(key, ref.container_title)
+        if f.biblatex:
+            f.add("shortjournal", ref.container_title_short if etype == "article" else None)
+    elif ref.container_title and etype != "book":
+        f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
+
+
+def _issued(f: _Fields, ref: Reference) -> None:
+    if not ref.issued:
+        return
+    if f.biblatex:
+        f.add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued.parts())))
+        return
+    f.add("year", str(ref.issued.year))
+    if ref.issued.month:
+        f.raw("month", _MONTHS[ref.issued.month - 1], enclosing="no-enclosing")
+    if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
+        f.add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
+
+
+def _locators(f: _Fields, ref: Reference) -> None:
+    f.add("volume", ref.volume)
+    f.add("number", ref.issue)
+    if ref.page:
+        f.add("pages", ref.page.replace("-", "--"), verbatim=True)
+    if ref.number and ref.number.startswith("arXiv:"):
+        # arXiv: biblatex's eprint fields (BibTeX styles and Zotero's translator read eprint + archivePrefix).
+        f.add("eprint", ref.number.removeprefix("arXiv:"), verbatim=True)
+        f.add("eprinttype" if f.biblatex else "archiveprefix", "arxiv" if f.biblatex else "arXiv")
+    elif ref.number:
+        f.add("eid", ref.number)
+        if not ref.page:
+            f.add("pages", ref.number)  # styles and pandoc ignore eid; the reader maps pages == eid back to the number
+
+
+def _identifiers(f: _Fields, ref: Reference) -> None:
+    f.add("doi", ref.DOI, verbatim=True)
+    f.add("url", ref.URL, verbatim=True)
+    f.add("isbn", ref.ISBN, verbatim=True)
+    f.add("issn", ref.ISSN, verbatim=True)
+    if ref.PMID:
+        if f.biblatex:
+            f.add("eprinttype", "pubmed")
+            f.add("eprint", ref.PMID, verbatim=True)
+        f.add("pmid", ref.PMID, verbatim=True)
+    f.add("pmcid", ref.PMCID, verbatim=True)
 
 
 def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool = False) -> str:
