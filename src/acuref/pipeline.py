@@ -173,10 +173,14 @@ def _document_warnings(name: str, found: list[Reference], passed_over: list[Skip
 def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefClient | None = None,
            settings: Settings = Settings(resolver=None), progress: Callable[[int], None] | None = None,
            on_total: Callable[[int], None] | None = None, warnings: Iterable[Warning_] = ()) -> RunResult:
-    """The corpus step over every document's result: resolve, deduplicate, assign citation keys."""
+    """The corpus step over every document's result: resolve (with ``resolver``, else the one ``settings``
+    names, built here), deduplicate, assign citation keys."""
     results = list(results)
     refs = [ref for r in results for ref in r.references]
-    notes = [*warnings, *(w for r in results for w in r.warnings)]
+    opened: list[Warning_] = []
+    if resolver is None and settings.resolver is not None and refs:
+        resolver, opened = settings.make_resolver()  # built here, in the process that runs the corpus step
+    notes = [*warnings, *opened, *(w for r in results for w in r.warnings)]
     if resolver is not None and refs:
         if on_total:
             on_total(len(refs))
@@ -200,10 +204,6 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
     """
     if settings is None:
         settings = Settings(resolver=None, dedupe=dedupe, keep_suspect_doi=keep_suspect_doi)
-    warnings: list[Warning_] = []
-    if client is None and settings.resolver is not None:
-        client, opened = settings.make_resolver()
-        warnings.extend(opened)
     results = []
     for path, problem in expand_paths(paths):
         if problem is not None:
@@ -213,5 +213,4 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
         if on_document and not formats.reader_for(Path(path).suffix):
             on_document(path)
         results.append(read_path(path))
-    return corpus(results, resolver=client, settings=settings, progress=progress, on_total=on_total,
-                  warnings=warnings)
+    return corpus(results, resolver=client, settings=settings, progress=progress, on_total=on_total)
