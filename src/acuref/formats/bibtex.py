@@ -18,6 +18,7 @@ from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import is_range, normalize_pages
+from acuref.normalize.vocabulary import BIBTEX_MONTHS
 
 # CSL type → BibTeX entry type; only types Zotero's importer keeps.
 BIBTEX_TYPES = {
@@ -34,7 +35,7 @@ CSL_TYPES = {
     "online": "webpage", "electronic": "webpage", "www": "webpage", "unpublished": "manuscript", "misc": "document",
     "booklet": "pamphlet", "manual": "report", "collection": "book", "periodical": "periodical",
 }
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = BIBTEX_MONTHS
 _FORMAT = bibtexparser.BibtexFormat()
 _FORMAT.indent = "  "
 _FORMAT.block_separator = "\n"

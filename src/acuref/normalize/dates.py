@@ -5,23 +5,9 @@ from __future__ import annotations
 import re
 
 from acuref.model import Date
+from acuref.normalize.vocabulary import EARLY_YEAR, MONTHS
 
-MONTHS = {
-    "jan": 1, "january": 1, "januari": 1, "janvier": 1, "januar": 1,
-    "feb": 2, "february": 2, "februari": 2, "februar": 2,
-    "mar": 3, "march": 3, "maart": 3, "mars": 3, "märz": 3, "mrt": 3,
-    "apr": 4, "april": 4, "avril": 4,
-    "may": 5, "mei": 5, "mai": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7,
-    "aug": 8, "august": 8, "augustus": 8, "août": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10,
-    "nov": 11, "november": 11, "novembre": 11,
-    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12,
-}
-
-_YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
+_YEAR_RE = re.compile(rf"(?<!\d)({EARLY_YEAR})(?!\d)")
 _MON = r"([A-Za-zéû]{3,9})\.?"
 # "2017 Jan 9", "2005 May", "2007 Nov-Dec"
 _AFTER_RE = re.compile(r"\s*,?\s*" + _MON + r"(?:\s*[-–/]\s*[A-Za-z]{3,9}\.?)?(?:\s+([0-3]?\d)(?!\d))?")

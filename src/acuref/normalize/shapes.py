@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from acuref.normalize.names import DEGREE_RE, is_author_list
+from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR, YEAR_ANY_RE  # noqa: F401 - used by the stages through here
 
-YEAR = r"(?:1[6-9]\d\d|20\d\d)"
 _MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
 _DATE_REST = (
     rf"(?:\s+(?P<month>{_MONTHWORD}(?:\s*[-–/]\s*{_MONTHWORD})?)"
@@ -45,7 +45,6 @@ BOOK_RE = re.compile(
     rf"(?P<place>(?:St\.\s)?[A-Z][\w'’]+(?:[ -][\w'’]+){{0,3}}(?:,\s*[A-Z][A-Za-z'’ -]{{1,25}})?)\s*:\s*"
     rf"(?P<publisher>[^:;.()]{{2,90}}?)\s*[;,.]\s*(?:c\s*)?(?P<year>{YEAR})"
 )
-PUBLISHER_WORDS_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
 _YEAR_PAREN_RE = re.compile(rf"\(\s*(?:{YEAR}[/-])?(?P<year>{YEAR})[a-z]?\s*(?:,[^()]{{0,20}})?\)|\((?:n\.\s?d\.|in press)\)", re.IGNORECASE)
 _HARVARD_YEAR_RE = re.compile(rf"[.,]?\s+(?P<year>{YEAR})[a-z]?[.,]\s+")
 DEGREE_NAME_RE = re.compile(r"[A-Z][a-z]+(?:[\s-][A-Z][a-z]+)?(?:\s+[A-Z]\.)*\s+(?:[a-z]{1,3}\s+)?[A-Z][\w'’-]+,\s*(?:[A-Z][a-z]{0,5}\.){2}")
@@ -261,5 +260,4 @@ def split_degree_authors(s: str) -> tuple[str, str, str] | None:
 
 
 REGISTRATION_RE = re.compile(r"\b(?:NCT\d{8}|ISRCTN\d{6,}|ChiCTR[-\w]+|ACTRN\d+|EudraCT|DRKS\d+|NTR\d{3,})\b")
-YEAR_ANY_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 PAGES_WORD_RE = re.compile(r"\bpp?\.\s*\d")

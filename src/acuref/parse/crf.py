@@ -15,6 +15,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import NamedTuple
 
+from acuref.normalize.vocabulary import MODEL_MONTH_WORDS
+
 # Every label the model emits (``learned.py`` reads each of them into the model's fields or ignores it on purpose).
 LABELS = ("author", "editor", "title", "container", "collection", "date", "volume", "issue", "pages",
           "publisher", "place", "edition", "doi", "pmid", "pmcid", "url", "isbn", "note", "label", "O")
@@ -30,9 +32,7 @@ LABEL_MAP = {
     "citation_number": "label", "citation-number": "label",
 }
 TOKEN_RE = re.compile(r"\w+(?:[’'](?=\w)\w+)*|[^\w\s]")
-_MONTHS = frozenset("jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
-                    "august september october november december spring summer fall autumn winter mei juni juli "
-                    "maart januari februari augustus oktober".split())
+_MONTHS = MODEL_MONTH_WORDS
 _PARTICLES = frozenset("van von der den de del della di da dos du des la le ter ten zu al el bin".split())
 JOURNAL_WORDS = frozenset(
     "j journal med medicine clin clinical res rev am int br eur proc natl acad sci soc assoc ann arch bull lett "

@@ -22,6 +22,7 @@ from acuref.normalize.text import (
     split_label,
     split_title_container,
 )
+from acuref.normalize.vocabulary import YEAR
 from acuref.normalize.volumes import split_supplement
 from acuref.parse.crf import Token, default_tagger
 from acuref.parse.relabel import (
@@ -266,7 +267,7 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
     return out
 
 
-_YEAR_TOKEN_RE = re.compile(r"(?<![\w./-])(1[6-9]\d\d|20\d\d)(?![\w/-])")
+_YEAR_TOKEN_RE = re.compile(rf"(?<![\w./-])({YEAR})(?![\w/-])")
 
 
 def parse_with_model(text: str) -> Reference | None:

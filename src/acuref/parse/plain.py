@@ -26,6 +26,7 @@ from acuref.normalize.text import (
     looks_abbreviated,
     split_title_container,
 )
+from acuref.normalize.vocabulary import ENGLISH_MONTH_END_RE
 from acuref.normalize.volumes import split_supplement
 
 _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")
@@ -221,7 +222,7 @@ NLM_CHAPTER_RE = re.compile(r"\bIn:\s.{2,300}?,\s*(?:editors?|eds?)\.")
 
 
 # "Accessed December 10, 2014" is a date, not "journal, volume, pages"
-_DATE_WORD_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$|\b(?:accessed|cited|retrieved|updated)\b",
+_DATE_WORD_END_RE = re.compile(ENGLISH_MONTH_END_RE.pattern + r"|\b(?:accessed|cited|retrieved|updated)\b",
                                re.IGNORECASE)
 
 

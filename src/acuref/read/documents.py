@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from acuref.errors import InputError
+from acuref.normalize.vocabulary import YEAR_ANY_RE
 from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
 
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
@@ -245,7 +246,7 @@ def _html_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
 _ITEM_RE = re.compile(r"^\s*(?:\d{1,4}\.|•)\s")
 
 
-_YEAR_IN_RE = re.compile(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)")
+_YEAR_IN_RE = YEAR_ANY_RE
 
 
 _FUNCTION_WORDS = frozenset("the of to in is that with for on are was be this it as by an at from which "

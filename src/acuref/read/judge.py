@@ -6,9 +6,10 @@ import re
 from functools import lru_cache
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.normalize.vocabulary import EARLY_YEAR, YEAR_ANY_RE
 from acuref.read.evidence import evidence
 
-YEAR_RE = re.compile(r"(?<![\d/.-])(?:1[5-9]\d\d|20[0-3]\d)(?:[a-z]|/\d{2,4})?(?![\d])")
+YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 
 
 IDENT_RE = re.compile(
@@ -112,4 +113,4 @@ def evidence_of(text: str) -> int:
 
 def has_core(text: str) -> bool:
     """A reference names something: at least a year, an identifier or a volume."""
-    return bool(re.search(r"(?<!\d)(?:1[6-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|PMID|\bPMC\d", text))
+    return bool(YEAR_ANY_RE.search(text) or re.search(r"\b10\.\d{4,9}/|PMID|\bPMC\d", text))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from acuref.normalize.text import split_label, squash
+from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.judge import IN_LIST, evidence_of, has_core
@@ -16,7 +17,7 @@ TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
 
 
-_YEAR_LABEL_RE = re.compile(r"(?:1[5-9]|20)\d\d")
+_YEAR_LABEL_RE = re.compile(EARLY_YEAR)
 
 
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")

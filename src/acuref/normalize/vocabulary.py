@@ -1,0 +1,42 @@
+"""The words and numbers every stage recognises references by, written once: years, months, publisher words.
+
+Two year ranges, on purpose: a reference's own year (1600–2099) where a wrong year would mislead (parsing,
+locator tails), and an early year (1500–2099) where a sixteenth-century work should not go unseen (judging
+candidates, reading dates).
+"""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"  # a year as a reference prints it
+EARLY_YEAR = r"(?:1[5-9]\d\d|20\d\d)"  # … including sixteenth-century works
+YEAR_ANY_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+# Month names and abbreviations in the languages of the documents acuref reads, to month numbers.
+MONTHS = {
+    "jan": 1, "january": 1, "januari": 1, "janvier": 1, "januar": 1,
+    "feb": 2, "february": 2, "februari": 2, "februar": 2,
+    "mar": 3, "march": 3, "maart": 3, "mars": 3, "märz": 3, "mrt": 3,
+    "apr": 4, "april": 4, "avril": 4,
+    "may": 5, "mei": 5, "mai": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7,
+    "aug": 8, "august": 8, "augustus": 8, "août": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
+    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10,
+    "nov": 11, "november": 11, "novembre": 11,
+    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12,
+}
+BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+# The month and season words the shipped CRF model was trained to see as one feature: changing this set
+# changes the model's input, so it changes only with a retrained model.
+MODEL_MONTH_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july "
+    "august september october november december spring summer fall autumn winter mei juni juli "
+    "maart januari februari augustus oktober".split())
+ENGLISH_MONTH_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?$")
+
+PUBLISHER_WORDS_RE = re.compile(
+    r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|"
+    r"Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
