@@ -2,7 +2,16 @@
 
 from acuref.dedupe.decide import Decision, decide
 from acuref.dedupe.fingerprint import Fingerprint, blocking_keys, fingerprint
-from acuref.dedupe.stage import DedupeReport, MergeStep, deduplicate, find_duplicates, merge
+from acuref.dedupe.stage import (
+                                 Attachment,
+                                 ClosePair,
+                                 DedupeReport,
+                                 Duplicates,
+                                 MergeStep,
+                                 deduplicate,
+                                 find_duplicates,
+                                 merge,
+)
 
-__all__ = ["DedupeReport", "Decision", "Fingerprint", "MergeStep", "blocking_keys", "decide", "deduplicate",
+__all__ = ["Attachment", "ClosePair", "DedupeReport", "Duplicates", "Decision", "Fingerprint", "MergeStep", "blocking_keys", "decide", "deduplicate",
            "find_duplicates", "fingerprint", "merge"]

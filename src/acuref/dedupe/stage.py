@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from acuref.dedupe.decide import decide
 from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
@@ -85,8 +86,33 @@ _RULE_STRENGTH = {"same DOI": 0, "same PMID": 1, "same Cochrane review": 1, "tit
                   "journal + year + volume + page": 4, "title + year": 5}
 
 
-def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False
-                    ) -> tuple[list[list[int]], dict[int, tuple[int, str, float]], list[tuple[int, int, str, float]]]:
+class Attachment(NamedTuple):
+    """How a member joined its cluster: the member it was paired with, by which rule, with what score."""
+
+    to: int
+    rule: str
+    score: float
+
+
+class ClosePair(NamedTuple):
+    """Two records that look alike but were kept apart (listed for a curator)."""
+
+    a: int
+    b: int
+    rule: str
+    score: float
+
+
+class Duplicates(NamedTuple):
+    """What :func:`find_duplicates` found: clusters of indexes in first-seen order, how each member was
+    attached, and the close pairs left apart."""
+
+    clusters: list[list[int]]
+    attached: dict[int, Attachment]
+    possible: list[ClosePair]
+
+
+def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False) -> Duplicates:
     """Clusters of indexes (in first-seen order), the rule that attached each member, and possible pairs."""
     with _collector_paused(pause_gc):
         return _find_duplicates(refs)
@@ -108,8 +134,7 @@ def _collector_paused(pause: bool) -> Iterator[None]:
             gc.enable()
 
 
-def _find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[int, tuple[int, str, float]],
-                                                          list[tuple[int, int, str, float]]]:
+def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
     fps = [fingerprint(i, r) for i, r in enumerate(refs)]
     n = len(fps)
     # Keys are kept as their hashes and pairs as single integers: a million references make millions of
@@ -139,16 +164,16 @@ def _find_duplicates(refs: Sequence[Reference]) -> tuple[list[list[int]], dict[i
                 else:
                     possible[(i, j)] = (d.rule, d.score)
     clusters = _Clusters(fps)
-    attached: dict[int, tuple[int, str, float]] = {}
+    attached: dict[int, Attachment] = {}
     for _, i, j, rule, score in sorted(edges):
         if clusters.union(i, j):
-            attached.setdefault(j, (i, rule, score))
+            attached.setdefault(j, Attachment(i, rule, score))
     groups: dict[int, list[int]] = defaultdict(list)
     for fp in fps:
         groups[clusters.find(fp.index)].append(fp.index)
     ordered = sorted(groups.values(), key=lambda g: g[0])
-    left_apart = [(i, j, r, s) for (i, j), (r, s) in possible.items() if clusters.find(i) != clusters.find(j)]
-    return ordered, attached, left_apart
+    left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in possible.items() if clusters.find(i) != clusters.find(j)]
+    return Duplicates(ordered, attached, left_apart)
 
 
 def merge(members: Sequence[Reference]) -> Reference:
