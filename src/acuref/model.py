@@ -132,6 +132,23 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
+class Origin:
+    """An entry read from a user's library, kept as the file held it so that writing it back loses nothing."""
+
+    format: str  # "bibtex", "ris", "csl-json"
+    raw: str  # the entry as the file held it, byte for byte
+    before: str = ""  # what preceded it since the previous entry: @string, @comment, @preamble, blank lines
+    after: str = ""  # on a file's last entry: what followed it
+    fields: tuple[str, ...] = ()  # the format's own field names (or tags, keys) the entry had
+    present: tuple[str, ...] = ()  # the Reference fields it filled, so what acuref added can be told
+
+
+_BIBLIOGRAPHIC = ("author", "editor", "title", "container_title", "container_title_short", "collection_title",
+                 "issued", "volume", "issue", "page", "number", "edition", "publisher", "publisher_place", "DOI",
+                 "PMID", "PMCID", "URL", "ISBN", "ISSN", "language", "note")
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
     """One cited work in CSL vocabulary, with the places it was cited."""
 
@@ -164,6 +181,11 @@ class Reference:
     parser: str | None = None  # which parser read it: "rules" or "model"; None for imported entries
     parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
     resolution: Resolution | None = None
+    origin: Origin | None = None  # set on entries read from a bibliography
+
+    def filled(self) -> tuple[str, ...]:
+        """The bibliographic fields this reference has a value for (the names acuref's exports are built from)."""
+        return tuple(name for name in _BIBLIOGRAPHIC if getattr(self, name))
 
     @property
     def page_first(self) -> str | None:

@@ -212,6 +212,8 @@ def merge(members: Sequence[Reference]) -> Reference:
         issued = fuller[0] if fuller else issued
     fields["issued"] = issued
     sources = tuple(s for r in members for s in r.sources)
+    # The user's own entry, as their library holds it, is what goes back into that library.
+    fields["origin"] = next((r.origin for r in members if r.origin is not None), None)
     return replace(best, sources=sources, **fields)  # type: ignore[arg-type]
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 import bibtexparser
 from bibtexparser import model as bm
 
-from acuref.formats import latex, markers
+from acuref.formats import bibtex_library, latex, markers
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.names import parse_author_list
@@ -177,10 +178,29 @@ def _identifiers(f: _Fields, ref: Reference) -> None:
 
 
 def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool = False) -> str:
-    lib = bibtexparser.Library()
+    """The entries as BibTeX; one read from a .bib library is written back as it was, plus added fields."""
+    parts: list[str] = []
+    pending = bibtexparser.Library()
+
+    def flush() -> None:
+        nonlocal pending
+        if pending.entries:
+            text = bibtexparser.write_string(pending, bibtex_format=_FORMAT)
+            if parts and not parts[-1].endswith("\n\n"):
+                parts.append("\n" if parts[-1].endswith("\n") else "\n\n")
+            parts.append(text if text.endswith("\n") else text + "\n")
+            pending = bibtexparser.Library()
+
     for e in entries:
-        lib.add(to_entry(e, biblatex=biblatex, ascii_only=ascii_only))
-    text = bibtexparser.write_string(lib, bibtex_format=_FORMAT)
+        generated = to_entry(e, biblatex=biblatex, ascii_only=ascii_only)
+        origin = e.ref.origin
+        if origin is not None and origin.format == "bibtex":
+            flush()
+            parts.append(origin.before + bibtex_library.written_back(origin, generated, _FORMAT) + origin.after)
+        else:
+            pending.add(generated)
+    flush()
+    text = "".join(parts)
     return text if text.endswith("\n") else text + "\n"
 
 
@@ -336,6 +356,8 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
     """Read a .bib file: every entry as a Reference; every block that fails is a warning with its line."""
     library = bibtexparser.parse_string(text)
     refs = [entry_to_reference(e, file) for e in library.entries]
+    kept = bibtex_library.origins(text, library.entries, [r.filled() for r in refs])
+    refs = [replace(r, origin=o) for r, o in zip(refs, kept)]
     warnings = []
     for block in library.failed_blocks:
         line = (block.start_line or 0) + 1

@@ -45,6 +45,15 @@ def _merged_from(entry: Entry, steps: tuple[MergeStep, ...]) -> list[dict[str, A
     return out
 
 
+def _library_fields(entry: Entry) -> dict[str, Any]:
+    """For an entry read from a library: the fields acuref added to it (the user's own are written back as they were)."""
+    origin = entry.ref.origin
+    if origin is None:
+        return {}
+    return {"library_format": origin.format,
+            "added_fields": [f for f in entry.ref.filled() if f not in origin.present]}
+
+
 def skipped_to_json(s: Skipped) -> dict[str, Any]:
     return {"file": s.file, "line": s.line, "end_line": s.end_line, "text": s.text, "reason": s.reason}
 
@@ -64,6 +73,7 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
                 **resolution_to_json(e.ref.resolution),
                 "sources": [source_to_json(s) for s in e.ref.sources],
                 "merged_from": _merged_from(e, merged[k]) if k in merged else [],
+                **_library_fields(e),
             }
             for k, e in enumerate(entries)
         ],
