@@ -61,3 +61,50 @@ def test_second_export_reads_its_own_output_back_unchanged(tmp_path):
     again = tmp_path / "again.bib"
     assert main(["export", str(merged), "--no-resolve", "-q", "-o", str(again)]) == 0
     assert again.read_text(encoding="utf-8") == first
+
+
+RIS_LIBRARY = """TY  - JOUR
+ID  - hinman2014
+AU  - Hinman, Rana S.
+TI  - Acupuncture for chronic knee pain: a randomized clinical trial
+JO  - JAMA
+PY  - 2014
+VL  - 312
+SP  - 1313
+EP  - 1322
+KW  - acupuncture
+N1  - my own note
+AB  - Importance: Few trials have evaluated acupuncture.
+L1  - file:///papers/hinman.pdf
+M3  - Randomized Controlled Trial
+ER  - 
+"""
+
+
+def test_ris_records_keep_every_tag(tmp_path):
+    """A RIS record comes back with every tag and value it had, unknown ones included, plus acuref's additions."""
+    lib, page = tmp_path / "lib.ris", tmp_path / "page.txt"
+    lib.write_text(RIS_LIBRARY, encoding="utf-8")
+    page.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out.ris"
+    assert main(["export", str(lib), str(page), "--no-resolve", "-q", "-o", str(out)]) == 0
+    record = out.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    original = RIS_LIBRARY.strip().splitlines()
+    assert record[:len(original) - 1] == original[:-1] and record[-1] == "ER  - "
+    assert "DO  - 10.1001/jama.2014.12660" in record and not any(line.startswith("T2  -") for line in record)
+
+
+def test_csl_items_keep_every_key(tmp_path):
+    """A CSL-JSON item keeps its unknown keys and the user's values; acuref only adds keys it lacked."""
+    item = {"id": "hinman2014", "type": "article-journal", "title": "Acupuncture for chronic knee pain: a randomized "
+            "clinical trial", "author": [{"family": "Hinman", "given": "Rana S."}], "container-title": "JAMA",
+            "issued": {"date-parts": [[2014]]}, "volume": "312", "page": "1313-1322",
+            "custom": {"zotero-key": "ABCD1234"}, "note": "my own note", "abstract": "Importance: few trials."}
+    lib, page = tmp_path / "lib.json", tmp_path / "page.txt"
+    lib.write_text(json.dumps([item]), encoding="utf-8")
+    page.write_text(PAGE, encoding="utf-8")
+    out = tmp_path / "out.json"
+    assert main(["export", str(lib), str(page), "--no-resolve", "-q", "-o", str(out)]) == 0
+    got = json.loads(out.read_text(encoding="utf-8"))[0]
+    assert {k: got[k] for k in item} == item
+    assert got["DOI"] == "10.1001/jama.2014.12660" and got["PMID"] == "25268438"

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from acuref.errors import InputError
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
-from acuref.model import Date, Entry, Name, Reference, Source, Status, Warning_
+from acuref.model import Date, Entry, Name, Origin, Reference, Source, Status, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
@@ -83,8 +84,20 @@ def to_csl(entry: Entry) -> dict[str, Any]:
 
 
 def dumps(entries: list[Entry] | tuple[Entry, ...]) -> str:
-    """A CSL-JSON array, UTF-8, one item per entry in order."""
-    return json.dumps([to_csl(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+    """A CSL-JSON array, UTF-8, one item per entry in order; an item read from CSL-JSON keeps every key it had."""
+    return json.dumps([_item(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
+
+
+def _item(entry: Entry) -> dict[str, Any]:
+    item = to_csl(entry)
+    origin = entry.ref.origin
+    if origin is None or origin.format != "csl-json":
+        return item
+    kept = json.loads(origin.raw)  # the user's item as it was: unknown keys and their values included
+    for key, value in item.items():
+        if key not in kept:
+            kept[key] = value  # only what acuref adds
+    return kept
 
 
 # ---------------------------------------------------------------------------------------------- reading
@@ -191,7 +204,9 @@ def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[War
                                   sources=(Source(raw=raw, line=i + 1, end_line=i + 1, label=None,
                                                   kind="bibliography", file=file),)))
             continue
-        refs.append(item_to_reference(item, file, i))
+        ref = item_to_reference(item, file, i)
+        refs.append(replace(ref, origin=Origin("csl-json", json.dumps(item, ensure_ascii=False), fields=tuple(item),
+                                               present=ref.filled())))
     return refs, warnings
 
 

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
-from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.model import Date, Entry, Name, Origin, Reference, Source, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
 RIS_TYPES = {
@@ -78,10 +79,15 @@ def _clean(value: str) -> str:
 
 
 def dumps(entries: Iterable[Entry]) -> str:
+    """RIS records; one read from a RIS library comes back with every tag it had, plus added ones."""
     lines = []
     for e in entries:
-        for tag, value in record(e):
-            lines.append(f"{tag}  - {_clean(value)}".rstrip() if tag == "ER" else f"{tag}  - {_clean(value)}")
+        origin = e.ref.origin
+        if origin is not None and origin.format == "ris":
+            lines += _written_back(origin, record(e))
+        else:
+            for tag, value in record(e):
+                lines.append(f"{tag}  - {_clean(value)}".rstrip() if tag == "ER" else f"{tag}  - {_clean(value)}")
         lines.append("")
     return "\n".join(lines) + ("\n" if lines else "")
 
@@ -125,7 +131,7 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
     number = get("C7") or number
     label = get("ID") or get("AN")
     sn = get("SN")
-    return Reference(
+    ref = Reference(
         type=CSL_TYPES.get(get("TY", "GEN"), "document"),
         author=tuple(_parse_name(v) for t, v in tags if t in ("AU", "A1")),
         editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in ("CHAP", "BOOK", "EDBOOK")),
@@ -141,6 +147,24 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
         sources=(Source(raw=raw, line=line, end_line=line + raw.count("\n"), label=label, kind="bibliography", file=file),),
         parsed="acuref-unparsed" not in [v for t, v in tags if t == "KW"],
     )
+    return replace(ref, origin=Origin("ris", raw, fields=tuple(dict.fromkeys(t for t, _ in tags)), present=ref.filled()))
+
+
+# Tags that say the same thing: a record with JO has its journal, one with Y1 its year …
+_SAME_TAGS = [{"T2", "JO", "JF", "BT"}, {"J2", "JA"}, {"PY", "Y1", "DA"}, {"AU", "A1"}, {"TI", "T1"},
+              {"ED", "A2", "A3"}, {"AN", "ID"}, {"SP", "C7"}]
+
+
+def _written_back(origin: Origin, generated: list[tuple[str, str]]) -> list[str]:
+    """The user's record line for line, with the tags acuref adds (under none of their names) before ER."""
+    had = set(origin.fields)
+    lines = [line for line in origin.raw.splitlines() if not _TAG_RE.match(line.rstrip()) or
+             _TAG_RE.match(line.rstrip()).group(1) != "ER"]
+    for tag, value in generated:
+        if tag in ("ER", "TY") or tag in had or any(tag in group and group & had for group in _SAME_TAGS):
+            continue
+        lines.append(f"{tag}  - {_clean(value)}")
+    return [*lines, "ER  - "]
 
 
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
