@@ -45,18 +45,20 @@ def exported(tmp_path_factory):
 
 
 def _plain(title: str | None) -> str:
-    """Titles as consumers return them may carry nocase spans or case-protecting braces."""
-    return re.sub(r"<[^>]+>|[{}]", "", title or "")
+    """Titles as consumers return them may carry nocase spans or case-protecting braces, and pandoc's BibTeX
+    reader capitalises the word after a colon (the sentence-case convention): compare that letter caselessly."""
+    text = re.sub(r"<[^>]+>|[{}]", "", title or "")
+    return re.sub(r"(:\s+)(\w)", lambda m: m.group(1) + m.group(2).lower(), text)
 
 
-def _check(entries, items, *, names: bool = True) -> None:
+def _check(entries, items, *, names: bool = True, article_numbers: bool = True) -> None:
     assert len(items) == len(entries)
     by_id = {i["id"]: i for i in items}
     for e in entries:
         item = by_id[e.id]
         assert (item.get("DOI") or None) == e.ref.DOI, e.id
-        assert _plain(item.get("title")) == (e.ref.title or ""), e.id
-        locator = e.ref.page or e.ref.number or ""
+        assert _plain(item.get("title")) == _plain(e.ref.title), e.id
+        locator = e.ref.page or (e.ref.number if article_numbers else None) or ""
         assert locator in (item.get("page", "").replace("–", "-"), item.get("number", "")), e.id
         if e.ref.PMID:
             assert item.get("PMID") == e.ref.PMID, e.id
@@ -74,7 +76,9 @@ def test_pandoc_reads_the_export(exported, fmt, reader):
     proc = subprocess.run(["pandoc", "-f", reader, "-t", "csljson", str(paths[fmt])], capture_output=True,
                           text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    _check(entries, json.loads(proc.stdout))
+    # pandoc's biblatex reader does not read eid, and biblatex output no longer repeats the article number in
+    # pages (biber printed it twice): the README says so, and points pandoc users to BibTeX or CSL-JSON.
+    _check(entries, json.loads(proc.stdout), article_numbers=reader != "biblatex")
 
 
 @pytest.mark.parametrize("fmt,kind", [("bibtex", "bibtex"), ("csl-json", "csljson")])

@@ -59,7 +59,7 @@ def test_bibtex_field_conventions(entries):
     text = bibtex.dumps(entries)
     moreau = bibtexparser.parse_string(text).entries_dict["moreauProteasomeInhibitorsMultiple2012"].fields_dict
     assert moreau["author"].value.startswith("Moreau, P. and Richardson, P. G. and")
-    assert moreau["author"].value.endswith(" and others")
+    assert moreau["author"].value.endswith("and Palumbo, A.") and "others" not in moreau["author"].value
     assert moreau["pages"].value == "947--959"
     assert moreau["doi"].value == "10.1182/blood-2012-04-403733"
     assert "note" not in text.lower().split("=")[0] and "\n  note =" not in text
@@ -208,3 +208,42 @@ def test_entries_from_all_readers_merge_into_one_run(tmp_path, entries):
     assert len(run([str(tmp_path)]).entries) == 3  # the same three works, read from three libraries
     assert {s.kind for e in result.entries for s in e.ref.sources} == {"bibliography"}
     assert to_entries([e.ref for e in result.entries])[0].id == entries[0].id
+
+
+
+def test_no_consumer_invents_an_author_others():
+    """An "et al." list is written as the names printed: no "and others" for Zotero to make an author of."""
+    ref = Reference(title="T", author=(Name("Moreau", "P."), Name("Cavo", "M.")), author_truncated=True)
+    for biblatex in (False, True):
+        assert "others" not in bibtex.dumps([Entry("k", ref)], biblatex=biblatex)
+
+
+def test_ascii_accent_on_i_is_not_a_dotless_i():
+    """--ascii writes {\\'i}, which biber, pandoc and pdfLaTeX read as í (not {\\'\\i}, read as ı́)."""
+    ref = Reference(title="Análisis clínico", author=(Name("García", "María"),), issued=Date(2007))
+    text = bibtex.dumps([Entry("k", ref)], ascii_only=True)
+    assert "{\\'i}" in text and "\\i" not in text.replace("{\\'i}", "")
+    back, _ = bibtex.loads(text)
+    assert back[0].author[0].given == "María" and back[0].title == "Análisis clínico"
+
+
+def test_word_after_a_colon_is_not_braced():
+    """A lowercase word after a colon is left to the style: Chicago capitalises it, sentence case keeps it."""
+    assert "{a}" not in bibtex.dumps([Entry("k", Reference(title="Acupuncture: a review"))])
+
+
+def test_article_number_reaches_every_consumer():
+    """An article number is CSL number and page, RIS SP and C7, BibTeX eid and pages, biblatex eid alone."""
+    from acuref.formats import csl, ris
+
+    ref = Reference(title="T", container_title="PLoS One", volume="7", number="e41234", issued=Date(2012))
+    item = csl.to_csl(Entry("k", ref))
+    assert item["number"] == "e41234" and item["page"] == "e41234"
+    lines = ris.dumps([Entry("k", ref)]).splitlines()
+    assert "SP  - e41234" in lines and "C7  - e41234" in lines
+    assert "pages = {e41234}" in bibtex.dumps([Entry("k", ref)])
+    biblatex = bibtex.dumps([Entry("k", ref)], biblatex=True)
+    assert "eid = {e41234}" in biblatex and "pages" not in biblatex
+    for back in (csl.loads(csl.dumps([Entry("k", ref)]))[0][0], ris.loads(ris.dumps([Entry("k", ref)]))[0][0],
+                 bibtex.loads(bibtex.dumps([Entry("k", ref)]))[0][0]):
+        assert back.number == "e41234" and back.page is None

@@ -42,7 +42,7 @@ _FORMAT.indent = "  "
 _FORMAT.block_separator = "\n"
 
 
-def _names(names: Iterable[Name], truncated: bool, ascii_only: bool) -> str:
+def _names(names: Iterable[Name], ascii_only: bool) -> str:
     parts = []
     for n in names:
         if n.literal:
@@ -55,8 +55,8 @@ def _names(names: Iterable[Name], truncated: bool, ascii_only: bool) -> str:
         suffix = latex.escape(n.suffix, ascii_only=ascii_only)
         parts.append(", ".join(p for p in (family, suffix, given) if p) if suffix else
                      (f"{family}, {given}" if given else family))
-    if truncated and parts:
-        parts.append("others")
+    # No "and others" for an "et al." list: Zotero's importer makes an author named "others" of it. The cost is
+    # that a style prints the names given without "et al."; a resolved reference has its full list anyway.
     return " and ".join(parts)
 
 
@@ -100,9 +100,9 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
     f = _Fields(biblatex, ascii_only)
     if ref.author:
-        f.raw("author", _names(ref.author, ref.author_truncated, ascii_only))
+        f.raw("author", _names(ref.author, ascii_only))
     if ref.editor:
-        f.raw("editor", _names(ref.editor, False, ascii_only))
+        f.raw("editor", _names(ref.editor, ascii_only))
     title = ref.title
     if not title and not ref.parsed and ref.sources:
         title = ref.sources[0].raw
@@ -160,8 +160,10 @@ def _locators(f: _Fields, ref: Reference) -> None:
         f.add("eprinttype" if f.biblatex else "archiveprefix", "arxiv" if f.biblatex else "arXiv")
     elif ref.number:
         f.add("eid", ref.number)
-        if not ref.page:
-            f.add("pages", ref.number)  # styles and pandoc ignore eid; the reader maps pages == eid back to the number
+        if not ref.page and not f.biblatex:
+            # BibTeX styles, Zotero and pandoc ignore eid; biblatex prints eid itself (a pages copy printed it twice).
+            # The reader maps pages == eid back to the number.
+            f.add("pages", ref.number)
 
 
 def _identifiers(f: _Fields, ref: Reference) -> None:

@@ -71,6 +71,8 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         value = getattr(ref, attr)
         if value:
             item[key] = value
+    if ref.number and not ref.page and ref.type in ("article-journal", "article", "paper-conference"):
+        item["page"] = ref.number  # Zotero's CSL import keeps page, not number: an article number goes in both
     if ref.container_title_short:
         item["journalAbbreviation"] = ref.container_title_short
     if ref.issued:
@@ -160,7 +162,9 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
     number = _text(item, "number")
     if page:
         page = page.replace("–", "-").replace("--", "-")
-        if not is_range(page) and not number and item.get("type") in ("article-journal", None):
+        if page == number:
+            page = None  # the article number acuref writes in page too, for Zotero
+        elif not is_range(page) and not number and item.get("type") in ("article-journal", None):
             page, number = None, page
         elif is_range(page):
             page = normalize_pages(page)

@@ -44,15 +44,20 @@ def escape(text: str, *, ascii_only: bool = False) -> str:
         out = _LIGATURES_RE.sub(lambda m: m.group(0) + "{}", out)
     if ascii_only and not out.isascii():
         out = _ASCII_ENCODER.unicode_to_latex(out)
+        if "\\i" in out or "\\j" in out:
+            # An accent on a dotless i decodes to "ı́" (dotless i + combining acute) in biber, pandoc and
+            # citation-js, and pdfLaTeX then stops at U+0301; the accent on a plain i is read as "í" everywhere.
+            out = _DOTLESS_RE.sub(r"{\\\1\2}", out)
     return out
+
+
+_DOTLESS_RE = re.compile(r"\{\\(['`^\"~=.uvHr])\\([ij])\}")
 
 
 def _needs_protection(word: str, sentence_start: bool) -> bool:
     letters = [c for c in word if c.isalpha()]
     if not letters:
         return False
-    if sentence_start and word[:1].islower():
-        return True  # "Acupuncture: a review": readers would capitalise the "a" after the colon
     inner_caps = any(c.isupper() for c in word[1:] if c.isalpha())
     if inner_caps:
         return True

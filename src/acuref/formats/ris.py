@@ -59,7 +59,9 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         if last:
             tags.append(("EP", last))
     if ref.number:
-        tags.append(("C7", ref.number))  # EndNote's and Zotero's tag for an article number
+        if not ref.page and not ref.number.startswith("arXiv:"):
+            tags.append(("SP", ref.number))  # Zotero keeps SP as pages and drops C7 for journal articles
+        tags.append(("C7", ref.number))  # EndNote's tag for an article number
     for tag, value in (("ET", ref.edition), ("PB", ref.publisher), ("CY", ref.publisher_place),
                        ("DO", ref.DOI), ("SN", ref.ISBN or ref.ISSN), ("UR", ref.URL), ("LA", ref.language)):
         if value:
