@@ -247,3 +247,29 @@ def test_article_number_reaches_every_consumer():
     for back in (csl.loads(csl.dumps([Entry("k", ref)]))[0][0], ris.loads(ris.dumps([Entry("k", ref)]))[0][0],
                  bibtex.loads(bibtex.dumps([Entry("k", ref)]))[0][0]):
         assert back.number == "e41234" and back.page is None
+
+
+
+def test_reports_and_theses_name_their_issuer():
+    """A report's institution and number and a thesis's school land in the fields bibtex and biber require,
+    and read back as publisher and number."""
+    report = Reference(type="report", title="Acupuncture evidence map", author=(Name("Hempel", "S."),),
+                       publisher="Department of Veterans Affairs", number="09-010", issued=Date(2013))
+    thesis = Reference(type="thesis", title="Pain and needles", author=(Name("Jansen", "K."),),
+                       publisher="Universiteit Utrecht", issued=Date(2015))
+    entries = [Entry("r", report), Entry("t", thesis)]
+    text = bibtex.dumps(entries)
+    assert "@techreport{r" in text and "institution = {Department of Veterans Affairs}" in text
+    assert "number = {09-010}" in text and "eid" not in text and "school = {Universiteit Utrecht}" in text
+    latex = bibtex.dumps(entries, biblatex=True)
+    assert "@report{r" in latex and "type = {techreport}" in latex and "type = {phdthesis}" in latex
+    for written in (text, latex):
+        back, _ = bibtex.loads(written)
+        assert [(r.type, r.publisher, r.number) for r in back] == [
+            ("report", "Department of Veterans Affairs", "09-010"), ("thesis", "Universiteit Utrecht", None)]
+
+
+def test_short_journal_title_is_written_for_bibtex_too():
+    """shortjournal goes into BibTeX as well as biblatex: pandoc reads it as container-title-short."""
+    ref = Reference(title="T", container_title="Journal of Clinical Oncology", container_title_short="J Clin Oncol")
+    assert "shortjournal = {J Clin Oncol}" in bibtex.dumps([Entry("k", ref)])

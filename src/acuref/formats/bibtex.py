@@ -110,9 +110,12 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
         f.raw("title", latex.title_to_bibtex(title, ascii_only=ascii_only))
     _container(f, ref, etype)
     _issued(f, ref)
-    _locators(f, ref)
+    _locators(f, ref, etype)
     f.add("edition", ref.edition)
-    f.add("publisher", ref.publisher)
+    # Reports and theses name who issued them in their own field: bibtex and biber warn on an empty one.
+    f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
+    if biblatex and etype in ("thesis", "report"):
+        f.add("type", "phdthesis" if etype == "thesis" else "techreport")  # biblatex's data model requires it
     f.add("location" if biblatex else "address", ref.publisher_place)
     _identifiers(f, ref)
     f.add("langid" if biblatex else "language", ref.language)
@@ -130,7 +133,8 @@ def _container(f: _Fields, ref: Reference, etype: str) -> None:
            "inproceedings": "booktitle"}.get(etype)
     if key:
         f.add(key, ref.container_title)
-        if f.biblatex:
+        # biblatex's field, which pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore it.
+        if ref.container_title_short != ref.container_title:
             f.add("shortjournal", ref.container_title_short if etype == "article" else None)
     elif ref.container_title and etype != "book":
         f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
@@ -149,8 +153,17 @@ def _issued(f: _Fields, ref: Reference) -> None:
         f.add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
 
 
-def _locators(f: _Fields, ref: Reference) -> None:
+_ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
+           ("thesis", True): "institution"}
+
+
+def _locators(f: _Fields, ref: Reference, etype: str) -> None:
     f.add("volume", ref.volume)
+    if etype in ("techreport", "report") and ref.number and not ref.issue:
+        f.add("number", ref.number)  # a report's own number, not an article number
+        if ref.page:
+            f.add("pages", ref.page.replace("-", "--"), verbatim=True)
+        return
     f.add("number", ref.issue)
     if ref.page:
         f.add("pages", ref.page.replace("-", "--"), verbatim=True)
@@ -311,6 +324,10 @@ def _date(fields: dict[str, str]) -> Date | None:
     return Date(int(year.group(0)), month)
 
 
+def etype_of(entry: bm.Entry) -> str:
+    return entry.entry_type.lower()
+
+
 def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     raw_fields = {k.lower(): str(f.value) for k, f in entry.fields_dict.items()}
     f = {k: (v.strip() if k in _VERBATIM_FIELDS else latex.decode(v)) for k, v in raw_fields.items()}
@@ -322,7 +339,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     author, truncated = _split_names(raw_fields["author"]) if "author" in raw_fields else ((), False)
     editor, _ = _split_names(raw_fields["editor"]) if "editor" in raw_fields else ((), False)
     pages = f.get("pages", "").replace("--", "-").replace("–", "-").strip() or None
-    number = f.get("eid") or None
+    number = f.get("eid") or (f.get("number") if etype_of(entry) in ("techreport", "report") else None) or None
     if not number and f.get("eprint") and (f.get("archiveprefix") or f.get("eprinttype") or "").lower() == "arxiv":
         number = f"arXiv:{f['eprint']}"
     if pages and number and pages == number:
@@ -345,7 +362,8 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         type=CSL_TYPES.get(etype, "document"), author=author, author_truncated=truncated, editor=editor,
         title=f.get("title") or None, container_title=container,
         container_title_short=f.get("shortjournal") or None, issued=_date(f),
-        volume=f.get("volume") or None, issue=f.get("number") or f.get("issue") or None, page=pages, number=number,
+        volume=f.get("volume") or None, page=pages, number=number,
+        issue=(f.get("issue") if etype in ("techreport", "report") else f.get("number") or f.get("issue")) or None,
         edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
         PMCID=f.get("pmcid") or None, URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
