@@ -184,11 +184,14 @@ def _identifiers(f: _Fields, ref: Reference) -> None:
     f.add("url", ref.URL, verbatim=True)
     f.add("isbn", ref.ISBN, verbatim=True)
     f.add("issn", ref.ISSN, verbatim=True)
-    if ref.PMID:
-        if f.biblatex:
+    # biblatex: the PMID as its eprint only (its data model has no pmid or pmcid: biber warns and drops them,
+    # and Zotero read the PMID twice); BibTeX keeps pmid and pmcid, which Zotero and pandoc read.
+    if f.biblatex:
+        if ref.PMID:
             f.add("eprinttype", "pubmed")
             f.add("eprint", ref.PMID, verbatim=True)
-        f.add("pmid", ref.PMID, verbatim=True)
+        return
+    f.add("pmid", ref.PMID, verbatim=True)
     f.add("pmcid", ref.PMCID, verbatim=True)
 
 
