@@ -327,6 +327,13 @@ def _date(fields: dict[str, str]) -> Date | None:
     return Date(int(year.group(0)), month)
 
 
+def _csl_type(etype: str, f: dict[str, str], container: str | None) -> str:
+    """``@misc`` holding only a link and a title is a web page (how BibTeX, which has no type for one, writes it)."""
+    if etype == "misc" and f.get("url") and not (container or f.get("publisher") or f.get("volume")):
+        return "webpage"
+    return CSL_TYPES.get(etype, "document")
+
+
 def etype_of(entry: bm.Entry) -> str:
     return entry.entry_type.lower()
 
@@ -362,7 +369,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     src = Source(raw=entry.raw or "", line=(entry.start_line or 0) + 1, end_line=(entry.start_line or 0) + 1,
                  label=entry.key, kind="bibliography", file=file)
     return Reference(
-        type=CSL_TYPES.get(etype, "document"), author=author, author_truncated=truncated, editor=editor,
+        type=_csl_type(etype, f, container), author=author, author_truncated=truncated, editor=editor,
         title=f.get("title") or None, container_title=container,
         container_title_short=f.get("shortjournal") or None, issued=_date(f),
         volume=f.get("volume") or None, page=pages, number=number,
