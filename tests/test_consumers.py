@@ -143,3 +143,14 @@ def test_round_trip_through_acuref_loses_no_field(fmt):
         lost = [(name, getattr(entry.ref, name), getattr(ref, name)) for name in entry.ref.filled()
                 if getattr(entry.ref, name) != getattr(ref, name)]
         assert (entry.ref.type, lost) == (ref.type, []), entry.id
+
+
+def test_bibtex_with_a_standard_style_warns_about_nothing(tmp_path):
+    """bibtex with plain.bst reads every emitted type, --ascii, without a warning (TeX Live, installed by .ci/run)."""
+    require_tool(shutil.which("bibtex") is not None, "bibtex")
+    (tmp_path / "refs.bib").write_text(render(EVERY_TYPE, "bibtex", ascii_only=True), encoding="utf-8")
+    (tmp_path / "doc.aux").write_text("\\relax\n\\bibstyle{plain}\n\\bibdata{refs}\n"
+                                      + "".join(f"\\citation{{{e.id}}}\n" for e in EVERY_TYPE), encoding="utf-8")
+    proc = subprocess.run(["bibtex", "doc"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0 and "Warning" not in proc.stdout, proc.stdout
+    assert (tmp_path / "doc.bbl").read_text(encoding="utf-8").count("\\bibitem") == len(EVERY_TYPE)

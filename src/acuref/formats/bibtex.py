@@ -122,6 +122,8 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     lines = markers.notes(ref)
     if lines:
         f.add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
+    elif etype == "unpublished" and not biblatex:
+        f.add("note", "Unpublished manuscript")  # BibTeX's @unpublished requires a note (plain.bst warns)
     tags = markers.tags(ref)
     if tags:
         f.add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
