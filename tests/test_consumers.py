@@ -154,3 +154,21 @@ def test_bibtex_with_a_standard_style_warns_about_nothing(tmp_path):
     proc = subprocess.run(["bibtex", "doc"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 0 and "Warning" not in proc.stdout, proc.stdout
     assert (tmp_path / "doc.bbl").read_text(encoding="utf-8").count("\\bibitem") == len(EVERY_TYPE)
+
+
+def test_pdflatex_with_biber_builds_the_ascii_export(tmp_path):
+    """pdfLaTeX with biblatex and biber typesets the --ascii biblatex export of every type and of the seeds."""
+    require_tool(shutil.which("pdflatex") and shutil.which("biber")
+                 and subprocess.run(["kpsewhich", "biblatex.sty"], capture_output=True, text=True).stdout.strip(),
+                 "pdflatex with biblatex")
+    entries = [*EVERY_TYPE, *run([str(REFS)]).entries]
+    (tmp_path / "refs.bib").write_text(render(entries, "biblatex", ascii_only=True), encoding="utf-8")
+    (tmp_path / "doc.tex").write_text("\\documentclass{article}\n\\usepackage[backend=biber]{biblatex}\n"
+                                      "\\addbibresource{refs.bib}\n\\begin{document}\n\\nocite{*}\n"
+                                      "\\printbibliography\n\\end{document}\n", encoding="utf-8")
+    latex = ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc"]
+    for step in (latex, ["biber", "doc"], latex):
+        proc = subprocess.run(step, capture_output=True, text=True, timeout=300, cwd=tmp_path)
+        assert proc.returncode == 0, (step[0], proc.stdout[-2000:])
+        assert not [line for line in proc.stdout.splitlines() if line.startswith(("ERROR", "!"))], step[0]
+    assert (tmp_path / "doc.pdf").stat().st_size > 10_000
