@@ -95,12 +95,14 @@ def test_csl_json_has_ids_types_and_zotero_fields(entries, csl_validator):
 
 
 def test_ris_tags(entries):
-    """RIS has one AU per author, SP/EP, DO, and AN + DB for a PMID."""
+    """RIS has one AU per author, SP/EP, DO, and the PMID in M2 (Zotero's Extra; AN would be Loc. in Archive)."""
     ref = Reference(title="T", author=(Name("A", "B."), Name("C", "D.")), container_title="J", page="947-959",
                     DOI="10.1/x", PMID="99", issued=Date(2001, 3, 4))
     text = ris.dumps([Entry("k", ref)])
     assert text.count("AU  - ") == 2 and "SP  - 947" in text and "EP  - 959" in text
-    assert "DO  - 10.1/x" in text and "AN  - 99\nDB  - PubMed" in text and "DA  - 2001/03/04/" in text
+    assert "DO  - 10.1/x" in text and "M2  - PMID: 99" in text and "AN  -" not in text and "DA  - 2001/03/04/" in text
+    assert ris.loads(text)[0][0].PMID == "99"
+    assert ris.loads("TY  - JOUR\nTI  - T\nAN  - 42\nDB  - PubMed\nER  - \n")[0][0].PMID == "42"  # PubMed's own
     assert text.startswith("TY  - JOUR") and "ER  -" in text
 
 
@@ -273,3 +275,20 @@ def test_short_journal_title_is_written_for_bibtex_too():
     """shortjournal goes into BibTeX as well as biblatex: pandoc reads it as container-title-short."""
     ref = Reference(title="T", container_title="Journal of Clinical Oncology", container_title_short="J Clin Oncol")
     assert "shortjournal = {J Clin Oncol}" in bibtex.dumps([Entry("k", ref)])
+
+
+
+def test_ris_tags_follow_zoteros_importer():
+    """Per Zotero's RIS field map: a conference paper's proceedings in C3 and place in C1, a report's number in
+    SN, a manuscript as MANSCPT; each reads back."""
+    paper = Reference(type="paper-conference", title="Needles", container_title="Proceedings of Pain 2019",
+                      publisher_place="Vienna", issued=Date(2019))
+    report = Reference(type="report", title="Evidence map", publisher="VA", number="09-010", issued=Date(2014))
+    draft = Reference(type="manuscript", title="A draft", issued=Date(2020))
+    text = ris.dumps([Entry("p", paper), Entry("r", report), Entry("d", draft)])
+    assert "C3  - Proceedings of Pain 2019" in text and "C1  - Vienna" in text and "T2  -" not in text
+    assert "SN  - 09-010" in text and "C7  -" not in text and "TY  - MANSCPT" in text
+    back = ris.loads(text)[0]
+    assert [(r.type, r.container_title, r.publisher_place, r.number) for r in back] == [
+        ("paper-conference", "Proceedings of Pain 2019", "Vienna", None), ("report", None, None, "09-010"),
+        ("manuscript", None, None, None)]

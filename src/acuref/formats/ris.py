@@ -14,11 +14,12 @@ from acuref.normalize.pages import is_range, normalize_pages
 RIS_TYPES = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
     "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT", "thesis": "THES", "webpage": "ELEC",
-    "dataset": "DATA", "manuscript": "UNPB", "review": "JOUR", "article": "JOUR",
+    "dataset": "DATA", "manuscript": "MANSCPT", "review": "JOUR", "article": "JOUR",
 }
 CSL_TYPES = {v: k for k, v in RIS_TYPES.items() if k not in ("review", "article")}
 CSL_TYPES.update({"CONF": "paper-conference", "ABST": "article-journal", "EJOUR": "article-journal",
-                  "EBOOK": "book", "ECHAP": "chapter", "GEN": "document", "JFULL": "article-journal"})
+                  "EBOOK": "book", "ECHAP": "chapter", "GEN": "document", "JFULL": "article-journal",
+                  "UNPB": "manuscript"})
 _TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 
 
@@ -42,7 +43,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
     if title:
         tags.append(("TI", title))
     if ref.container_title:
-        tags.append(("T2", ref.container_title))
+        # Zotero's RIS import: T2 is a conference paper's conference name, C3 its proceedings title.
+        tags.append(("C3" if ref.type == "paper-conference" else "T2", ref.container_title))
     if ref.container_title_short:
         tags.append(("J2", ref.container_title_short))
     if ref.issued:
@@ -58,16 +60,20 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         tags.append(("SP", first))
         if last:
             tags.append(("EP", last))
-    if ref.number:
+    report = ref.type == "report"
+    if ref.number and not report:
         if not ref.page and not ref.number.startswith("arXiv:"):
             tags.append(("SP", ref.number))  # Zotero keeps SP as pages and drops C7 for journal articles
         tags.append(("C7", ref.number))  # EndNote's tag for an article number
-    for tag, value in (("ET", ref.edition), ("PB", ref.publisher), ("CY", ref.publisher_place),
-                       ("DO", ref.DOI), ("SN", ref.ISBN or ref.ISSN), ("UR", ref.URL), ("LA", ref.language)):
+    serial = ref.number if report else ref.ISBN or ref.ISSN  # SN is a report's number in Zotero and EndNote
+    place = "C1" if ref.type == "paper-conference" else "CY"  # Zotero reads a conference paper's place from C1
+    for tag, value in (("ET", ref.edition), ("PB", ref.publisher), (place, ref.publisher_place),
+                       ("DO", ref.DOI), ("SN", serial), ("UR", ref.URL), ("LA", ref.language)):
         if value:
             tags.append((tag, value))
     if ref.PMID:
-        tags += [("AN", ref.PMID), ("DB", "PubMed")]
+        # M2 is Zotero's Extra, where it reads "PMID: …"; AN (accession number) would land in Loc. in Archive.
+        tags.append(("M2", f"PMID: {ref.PMID}"))
     if ref.PMCID:
         tags.append(("C2", ref.PMCID))  # PubMed's RIS export puts the PMCID in C2
     tags += [("N1", line) for line in markers.notes(ref)]
@@ -119,6 +125,14 @@ def _date(py: str | None, da: str | None) -> Date | None:
     return None
 
 
+def _pmid(get) -> str | None:  # noqa: ANN001 - dict.get of the record's first values
+    """``M2 - PMID: …`` (how acuref and Zotero write it), or PubMed's ``AN`` with ``DB - PubMed``."""
+    m = re.search(r"\bPMID:\s*(\d{1,9})", get("M2") or "")
+    if m:
+        return m.group(1)
+    return get("AN") if (get("DB") or "").lower() == "pubmed" else None
+
+
 def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw: str) -> Reference:
     first: dict[str, str] = {}
     for tag, value in tags:
@@ -131,19 +145,22 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
     elif sp:
         page, number = (normalize_pages(sp), None) if is_range(sp) else (None, sp)
     number = get("C7") or number
+    if get("TY") == "RPRT" and get("SN") and not number:
+        number = get("SN")  # a report's number
     label = get("ID") or get("AN")
     sn = get("SN")
     ref = Reference(
         type=CSL_TYPES.get(get("TY", "GEN"), "document"),
         author=tuple(_parse_name(v) for t, v in tags if t in ("AU", "A1")),
         editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in ("CHAP", "BOOK", "EDBOOK")),
-        title=get("TI") or get("T1") or None, container_title=get("T2") or get("JF") or get("JO") or None,
+        title=get("TI") or get("T1") or None,
+        container_title=get("C3") or get("T2") or get("JF") or get("JO") or get("BT") or None,
         container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
         volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
-        edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or None,
-        DOI=get("DO") or None, PMID=get("AN") if (get("DB") or "").lower() == "pubmed" else None,
+        edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or get("C1") or None,
+        DOI=get("DO") or None, PMID=_pmid(get),
         PMCID=get("C2") if (get("C2") or "").upper().startswith("PMC") else None, URL=get("UR") or None,
-        ISBN=sn if sn and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
+        ISBN=sn if sn and get("TY") != "RPRT" and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
         ISSN=sn if sn and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None,
         language=get("LA") or None,
         sources=(Source(raw=raw, line=line, end_line=line + raw.count("\n"), label=label, kind="bibliography", file=file),),
