@@ -111,6 +111,7 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     _container(f, ref, etype)
     _issued(f, ref)
     _locators(f, ref, etype)
+    f.add("series", ref.collection_title)
     f.add("edition", ref.edition)
     # Reports and theses name who issued them in their own field: bibtex and biber warn on an empty one.
     f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
@@ -376,7 +377,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         container_title_short=f.get("shortjournal") or None, issued=_date(f),
         volume=f.get("volume") or None, page=pages, number=number,
         issue=(f.get("issue") if etype in ("techreport", "report") else f.get("number") or f.get("issue")) or None,
-        edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
+        collection_title=f.get("series") or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
         PMCID=f.get("pmcid") or None, URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
         language=f.get("langid") or f.get("language") or None, sources=(src,),

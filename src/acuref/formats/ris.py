@@ -47,6 +47,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         tags.append(("C3" if ref.type == "paper-conference" else "T2", ref.container_title))
     if ref.container_title_short:
         tags.append(("J2", ref.container_title_short))
+    if ref.collection_title:
+        tags.append(("T3", ref.collection_title))  # Zotero: the series of a book, chapter or conference paper
     if ref.issued:
         tags.append(("PY", str(ref.issued.year)))
         m, d = ref.issued.month, ref.issued.day
@@ -157,7 +159,7 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
         container_title=get("C3") or get("T2") or get("JF") or get("JO") or get("BT") or None,
         container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
         volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
-        edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or get("C1") or None,
+        collection_title=get("T3") or None, edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or get("C1") or None,
         DOI=get("DO") or None, PMID=_pmid(get),
         PMCID=get("C2") if (get("C2") or "").upper().startswith("PMC") else None, URL=get("UR") or None,
         ISBN=sn if sn and get("TY") != "RPRT" and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
