@@ -164,7 +164,7 @@ def _document_warnings(name: str, found: list[Reference], passed_over: list[Skip
         src = ref.sources[0]
         if not ref.parsed:
             out.append(Warning_("reference could not be parsed; kept as printed", src.file, src.line))
-        cut = None if ref.DOI else incomplete_doi(clean(src.raw))
+        cut = incomplete_doi(clean(src.raw)) if not ref.DOI and "10." in src.raw else None
         if cut:
             out.append(Warning_(f"reference prints an incomplete DOI {cut!r}; no DOI kept", src.file, src.line))
     return out

@@ -36,7 +36,6 @@ CSL_TYPES = {
     "online": "webpage", "electronic": "webpage", "www": "webpage", "unpublished": "manuscript", "misc": "document",
     "booklet": "pamphlet", "manual": "report", "collection": "book", "periodical": "periodical",
 }
-_MONTHS = BIBTEX_MONTHS
 _FORMAT = bibtexparser.BibtexFormat()
 _FORMAT.indent = "  "
 _FORMAT.block_separator = "\n"
@@ -151,7 +150,7 @@ def _issued(f: _Fields, ref: Reference) -> None:
         return
     f.add("year", str(ref.issued.year))
     if ref.issued.month:
-        f.raw("month", _MONTHS[ref.issued.month - 1], enclosing="no-enclosing")
+        f.raw("month", BIBTEX_MONTHS[ref.issued.month - 1], enclosing="no-enclosing")
     if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
         f.add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
 
@@ -325,8 +324,8 @@ def _date(fields: dict[str, str]) -> Date | None:
     mv = fields.get("month", "").strip().lower()[:3]
     if mv.isdigit():
         month = int(mv) if 1 <= int(mv) <= 12 else None
-    elif mv in _MONTHS:
-        month = _MONTHS.index(mv) + 1
+    elif mv in BIBTEX_MONTHS:
+        month = BIBTEX_MONTHS.index(mv) + 1
     return Date(int(year.group(0)), month)
 
 

@@ -6,8 +6,9 @@ was not confirmed (and is therefore not written as the DOI), a DOI acuref correc
 
 from __future__ import annotations
 
-from acuref.model import Reference, Status
+from acuref.model import RETRACTING, Reference, Status
 
+_SHOWN = RETRACTING | {"expression_of_concern"}  # notices a reader of the entry must see; corrections are not
 FLAGGED = (Status.SUSPECT, Status.AMBIGUOUS, Status.FAILED, Status.CORRECTED)  # statuses a curator should look at, as tags
 
 
@@ -35,10 +36,10 @@ def notes(ref: Reference) -> list[str]:
     elif res.status == Status.CORRECTED and res.printed_doi:
         out.append(f"acuref: DOI corrected; the document printed {res.printed_doi}")
     for notice in res.notices:
-        if notice.type in ("retraction", "withdrawal", "removal", "partial_retraction", "expression_of_concern"):
-            when = f", {notice.date.year}" if notice.date else ""
-            out.append(f"acuref: {notice.type.replace('_', ' ')} notice {notice.DOI or ''}{when}".replace("  ", " ")
-                       .replace(" ,", ","))
+        if notice.type in _SHOWN:
+            parts = [f"acuref: {notice.type.replace('_', ' ')} notice", notice.DOI or ""]
+            line = " ".join(p for p in parts if p)
+            out.append(f"{line}, {notice.date.year}" if notice.date else line)
     if res.detail == "retracted":
         out.insert(0, "acuref: retracted")
     return out

@@ -179,8 +179,7 @@ _SAME_TAGS = [{"T2", "JO", "JF", "BT"}, {"J2", "JA"}, {"PY", "Y1", "DA"}, {"AU",
 def _written_back(origin: Origin, generated: list[tuple[str, str]]) -> list[str]:
     """The user's record line for line, with the tags acuref adds (under none of their names) before ER."""
     had = set(origin.fields)
-    lines = [line for line in origin.raw.splitlines() if not _TAG_RE.match(line.rstrip()) or
-             _TAG_RE.match(line.rstrip()).group(1) != "ER"]
+    lines = [line for line in origin.raw.splitlines() if not line.startswith("ER  -")]
     for tag, value in generated:
         if tag in ("ER", "TY") or tag in had or any(tag in group and group & had for group in _SAME_TAGS):
             continue

@@ -99,21 +99,14 @@ def find_doi(text: str) -> tuple[str, int, int] | None:
 
 
 def incomplete_doi(text: str) -> str | None:
-    """A DOI-like start in ``text`` that no complete DOI accounts for (``doi: 10.1016/j``), for a warning."""
-    if "10." not in text:
-        return None
-    rest = text
-    hit = find_doi(rest)
-    while hit:
-        rest = rest[:hit[1]] + " " + rest[hit[2]:]
-        hit = find_doi(rest)
-    m = _PREFIX_ONLY_RE.search(rest)
-    return trim_doi(m.group(1) or m.group(2)) if m else None
+    """The DOI cut short in a string that prints no complete one (``doi: 10.1016/j``), for a warning."""
+    hit = find_incomplete_doi(text)
+    return hit[0] if hit else None
 
 
 def find_incomplete_doi(text: str) -> tuple[str, int, int] | None:
     """The span of a DOI cut short (``doi: 10.1016/j.``), so a parser can take it out of the other fields."""
-    if find_doi(text):
+    if "10." not in text or find_doi(text):
         return None
     m = _PREFIX_ONLY_RE.search(text)
     return (trim_doi(m.group(1) or m.group(2)), m.start(), m.end()) if m else None

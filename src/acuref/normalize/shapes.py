@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from acuref.normalize.names import DEGREE_RE, is_author_list
-from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR, YEAR_ANY_RE  # noqa: F401 - used by the stages through here
+from acuref.normalize.vocabulary import YEAR
 
 _MONTHWORD = r"[A-Z][a-z]{2,8}\.?"
 _DATE_REST = (

@@ -32,7 +32,6 @@ LABEL_MAP = {
     "citation_number": "label", "citation-number": "label",
 }
 TOKEN_RE = re.compile(r"\w+(?:[’'](?=\w)\w+)*|[^\w\s]")
-_MONTHS = MODEL_MONTH_WORDS
 _PARTICLES = frozenset("van von der den de del della di da dos du des la le ter ten zu al el bin".split())
 JOURNAL_WORDS = frozenset(
     "j journal med medicine clin clinical res rev am int br eur proc natl acad sci soc assoc ann arch bull lett "
@@ -50,7 +49,7 @@ _LINK_WORDS = frozenset("doi pmid pmc pmcid pubmed http https www url available 
 
 
 # Feature name → the words that carry it (the model was trained with these names).
-_DICTIONARIES = (("month", _MONTHS), ("particle", _PARTICLES), ("journalword", JOURNAL_WORDS),
+_DICTIONARIES = (("month", MODEL_MONTH_WORDS), ("particle", _PARTICLES), ("journalword", JOURNAL_WORDS),
                  ("publisherword", _PUBLISHER_WORDS), ("locatorword", _LOCATOR_WORDS), ("editorword", _EDITOR_WORDS),
                  ("linkword", _LINK_WORDS), ("etal", frozenset({"et", "al"})))
 

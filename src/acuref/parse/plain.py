@@ -11,9 +11,7 @@ from acuref.normalize.pages import is_range, normalize_pages
 from acuref.normalize.shapes import (
     BOOK_RE,
     PG,
-    PUBLISHER_WORDS_RE,
     SHAPES,
-    YEAR,
     Tail,
     choose_tail,
     split_authors,
@@ -26,7 +24,7 @@ from acuref.normalize.text import (
     looks_abbreviated,
     split_title_container,
 )
-from acuref.normalize.vocabulary import ENGLISH_MONTH_END_RE
+from acuref.normalize.vocabulary import ENGLISH_MONTH_END_RE, PUBLISHER_WORDS_RE, YEAR
 from acuref.normalize.volumes import split_supplement
 
 _IN_RE = re.compile(r"(?:^|[.,]\s+)In\s*:?\s+(?=[A-Z])")

@@ -21,13 +21,13 @@ from acuref.normalize.shapes import (
     DEGREE_NAME_RE,
     IEEE_RE,
     RULES_FIRST,
-    YEAR,
 )
 from acuref.normalize.text import (
     clean,
     looks_abbreviated,
     split_label,
 )
+from acuref.normalize.vocabulary import YEAR
 from acuref.parse.learned import parse_with_model
 from acuref.parse.mend import mend
 from acuref.parse.plain import NLM_CHAPTER_RE, finish, read_plain

@@ -246,7 +246,6 @@ def _html_windows(fh: BinaryIO, decoder: codecs.IncrementalDecoder, name: str, e
 _ITEM_RE = re.compile(r"^\s*(?:\d{1,4}\.|•)\s")
 
 
-_YEAR_IN_RE = YEAR_ANY_RE
 
 
 _FUNCTION_WORDS = frozenset("the of to in is that with for on are was be this it as by an at from which "
@@ -257,7 +256,7 @@ def _is_prose(text: str) -> bool:
     """A paragraph of running text (not a name list): a window may end after it without cutting a reference."""
     words = text.lower().split()
     return (len(words) >= 12 and sum(w in _FUNCTION_WORDS for w in words) >= 3
-            and not _YEAR_IN_RE.search(text) and not _ITEM_RE.match(text))
+            and not YEAR_ANY_RE.search(text) and not _ITEM_RE.match(text))
 
 
 def _prose_before(lines: list[Line]) -> bool:

@@ -7,14 +7,13 @@ from acuref.normalize.names import DEGREE_RE
 from acuref.normalize.shapes import (
     BOOK_RE,
     PAGES_WORD_RE,
-    PUBLISHER_WORDS_RE,
     REGISTRATION_RE,
-    YEAR_ANY_RE,
     split_authors,
     split_degree_authors,
     tails,
 )
 from acuref.normalize.text import clean, split_label
+from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR_ANY_RE
 
 
 def evidence(text: str) -> int:

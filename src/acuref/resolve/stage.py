@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import defaultdict
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from functools import partial
+
+from rapidfuzz.distance import Levenshtein
 
 from acuref.errors import NetworkError
 from acuref.model import Date, Reference, Resolution, Status, Warning_
@@ -174,7 +175,7 @@ def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, bac
     found, agreements = _choose(replace(ref, DOI=None, resolution=None), items, exclude=doi_key(printed), backend=backend)
     got = found.resolution
     if got is not None and got.status == Status.MATCHED and got.doi:
-        apart = _distance(doi_key(printed), doi_key(got.doi))
+        apart = Levenshtein.distance(doi_key(printed), doi_key(got.doi))
         why = res.message.replace("printed DOI is not registered (typo?)", "is not registered") \
             .replace("the printed DOI's record disagrees", "has a record that disagrees")
         message = (f"printed DOI {printed} {why}; a Crossref search found {got.doi}, which agrees on "
@@ -185,17 +186,6 @@ def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, bac
         "close candidates: " + ", ".join(got.candidates)
     held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else ())
     return replace(ref, DOI=ref.DOI if keep_suspect_doi else None, resolution=held)
-
-
-def _distance(a: str, b: str) -> int:
-    """Edit distance (insert, delete, substitute) of two short strings."""
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
 
 
 def as_resolver(source: Resolver | CrossrefClient) -> Resolver:
@@ -215,7 +205,7 @@ class _Run:
         self.keep = keep_suspect_doi
         self.found: dict[str, Candidate | None] = {}
         self.registrars: dict[str, str | None] = {}
-        self.locks: defaultdict[str, threading.Lock] = defaultdict(threading.Lock)
+        self.locks: dict[str, threading.Lock] = {}
 
     def _settle(self, ref: Reference) -> Reference:
         if ref.resolution is None or ref.resolution.status != Status.SUSPECT:
@@ -230,7 +220,7 @@ class _Run:
         try:
             registrar = None
             if self.found.get(key) is None:
-                with self.locks[key]:
+                with self.locks.setdefault(key, threading.Lock()):  # atomic: one lock, one lookup per DOI
                     if key not in self.registrars:
                         self.registrars[key] = self.resolver.registrar(key)
                         if self.registrars[key] == name:  # registered here yet missing from the batch: ask alone
