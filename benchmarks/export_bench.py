@@ -35,7 +35,7 @@ def build(n: int):
 
 
 def child(fmt: str, n: int) -> None:
-    from acuref.cli import render
+    from acuref.formats import render
     from acuref.formats.csl import to_csl
 
     entries = build(n)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from acuref import run
-from acuref.cli import render
+from acuref.formats import render
 from acuref.model import Date, Entry, Name, Reference
 from conftest import REFS, require_tool
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from acuref import run
-from acuref.cli import render
+from acuref.formats import render
 from conftest import ROOT
 
 EXAMPLES = ROOT / "examples"

@@ -11,7 +11,7 @@ from acuref import run
 from acuref.formats import bibtex
 from acuref.formats import csl
 from acuref.formats import ris
-from acuref.cli import render
+from acuref.formats import render
 from acuref.formats.keys import assign_keys, base_key
 from acuref.model import Date, Entry, Name, Reference, Source
 from acuref.pipeline import to_entries

@@ -14,7 +14,7 @@ from acuref.report import summary as report
 from acuref.formats import ris
 from acuref.model import Entry
 from acuref.resolve.stage import resolve
-from test_crossref import BASE, POLITE, WORKS, client, list_body, recorded, recorded_works, ref_from
+from test_crossref import BASE, POLITE, client, list_body, recorded, recorded_works, ref_from
 
 BATCH = re.compile(re.escape(BASE) + r"/works\?.*filter=doi")
 SEARCH = re.compile(re.escape(BASE) + r"/works\?.*query\.bibliographic")

@@ -98,9 +98,6 @@ def _format(args: argparse.Namespace) -> str:
     return "csl-json"
 
 
-render = formats.render
-
-
 def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
     if quiet:
         return
@@ -112,7 +109,7 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
 
 def _finish(args: argparse.Namespace, result: RunResult) -> int:
     fmt = _format(args)
-    text = render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
+    text = formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
         write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
     if getattr(args, "report_html", None):

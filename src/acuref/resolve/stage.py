@@ -178,7 +178,8 @@ def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, bac
         apart = Levenshtein.distance(doi_key(printed), doi_key(got.doi))
         why = res.message.replace("printed DOI is not registered (typo?)", "is not registered") \
             .replace("the printed DOI's record disagrees", "has a record that disagrees")
-        message = (f"printed DOI {printed} {why}; a Crossref search found {got.doi}, which agrees on "
+        message = (f"printed DOI {printed} {why}; a {(backend or 'crossref').capitalize()} search found {got.doi}, "
+                   "which agrees on "
                    + ", ".join(agreements) + (f" ({apart} character{'s' if apart > 1 else ''} from the printed DOI)"
                                               if apart <= 3 else ""))
         return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message))
