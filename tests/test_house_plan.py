@@ -120,12 +120,14 @@ def test_a_new_resolver_is_one_class_and_one_registry_line():
 
     from acuref.model import Date, Name, Reference, Status
     from acuref.resolve import resolve
-    from acuref.resolve.backend import backend, register
+    from acuref.resolve.backend import register
+    from acuref.settings import Settings
 
     record = Reference(title="Measurement of pain", author=(Name("Huskisson", "E. C."),), issued=Date(1974),
                        container_title="Lancet", volume="2", page="1127-1131", DOI="10.1016/S0140-6736(74)90884-8")
-    register("toy", _ToyResolver)
-    toy = backend("toy")(record)
+    register("toy", lambda settings: (_ToyResolver(record), []))  # factory(settings) -> (resolver, warnings)
+    toy, opened = Settings(resolver="toy").make_resolver()
+    assert opened == []
     refs = [replace(record, DOI=None), record, replace(record, DOI="10.9999/nothing", title="Something else entirely")]
     out, _ = resolve(refs, toy)
     assert [r.resolution.status for r in out] == [Status.MATCHED, Status.VERIFIED, Status.SUSPECT]

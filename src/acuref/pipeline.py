@@ -199,7 +199,7 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
         keep_suspect_doi: bool = False) -> RunResult:
     """Run extraction, parsing, resolution and deduplication over files and folders, keeping going past bad inputs.
 
-    ``settings`` decides everything (its resolver is built here unless ``client`` gives one); without it,
+    ``settings`` decides everything (the corpus step builds its resolver unless ``client`` gives one); without it,
     ``client``, ``dedupe`` and ``keep_suspect_doi`` do, and nothing is resolved without a ``client``.
     """
     if settings is None:

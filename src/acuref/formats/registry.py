@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from acuref.errors import UsageError
 from acuref.model import Entry, Reference, Warning_
 
-Loader = Callable[[str, "str | None"], "tuple[list[Reference], list[Warning_]]"]
+Loader = Callable[[str, str | None], tuple[list[Reference], list[Warning_]]]
 
 
 @dataclass(frozen=True, slots=True)

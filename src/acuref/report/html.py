@@ -65,7 +65,7 @@ def _status(ref: Reference) -> tuple[str, str]:
     detail = f'<div class="muted">{escape(res.message)}</div>' if res and res.message else ""
     if res and res.candidates:
         detail += f'<div class="muted">candidates: {escape(", ".join(res.candidates))}</div>'
-    if res and res.printed_doi and res.status in (Status.SUSPECT, Status.CORRECTED) and not ref.DOI == res.printed_doi:
+    if res and res.printed_doi and res.status in (Status.SUSPECT, Status.CORRECTED) and ref.DOI != res.printed_doi:
         detail += f'<div class="muted">printed DOI: <code>{escape(res.printed_doi)}</code></div>'
     badge = f'<span class="status s-{status.replace(" ", "-")}">{label}</span>'
     if res and res.detail == "retracted":

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from acuref.errors import UsageError
 from acuref.model import Notice, Reference
 
 
@@ -52,8 +53,6 @@ def register(name: str, factory: Callable[..., Any]) -> None:
 
 
 def backend(name: str) -> Callable[..., Any]:
-    from acuref.errors import UsageError
-
     try:
         return _BACKENDS[name]
     except KeyError:
