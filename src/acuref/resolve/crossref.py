@@ -59,11 +59,15 @@ class CrossrefClient:
         # ``limits`` replaces the published ones, for a mirror or stand-in that is not bound by them.
         start, concurrency = limits or (POLITE if mailto else PUBLIC)
         self.limiter = RateLimiter(start, concurrency, ceilings=None if limits else PUBLISHED, clock=clock, sleep=sleep)
-        self.requests_made = 0
         self.requests_by_kind: Counter[str] = Counter()
         self.throttled = 0
         self._lock = threading.Lock()
         self._down: str | None = None  # set once the network is gone: later calls fail at once
+
+    @property
+    def requests_made(self) -> int:
+        """Requests sent so far, of every class (retries included)."""
+        return sum(self.requests_by_kind.values())
 
     # -------------------------------------------------------------------------------------------- HTTP
 
@@ -79,7 +83,6 @@ class CrossrefClient:
             self.limiter.acquire(kind)
             try:
                 with self._lock:
-                    self.requests_made += 1
                     self.requests_by_kind[kind] += 1
                 resp = self.session.get(url, params=params, timeout=self.timeout)
             except requests.exceptions.Timeout:
