@@ -63,9 +63,11 @@ def build(rows: list[dict], n: int, seed: int, index: Path) -> list[dict]:
     n_printed, n_bad, n_unindexed = round(n * 380 / 525), 20, 25
     n_search = n - n_printed - n_bad - n_unindexed
     printed, bad = rows[:n_printed], rows[n_printed:n_printed + n_bad]
-    search = rows[n_printed + n_bad:n_printed + n_bad + n_search]
-    unindexed = rows[n_printed + n_bad + n_search:n - 0 + 10][:n_unindexed]
-    decoys = rows[n + 10:n + 10 + n_bad // 2]  # other works that a corrupted DOI points at
+    end = n_printed + n_bad + n_search
+    search = rows[n_printed + n_bad:end]
+    unindexed = rows[end:end + n_unindexed]
+    # other works that a corrupted DOI points at; rows from n + 10 on, as in the run the README reports
+    decoys = rows[n + 10:n + 10 + n_bad // 2]
     cases = []
     with index.open("w", encoding="utf-8") as fh:
         for r in printed + bad + search:
