@@ -120,6 +120,9 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     _identifiers(f, ref)
     f.add("langid" if biblatex else "language", ref.language)
     lines = markers.notes(ref)
+    if biblatex and ref.PMCID:
+        # biblatex has no pmcid field (biber warns and drops it); Zotero reads a note that starts "PMCID:" into Extra
+        lines = [f"PMCID: {ref.PMCID}", *lines]
     if lines:
         f.add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
     elif etype == "unpublished" and not biblatex:
@@ -135,9 +138,9 @@ def _container(f: _Fields, ref: Reference, etype: str) -> None:
            "inproceedings": "booktitle"}.get(etype)
     if key:
         f.add(key, ref.container_title)
-        # biblatex's field, which pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore it.
-        if ref.container_title_short != ref.container_title:
-            f.add("shortjournal", ref.container_title_short if etype == "article" else None)
+        # biblatex's field, which Zotero, pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore
+        # it. Written even when it equals the journal field: Zotero keeps it as the Journal Abbr only from here.
+        f.add("shortjournal", ref.container_title_short if etype == "article" else None)
     elif ref.container_title and etype != "book":
         f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
 
@@ -336,6 +339,12 @@ def _csl_type(etype: str, f: dict[str, str], container: str | None) -> str:
     return CSL_TYPES.get(etype, "document")
 
 
+def _note_pmcid(note: str | None) -> str | None:
+    """The PMCID biblatex output carries in its note (``PMCID: PMC…``)."""
+    m = re.match(r"PMCID:\s*(PMC\d+)", note or "")
+    return m.group(1) if m else None
+
+
 def etype_of(entry: bm.Entry) -> str:
     return entry.entry_type.lower()
 
@@ -378,7 +387,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         issue=(f.get("issue") if etype in ("techreport", "report") else f.get("number") or f.get("issue")) or None,
         collection_title=f.get("series") or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
-        PMCID=f.get("pmcid") or None, URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
+        PMCID=f.get("pmcid") or _note_pmcid(f.get("note")), URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
         language=f.get("langid") or f.get("language") or None, sources=(src,),
         parsed="acuref-unparsed" not in f.get("keywords", ""),
     )

@@ -46,9 +46,15 @@ def _known(name: str, had: set[str]) -> bool:
 
 
 def added_fields(origin: Origin, generated: bm.Entry) -> list[bm.Field]:
-    """The fields of acuref's entry that the user's entry lacks, under any of its names."""
+    """The fields of acuref's entry that the user's entry lacks, under any of its names.
+
+    A shortjournal that only repeats the journal is not added: new entries carry it for Zotero's Journal Abbr, but
+    a user's own entry gains nothing from the copy.
+    """
     had = set(origin.fields)
-    return [f for f in generated.fields if not _known(f.key.lower(), had)]
+    journal = generated.fields_dict.get("journal") or generated.fields_dict.get("journaltitle")
+    return [f for f in generated.fields if not _known(f.key.lower(), had)
+            and not (f.key == "shortjournal" and journal is not None and f.value == journal.value)]
 
 
 def written_back(origin: Origin, generated: bm.Entry, bibtex_format: bibtexparser.BibtexFormat) -> str:

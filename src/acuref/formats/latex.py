@@ -1,7 +1,8 @@
 """Text ↔ LaTeX for BibTeX field values: escape what LaTeX would execute, protect case, decode on read.
 
-Literal braces are written as ``\\textbraceleft{}``/``\\textbraceright{}`` rather than ``\\{``: BibTeX
-counts every brace, escaped or not, so an unbalanced ``\\{`` would break the file.
+Literal braces are written as ``{\\textbraceleft}``/``{\\textbraceright}`` rather than ``\\{``: BibTeX
+counts every brace, escaped or not, so an unbalanced ``\\{`` would break the file. The braced-group form (not
+``\\textbackslash{}``) is the one Zotero's BibTeX translator writes and decodes.
 """
 
 from __future__ import annotations
@@ -13,16 +14,16 @@ from pylatexenc.latex2text import LatexNodes2Text
 from pylatexenc.latexencode import UnicodeToLatexEncoder
 
 _SPECIALS = {
-    "\\": r"\textbackslash{}",
-    "{": r"\textbraceleft{}",
-    "}": r"\textbraceright{}",
+    "\\": r"{\textbackslash}",
+    "{": r"{\textbraceleft}",
+    "}": r"{\textbraceright}",
     "%": r"\%",
     "&": r"\&",
     "#": r"\#",
     "$": r"\$",
     "_": r"\_",
-    "^": r"\textasciicircum{}",
-    "~": r"\textasciitilde{}",
+    "^": r"{\textasciicircum}",
+    "~": r"{\textasciitilde}",
 }
 _SPECIALS_RE = re.compile(r"[\\{}%&#$_^~]")
 _ASCII_ENCODER = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",

@@ -77,7 +77,10 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         # M2 is Zotero's Extra, where it reads "PMID: …"; AN (accession number) would land in Loc. in Archive.
         tags.append(("M2", f"PMID: {ref.PMID}"))
     if ref.PMCID:
-        tags.append(("C2", ref.PMCID))  # PubMed's RIS export puts the PMCID in C2
+        # PubMed's and EndNote's RIS put the PMCID in C2, which Zotero does not read for articles; a second M2 line
+        # is a second line of Zotero's Extra
+        tags.append(("C2", ref.PMCID))
+        tags.append(("M2", f"PMCID: {ref.PMCID}"))
     tags += [("N1", line) for line in markers.notes(ref)]
     tags += [("KW", tag) for tag in markers.tags(ref)]
     tags.append(("ER", ""))
