@@ -251,6 +251,19 @@ def test_article_number_reaches_every_consumer():
         assert back.number == "e41234" and back.page is None
 
 
+@pytest.mark.parametrize("page", ["k1", "41", "S12"])
+def test_single_page_reads_back_as_a_page(page):
+    """A single page (k1, 41) comes back as a page in every format, not as an article number."""
+    from acuref.formats import csl, ris
+
+    ref = Reference(title="T", container_title="J Pain", volume="7", page=page, issued=Date(2012))
+    for fmt, back in (("csl", csl.loads(csl.dumps([Entry("k", ref)]))[0][0]),
+                      ("ris", ris.loads(ris.dumps([Entry("k", ref)]))[0][0]),
+                      ("bibtex", bibtex.loads(bibtex.dumps([Entry("k", ref)]))[0][0]),
+                      ("biblatex", bibtex.loads(bibtex.dumps([Entry("k", ref)], biblatex=True))[0][0])):
+        assert (fmt, back.page, back.number) == (fmt, page, None)
+
+
 
 def test_reports_and_theses_name_their_issuer():
     """A report's institution and number and a thesis's school land in the fields bibtex and biber require,

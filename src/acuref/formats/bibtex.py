@@ -365,9 +365,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         number = f"arXiv:{f['eprint']}"
     if pages and number and pages == number:
         pages = None
-    if pages and not is_range(pages) and not number:
-        number, pages = pages, None
-    elif pages:
+    if pages:  # a single page stays a page (k1, 41): acuref marks an article number with eid
         pages = normalize_pages(pages)
     doi = f.get("doi")
     if doi:

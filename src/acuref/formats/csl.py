@@ -164,9 +164,7 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         page = page.replace("–", "-").replace("--", "-")
         if page == number:
             page = None  # the article number acuref writes in page too, for Zotero
-        elif not is_range(page) and not number and item.get("type") in ("article-journal", None):
-            page, number = None, page
-        elif is_range(page):
+        elif is_range(page):  # a single page stays one: acuref marks an article number with number
             page = normalize_pages(page)
     ctype = str(item.get("type") or "document")
     authors = tuple(n for n in (_name_from_csl(v) for v in item.get("author") or []) if n)

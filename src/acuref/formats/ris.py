@@ -148,8 +148,10 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
     if sp and ep:
         page = normalize_pages(f"{sp}-{ep}")
     elif sp:
-        page, number = (normalize_pages(sp), None) if is_range(sp) else (None, sp)
+        page = normalize_pages(sp) if is_range(sp) else sp  # a single page stays one; C7 marks an article number
     number = get("C7") or number
+    if page and page == number:
+        page = None  # the article number acuref writes in SP too, for Zotero
     if get("TY") == "RPRT" and get("SN") and not number:
         number = get("SN")  # a report's number
     label = get("ID") or get("AN")
