@@ -18,7 +18,7 @@ from acuref.formats import bibtex_library, latex, markers
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.names import parse_author_list
-from acuref.normalize.pages import is_range, normalize_pages
+from acuref.normalize.pages import normalize_pages
 from acuref.normalize.vocabulary import BIBTEX_MONTHS
 
 # CSL type → BibTeX entry type; only types Zotero's importer keeps.
