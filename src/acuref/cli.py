@@ -21,6 +21,8 @@ from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
+from acuref.resolve import snapshot
+from acuref.resolve.backend import backend, parse_spec
 from acuref.resolve.cache import default_path
 from acuref.settings import Settings
 
@@ -60,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("paths", nargs="+", metavar="PATH",
                      help="documents, bibliographies (.bib .ris .json) or folders ('-' reads standard input)")
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
+    exp.add_argument("--resolver", metavar="SPEC", default="crossref",
+                     help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
+                          "'acuref index build'), or several asked in turn, e.g. local:PATH,crossref")
     exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
                      help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
     exp.add_argument("--crossref-url", metavar="URL", default=None,
@@ -77,6 +82,14 @@ def build_parser() -> argparse.ArgumentParser:
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
     par.add_argument("--one-per-line", action="store_true", help="every non-empty line is one reference")
     _add_output_options(par)
+    idx = sub.add_parser("index", help="a local snapshot index of Crossref metadata (--resolver local:PATH)")
+    isub = idx.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser, required=True)
+    build = isub.add_parser("build", help="read Crossref work records (JSON Lines or the public data file's JSON, "
+                                          "gzipped or not) into an index file")
+    build.add_argument("works", nargs="+", metavar="WORKS", help="files of Crossref work records (.jsonl[.gz], .json[.gz])")
+    build.add_argument("-o", "--output", default="crossref-snapshot.sqlite",
+                       help="the index file to write (default: crossref-snapshot.sqlite); written atomically")
+    build.add_argument("-q", "--quiet", action="store_true")
     ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON")
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("-o", "--output", default="-")
@@ -130,7 +143,9 @@ def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_input
 def settings_from(args: argparse.Namespace) -> Settings:
     """The run's settings from the command line and the environment (the only place acuref reads it)."""
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
-    return Settings(resolver=None if args.no_resolve else "crossref", mailto=args.mailto,
+    for name, _ in parse_spec(args.resolver):
+        backend(name)  # an unknown resolver is a usage error before any work is done
+    return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
                     crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc)
 
@@ -184,6 +199,17 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return InputError.exit_code if result.failed_inputs else 0
 
 
+def cmd_index(args: argparse.Namespace) -> int:
+    for path in args.works:
+        if not Path(path).is_file():
+            raise InputError(f"{path}: no such file")
+    built = snapshot.build(args.works, args.output)
+    if not args.quiet:
+        print(f"acuref: indexed {built.works:,} works ({built.duplicates:,} repeated DOIs skipped) in "
+              f"{built.seconds:.1f} s, {built.bytes / 1e6:.1f} MB: {args.output}", file=sys.stderr)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -191,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return UsageError.exit_code
-        return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract}[args.command](args)
+        return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index}[args.command](args)
     except AcurefError as err:
         print(f"acuref: error: {err}", file=sys.stderr)
         return err.exit_code

@@ -6,14 +6,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from acuref.model import Warning_
-from acuref.resolve.backend import Resolver, backend
+from acuref.resolve.backend import Chain, Resolver, backend, parse_spec
 
 
 @dataclass(frozen=True, slots=True)
 class Settings:
     """The choices of one run; the defaults are the command line's."""
 
-    resolver: str | None = "crossref"  # a registered backend (acuref.resolve.backend), or None to stay offline
+    # a registered backend (acuref.resolve.backend) as NAME or NAME:ARGUMENT, several joined by commas and asked
+    # in turn ("local:refs.sqlite,crossref"), or None to stay offline
+    resolver: str | None = "crossref"
     mailto: str | None = None  # Crossref's polite pool
     crossref_url: str | None = None  # a mirror or a stand-in
     cache_path: str | None = None  # the SQLite cache of answers; None: no cache
@@ -21,8 +23,14 @@ class Settings:
     keep_suspect_doi: bool = False
     pause_gc: bool = False  # dedupe pauses Python's cyclic collector (faster on millions of references)
 
-    def make_resolver(self) -> tuple[Resolver | None, list[Warning_]]:
+    def make_resolver(self) -> tuple[Resolver | Chain | None, list[Warning_]]:
         """A fresh resolver for this process, and what opening its cache had to say."""
         if self.resolver is None:
             return None, []
-        return backend(self.resolver)(self)
+        made, warnings = [], []
+        for name, arg in parse_spec(self.resolver):
+            factory = backend(name)
+            resolver, said = factory(self) if arg is None else factory(self, arg)
+            made.append(resolver)
+            warnings += said
+        return (made[0] if len(made) == 1 else Chain(tuple(made))), warnings

@@ -44,7 +44,32 @@ class Resolver(Protocol):
         """Candidates for a reference as printed, best first."""
 
 
-# name -> factory(settings) -> (resolver, warnings)
+UNKNOWN_REGISTRAR = "?"  # what registrar() answers when the source cannot tell (a snapshot that lacks a DOI)
+
+
+@dataclass(frozen=True, slots=True)
+class Chain:
+    """Resolvers asked in turn: what the first leaves ``not found`` goes to the next (``local:PATH,crossref``)."""
+
+    resolvers: tuple[Any, ...]
+
+    @property
+    def name(self) -> str:
+        return ",".join(r.name for r in self.resolvers)
+
+
+def parse_spec(spec: str) -> list[tuple[str, str | None]]:
+    """``local:refs.sqlite,crossref`` -> [("local", "refs.sqlite"), ("crossref", None)]."""
+    out = []
+    for part in spec.split(","):
+        name, _, arg = part.strip().partition(":")
+        if not name:
+            raise UsageError(f"--resolver {spec!r}: an empty resolver name")
+        out.append((name, arg or None))
+    return out
+
+
+# name -> factory(settings[, argument]) -> (resolver, warnings); the argument is what follows "name:"
 _BACKENDS: dict[str, Callable[..., Any]] = {}
 
 

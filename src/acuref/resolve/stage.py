@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 from acuref.errors import NetworkError
 from acuref.model import Date, Reference, Resolution, Status, Warning_
 from acuref.normalize.identifiers import doi_key
-from acuref.resolve.backend import Candidate, Resolver
+from acuref.resolve.backend import UNKNOWN_REGISTRAR, Candidate, Chain, Resolver
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.crossref_backend import CrossrefResolver
 from acuref.resolve.match import Verdict, accepts, compare, journals_alike
@@ -92,7 +92,10 @@ def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...
 def _verify(ref: Reference, found: Candidate | None, agency: str | None, backend: str) -> Reference:
     printed = ref.DOI
     if found is None:
-        if agency == backend:
+        if agency == UNKNOWN_REGISTRAR:
+            res = Resolution(Status.NOT_FOUND, printed_doi=printed,
+                             message=f"not in the {backend} index; kept as printed, unverified")
+        elif agency == backend:
             res = Resolution(Status.NOT_FOUND, printed_doi=printed,
                              message=f"{backend.capitalize()} registered this DOI but returned no record; kept as printed")
         elif agency:
@@ -239,14 +242,17 @@ class _Run:
             return _failed(ref, err)
 
 
-def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient, *,
+def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain, *,
             progress: Callable[[int], None] | None = None,
             keep_suspect_doi: bool = False) -> tuple[list[Reference], list[Warning_]]:
     """Resolve every reference; the result keeps the input order and length.
 
     A printed DOI that is unregistered or whose record contradicts the reference is searched for like a
-    missing one; unless ``keep_suspect_doi``, one that stays suspect leaves without its DOI.
+    missing one; unless ``keep_suspect_doi``, one that stays suspect leaves without its DOI. A :class:`Chain`
+    asks its resolvers in turn, each with what the ones before it left ``not found``.
     """
+    if isinstance(source, Chain):
+        return _resolve_chain(refs, source, progress, keep_suspect_doi)
     resolver = as_resolver(source)
     run = _Run(resolver, keep_suspect_doi)
     out: list[Reference | None] = [None] * len(refs)
@@ -276,6 +282,20 @@ def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient, *,
             step(1)
     result = [r for r in out if r is not None]
     return result, _warnings(result)
+
+
+def _resolve_chain(refs: Sequence[Reference], chain: Chain, progress: Callable[[int], None] | None,
+                   keep_suspect_doi: bool) -> tuple[list[Reference], list[Warning_]]:
+    first, *rest = chain.resolvers
+    out, _ = resolve(refs, first, progress=progress, keep_suspect_doi=keep_suspect_doi)
+    if rest:
+        left = [i for i, r in enumerate(out) if r.resolution is not None and r.resolution.status == Status.NOT_FOUND]
+        if left:
+            nxt = rest[0] if len(rest) == 1 else Chain(tuple(rest))
+            again, _ = resolve([refs[i] for i in left], nxt, keep_suspect_doi=keep_suspect_doi)
+            for i, ref in zip(left, again):
+                out[i] = ref
+    return out, _warnings(out)
 
 
 def _warnings(result: list[Reference]) -> list[Warning_]:

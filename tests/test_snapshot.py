@@ -1,0 +1,156 @@
+"""The local snapshot index: built from real Crossref records, matched with the API path's validation."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import sqlite3
+from dataclasses import replace
+
+import pytest
+import responses
+
+from acuref.cli import main
+from acuref.errors import InputError, UsageError
+from acuref.model import Reference, Source, Status
+from acuref.parse.rules import parse_reference
+from acuref.resolve import snapshot
+from acuref.resolve.backend import Chain
+from acuref.resolve.stage import resolve
+from acuref.settings import Settings
+from test_crossref import BASE, DATA, POLITE, WORKS, list_body, recorded_works
+
+SBRM = json.loads((DATA / "sbrm-accepted-response.json").read_text(encoding="utf-8"))["message"]["items"]
+CERMINE = ("D. Tkaczyk, P. Szostek, M. Fedoryszak, P. J. Dendek, and Ł. Bolikowski, “CERMINE: automatic extraction of "
+           "structured metadata from scientific literature,” International Journal on Document Analysis and "
+           "Recognition (IJDAR), vol. 18, no. 4, pp. 317–335, 2015.")
+LIEBER = ("Lieber RL, Jacks TM, Mohler RL, et al. Growth hormone secretagogue increases muscle strength during "
+          "remobilization after canine hindlimb immobilization. J Orthop Res. 1997;15(4):519-527.")
+NOT_INDEXED = ("Berman BM, Langevin HM, Witt CM, Dubner R. Acupuncture for chronic low back pain. N Engl J Med. "
+               "2010;363(5):454-461.")
+
+
+def printed(text: str) -> Reference:
+    return replace(parse_reference(text), sources=(Source(text, 1, 1, None, "list", "page.txt"),))
+
+
+@pytest.fixture
+def index(tmp_path):
+    """Ten real Crossref records: five as JSON Lines of works, five as a gzipped public-data-file chunk."""
+    lines = tmp_path / "works.jsonl"
+    lines.write_text("".join(json.dumps(w) + "\n" for w in recorded_works()), encoding="utf-8")
+    chunk = tmp_path / "0.json.gz"
+    with gzip.open(chunk, "wt", encoding="utf-8") as fh:
+        json.dump({"items": SBRM}, fh)
+    path = tmp_path / "snapshot.sqlite"
+    built = snapshot.build([lines, chunk], path)
+    assert (built.works, built.duplicates) == (10, 0)
+    return path
+
+
+def test_build_reads_json_lines_and_the_public_data_file(index):
+    """Both input shapes land in one index: every DOI is found by look-up, case-insensitively."""
+    snap = snapshot.Snapshot(index)
+    found = snap.works(["10.1002/JOR.1100150407", "10.1007/s10032-015-0249-8", "10.1000/absent"])
+    assert found["10.1002/jor.1100150407"]["title"][0].startswith("Growth hormone")
+    assert found["10.1007/s10032-015-0249-8"]["volume"] == "18"
+    assert found["10.1000/absent"] is None
+
+
+def test_search_finds_the_work_as_printed(index):
+    """A reference string's rarest terms find its record first among the snapshot's works."""
+    hits = snapshot.Snapshot(index).search(LIEBER)
+    assert hits[0][0]["DOI"] == "10.1002/jor.1100150407"
+
+
+def test_local_resolver_matches_with_the_api_validation(index):
+    """Printed DOIs are verified, missing ones found and validated, a work the index lacks gets no DOI, and a
+    printed DOI the index lacks is kept as printed, unverified."""
+    resolver, warnings = Settings(resolver=f"local:{index}").make_resolver()
+    assert warnings == []
+    refs = [printed(CERMINE), printed(LIEBER), printed(NOT_INDEXED),
+            replace(printed(LIEBER), DOI="10.1002/jor.1100150407"),
+            replace(printed(NOT_INDEXED), DOI="10.1056/NEJMoa0908677")]
+    out, _ = resolve(refs, resolver)
+    statuses = [(r.resolution.status, r.DOI, r.resolution.backend) for r in out]
+    assert statuses[:4] == [(Status.MATCHED, "10.1007/s10032-015-0249-8", "local"),
+                            (Status.MATCHED, "10.1002/jor.1100150407", "local"),
+                            (Status.NOT_FOUND, None, None),
+                            (Status.VERIFIED, "10.1002/jor.1100150407", "local")]
+    assert statuses[4][:2] == (Status.NOT_FOUND, "10.1056/NEJMoa0908677")
+    assert "not in the local index" in out[4].resolution.message
+
+
+def test_a_wrong_printed_doi_is_corrected_from_the_index(index):
+    """A printed DOI that points at another indexed work is suspect, and the search finds the right one."""
+    resolver, _ = Settings(resolver=f"local:{index}").make_resolver()
+    out, _ = resolve([replace(printed(LIEBER), DOI="10.1038/srep16696")], resolver)
+    assert (out[0].resolution.status, out[0].DOI) == (Status.CORRECTED, "10.1002/jor.1100150407")
+
+
+@responses.activate
+def test_chain_asks_crossref_only_for_what_the_index_lacks(index):
+    """``local:PATH,crossref``: indexed works never reach Crossref; the one the index lacks is searched there."""
+    berman = {"DOI": "10.1056/NEJMoa0908677", "type": "journal-article",
+              "title": ["Acupuncture for Chronic Low Back Pain"], "container-title": ["New England Journal of Medicine"],
+              "short-container-title": ["N Engl J Med"], "volume": "363", "issue": "5", "page": "454-461",
+              "author": [{"family": "Berman", "given": "Brian M."}, {"family": "Langevin", "given": "Helene M."}],
+              "issued": {"date-parts": [[2010, 7, 29]]}, "score": 80.0}
+    responses.add(responses.GET, WORKS, json=list_body([berman]), headers=POLITE)
+    chain, _ = Settings(resolver=f"local:{index},crossref", crossref_url=BASE, mailto="u@example.org",
+                        cache_path=None).make_resolver()
+    assert isinstance(chain, Chain) and chain.name == "local,crossref"
+    out, _ = resolve([printed(LIEBER), printed(NOT_INDEXED)], chain)
+    assert [(r.DOI, r.resolution.backend) for r in out] == [("10.1002/jor.1100150407", "local"),
+                                                           ("10.1056/NEJMoa0908677", "crossref")]
+    assert len(responses.calls) == 1 and "query.bibliographic" in responses.calls[0].request.url
+
+
+def test_same_doi_twice_keeps_the_first_record(tmp_path):
+    """A DOI read twice is one work; the build says how many repeats it skipped."""
+    works = recorded_works()
+    src = tmp_path / "w.jsonl"
+    src.write_text("".join(json.dumps(w) + "\n" for w in works + works[:2]), encoding="utf-8")
+    built = snapshot.build([src], tmp_path / "s.sqlite")
+    assert (built.works, built.duplicates) == (5, 2)
+
+
+def test_cli_builds_an_index_and_exports_with_it(index, tmp_path, capsys):
+    """``acuref index build`` writes the file; ``export --resolver local:PATH`` resolves from it, offline."""
+    src = tmp_path / "works.jsonl.gz"
+    with gzip.open(src, "wt", encoding="utf-8") as fh:
+        fh.writelines(json.dumps({"message": w}) + "\n" for w in recorded_works())  # API answers, one per line
+    out = tmp_path / "built.sqlite"
+    assert main(["index", "build", str(src), "-o", str(out)]) == 0
+    assert "indexed 5 works" in capsys.readouterr().err
+    page = tmp_path / "page.txt"
+    page.write_text("References\n\n1. " + LIEBER + "\n", encoding="utf-8")
+    bib = tmp_path / "refs.json"
+    assert main(["export", str(page), "--resolver", f"local:{out}", "-o", str(bib), "-q"]) == 0
+    assert json.loads(bib.read_text(encoding="utf-8"))[0]["DOI"] == "10.1002/jor.1100150407"
+
+
+@pytest.mark.parametrize("content,why", [("{not json\n", "line 2: not a JSON record"),
+                                         (None, "no such file")])
+def test_bad_input_to_index_build_is_one_line_and_no_file(tmp_path, capsys, content, why):
+    """A broken or missing works file: exit 3, one line naming it, and no index (not even half of one) left."""
+    src = tmp_path / "works.jsonl"
+    if content is not None:
+        src.write_text(json.dumps(recorded_works()[0]) + "\n" + content, encoding="utf-8")
+    out = tmp_path / "out.sqlite"
+    assert main(["index", "build", str(src), "-o", str(out)]) == InputError.exit_code
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(src) in err and why in err
+    assert list(tmp_path.glob("out.sqlite*")) == []
+
+
+def test_a_file_that_is_not_an_index_is_refused(tmp_path):
+    """``--resolver local:`` on a missing file, another SQLite file or no path at all: a clear error."""
+    other = tmp_path / "other.sqlite"
+    sqlite3.connect(other).execute("CREATE TABLE x(y)").connection.commit()
+    with pytest.raises(InputError, match="not an acuref snapshot index"):
+        Settings(resolver=f"local:{other}").make_resolver()
+    with pytest.raises(InputError, match="no snapshot index here"):
+        Settings(resolver=f"local:{tmp_path / 'missing.sqlite'}").make_resolver()
+    with pytest.raises(UsageError, match="local:PATH"):
+        Settings(resolver="local").make_resolver()
