@@ -64,7 +64,10 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
     exp.add_argument("--resolver", metavar="SPEC", default="crossref",
                      help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
-                          "'acuref index build'), or several asked in turn, e.g. local:PATH,crossref")
+                          "'acuref index build'), pubmed (NCBI ECitMatch), or several asked in turn, "
+                          "e.g. local:PATH,crossref or pubmed,crossref")
+    exp.add_argument("--ncbi-api-key", metavar="KEY", default=os.environ.get("NCBI_API_KEY"),
+                     help="NCBI E-utilities API key for --resolver pubmed: 10 requests/s instead of 3; env NCBI_API_KEY")
     exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
                      help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
     exp.add_argument("--crossref-url", metavar="URL", default=None,
@@ -146,6 +149,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
+                    ncbi_api_key=args.ncbi_api_key,
                     crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc)
 

@@ -43,6 +43,10 @@ class Resolver(Protocol):
     def search(self, query: str) -> list[Candidate]:
         """Candidates for a reference as printed, best first."""
 
+    # Optional, for a source that matches on parsed fields in batches (PubMed's ECitMatch):
+    #   prepare(refs: Sequence[Reference]) -> None   asked once with every reference the stage will search
+    #   find(ref: Reference) -> list[Candidate]     used instead of search(query_for(ref))
+
 
 UNKNOWN_REGISTRAR = "?"  # what registrar() answers when the source cannot tell (a snapshot that lacks a DOI)
 

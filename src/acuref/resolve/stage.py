@@ -73,7 +73,7 @@ def enrich(ref: Reference, record: Reference) -> tuple[Reference, tuple[str, ...
     if record.author and (not ref.author or (ref.author_truncated and len(record.author) > len(ref.author))):
         changes["author"] = record.author
         changes["author_truncated"] = False
-    for field in ("volume", "issue", "publisher", "ISSN"):
+    for field in ("volume", "issue", "publisher", "ISSN", "PMID", "PMCID"):
         if not getattr(ref, field) and getattr(record, field):
             changes[field] = getattr(record, field)
     if not ref.page and not ref.number:
@@ -211,10 +211,15 @@ class _Run:
         self.registrars: dict[str, str | None] = {}
         self.locks: dict[str, threading.Lock] = {}
 
+    def candidates(self, ref: Reference) -> list[Candidate]:
+        """A backend that matches on parsed fields (``find``) gets the reference; the others its text."""
+        find = getattr(self.resolver, "find", None)
+        return find(ref) if find is not None else self.resolver.search(query_for(ref))
+
     def _settle(self, ref: Reference) -> Reference:
         if ref.resolution is None or ref.resolution.status != Status.SUSPECT:
             return ref
-        items = self.resolver.search(query_for(ref)) if _searchable(replace(ref, DOI=None)) else []
+        items = self.candidates(replace(ref, DOI=None)) if _searchable(replace(ref, DOI=None)) else []
         return _recover(ref, items, self.keep, self.resolver.name)
 
     def check(self, ref: Reference) -> Reference:
@@ -237,7 +242,7 @@ class _Run:
     def search(self, ref: Reference) -> Reference:
         """No printed DOI: search, validate, choose."""
         try:
-            return _match(ref, self.resolver.search(query_for(ref)), self.resolver.name)
+            return _match(ref, self.candidates(ref), self.resolver.name)
         except NetworkError as err:
             return _failed(ref, err)
 
@@ -273,6 +278,15 @@ def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain
             out[i] = _failed(refs[i], err)
             step(1)
         with_doi = []
+    prepare = getattr(resolver, "prepare", None)
+    if prepare is not None and to_search:
+        try:  # a batch source (PubMed's ECitMatch) is asked for every search at once
+            prepare([refs[i] for i in to_search])
+        except NetworkError as err:
+            for i in to_search:
+                out[i] = _failed(refs[i], err)
+                step(1)
+            to_search = []
     # One pool for both, so single-record lookups run while searches wait for the list route's turn; the
     # limiter, not the pool, holds requests in flight to the allowed concurrency.
     tasks = [partial(run.check, refs[i]) for i in with_doi] + [partial(run.search, refs[i]) for i in to_search]
