@@ -9,15 +9,12 @@ for works invented for the test: no network, no recorded NCBI answer claimed whe
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import parse_qs
 
-import pytest
 import responses
 
-from acuref.errors import NetworkError
 from acuref.model import Date, Name, Reference, Status
 from acuref.resolve.backend import Chain
 from acuref.resolve.pubmed import EUTILS, IDCONV, PubMedClient, citation_line, parse_citmatch, summary_to_reference
