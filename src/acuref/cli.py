@@ -76,6 +76,12 @@ def build_parser() -> argparse.ArgumentParser:
                      help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
     exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
     exp.add_argument("--no-dedupe", action="store_true", help="keep every citation as its own entry (no merging)")
+    exp.add_argument("--engine", choices=("inprocess", "dask"), default="inprocess",
+                     help="inprocess (default) or dask: the same stages on a Dask cluster (pip install 'acuref[dask]')")
+    exp.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                     help="with --engine dask: a running Dask scheduler (tcp://host:8786); default: a LocalCluster")
+    exp.add_argument("--workers", type=int, metavar="N", default=None,
+                     help="with --engine dask and no --scheduler: LocalCluster worker processes (default: 2)")
     exp.add_argument("--fast-gc", action="store_true",
                      help="pause Python's garbage collector while merging (faster on millions of references)")
     exp.add_argument("--keep-suspect-doi", action="store_true",
@@ -160,9 +166,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
     bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False, disable=quiet)
+    if args.engine != "dask" and (args.scheduler or args.workers):
+        raise UsageError("--scheduler and --workers go with --engine dask")
     try:
-        result = run(args.paths, settings=settings, progress=bar.update,
-                     on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
+        if args.engine == "dask":
+            from acuref import dask_engine
+
+            result = dask_engine.run(args.paths, settings=settings, scheduler=args.scheduler, workers=args.workers)
+        else:
+            result = run(args.paths, settings=settings, progress=bar.update,
+                         on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
         docs.close()
         bar.close()

@@ -55,10 +55,18 @@ class DedupeReport:
     possible: tuple[PossibleDuplicate, ...] = ()
 
 
+class Identity(NamedTuple):
+    """What the union-find needs of a fingerprint: its index and DOIs (a cluster sends these, not whole ones)."""
+
+    index: int
+    doi_any: str | None
+    doi: str | None
+
+
 class _Clusters:
     """Union-find that keeps the set of DOIs in each cluster and refuses to mix two of them."""
 
-    def __init__(self, fps: Sequence[Fingerprint]):
+    def __init__(self, fps: Sequence[Fingerprint] | Sequence[Identity]):
         self.parent = list(range(len(fps)))
         self.dois: dict[int, str] = {fp.index: fp.doi_any for fp in fps if fp.doi_any and fp.doi}
 
@@ -134,6 +142,10 @@ def _collector_paused(pause: bool) -> Iterator[None]:
             gc.enable()
 
 
+Edge = tuple[int, int, int, str, float]  # (rule strength, i, j, rule, score): sorted, strongest evidence first
+Close = tuple[int, int, str, float]  # (i, j, rule, score) of a pair that looked alike but was kept apart
+
+
 def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
     fps = [fingerprint(i, r) for i, r in enumerate(refs)]
     n = len(fps)
@@ -143,8 +155,8 @@ def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
     for fp in fps:
         for key in blocking_keys(fp):
             blocks[hash(key)].append(fp.index)
-    edges: list[tuple[int, int, int, str, float]] = []
-    possible: dict[tuple[int, int], tuple[str, float]] = {}
+    edges: list[Edge] = []
+    possible: list[Close] = []
     seen: set[int] = set()
     for members in blocks.values():
         if len(members) < 2 or len(members) > MAX_BLOCK:
@@ -156,24 +168,57 @@ def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
                 if i == j or pair in seen:
                     continue
                 seen.add(pair)
-                d = decide(fps[i], fps[j])
-                if d is None:
-                    continue
-                if d.duplicate:
-                    edges.append((_RULE_STRENGTH.get(d.rule, 9), i, j, d.rule, d.score))
-                else:
-                    possible[(i, j)] = (d.rule, d.score)
+                _judge(fps[i], fps[j], edges, possible)
+    return assemble(fps, edges, possible)
+
+
+def _judge(a: Fingerprint, b: Fingerprint, edges: list[Edge], possible: list[Close]) -> None:
+    d = decide(a, b)
+    if d is None:
+        return
+    if d.duplicate:
+        edges.append((_RULE_STRENGTH.get(d.rule, 9), a.index, b.index, d.rule, d.score))
+    else:
+        possible.append((a.index, b.index, d.rule, d.score))
+
+
+def decide_block(members: Sequence[Fingerprint]) -> tuple[list[Edge], list[Close]]:
+    """Every pair of one block (the references that share one blocking key), decided: the per-block step a
+    cluster runs after shuffling fingerprints by key. Members in index order; a block too large is skipped,
+    as in one process."""
+    edges: list[Edge] = []
+    possible: list[Close] = []
+    if len(members) < 2 or len(members) > MAX_BLOCK:
+        return edges, possible
+    ordered = sorted(members, key=lambda fp: fp.index)
+    for x in range(len(ordered)):
+        for y in range(x + 1, len(ordered)):
+            if ordered[x].index != ordered[y].index:
+                _judge(ordered[x], ordered[y], edges, possible)
+    return edges, possible
+
+
+def assemble(fps: Sequence[Fingerprint] | Sequence[Identity], edges: Sequence[Edge],
+             possible: Sequence[Close]) -> Duplicates:
+    """Union-find over the decided pairs, strongest evidence first: the same clusters whichever blocks (or
+    workers) the pairs came from, and however often a pair was decided."""
     clusters = _Clusters(fps)
     attached: dict[int, Attachment] = {}
-    for _, i, j, rule, score in sorted(edges):
+    for _, i, j, rule, score in sorted(set(edges)):
         if clusters.union(i, j):
             attached.setdefault(j, Attachment(i, rule, score))
     groups: dict[int, list[int]] = defaultdict(list)
     for fp in fps:
         groups[clusters.find(fp.index)].append(fp.index)
     ordered = sorted(groups.values(), key=lambda g: g[0])
-    left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in possible.items() if clusters.find(i) != clusters.find(j)]
+    close = {(i, j): (r, sc) for i, j, r, sc in possible}
+    left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in close.items() if clusters.find(i) != clusters.find(j)]
     return Duplicates(ordered, attached, left_apart)
+
+
+def deduplicate_found(refs: Sequence[Reference], found: Duplicates) -> tuple[list[Reference], DedupeReport]:
+    """The merged references and report for clusters found elsewhere (a cluster's per-block steps)."""
+    return _merged(refs, found)
 
 
 def merge(members: Sequence[Reference]) -> Reference:
@@ -224,7 +269,11 @@ def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False) -> tuple[l
 
 
 def _deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeReport]:
-    clusters, attached, left_apart = _find_duplicates(refs)
+    return _merged(refs, _find_duplicates(refs))
+
+
+def _merged(refs: Sequence[Reference], found: Duplicates) -> tuple[list[Reference], DedupeReport]:
+    clusters, attached, left_apart = found
     out: list[Reference] = []
     merged_from: dict[int, tuple[MergeStep, ...]] = {}
     position: dict[int, int] = {}

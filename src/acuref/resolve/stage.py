@@ -295,7 +295,7 @@ def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain
             out[i] = ref
             step(1)
     result = [r for r in out if r is not None]
-    return result, _warnings(result)
+    return result, resolution_warnings(result)
 
 
 def _resolve_chain(refs: Sequence[Reference], chain: Chain, progress: Callable[[int], None] | None,
@@ -309,10 +309,11 @@ def _resolve_chain(refs: Sequence[Reference], chain: Chain, progress: Callable[[
             again, _ = resolve([refs[i] for i in left], nxt, keep_suspect_doi=keep_suspect_doi)
             for i, ref in zip(left, again):
                 out[i] = ref
-    return out, _warnings(out)
+    return out, resolution_warnings(out)
 
 
-def _warnings(result: list[Reference]) -> list[Warning_]:
+def resolution_warnings(result: list[Reference]) -> list[Warning_]:
+    """One warning per reference a curator should look at (suspect, ambiguous, corrected)."""
     out = []
     for ref in result:
         res = ref.resolution
