@@ -88,6 +88,14 @@ def test_a_wrong_printed_doi_is_corrected_from_the_index(index):
     assert (out[0].resolution.status, out[0].DOI) == (Status.CORRECTED, "10.1002/jor.1100150407")
 
 
+def test_a_mistyped_doi_the_index_lacks_is_corrected_by_a_search(index):
+    """A printed DOI one character off, absent from the index: the search finds the work and corrects it."""
+    resolver, _ = Settings(resolver=f"local:{index}").make_resolver()
+    out, _ = resolve([replace(printed(LIEBER), DOI="10.1002/jor.1100150408")], resolver)
+    assert (out[0].resolution.status, out[0].DOI, out[0].resolution.printed_doi) == \
+        (Status.CORRECTED, "10.1002/jor.1100150407", "10.1002/jor.1100150408")
+
+
 @responses.activate
 def test_chain_asks_crossref_only_for_what_the_index_lacks(index):
     """``local:PATH,crossref``: indexed works never reach Crossref; the one the index lacks is searched there."""

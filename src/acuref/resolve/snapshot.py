@@ -37,7 +37,12 @@ KEPT = ("DOI", "type", "title", "author", "container-title", "short-container-ti
 _STOP = frozenset("""a an and are as at by de der die du el en et for from how in into is la le les of on or over
 the to und van von with al vol no pp doi org http https www""".split())
 _TOKEN = re.compile(r"[^\W_]+")
-TERMS_PER_QUERY = 12  # the rarest terms of a reference that a search asks for
+TERMS_PER_QUERY = 10  # the rarest terms of a reference that a search asks for, at most
+MIN_TERMS = 4
+# Beyond MIN_TERMS, terms are added while their posting lists stay within a budget that grows with the index
+# (a term's document count does too): 2,000 postings, or 1 in 200 works.
+POSTINGS_BUDGET = 2000
+BUDGET_SHARE = 1 / 200
 ROWS = 8
 
 
@@ -163,7 +168,16 @@ class Snapshot:
         seen = list(dict.fromkeys(terms(query)))
         known = [(df, t) for t in seen if (df := self.doc_frequency(t)) > 0]
         known.sort()
-        return [t for _, t in known[:TERMS_PER_QUERY]]
+        # A common term costs a long posting list and adds little to BM25: past the rarest few, stop at the budget.
+        chosen: list[str] = []
+        total = 0
+        budget = max(POSTINGS_BUDGET, self.size * BUDGET_SHARE)
+        for df, t in known[:TERMS_PER_QUERY]:
+            if len(chosen) >= MIN_TERMS and total + df > budget:
+                break
+            chosen.append(t)
+            total += df
+        return chosen
 
     def search(self, query: str, rows: int = ROWS) -> list[tuple[dict[str, Any], float]]:
         """The best BM25 hits for a reference as printed, with their scores (higher is better)."""

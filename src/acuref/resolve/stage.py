@@ -222,6 +222,21 @@ class _Run:
         items = self.candidates(replace(ref, DOI=None)) if _searchable(replace(ref, DOI=None)) else []
         return _recover(ref, items, self.keep, self.resolver.name)
 
+    def _second_look(self, ref: Reference) -> Reference:
+        """A printed DOI a snapshot lacks may be a typo: a search that finds and validates another work's record
+        corrects it; otherwise it stays as printed, unverified (``not found``), for the next resolver."""
+        bare = replace(ref, DOI=None, resolution=None)
+        if not _searchable(bare):
+            return ref
+        found, agreements = _choose(bare, self.candidates(bare), backend=self.resolver.name)
+        got = found.resolution
+        printed = ref.DOI or ""
+        if got is None or got.status != Status.MATCHED or not got.doi or doi_key(got.doi) == doi_key(printed):
+            return ref
+        message = (f"printed DOI {printed} is not in the {self.resolver.name} index; a search there found {got.doi}, "
+                   "which agrees on " + ", ".join(agreements))
+        return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message))
+
     def check(self, ref: Reference) -> Reference:
         """A printed DOI: its record, or who registered it; a suspect one is searched for."""
         key = doi_key(ref.DOI or "")
@@ -235,7 +250,10 @@ class _Run:
                         if self.registrars[key] == name:  # registered here yet missing from the batch: ask alone
                             self.found[key] = self.resolver.record(key)
                 registrar = self.registrars[key]
-            return self._settle(_verify(ref, self.found.get(key), registrar, name))
+            verified = _verify(ref, self.found.get(key), registrar, name)
+            if registrar == UNKNOWN_REGISTRAR and self.found.get(key) is None:
+                return self._second_look(verified)
+            return self._settle(verified)
         except NetworkError as err:
             return _failed(ref, err)
 

@@ -1,0 +1,92 @@
+"""--engine dask against the single-process run, in one run (issue 17):
+
+10,000 generated documents (Markdown pages of 3 to 12 real reference strings each, drawn from the seed
+references, the table of other kinds and, when ../shared is there, held-out glutton PMC strings; works cited
+on many pages, so dedupe has merging to do) read, extracted, parsed and deduplicated (no resolution):
+documents/s and references/s for the single-process run, then Dask with 1 and 2 worker processes on a
+LocalCluster; each Dask output (BibTeX and the report) checked byte for byte against the single-process one.
+
+Usage: python benchmarks/dask_bench.py [--docs 10000] [--seed 17]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from acuref import dask_engine, run
+from acuref.formats import render
+from acuref.report import summary
+from acuref.settings import Settings
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE.parent / "tests" / "data"
+GLUTTON = HERE.parents[1] / "shared" / "data" / "parsing" / "glutton_pmc_dev.jsonl"
+
+
+def strings() -> list[str]:
+    pool = [json.loads(x)["raw"] for x in (DATA / "seed_references.jsonl").read_text(encoding="utf-8").splitlines()]
+    pool += [x.split("\t")[-1] for x in (DATA / "reference_kinds.tsv").read_text(encoding="utf-8").splitlines()[1:]
+             if x.strip()]
+    if GLUTTON.exists():
+        pool += [" ".join(json.loads(x)["reference"].split()) for x in GLUTTON.open(encoding="utf-8")][:3000]
+    return pool
+
+
+def pages(folder: Path, n: int, seed: int) -> int:
+    rng = random.Random(seed)
+    pool = strings()
+    total = 0
+    for k in range(n):
+        picked = rng.sample(pool, rng.randint(3, 12))
+        total += len(picked)
+        body = "\n".join(f"{i}. {r}" for i, r in enumerate(picked, 1))
+        sub = folder / f"{k // 1000:02d}"
+        sub.mkdir(exist_ok=True)
+        (sub / f"page{k:05d}.md").write_text(f"# Page {k}\n\nProse that cites [1] and [2].\n\n## References\n\n"
+                                             f"{body}\n", encoding="utf-8")
+    return total
+
+
+def fingerprint(result) -> tuple[str, str]:
+    return (render(result.entries, "bibtex"),
+            summary.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--seed", type=int, default=17)
+    args = ap.parse_args()
+    settings = Settings(resolver=None)
+    with tempfile.TemporaryDirectory() as tmpdir:
+        folder = Path(tmpdir)
+        n_refs = pages(folder, args.docs, args.seed)
+        print(f"{args.docs:,} documents, {n_refs:,} reference strings")
+        print(f"{'engine':<26}{'wall s':>8}{'docs/s':>9}{'refs/s':>9}{'vs 1 worker':>13}  output")
+        t0 = time.perf_counter()
+        single = run([str(folder)], settings=settings)
+        wall = time.perf_counter() - t0
+        expected = fingerprint(single)
+        print(f"{'single process':<26}{wall:>8.1f}{args.docs / wall:>9.0f}{n_refs / wall:>9.0f}{'':>13}  "
+              f"{len(single.entries):,} works")
+        one = None
+        for workers in (1, 2):
+            with dask_engine.Cluster(workers=workers) as client:
+                dask_engine.run([str(DATA / "docs" / "a.html")], settings=settings, client=client)  # workers warm
+                t0 = time.perf_counter()
+                got = dask_engine.run([str(folder)], settings=settings, client=client)
+                wall = time.perf_counter() - t0
+            one = one or wall
+            print(f"{f'dask, {workers} worker' + ('s' if workers > 1 else ''):<26}{wall:>8.1f}{args.docs / wall:>9.0f}"
+                  f"{n_refs / wall:>9.0f}{one / wall:>12.2f}x  identical: {fingerprint(got) == expected}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
