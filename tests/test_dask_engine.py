@@ -119,9 +119,11 @@ def test_cli_engine_dask(tmp_path, capsys):
 
 
 def test_scheduler_flags_need_the_dask_engine(capsys):
-    """``--workers`` without ``--engine dask`` is a usage error, and an unreachable scheduler is one line."""
+    """``--workers`` without ``--engine dask`` or below 1 is a usage error, and an unreachable scheduler is one line."""
     assert main(["export", str(REFS), "--no-resolve", "--workers", "2", "-o", "-"]) == 2
     assert "--engine dask" in capsys.readouterr().err
+    assert main(["export", str(REFS), "--no-resolve", "--engine", "dask", "--workers", "0", "-o", "-"]) == 2
+    assert "at least one worker" in capsys.readouterr().err
     assert main(["export", str(REFS), "--no-resolve", "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
                  "-o", "-"]) == 2
     err = capsys.readouterr().err.strip()

@@ -162,3 +162,13 @@ def test_a_file_that_is_not_an_index_is_refused(tmp_path):
         Settings(resolver=f"local:{tmp_path / 'missing.sqlite'}").make_resolver()
     with pytest.raises(UsageError, match="local:PATH"):
         Settings(resolver="local").make_resolver()
+
+
+def test_index_build_into_a_missing_folder_is_one_line(tmp_path, capsys):
+    """An output folder that does not exist: exit 5 and one line naming the file, no traceback."""
+    src = tmp_path / "works.jsonl"
+    src.write_text(json.dumps(recorded_works()[0]) + "\n", encoding="utf-8")
+    out = tmp_path / "missing" / "s.sqlite"
+    assert main(["index", "build", str(src), "-o", str(out)]) == 5
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and str(out) in err

@@ -166,8 +166,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
     bar = tqdm(total=0, unit="ref", desc="resolving", file=sys.stderr, leave=False, disable=quiet)
-    if args.engine != "dask" and (args.scheduler or args.workers):
+    if args.engine != "dask" and (args.scheduler or args.workers is not None):
         raise UsageError("--scheduler and --workers go with --engine dask")
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers {args.workers}: a cluster needs at least one worker")
     try:
         if args.engine == "dask":
             from acuref import dask_engine

@@ -99,10 +99,10 @@ def _identities(fps: Sequence[Fingerprint]) -> list[Identity]:
     return [Identity(fp.index, fp.doi_any, fp.doi) for fp in fps]
 
 
-def _decide_bucket(group: tuple[int, Iterable[tuple[str, Fingerprint]]]) -> tuple[list[Edge], list[Close]]:
-    _, members = group
+def _decide_group(group: tuple[int, list[tuple[int, tuple[str, Fingerprint]]]]) -> tuple[list[Edge], list[Close]]:
+    """One shuffle bucket: its members split by their exact blocking key, every block's pairs decided."""
     blocks: dict[str, list[Fingerprint]] = defaultdict(list)
-    for key, fp in members:
+    for _, (key, fp) in group[1]:
         blocks[key].append(fp)
     edges: list[Edge] = []
     close: list[Close] = []
@@ -186,7 +186,3 @@ def _dedupe(refs: list[Reference], client: Any, db: Any) -> tuple[list[Reference
 
 def _bucket(item: tuple[int, tuple[str, Fingerprint]]) -> int:
     return item[0]
-
-
-def _decide_group(group: tuple[int, list[tuple[int, tuple[str, Fingerprint]]]]) -> tuple[list[Edge], list[Close]]:
-    return _decide_bucket((group[0], [kv[1] for kv in group[1]]))

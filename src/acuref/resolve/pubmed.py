@@ -150,16 +150,22 @@ class PubMedClient:
             self._sleep(random.uniform(0.5, 1.0) * 2 ** attempt)
         raise NetworkError(f"NCBI E-utilities {last}")
 
+    def _cached(self, prefix: str, keys: Iterable[str]) -> tuple[dict[str, Any], list[str]]:
+        """The cache's answers for ``keys`` (under ``prefix:``), and the keys still to ask NCBI for."""
+        hits: dict[str, Any] = {}
+        todo = []
+        for key in dict.fromkeys(keys):
+            hit = self.cache.get(f"{prefix}:{key}") if self.cache is not None else None
+            if hit is not None:
+                hits[key] = hit
+            else:
+                todo.append(key)
+        return hits, todo
+
     def citmatch(self, lines: Sequence[str]) -> dict[str, str | None]:
         """PMIDs for ECitMatch lines, by their key; many lines per request."""
-        out: dict[str, str | None] = {}
-        todo = []
-        for line in lines:
-            hit = self.cache.get(f"citmatch:{line}") if self.cache is not None else None
-            if hit is not None:
-                out[line.split("|")[5]] = hit.get("pmid")
-            else:
-                todo.append(line)
+        hits, todo = self._cached("citmatch", lines)
+        out: dict[str, str | None] = {line.split("|")[5]: hit.get("pmid") for line, hit in hits.items()}
         for i in range(0, len(todo), CITATIONS_PER_REQUEST):
             chunk = todo[i:i + CITATIONS_PER_REQUEST]
             resp = self._post(f"{self.eutils}/ecitmatch.cgi", {"db": "pubmed", "retmode": "xml",
@@ -174,14 +180,7 @@ class PubMedClient:
 
     def summaries(self, pmids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """ESummary documents by PMID; many PMIDs per request."""
-        out: dict[str, dict[str, Any]] = {}
-        todo = []
-        for pmid in dict.fromkeys(pmids):
-            hit = self.cache.get(f"esummary:{pmid}") if self.cache is not None else None
-            if hit is not None:
-                out[pmid] = hit
-            else:
-                todo.append(pmid)
+        out, todo = self._cached("esummary", pmids)
         for i in range(0, len(todo), IDS_PER_REQUEST):
             chunk = todo[i:i + IDS_PER_REQUEST]
             resp = self._post(f"{self.eutils}/esummary.fcgi", {"db": "pubmed", "retmode": "json",

@@ -41,7 +41,7 @@ class PubMedResolver:
 
     def prepare(self, refs: Sequence[Reference]) -> None:
         """ECitMatch for every reference at once (hundreds per request), then their records in batches."""
-        lines = {line: line for ref in refs if (line := citation_line(ref, _key(ref))) is not None}
+        lines = dict.fromkeys(line for ref in refs if (line := _line(ref)) is not None)
         todo = [line for line in lines if _key_of(line) not in self._found]
         if not todo:
             return
@@ -62,18 +62,20 @@ class PubMedResolver:
 
     def find(self, ref: Reference) -> list[Candidate]:
         """The candidate ECitMatch gave this reference, if any (``prepare`` saw it first)."""
-        if citation_line(ref, _key(ref)) is None:
+        line = _line(ref)
+        if line is None:
             return []
-        if _key(ref) not in self._found:
+        if _key_of(line) not in self._found:
             self.prepare([ref])
-        hit = self._found.get(_key(ref))
+        hit = self._found.get(_key_of(line))
         return [hit] if hit is not None else []
 
 
-def _key(ref: Reference) -> str:
-    """A key that is the same for the same parsed citation: ECitMatch echoes it back."""
-    line = citation_line(ref, "")
-    return hashlib.sha1(line.encode("utf-8")).hexdigest()[:16] if line else ""
+def _line(ref: Reference) -> str | None:
+    """The reference's ECitMatch line, keyed by a hash of its fields: the same citation gets the same key (and
+    cache entry) in every run, and ECitMatch echoes the key back."""
+    fields = citation_line(ref, "")
+    return citation_line(ref, hashlib.sha1(fields.encode("utf-8")).hexdigest()[:16]) if fields else None
 
 
 def _key_of(line: str) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from acuref.errors import InputError
+from acuref.errors import InputError, OutputError
 
 SCHEMA_VERSION = "1"
 # The keys kept of each work: what crossref_records reads (SELECT), so a snapshot answer equals an API answer.
@@ -202,7 +202,10 @@ def build(sources: Iterable[str | Path], out: str | Path, *, batch: int = 5000) 
     if tmp.exists():
         tmp.unlink()
     t0 = time.perf_counter()
-    con = sqlite3.connect(tmp)
+    try:
+        con = sqlite3.connect(tmp)
+    except sqlite3.Error as err:
+        raise OutputError(f"{out}: cannot be written ({err})") from None
     try:
         con.executescript(f"""
             PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF; PRAGMA page_size = 8192;
