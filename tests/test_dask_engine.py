@@ -79,9 +79,7 @@ def test_dedup_cases_cluster_the_same(client):
     for case in CASES:
         refs += [_ref(case["record_a"]), _ref(case["record_b"])]
     assert refs
-    import dask.bag as db
-
-    assert dask_engine._dedupe(list(refs), client, db) == deduplicate(refs)
+    assert dask_engine.dedupe(refs, client, per_partition=7) == deduplicate(refs)  # pairs across partitions
 
 
 def _ref(rec: dict) -> Reference:

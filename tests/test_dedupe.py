@@ -6,10 +6,13 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from acuref import deduplicate, run
 from acuref.formats import bibtex
 from acuref.cli import main
+from acuref.dedupe.stage import assemble, mixed, thin
 from acuref.model import Date, Name, Reference, Resolution, Source
 from conftest import REFS
 
@@ -149,3 +152,23 @@ def test_translated_title_merges_but_abstracts_on_one_page_do_not():
     a2 = ref("The characteristics of 300 patients in the MRC trial", family="Maskell", year=2002, volume="165",
              page="B11", journal="Am J Respir Crit Care Med")
     assert len(deduplicate([a1, a2])[0]) == 2
+
+
+_EDGE = st.tuples(st.integers(0, 9), st.integers(0, 29), st.integers(0, 29), st.sampled_from(["same DOI", "title + year"]),
+                  st.sampled_from([0.9, 1.0])).filter(lambda e: e[1] < e[2])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_EDGE, max_size=60), st.dictionaries(st.integers(0, 29), st.sampled_from(["10.1/a", "10.1/b", "10.1/c"]),
+                                                      max_size=8), st.integers(1, 4), st.randoms())
+def test_thinned_edges_assemble_like_all_edges(edges, dois, targets, rng):
+    """Edges decided on several targets, each thinned, with every edge restored among references that connect
+    two DOIs: assemble gives the clusters, attachments and close pairs of all the edges."""
+    by_target = [[] for _ in range(targets)]
+    for edge in edges:
+        by_target[rng.randrange(targets)].append(edge)
+    kept = [e for part in by_target for e in thin(part)]
+    among = mixed(dois, kept)
+    kept = [e for e in kept if e[1] not in among] + [e for e in edges if e[1] in among]
+    close = [(e[1], e[2], "close", 0.5) for e in edges[::3]]
+    assert assemble(30, dois, kept, close) == assemble(30, dois, edges, close)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 
 import bibtexparser
 from hypothesis import HealthCheck, example, given, settings
@@ -14,7 +15,7 @@ from acuref.formats import ris
 from acuref.read.documents import decode, load_bytes, load_text
 from acuref.errors import InputError
 from acuref.read.extract import extract_from_lines, extract_references
-from acuref.model import Date, Entry, Name, Reference
+from acuref.model import Date, Entry, Name, Notice, Origin, Reference, Resolution, Source, Status
 from acuref.parse.rules import parse_reference
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -146,3 +147,22 @@ def test_mixed_encodings_in_one_file():
     data = "Schröder".encode() + " — ".encode("cp1252", "replace") + "Müller".encode("cp1252")
     text, encoding, notes = decode(data, "mixed.txt")
     assert encoding in ("cp1252", "latin-1") and notes and "mixed.txt" in notes[0] and text
+
+
+def test_every_model_value_pickles_whole():
+    """A reference with every kind of nested value (names, date, sources, resolution with notices, origin)
+    comes back from pickle equal, as a cluster run sends it between processes."""
+    ref = Reference(title="T", author=(Name("Smith", "J"), Name(literal="WHO")), issued=Date(2001, 2, 3),
+                    sources=(Source("raw", 3, 4, "1", "list", "a.md"),), origin=Origin("bibtex", "@a{x}", fields=("a",)),
+                    resolution=Resolution(Status.CORRECTED, 0.9, "10.1/x", notices=(Notice("retraction", "10.1/y"),)),
+                    DOI="10.1/x", confidence=0.5, parsed=False)
+    entry = Entry("smith2001", ref)
+    assert pickle.loads(pickle.dumps(entry)) == entry
+    assert pickle.loads(pickle.dumps(Date(1999))) == Date(1999)
+
+
+@SETTINGS
+@given(REFERENCES)
+def test_any_reference_pickles_whole(ref):
+    """Any reference survives pickling unchanged."""
+    assert pickle.loads(pickle.dumps(ref)) == ref

@@ -4,10 +4,15 @@
 - resolve: with a local snapshot index only, in partitions on the workers (reads, no rate limit); with any
   network resolver, in one resolver service for the whole run (the process that started it), so N workers
   never exceed the pool's limits: there is one rate limiter, not one per worker;
-- dedupe: fingerprints computed on the workers, shuffled by blocking key, every block's pairs decided where
-  it lands, and the union-find over the decided pairs run once: the clusters are those of one process;
-- merge, citation keys and export: in the calling process, as in a single-process run.
+- dedupe: fingerprints computed on the workers where the references are, shuffled by blocking key into a few
+  target partitions (each fingerprint sent once to each target that holds one of its keys), every block's
+  pairs decided where it lands, and the union-find over the decided pairs run once: the clusters are those
+  of one process;
+- merge: each cluster of duplicates sent to one worker and merged there; only the output comes home;
+- citation keys and export: in the calling process, as in a single-process run.
 
+Data stays where it was made: the documents read on a worker are kept there (Dask futures), and only small
+things travel (counts, DOIs, decided pairs) until the output comes home: the works, not every citation.
 The output is identical to ``acuref.pipeline.run`` on the same input. Paths must be readable by the workers
 (a shared file system). Dask is an optional extra: ``pip install acuref[dask]``.
 """
@@ -15,13 +20,15 @@ The output is identical to ``acuref.pipeline.run`` on the same input. Paths must
 from __future__ import annotations
 
 import hashlib
+import operator
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
-from acuref.dedupe.fingerprint import Fingerprint, blocking_keys, fingerprint
-from acuref.dedupe.stage import Close, Edge, Identity, assemble, decide_block, deduplicate_found
+from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
+from acuref.dedupe.stage import (Close, DedupeReport, Duplicates, Edge, arrange, assemble, collector_paused,
+                                 decide_block, merge, merge_dois, mixed, thin)
 from acuref.errors import UsageError
 from acuref.model import Reference, Warning_
 from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, to_entries
@@ -31,11 +38,11 @@ from acuref.settings import Settings
 
 FILES_PER_PARTITION = 64
 REFS_PER_PARTITION = 5000
+TARGETS_PER_WORKER = 4  # shuffle targets: enough to balance the deciding, few enough to keep tasks cheap
 
 
 def _dask() -> Any:
     try:
-        import dask.bag  # noqa: F401
         import distributed
     except ImportError:
         raise UsageError("--engine dask needs Dask: pip install 'acuref[dask]'") from None
@@ -74,43 +81,100 @@ def _read_partition(paths: Sequence[str]) -> list[DocumentResult]:
     return [read_path(p) for p in paths]
 
 
+def _references(part: Sequence[DocumentResult]) -> list[Reference]:
+    return [ref for r in part for ref in r.references]
+
+
+def _without_references(part: Sequence[DocumentResult]) -> list[DocumentResult]:
+    return [replace(r, references=()) for r in part]
+
+
 def _resolve_partition(refs: Sequence[Reference], settings: Settings) -> list[Reference]:
     resolver, _ = settings.make_resolver()  # each worker opens the snapshot itself (read-only, shared file)
     return resolve(refs, resolver, keep_suspect_doi=settings.keep_suspect_doi)[0]
 
 
-def _fingerprint_batch(batch: tuple[int, Sequence[Reference]]) -> list[Fingerprint]:
-    start, refs = batch
+def _fingerprints(refs: Sequence[Reference], start: int) -> list[Fingerprint]:
     return [fingerprint(start + k, ref) for k, ref in enumerate(refs)]
 
 
-def _keyed(fps: Sequence[Fingerprint]) -> list[tuple[int, tuple[str, Fingerprint]]]:
-    """(shuffle bucket, (blocking key, fingerprint)) for every blocking key of every fingerprint."""
-    out = []
+def _target(key: str, targets: int) -> int:
+    # a stable hash: Python's own differs between processes
+    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") % targets
+
+
+def _split(fps: Sequence[Fingerprint], targets: int) -> tuple[dict[str, list[Fingerprint]], ...]:
+    """One partition's fingerprints by shuffle target, then by blocking key. A fingerprint under several keys
+    of one target is pickled once for it (pickle keeps one copy of an object it meets twice)."""
+    out: tuple[dict[str, list[Fingerprint]], ...] = tuple(defaultdict(list) for _ in range(targets))
     for fp in fps:
         for key in blocking_keys(fp):
-            # a stable hash (Python's own differs between processes) chooses the bucket; the exact key is kept
-            bucket = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
-            out.append((bucket, (key, fp)))
+            out[_target(key, targets)][key].append(fp)
     return out
 
 
-def _identities(fps: Sequence[Fingerprint]) -> list[Identity]:
-    return [Identity(fp.index, fp.doi_any, fp.doi) for fp in fps]
-
-
-def _decide_group(group: tuple[int, list[tuple[int, tuple[str, Fingerprint]]]]) -> tuple[list[Edge], list[Close]]:
-    """One shuffle bucket: its members split by their exact blocking key, every block's pairs decided."""
+def _join(*pieces: dict[str, list[Fingerprint]]) -> dict[str, list[Fingerprint]]:
+    """One shuffle target's blocks, its pieces from every partition joined by blocking key."""
     blocks: dict[str, list[Fingerprint]] = defaultdict(list)
-    for _, (key, fp) in group[1]:
-        blocks[key].append(fp)
+    for piece in pieces:
+        for key, members in piece.items():
+            blocks[key] += members
+    return blocks
+
+
+def _oversized(blocks: dict[str, list[Fingerprint]]) -> set[str]:
+    return {key for key, members in blocks.items() if len(members) > MAX_BLOCK}
+
+
+def _decide(blocks: dict[str, list[Fingerprint]], oversized: frozenset[str]) -> tuple[list[Edge], list[Close]]:
+    """Every block of one target decided; a pair that shares several keys is decided in the block of the least
+    of them (which may be on another target), so each pair is decided once in the whole cluster."""
+    known: dict[int, frozenset[str]] = {}
+
+    def keys_of(fp: Fingerprint) -> frozenset[str]:
+        if fp.index not in known:
+            known[fp.index] = frozenset(blocking_keys(fp)) - oversized
+        return known[fp.index]
+
     edges: list[Edge] = []
     close: list[Close] = []
-    for block in blocks.values():
-        e, c = decide_block(block)
+    for key, block in blocks.items():
+        e, c = decide_block(block, key, keys_of)
         edges += e
         close += c
     return edges, close
+
+
+def _thinned(decided: tuple[list[Edge], list[Close]]) -> tuple[list[Edge], list[Close]]:
+    # A cluster of m citations of one work is m(m-1)/2 duplicate pairs; the union-find needs about 2m of them.
+    return thin(decided[0]), decided[1]
+
+
+def _edges_among(decided: tuple[list[Edge], list[Close]], members: frozenset[int]) -> list[Edge]:
+    return [e for e in decided[0] if e[1] in members]
+
+
+def _route(refs: Sequence[Reference], owners: Sequence[int], targets: int,
+           ) -> tuple[list[Reference], tuple[dict[int, list[Reference]], ...]]:
+    """One partition's references: those cited once (owner -1), and the others by the cluster they belong to,
+    grouped by the target that merges that cluster."""
+    single: list[Reference] = []
+    out: tuple[dict[int, list[Reference]], ...] = tuple(defaultdict(list) for _ in range(targets))
+    for ref, owner in zip(refs, owners):
+        if owner < 0:
+            single.append(ref)
+        else:
+            out[owner % targets][owner].append(ref)
+    return single, out
+
+
+def _merge_target(*pieces: dict[int, list[Reference]]) -> dict[int, Reference]:
+    """Every cluster sent to one target merged; pieces come in partition order, so members in index order."""
+    members: dict[int, list[Reference]] = defaultdict(list)
+    for piece in pieces:
+        for owner, refs in piece.items():
+            members[owner] += refs
+    return {owner: merge(refs) for owner, refs in members.items()}
 
 
 def _only_local(spec: str | None) -> bool:
@@ -128,8 +192,6 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
     if client is None:
         with Cluster(scheduler, workers) as made:
             return run(paths, settings=settings, client=made)
-    import dask.bag as db
-
     results: list[DocumentResult] = []
     todo: list[str] = []
     slots: list[int] = []
@@ -141,48 +203,112 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
             slots.append(len(results))
             results.append(DocumentResult(path))
             todo.append(path)
-    if todo:
-        chunks = [todo[i:i + FILES_PER_PARTITION] for i in range(0, len(todo), FILES_PER_PARTITION)]
-        read = db.from_sequence(chunks, npartitions=len(chunks)).map(_read_partition)
-        for slot, got in zip(slots, (r for part in client.compute(read).result() for r in part)):
-            results[slot] = got
-    refs = [ref for r in results for ref in r.references]
-    notes: list[Warning_] = []
-    if settings.resolver is not None and refs:
+    chunks = [todo[i:i + FILES_PER_PARTITION] for i in range(0, len(todo), FILES_PER_PARTITION)]
+    read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
+    parts = client.map(_references, read)
+    sizes = client.gather(client.map(len, parts))
+    opened: list[Warning_] = []
+    problems: list[Warning_] = []
+    if settings.resolver is not None and sum(sizes):
         if _only_local(settings.resolver):
-            batches = [refs[i:i + REFS_PER_PARTITION] for i in range(0, len(refs), REFS_PER_PARTITION)]
-            bag = db.from_sequence(batches, npartitions=len(batches)).map(_resolve_partition, settings)
-            refs = [r for part in client.compute(bag).result() for r in part]
-            opened: list[Warning_] = []
+            parts = client.map(_resolve_partition, parts, settings=settings)
+            problems = [w for part in client.gather(client.map(resolution_warnings, parts)) for w in part]
         else:
             resolver, opened = settings.make_resolver()  # the run's one resolver service: one rate budget
-            refs, _ = resolve(refs, resolver, keep_suspect_doi=settings.keep_suspect_doi)
-        notes += opened
-        problems = resolution_warnings(refs)
-    else:
-        problems = []
-    notes = [*notes, *(w for r in results for w in r.warnings), *problems]
-    report = None
-    if settings.dedupe and refs:
-        refs, report = _dedupe(refs, client, db)
-    failures = tuple(r.path for r in results if r.failed)
-    return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
+            with collector_paused(settings.pause_gc):
+                here = [r for part in client.gather(parts) for r in part]
+            resolved, problems = resolve(here, resolver, keep_suspect_doi=settings.keep_suspect_doi)
+            parts = client.scatter(_cut(resolved, sizes))
+    with collector_paused(settings.pause_gc):
+        if settings.dedupe and sum(sizes):
+            refs, report = _dedupe(parts, sizes, client)
+        else:
+            refs, report = [r for part in client.gather(parts) for r in part], None
+        for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
+            results[slot] = got
+        notes = [*opened, *(w for r in results for w in r.warnings), *problems]
+        failures = tuple(r.path for r in results if r.failed)
+        return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
 
 
-def _dedupe(refs: list[Reference], client: Any, db: Any) -> tuple[list[Reference], Any]:
-    """Blocking keys shuffled across the cluster, each block decided where it lands, one union-find here."""
-    batches = [(i, refs[i:i + REFS_PER_PARTITION]) for i in range(0, len(refs), REFS_PER_PARTITION)]
-    fps = db.from_sequence(batches, npartitions=len(batches)).map(_fingerprint_batch)
-    decided = fps.map(_keyed).flatten().groupby(_bucket, shuffle="tasks").map(_decide_group)
-    who = fps.map(_identities).flatten()
-    outcome, identities = client.compute([decided, who])
+def _cut(refs: Sequence[Reference], sizes: Sequence[int]) -> list[list[Reference]]:
+    out, at = [], 0
+    for n in sizes:
+        out.append(list(refs[at:at + n]))
+        at += n
+    return out
+
+
+def _targets(client: Any, partitions: int) -> int:
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    return max(1, min(partitions, workers * TARGETS_PER_WORKER))
+
+
+def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates:
+    """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
+    partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
+    land; here only the DOIs and the decided pairs arrive, for one union-find."""
+    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    fps = client.map(_fingerprints, parts, starts)
+    targets = _targets(client, len(parts))
+    splits = client.map(_split, fps, targets=targets)
+    blocks = [client.submit(_join, *(client.submit(operator.getitem, s, t) for s in splits)) for t in range(targets)]
+    # Blocks too large to decide are skipped in one process; every target must know them all to agree on
+    # which block decides a pair (few: a block is too large only past MAX_BLOCK members).
+    oversized = frozenset().union(*client.gather(client.map(_oversized, blocks)))
+    decided = client.map(_decide, blocks, oversized=oversized)  # every edge stays where it was decided
     edges: list[Edge] = []
     close: list[Close] = []
-    for e, c in outcome.result():
+    for e, c in client.gather(client.map(_thinned, decided)):
         edges += e
         close += c
-    return deduplicate_found(refs, assemble(identities.result(), edges, close))
+    dois: dict[int, str] = {}
+    for part in client.gather(client.map(merge_dois, fps)):
+        dois.update(part)
+    among = mixed(dois, edges)
+    if among:  # groups with two DOIs: assemble needs all their edges to refuse the unions one process refuses
+        edges = [e for e in edges if e[1] not in among]
+        edges += [e for part in client.gather(client.map(_edges_among, decided, members=frozenset(among)))
+                  for e in part]
+    return assemble(sum(sizes), dois, edges, close)
 
 
-def _bucket(item: tuple[int, tuple[str, Fingerprint]]) -> int:
-    return item[0]
+def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> tuple[list[Reference], DedupeReport]:
+    """The merged references and report: clusters found on the cluster, each merged on the worker its members
+    are sent to; here only the references cited once and the merged ones arrive."""
+    found = _find(parts, sizes, client)
+    owner = [-1] * sum(sizes)
+    for k, group in enumerate(found.clusters):
+        if len(group) > 1:
+            for i in group:
+                owner[i] = k
+    targets = _targets(client, len(parts))
+    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    routed = client.map(_route, parts, [owner[a:a + n] for a, n in zip(starts, sizes)], targets=targets)
+    merged_at = [client.submit(_merge_target, *(client.submit(_piece, r, t) for r in routed)) for t in range(targets)]
+    single_parts = client.gather(client.map(operator.itemgetter(0), routed))
+    singles = {}
+    for (a, n), part in zip(zip(starts, sizes), single_parts):
+        at = iter(part)
+        for i in range(a, a + n):
+            if owner[i] < 0:
+                singles[i] = next(at)
+    merged: dict[int, Reference] = {}
+    for got in client.gather(merged_at):
+        merged.update(got)
+    return arrange(found, singles.__getitem__, lambda k, _: merged[k])
+
+
+def _piece(routed: tuple[list[Reference], tuple[dict[int, list[Reference]], ...]], target: int,
+           ) -> dict[int, list[Reference]]:
+    return routed[1][target]
+
+
+def dedupe(refs: Sequence[Reference], client: Any, *, per_partition: int = REFS_PER_PARTITION,
+           ) -> tuple[list[Reference], DedupeReport]:
+    """:func:`acuref.dedupe.stage.deduplicate` on a cluster: the same merged references and report."""
+    refs = list(refs)
+    if not refs:
+        return [], DedupeReport()
+    chunks = [refs[i:i + per_partition] for i in range(0, len(refs), per_partition)]
+    return _dedupe(client.scatter(chunks), [len(c) for c in chunks], client)

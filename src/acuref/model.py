@@ -6,12 +6,33 @@ Field names follow CSL-JSON with ``-`` written as ``_`` (``container-title`` is 
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 SourceKind = Literal["list", "source", "inline", "bibliography", "line"]
 
+T = TypeVar("T")
 
+
+def pickled_by_init(cls: type[T]) -> type[T]:
+    """Pickle a frozen slots dataclass as its class and field values, rebuilt by ``__init__``.
+
+    A cluster run sends references between processes by the hundred thousand: the dataclass default walks
+    the fields in Python on both sides; this takes the values in one C call and loads half again as fast.
+    """
+    slots = cls.__slots__  # type: ignore[attr-defined]
+    values = operator.attrgetter(*slots)
+
+    def __reduce__(self: T) -> tuple[type[T], tuple[Any, ...]]:
+        got = values(self)
+        return cls, (got if len(slots) > 1 else (got,))
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment,method-assign]
+    return cls
+
+
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Name:
     """A person or an organisation (``literal``), as CSL-JSON names it."""
@@ -27,6 +48,7 @@ class Name:
         return ", ".join(p for p in (self.family, self.given) if p)
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Date:
     """A partial date: a year, optionally a month and a day (CSL ``date-parts``)."""
@@ -44,6 +66,7 @@ class Date:
         return out
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Source:
     """Where a reference was found: file, 1-based line span, the text as printed, its label and kind."""
@@ -56,6 +79,7 @@ class Source:
     file: str | None = None
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Skipped:
     """A candidate inside a reference section (or list) that was not taken as a reference, and why."""
@@ -93,6 +117,7 @@ class Status(StrEnum):
 RETRACTING = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Notice:
     """A Crossref-registered update to a work: a retraction, withdrawal, correction, expression of concern."""
@@ -103,6 +128,7 @@ class Notice:
     source: str | None = None  # who asserted it: publisher, retraction-watch
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Resolution:
     """What Crossref said about a reference.
@@ -131,6 +157,7 @@ class Resolution:
         return "retracted" if any(n.type in RETRACTING for n in self.notices) else None
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Origin:
     """An entry read from a user's library, kept as the file held it so that writing it back loses nothing."""
@@ -148,6 +175,7 @@ _BIBLIOGRAPHIC = ("author", "editor", "title", "container_title", "container_tit
                  "PMID", "PMCID", "URL", "ISBN", "ISSN", "language", "note")
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Reference:
     """One cited work in CSL vocabulary, with the places it was cited."""
@@ -200,6 +228,7 @@ class Reference:
         return None
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Warning_:
     """A problem worth telling the user about, tied to a file and line when known."""
@@ -209,6 +238,7 @@ class Warning_:
     line: int | None = None
 
 
+@pickled_by_init
 @dataclass(frozen=True, slots=True)
 class Entry:
     """A reference ready for export: the CSL item id (citation key) and the work."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from acuref.model import Reference, Status
+from acuref.model import Reference, Status, pickled_by_init
 from acuref.normalize.identifiers import doi_key
 from acuref.normalize.text import fold
 
@@ -57,6 +57,7 @@ def _lead_number(value: str | None) -> str | None:
     return (m.group(1).lower() + m.group(2)) if m.group(1) else m.group(2)
 
 
+@pickled_by_init  # shuffled between processes by the hundred thousand
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What deduplication compares, computed once per reference."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from typing import NamedTuple
@@ -55,20 +55,18 @@ class DedupeReport:
     possible: tuple[PossibleDuplicate, ...] = ()
 
 
-class Identity(NamedTuple):
-    """What the union-find needs of a fingerprint: its index and DOIs (a cluster sends these, not whole ones)."""
-
-    index: int
-    doi_any: str | None
-    doi: str | None
+def merge_dois(fps: Sequence[Fingerprint]) -> dict[int, str]:
+    """What the union-find needs of fingerprints besides their number: the DOI of each one that has a merge
+    key DOI (a cluster sends these, not whole fingerprints)."""
+    return {fp.index: fp.doi_any for fp in fps if fp.doi_any and fp.doi}
 
 
 class _Clusters:
     """Union-find that keeps the set of DOIs in each cluster and refuses to mix two of them."""
 
-    def __init__(self, fps: Sequence[Fingerprint] | Sequence[Identity]):
-        self.parent = list(range(len(fps)))
-        self.dois: dict[int, str] = {fp.index: fp.doi_any for fp in fps if fp.doi_any and fp.doi}
+    def __init__(self, count: int, dois: dict[int, str]):
+        self.parent = list(range(count))
+        self.dois = dict(dois)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -122,12 +120,12 @@ class Duplicates(NamedTuple):
 
 def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False) -> Duplicates:
     """Clusters of indexes (in first-seen order), the rule that attached each member, and possible pairs."""
-    with _collector_paused(pause_gc):
+    with collector_paused(pause_gc):
         return _find_duplicates(refs)
 
 
 @contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
+def collector_paused(pause: bool) -> Iterator[None]:
     """Millions of small, acyclic allocations: the cyclic collector would rescan the whole heap again and again.
 
     Opt-in (``Settings.pause_gc``, ``--fast-gc``): the collector is the whole process's, not the library's to stop.
@@ -169,7 +167,7 @@ def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
                     continue
                 seen.add(pair)
                 _judge(fps[i], fps[j], edges, possible)
-    return assemble(fps, edges, possible)
+    return assemble(len(fps), merge_dois(fps), edges, possible)
 
 
 def _judge(a: Fingerprint, b: Fingerprint, edges: list[Edge], possible: list[Close]) -> None:
@@ -182,43 +180,46 @@ def _judge(a: Fingerprint, b: Fingerprint, edges: list[Edge], possible: list[Clo
         possible.append((a.index, b.index, d.rule, d.score))
 
 
-def decide_block(members: Sequence[Fingerprint]) -> tuple[list[Edge], list[Close]]:
+def decide_block(members: Sequence[Fingerprint], key: str | None = None,
+                 keys_of: Callable[[Fingerprint], frozenset[str]] | None = None) -> tuple[list[Edge], list[Close]]:
     """Every pair of one block (the references that share one blocking key), decided: the per-block step a
-    cluster runs after shuffling fingerprints by key. Members in index order; a block too large is skipped,
-    as in one process."""
+    cluster runs after shuffling fingerprints by key. A block too large is skipped, as in one process.
+
+    With ``key`` and ``keys_of`` (a fingerprint's keys whose blocks are not too large), a pair is decided only
+    in the block of the least key the two share, so blocks decided apart decide each pair once, as one process
+    does."""
     edges: list[Edge] = []
     possible: list[Close] = []
     if len(members) < 2 or len(members) > MAX_BLOCK:
         return edges, possible
     ordered = sorted(members, key=lambda fp: fp.index)
     for x in range(len(ordered)):
+        a = ordered[x]
+        mine = keys_of(a) if keys_of is not None else None
         for y in range(x + 1, len(ordered)):
-            if ordered[x].index != ordered[y].index:
-                _judge(ordered[x], ordered[y], edges, possible)
+            b = ordered[y]
+            if a.index == b.index or (mine is not None and keys_of is not None and min(mine & keys_of(b)) != key):
+                continue
+            _judge(a, b, edges, possible)
     return edges, possible
 
 
-def assemble(fps: Sequence[Fingerprint] | Sequence[Identity], edges: Sequence[Edge],
-             possible: Sequence[Close]) -> Duplicates:
-    """Union-find over the decided pairs, strongest evidence first: the same clusters whichever blocks (or
-    workers) the pairs came from, and however often a pair was decided."""
-    clusters = _Clusters(fps)
+def assemble(count: int, dois: dict[int, str], edges: Sequence[Edge], possible: Sequence[Close]) -> Duplicates:
+    """Union-find over the decided pairs of ``count`` references (``dois``: :func:`merge_dois`), strongest
+    evidence first: the same clusters whichever blocks (or workers) the pairs came from, and however often a
+    pair was decided."""
+    clusters = _Clusters(count, dois)
     attached: dict[int, Attachment] = {}
     for _, i, j, rule, score in sorted(set(edges)):
         if clusters.union(i, j):
             attached.setdefault(j, Attachment(i, rule, score))
     groups: dict[int, list[int]] = defaultdict(list)
-    for fp in fps:
-        groups[clusters.find(fp.index)].append(fp.index)
+    for index in range(count):
+        groups[clusters.find(index)].append(index)
     ordered = sorted(groups.values(), key=lambda g: g[0])
     close = {(i, j): (r, sc) for i, j, r, sc in possible}
     left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in close.items() if clusters.find(i) != clusters.find(j)]
     return Duplicates(ordered, attached, left_apart)
-
-
-def deduplicate_found(refs: Sequence[Reference], found: Duplicates) -> tuple[list[Reference], DedupeReport]:
-    """The merged references and report for clusters found elsewhere (a cluster's per-block steps)."""
-    return _merged(refs, found)
 
 
 def merge(members: Sequence[Reference]) -> Reference:
@@ -264,7 +265,7 @@ def merge(members: Sequence[Reference]) -> Reference:
 
 def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False) -> tuple[list[Reference], DedupeReport]:
     """One reference per work, in the order works were first cited, and the report of what was merged."""
-    with _collector_paused(pause_gc):
+    with collector_paused(pause_gc):
         return _deduplicate(refs)
 
 
@@ -273,19 +274,84 @@ def _deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeRepo
 
 
 def _merged(refs: Sequence[Reference], found: Duplicates) -> tuple[list[Reference], DedupeReport]:
+    return arrange(found, lambda i: refs[i], lambda _, group: merge([refs[i] for i in group]))
+
+
+class _Forest:
+    """Plain union-find over any integers, refusing nothing: which references ``edges`` connect."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def root(self, x: int) -> int:
+        parent = self.parent
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    def join(self, i: int, j: int) -> bool:
+        """Join the groups of ``i`` and ``j``; False if they were one already."""
+        ri, rj = self.root(i), self.root(j)
+        if ri != rj:
+            self.parent[rj] = ri
+        return ri != rj
+
+
+def thin(edges: Iterable[Edge]) -> list[Edge]:
+    """Fewer edges that :func:`assemble` turns into the same clusters and attachments wherever no group of
+    connected references holds two different DOIs (there no union is refused): each member's least edge (the
+    one it is attached by) and a spanning forest (which keeps every group connected)."""
+    least: dict[int, Edge] = {}
+    forest = _Forest()
+    keep: set[Edge] = set()
+    for edge in edges:
+        j = edge[2]
+        if j not in least or edge < least[j]:
+            least[j] = edge
+        if forest.join(edge[1], j):
+            keep.add(edge)
+    keep.update(least.values())
+    return sorted(keep)
+
+
+def mixed(dois: dict[int, str], edges: Iterable[Edge]) -> set[int]:
+    """The members of every group of references connected by ``edges`` that holds two different DOIs (of
+    :func:`merge_dois`): there the order in which :func:`assemble` refuses unions matters, so it needs every
+    edge among them, not :func:`thin`'s."""
+    forest = _Forest()
+    nodes: set[int] = set()
+    for _, i, j, _, _ in edges:
+        forest.join(i, j)
+        nodes.update((i, j))
+    found: dict[int, set[str]] = defaultdict(set)
+    members: dict[int, list[int]] = defaultdict(list)
+    for x in nodes:
+        r = forest.root(x)
+        members[r].append(x)
+        if x in dois:
+            found[r].add(dois[x])
+    return {x for r, group in members.items() if len(found[r]) > 1 for x in group}
+
+
+def arrange(found: Duplicates, single: Callable[[int], Reference],
+            merged: Callable[[int, list[int]], Reference]) -> tuple[list[Reference], DedupeReport]:
+    """The output references in the order works were first cited, and the report: ``single(i)`` gives a
+    reference cited once, ``merged(k, group)`` the merge of the ``k``-th cluster (its members in index order),
+    wherever the references are kept."""
     clusters, attached, left_apart = found
     out: list[Reference] = []
     merged_from: dict[int, tuple[MergeStep, ...]] = {}
     position: dict[int, int] = {}
-    for group in clusters:
+    for k, group in enumerate(clusters):
         for i in group:
             position[i] = len(out)
         if len(group) > 1:
             merged_from[len(out)] = tuple(
                 MergeStep(i, *attached[i][1:]) if i in attached else MergeStep(i, "first cited", 1.0) for i in group)
-            out.append(merge([refs[i] for i in group]))
+            out.append(merged(k, group))
         else:
-            out.append(refs[group[0]])
+            out.append(single(group[0]))
     possible = tuple(sorted({PossibleDuplicate(*sorted((position[i], position[j])), rule, round(score, 3))
                              for i, j, rule, score in left_apart if position[i] != position[j]},
                             key=lambda p: (p.a, p.b)))
