@@ -20,7 +20,9 @@ The output is identical to ``acuref.pipeline.run`` on the same input. Paths must
 from __future__ import annotations
 
 import hashlib
+import gc
 import operator
+import weakref
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -49,6 +51,11 @@ def _dask() -> Any:
     return distributed
 
 
+# Clients of the LocalClusters started here: their worker processes exist for acuref's runs alone, so a run may
+# tune their garbage collector (see _freeze); on anyone else's workers only with Settings.pause_gc (--fast-gc).
+_OWN_WORKERS: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
 @dataclass
 class Cluster:
     """A Dask client: on a scheduler at ``address``, or on a LocalCluster of ``workers`` processes started here
@@ -69,6 +76,7 @@ class Cluster:
             self._cluster = distributed.LocalCluster(n_workers=self.workers or 2, threads_per_worker=1,
                                                      processes=True, dashboard_address=":0")
             self._client = distributed.Client(self._cluster)
+            _OWN_WORKERS.add(self._client)
         return self._client
 
     def __exit__(self, *exc: object) -> None:
@@ -77,8 +85,11 @@ class Cluster:
             self._cluster.close()
 
 
-def _read_partition(paths: Sequence[str]) -> list[DocumentResult]:
-    return [read_path(p) for p in paths]
+def _read_partition(paths: Sequence[str], freeze: bool = False) -> list[DocumentResult]:
+    got = [read_path(p) for p in paths]
+    if freeze:
+        gc.freeze()
+    return got
 
 
 def _references(part: Sequence[DocumentResult]) -> list[Reference]:
@@ -192,6 +203,15 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
     if client is None:
         with Cluster(scheduler, workers) as made:
             return run(paths, settings=settings, client=made)
+    freeze = settings.pause_gc or client in _OWN_WORKERS
+    try:
+        return _run(paths, settings, client, freeze)
+    finally:
+        if freeze:
+            client.run(gc.unfreeze)
+
+
+def _run(paths: Iterable[str], settings: Settings, client: Any, freeze: bool) -> RunResult:
     results: list[DocumentResult] = []
     todo: list[str] = []
     slots: list[int] = []
@@ -204,24 +224,16 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
             results.append(DocumentResult(path))
             todo.append(path)
     chunks = [todo[i:i + FILES_PER_PARTITION] for i in range(0, len(todo), FILES_PER_PARTITION)]
-    read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
+    # Reading files is not pure: never taken from an earlier run. What a worker read stays there for the whole
+    # run; frozen, the collector no longer walks it at every full collection (transfers, the shuffle and the
+    # deciding all allocate): 1.75x instead of 1.64x for 2 workers over 1 (BENCHMARKS.md).
+    read = client.map(_read_partition, chunks, freeze=freeze, pure=False)
     parts = client.map(_references, read)
     sizes = client.gather(client.map(len, parts))
-    opened: list[Warning_] = []
-    problems: list[Warning_] = []
-    if settings.resolver is not None and sum(sizes):
-        if _only_local(settings.resolver):
-            parts = client.map(_resolve_partition, parts, settings=settings)
-            problems = [w for part in client.gather(client.map(resolution_warnings, parts)) for w in part]
-        else:
-            resolver, opened = settings.make_resolver()  # the run's one resolver service: one rate budget
-            with collector_paused(settings.pause_gc):
-                here = [r for part in client.gather(parts) for r in part]
-            resolved, problems = resolve(here, resolver, keep_suspect_doi=settings.keep_suspect_doi)
-            parts = client.scatter(_cut(resolved, sizes))
+    parts, opened, problems = _resolve(parts, sizes, settings, client)
     with collector_paused(settings.pause_gc):
         if settings.dedupe and sum(sizes):
-            refs, report = _dedupe(parts, sizes, client)
+            refs, report = _dedupe(parts, sizes, client, freeze)
         else:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
@@ -229,6 +241,22 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
         notes = [*opened, *(w for r in results for w in r.warnings), *problems]
         failures = tuple(r.path for r in results if r.failed)
         return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
+
+
+def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client: Any,
+             ) -> tuple[list[Any], list[Warning_], list[Warning_]]:
+    """Resolution: with a local snapshot index where the references are; with a network resolver in the
+    run's one resolver service here (one rate budget), the resolved references sent back in the same parts."""
+    if settings.resolver is None or not sum(sizes):
+        return parts, [], []
+    if _only_local(settings.resolver):
+        parts = client.map(_resolve_partition, parts, settings=settings)
+        return parts, [], [w for part in client.gather(client.map(resolution_warnings, parts)) for w in part]
+    resolver, opened = settings.make_resolver()
+    with collector_paused(settings.pause_gc):
+        here = [r for part in client.gather(parts) for r in part]
+    resolved, problems = resolve(here, resolver, keep_suspect_doi=settings.keep_suspect_doi)
+    return client.scatter(_cut(resolved, sizes)), opened, problems
 
 
 def _cut(refs: Sequence[Reference], sizes: Sequence[int]) -> list[list[Reference]]:
@@ -244,7 +272,7 @@ def _targets(client: Any, partitions: int) -> int:
     return max(1, min(partitions, workers * TARGETS_PER_WORKER))
 
 
-def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates:
+def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: bool = False) -> Duplicates:
     """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
     partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
     land; here only the DOIs and the decided pairs arrive, for one union-find."""
@@ -256,6 +284,8 @@ def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates
     # Blocks too large to decide are skipped in one process; every target must know them all to agree on
     # which block decides a pair (few: a block is too large only past MAX_BLOCK members).
     oversized = frozenset().union(*client.gather(client.map(_oversized, blocks)))
+    if freeze:
+        client.run(gc.freeze)  # the joined blocks too stay until every pair is decided
     decided = client.map(_decide, blocks, oversized=oversized)  # every edge stays where it was decided
     edges: list[Edge] = []
     close: list[Close] = []
@@ -273,10 +303,11 @@ def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates
     return assemble(sum(sizes), dois, edges, close)
 
 
-def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> tuple[list[Reference], DedupeReport]:
+def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: bool = False,
+            ) -> tuple[list[Reference], DedupeReport]:
     """The merged references and report: clusters found on the cluster, each merged on the worker its members
     are sent to; here only the references cited once and the merged ones arrive."""
-    found = _find(parts, sizes, client)
+    found = _find(parts, sizes, client, freeze)
     owner = [-1] * sum(sizes)
     for k, group in enumerate(found.clusters):
         if len(group) > 1:
