@@ -21,7 +21,7 @@ from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
-from acuref.resolve import snapshot
+from acuref.resolve import opensearch, snapshot
 from acuref.resolve.backend import backend, parse_spec
 from acuref.resolve.cache import default_path
 from acuref.settings import Settings
@@ -64,7 +64,8 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
     exp.add_argument("--resolver", metavar="SPEC", default="crossref",
                      help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
-                          "'acuref index build'), pubmed (NCBI ECitMatch), or several asked in turn, "
+                          "'acuref index build'), opensearch:URL/INDEX (an index loaded with 'acuref index build "
+                          "--opensearch'), pubmed (NCBI ECitMatch), or several asked in turn, "
                           "e.g. local:PATH,crossref or pubmed,crossref")
     exp.add_argument("--ncbi-api-key", metavar="KEY", default=os.environ.get("NCBI_API_KEY"),
                      help="NCBI E-utilities API key for --resolver pubmed: 10 requests/s instead of 3; env NCBI_API_KEY")
@@ -98,6 +99,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("works", nargs="+", metavar="WORKS", help="files of Crossref work records (.jsonl[.gz], .json[.gz])")
     build.add_argument("-o", "--output", default="crossref-snapshot.sqlite",
                        help="the index file to write (default: crossref-snapshot.sqlite); written atomically")
+    build.add_argument("--opensearch", metavar="URL/INDEX",
+                       help="load the records into this OpenSearch index (http://HOST:9200/INDEX) instead of a "
+                            "file, for --resolver opensearch:URL/INDEX")
     build.add_argument("-q", "--quiet", action="store_true")
     ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON")
     ext.add_argument("paths", nargs="+", metavar="PATH")
@@ -222,10 +226,15 @@ def cmd_index(args: argparse.Namespace) -> int:
     for path in args.works:
         if not Path(path).is_file():
             raise InputError(f"{path}: no such file")
-    built = snapshot.build(args.works, args.output)
+    if args.opensearch:
+        built = opensearch.build(args.works, args.opensearch)
+        where = args.opensearch
+    else:
+        built = snapshot.build(args.works, args.output)
+        where = f"{built.bytes / 1e6:.1f} MB: {args.output}"
     if not args.quiet:
         print(f"acuref: indexed {built.works:,} works ({built.duplicates:,} repeated DOIs skipped) in "
-              f"{built.seconds:.1f} s, {built.bytes / 1e6:.1f} MB: {args.output}", file=sys.stderr)
+              f"{built.seconds:.1f} s, {where}", file=sys.stderr)
     return 0
 
 

@@ -1,7 +1,7 @@
 """The pipeline on a Dask cluster (``--engine dask``): the same pure stages, spread over workers.
 
 - read, extract and parse: a map over partitions of the input files (``read_path`` on each);
-- resolve: with a local snapshot index only, in partitions on the workers (reads, no rate limit); with any
+- resolve: with local snapshot or OpenSearch indexes only, in partitions on the workers (no rate limit); with any
   network resolver, in one resolver service for the whole run (the process that started it), so N workers
   never exceed the pool's limits: there is one rate limiter, not one per worker;
 - dedupe: fingerprints computed on the workers where the references are, shuffled by blocking key into a few
@@ -188,8 +188,9 @@ def _merge_target(*pieces: dict[int, list[Reference]]) -> dict[int, Reference]:
     return {owner: merge(refs) for owner, refs in members.items()}
 
 
-def _only_local(spec: str | None) -> bool:
-    return bool(spec) and all(name == "local" for name, _ in parse_spec(spec or ""))
+def _only_indexes(spec: str | None) -> bool:
+    """Resolvers without a rate limit (a snapshot file, an OpenSearch index) run on the workers."""
+    return bool(spec) and all(name in ("local", "opensearch") for name, _ in parse_spec(spec or ""))
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: str | None = None,
@@ -249,7 +250,7 @@ def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client:
     run's one resolver service here (one rate budget), the resolved references sent back in the same parts."""
     if settings.resolver is None or not sum(sizes):
         return parts, [], []
-    if _only_local(settings.resolver):
+    if _only_indexes(settings.resolver):
         parts = client.map(_resolve_partition, parts, settings=settings)
         return parts, [], [w for part in client.gather(client.map(resolution_warnings, parts)) for w in part]
     resolver, opened = settings.make_resolver()

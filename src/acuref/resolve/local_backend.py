@@ -1,16 +1,26 @@
-"""A local snapshot index as a resolver backend (``--resolver local:PATH``): the same candidates, validation,
-statuses and report as the API path, from a file on this machine and with no rate limit."""
+"""Indexes of Crossref records as resolver backends: a snapshot file on this machine (``--resolver local:PATH``)
+or an OpenSearch index (``--resolver opensearch:URL/INDEX``). The same candidates, validation, statuses and
+report as the API path, and no rate limit."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Protocol
 
 from acuref.errors import UsageError
 from acuref.model import Warning_
 from acuref.resolve.backend import UNKNOWN_REGISTRAR, Candidate, register
 from acuref.resolve.crossref_records import notice_kind, notices_of, work_to_reference
+from acuref.resolve.opensearch import OpenSearchIndex
 from acuref.resolve.snapshot import Snapshot
+
+
+class Store(Protocol):
+    """What an index of Crossref work records answers (:class:`Snapshot`, :class:`OpenSearchIndex`)."""
+
+    def works(self, dois: Iterable[str]) -> dict[str, dict[str, Any] | None]: ...
+
+    def search(self, query: str) -> list[tuple[dict[str, Any], float]]: ...
 
 
 def candidate(work: dict[str, Any], score: float = 0.0) -> Candidate:
@@ -18,13 +28,12 @@ def candidate(work: dict[str, Any], score: float = 0.0) -> Candidate:
 
 
 class LocalResolver:
-    """The resolve stage's view of a :class:`Snapshot`."""
+    """The resolve stage's view of an index of Crossref records."""
 
-    name = "local"
-    concurrency = 2  # SQLite reads release the GIL: one search per core
-
-    def __init__(self, snapshot: Snapshot):
+    def __init__(self, snapshot: Store, name: str = "local", concurrency: int = 2):
         self.snapshot = snapshot
+        self.name = name
+        self.concurrency = concurrency  # SQLite reads release the GIL: one search per core
 
     def records(self, dois: Iterable[str]) -> dict[str, Candidate | None]:
         return {k: candidate(w) if w is not None else None for k, w in self.snapshot.works(dois).items()}
@@ -46,4 +55,12 @@ def _make(settings: Any, path: str | None = None) -> tuple[LocalResolver, list[W
     return LocalResolver(Snapshot(path)), []
 
 
+def _make_opensearch(settings: Any, location: str | None = None) -> tuple[LocalResolver, list[Warning_]]:
+    if not location:
+        raise UsageError("--resolver opensearch needs the index: --resolver opensearch:http://HOST:9200/INDEX")
+    # a server answers several searches at once; the stage keeps this many in flight
+    return LocalResolver(OpenSearchIndex(location), "opensearch", concurrency=8), []
+
+
 register("local", _make)
+register("opensearch", _make_opensearch)

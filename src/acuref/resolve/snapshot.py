@@ -53,7 +53,8 @@ def terms(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(folded) if (len(t) > 1 or t.isdigit()) and t not in _STOP]
 
 
-def _text(work: dict[str, Any]) -> str:
+def text_of(work: dict[str, Any]) -> str:
+    """The full-text row of a work: title, authors, journal, year, volume, issue and pages."""
     def first(key: str) -> str:
         value = work.get(key)
         return " ".join(str(v) for v in value) if isinstance(value, list) else str(value or "")
@@ -232,7 +233,7 @@ def build(sources: Iterable[str | Path], out: str | Path, *, batch: int = 5000) 
                 kept = {k: work[k] for k in KEPT if k in work}
                 doi = str(kept["DOI"]).strip().lower()
                 kept["DOI"] = str(kept["DOI"]).strip()
-                rows.append((doi, zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 6), _text(kept)))
+                rows.append((doi, zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 6), text_of(kept)))
                 works += 1
                 if len(rows) >= batch:
                     flush()
