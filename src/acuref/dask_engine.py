@@ -56,7 +56,7 @@ def _dask() -> Any:
 
 
 # Clients of the LocalClusters started here: their worker processes exist for acuref's runs alone, so a run may
-# tune their garbage collector (see _freeze); on anyone else's workers only with Settings.pause_gc (--fast-gc).
+# pause their garbage collector for the run (see run); on anyone else's workers only with Settings.pause_gc.
 _OWN_WORKERS: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
@@ -89,11 +89,8 @@ class Cluster:
             self._cluster.close()
 
 
-def _read_partition(paths: Sequence[str], freeze: bool = False) -> list[DocumentResult]:
-    got = [read_path(p) for p in paths]
-    if freeze:
-        gc.freeze()
-    return got
+def _read_partition(paths: Sequence[str]) -> list[DocumentResult]:
+    return [read_path(p) for p in paths]
 
 
 def _references(part: Sequence[DocumentResult]) -> list[Reference]:
@@ -118,14 +115,27 @@ def _target(key: str, targets: int) -> int:
     return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") % targets
 
 
-def _split(fps: Sequence[Fingerprint], targets: int) -> tuple[dict[str, list[Fingerprint]], ...]:
-    """One partition's fingerprints by shuffle target, then by blocking key. A fingerprint under several keys
-    of one target is pickled once for it (pickle keeps one copy of an object it meets twice)."""
+def _split(*parts: Sequence[Fingerprint], targets: int) -> tuple[dict[str, list[Fingerprint]], ...]:
+    """The fingerprints of the partitions one worker holds, by shuffle target, then by blocking key (in index
+    order). A fingerprint under several keys of one target is pickled once for it (pickle keeps one copy of an
+    object it meets twice), and each worker sends each target one piece."""
     out: tuple[dict[str, list[Fingerprint]], ...] = tuple(defaultdict(list) for _ in range(targets))
-    for fp in fps:
-        for key in blocking_keys(fp):
-            out[_target(key, targets)][key].append(fp)
+    for fps in parts:
+        for fp in fps:
+            for key in blocking_keys(fp):
+                out[_target(key, targets)][key].append(fp)
     return out
+
+
+def _by_worker(client: Any, futures: Sequence[Any]) -> list[tuple[str, list[Any]]]:
+    """Futures grouped by the worker that holds each (in their order), once they are done."""
+    distributed = _dask()
+    distributed.wait(futures)
+    holders = client.who_has(futures)
+    groups: dict[str, list[Any]] = defaultdict(list)
+    for f in futures:
+        groups[(holders.get(f.key) or ("",))[0]].append(f)
+    return list(groups.items())
 
 
 def _join(*pieces: dict[str, list[Fingerprint]]) -> dict[str, list[Fingerprint]]:
@@ -208,15 +218,27 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
     if client is None:
         with Cluster(scheduler, workers) as made:
             return run(paths, settings=settings, client=made)
-    freeze = settings.pause_gc or client in _OWN_WORKERS
+    # A run's workers hold every reference they read until the end, and the shuffle and the merge unpickle
+    # hundreds of thousands of small acyclic values: each full collection would walk all of it again. On the
+    # workers of a LocalCluster started here (theirs is no one else's process), or with --fast-gc, the cyclic
+    # collector is off for the run and back on, with one collection, after it (BENCHMARKS.md: the transfers
+    # take half the time).
+    pause = settings.pause_gc or client in _OWN_WORKERS
+    if pause:
+        client.run(gc.disable)
     try:
-        return _run(paths, settings, client, freeze)
+        return _run(paths, settings, client)
     finally:
-        if freeze:
-            client.run(gc.unfreeze)
+        if pause:
+            client.run(_collector_on)
 
 
-def _run(paths: Iterable[str], settings: Settings, client: Any, freeze: bool) -> RunResult:
+def _collector_on() -> None:
+    gc.enable()
+    gc.collect()
+
+
+def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     results: list[DocumentResult] = []
     todo: list[str] = []
     slots: list[int] = []
@@ -230,16 +252,13 @@ def _run(paths: Iterable[str], settings: Settings, client: Any, freeze: bool) ->
             todo.append(path)
     size = min(MAX_FILES, max(MIN_FILES, -(-len(todo) // (PARTITIONS_PER_WORKER * _workers(client)))))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
-    # Reading files is not pure: never taken from an earlier run. What a worker read stays there for the whole
-    # run; frozen, the collector no longer walks it at every full collection (transfers, the shuffle and the
-    # deciding all allocate): 1.75x instead of 1.64x for 2 workers over 1 (BENCHMARKS.md).
-    read = client.map(_read_partition, chunks, freeze=freeze, pure=False)
+    read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
     parts = client.map(_references, read)
     sizes = client.gather(client.map(len, parts))
     parts, opened, problems = _resolve(parts, sizes, settings, client)
     with collector_paused(settings.pause_gc):
         if settings.dedupe and sum(sizes):
-            refs, report = _dedupe(parts, sizes, client, freeze)
+            refs, report = _dedupe(parts, sizes, client)
         else:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
@@ -277,24 +296,33 @@ def _workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
+def _placed(client: Any, target: int) -> dict[str, Any]:
+    """Where target ``target`` runs: the workers in turn, so each holds as many targets as the next (the keys,
+    hashed, give every target about as much work); another worker may take it if that one is gone."""
+    workers = sorted(client.scheduler_info().get("workers", {}))
+    return {"workers": [workers[target % len(workers)]], "allow_other_workers": True} if workers else {}
+
+
 def _targets(client: Any, partitions: int) -> int:
     return max(1, min(partitions, _workers(client) * TARGETS_PER_WORKER))
 
 
-def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: bool = False) -> Duplicates:
+def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates:
     """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
     partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
     land; here only the DOIs and the decided pairs arrive, for one union-find."""
     starts = [sum(sizes[:k]) for k in range(len(sizes))]
     fps = client.map(_fingerprints, parts, starts)
     targets = _targets(client, len(parts))
-    splits = client.map(_split, fps, targets=targets)
-    blocks = [client.submit(_join, *(client.submit(operator.getitem, s, t) for s in splits)) for t in range(targets)]
+    # One split per worker, of the partitions it holds, and each target's piece cut where the split is: only
+    # the pieces cross between workers, never a whole split.
+    splits = [(where, client.submit(_split, *group, targets=targets, workers=[where], allow_other_workers=True))
+              for where, group in _by_worker(client, fps)]
+    blocks = [client.submit(_join, *(client.submit(operator.getitem, s, t, workers=[where], allow_other_workers=True)
+                                     for where, s in splits), **_placed(client, t)) for t in range(targets)]
     # Blocks too large to decide are skipped in one process; every target must know them all to agree on
     # which block decides a pair (few: a block is too large only past MAX_BLOCK members).
     oversized = frozenset().union(*client.gather(client.map(_oversized, blocks)))
-    if freeze:
-        client.run(gc.freeze)  # the joined blocks too stay until every pair is decided
     decided = client.map(_decide, blocks, oversized=oversized)  # every edge stays where it was decided
     edges: list[Edge] = []
     close: list[Close] = []
@@ -312,11 +340,10 @@ def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: bool 
     return assemble(sum(sizes), dois, edges, close)
 
 
-def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: bool = False,
-            ) -> tuple[list[Reference], DedupeReport]:
+def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> tuple[list[Reference], DedupeReport]:
     """The merged references and report: clusters found on the cluster, each merged on the worker its members
     are sent to; here only the references cited once and the merged ones arrive."""
-    found = _find(parts, sizes, client, freeze)
+    found = _find(parts, sizes, client)
     owner = [-1] * sum(sizes)
     for k, group in enumerate(found.clusters):
         if len(group) > 1:
@@ -325,7 +352,11 @@ def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, freeze: boo
     targets = _targets(client, len(parts))
     starts = [sum(sizes[:k]) for k in range(len(sizes))]
     routed = client.map(_route, parts, [owner[a:a + n] for a, n in zip(starts, sizes)], targets=targets)
-    merged_at = [client.submit(_merge_target, *(client.submit(_piece, r, t) for r in routed)) for t in range(targets)]
+    # pieces in partition order: a cluster's members then come in index order, as merge takes them
+    where_is = {r.key: where for where, group in _by_worker(client, routed) for r in group}
+    held = [(where_is[r.key], r) for r in routed]
+    merged_at = [client.submit(_merge_target, *(client.submit(_piece, r, t, workers=[where], allow_other_workers=True)
+                                                for where, r in held), **_placed(client, t)) for t in range(targets)]
     single_parts = client.gather(client.map(operator.itemgetter(0), routed))
     singles = {}
     for (a, n), part in zip(zip(starts, sizes), single_parts):
