@@ -126,3 +126,24 @@ def test_scheduler_flags_need_the_dask_engine(capsys):
                  "-o", "-"]) == 2
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "no Dask scheduler answers" in err
+
+
+def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
+    """A decisions file (a chosen DOI, a correction, a not-a-reference, a stale entry): the cluster's output and
+    report equal the single-process run's."""
+    folder = _pages(tmp_path, 12, seed=5)
+    first = sorted(folder.glob("page*.md"))[0]
+    raws = [line.split(". ", 1)[1] for line in first.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
+    file = tmp_path / "decided.json"
+    file.write_text(json.dumps({"decisions": [
+        {"file": first.name, "raw": raws[0], "action": "use-doi", "doi": "10.1000/chosen"},
+        {"file": first.name, "raw": raws[1], "action": "correct", "fields": {"title": "A corrected title"}},
+        {"file": first.name, "raw": raws[2], "action": "not-reference"},
+        {"file": first.name, "raw": "Gone G. A reference no page cites any more. 1999.", "action": "not-reference"},
+    ]}), encoding="utf-8")
+    from acuref import decisions
+
+    settings = Settings(resolver=None, decisions=decisions.load(str(file)))
+    one = run([str(folder)], settings=settings)
+    assert any(e.ref.DOI == "10.1000/chosen" for e in one.entries)
+    _same(dask_engine.run([str(folder)], settings=settings, client=client), one)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from acuref import formats
+from acuref import decisions, formats
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, UsageError
 from acuref.model import Status, Warning_
@@ -24,6 +24,7 @@ from acuref.report import summary as report
 from acuref.resolve import opensearch, snapshot
 from acuref.resolve.backend import backend, parse_spec
 from acuref.resolve.cache import default_path
+from acuref.decisions import Decisions
 from acuref.settings import Settings
 
 
@@ -85,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
                      help="with --engine dask and no --scheduler: LocalCluster worker processes (default: 2)")
     exp.add_argument("--fast-gc", action="store_true",
                      help="pause Python's garbage collector while merging (faster on millions of references)")
+    exp.add_argument("--decisions", metavar="FILE", default=None,
+                     help="a curator's decisions (JSON) to apply: chosen or rejected DOIs, field corrections, "
+                          "'not a reference' (default: acuref.decisions.json beside the output, if there)")
     exp.add_argument("--keep-suspect-doi", action="store_true",
                      help="export a printed DOI Crossref does not confirm as the DOI (default: it goes to the note)")
     _add_output_options(exp)
@@ -161,7 +165,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
                     ncbi_api_key=args.ncbi_api_key,
                     crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
-                    dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc)
+                    dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
+                    decisions=_decisions(args))
+
+
+def _decisions(args: argparse.Namespace) -> Decisions:
+    """The decisions file named, or the one beside the output; a named file that is not there is an error."""
+    if args.decisions:
+        if not Path(args.decisions).is_file():
+            raise InputError(f"{args.decisions}: no such decisions file")
+        return decisions.load(args.decisions)
+    beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
+    return decisions.load(str(beside)) if beside.is_file() else Decisions()
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -31,8 +31,9 @@ from typing import Any
 from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
 from acuref.dedupe.stage import (Close, DedupeReport, Duplicates, Edge, arrange, assemble, collector_paused,
                                  decide_block, merge, merge_dois, mixed, thin)
+from acuref import decisions
 from acuref.errors import UsageError
-from acuref.model import Reference, Warning_
+from acuref.model import Reference, Skipped, Warning_
 from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, to_entries
 from acuref.resolve.backend import parse_spec
 from acuref.resolve.stage import resolution_warnings, resolve
@@ -255,7 +256,19 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
     parts = client.map(_references, read)
     sizes = client.gather(client.map(len, parts))
+    stale: list[Warning_] = []
+    not_refs: list[Skipped] = []
+    decided = None
+    if settings.decisions.items and sum(sizes):
+        # A decision may name a reference of any document: they are matched where every reference is known.
+        here, decided, not_refs, stale = decisions.before([r for part in client.gather(parts) for r in part],
+                                                          settings.decisions)
+        pieces = [here[i:i + REFS_PER_PARTITION] for i in range(0, len(here), REFS_PER_PARTITION)]
+        parts, sizes = client.scatter(pieces), [len(p) for p in pieces]
     parts, opened, problems = _resolve(parts, sizes, settings, client)
+    if decided is not None:
+        here = decisions.after([r for part in client.gather(parts) for r in part], decided, settings.decisions.source)
+        parts = client.scatter(_cut(here, sizes))
     with collector_paused(settings.pause_gc):
         if settings.dedupe and sum(sizes):
             refs, report = _dedupe(parts, sizes, client)
@@ -263,9 +276,10 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
             results[slot] = got
-        notes = [*opened, *(w for r in results for w in r.warnings), *problems]
+        notes = [*opened, *(w for r in results for w in r.warnings), *stale, *problems]
         failures = tuple(r.path for r in results if r.failed)
-        return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
+        skipped = (*(s for r in results for s in r.skipped), *not_refs)
+        return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)
 
 
 def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client: Any,

@@ -112,6 +112,7 @@ class Status(StrEnum):
     NOT_FOUND = "not found"
     NOT_ATTEMPTED = "not attempted"
     FAILED = "failed"
+    DECIDED = "decided"  # a curator chose the DOI (decisions file), whatever the resolver said
 
 
 RETRACTING = frozenset({"retraction", "withdrawal", "removal", "partial_retraction"})
@@ -210,6 +211,7 @@ class Reference:
     parsed: bool = True  # False when nothing structured could be read: kept, marked, never dropped
     resolution: Resolution | None = None
     origin: Origin | None = None  # set on entries read from a bibliography
+    decided: tuple[str, ...] = ()  # the curator's decisions applied to it, described (decisions file)
 
     def filled(self) -> tuple[str, ...]:
         """The bibliographic fields this reference has a value for (the names acuref's exports are built from)."""

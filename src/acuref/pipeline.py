@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from acuref import formats
+from acuref import decisions, formats
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
 from acuref.formats.keys import assign_keys
@@ -177,20 +177,23 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
     names, built here), deduplicate, assign citation keys."""
     results = list(results)
     refs = [ref for r in results for ref in r.references]
+    refs, decided, not_refs, stale = decisions.before(refs, settings.decisions)
     opened: list[Warning_] = []
     if resolver is None and settings.resolver is not None and refs:
         resolver, opened = settings.make_resolver()  # built here, in the process that runs the corpus step
-    notes = [*warnings, *opened, *(w for r in results for w in r.warnings)]
+    notes = [*warnings, *opened, *(w for r in results for w in r.warnings), *stale]
     if resolver is not None and refs:
         if on_total:
             on_total(len(refs))
         refs, problems = resolve(refs, resolver, progress=progress, keep_suspect_doi=settings.keep_suspect_doi)
         notes.extend(problems)
+    refs = decisions.after(refs, decided, settings.decisions.source)
     report = None
     if settings.dedupe and refs:
         refs, report = deduplicate(refs, pause_gc=settings.pause_gc)
     failures = tuple(r.path for r in results if r.failed)
-    return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(s for r in results for s in r.skipped))
+    skipped = (*(s for r in results for s in r.skipped), *not_refs)
+    return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,

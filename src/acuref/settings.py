@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from acuref.decisions import Decisions
 from acuref.model import Warning_
 from acuref.resolve.backend import Chain, Resolver, backend, parse_spec
 
@@ -23,6 +24,7 @@ class Settings:
     dedupe: bool = True
     keep_suspect_doi: bool = False
     pause_gc: bool = False  # dedupe pauses Python's cyclic collector (faster on millions of references)
+    decisions: Decisions = Decisions()  # a curator's decisions (acuref.decisions), applied in the corpus step
 
     def make_resolver(self) -> tuple[Resolver | Chain | None, list[Warning_]]:
         """A fresh resolver for this process, and what opening its cache had to say."""

@@ -24,7 +24,7 @@ from acuref.dedupe.decide import decide
 from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
 from acuref.model import Reference, Status
 
-_STATUS_RANK = {Status.VERIFIED: 6, Status.MATCHED: 5, Status.CORRECTED: 5, Status.NOT_FOUND: 3, Status.AMBIGUOUS: 2, Status.SUSPECT: 1, Status.FAILED: 1,
+_STATUS_RANK = {Status.DECIDED: 7, Status.VERIFIED: 6, Status.MATCHED: 5, Status.CORRECTED: 5, Status.NOT_FOUND: 3, Status.AMBIGUOUS: 2, Status.SUSPECT: 1, Status.FAILED: 1,
                 Status.NOT_ATTEMPTED: 0}
 
 
@@ -260,6 +260,7 @@ def merge(members: Sequence[Reference]) -> Reference:
     sources = tuple(s for r in members for s in r.sources)
     # The user's own entry, as their library holds it, is what goes back into that library.
     fields["origin"] = next((r.origin for r in members if r.origin is not None), None)
+    fields["decided"] = tuple(dict.fromkeys(d for r in members for d in r.decided))
     return replace(best, sources=sources, **fields)  # type: ignore[arg-type]
 
 

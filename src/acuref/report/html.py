@@ -15,7 +15,7 @@ from acuref.dedupe.stage import DedupeReport
 from acuref.formats import markers
 from acuref.model import Entry, Reference, Skipped, Status, Warning_
 
-STATUSES = (Status.VERIFIED, Status.MATCHED, Status.CORRECTED, Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.NOT_ATTEMPTED, Status.FAILED)
+STATUSES = (Status.VERIFIED, Status.MATCHED, Status.CORRECTED, Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.NOT_ATTEMPTED, Status.FAILED, Status.DECIDED)
 _CSS = """
 body{font:14px/1.45 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:1.5rem;color:#1c1c1c}
 h1{font-size:1.4rem;margin:0 0 .3rem}h2{font-size:1.1rem;margin:1.6rem 0 .4rem;word-break:break-all}
@@ -28,7 +28,7 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .status{display:inline-block;border-radius:4px;padding:0 .35rem;font-size:12px;color:#fff}
 .s-verified{background:#1b7f3b}.s-matched{background:#2e6fbd}.s-suspect{background:#c0392b}
 .s-ambiguous{background:#b9770e}.s-not-found{background:#7f8c8d}.s-not-attempted{background:#aab0b6}
-.s-failed{background:#6c3483}.s-unparsed{background:#000}.s-corrected{background:#117a65}
+.s-failed{background:#6c3483}.s-decided{background:#1a5276}.s-unparsed{background:#000}.s-corrected{background:#117a65}
 .s-retracted{background:#000;color:#ff6b6b}
 .muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
 """

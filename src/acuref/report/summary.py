@@ -73,6 +73,7 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
                 **resolution_to_json(e.ref.resolution),
                 "sources": [source_to_json(s) for s in e.ref.sources],
                 "merged_from": _merged_from(e, merged[k]) if k in merged else [],
+                "decisions": list(e.ref.decided),
                 **_library_fields(e),
             }
             for k, e in enumerate(entries)

@@ -1,0 +1,281 @@
+"""A curator's decisions, remembered between runs (``--decisions FILE``; by default ``acuref.decisions.json``
+beside the output).
+
+Each decision names one reference by its document's file name and the string as printed, so it survives the
+document being edited elsewhere: references added, lines moved (the key holds no line number), small edits
+to the string itself (a decision whose exact string is gone goes to the one reference of that file that reads
+most like it, at 90 % similarity or more). A decision that is malformed, or whose reference is gone, is a
+warning naming the file and the entry; it is never applied to anything else, and never stops the run.
+
+The file is JSON::
+
+    {"acuref_decisions": 1, "decisions": [
+      {"file": "page.md", "raw": "Smith J. …", "action": "use-doi", "doi": "10.1000/xyz"},
+      {"file": "page.md", "raw": "…", "action": "reject-doi", "doi": "10.1000/abc"},
+      {"file": "page.md", "raw": "…", "action": "correct", "fields": {"title": "…", "volume": "12"}},
+      {"file": "page.md", "raw": "…", "action": "not-reference"}]}
+
+Applied in the corpus step, before resolution (corrections, a chosen or rejected DOI, not-a-reference) and
+after it (the chosen DOI stays whatever the resolver said; a rejected one is never taken back). Every
+reference a decision applied to says so (``decisions`` in ``--report``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path, PurePath
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from acuref.model import Date, Name, Reference, Resolution, Skipped, Status, Warning_
+from acuref.normalize.identifiers import doi_key, normalize_doi
+
+FORMAT = 1
+FILE_NAME = "acuref.decisions.json"
+ACTIONS = ("use-doi", "accept-doi", "reject-doi", "correct", "not-reference")
+SIMILAR = 90  # rapidfuzz ratio at which an edited string is still the reference a decision named
+# Corrections take CSL-JSON names (the report's and the CSL export's vocabulary).
+TEXT_FIELDS = {"title": "title", "container-title": "container_title", "container-title-short":
+               "container_title_short", "volume": "volume", "issue": "issue", "page": "page", "number": "number",
+               "publisher": "publisher", "publisher-place": "publisher_place", "type": "type", "URL": "URL",
+               "PMID": "PMID", "PMCID": "PMCID", "ISBN": "ISBN", "ISSN": "ISSN", "note": "note", "edition": "edition"}
+OTHER_FIELDS = ("author", "issued", "DOI")
+
+
+def _is_doi(text: Any) -> bool:
+    return isinstance(text, str) and re.fullmatch(r"10\.\d{4,9}/\S{2,}", normalize_doi(text.strip())) is not None
+
+
+def key(file: str | None, raw: str) -> str:
+    """A reference's stable key: its document's file name and its string, spacing and case folded."""
+    name = PurePath(file or "").name.casefold()
+    return hashlib.sha1(f"{name}\n{' '.join(raw.split()).casefold()}".encode()).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """One decision of the file: entry ``entry`` (counted from 1), on the reference ``raw`` of ``file``."""
+
+    entry: int
+    file: str
+    raw: str
+    action: str
+    doi: str | None = None
+    fields: tuple[tuple[str, Any], ...] = ()  # corrections, CSL name and value, in the file's order
+
+    @property
+    def key(self) -> str:
+        return key(self.file, self.raw)
+
+    def describe(self, source: str) -> str:
+        what = {"use-doi": f"use DOI {self.doi}", "accept-doi": f"accept DOI {self.doi}",
+                "reject-doi": f"reject DOI {self.doi}" if self.doi else "reject any DOI",
+                "correct": "correct " + ", ".join(name for name, _ in self.fields),
+                "not-reference": "not a reference"}[self.action]
+        return f"{what} ({source}, entry {self.entry})"
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """The decisions of one file, valid ones only (the others were warnings when it was read)."""
+
+    items: tuple[Decision, ...] = ()
+    source: str = ""  # the file they came from, as named in messages
+    problems: tuple[Warning_, ...] = ()  # what could not be read of it: said again by every run that uses it
+
+
+def load(path: str) -> Decisions:
+    """The decisions in ``path``; what is unreadable or malformed is a warning in ``problems``, never an
+    exception."""
+    got, problems = _load(path)
+    return replace(got, problems=tuple(problems))
+
+
+def _load(path: str) -> tuple[Decisions, list[Warning_]]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except OSError as err:
+        return Decisions(source=path), [Warning_(f"{path}: decisions file cannot be read ({err.strerror or err}); "
+                                                 "no decision applied", path)]
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        return Decisions(source=path), [Warning_(f"{path}: decisions file is not JSON ({err}); no decision applied",
+                                                 path)]
+    entries = data.get("decisions") if isinstance(data, dict) else data if isinstance(data, list) else None
+    if not isinstance(entries, list):
+        return Decisions(source=path), [Warning_(f"{path}: decisions file has no list of decisions; no decision "
+                                                 "applied", path)]
+    items, warnings = [], []
+    for number, entry in enumerate(entries, start=1):
+        got = _decision(number, entry)
+        if isinstance(got, str):
+            warnings.append(Warning_(f"{path}, entry {number}: {got}; not applied", path))
+        else:
+            items.append(got)
+    return Decisions(tuple(items), path), warnings
+
+
+def _decision(number: int, entry: Any) -> Decision | str:
+    if not isinstance(entry, dict):
+        return "not an object"
+    file, raw, action = entry.get("file"), entry.get("raw"), entry.get("action")
+    if not isinstance(file, str) or not file.strip() or not isinstance(raw, str) or not raw.strip():
+        return "needs the reference's 'file' and 'raw' (the string as printed)"
+    if action not in ACTIONS:
+        return f"unknown action {action!r} (one of: {', '.join(ACTIONS)})"
+    doi = entry.get("doi")
+    if doi is not None and not _is_doi(doi):
+        return f"{doi!r} is not a DOI"
+    if action in ("use-doi", "accept-doi") and not doi:
+        return f"'{action}' needs the 'doi'"
+    fields = entry.get("fields")
+    if action == "correct":
+        if not isinstance(fields, dict) or not fields:
+            return "'correct' needs 'fields' (CSL-JSON names and values)"
+        for name, value in fields.items():
+            problem = _field_problem(name, value)
+            if problem:
+                return problem
+    return Decision(number, file, raw, action, doi.strip() if doi else None,
+                    tuple(fields.items()) if action == "correct" else ())
+
+
+def _field_problem(name: str, value: Any) -> str | None:
+    if name in TEXT_FIELDS:
+        return None if value is None or isinstance(value, (str, int)) else f"field {name!r} takes text"
+    if name == "author":
+        return None if isinstance(value, list) and all(isinstance(a, str) and a.strip() for a in value) else \
+            "field 'author' takes a list of names ('Family, Given')"
+    if name == "issued":
+        return None if (isinstance(value, int) or (isinstance(value, str) and value[:4].isdigit())) else \
+            "field 'issued' takes a year (or YYYY-MM-DD)"
+    if name == "DOI":
+        return None if value is None or _is_doi(value) else f"{value!r} is not a DOI"
+    return f"unknown field {name!r} (CSL-JSON names: {', '.join([*TEXT_FIELDS, *OTHER_FIELDS])})"
+
+
+def match(refs: Sequence[Reference], decisions: Decisions) -> tuple[dict[int, list[Decision]], list[Warning_]]:
+    """Which references each decision names (by index), and a warning for each decision that names none."""
+    by_key: dict[str, list[int]] = {}
+    by_file: dict[str, list[int]] = {}
+    for i, ref in enumerate(refs):
+        for src in ref.sources:
+            by_key.setdefault(key(src.file, src.raw), []).append(i)
+            by_file.setdefault(PurePath(src.file or "").name.casefold(), []).append(i)
+    out: dict[int, list[Decision]] = {}
+    warnings = []
+    for d in decisions.items:
+        hits = by_key.get(d.key) or _similar(refs, by_file.get(PurePath(d.file).name.casefold(), []), d.raw)
+        if not hits:
+            warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.file} reads like "
+                                     f"{_short(d.raw)!r} any more; not applied", decisions.source))
+        for i in hits:
+            out.setdefault(i, []).append(d)
+    return out, warnings
+
+
+def _similar(refs: Sequence[Reference], candidates: list[int], raw: str) -> list[int]:
+    """The one reference of the file whose string reads most like ``raw`` (an edited string), if any."""
+    if not candidates:
+        return []
+    texts = {i: " ".join(refs[i].sources[0].raw.split()) for i in candidates}
+    found = process.extract(" ".join(raw.split()), texts, scorer=fuzz.ratio, limit=2, score_cutoff=SIMILAR)
+    if not found or (len(found) > 1 and found[1][1] == found[0][1]):
+        return []  # nothing close enough, or two equally close: never guess
+    return [found[0][2]]
+
+
+def _short(raw: str) -> str:
+    raw = " ".join(raw.split())
+    return raw if len(raw) <= 60 else raw[:57] + "..."
+
+
+def before(refs: Sequence[Reference], decisions: Decisions,
+           ) -> tuple[list[Reference], list[list[Decision]], list[Skipped], list[Warning_]]:
+    """Decisions applied before resolution: the references kept (corrected, with a chosen DOI or without a
+    rejected one), the decisions of each, the references a curator said are none, and stale decisions."""
+    found, warnings = match(refs, decisions)
+    warnings = [*decisions.problems, *warnings]
+    kept: list[Reference] = []
+    kept_decisions: list[list[Decision]] = []
+    dropped: list[Skipped] = []
+    for i, ref in enumerate(refs):
+        mine = found.get(i, [])
+        if any(d.action == "not-reference" for d in mine):
+            d = next(d for d in mine if d.action == "not-reference")
+            for src in ref.sources:
+                dropped.append(Skipped(src.raw, src.line, src.end_line, "not a reference: "
+                                       + d.describe(decisions.source), src.file))
+            continue
+        for d in mine:
+            ref = _before_one(ref, d)
+        if mine:
+            ref = replace(ref, decided=ref.decided + tuple(d.describe(decisions.source) for d in mine))
+        kept.append(ref)
+        kept_decisions.append(mine)
+    return kept, kept_decisions, dropped, warnings
+
+
+def _before_one(ref: Reference, d: Decision) -> Reference:
+    if d.action in ("use-doi", "accept-doi"):
+        return replace(ref, DOI=d.doi)
+    if d.action == "reject-doi":
+        return replace(ref, DOI=None) if ref.DOI and (d.doi is None or doi_key(ref.DOI) == doi_key(d.doi)) else ref
+    if d.action == "correct":
+        return correct(ref, dict(d.fields))
+    return ref
+
+
+def correct(ref: Reference, fields: dict[str, Any]) -> Reference:
+    """A reference with a curator's field corrections (CSL-JSON names; None clears a field)."""
+    changes: dict[str, Any] = {}
+    for name, value in fields.items():
+        if name in TEXT_FIELDS:
+            changes[TEXT_FIELDS[name]] = None if value is None else str(value).strip() or None
+        elif name == "author":
+            changes["author"] = tuple(_name(a) for a in value)
+            changes["author_truncated"] = False
+        elif name == "issued":
+            text = str(value)
+            parts = [int(p) for p in text.split("-")[:3] if p.isdigit()]
+            changes["issued"] = Date(parts[0], *(parts[1:3])) if parts else None
+        elif name == "DOI":
+            changes["DOI"] = value
+    return replace(ref, **changes, parsed=True)
+
+
+def _name(text: str) -> Name:
+    family, _, given = text.partition(",")
+    return Name(family.strip(), given.strip()) if given.strip() else Name(literal=text.strip())
+
+
+def after(refs: Sequence[Reference], decided: Sequence[Sequence[Decision]], source: str) -> list[Reference]:
+    """Decisions applied after resolution: a chosen DOI is the one exported, whatever the resolver said (its
+    answer stays in the message); a rejected DOI the resolver found is taken back."""
+    out = []
+    for ref, mine in zip(refs, decided):
+        for d in mine:
+            ref = _after_one(ref, d, source)
+        out.append(ref)
+    return out
+
+
+def _after_one(ref: Reference, d: Decision, source: str) -> Reference:
+    said = ref.resolution
+    if d.action in ("use-doi", "accept-doi") and d.doi:
+        if said and said.doi and doi_key(said.doi) == doi_key(d.doi) and said.status in (Status.VERIFIED,
+                                                                                         Status.MATCHED):
+            return replace(ref, DOI=said.doi)  # the resolver agrees: its status stands
+        message = f"DOI chosen by a curator ({source}, entry {d.entry})" + (f"; the resolver said: {said.message}"
+                                                                             if said and said.message else "")
+        return replace(ref, DOI=d.doi, resolution=Resolution(Status.DECIDED, None, d.doi, backend="curator",
+                                                              message=message))
+    if d.action == "reject-doi" and ref.DOI and (d.doi is None or doi_key(ref.DOI) == doi_key(d.doi)):
+        message = f"DOI {ref.DOI} rejected by a curator ({source}, entry {d.entry})"
+        return replace(ref, DOI=None, resolution=Resolution(Status.NOT_FOUND, None, None, backend="curator",
+                                                             message=message))
+    return ref

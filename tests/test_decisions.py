@@ -1,0 +1,154 @@
+"""A curator's decisions file: read without ever crashing, applied to exactly the references it names, and
+still applied after the document was edited elsewhere."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from acuref import decisions, run
+from acuref.cli import main
+from acuref.formats import render
+from acuref.model import Status
+from acuref.report import summary
+from acuref.settings import Settings
+
+BERMAN = ("Berman BM, Langevin HM, Witt CM, Dubner R. Acupuncture for chronic low back pain. N Engl J Med. "
+          "2010;363(5):454-461. doi:10.1056/NEJMoa0908677")
+LIEBER = ("Lieber RL, Jacks TM, Mohler RL, et al. Growth hormone secretagogue increases muscle strength during "
+          "remobilization after canine hindlimb immobilization. J Orthop Res. 1997;15(4):519-527.")
+HSU = "Hsu DT: Acupuncture: a review. Reg Anesth 1996; 21:361–370"
+NOISE = "Written by the editorial team, updated 12 March 2021, 4 min read."
+OTHER = ("Vickers AJ, Cronin AM, Maschino AC, et al. Acupuncture for chronic pain: individual patient data "
+         "meta-analysis. Arch Intern Med. 2012;172(19):1444-1453.")
+
+
+def _page(folder: Path, refs: list[str], name: str = "page.md", prose: str = "") -> Path:
+    path = folder / name
+    body = "\n".join(f"{i}. {r}" for i, r in enumerate(refs, 1))
+    path.write_text(f"# A page\n\n{prose}Some prose citing [1].\n\n## References\n\n{body}\n", encoding="utf-8")
+    return path
+
+
+def _file(folder: Path, entries: list[dict]) -> Path:
+    path = folder / "decided.json"
+    path.write_text(json.dumps({"acuref_decisions": 1, "decisions": entries}, indent=1), encoding="utf-8")
+    return path
+
+
+def _run(page: Path, file: Path | None):
+    settings = Settings(resolver=None, decisions=decisions.load(str(file)) if file else decisions.Decisions())
+    return run([str(page)], settings=settings)
+
+
+def _by_title(result) -> dict[str, object]:
+    return {(e.ref.title or e.ref.sources[0].raw)[:30]: e.ref for e in result.entries}
+
+
+DECIDED = [
+    {"file": "page.md", "raw": LIEBER, "action": "use-doi", "doi": "10.1002/jor.1100150407"},
+    {"file": "page.md", "raw": BERMAN, "action": "reject-doi", "doi": "10.1056/NEJMoa0908677"},
+    {"file": "page.md", "raw": HSU, "action": "correct",
+     "fields": {"title": "Acupuncture. A review", "container-title": "Regional Anesthesia", "author": ["Hsu, D. T."],
+                "issued": "1996-05"}},
+    {"file": "page.md", "raw": NOISE, "action": "not-reference"},
+]
+
+
+def test_each_decision_changes_exactly_its_reference(tmp_path):
+    """A chosen DOI, a rejected DOI, corrected fields and a not-a-reference: those entries change, the
+    others are byte for byte what they were, and the report names each decision."""
+    page = _page(tmp_path, [BERMAN, LIEBER, HSU, NOISE, OTHER])
+    plain, decided = _run(page, None), _run(page, _file(tmp_path, DECIDED))
+    assert not [w for w in decided.warnings if "decided.json" in w.message]
+    before, after = _by_title(plain), _by_title(decided)
+    assert after["Growth hormone secretagogue in"].DOI == "10.1002/jor.1100150407"
+    assert after["Growth hormone secretagogue in"].resolution.status == Status.DECIDED
+    assert before["Acupuncture for chronic low ba"].DOI == "10.1056/NEJMoa0908677" and after["Acupuncture for chronic low ba"].DOI is None
+    hsu = after["Acupuncture. A review"]
+    assert (hsu.container_title, hsu.author[0].family, hsu.issued.parts()) == ("Regional Anesthesia", "Hsu", [1996, 5])
+    assert len(decided.entries) == len(plain.entries) - 1
+    assert any(s.text == NOISE and "not a reference" in s.reason for s in decided.skipped)
+    untouched = [k for k in before if k.startswith("Acupuncture for chronic pain:")]
+    assert untouched and all(before[k] == after[k] for k in untouched)
+    report = json.loads(summary.dumps(decided.entries, decided.warnings, decided.dedupe, decided.skipped))
+    said = {item["sources"][0]["raw"][:10]: item["decisions"] for item in report["items"]}
+    assert said[LIEBER[:10]] == ["use DOI 10.1002/jor.1100150407 (" + str(tmp_path / "decided.json") + ", entry 1)"]
+    assert "reject DOI" in said[BERMAN[:10]][0] and "correct title" in said[HSU[:10]][0]
+    assert said[OTHER[:10]] == []
+
+
+def test_a_decision_survives_the_document_being_edited(tmp_path):
+    """References added before it, lines moved, a typo fixed in its string: the decision still applies to it."""
+    _page(tmp_path, [BERMAN, LIEBER, HSU])
+    file = _file(tmp_path, [DECIDED[0], DECIDED[2]])
+    edited = LIEBER.replace("canine hindlimb", "canine  hind-limb").replace("1997;", "1997 ;")
+    page = _page(tmp_path, [OTHER, HSU, NOISE, BERMAN, edited], prose="A new paragraph.\n\n" * 5)
+    got = _by_title(_run(page, file))
+    assert got["Growth hormone secretagogue in"].DOI == "10.1002/jor.1100150407"
+    assert got["Acupuncture. A review"].container_title == "Regional Anesthesia"
+
+
+def test_a_decision_whose_reference_is_gone_is_a_warning_only(tmp_path):
+    """The decided reference was deleted from the page: a warning naming the entry, nothing else changes."""
+    file = _file(tmp_path, DECIDED[:1])
+    page = _page(tmp_path, [BERMAN, HSU])
+    got, plain = _run(page, file), _run(page, None)
+    stale = [w.message for w in got.warnings if "entry 1" in w.message]
+    assert len(stale) == 1 and "any more; not applied" in stale[0]
+    assert render(got.entries, "bibtex") == render(plain.entries, "bibtex")
+
+
+def test_a_near_string_is_not_guessed_between_two(tmp_path):
+    """An edited string that reads equally like two references of the file applies to neither."""
+    a = "Smith J. Acupuncture and pain. Pain. 2001;90:1-10."
+    b = "Smith J. Acupuncture and pain. Pain. 2001;90:1-11."
+    page = _page(tmp_path, [a, b])
+    file = _file(tmp_path, [{"file": "page.md", "raw": "Smith J. Acupuncture and pain. Pain. 2001;90:1-1.",
+                             "action": "use-doi", "doi": "10.1000/x"}])
+    got = _run(page, file)
+    assert all(e.ref.DOI is None for e in got.entries)
+    assert any("entry 1" in w.message for w in got.warnings)
+
+
+@pytest.mark.parametrize("text,said", [
+    ('{"acuref_decisions": 1, "decisions": [{"file": "page.md", "raw": "Lie', "not JSON"),
+    ('{"acuref_decisions": 1}', "no list of decisions"),
+    ('[1, {"file": "page.md"}, {"file": "page.md", "raw": "x", "action": "use-DOI", "doi": "10.1/x"},'
+     ' {"file": "page.md", "raw": "x", "action": "use-doi", "doi": "not a doi"},'
+     ' {"file": "page.md", "raw": "x", "action": "correct", "fields": {"titel": "y"}}]', "entry 5: unknown field"),
+])
+def test_broken_files_are_warnings_never_crashes(tmp_path, text, said):
+    """A truncated, empty or mistyped decisions file: the run goes on and says what was wrong, and where."""
+    file = tmp_path / "decided.json"
+    file.write_text(text, encoding="utf-8")
+    got = _run(_page(tmp_path, [LIEBER]), file)
+    messages = [w.message for w in got.warnings if str(file) in w.message]
+    assert messages and any(said in m for m in messages)
+    assert got.entries[0].ref.DOI is None
+
+
+def test_mistyped_entries_are_named_and_the_good_ones_applied(tmp_path):
+    """Entries 1 to 4 are wrong in four ways, entry 5 is right: four warnings by number, one DOI chosen."""
+    file = _file(tmp_path, [1, {"file": "page.md"}, {"file": "page.md", "raw": LIEBER, "action": "use-DOI"},
+                            {"file": "page.md", "raw": LIEBER, "action": "use-doi", "doi": "no"}, DECIDED[0]])
+    got = _run(_page(tmp_path, [LIEBER]), file)
+    numbers = sorted(int(w.message.split("entry ")[1].split(":")[0]) for w in got.warnings if "entry" in w.message)
+    assert numbers == [1, 2, 3, 4]
+    assert got.entries[0].ref.DOI == "10.1002/jor.1100150407"
+
+
+def test_cli_takes_the_file_beside_the_output_and_refuses_a_missing_one(tmp_path, capsys):
+    """``acuref.decisions.json`` beside ``-o`` is applied without a flag; ``--decisions`` naming no file is one
+    line and exit 3."""
+    page = _page(tmp_path, [LIEBER, NOISE])
+    (tmp_path / decisions.FILE_NAME).write_text(json.dumps({"decisions": DECIDED}), encoding="utf-8")
+    out = tmp_path / "refs.json"
+    assert main(["export", str(page), "--no-resolve", "-o", str(out), "-q"]) == 0
+    items = json.loads(out.read_text(encoding="utf-8"))
+    assert [i.get("DOI") for i in items] == ["10.1002/jor.1100150407"]
+    assert main(["export", str(page), "--no-resolve", "--decisions", str(tmp_path / "nope.json"), "-o", "-"]) == 3
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "nope.json" in err
