@@ -129,17 +129,21 @@ def test_scheduler_flags_need_the_dask_engine(capsys):
 
 
 def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
-    """A decisions file (a chosen DOI, a correction, a not-a-reference, a stale entry): the cluster's output and
-    report equal the single-process run's."""
+    """A decisions file (a chosen DOI, a correction, a not-a-reference, a stale entry, a same-work and a
+    not-duplicate pair): the cluster's output and report equal the single-process run's."""
     folder = _pages(tmp_path, 12, seed=5)
     first = sorted(folder.glob("page*.md"))[0]
     raws = [line.split(". ", 1)[1] for line in first.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
+    second = next(p for p in sorted(folder.glob("page*.md"))[1:] if raws[0] in p.read_text(encoding="utf-8")) \
+        if any(raws[0] in p.read_text(encoding="utf-8") for p in sorted(folder.glob("page*.md"))[1:]) else first
     file = tmp_path / "decided.json"
     file.write_text(json.dumps({"decisions": [
         {"file": first.name, "raw": raws[0], "action": "use-doi", "doi": "10.1000/chosen"},
         {"file": first.name, "raw": raws[1], "action": "correct", "fields": {"title": "A corrected title"}},
         {"file": first.name, "raw": raws[2], "action": "not-reference"},
         {"file": first.name, "raw": "Gone G. A reference no page cites any more. 1999.", "action": "not-reference"},
+        {"file": first.name, "raw": raws[3], "action": "same-work", "other": {"file": first.name, "raw": raws[4]}},
+        {"file": first.name, "raw": raws[0], "action": "not-duplicate", "other": {"file": second.name, "raw": raws[0]}},
     ]}), encoding="utf-8")
     from acuref import decisions
 

@@ -152,3 +152,29 @@ def test_cli_takes_the_file_beside_the_output_and_refuses_a_missing_one(tmp_path
     assert main(["export", str(page), "--no-resolve", "--decisions", str(tmp_path / "nope.json"), "-o", "-"]) == 3
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "nope.json" in err
+
+
+SHORT_LIEBER = "Lieber RL. Hormones and the strength of dogs after casting. Orthopaedic research notes, 1997."
+PART_TWO = ("Lieber RL, Jacks TM, Mohler RL, et al. Growth hormone secretagogue increases muscle strength during "
+            "remobilization after canine hindlimb immobilization. J Orthop Res. 1997;15(4):519-527.")
+
+
+def test_same_work_and_not_duplicate_override_the_rules(tmp_path):
+    """'same-work' merges two citations the rules keep apart; 'not-duplicate' keeps apart two they merge; the
+    report names the curator's rule and the decision."""
+    page = _page(tmp_path, [LIEBER, SHORT_LIEBER, HSU])
+    second = _page(tmp_path, [PART_TWO, OTHER], name="second.md")
+    plain = run([str(page), str(second)], settings=Settings(resolver=None))
+    assert len(plain.entries) == 4  # LIEBER and PART_TWO merged by the rules, SHORT_LIEBER apart
+    file = _file(tmp_path, [
+        {"file": "page.md", "raw": SHORT_LIEBER, "action": "same-work", "other": {"file": "page.md", "raw": LIEBER}},
+        {"file": "second.md", "raw": PART_TWO, "action": "not-duplicate", "other": {"file": "page.md", "raw": LIEBER}},
+        {"file": "page.md", "raw": HSU, "action": "same-work", "other": {"file": "page.md", "raw": "Gone G. 1999."}},
+    ])
+    got = run([str(page), str(second)], settings=Settings(resolver=None, decisions=decisions.load(str(file))))
+    groups = sorted(sorted(s.raw[:12] for s in e.ref.sources) for e in got.entries)
+    assert groups == sorted([sorted([LIEBER[:12], SHORT_LIEBER[:12]]), [PART_TWO[:12]], [HSU[:12]], [OTHER[:12]]])
+    report = json.loads(summary.dumps(got.entries, got.warnings, got.dedupe, got.skipped))
+    rules = [m["rule"] for item in report["items"] for m in item["merged_from"]]
+    assert rules == ["a curator: same work"]
+    assert any("entry 3" in w.message and "Gone G." in w.message for w in got.warnings)

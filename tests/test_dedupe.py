@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from acuref import deduplicate, run
 from acuref.formats import bibtex
 from acuref.cli import main
-from acuref.dedupe.stage import assemble, mixed, thin
+from acuref.dedupe.stage import Constraints, assemble, mixed, thin
 from acuref.model import Date, Name, Reference, Resolution, Source
 from conftest import REFS
 
@@ -160,15 +160,28 @@ _EDGE = st.tuples(st.integers(0, 9), st.integers(0, 29), st.integers(0, 29), st.
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_EDGE, max_size=60), st.dictionaries(st.integers(0, 29), st.sampled_from(["10.1/a", "10.1/b", "10.1/c"]),
-                                                      max_size=8), st.integers(1, 4), st.randoms())
-def test_thinned_edges_assemble_like_all_edges(edges, dois, targets, rng):
+                                                      max_size=8), st.integers(1, 4), st.randoms(),
+       st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=3),
+       st.lists(st.tuples(st.integers(0, 29), st.integers(0, 29)), max_size=3))
+def test_thinned_edges_assemble_like_all_edges(edges, dois, targets, rng, together, apart):
     """Edges decided on several targets, each thinned, with every edge restored among references that connect
-    two DOIs: assemble gives the clusters, attachments and close pairs of all the edges."""
+    two DOIs or hold one a curator kept apart: assemble gives the clusters, attachments and close pairs of all
+    the edges, with and without a curator's pairs."""
     by_target = [[] for _ in range(targets)]
     for edge in edges:
         by_target[rng.randrange(targets)].append(edge)
+    pairs = Constraints(tuple(together), tuple((i, j) for i, j in apart if i != j))
     kept = [e for part in by_target for e in thin(part)]
-    among = mixed(dois, kept)
+    curated = [(-1, i, j, "", 1.0) for i, j in pairs.together]
+    among = mixed(dois, kept + curated, pairs.members())
     kept = [e for e in kept if e[1] not in among] + [e for e in edges if e[1] in among]
     close = [(e[1], e[2], "close", 0.5) for e in edges[::3]]
-    assert assemble(30, dois, kept, close) == assemble(30, dois, edges, close)
+    assert assemble(30, dois, kept, close, pairs) == assemble(30, dois, edges, close, pairs)
+
+
+def test_a_curators_pairs_override_the_rules():
+    """Same work joins two references no rule joins; kept apart splits two the rules join, through any chain."""
+    edges = [(3, 0, 1, "title + first author + year", 0.95), (3, 1, 2, "title + first author + year", 0.95)]
+    found = assemble(4, {}, edges, [], Constraints(together=((2, 3),), apart=((0, 2),)))
+    assert sorted(map(sorted, found.clusters)) == [[0, 1], [2, 3]]
+    assert found.attached[3].rule == "a curator: same work"

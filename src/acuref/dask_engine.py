@@ -29,7 +29,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
-from acuref.dedupe.stage import (Close, DedupeReport, Duplicates, Edge, arrange, assemble, collector_paused,
+from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, Edge, arrange, assemble, collector_paused,
                                  decide_block, merge, merge_dois, mixed, thin)
 from acuref import decisions
 from acuref.errors import UsageError
@@ -258,6 +258,8 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     sizes = client.gather(client.map(len, parts))
     stale: list[Warning_] = []
     not_refs: list[Skipped] = []
+    gone: list[Warning_] = []
+    pairs = Constraints()
     decided = None
     if settings.decisions.items and sum(sizes):
         # A decision may name a reference of any document: they are matched where every reference is known.
@@ -269,14 +271,16 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     if decided is not None:
         here = decisions.after([r for part in client.gather(parts) for r in part], decided, settings.decisions.source)
         parts = client.scatter(_cut(here, sizes))
+        if settings.dedupe and here:
+            pairs, gone = decisions.constraints(here, settings.decisions)
     with collector_paused(settings.pause_gc):
         if settings.dedupe and sum(sizes):
-            refs, report = _dedupe(parts, sizes, client)
+            refs, report = _dedupe(parts, sizes, client, pairs)
         else:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
             results[slot] = got
-        notes = [*opened, *(w for r in results for w in r.warnings), *stale, *problems]
+        notes = [*opened, *(w for r in results for w in r.warnings), *stale, *problems, *gone]
         failures = tuple(r.path for r in results if r.failed)
         skipped = (*(s for r in results for s in r.skipped), *not_refs)
         return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)
@@ -321,7 +325,7 @@ def _targets(client: Any, partitions: int) -> int:
     return max(1, min(partitions, _workers(client) * TARGETS_PER_WORKER))
 
 
-def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates:
+def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Constraints = Constraints()) -> Duplicates:
     """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
     partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
     land; here only the DOIs and the decided pairs arrive, for one union-find."""
@@ -346,18 +350,20 @@ def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> Duplicates
     dois: dict[int, str] = {}
     for part in client.gather(client.map(merge_dois, fps)):
         dois.update(part)
-    among = mixed(dois, edges)
+    curated = [(-1, i, j, "", 1.0) for i, j in pairs.together]  # they connect groups too
+    among = mixed(dois, [*edges, *curated], pairs.members())
     if among:  # groups with two DOIs: assemble needs all their edges to refuse the unions one process refuses
         edges = [e for e in edges if e[1] not in among]
         edges += [e for part in client.gather(client.map(_edges_among, decided, members=frozenset(among)))
                   for e in part]
-    return assemble(sum(sizes), dois, edges, close)
+    return assemble(sum(sizes), dois, edges, close, pairs)
 
 
-def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any) -> tuple[list[Reference], DedupeReport]:
+def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Constraints = Constraints(),
+            ) -> tuple[list[Reference], DedupeReport]:
     """The merged references and report: clusters found on the cluster, each merged on the worker its members
     are sent to; here only the references cited once and the merged ones arrive."""
-    found = _find(parts, sizes, client)
+    found = _find(parts, sizes, client, pairs)
     owner = [-1] * sum(sizes)
     for k, group in enumerate(found.clusters):
         if len(group) > 1:

@@ -32,12 +32,14 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from acuref.dedupe.stage import Constraints
 from acuref.model import Date, Name, Reference, Resolution, Skipped, Status, Warning_
 from acuref.normalize.identifiers import doi_key, normalize_doi
 
 FORMAT = 1
 FILE_NAME = "acuref.decisions.json"
-ACTIONS = ("use-doi", "accept-doi", "reject-doi", "correct", "not-reference")
+ACTIONS = ("use-doi", "accept-doi", "reject-doi", "correct", "not-reference", "same-work", "not-duplicate")
+PAIRS = ("same-work", "not-duplicate")  # these name a second reference: "other": {"file": …, "raw": …}
 SIMILAR = 90  # rapidfuzz ratio at which an edited string is still the reference a decision named
 # Corrections take CSL-JSON names (the report's and the CSL export's vocabulary).
 TEXT_FIELDS = {"title": "title", "container-title": "container_title", "container-title-short":
@@ -67,6 +69,7 @@ class Decision:
     action: str
     doi: str | None = None
     fields: tuple[tuple[str, Any], ...] = ()  # corrections, CSL name and value, in the file's order
+    other: tuple[str, str] | None = None  # same-work, not-duplicate: the other reference's file and string
 
     @property
     def key(self) -> str:
@@ -76,7 +79,9 @@ class Decision:
         what = {"use-doi": f"use DOI {self.doi}", "accept-doi": f"accept DOI {self.doi}",
                 "reject-doi": f"reject DOI {self.doi}" if self.doi else "reject any DOI",
                 "correct": "correct " + ", ".join(name for name, _ in self.fields),
-                "not-reference": "not a reference"}[self.action]
+                "not-reference": "not a reference",
+                "same-work": f"same work as {_short(self.other[1]) if self.other else ''!r}",
+                "not-duplicate": f"not the same work as {_short(self.other[1]) if self.other else ''!r}"}[self.action]
         return f"{what} ({source}, entry {self.entry})"
 
 
@@ -140,8 +145,13 @@ def _decision(number: int, entry: Any) -> Decision | str:
             problem = _field_problem(name, value)
             if problem:
                 return problem
+    other = entry.get("other")
+    if action in PAIRS:
+        if not (isinstance(other, dict) and isinstance(other.get("raw"), str) and other["raw"].strip()):
+            return f"'{action}' needs the 'other' reference: {{\"file\": …, \"raw\": …}}"
+        other = (str(other.get("file") or file), other["raw"])
     return Decision(number, file, raw, action, doi.strip() if doi else None,
-                    tuple(fields.items()) if action == "correct" else ())
+                    tuple(fields.items()) if action == "correct" else (), other if action in PAIRS else None)
 
 
 def _field_problem(name: str, value: Any) -> str | None:
@@ -279,3 +289,25 @@ def _after_one(ref: Reference, d: Decision, source: str) -> Reference:
         return replace(ref, DOI=None, resolution=Resolution(Status.NOT_FOUND, None, None, backend="curator",
                                                              message=message))
     return ref
+
+
+def constraints(refs: Sequence[Reference], decisions: Decisions) -> tuple[Constraints, list[Warning_]]:
+    """A curator's same-work and not-duplicate pairs as reference indexes for deduplication, and a warning for
+    each whose other reference is gone (one whose own reference is gone was said by :func:`before`)."""
+    pairs = [d for d in decisions.items if d.action in PAIRS and d.other]
+    if not pairs:
+        return Constraints(), []
+    found, _ = match(refs, Decisions(tuple(pairs), decisions.source))
+    others, _ = match(refs, Decisions(tuple(replace(d, file=d.other[0], raw=d.other[1]) for d in pairs
+                                            if d.other), decisions.source))
+    where = {d.entry: i for i, ds in others.items() for d in ds}
+    together, apart, warnings = [], [], []
+    for i, ds in found.items():
+        for d in ds:
+            j = where.get(d.entry)
+            if j is None:
+                warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.other[0]} reads like "
+                                         f"{_short(d.other[1])!r} any more; not applied", decisions.source))
+            elif j != i:
+                (together if d.action == "same-work" else apart).append((min(i, j), max(i, j)))
+    return Constraints(tuple(together), tuple(apart)), warnings

@@ -190,7 +190,9 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
     refs = decisions.after(refs, decided, settings.decisions.source)
     report = None
     if settings.dedupe and refs:
-        refs, report = deduplicate(refs, pause_gc=settings.pause_gc)
+        pairs, gone = decisions.constraints(refs, settings.decisions)
+        notes.extend(gone)
+        refs, report = deduplicate(refs, pause_gc=settings.pause_gc, constraints=pairs)
     failures = tuple(r.path for r in results if r.failed)
     skipped = (*(s for r in results for s in r.skipped), *not_refs)
     return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)

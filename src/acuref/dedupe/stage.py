@@ -61,12 +61,36 @@ def merge_dois(fps: Sequence[Fingerprint]) -> dict[int, str]:
     return {fp.index: fp.doi_any for fp in fps if fp.doi_any and fp.doi}
 
 
-class _Clusters:
-    """Union-find that keeps the set of DOIs in each cluster and refuses to mix two of them."""
+@dataclass(frozen=True, slots=True)
+class Constraints:
+    """A curator's word on pairs of references (by index): the same work whatever the rules say, or kept
+    apart whatever they say (a decisions file's same-work and not-duplicate)."""
 
-    def __init__(self, count: int, dois: dict[int, str]):
+    together: tuple[tuple[int, int], ...] = ()
+    apart: tuple[tuple[int, int], ...] = ()
+
+    def members(self) -> set[int]:
+        """The references a 'kept apart' names: any group holding one needs every pair to decide."""
+        return {x for pair in self.apart for x in pair}
+
+
+CURATOR_RULE = "a curator: same work"
+
+
+class _Clusters:
+    """Union-find that keeps the set of DOIs in each cluster and refuses to mix two of them, or two references
+    a curator kept apart."""
+
+    def __init__(self, count: int, dois: dict[int, str], apart: Sequence[tuple[int, int]] = ()):
         self.parent = list(range(count))
         self.dois = dict(dois)
+        self.forbid: dict[int, set[int]] = defaultdict(set)  # root -> the members another cluster must not hold
+        self.held: dict[int, set[int]] = defaultdict(set)  # root -> its members that some pair keeps apart
+        for i, j in apart:
+            self.forbid[i].add(j)
+            self.forbid[j].add(i)
+            self.held[i].add(i)
+            self.held[j].add(j)
 
     def find(self, i: int) -> int:
         while self.parent[i] != i:
@@ -81,9 +105,14 @@ class _Clusters:
         di, dj = self.dois.get(ri), self.dois.get(rj)
         if di and dj and di != dj:
             return False  # chaining would put two different DOIs in one cluster
+        if self.held and (self.held[ri] & self.forbid[rj] or self.held[rj] & self.forbid[ri]):
+            return False  # a curator said these are not the same work
         self.parent[rj] = ri
         if dj and not di:
             self.dois[ri] = dj
+        if rj in self.held:
+            self.held[ri] |= self.held.pop(rj)
+            self.forbid[ri] |= self.forbid.pop(rj, set())
         return True
 
 
@@ -118,10 +147,11 @@ class Duplicates(NamedTuple):
     possible: list[ClosePair]
 
 
-def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False) -> Duplicates:
+def find_duplicates(refs: Sequence[Reference], *, pause_gc: bool = False,
+                    constraints: Constraints = Constraints()) -> Duplicates:
     """Clusters of indexes (in first-seen order), the rule that attached each member, and possible pairs."""
     with collector_paused(pause_gc):
-        return _find_duplicates(refs)
+        return _find_duplicates(refs, constraints)
 
 
 @contextmanager
@@ -144,7 +174,7 @@ Edge = tuple[int, int, int, str, float]  # (rule strength, i, j, rule, score): s
 Close = tuple[int, int, str, float]  # (i, j, rule, score) of a pair that looked alike but was kept apart
 
 
-def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
+def _find_duplicates(refs: Sequence[Reference], constraints: Constraints = Constraints()) -> Duplicates:
     fps = [fingerprint(i, r) for i, r in enumerate(refs)]
     n = len(fps)
     # Keys are kept as their hashes and pairs as single integers: a million references make millions of
@@ -167,7 +197,7 @@ def _find_duplicates(refs: Sequence[Reference]) -> Duplicates:
                     continue
                 seen.add(pair)
                 _judge(fps[i], fps[j], edges, possible)
-    return assemble(len(fps), merge_dois(fps), edges, possible)
+    return assemble(len(fps), merge_dois(fps), edges, possible, constraints)
 
 
 def _judge(a: Fingerprint, b: Fingerprint, edges: list[Edge], possible: list[Close]) -> None:
@@ -204,13 +234,16 @@ def decide_block(members: Sequence[Fingerprint], key: str | None = None,
     return edges, possible
 
 
-def assemble(count: int, dois: dict[int, str], edges: Sequence[Edge], possible: Sequence[Close]) -> Duplicates:
+def assemble(count: int, dois: dict[int, str], edges: Sequence[Edge], possible: Sequence[Close],
+             constraints: Constraints = Constraints()) -> Duplicates:
     """Union-find over the decided pairs of ``count`` references (``dois``: :func:`merge_dois`), strongest
     evidence first: the same clusters whichever blocks (or workers) the pairs came from, and however often a
-    pair was decided."""
-    clusters = _Clusters(count, dois)
+    pair was decided. A curator's same-work pairs come before every rule; their kept-apart pairs are never
+    joined, through any chain, and are no longer listed as possible duplicates."""
+    clusters = _Clusters(count, dois, constraints.apart)
     attached: dict[int, Attachment] = {}
-    for _, i, j, rule, score in sorted(set(edges)):
+    curated = [(-1, min(i, j), max(i, j), CURATOR_RULE, 1.0) for i, j in constraints.together if i != j]
+    for _, i, j, rule, score in sorted({*edges, *curated}):
         if clusters.union(i, j):
             attached.setdefault(j, Attachment(i, rule, score))
     groups: dict[int, list[int]] = defaultdict(list)
@@ -218,7 +251,9 @@ def assemble(count: int, dois: dict[int, str], edges: Sequence[Edge], possible: 
         groups[clusters.find(index)].append(index)
     ordered = sorted(groups.values(), key=lambda g: g[0])
     close = {(i, j): (r, sc) for i, j, r, sc in possible}
-    left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in close.items() if clusters.find(i) != clusters.find(j)]
+    decided = {frozenset(pair) for pair in constraints.apart}
+    left_apart = [ClosePair(i, j, r, sc) for (i, j), (r, sc) in close.items()
+                  if clusters.find(i) != clusters.find(j) and frozenset((i, j)) not in decided]
     return Duplicates(ordered, attached, left_apart)
 
 
@@ -264,14 +299,11 @@ def merge(members: Sequence[Reference]) -> Reference:
     return replace(best, sources=sources, **fields)  # type: ignore[arg-type]
 
 
-def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False) -> tuple[list[Reference], DedupeReport]:
+def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False,
+                constraints: Constraints = Constraints()) -> tuple[list[Reference], DedupeReport]:
     """One reference per work, in the order works were first cited, and the report of what was merged."""
     with collector_paused(pause_gc):
-        return _deduplicate(refs)
-
-
-def _deduplicate(refs: Sequence[Reference]) -> tuple[list[Reference], DedupeReport]:
-    return _merged(refs, _find_duplicates(refs))
+        return _merged(refs, _find_duplicates(refs, constraints))
 
 
 def _merged(refs: Sequence[Reference], found: Duplicates) -> tuple[list[Reference], DedupeReport]:
@@ -316,10 +348,10 @@ def thin(edges: Iterable[Edge]) -> list[Edge]:
     return sorted(keep)
 
 
-def mixed(dois: dict[int, str], edges: Iterable[Edge]) -> set[int]:
+def mixed(dois: dict[int, str], edges: Iterable[Edge], kept_apart: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The members of every group of references connected by ``edges`` that holds two different DOIs (of
-    :func:`merge_dois`): there the order in which :func:`assemble` refuses unions matters, so it needs every
-    edge among them, not :func:`thin`'s."""
+    :func:`merge_dois`) or a reference a curator kept apart from another: there the order in which
+    :func:`assemble` refuses unions matters, so it needs every edge among them, not :func:`thin`'s."""
     forest = _Forest()
     nodes: set[int] = set()
     for _, i, j, _, _ in edges:
@@ -332,7 +364,8 @@ def mixed(dois: dict[int, str], edges: Iterable[Edge]) -> set[int]:
         members[r].append(x)
         if x in dois:
             found[r].add(dois[x])
-    return {x for r, group in members.items() if len(found[r]) > 1 for x in group}
+    held = {forest.root(x) for x in kept_apart if x in nodes}
+    return {x for r, group in members.items() if len(found[r]) > 1 or r in held for x in group}
 
 
 def arrange(found: Duplicates, single: Callable[[int], Reference],
