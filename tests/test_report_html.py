@@ -16,8 +16,10 @@ from pathlib import Path
 import pytest
 import responses
 
-from acuref import run
+from acuref import decisions, run
 from acuref.report import html as report_html
+from acuref.report import summary
+from acuref.settings import Settings
 from acuref.resolve.crossref import CrossrefClient
 from acuref.model import Entry, Reference, Source
 from conftest import REFS, require_tool
@@ -44,7 +46,8 @@ def test_raw_strings_are_escaped():
     ref = Reference(title="x", sources=(Source('<script>alert(1)</script><img src=x onerror=alert(2)>', 1, 1, None,
                                                "list", "<b>evil</b>.html"),))
     page = report_html.render([Entry("k", ref)], [])
-    assert "<script>" not in page and "onerror=alert" not in page.replace("onerror=alert(2)&gt;", "")
+    assert "<script>alert" not in page and page.count("<script>") == 1  # the page's own script only
+    assert "onerror=alert" not in page.replace("onerror=alert(2)&gt;", "")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page and "&lt;b&gt;evil&lt;/b&gt;.html" in page
 
 
@@ -82,3 +85,49 @@ def test_browser_check_catches_a_console_error_and_wrong_counts(resolved_seeds, 
     seen = _open(broken)
     assert seen["errors"] and "boom" in seen["errors"][0]
     assert seen["counts"]["references"] != 47
+
+
+def test_a_curator_filters_sorts_decides_and_downloads_in_chromium(resolved_seeds, tmp_path):
+    """In headless Chromium: the needs-attention view, a status filter and the confidence sort show the right
+    rows; rejecting one DOI and marking one string as no reference downloads a decisions file; a re-run with it
+    changes exactly those two entries and the report names both decisions."""
+    _require_browser()
+    result = resolved_seeds
+    page = tmp_path / "review.html"
+    page.write_text(report_html.render(result.entries, result.warnings, result.dedupe), encoding="utf-8")
+    single = [e for e in result.entries if len(e.ref.sources) == 1]
+    reject = next(e for e in single if e.ref.DOI and e.ref.resolution.status in ("verified", "matched"))
+    not_ref = next(e for e in single if e is not reject and e.ref.sources[0].kind == "list")
+    parts = [e.ref.sources[0].raw[:50] for e in (reject, not_ref)]
+    assert all(sum(p in s.raw for x in result.entries for s in x.ref.sources) == 1 for p in parts)
+    download = tmp_path / "acuref.decisions.json"
+    proc = subprocess.run(["node", str(JS / "review_page.js"), str(page), str(download), *parts], capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr
+    seen = json.loads(proc.stdout)
+    assert seen["errors"] == [] and seen["requests"] == [] and seen["name"] == "acuref.decisions.json"
+    assert len(seen["all"]) == 47 and seen["shown"] == "47" and seen["count"] == "2"
+    assert seen["attention"] == [r for r in seen["all"] if r["attention"] == "1"] and seen["attention"]
+    assert {r["status"] for r in seen["matched"]} == {"matched"} and len(seen["matched"]) == 4
+    for name in {r["file"] for r in seen["sorted"]}:  # sorted within each document's table
+        confidences = [r["confidence"] for r in seen["sorted"] if r["file"] == name]
+        assert confidences == sorted(confidences)
+    assert any(r["confidence"] < 1 for r in seen["sorted"])
+    decided = json.loads(download.read_text(encoding="utf-8"))
+    assert [d["action"] for d in decided["decisions"]] == ["reject-doi", "not-reference"]
+
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        mock_crossref(mock)
+        again = run([str(REFS)], settings=Settings(resolver=None, decisions=decisions.load(str(download))),
+                    client=CrossrefClient(BASE, "user@example.org", sleep=lambda s: None))
+    before = {s.raw: e.ref for e in result.entries for s in e.ref.sources}
+    after = {s.raw: e.ref for e in again.entries for s in e.ref.sources}
+    gone, rejected = not_ref.ref.sources[0].raw, reject.ref.sources[0].raw
+    assert gone not in after and any(s.text == gone for s in again.skipped)
+    assert after[rejected].DOI is None and "rejected by a curator" in after[rejected].resolution.message
+    # titles only: which of two close search hits the mocked seeds' Crossref answers first varies between runs
+    assert all(after[r].title == before[r].title for r in after) and len(again.entries) == len(result.entries) - 1
+    report = json.loads(summary.dumps(again.entries, again.warnings, again.dedupe, again.skipped))
+    named = [d for item in report["items"] for d in item["decisions"]]
+    assert len(named) == 1 and named[0].startswith("reject DOI " + reject.ref.DOI)
+    assert any("not a reference: not a reference" in s["reason"] and "entry 2" in s["reason"] for s in report["skipped"])

@@ -1,19 +1,24 @@
-"""``--report-html``: a self-contained review page for curators (no script, no external resource).
+"""``--report-html``: a self-contained review page for curators (one inline script, no external resource).
 
-Counts at the top; then, per document, each reference as printed beside its parsed fields, the Crossref
-status (coloured), score and confidence; merged duplicates with the rule that joined them; close pairs
-left apart; warnings. Every value is HTML-escaped: reference strings come from arbitrary web pages.
+Counts at the top and a toolbar (filter by status, parser, document and confidence, a needs-attention view,
+sort); then, per document, each reference as printed beside its parsed fields (DOIs as links), the status
+(coloured), score and confidence, and buttons that record a curator's decision (use a candidate DOI, reject
+the DOI, not a reference), downloaded as ``acuref.decisions.json`` for ``--decisions``; merged duplicates
+with the rule that joined them; close pairs left apart; warnings. Every value is HTML-escaped: reference
+strings come from arbitrary web pages.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from html import escape
+from pathlib import PurePath
 
 from acuref._version import __version__
 from acuref.dedupe.stage import DedupeReport
 from acuref.formats import markers
 from acuref.model import Entry, Reference, Skipped, Status, Warning_
+from acuref.report.review_script import SCRIPT, TOOLBAR
 
 STATUSES = (Status.VERIFIED, Status.MATCHED, Status.CORRECTED, Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.NOT_ATTEMPTED, Status.FAILED, Status.DECIDED)
 _CSS = """
@@ -31,7 +36,12 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .s-failed{background:#6c3483}.s-decided{background:#1a5276}.s-unparsed{background:#000}.s-corrected{background:#117a65}
 .s-retracted{background:#000;color:#ff6b6b}
 .muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
+.toolbar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;position:sticky;top:0;background:#fff;padding:.4rem 0;
+border-bottom:1px solid #e2e4ea;z-index:1}.decided-box{margin-left:auto}
+button{font:inherit;font-size:12px;margin:.1rem .2rem 0 0}tr.decided{background:#eef6ff}.decision{color:#1a5276}
 """
+ATTENTION = (Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.FAILED, "unparsed")
+LOW_CONFIDENCE = 0.85  # below it, the README calls a model's reading worth a look
 
 
 def _fields(ref: Reference) -> str:
@@ -48,10 +58,29 @@ def _fields(ref: Reference) -> str:
                                    ref.page or ref.number or "") if x)
     if locator:
         rows.append(("vol/pages", locator))
-    for label, value in (("DOI", ref.DOI), ("PMID", ref.PMID)):
-        if value:
-            rows.append((label, value))
-    return "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + "</dl>"
+    if ref.PMID:
+        rows.append(("PMID", ref.PMID))
+    doi = f"<dt>DOI</dt><dd>{_doi_link(ref.DOI)}</dd>" if ref.DOI else ""
+    return "<dl>" + "".join(f"<dt>{escape(k)}</dt><dd>{escape(v)}</dd>" for k, v in rows) + doi + "</dl>"
+
+
+def _doi_link(doi: str) -> str:
+    return f'<a href="https://doi.org/{escape(doi)}" rel="noreferrer">{escape(doi)}</a>'
+
+
+def _buttons(ref: Reference) -> str:
+    """The decisions a curator can take on a reference: use one of the DOIs the resolver weighed, reject the
+    DOI it has, or say it is not a reference."""
+    res = ref.resolution
+    offered = [d for d in (*(res.candidates if res else ()), res.doi if res else None,
+                           res.printed_doi if res else None) if d and d != ref.DOI]
+    out = [f'<button type="button" class="decide" data-action="use-doi" data-doi="{escape(d)}">use {escape(d)}'
+           "</button>" for d in dict.fromkeys(offered)]
+    if ref.DOI:
+        out.append(f'<button type="button" class="decide" data-action="reject-doi" data-doi="{escape(ref.DOI)}">'
+                   "reject DOI</button>")
+    out.append('<button type="button" class="decide" data-action="not-reference">not a reference</button>')
+    return '<div class="decide-bar">' + "".join(out) + '</div><div class="decision"></div>'
 
 
 def _status(ref: Reference) -> tuple[str, str]:
@@ -64,7 +93,7 @@ def _status(ref: Reference) -> tuple[str, str]:
         label += f" {res.score:.2f}"
     detail = f'<div class="muted">{escape(res.message)}</div>' if res and res.message else ""
     if res and res.candidates:
-        detail += f'<div class="muted">candidates: {escape(", ".join(res.candidates))}</div>'
+        detail += f'<div class="muted">candidates: {", ".join(_doi_link(c) for c in res.candidates)}</div>'
     if res and res.printed_doi and res.status in (Status.SUSPECT, Status.CORRECTED) and ref.DOI != res.printed_doi:
         detail += f'<div class="muted">printed DOI: <code>{escape(res.printed_doi)}</code></div>'
     badge = f'<span class="status s-{status.replace(" ", "-")}">{label}</span>'
@@ -82,21 +111,28 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     statuses = Counter(_status(e.ref)[0] for e in entries)
     n_sources = sum(len(e.ref.sources) for e in entries)
     rows_by_file: dict[str, list[str]] = defaultdict(list)
+    close = {i for p in (dedupe.possible if dedupe else ()) for i in (p.a, p.b)}
+    order = 0
     for k, e in enumerate(entries):
         status, badge = _status(e.ref)
         steps = merged.get(k, ())
+        attention = status in ATTENTION or e.ref.confidence < LOW_CONFIDENCE or k in close
         for n, src in enumerate(e.ref.sources):
+            order += 1
             note = ""
             if len(e.ref.sources) > 1:
                 rule = steps[n].rule if n < len(steps) else ""
                 note = (f'<div class="muted">one of {len(e.ref.sources)} citations of <code>{escape(e.id)}</code>'
                         + (f"; joined by: {escape(rule)}" if rule and rule != "first cited" else "") + "</div>")
             where = f"{src.line}" + (f"–{src.end_line}" if src.end_line != src.line else "")
+            data = (f'data-status="{escape(status)}" data-parser="{escape(e.ref.parser or "none")}" data-confidence='
+                    f'"{e.ref.confidence:.3f}" data-file="{escape(PurePath(src.file or "").name)}" data-order="{order}" '
+                    f'data-attention="{int(attention)}" data-raw="{escape(src.raw)}"')
             rows_by_file[src.file or "(input)"].append(
-                f'<tr class="ref" data-status="{escape(status)}"><td>{escape(src.label or "")}<div class="muted">line '
+                f'<tr class="ref" {data}><td>{escape(src.label or "")}<div class="muted">line '
                 f'{where}</div><div class="muted">{escape(src.kind)}</div></td><td class="raw">{escape(src.raw)}</td>'
                 f"<td>{_fields(e.ref)}{note}</td><td>{badge}<div class=\"muted\">parse {e.ref.confidence:.2f}</div>"
-                f"<div class=\"muted\"><code>{escape(e.id)}</code></div></td></tr>")
+                f"<div class=\"muted\"><code>{escape(e.id)}</code></div>{_buttons(e.ref)}</td></tr>")
     counts = [("references", "references found", n_sources), ("works", "works (after merging)", len(entries)),
               ("merged", "citations merged", n_sources - len(entries)),
               ("possible", "possible duplicates", len(dedupe.possible) if dedupe else 0),
@@ -108,6 +144,9 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     parts += [f'<div class="count" id="count-{key}" data-count="{value}"><b>{value}</b>{escape(label)}</div>'
               for key, label, value in counts]
     parts.append("</div>")
+    names = sorted({PurePath(s.file or "").name for e in entries for s in e.ref.sources})
+    parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed")),
+                                documents="".join(f"<option>{escape(n)}</option>" for n in names)))
     head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
            "<th style=\"width:16%\">status</th></tr>"
     for file, rows in rows_by_file.items():
@@ -129,5 +168,5 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
         parts += [f"<tr class=\"warning\"><td>{escape(w.file or '')}{':' + str(w.line) if w.line else ''}</td>"
                   f"<td>{escape(w.message)}</td></tr>" for w in warnings]
         parts.append("</table>")
-    parts.append("</body></html>\n")
+    parts.append(SCRIPT + "</body></html>\n")
     return "".join(parts)

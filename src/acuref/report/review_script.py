@@ -1,0 +1,85 @@
+"""The review page's one inline script: filter, sort, a needs-attention view, and decisions a curator makes in
+the page and downloads as ``acuref.decisions.json`` (read back by ``--decisions``). It loads nothing and
+sends nothing: the page works from a file, offline."""
+
+TOOLBAR = """<div class="toolbar">
+<label>status <select id="f-status"><option value="">any</option>{statuses}</select></label>
+<label>parser <select id="f-parser"><option value="">any</option><option>rules</option><option>model</option>
+<option value="none">none</option></select></label>
+<label>document <select id="f-doc"><option value="">any</option>{documents}</select></label>
+<label>confidence below <input id="f-conf" type="number" min="0" max="1" step="0.05" value="1.01"></label>
+<label><input id="f-attention" type="checkbox"> needs attention</label>
+<label>sort <select id="f-sort"><option value="order">as cited</option><option value="confidence">confidence, lowest
+first</option><option value="status">status</option></select></label>
+<span class="muted"><b id="shown"></b> shown</span>
+<span class="decided-box"><b id="decided-count">0</b> decisions
+<button id="download" type="button">Download decisions</button></span>
+</div>"""
+
+SCRIPT = r"""<script>
+(function () {
+  'use strict';
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.ref'));
+  var decisions = [];
+  function el(id) { return document.getElementById(id); }
+  function filter() {
+    var status = el('f-status').value, parser = el('f-parser').value, doc = el('f-doc').value;
+    var below = parseFloat(el('f-conf').value || '1.01'), attention = el('f-attention').checked, shown = 0;
+    rows.forEach(function (r) {
+      var ok = (!status || r.dataset.status === status) && (!parser || r.dataset.parser === parser) &&
+        (!doc || r.dataset.file === doc) && parseFloat(r.dataset.confidence) < below &&
+        (!attention || r.dataset.attention === '1');
+      r.hidden = !ok;
+      if (ok) shown += 1;
+    });
+    document.querySelectorAll('section.document').forEach(function (s) {
+      s.hidden = !Array.prototype.some.call(s.querySelectorAll('tr.ref'), function (r) { return !r.hidden; });
+    });
+    el('shown').textContent = String(shown);
+  }
+  function sort() {
+    var how = el('f-sort').value;
+    document.querySelectorAll('section.document table').forEach(function (t) {
+      var body = Array.prototype.slice.call(t.querySelectorAll('tr.ref'));
+      body.sort(function (a, b) {
+        var order = Number(a.dataset.order) - Number(b.dataset.order);
+        if (how === 'confidence') return (Number(a.dataset.confidence) - Number(b.dataset.confidence)) || order;
+        if (how === 'status') return a.dataset.status.localeCompare(b.dataset.status) || order;
+        return order;
+      });
+      body.forEach(function (r) { r.parentNode.appendChild(r); });
+    });
+  }
+  function decide(button) {
+    var row = button.closest('tr.ref');
+    var d = { file: row.dataset.file, raw: row.dataset.raw, action: button.dataset.action };
+    if (button.dataset.doi) d.doi = button.dataset.doi;
+    decisions = decisions.filter(function (x) {
+      return !(x.file === d.file && x.raw === d.raw && x.action === d.action);
+    });
+    decisions.push(d);
+    row.classList.add('decided');
+    row.querySelector('.decision').textContent = 'decided: ' + d.action + (d.doi ? ' ' + d.doi : '');
+    el('decided-count').textContent = String(decisions.length);
+  }
+  function download() {
+    var text = JSON.stringify({ acuref_decisions: 1, decisions: decisions }, null, 1) + '\n';
+    var a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+    a.download = 'acuref.decisions.json';
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+  }
+  ['f-status', 'f-parser', 'f-doc', 'f-conf', 'f-attention'].forEach(function (id) {
+    el(id).addEventListener('input', filter);
+    el(id).addEventListener('change', filter);
+  });
+  el('f-sort').addEventListener('change', sort);
+  el('download').addEventListener('click', download);
+  document.addEventListener('click', function (e) {
+    if (e.target.classList && e.target.classList.contains('decide')) decide(e.target);
+  });
+  filter();
+})();
+</script>"""

@@ -1,0 +1,45 @@
+// Uses the review page as a curator would, in headless Chromium (Debian's, via playwright-core): filters,
+// sorts, decides on two rows and downloads the decisions file. Prints what it saw as JSON.
+// Usage: node review_page.js PAGE.html DOWNLOAD.json REJECT_RAW_PART NOT_REFERENCE_RAW_PART
+const path = require('path')
+const { chromium } = require('playwright-core')
+
+const visibleRows = (page) => page.$$eval('tr.ref', (els) => els.filter((e) => e.offsetParent !== null)
+  .map((e) => ({ status: e.dataset.status, confidence: Number(e.dataset.confidence), raw: e.dataset.raw,
+    attention: e.dataset.attention, file: e.dataset.file })))
+
+;(async () => {
+  const [file, out, rejectPart, notRefPart] = process.argv.slice(2)
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run'],
+  })
+  const context = await browser.newContext({ acceptDownloads: true })
+  const page = await context.newPage()
+  const errors = []
+  const requests = []
+  page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()) })
+  page.on('pageerror', (err) => errors.push(String(err)))
+  page.on('request', (req) => { if (!req.url().startsWith('file:') && !req.url().startsWith('blob:')) requests.push(req.url()) })
+  await page.goto('file://' + path.resolve(file), { waitUntil: 'load' })
+  const all = await visibleRows(page)
+  await page.check('#f-attention')
+  const attention = await visibleRows(page)
+  await page.uncheck('#f-attention')
+  await page.selectOption('#f-status', 'matched')
+  const matched = await visibleRows(page)
+  await page.selectOption('#f-status', '')
+  await page.selectOption('#f-sort', 'confidence')
+  const sorted = await visibleRows(page)
+  const shown = await page.textContent('#shown')
+  const row = (part) => page.locator('tr.ref', { hasText: part }).first()
+  await row(rejectPart).locator('button.decide[data-action="reject-doi"]').click()
+  await row(notRefPart).locator('button.decide[data-action="not-reference"]').click()
+  const count = await page.textContent('#decided-count')
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')])
+  await download.saveAs(out)
+  await browser.close()
+  process.stdout.write(JSON.stringify({ all, attention, matched, sorted, shown, count, errors, requests,
+    name: download.suggestedFilename() }))
+})().catch((err) => { console.error(String(err)); process.exit(2) })
