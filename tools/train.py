@@ -122,8 +122,9 @@ def to_csl_spans(raw: str, spans: tuple[tuple[int, int, str], ...]) -> tuple[tup
     return tuple(out)
 
 
-def load(data: Path) -> list[Example]:
-    """Every annotated string, deduplicated by normalised text (first set wins)."""
+def load(data: Path, extra: tuple[Path, ...] = ()) -> list[Example]:
+    """Every annotated string, deduplicated by normalised text (first set wins); ``extra`` files of the same
+    JSON-lines form (``acuref decisions export-training``) come first: a curator's reading wins."""
     seen: set[str] = set()
     out: list[Example] = []
 
@@ -133,6 +134,11 @@ def load(data: Path) -> list[Example]:
             seen.add(key)
             out.append(Example(ex.dataset, ex.domain, ex.raw, to_csl_spans(ex.raw, ex.spans)))
 
+    for path in extra:
+        for line in path.open(encoding="utf-8"):
+            if line.strip():
+                row = json.loads(line)
+                add(Example(path.stem, "general", row["raw"], tuple((s, e, lab) for s, e, lab in row["spans"])))
     for domain, name in UNIFIED:
         path = data / "unified" / name
         if path.exists():
@@ -215,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     # L1 0.3 keeps that and the smallest model.
     ap.add_argument("--c1", type=float, default=0.3, help="L1 weight: higher gives a smaller model")
     ap.add_argument("--c2", type=float, default=0.5, help="L2 weight")
+    ap.add_argument("--extra", type=Path, nargs="*", default=[], metavar="FILE",
+                    help="more annotated strings, JSON lines (acuref decisions export-training)")
     ap.add_argument("--no-rendered", dest="rendered", action="store_false",
                     help="train on the annotated sets only, without strings rendered in other styles")
     args = ap.parse_args(argv)
@@ -223,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     import pycrfsuite
 
-    examples = load(args.data)
+    examples = load(args.data, tuple(args.extra))
     if not examples:
         print(f"train: error: no annotated strings under {args.data} (expected unified/*.jsonl or anystyle/*.xml)",
               file=sys.stderr)

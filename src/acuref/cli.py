@@ -107,6 +107,12 @@ def build_parser() -> argparse.ArgumentParser:
                        help="load the records into this OpenSearch index (http://HOST:9200/INDEX) instead of a "
                             "file, for --resolver opensearch:URL/INDEX")
     build.add_argument("-q", "--quiet", action="store_true")
+    dec = sub.add_parser("decisions", help="a curator's decisions file (--decisions)")
+    dsub = dec.add_subparsers(dest="decisions_command", metavar="ACTION", parser_class=_Parser, required=True)
+    train = dsub.add_parser("export-training", help="the file's field corrections as annotated strings for "
+                                                    "'python -m tools.train --extra FILE' (JSON lines)")
+    train.add_argument("file", metavar="FILE", help="a decisions file")
+    train.add_argument("-o", "--output", default="-", help="where to write (default: standard output)")
     ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON")
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("-o", "--output", default="-")
@@ -253,6 +259,17 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_decisions(args: argparse.Namespace) -> int:
+    from acuref import training
+
+    if not Path(args.file).is_file():
+        raise InputError(f"{args.file}: no such decisions file")
+    got = decisions.load(args.file)
+    write_atomic(args.output, training.export(got))
+    _warn(got.problems, False)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -260,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return UsageError.exit_code
-        return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index}[args.command](args)
+        return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index,
+                "decisions": cmd_decisions}[args.command](args)
     except AcurefError as err:
         print(f"acuref: error: {err}", file=sys.stderr)
         return err.exit_code
