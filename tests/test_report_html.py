@@ -89,15 +89,17 @@ def test_browser_check_catches_a_console_error_and_wrong_counts(resolved_seeds, 
 
 def test_a_curator_filters_sorts_decides_and_downloads_in_chromium(resolved_seeds, tmp_path):
     """In headless Chromium: the needs-attention view, a status filter and the confidence sort show the right
-    rows; rejecting one DOI and marking one string as no reference downloads a decisions file; a re-run with it
-    changes exactly those two entries and the report names both decisions."""
+    rows; rejecting one DOI, marking one string as no reference and taking a weighed record's DOI (its
+    contradicted fields marked) downloads a decisions file; a re-run with it changes exactly those three
+    entries and the report names each decision."""
     _require_browser()
     result = resolved_seeds
     page = tmp_path / "review.html"
     page.write_text(report_html.render(result.entries, result.warnings, result.dedupe), encoding="utf-8")
     single = [e for e in result.entries if len(e.ref.sources) == 1]
     reject = next(e for e in single if e.ref.DOI and e.ref.resolution.status in ("verified", "matched"))
-    not_ref = next(e for e in single if e is not reject and e.ref.sources[0].kind == "list")
+    not_ref = next(e for e in single if e is not reject and e.ref.sources[0].kind == "list"
+                   and not e.ref.resolution.offered)
     parts = [e.ref.sources[0].raw[:50] for e in (reject, not_ref)]
     assert all(sum(p in s.raw for x in result.entries for s in x.ref.sources) == 1 for p in parts)
     download = tmp_path / "acuref.decisions.json"
@@ -106,7 +108,8 @@ def test_a_curator_filters_sorts_decides_and_downloads_in_chromium(resolved_seed
     assert proc.returncode == 0, proc.stderr
     seen = json.loads(proc.stdout)
     assert seen["errors"] == [] and seen["requests"] == [] and seen["name"] == "acuref.decisions.json"
-    assert len(seen["all"]) == 47 and seen["shown"] == "47" and seen["count"] == "2"
+    assert len(seen["all"]) == 47 and seen["shown"] == "47" and seen["count"] == "3"
+    assert seen["offerShown"] and seen["disagree"] > 0
     assert seen["attention"] == [r for r in seen["all"] if r["attention"] == "1"] and seen["attention"]
     assert {r["status"] for r in seen["matched"]} == {"matched"} and len(seen["matched"]) == 4
     for name in {r["file"] for r in seen["sorted"]}:  # sorted within each document's table
@@ -114,7 +117,8 @@ def test_a_curator_filters_sorts_decides_and_downloads_in_chromium(resolved_seed
         assert confidences == sorted(confidences)
     assert any(r["confidence"] < 1 for r in seen["sorted"])
     decided = json.loads(download.read_text(encoding="utf-8"))
-    assert [d["action"] for d in decided["decisions"]] == ["reject-doi", "not-reference"]
+    assert [d["action"] for d in decided["decisions"]] == ["reject-doi", "not-reference", "use-doi"]
+    chosen = decided["decisions"][2]
 
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         mock_crossref(mock)
@@ -125,9 +129,30 @@ def test_a_curator_filters_sorts_decides_and_downloads_in_chromium(resolved_seed
     gone, rejected = not_ref.ref.sources[0].raw, reject.ref.sources[0].raw
     assert gone not in after and any(s.text == gone for s in again.skipped)
     assert after[rejected].DOI is None and "rejected by a curator" in after[rejected].resolution.message
+    assert after[chosen["raw"]].DOI == chosen["doi"] and after[chosen["raw"]].resolution.status == "decided"
     # titles only: which of two close search hits the mocked seeds' Crossref answers first varies between runs
     assert all(after[r].title == before[r].title for r in after) and len(again.entries) == len(result.entries) - 1
     report = json.loads(summary.dumps(again.entries, again.warnings, again.dedupe, again.skipped))
     named = [d for item in report["items"] for d in item["decisions"]]
-    assert len(named) == 1 and named[0].startswith("reject DOI " + reject.ref.DOI)
+    assert len(named) == 2 and any(d.startswith("reject DOI " + reject.ref.DOI) for d in named)
+    assert any(d.startswith("use DOI " + chosen["doi"]) for d in named)
     assert any("not a reference: not a reference" in s["reason"] and "entry 2" in s["reason"] for s in report["skipped"])
+
+
+def test_weighed_records_show_what_they_contradict():
+    """A reference none of whose candidates agrees lists them, each contradicted field marked, each with its
+    DOI's 'use' button; the report carries the same records."""
+    from acuref.model import Offer, Resolution, Status
+
+    res = Resolution(Status.NOT_FOUND, message="2 candidates, none agrees", offered=(
+        Offer("10.1000/a", "Acupuncture for pain", "Pain", "Smith", 2001, "90", "1-10", 0.41, ("title", "author"),
+              ("year", "volume")),
+        Offer("10.1000/b", "Something else", "BMJ", "Jones", 1999, "3", "5", 0.1, (), ("title", "year"))))
+    ref = Reference(title="Acupuncture for pain", sources=(Source("Smith J. Acupuncture for pain. 2003.", 1, 1, None,
+                                                                  "list", "p.md"),), resolution=res)
+    page = report_html.render([Entry("k", ref)], [])
+    assert page.count('<tr class="offer">') == 2 and 'data-doi="10.1000/a"' in page
+    assert '<td class="disagree">2001</td>' in page and '<td class="agree">Acupuncture for pain</td>' in page
+    item = json.loads(summary.dumps([Entry("k", ref)], []))["items"][0]
+    assert [o["doi"] for o in item["offered"]] == ["10.1000/a", "10.1000/b"]
+    assert item["offered"][0]["contradicts"] == ["year", "volume"]

@@ -131,6 +131,24 @@ class Notice:
 
 @pickled_by_init
 @dataclass(frozen=True, slots=True)
+class Offer:
+    """A record the resolver weighed and did not take, as a curator compares it with the reference: its DOI,
+    main fields, and the fields on which it agrees with the reference or contradicts it."""
+
+    doi: str
+    title: str | None = None
+    container_title: str | None = None
+    author: str | None = None  # the first author's family name
+    year: int | None = None
+    volume: str | None = None
+    page: str | None = None
+    score: float = 0.0  # the resolver's agreement score for it, 0..1
+    agrees: tuple[str, ...] = ()
+    contradicts: tuple[str, ...] = ()
+
+
+@pickled_by_init
+@dataclass(frozen=True, slots=True)
 class Resolution:
     """What Crossref said about a reference.
 
@@ -151,6 +169,7 @@ class Resolution:
     candidates: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # the fields on which the accepted record agrees with the reference
     notices: tuple[Notice, ...] = ()  # updates registered for the accepted record
+    offered: tuple[Offer, ...] = ()  # not found, ambiguous, suspect: the records weighed, for a curator
 
     @property
     def detail(self) -> str | None:

@@ -1,5 +1,6 @@
 // Uses the review page as a curator would, in headless Chromium (Debian's, via playwright-core): filters,
-// sorts, decides on two rows and downloads the decisions file. Prints what it saw as JSON.
+// sorts, decides on two rows, opens the records weighed for a third and takes one, and downloads the decisions
+// file. Prints what it saw as JSON.
 // Usage: node review_page.js PAGE.html DOWNLOAD.json REJECT_RAW_PART NOT_REFERENCE_RAW_PART
 const path = require('path')
 const { chromium } = require('playwright-core')
@@ -36,10 +37,15 @@ const visibleRows = (page) => page.$$eval('tr.ref', (els) => els.filter((e) => e
   const row = (part) => page.locator('tr.ref', { hasText: part }).first()
   await row(rejectPart).locator('button.decide[data-action="reject-doi"]').click()
   await row(notRefPart).locator('button.decide[data-action="not-reference"]').click()
+  const offers = page.locator('details.offers').first()
+  await offers.locator('summary').click()
+  const offerShown = await offers.locator('table').isVisible()
+  const disagree = await offers.locator('td.disagree').count()
+  await offers.locator('button.decide').first().click()
   const count = await page.textContent('#decided-count')
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')])
   await download.saveAs(out)
   await browser.close()
-  process.stdout.write(JSON.stringify({ all, attention, matched, sorted, shown, count, errors, requests,
+  process.stdout.write(JSON.stringify({ all, attention, matched, sorted, shown, count, errors, requests, offerShown, disagree,
     name: download.suggestedFilename() }))
 })().catch((err) => { console.error(String(err)); process.exit(2) })

@@ -38,7 +38,8 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
 .toolbar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;position:sticky;top:0;background:#fff;padding:.4rem 0;
 border-bottom:1px solid #e2e4ea;z-index:1}.decided-box{margin-left:auto}
-button{font:inherit;font-size:12px;margin:.1rem .2rem 0 0}tr.decided{background:#eef6ff}.decision{color:#1a5276}
+button{font:inherit;font-size:12px;margin:.1rem .2rem 0 0}details.offers table{font-size:12px;margin-top:.3rem}
+td.disagree{background:#fde2e1}td.agree{background:#e3f4e8}tr.decided{background:#eef6ff}.decision{color:#1a5276}
 """
 ATTENTION = (Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.FAILED, "unparsed")
 LOW_CONFIDENCE = 0.85  # below it, the README calls a model's reading worth a look
@@ -66,6 +67,32 @@ def _fields(ref: Reference) -> str:
 
 def _doi_link(doi: str) -> str:
     return f'<a href="https://doi.org/{escape(doi)}" rel="noreferrer">{escape(doi)}</a>'
+
+
+_OFFER_FIELDS = (("author", "author"), ("title", "title"), ("journal", "container_title"), ("year", "year"),
+                 ("volume", "volume"), ("page", "page"))
+
+
+def _offers(ref: Reference) -> str:
+    """The records the resolver weighed and did not take, beside the reference: each field it contradicts
+    marked red, each it agrees on green, with a button to take its DOI."""
+    res = ref.resolution
+    if not res or not res.offered:
+        return ""
+    rows = []
+    for o in res.offered:
+        cells = []
+        for label, name in _OFFER_FIELDS:
+            value = getattr(o, name)
+            word = "journal" if name == "container_title" else name  # the names match.compare reports
+            mark = "disagree" if word in o.contradicts else "agree" if word in o.agrees else ""
+            cells.append(f'<td class="{mark}">{escape(str(value)) if value is not None else ""}</td>')
+        rows.append(f'<tr class="offer"><td>{_doi_link(o.doi)}<div class="muted">{o.score:.2f}</div></td>{"".join(cells)}'
+                    f'<td><button type="button" class="decide" data-action="use-doi" data-doi="{escape(o.doi)}">use'
+                    "</button></td></tr>")
+    head = "".join(f"<th>{escape(label)}</th>" for label, _ in _OFFER_FIELDS)
+    return (f'<details class="offers"><summary>{len(res.offered)} record{"s" if len(res.offered) > 1 else ""} '
+            f'weighed</summary><table><tr><th>DOI</th>{head}<th></th></tr>{"".join(rows)}</table></details>')
 
 
 def _buttons(ref: Reference) -> str:
@@ -131,7 +158,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
             rows_by_file[src.file or "(input)"].append(
                 f'<tr class="ref" {data}><td>{escape(src.label or "")}<div class="muted">line '
                 f'{where}</div><div class="muted">{escape(src.kind)}</div></td><td class="raw">{escape(src.raw)}</td>'
-                f"<td>{_fields(e.ref)}{note}</td><td>{badge}<div class=\"muted\">parse {e.ref.confidence:.2f}</div>"
+                f"<td>{_fields(e.ref)}{note}{_offers(e.ref)}</td><td>{badge}<div class=\"muted\">parse {e.ref.confidence:.2f}</div>"
                 f"<div class=\"muted\"><code>{escape(e.id)}</code></div>{_buttons(e.ref)}</td></tr>")
     counts = [("references", "references found", n_sources), ("works", "works (after merging)", len(entries)),
               ("merged", "citations merged", n_sources - len(entries)),

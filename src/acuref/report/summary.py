@@ -29,6 +29,10 @@ def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
         out["evidence"] = list(res.evidence)
     if res.detail:
         out["detail"] = res.detail
+    if res.offered:
+        out["offered"] = [{"doi": o.doi, "title": o.title, "container_title": o.container_title, "author": o.author,
+                           "year": o.year, "volume": o.volume, "page": o.page, "score": o.score,
+                           "agrees": list(o.agrees), "contradicts": list(o.contradicts)} for o in res.offered]
     if res.notices:
         out["notices"] = [{"type": n.type, "doi": n.DOI, "date": n.date.parts() if n.date else None,
                            "source": n.source} for n in res.notices]

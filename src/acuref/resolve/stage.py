@@ -18,7 +18,7 @@ from functools import partial
 from rapidfuzz.distance import Levenshtein
 
 from acuref.errors import NetworkError
-from acuref.model import Date, Reference, Resolution, Status, Warning_
+from acuref.model import Date, Offer, Reference, Resolution, Status, Warning_
 from acuref.normalize.identifiers import doi_key
 from acuref.resolve.backend import UNKNOWN_REGISTRAR, Candidate, Chain, Resolver
 from acuref.resolve.crossref import CrossrefClient
@@ -142,15 +142,19 @@ def _choose(ref: Reference, items: list[Candidate], exclude: str | None = None,
             backend: str | None = None) -> tuple[Reference, tuple[str, ...]]:
     """The one candidate that passes validation with no close rival, enriched; or the reason there is none."""
     judged = []
+    weighed: list[Offer] = []
     for item in items:
         record = item.record
         if exclude and doi_key(record.DOI or "") == exclude:
             continue  # the printed DOI's own record, already found wanting
         verdict = compare(ref, record)
+        if record.DOI and len(weighed) < OFFERED:
+            weighed.append(offer(record, verdict))
         if record.DOI and accepts(ref, verdict) and not _is_notice(ref, item):
             judged.append((verdict.score, item.score, record, verdict, item))
     if not judged:
-        return replace(ref, resolution=Resolution(Status.NOT_FOUND, message=f"{len(items)} candidates, none agrees")), ()
+        return replace(ref, resolution=Resolution(Status.NOT_FOUND, message=f"{len(items)} candidates, none agrees",
+                                                  offered=tuple(weighed))), ()
     judged.sort(key=lambda t: (t[0], t[1]), reverse=True)
     best_score, _, best, verdict, chosen = judged[0]
     rivals = [r for s, _, r, _, _ in judged[1:]
@@ -158,11 +162,24 @@ def _choose(ref: Reference, items: list[Candidate], exclude: str | None = None,
     if rivals:
         return replace(ref, resolution=Resolution(Status.AMBIGUOUS, score=best_score,
                                                   candidates=tuple(r.DOI or "" for r in [best, *rivals]),
-                                                  message="close candidates with different DOIs")), ()
+                                                  message="close candidates with different DOIs",
+                                                  offered=tuple(weighed))), ()
     enriched, fields = enrich(ref, best)
     return replace(enriched, resolution=Resolution(Status.MATCHED, score=best_score, doi=best.DOI, record_fields=fields,
                                                    evidence=verdict.agreements,
                                                    notices=chosen.notices, backend=backend)), verdict.agreements
+
+
+OFFERED = 5  # records weighed that a not found, ambiguous or suspect reference shows a curator, best first
+
+
+def offer(record: Reference, verdict: Verdict) -> Offer:
+    """A weighed record as the review page and the report show it."""
+    first = record.author[0] if record.author else None
+    return Offer(record.DOI or "", record.title, record.container_title_short or record.container_title,
+                 (first.family or first.literal) if first else None, record.issued.year if record.issued else None,
+                 record.volume, record.page or record.number, round(verdict.score, 3), verdict.agreements,
+                 verdict.contradictions)
 
 
 def _match(ref: Reference, items: list[Candidate], backend: str | None = None) -> Reference:
@@ -188,7 +205,8 @@ def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, bac
         return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message))
     outcome = "no other record agrees" if got is None or got.status == Status.NOT_FOUND else \
         "close candidates: " + ", ".join(got.candidates)
-    held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else ())
+    held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else (),
+                   offered=got.offered if got else ())
     return replace(ref, DOI=ref.DOI if keep_suspect_doi else None, resolution=held)
 
 
