@@ -107,6 +107,10 @@ def build_parser() -> argparse.ArgumentParser:
                        help="load the records into this OpenSearch index (http://HOST:9200/INDEX) instead of a "
                             "file, for --resolver opensearch:URL/INDEX")
     build.add_argument("-q", "--quiet", action="store_true")
+    rev = sub.add_parser("review", help="decide on a run's references that need attention, on the terminal")
+    rev.add_argument("report", metavar="REPORT", help="the --report JSON of an export")
+    rev.add_argument("--decisions", metavar="FILE", default=None,
+                     help="the decisions file to add to (default: acuref.decisions.json beside REPORT)")
     dec = sub.add_parser("decisions", help="a curator's decisions file (--decisions)")
     dsub = dec.add_subparsers(dest="decisions_command", metavar="ACTION", parser_class=_Parser, required=True)
     train = dsub.add_parser("export-training", help="the file's field corrections as annotated strings for "
@@ -259,6 +263,14 @@ def cmd_index(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    from acuref import review_terminal
+
+    target = args.decisions or str(Path(args.report).parent / decisions.FILE_NAME)
+    review_terminal.review(args.report, target)
+    return 0
+
+
 def cmd_decisions(args: argparse.Namespace) -> int:
     from acuref import training
 
@@ -278,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return UsageError.exit_code
         return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index,
-                "decisions": cmd_decisions}[args.command](args)
+                "decisions": cmd_decisions, "review": cmd_review}[args.command](args)
     except AcurefError as err:
         print(f"acuref: error: {err}", file=sys.stderr)
         return err.exit_code

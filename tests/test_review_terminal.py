@@ -1,0 +1,80 @@
+"""``acuref review``: the terminal decides what the review page decides, from a run's report."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import replace
+
+from rich.console import Console
+
+from acuref import decisions, review_terminal, run
+from acuref.cli import main
+from acuref.model import Offer, Reference, Resolution, Source, Status
+from acuref.pipeline import to_entries
+from acuref.report import summary
+from acuref.settings import Settings
+
+RAWS = ["Smith J. Acupuncture for pain. Pain. 2001;90:1-10.", "Jones K. A trial of needles. BMJ. 1999;3:5-9.",
+        "Brown L. Moxibustion reviewed. Lancet. 2005;1:2-3.", "Page 4 of 12. Printed from the portal."]
+
+
+def _report(tmp_path) -> str:
+    """A report of four references: three need attention (not found with weighed records, suspect, unparsed)."""
+    refs = [
+        Reference(title="Acupuncture for pain", resolution=Resolution(Status.NOT_FOUND, message="none agrees", offered=(
+            Offer("10.1000/aa", "Acupuncture for pain", "Pain", "Smith", 2002, "90", "1-10", 0.5, ("title",), ("year",)),
+            Offer("10.1000/bb", "Other", "BMJ", "Lee", 1990, "1", "1", 0.1, (), ("title",))))),
+        Reference(title="A trial of needles", resolution=Resolution(Status.SUSPECT, printed_doi="10.1136/bmj.x",
+                                                                     message="the printed DOI's record disagrees")),
+        Reference(title="Moxibustion reviewed", resolution=Resolution(Status.VERIFIED, doi="10.1/ok"), DOI="10.1/ok"),
+        Reference(title=RAWS[3], parsed=False, confidence=0.2),
+    ]
+    refs = [replace(r, sources=(Source(raw, k + 1, k + 1, None, "list", str(tmp_path / "page.md")),))
+            for k, (r, raw) in enumerate(zip(refs, RAWS))]
+    path = tmp_path / "run.report.json"
+    path.write_text(summary.dumps(to_entries(refs), []), encoding="utf-8")
+    return str(path)
+
+
+def test_keys_make_the_decisions_file_the_next_run_applies(tmp_path):
+    """Take the second weighed record, reject the suspect DOI, call the footer no reference: three decisions,
+    added to what the file held, and a run with it applies each."""
+    report = _report(tmp_path)
+    target = tmp_path / "acuref.decisions.json"
+    target.write_text(json.dumps({"decisions": [{"file": "x.md", "raw": "kept", "action": "not-reference"}]}),
+                      encoding="utf-8")
+    out = io.StringIO()
+    made = review_terminal.review(report, str(target), console=Console(file=out, width=120),
+                                  stream=io.StringIO("u\n2\nr\nn\n"))
+    assert made == 3
+    screen = out.getvalue()
+    assert "10.1000/bb" in screen and "year" in screen and "3 decisions added" in screen
+    entries = json.loads(target.read_text(encoding="utf-8"))["decisions"]
+    assert [e["action"] for e in entries] == ["not-reference", "use-doi", "reject-doi", "not-reference"]
+    assert entries[1] == {"file": "page.md", "raw": RAWS[0], "action": "use-doi", "doi": "10.1000/bb"}
+    page = tmp_path / "page.md"
+    page.write_text("References\n\n" + "\n".join(f"{k}. {r}" for k, r in enumerate(RAWS, 1)) + "\n", encoding="utf-8")
+    got = run([str(page)], settings=Settings(resolver=None, decisions=decisions.load(str(target))))
+    by_raw = {e.ref.sources[0].raw: e.ref for e in got.entries}
+    assert by_raw[RAWS[0]].DOI == "10.1000/bb" and RAWS[3] not in by_raw
+
+
+def test_quit_saves_what_was_decided_and_nothing_else(tmp_path):
+    """'q' after one decision writes that one; quitting at once writes no file."""
+    report = _report(tmp_path)
+    target = tmp_path / "d.json"
+    assert review_terminal.review(report, str(target), console=Console(file=io.StringIO()), stream=io.StringIO("q\n")) == 0
+    assert not target.exists()
+    assert review_terminal.review(report, str(target), console=Console(file=io.StringIO()),
+                                  stream=io.StringIO("n\nq\n")) == 1
+    assert len(json.loads(target.read_text(encoding="utf-8"))["decisions"]) == 1
+
+
+def test_a_file_that_is_not_a_report_is_one_line(tmp_path, capsys):
+    """``acuref review`` on a file that is not a report: exit 3, one line naming it."""
+    bad = tmp_path / "refs.bib"
+    bad.write_text("@article{x, title={y}}", encoding="utf-8")
+    assert main(["review", str(bad)]) == 3
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "refs.bib" in err
