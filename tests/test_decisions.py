@@ -178,3 +178,35 @@ def test_same_work_and_not_duplicate_override_the_rules(tmp_path):
     rules = [m["rule"] for item in report["items"] for m in item["merged_from"]]
     assert rules == ["a curator: same work"]
     assert any("entry 3" in w.message and "Gone G." in w.message for w in got.warnings)
+
+
+from hypothesis import HealthCheck, given, settings as hsettings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+                     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+                         st.sampled_from(["file", "raw", "action", "doi", "fields", "other", "decisions", "x"]), inner,
+                         max_size=5), max_leaves=20)
+_ENTRY = st.fixed_dictionaries({"file": st.sampled_from(["page.md", "other.md", "", 3]),
+                                "raw": st.sampled_from([LIEBER, HSU, "", None, LIEBER[:-9]]),
+                                "action": st.sampled_from([*decisions.ACTIONS, "use", None]),
+                                "doi": st.sampled_from([None, "10.1002/jor.1100150407", "10.1/", 5]),
+                                "fields": _JSON, "other": st.sampled_from([None, {"raw": HSU}, {"file": "page.md"}, "x"])})
+
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(st.one_of(_JSON.map(json.dumps), st.lists(_ENTRY, max_size=6).map(lambda e: json.dumps({"decisions": e})),
+                 st.binary(max_size=200).map(lambda b: b.decode("latin-1"))))
+def test_any_decisions_file_runs_without_a_traceback(tmp_path, text):
+    """Whatever the decisions file holds (any JSON, any mix of good and bad entries, bytes), the run finishes
+    and every reference that is not decided to be none is still in the output."""
+    page = tmp_path / "page.md"
+    if not page.exists():
+        _page(tmp_path, [LIEBER, HSU, OTHER])
+    file = tmp_path / "fuzz.json"
+    file.write_text(text, encoding="utf-8", errors="surrogatepass")
+    got = _run(page, file)
+    gone = {s.text for s in got.skipped if s.reason.startswith("not a reference")}
+    kept = {src.raw for e in got.entries for src in e.ref.sources}
+    assert kept | gone == {LIEBER, HSU, OTHER} and not kept & gone  # merged or not, every citation is accounted for
