@@ -11,6 +11,7 @@ import os
 import shutil
 import subprocess
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -156,3 +157,37 @@ def test_weighed_records_show_what_they_contradict():
     item = json.loads(summary.dumps([Entry("k", ref)], []))["items"][0]
     assert [o["doi"] for o in item["offered"]] == ["10.1000/a", "10.1000/b"]
     assert item["offered"][0]["contradicts"] == ["year", "volume"]
+
+
+def test_a_possible_duplicate_is_decided_in_the_page(tmp_path):
+    """Two entries listed as possible duplicates: 'not the same work' in the page downloads a not-duplicate
+    decision naming both; applied, the pair is no longer listed; 'same work' merges them."""
+    _require_browser()
+    from acuref.dedupe.stage import deduplicate
+    from test_dedupe import ref
+
+    a = ref("Acupuncture for chronic neck pain in adults", volume=None, page=None, journal=None)
+    c = ref("Acupuncture for chronic neck pains in older adults", volume=None, page=None, journal=None)
+    refs = [replace(a, sources=(Source("Smith J. Acupuncture for chronic neck pain in adults. 2001.", 3, 3, "1", "list",
+                                       "p.md"),)),
+            replace(c, sources=(Source("Smith J. Acupuncture for chronic neck pains in older adults. 2001.", 4, 4, "2",
+                                       "list", "p.md"),))]
+    out, report = deduplicate(refs)
+    assert len(report.possible) == 1
+    from acuref.pipeline import to_entries
+
+    page = tmp_path / "review.html"
+    page.write_text(report_html.render(to_entries(out), [], report), encoding="utf-8")
+    for action, merged in (("not-duplicate", 2), ("same-work", 1)):
+        download = tmp_path / f"{action}.json"
+        proc = subprocess.run(["node", str(JS / "click_download.js"), str(page), str(download),
+                               f'button.decide-pair[data-action="{action}"]'], capture_output=True, text=True,
+                              timeout=120, env={**os.environ, "CHROMIUM": CHROMIUM})
+        assert proc.returncode == 0, proc.stderr
+        assert json.loads(proc.stdout)["errors"] == []
+        (entry,) = json.loads(download.read_text(encoding="utf-8"))["decisions"]
+        assert entry["action"] == action and entry["other"]["raw"] == refs[1].sources[0].raw
+        found = decisions.load(str(download))
+        pairs, _ = decisions.constraints(refs, found)
+        again, again_report = deduplicate(refs, constraints=pairs)
+        assert len(again) == merged and again_report.possible == ()

@@ -95,6 +95,13 @@ def _offers(ref: Reference) -> str:
             f'weighed</summary><table><tr><th>DOI</th>{head}<th></th></tr>{"".join(rows)}</table></details>')
 
 
+def _pair_data(a: Entry, b: Entry) -> str:
+    """The two references a possible-duplicate row names, as a decision names them (file name, string)."""
+    sa, sb = a.ref.sources[0], b.ref.sources[0]
+    return (f'data-a-file="{escape(PurePath(sa.file or "").name)}" data-a-raw="{escape(sa.raw)}" '
+            f'data-b-file="{escape(PurePath(sb.file or "").name)}" data-b-raw="{escape(sb.raw)}"')
+
+
 def _buttons(ref: Reference) -> str:
     """The decisions a curator can take on a reference: use one of the DOIs the resolver weighed, reject the
     DOI it has, or say it is not a reference."""
@@ -181,8 +188,11 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
                      f"<table>{head}{''.join(rows)}</table></section>")
     if dedupe and dedupe.possible:
         parts.append("<h2>Possible duplicates (not merged)</h2><table><tr><th>entry</th><th>entry</th><th>why</th></tr>")
-        parts += [f"<tr class=\"possible\"><td><code>{escape(entries[p.a].id)}</code></td><td><code>"
-                  f"{escape(entries[p.b].id)}</code></td><td>{escape(p.rule)} ({p.score:.2f})</td></tr>" for p in dedupe.possible]
+        parts += [f"<tr class=\"possible\" {_pair_data(entries[p.a], entries[p.b])}><td><code>{escape(entries[p.a].id)}"
+                  f"</code></td><td><code>{escape(entries[p.b].id)}</code></td><td>{escape(p.rule)} ({p.score:.2f})"
+                  '<div><button type="button" class="decide-pair" data-action="same-work">same work</button>'
+                  '<button type="button" class="decide-pair" data-action="not-duplicate">not the same work</button>'
+                  '</div><div class="decision"></div></td></tr>' for p in dedupe.possible]
         parts.append("</table>")
     if skipped:
         parts.append("<h2>Skipped candidates (inside reference sections, not taken as references)</h2><table><tr>"

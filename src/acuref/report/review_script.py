@@ -62,6 +62,18 @@ SCRIPT = r"""<script>
     row.querySelector('.decision').textContent = 'decided: ' + d.action + (d.doi ? ' ' + d.doi : '');
     el('decided-count').textContent = String(decisions.length);
   }
+  function decidePair(button) {
+    var row = button.closest('tr.possible');
+    var d = { file: row.dataset.aFile, raw: row.dataset.aRaw, action: button.dataset.action,
+      other: { file: row.dataset.bFile, raw: row.dataset.bRaw } };
+    decisions = decisions.filter(function (x) {
+      return !(x.other && x.file === d.file && x.raw === d.raw && x.other.raw === d.other.raw);
+    });
+    decisions.push(d);
+    row.classList.add('decided');
+    row.querySelector('.decision').textContent = 'decided: ' + d.action;
+    el('decided-count').textContent = String(decisions.length);
+  }
   function download() {
     var text = JSON.stringify({ acuref_decisions: 1, decisions: decisions }, null, 1) + '\n';
     var a = document.createElement('a');
@@ -79,6 +91,7 @@ SCRIPT = r"""<script>
   el('download').addEventListener('click', download);
   document.addEventListener('click', function (e) {
     if (e.target.classList && e.target.classList.contains('decide')) decide(e.target);
+    if (e.target.classList && e.target.classList.contains('decide-pair')) decidePair(e.target);
   });
   filter();
 })();
