@@ -191,3 +191,27 @@ def test_a_possible_duplicate_is_decided_in_the_page(tmp_path):
         pairs, _ = decisions.constraints(refs, found)
         again, again_report = deduplicate(refs, constraints=pairs)
         assert len(again) == merged and again_report.possible == ()
+
+
+def test_a_correction_is_typed_in_the_page(tmp_path):
+    """'correct…' opens the reading's fields; a changed title and year become one correct decision (only the
+    changed fields), which a run applies."""
+    _require_browser()
+    raw = "Smith J. Acupuncture for chronic neck pain in adults. Pain. 2001;90:1-10."
+    src = tmp_path / "p.md"
+    src.write_text(f"References\n\n1. {raw}\n", encoding="utf-8")
+    result = run([str(src)], settings=Settings(resolver=None))
+    page = tmp_path / "review.html"
+    page.write_text(report_html.render(result.entries, result.warnings, result.dedupe), encoding="utf-8")
+    download = tmp_path / "d.json"
+    proc = subprocess.run(["node", str(JS / "click_download.js"), str(page), str(download), "button.edit",
+                           'fill:input[data-field="title"]::Acupuncture for neck pain',
+                           'fill:input[data-field="issued"]::2002',
+                           "button.save-correction"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr
+    (entry,) = json.loads(download.read_text(encoding="utf-8"))["decisions"]
+    assert entry == {"file": "p.md", "raw": raw, "action": "correct",
+                     "fields": {"title": "Acupuncture for neck pain", "issued": "2002"}}
+    again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(download))))
+    assert again.entries[0].ref.title == "Acupuncture for neck pain" and again.entries[0].ref.issued.year == 2002

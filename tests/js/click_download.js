@@ -1,6 +1,6 @@
 // Clicks the given selectors in order on a page in headless Chromium, then "Download decisions", and saves
 // the download. Prints the console errors and the suggested file name as JSON.
-// Usage: node click_download.js PAGE.html OUT.json SELECTOR...
+// Usage: node click_download.js PAGE.html OUT.json STEP...   (a STEP is a selector to click, or fill:SELECTOR::VALUE)
 const path = require('path')
 const { chromium } = require('playwright-core')
 
@@ -15,7 +15,14 @@ const { chromium } = require('playwright-core')
   page.on('pageerror', (err) => errors.push(String(err)))
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()) })
   await page.goto('file://' + path.resolve(file), { waitUntil: 'load' })
-  for (const selector of selectors) await page.locator(selector).first().click()
+  for (const step of selectors) {
+    if (step.startsWith('fill:')) {  // fill:SELECTOR::VALUE
+      const [selector, ...value] = step.slice(5).split('::')
+      await page.locator(selector).first().fill(value.join('::'))
+    } else {
+      await page.locator(step).first().click()
+    }
+  }
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')])
   await download.saveAs(out)
   await browser.close()

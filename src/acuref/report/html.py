@@ -39,7 +39,8 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .toolbar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;position:sticky;top:0;background:#fff;padding:.4rem 0;
 border-bottom:1px solid #e2e4ea;z-index:1}.decided-box{margin-left:auto}
 button{font:inherit;font-size:12px;margin:.1rem .2rem 0 0}details.offers table{font-size:12px;margin-top:.3rem}
-td.disagree{background:#fde2e1}td.agree{background:#e3f4e8}tr.decided{background:#eef6ff}.decision{color:#1a5276}
+td.disagree{background:#fde2e1}td.agree{background:#e3f4e8}
+div.correct label{display:block;font-size:12px}div.correct input{width:100%}tr.decided{background:#eef6ff}.decision{color:#1a5276}
 """
 ATTENTION = (Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.FAILED, "unparsed")
 LOW_CONFIDENCE = 0.85  # below it, the README calls a model's reading worth a look
@@ -114,7 +115,24 @@ def _buttons(ref: Reference) -> str:
         out.append(f'<button type="button" class="decide" data-action="reject-doi" data-doi="{escape(ref.DOI)}">'
                    "reject DOI</button>")
     out.append('<button type="button" class="decide" data-action="not-reference">not a reference</button>')
-    return '<div class="decide-bar">' + "".join(out) + '</div><div class="decision"></div>'
+    out.append('<button type="button" class="edit">correct…</button>')
+    return '<div class="decide-bar">' + "".join(out) + "</div>" + _correction_form(ref) + '<div class="decision"></div>'
+
+
+_CORRECTABLE = (("title", "title"), ("container-title", "container_title"), ("issued", "issued"), ("volume", "volume"),
+                ("issue", "issue"), ("page", "page"))
+
+
+def _correction_form(ref: Reference) -> str:
+    """The reading's main fields as inputs (CSL names); the fields a curator changes become a correction."""
+    inputs = []
+    for name, attr in _CORRECTABLE:
+        value = getattr(ref, attr)
+        text = "-".join(str(p) for p in value.parts()) if attr == "issued" and value else str(value or "")
+        inputs.append(f'<label>{escape(name)} <input data-field="{escape(name)}" data-initial="{escape(text)}" '
+                      f'value="{escape(text)}"></label>')
+    return ('<div class="correct" hidden>' + "".join(inputs)
+            + '<button type="button" class="save-correction">save correction</button></div>')
 
 
 def _status(ref: Reference) -> tuple[str, str]:

@@ -54,13 +54,7 @@ SCRIPT = r"""<script>
     var row = button.closest('tr.ref');
     var d = { file: row.dataset.file, raw: row.dataset.raw, action: button.dataset.action };
     if (button.dataset.doi) d.doi = button.dataset.doi;
-    decisions = decisions.filter(function (x) {
-      return !(x.file === d.file && x.raw === d.raw && x.action === d.action);
-    });
-    decisions.push(d);
-    row.classList.add('decided');
-    row.querySelector('.decision').textContent = 'decided: ' + d.action + (d.doi ? ' ' + d.doi : '');
-    el('decided-count').textContent = String(decisions.length);
+    record(row, d, 'decided: ' + d.action + (d.doi ? ' ' + d.doi : ''));
   }
   function decidePair(button) {
     var row = button.closest('tr.possible');
@@ -73,6 +67,28 @@ SCRIPT = r"""<script>
     row.classList.add('decided');
     row.querySelector('.decision').textContent = 'decided: ' + d.action;
     el('decided-count').textContent = String(decisions.length);
+  }
+  function record(row, d, said) {
+    decisions = decisions.filter(function (x) {
+      return !(x.file === d.file && x.raw === d.raw && x.action === d.action && !x.other);
+    });
+    decisions.push(d);
+    row.classList.add('decided');
+    row.querySelector('.decision').textContent = said;
+    el('decided-count').textContent = String(decisions.length);
+  }
+  function saveCorrection(button) {
+    var row = button.closest('tr.ref'), fields = {}, changed = 0;
+    row.querySelectorAll('div.correct input').forEach(function (input) {
+      if (input.value !== input.dataset.initial) {
+        fields[input.dataset.field] = input.value.trim() === '' ? null : input.value.trim();
+        changed += 1;
+      }
+    });
+    if (!changed) return;
+    record(row, { file: row.dataset.file, raw: row.dataset.raw, action: 'correct', fields: fields },
+      'decided: correct ' + Object.keys(fields).join(', '));
+    row.querySelector('div.correct').hidden = true;
   }
   function download() {
     var text = JSON.stringify({ acuref_decisions: 1, decisions: decisions }, null, 1) + '\n';
@@ -92,6 +108,11 @@ SCRIPT = r"""<script>
   document.addEventListener('click', function (e) {
     if (e.target.classList && e.target.classList.contains('decide')) decide(e.target);
     if (e.target.classList && e.target.classList.contains('decide-pair')) decidePair(e.target);
+    if (e.target.classList && e.target.classList.contains('edit')) {
+      var form = e.target.closest('tr.ref').querySelector('div.correct');
+      form.hidden = !form.hidden;
+    }
+    if (e.target.classList && e.target.classList.contains('save-correction')) saveCorrection(e.target);
   });
   filter();
 })();
