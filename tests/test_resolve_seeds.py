@@ -63,7 +63,9 @@ def mock_crossref(mock: responses.RequestsMock) -> None:
     mock.add_callback(responses.GET, re.compile(re.escape(BASE) + r"/works\?query.*"), callback=_search)
     mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/.+/agency(\?.*)?$"),
              json={"status": "ok", "message": {"agency": {"id": "crossref"}}})
-    mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/10\.[^?]+(\?.*)?$"), status=404,
+    # not the /agency URLs: responses rotates among several matching entries, so an agency lookup would get the
+    # agency or a 404 depending on which thread asked first
+    mock.add(responses.GET, re.compile(re.escape(BASE) + r"/works/10\.(?![^?]*/agency)[^?]+(\?.*)?$"), status=404,
              body="Resource not found.", content_type="text/plain")
 
 
