@@ -5,8 +5,8 @@ references, the table of other kinds and, when ../shared is there, held-out glut
 on many pages, so dedupe has merging to do) read, extracted, parsed and deduplicated (no resolution):
 documents/s and references/s for the single-process run, then Dask with 1 and 2 worker processes on a
 LocalCluster; each Dask output (BibTeX and the report) checked byte for byte against the single-process one.
-Each engine runs --repeat times and its best wall time is shown (this machine is a shared VM: one run can be
-10 % off the next).
+Each engine runs in a process of its own, --repeat times, and its best wall time is shown (this machine is a
+shared VM: one run can be 10 % off the next).
 
 Usage: python benchmarks/dask_bench.py [--docs 10000] [--seed 17] [--repeat 2]
 """
@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
+import subprocess
 import json
 import random
 import sys
@@ -61,46 +63,62 @@ def fingerprint(result) -> tuple[str, str]:
             summary.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
 
 
+def _one(engine: str, folder: str, repeat: int) -> dict:
+    """One engine's best wall time over ``repeat`` runs and its output's digest, in this (fresh) process."""
+    settings = Settings(resolver=None)
+    best, digests, works = float("inf"), set(), 0
+
+    def timed(go) -> None:
+        nonlocal best, works
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            got = go()
+            best = min(best, time.perf_counter() - t0)
+            digests.add(hashlib.sha256("\n".join(fingerprint(got)).encode()).hexdigest())
+            works = len(got.entries)
+            del got
+            gc.collect()
+
+    if engine == "single":
+        timed(lambda: run([folder], settings=settings))
+    else:
+        with dask_engine.Cluster(workers=int(engine)) as client:
+            dask_engine.run([str(DATA / "docs" / "a.html")], settings=settings, client=client)  # workers warm
+            timed(lambda: dask_engine.run([folder], settings=settings, client=client))
+    return {"wall": best, "digests": sorted(digests), "works": works}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
     ap.add_argument("--seed", type=int, default=17)
     ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--one", help=argparse.SUPPRESS)  # internal: run one engine on --folder, print JSON
+    ap.add_argument("--folder", help=argparse.SUPPRESS)
     args = ap.parse_args()
-    settings = Settings(resolver=None)
+    if args.one:
+        print(json.dumps(_one(args.one, args.folder, args.repeat)))
+        return 0
     with tempfile.TemporaryDirectory() as tmpdir:
         folder = Path(tmpdir)
         n_refs = pages(folder, args.docs, args.seed)
         print(f"{args.docs:,} documents, {n_refs:,} reference strings")
         print(f"{'engine':<26}{'wall s':>8}{'docs/s':>9}{'refs/s':>9}{'vs 1 worker':>13}  output")
-        wall = float("inf")
-        for _ in range(args.repeat):
-            t0 = time.perf_counter()
-            single = run([str(folder)], settings=settings)
-            wall = min(wall, time.perf_counter() - t0)
-            expected = fingerprint(single)
-            works = len(single.entries)
-            # The Dask runs' client is this process: a run kept alive here would make its collector walk 75,000
-            # references more at every full collection, which no user of one run pays.
-            del single
-            gc.collect()
-        print(f"{'single process':<26}{wall:>8.1f}{args.docs / wall:>9.0f}{n_refs / wall:>9.0f}{'':>13}  "
-              f"{works:,} works")
-        one = None
-        for workers in (1, 2):
-            with dask_engine.Cluster(workers=workers) as client:
-                dask_engine.run([str(DATA / "docs" / "a.html")], settings=settings, client=client)  # workers warm
-                wall, same = float("inf"), True
-                for _ in range(args.repeat):
-                    t0 = time.perf_counter()
-                    got = dask_engine.run([str(folder)], settings=settings, client=client)
-                    wall = min(wall, time.perf_counter() - t0)
-                    same = same and fingerprint(got) == expected
-                    del got
-                    gc.collect()
-            one = one or wall
-            print(f"{f'dask, {workers} worker' + ('s' if workers > 1 else ''):<26}{wall:>8.1f}{args.docs / wall:>9.0f}"
-                  f"{n_refs / wall:>9.0f}{one / wall:>12.2f}x  identical: {same}")
+        # Each engine in a process of its own, as a user runs it: the calling process of one run never carries
+        # another run's heap into the next one's collections.
+        got = {}
+        for engine in ("single", "1", "2"):
+            proc = subprocess.run([sys.executable, __file__, "--one", engine, "--folder", str(folder),
+                                   "--repeat", str(args.repeat)], capture_output=True, text=True, check=True)
+            got[engine] = json.loads(proc.stdout.strip().splitlines()[-1])
+        expected = got["single"]["digests"]
+        one = got["1"]["wall"]
+        for engine, label in (("single", "single process"), ("1", "dask, 1 worker"), ("2", "dask, 2 workers")):
+            wall = got[engine]["wall"]
+            ratio = f"{one / wall:>12.2f}x" if engine != "single" else f"{'':>13}"
+            what = f"{got[engine]['works']:,} works" if engine == "single" else \
+                f"identical: {got[engine]['digests'] == expected and len(expected) == 1}"
+            print(f"{label:<26}{wall:>8.1f}{args.docs / wall:>9.0f}{n_refs / wall:>9.0f}{ratio}  {what}")
     return 0
 
 

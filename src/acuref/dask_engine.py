@@ -45,7 +45,7 @@ from acuref.settings import Settings
 PARTITIONS_PER_WORKER = 4
 MIN_FILES, MAX_FILES = 16, 256
 REFS_PER_PARTITION = 5000
-TARGETS_PER_WORKER = 4  # shuffle targets: enough to balance the deciding, few enough to keep tasks cheap
+TARGETS_PER_WORKER = 1  # shuffle targets: enough to balance the deciding, few enough to keep tasks cheap
 
 
 def _dask() -> Any:
