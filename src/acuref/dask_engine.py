@@ -4,8 +4,8 @@
 - resolve: with local snapshot or OpenSearch indexes only, in partitions on the workers (no rate limit); with any
   network resolver, in one resolver service for the whole run (the process that started it), so N workers
   never exceed the pool's limits: there is one rate limiter, not one per worker;
-- dedupe: fingerprints computed on the workers where the references are, shuffled by blocking key into a few
-  target partitions (each fingerprint sent once to each target that holds one of its keys), every block's
+- dedupe: fingerprints computed on the workers where the references are, shuffled by blocking key into one
+  target per worker (each fingerprint sent once to each target that holds one of its keys), every block's
   pairs decided where it lands, and the union-find over the decided pairs run once: the clusters are those
   of one process;
 - merge: each cluster of duplicates sent to one worker and merged there; only the output comes home;
@@ -28,10 +28,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
-from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, Edge, arrange, assemble, collector_paused,
-                                 decide_block, merge, merge_dois, mixed, thin)
 from acuref import decisions
+from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
+from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, Edge, arrange, assemble,
+                                 collector_paused, decide_block, merge, merge_dois, mixed, thin)
 from acuref.errors import UsageError
 from acuref.model import Reference, Skipped, Warning_
 from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, to_entries
@@ -45,7 +45,7 @@ from acuref.settings import Settings
 PARTITIONS_PER_WORKER = 4
 MIN_FILES, MAX_FILES = 16, 256
 REFS_PER_PARTITION = 5000
-TARGETS_PER_WORKER = 1  # shuffle targets: enough to balance the deciding, few enough to keep tasks cheap
+TARGETS_PER_WORKER = 1  # a shuffle target per worker, placed on it: a fingerprint goes to each other worker once
 
 
 def _dask() -> Any:

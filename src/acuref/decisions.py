@@ -306,8 +306,8 @@ def constraints(refs: Sequence[Reference], decisions: Decisions) -> tuple[Constr
         for d in ds:
             j = where.get(d.entry)
             if j is None:
-                warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.other[0]} reads like "
-                                         f"{_short(d.other[1])!r} any more; not applied", decisions.source))
+                warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.other[0]} reads "
+                                         f"like {_short(d.other[1])!r} any more; not applied", decisions.source))
             elif j != i:
                 (together if d.action == "same-work" else apart).append((min(i, j), max(i, j)))
     return Constraints(tuple(together), tuple(apart)), warnings
