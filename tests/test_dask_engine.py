@@ -132,10 +132,12 @@ def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
     """A decisions file (a chosen DOI, a correction, a not-a-reference, a stale entry, a same-work and a
     not-duplicate pair): the cluster's output and report equal the single-process run's."""
     folder = _pages(tmp_path, 12, seed=5)
-    first = sorted(folder.glob("page*.md"))[0]
-    raws = [line.split(". ", 1)[1] for line in first.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
-    second = next(p for p in sorted(folder.glob("page*.md"))[1:] if raws[0] in p.read_text(encoding="utf-8")) \
-        if any(raws[0] in p.read_text(encoding="utf-8") for p in sorted(folder.glob("page*.md"))[1:]) else first
+    pages = sorted(folder.glob("page*.md"))
+    cited = {p: [line.split(". ", 1)[1] for line in p.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
+             for p in pages}
+    first, raws = pages[0], cited[pages[0]]
+    # a string the first page and another page both cite: the two citations are kept apart by a decision
+    shared, second = next((r, p) for r in raws[5:] for p in pages[1:] if r in cited[p])
     file = tmp_path / "decided.json"
     file.write_text(json.dumps({"decisions": [
         {"file": first.name, "raw": raws[0], "action": "use-doi", "doi": "10.1000/chosen"},
@@ -143,11 +145,13 @@ def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
         {"file": first.name, "raw": raws[2], "action": "not-reference"},
         {"file": first.name, "raw": "Gone G. A reference no page cites any more. 1999.", "action": "not-reference"},
         {"file": first.name, "raw": raws[3], "action": "same-work", "other": {"file": first.name, "raw": raws[4]}},
-        {"file": first.name, "raw": raws[0], "action": "not-duplicate", "other": {"file": second.name, "raw": raws[0]}},
+        {"file": first.name, "raw": shared, "action": "not-duplicate", "other": {"file": second.name, "raw": shared}},
     ]}), encoding="utf-8")
     from acuref import decisions
 
     settings = Settings(resolver=None, decisions=decisions.load(str(file)))
     one = run([str(folder)], settings=settings)
     assert any(e.ref.DOI == "10.1000/chosen" for e in one.entries)
+    apart = [e for e in one.entries if any(src.raw == shared for src in e.ref.sources)]
+    assert len(apart) >= 2  # the not-duplicate pair is two entries, though the rules would merge them
     _same(dask_engine.run([str(folder)], settings=settings, client=client), one)

@@ -78,3 +78,16 @@ def test_a_file_that_is_not_a_report_is_one_line(tmp_path, capsys):
     assert main(["review", str(bad)]) == 3
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and "refs.bib" in err
+
+
+def test_a_decisions_file_that_cannot_be_added_to_is_refused_before_any_question(tmp_path):
+    """A broken decisions file is left as it is, and no answer is asked for (none would be saved)."""
+    from acuref.errors import InputError
+    import pytest
+
+    target = tmp_path / "d.json"
+    target.write_text('{"decisions": [', encoding="utf-8")
+    out = io.StringIO()
+    with pytest.raises(InputError, match="left as it is"):
+        review_terminal.review(_report(tmp_path), str(target), console=Console(file=out), stream=io.StringIO("n\n"))
+    assert out.getvalue() == "" and target.read_text(encoding="utf-8") == '{"decisions": ['

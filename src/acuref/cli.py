@@ -182,11 +182,16 @@ def settings_from(args: argparse.Namespace) -> Settings:
 def _decisions(args: argparse.Namespace) -> Decisions:
     """The decisions file named, or the one beside the output; a named file that is not there is an error."""
     if args.decisions:
-        if not Path(args.decisions).is_file():
-            raise InputError(f"{args.decisions}: no such decisions file")
-        return decisions.load(args.decisions)
+        return _named_decisions(args.decisions)
     beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
     return decisions.load(str(beside)) if beside.is_file() else Decisions()
+
+
+def _named_decisions(path: str) -> Decisions:
+    """A decisions file the user named: one that is not there is an error (a broken one is warnings)."""
+    if not Path(path).is_file():
+        raise InputError(f"{path}: no such decisions file")
+    return decisions.load(path)
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -274,9 +279,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_decisions(args: argparse.Namespace) -> int:
     from acuref import training
 
-    if not Path(args.file).is_file():
-        raise InputError(f"{args.file}: no such decisions file")
-    got = decisions.load(args.file)
+    got = _named_decisions(args.file)
     write_atomic(args.output, training.export(got))
     _warn(got.problems, False)
     return 0

@@ -24,6 +24,7 @@ import gc
 import operator
 import weakref
 from collections import defaultdict
+from itertools import accumulate
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -314,11 +315,14 @@ def _workers(client: Any) -> int:
     return max(1, len(client.scheduler_info().get("workers", {})))
 
 
-def _placed(client: Any, target: int) -> dict[str, Any]:
+def _placed(workers: Sequence[str], target: int) -> dict[str, Any]:
     """Where target ``target`` runs: the workers in turn, so each holds as many targets as the next (the keys,
     hashed, give every target about as much work); another worker may take it if that one is gone."""
-    workers = sorted(client.scheduler_info().get("workers", {}))
     return {"workers": [workers[target % len(workers)]], "allow_other_workers": True} if workers else {}
+
+
+def _addresses(client: Any) -> list[str]:
+    return sorted(client.scheduler_info().get("workers", {}))
 
 
 def _targets(client: Any, partitions: int) -> int:
@@ -329,15 +333,16 @@ def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Constr
     """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
     partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
     land; here only the DOIs and the decided pairs arrive, for one union-find."""
-    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    starts = [0, *accumulate(sizes)][:-1]  # where each partition's references begin
     fps = client.map(_fingerprints, parts, starts)
     targets = _targets(client, len(parts))
+    addresses = _addresses(client)
     # One split per worker, of the partitions it holds, and each target's piece cut where the split is: only
     # the pieces cross between workers, never a whole split.
     splits = [(where, client.submit(_split, *group, targets=targets, workers=[where], allow_other_workers=True))
               for where, group in _by_worker(client, fps)]
     blocks = [client.submit(_join, *(client.submit(operator.getitem, s, t, workers=[where], allow_other_workers=True)
-                                     for where, s in splits), **_placed(client, t)) for t in range(targets)]
+                                     for where, s in splits), **_placed(addresses, t)) for t in range(targets)]
     # Blocks too large to decide are skipped in one process; every target must know them all to agree on
     # which block decides a pair (few: a block is too large only past MAX_BLOCK members).
     oversized = frozenset().union(*client.gather(client.map(_oversized, blocks)))
@@ -370,13 +375,14 @@ def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Cons
             for i in group:
                 owner[i] = k
     targets = _targets(client, len(parts))
-    starts = [sum(sizes[:k]) for k in range(len(sizes))]
+    addresses = _addresses(client)
+    starts = [0, *accumulate(sizes)][:-1]  # where each partition's references begin
     routed = client.map(_route, parts, [owner[a:a + n] for a, n in zip(starts, sizes)], targets=targets)
     # pieces in partition order: a cluster's members then come in index order, as merge takes them
     where_is = {r.key: where for where, group in _by_worker(client, routed) for r in group}
     held = [(where_is[r.key], r) for r in routed]
     merged_at = [client.submit(_merge_target, *(client.submit(_piece, r, t, workers=[where], allow_other_workers=True)
-                                                for where, r in held), **_placed(client, t)) for t in range(targets)]
+                                                for where, r in held), **_placed(addresses, t)) for t in range(targets)]
     single_parts = client.gather(client.map(operator.itemgetter(0), routed))
     singles = {}
     for (a, n), part in zip(zip(starts, sizes), single_parts):

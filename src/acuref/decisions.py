@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
@@ -34,7 +33,7 @@ from rapidfuzz import fuzz, process
 
 from acuref.dedupe.stage import Constraints
 from acuref.model import Date, Name, Reference, Resolution, Skipped, Status, Warning_
-from acuref.normalize.identifiers import doi_key, normalize_doi
+from acuref.normalize.identifiers import doi_key, is_complete_doi, normalize_doi
 
 FORMAT = 1
 FILE_NAME = "acuref.decisions.json"
@@ -50,7 +49,7 @@ OTHER_FIELDS = ("author", "issued", "DOI")
 
 
 def _is_doi(text: Any) -> bool:
-    return isinstance(text, str) and re.fullmatch(r"10\.\d{4,9}/\S{2,}", normalize_doi(text.strip())) is not None
+    return isinstance(text, str) and is_complete_doi(normalize_doi(text.strip()))
 
 
 def key(file: str | None, raw: str) -> str:
@@ -97,31 +96,26 @@ class Decisions:
 def load(path: str) -> Decisions:
     """The decisions in ``path``; what is unreadable or malformed is a warning in ``problems``, never an
     exception."""
-    got, problems = _load(path)
-    return replace(got, problems=tuple(problems))
+    def unusable(why: str) -> Decisions:
+        return Decisions(source=path, problems=(Warning_(f"{path}: decisions file {why}; no decision applied", path),))
 
-
-def _load(path: str) -> tuple[Decisions, list[Warning_]]:
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
     except OSError as err:
-        return Decisions(source=path), [Warning_(f"{path}: decisions file cannot be read ({err.strerror or err}); "
-                                                 "no decision applied", path)]
+        return unusable(f"cannot be read ({err.strerror or err})")
     except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return Decisions(source=path), [Warning_(f"{path}: decisions file is not JSON ({err}); no decision applied",
-                                                 path)]
+        return unusable(f"is not JSON ({err})")
     entries = data.get("decisions") if isinstance(data, dict) else data if isinstance(data, list) else None
     if not isinstance(entries, list):
-        return Decisions(source=path), [Warning_(f"{path}: decisions file has no list of decisions; no decision "
-                                                 "applied", path)]
-    items, warnings = [], []
+        return unusable("has no list of decisions")
+    items, problems = [], []
     for number, entry in enumerate(entries, start=1):
         got = _decision(number, entry)
         if isinstance(got, str):
-            warnings.append(Warning_(f"{path}, entry {number}: {got}; not applied", path))
+            problems.append(Warning_(f"{path}, entry {number}: {got}; not applied", path))
         else:
             items.append(got)
-    return Decisions(tuple(items), path), warnings
+    return Decisions(tuple(items), path, tuple(problems))
 
 
 def _decision(number: int, entry: Any) -> Decision | str:
@@ -208,6 +202,8 @@ def before(refs: Sequence[Reference], decisions: Decisions,
            ) -> tuple[list[Reference], list[list[Decision]], list[Skipped], list[Warning_]]:
     """Decisions applied before resolution: the references kept (corrected, with a chosen DOI or without a
     rejected one), the decisions of each, the references a curator said are none, and stale decisions."""
+    if not decisions.items:  # the common run: no reference keyed, nothing matched
+        return list(refs), [[] for _ in refs], [], list(decisions.problems)
     found, warnings = match(refs, decisions)
     warnings = [*decisions.problems, *warnings]
     kept: list[Reference] = []
@@ -266,6 +262,8 @@ def _name(text: str) -> Name:
 def after(refs: Sequence[Reference], decided: Sequence[Sequence[Decision]], source: str) -> list[Reference]:
     """Decisions applied after resolution: a chosen DOI is the one exported, whatever the resolver said (its
     answer stays in the message); a rejected DOI the resolver found is taken back."""
+    if not any(decided):
+        return list(refs)
     out = []
     for ref, mine in zip(refs, decided):
         for d in mine:

@@ -20,9 +20,8 @@ from rich.text import Text
 
 from acuref.errors import InputError
 from acuref.output import write_atomic
+from acuref.report.html import ATTENTION, LOW_CONFIDENCE  # what the review page calls "needs attention"
 
-ATTENTION = ("suspect", "ambiguous", "not found", "failed")
-LOW_CONFIDENCE = 0.85
 KEYS = "u: use a DOI · r: reject the DOI · n: not a reference · s: skip · q: save and quit"
 
 
@@ -84,6 +83,7 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
         raise InputError(f"{report_path}: not an acuref --report JSON file ({err})") from None
     if not isinstance(report, dict) or not isinstance(report.get("items"), list):
         raise InputError(f"{report_path}: not an acuref --report JSON file (no 'items')")
+    kept = _existing(decisions_path)  # before any question: a file that cannot be added to must not cost answers
     todo = needing_attention(report)
     made: list[dict[str, Any]] = []
     for k, item in enumerate(todo, 1):
@@ -93,8 +93,7 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
         if isinstance(got, dict):
             made.append(got)
     if made:
-        write_atomic(decisions_path, json.dumps({"acuref_decisions": 1, "decisions": [*_existing(decisions_path),
-                                                                                       *made]}, indent=1,
+        write_atomic(decisions_path, json.dumps({"acuref_decisions": 1, "decisions": [*kept, *made]}, indent=1,
                                                 ensure_ascii=False) + "\n")
     console.print(f"{len(made)} decision{'s' if len(made) != 1 else ''} added to {decisions_path}"
                   if made else "no decision made")

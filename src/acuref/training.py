@@ -35,13 +35,11 @@ def _find(raw: str, value: str, taken: list[tuple[int, int, str]]) -> tuple[int,
 
 def _author_span(raw: str, ref: Reference, taken: list[tuple[int, int, str]]) -> tuple[int, int] | None:
     """From the first author's family name to the end of the last one's (with the initials after it)."""
-    if not ref.author:
-        return None
-    first = _find(raw, ref.author[0].family or ref.author[0].literal, taken)
-    last = _find(raw[first[1]:], ref.author[-1].family or ref.author[-1].literal, []) if first else None
+    first = _find(raw, ref.author[0].family or ref.author[0].literal, taken) if ref.author else None
     if not first:
         return None
-    end = first[1] + last[1] if last and len(ref.author) > 1 else first[1]
+    last = _find(raw[first[1]:], ref.author[-1].family or ref.author[-1].literal, []) if len(ref.author) > 1 else None
+    end = first[1] + last[1] if last else first[1]
     tail = re.match(r"(?:,?\s*(?:[A-Z]\.?\s?-?){1,3})?(?:,?\s*et al\.?)?", raw[end:])
     return first[0], end + (tail.end() if tail else 0)
 
