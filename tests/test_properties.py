@@ -32,6 +32,7 @@ REFERENCE_LIKE = st.builds(
 @given(st.one_of(ANY_TEXT, REFERENCE_LIKE))
 @example("\u202eEmoji 😀 עברית (2020) ;;;:: 10.1000/((((")
 @example("[1]" + " " * 1000 + "Smith J. " * 200)
+@example(". B<A00.000")
 def test_parsing_never_raises(text):
     """parse_reference returns a Reference for any string."""
     ref = parse_reference(text)

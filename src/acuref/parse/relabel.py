@@ -117,7 +117,8 @@ def _title_in_author(s: str, g: Groups) -> None:
     run = g["author"][0]
     for m in SENTENCE_SPLIT_RE.finditer(run):
         head, rest = run[: m.start()], run[m.end():]
-        last = head.rstrip(".").rsplit(None, 1)[-1]
+        words = head.rstrip(".").split()
+        last = words[-1] if words else ""
         if "," in head and len(last) >= 3 and last.isalpha() and not last.isupper() \
                 and is_author_list(head, permissive=True) and not ("," in rest and is_author_list(rest, permissive=True)):
             g["author"][0] = make_run(head, run.start)
