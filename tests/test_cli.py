@@ -191,7 +191,8 @@ def test_report_html_is_written(tmp_path):
                  "-q"]) == 0
     html = page.read_text(encoding="utf-8")
     assert html.startswith("<!doctype html>") and 'id="count-references" data-count="47"' in html
-    assert html.count("<script") == 1 and "<script>" in html and "src=" not in html and "http" not in html.split("<body>")[0]
+    assert html.count("<script>") == 1 and html.count('<script type="application/json"') == 1  # code, data
+    assert html.count("<script") == 2 and "src=" not in html and "http" not in html.split("<body>")[0]
 
 
 def test_misspelt_option_is_one_line(capsys):

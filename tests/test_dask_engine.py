@@ -129,8 +129,9 @@ def test_scheduler_flags_need_the_dask_engine(capsys):
 
 
 def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
-    """A decisions file (a chosen DOI, a correction, a not-a-reference, a stale entry, a same-work and a
-    not-duplicate pair): the cluster's output and report equal the single-process run's."""
+    """A decisions file (a chosen DOI, a correction, a not-a-reference, a skipped candidate that is a reference
+    after all, a stale entry, a same-work and a not-duplicate pair): the cluster's output and report equal the
+    single-process run's."""
     folder = _pages(tmp_path, 12, seed=5)
     pages = sorted(folder.glob("page*.md"))
     cited = {p: [line.split(". ", 1)[1] for line in p.read_text(encoding="utf-8").splitlines() if line[:1].isdigit()]
@@ -138,8 +139,12 @@ def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
     first, raws = pages[0], cited[pages[0]]
     # a string the first page and another page both cite: the two citations are kept apart by a decision
     shared, second = next((r, p) for r in raws[5:] for p in pages[1:] if r in cited[p])
+    # a candidate the extractor passes over, on the third page: a curator says it is a reference after all
+    third = pages[2].read_text(encoding="utf-8").replace("\n1. ", "\n1. NHS Choices: Acupuncture\n1. ", 1)
+    pages[2].write_text(third, encoding="utf-8")
     file = tmp_path / "decided.json"
     file.write_text(json.dumps({"decisions": [
+        {"file": pages[2].name, "raw": "NHS Choices: Acupuncture", "action": "is-reference"},
         {"file": first.name, "raw": raws[0], "action": "use-doi", "doi": "10.1000/chosen"},
         {"file": first.name, "raw": raws[1], "action": "correct", "fields": {"title": "A corrected title"}},
         {"file": first.name, "raw": raws[2], "action": "not-reference"},
@@ -154,4 +159,6 @@ def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
     assert any(e.ref.DOI == "10.1000/chosen" for e in one.entries)
     apart = [e for e in one.entries if any(src.raw == shared for src in e.ref.sources)]
     assert len(apart) >= 2  # the not-duplicate pair is two entries, though the rules would merge them
+    assert any(e.ref.sources[0].raw == "NHS Choices: Acupuncture" for e in one.entries)
+    assert not any("NHS" in s.text for s in one.skipped)
     _same(dask_engine.run([str(folder)], settings=settings, client=client), one)

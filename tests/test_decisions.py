@@ -180,6 +180,76 @@ def test_same_work_and_not_duplicate_override_the_rules(tmp_path):
     assert any("entry 3" in w.message and "Gone G." in w.message for w in got.warnings)
 
 
+NHS = "NHS Choices: Acupuncture"  # no year, identifier or locator: the extractor passes it over
+NCCIH = "Acupuncture, National Center for Complementary and Integrative Health, information page"
+
+
+def test_a_skipped_candidate_is_a_reference_after_all(tmp_path):
+    """'is-reference' takes a candidate the extractor passed over: parsed, in its place among the page's
+    references (labelled as printed), named in the report, and no longer in 'skipped'."""
+    page = _page(tmp_path, [LIEBER, NHS, HSU, NCCIH])
+    plain = _run(page, None)
+    assert [s.printed for s in plain.skipped] == [NHS, NCCIH] and len(plain.entries) == 2
+    got = _run(page, _file(tmp_path, [{"file": "page.md", "raw": NHS, "action": "is-reference"}]))
+    assert [e.ref.sources[0].raw for e in got.entries] == [LIEBER, NHS, HSU]
+    taken = got.entries[1].ref
+    assert taken.sources[0].line == 8 and taken.sources[0].label == "2" and "NHS" in (taken.title or taken.container_title or "")
+    assert [s.printed for s in got.skipped] == [NCCIH]
+    report = json.loads(summary.dumps(got.entries, got.warnings, got.dedupe, got.skipped))
+    assert report["items"][1]["decisions"] == ["a reference after all (" + str(tmp_path / "decided.json") + ", entry 1)"]
+    assert [s["raw"] for s in report["skipped"]] == [NCCIH] and not got.warnings[1:]
+
+
+def test_an_edited_skipped_candidate_is_still_taken_and_a_gone_one_is_a_warning(tmp_path):
+    """A candidate edited a little is still found; one that is gone is a warning naming the entry; one the
+    extractor now takes by itself just carries the decision."""
+    page = _page(tmp_path, [LIEBER, NHS + ".", HSU])
+    file = _file(tmp_path, [{"file": "page.md", "raw": NHS, "action": "is-reference"},
+                            {"file": "page.md", "raw": "Gone: nothing like it", "action": "is-reference"},
+                            {"file": "page.md", "raw": HSU, "action": "is-reference"}])
+    got = _run(page, file)
+    assert [e.ref.sources[0].raw for e in got.entries] == [LIEBER, NHS + ".", HSU] and not got.skipped
+    assert [e.ref.decided != () for e in got.entries] == [False, True, True]
+    assert [w.message for w in got.warnings if "entry" in w.message] == [
+        f"{file}, entry 2: no reference of page.md reads like 'Gone: nothing like it' any more; not applied"]
+
+
+def test_the_later_of_two_answers_to_one_question_stands(tmp_path):
+    """A reference called none and then a reference after all is kept (and the other way round dropped); a
+    pair decided 'same work' then 'not the same work' stays apart."""
+    page = _page(tmp_path, [LIEBER, SHORT_LIEBER, HSU])
+    back = _run(page, _file(tmp_path, [{"file": "page.md", "raw": HSU, "action": "not-reference"},
+                                       {"file": "page.md", "raw": HSU, "action": "is-reference"}]))
+    assert any(e.ref.sources[0].raw == HSU for e in back.entries) and not back.skipped
+    gone = _run(page, _file(tmp_path, [{"file": "page.md", "raw": HSU, "action": "is-reference"},
+                                       {"file": "page.md", "raw": HSU, "action": "not-reference"}]))
+    assert not any(e.ref.sources[0].raw == HSU for e in gone.entries) and [s.text for s in gone.skipped] == [HSU]
+    pair = {"file": "page.md", "raw": SHORT_LIEBER, "other": {"file": "page.md", "raw": LIEBER}}
+    apart = _run(page, _file(tmp_path, [{**pair, "action": "same-work"}, {**pair, "action": "not-duplicate"}]))
+    together = _run(page, _file(tmp_path, [{**pair, "action": "not-duplicate"}, {**pair, "action": "same-work"}]))
+    assert len(apart.entries) == 3 and len(together.entries) == 2
+
+
+@pytest.mark.parametrize("kept, new, want", [
+    ([{"file": "p.md", "raw": "A  b", "action": "use-doi", "doi": "10.1/x"}],
+     [{"file": "p.md", "raw": "A b", "action": "reject-doi", "doi": "10.1/x"}], [1]),
+    ([{"file": "p.md", "raw": "A", "action": "not-reference"}], [{"file": "p.md", "raw": "A", "action": "is-reference"}],
+     [1]),
+    ([{"file": "p.md", "raw": "A", "action": "correct", "fields": {"title": "T"}}],
+     [{"file": "p.md", "raw": "A", "action": "correct", "fields": {"volume": "2"}}], [0, 1]),
+    ([{"file": "p.md", "raw": "A", "action": "same-work", "other": {"raw": "B"}}],
+     [{"file": "p.md", "raw": "B", "action": "not-duplicate", "other": {"file": "p.md", "raw": "A"}}], [1]),
+    ([{"file": "p.md", "raw": "A", "action": "use-doi", "doi": "10.1/x"}, "not a decision", {"action": "x"}],
+     [{"file": "q.md", "raw": "A", "action": "reject-doi"}, {"file": "p.md", "raw": "A", "action": "not-reference"}],
+     [0, 1, 2, 3, 4]),
+])
+def test_a_new_decision_replaces_a_kept_one_on_the_same_question(kept, new, want):
+    """merged() keeps every kept entry (malformed ones too) except those a new decision answers again;
+    corrections add up."""
+    both = [*kept, *new]
+    assert decisions.merged(kept, new) == [both[i] for i in want]
+
+
 from hypothesis import HealthCheck, given, settings as hsettings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
@@ -207,6 +277,6 @@ def test_any_decisions_file_runs_without_a_traceback(tmp_path, text):
     file = tmp_path / "fuzz.json"
     file.write_text(text, encoding="utf-8", errors="surrogatepass")
     got = _run(page, file)
-    gone = {s.text for s in got.skipped if s.reason.startswith("not a reference")}
+    gone = {s.printed for s in got.skipped if s.reason.startswith("not a reference")}
     kept = {src.raw for e in got.entries for src in e.ref.sources}
     assert kept | gone == {LIEBER, HSU, OTHER} and not kept & gone  # merged or not, every citation is accounted for

@@ -132,7 +132,7 @@ def test_source_line_with_only_a_url():
 
 
 def test_report_lists_skipped_candidates(tmp_path):
-    """--report has a 'skipped' list (file, line, end_line, text, reason) and the review page shows it."""
+    """--report has a 'skipped' list (file, line, end_line, text, raw, reason) and the review page shows it."""
     page = tmp_path / "page.md"
     page.write_text("## Referencias\n\n- " + REFS[28] + "\n- Ver también la página anterior\n", encoding="utf-8")
     report, html = tmp_path / "r.json", tmp_path / "r.html"
@@ -143,6 +143,6 @@ def test_report_lists_skipped_candidates(tmp_path):
     data = json.loads(report.read_text(encoding="utf-8"))
     assert len(data["items"]) == 1
     assert data["skipped"] == [{"file": str(page), "line": 4, "end_line": 4, "text": "Ver también la página anterior",
-                                "reason": "no year, identifier, locator or legal citation"}]
+                                "raw": "Ver también la página anterior", "reason": "no year, identifier, locator or legal citation"}]
     assert "Ver también la página anterior" in html.read_text(encoding="utf-8")
     assert "1 candidate in a reference section not taken" in proc.stderr

@@ -216,3 +216,38 @@ def test_a_correction_is_typed_in_the_page(tmp_path):
                      "fields": {"title": "Acupuncture for neck pain", "issued": "2002"}}
     again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(download))))
     assert again.entries[0].ref.title == "Acupuncture for neck pain" and again.entries[0].ref.issued.year == 2002
+
+
+def test_skipped_candidates_are_decided_and_the_kept_decisions_carried_on(tmp_path):
+    """The needs-attention view lists skipped candidates; 'a reference after all' on one the extractor passed
+    over and on one an earlier decision called none: the download holds the earlier decisions (malformed ones
+    too) with the one answered again replaced, and a run with it takes both strings."""
+    _require_browser()
+    from test_decisions import HSU, LIEBER, NHS, _page
+
+    src = _page(tmp_path, [LIEBER, NHS, HSU])
+    kept = tmp_path / "acuref.decisions.json"
+    kept.write_text(json.dumps({"acuref_decisions": 1, "decisions": [
+        {"file": "page.md", "raw": LIEBER, "action": "use-doi", "doi": "10.1002/jor.1100150407"},
+        "</script><b>not a decision</b>",
+        {"file": "page.md", "raw": HSU, "action": "not-reference"}]}), encoding="utf-8")
+    first = decisions.load(str(kept))
+    result = run([str(src)], settings=Settings(resolver=None, decisions=first))
+    assert sorted(s.printed for s in result.skipped) == sorted([NHS, HSU])
+    page = tmp_path / "review.html"
+    page.write_text(report_html.render(result.entries, result.warnings, result.dedupe, skipped=result.skipped,
+                                       kept=first), encoding="utf-8")
+    download = tmp_path / "d.json"
+    proc = subprocess.run(["node", str(JS / "click_download.js"), str(page), str(download), "#f-attention",
+                           f'tr.skipped[data-raw="{NHS}"] button.decide', f'tr.skipped[data-raw="{HSU}"] button.decide'],
+                          capture_output=True, text=True, timeout=120, env={**os.environ, "CHROMIUM": CHROMIUM})
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["errors"] == []
+    got = json.loads(download.read_text(encoding="utf-8"))["decisions"]
+    assert got == [{"file": "page.md", "raw": LIEBER, "action": "use-doi", "doi": "10.1002/jor.1100150407"},
+                   "</script><b>not a decision</b>",
+                   {"file": "page.md", "raw": NHS, "action": "is-reference"},
+                   {"file": "page.md", "raw": HSU, "action": "is-reference"}]
+    again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(download))))
+    assert [e.ref.sources[0].raw for e in again.entries] == [LIEBER, NHS, HSU] and again.skipped == ()
+    assert again.entries[0].ref.DOI == "10.1002/jor.1100150407"

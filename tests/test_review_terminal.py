@@ -91,3 +91,27 @@ def test_a_decisions_file_that_cannot_be_added_to_is_refused_before_any_question
     with pytest.raises(InputError, match="left as it is"):
         review_terminal.review(_report(tmp_path), str(target), console=Console(file=out), stream=io.StringIO("n\n"))
     assert out.getvalue() == "" and target.read_text(encoding="utf-8") == '{"decisions": ['
+
+
+def test_a_skipped_candidate_and_an_answer_given_again(tmp_path):
+    """After the references, the run's skipped candidates: 'i' makes one a reference, and that answer replaces
+    the file's earlier 'not a reference' on the same string; the next run takes it."""
+    from test_decisions import HSU, LIEBER, NHS, _page
+
+    src = _page(tmp_path, [LIEBER, NHS, HSU])
+    target = tmp_path / "acuref.decisions.json"
+    target.write_text(json.dumps({"decisions": [{"file": "page.md", "raw": HSU, "action": "not-reference"}]}),
+                      encoding="utf-8")
+    first = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(target))))
+    report = tmp_path / "run.report.json"
+    report.write_text(summary.dumps(first.entries, first.warnings, first.dedupe, first.skipped), encoding="utf-8")
+    out = io.StringIO()
+    asked = [s.printed for s in first.skipped]
+    answers = "".join("i\n" for _ in asked)
+    made = review_terminal.review(str(report), str(target), console=Console(file=out, width=120),
+                                  stream=io.StringIO(answers))
+    assert made == 2 and "skipped candidate" in out.getvalue()
+    entries = json.loads(target.read_text(encoding="utf-8"))["decisions"]
+    assert sorted((e["raw"], e["action"]) for e in entries) == sorted([(NHS, "is-reference"), (HSU, "is-reference")])
+    again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(target))))
+    assert [e.ref.sources[0].raw for e in again.entries] == [LIEBER, NHS, HSU] and again.skipped == ()

@@ -147,14 +147,14 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
         print(f"acuref: warning: {where}{msg}", file=sys.stderr)
 
 
-def _finish(args: argparse.Namespace, result: RunResult) -> int:
+def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> int:
     fmt = _format(args)
     text = formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
     if args.report:
         write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
     if getattr(args, "report_html", None):
         write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe,
-                                                          skipped=result.skipped))
+                                                          skipped=result.skipped, kept=kept))
     write_atomic(args.output, text)
     _warn(result.warnings, args.quiet)
     return InputError.exit_code if result.failed_inputs else 0
@@ -216,7 +216,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         docs.close()
         bar.close()
     _refuse_if_nothing_read(args, result, len(args.paths))
-    code = _finish(args, result)
+    code = _finish(args, result, settings.decisions)
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == Status.FAILED]
     if failed:
         print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "

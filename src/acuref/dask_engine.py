@@ -99,6 +99,10 @@ def _references(part: Sequence[DocumentResult]) -> list[Reference]:
     return [ref for r in part for ref in r.references]
 
 
+def _skipped(part: Sequence[DocumentResult]) -> list[Skipped]:
+    return [s for r in part for s in r.skipped]
+
+
 def _without_references(part: Sequence[DocumentResult]) -> list[DocumentResult]:
     return [replace(r, references=()) for r in part]
 
@@ -262,10 +266,13 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     gone: list[Warning_] = []
     pairs = Constraints()
     decided = None
-    if settings.decisions.items and sum(sizes):
+    passed: list[Skipped] | None = None
+    if settings.decisions.items:
         # A decision may name a reference of any document: they are matched where every reference is known.
-        here, decided, not_refs, stale = decisions.before([r for part in client.gather(parts) for r in part],
-                                                          settings.decisions)
+        here, passed = decisions.promote([r for part in client.gather(parts) for r in part],
+                                         [s for part in client.gather(client.map(_skipped, read)) for s in part],
+                                         settings.decisions)
+        here, decided, not_refs, stale = decisions.before(here, settings.decisions)
         pieces = [here[i:i + REFS_PER_PARTITION] for i in range(0, len(here), REFS_PER_PARTITION)]
         parts, sizes = client.scatter(pieces), [len(p) for p in pieces]
     parts, opened, problems = _resolve(parts, sizes, settings, client)
@@ -283,8 +290,9 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
             results[slot] = got
         notes = [*opened, *(w for r in results for w in r.warnings), *stale, *problems, *gone]
         failures = tuple(r.path for r in results if r.failed)
-        skipped = (*(s for r in results for s in r.skipped), *not_refs)
-        return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)
+        if passed is None:
+            passed = [s for r in results for s in r.skipped]
+        return RunResult(to_entries(refs), tuple(notes), failures, report, (*passed, *not_refs))
 
 
 def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client: Any,

@@ -13,9 +13,12 @@ The file is JSON::
       {"file": "page.md", "raw": "Smith J. …", "action": "use-doi", "doi": "10.1000/xyz"},
       {"file": "page.md", "raw": "…", "action": "reject-doi", "doi": "10.1000/abc"},
       {"file": "page.md", "raw": "…", "action": "correct", "fields": {"title": "…", "volume": "12"}},
-      {"file": "page.md", "raw": "…", "action": "not-reference"}]}
+      {"file": "page.md", "raw": "…", "action": "not-reference"},
+      {"file": "page.md", "raw": "…", "action": "is-reference"}]}
 
-Applied in the corpus step, before resolution (corrections, a chosen or rejected DOI, not-a-reference) and
+Applied in the corpus step: first a candidate the extractor passed over (``skipped`` in ``--report``) that a
+curator says is a reference after all is parsed and put among its document's references; then, before
+resolution, corrections, a chosen or rejected DOI, not-a-reference) and
 after it (the chosen DOI stays whatever the resolver said; a rejected one is never taken back). Every
 reference a decision applied to says so (``decisions`` in ``--report``).
 """
@@ -32,13 +35,20 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from acuref.dedupe.stage import Constraints
-from acuref.model import Date, Name, Reference, Resolution, Skipped, Status, Warning_
+from acuref.model import Date, Name, Reference, Resolution, Skipped, Source, Status, Warning_
 from acuref.normalize.identifiers import doi_key, is_complete_doi, normalize_doi
+from acuref.parse.rules import parse_reference
 
 FORMAT = 1
 FILE_NAME = "acuref.decisions.json"
-ACTIONS = ("use-doi", "accept-doi", "reject-doi", "correct", "not-reference", "same-work", "not-duplicate")
+ACTIONS = ("use-doi", "accept-doi", "reject-doi", "correct", "not-reference", "is-reference", "same-work",
+           "not-duplicate")
 PAIRS = ("same-work", "not-duplicate")  # these name a second reference: "other": {"file": …, "raw": …}
+PRESENCE = ("not-reference", "is-reference")
+# Decisions on one reference that answer the same question: a later one replaces an earlier one (corrections
+# add up instead, field by field).
+GROUPS = {"use-doi": "doi", "accept-doi": "doi", "reject-doi": "doi", "not-reference": "presence",
+          "is-reference": "presence", "same-work": "pair", "not-duplicate": "pair"}
 SIMILAR = 90  # rapidfuzz ratio at which an edited string is still the reference a decision named
 # Corrections take CSL-JSON names (the report's and the CSL export's vocabulary).
 TEXT_FIELDS = {"title": "title", "container-title": "container_title", "container-title-short":
@@ -79,6 +89,7 @@ class Decision:
                 "reject-doi": f"reject DOI {self.doi}" if self.doi else "reject any DOI",
                 "correct": "correct " + ", ".join(name for name, _ in self.fields),
                 "not-reference": "not a reference",
+                "is-reference": "a reference after all",
                 "same-work": f"same work as {_short(self.other[1]) if self.other else ''!r}",
                 "not-duplicate": f"not the same work as {_short(self.other[1]) if self.other else ''!r}"}[self.action]
         return f"{what} ({source}, entry {self.entry})"
@@ -91,6 +102,7 @@ class Decisions:
     items: tuple[Decision, ...] = ()
     source: str = ""  # the file they came from, as named in messages
     problems: tuple[Warning_, ...] = ()  # what could not be read of it: said again by every run that uses it
+    kept: str = "[]"  # every entry of the file as it was read (valid or not), JSON: what a review page carries on
 
 
 def load(path: str) -> Decisions:
@@ -115,7 +127,25 @@ def load(path: str) -> Decisions:
             problems.append(Warning_(f"{path}, entry {number}: {got}; not applied", path))
         else:
             items.append(got)
-    return Decisions(tuple(items), path, tuple(problems))
+    return Decisions(tuple(items), path, tuple(problems), json.dumps(entries, ensure_ascii=False))
+
+
+def merged(kept: Sequence[Any], new: Sequence[Any]) -> list[Any]:
+    """A decisions file's entries after a review: the kept ones and the new ones, a new decision replacing a
+    kept one on the same reference (and, for a pair, the same other) that answers the same question; corrections
+    add up. Entries that are not decisions are kept as they are (the file's owner may mend them)."""
+    def question(entry: Any) -> tuple[Any, ...] | None:
+        if not isinstance(entry, dict) or entry.get("action") not in GROUPS:
+            return None
+        group = GROUPS[entry["action"]]
+        here = (str(entry.get("file")), " ".join(str(entry.get("raw")).split()))
+        if group != "pair":
+            return (group, here)
+        other = entry.get("other") if isinstance(entry.get("other"), dict) else {}
+        there = (str(other.get("file") or entry.get("file")), " ".join(str(other.get("raw")).split()))
+        return (group, *sorted([here, there]))
+    asked = {q for q in map(question, new) if q is not None}
+    return [*(e for e in kept if question(e) not in asked), *new]
 
 
 def _decision(number: int, entry: Any) -> Decision | str:
@@ -164,16 +194,22 @@ def _field_problem(name: str, value: Any) -> str | None:
 
 def match(refs: Sequence[Reference], decisions: Decisions) -> tuple[dict[int, list[Decision]], list[Warning_]]:
     """Which references each decision names (by index), and a warning for each decision that names none."""
+    return _match([[(src.file, src.raw) for src in ref.sources] for ref in refs], decisions)
+
+
+def _match(texts: Sequence[Sequence[tuple[str | None, str]]], decisions: Decisions,
+           ) -> tuple[dict[int, list[Decision]], list[Warning_]]:
+    """Which item each decision names, the items given as the (file, string) pairs each was printed as."""
     by_key: dict[str, list[int]] = {}
     by_file: dict[str, list[int]] = {}
-    for i, ref in enumerate(refs):
-        for src in ref.sources:
-            by_key.setdefault(key(src.file, src.raw), []).append(i)
-            by_file.setdefault(PurePath(src.file or "").name.casefold(), []).append(i)
+    for i, printed in enumerate(texts):
+        for file, raw in printed:
+            by_key.setdefault(key(file, raw), []).append(i)
+            by_file.setdefault(PurePath(file or "").name.casefold(), []).append(i)
     out: dict[int, list[Decision]] = {}
     warnings = []
     for d in decisions.items:
-        hits = by_key.get(d.key) or _similar(refs, by_file.get(PurePath(d.file).name.casefold(), []), d.raw)
+        hits = by_key.get(d.key) or _similar(texts, by_file.get(PurePath(d.file).name.casefold(), []), d.raw)
         if not hits:
             warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.file} reads like "
                                      f"{_short(d.raw)!r} any more; not applied", decisions.source))
@@ -182,15 +218,49 @@ def match(refs: Sequence[Reference], decisions: Decisions) -> tuple[dict[int, li
     return out, warnings
 
 
-def _similar(refs: Sequence[Reference], candidates: list[int], raw: str) -> list[int]:
-    """The one reference of the file whose string reads most like ``raw`` (an edited string), if any."""
+def _similar(texts: Sequence[Sequence[tuple[str | None, str]]], candidates: list[int], raw: str) -> list[int]:
+    """The one item of the file whose string reads most like ``raw`` (an edited string), if any."""
     if not candidates:
         return []
-    texts = {i: " ".join(refs[i].sources[0].raw.split()) for i in candidates}
-    found = process.extract(" ".join(raw.split()), texts, scorer=fuzz.ratio, limit=2, score_cutoff=SIMILAR)
+    choices = {i: " ".join(texts[i][0][1].split()) for i in dict.fromkeys(candidates)}
+    found = process.extract(" ".join(raw.split()), choices, scorer=fuzz.ratio, limit=2, score_cutoff=SIMILAR)
     if not found or (len(found) > 1 and found[1][1] == found[0][1]):
         return []  # nothing close enough, or two equally close: never guess
     return [found[0][2]]
+
+
+def promote(refs: Sequence[Reference], skipped: Sequence[Skipped], decisions: Decisions,
+            ) -> tuple[list[Reference], list[Skipped]]:
+    """Candidates a curator said are references after all, parsed and put among their document's references
+    (in line order), and the candidates still passed over. A decision that names no candidate is left for
+    :func:`before`, which applies it to a reference that reads like it (the extractor may take it now) or
+    warns that it is stale."""
+    wanted = Decisions(tuple(d for d in decisions.items if d.action == "is-reference"), decisions.source)
+    if not wanted.items or not skipped:
+        return list(refs), list(skipped)
+    found, _ = _match([[(s.file, s.printed)] for s in skipped], wanted)
+    if not found:
+        return list(refs), list(skipped)
+    out = list(refs)
+    for i in sorted(found):
+        s = skipped[i]
+        src = Source(s.printed, s.line, s.end_line, s.label, "list", s.file)
+        ref = replace(parse_reference(s.printed), sources=(src,))
+        out.insert(_place(out, s.file, s.line), ref)
+    return out, [s for i, s in enumerate(skipped) if i not in found]
+
+
+def _place(refs: Sequence[Reference], file: str | None, line: int) -> int:
+    """Where a reference printed at ``line`` of ``file`` goes: before the first of that file printed after it,
+    else after the last of that file, else at the end."""
+    last = None
+    for i, ref in enumerate(refs):
+        src = ref.sources[0] if ref.sources else None
+        if src is not None and src.file == file:
+            if src.line > line:
+                return i
+            last = i
+    return len(refs) if last is None else last + 1
 
 
 def _short(raw: str) -> str:
@@ -211,8 +281,9 @@ def before(refs: Sequence[Reference], decisions: Decisions,
     dropped: list[Skipped] = []
     for i, ref in enumerate(refs):
         mine = found.get(i, [])
-        if any(d.action == "not-reference" for d in mine):
-            d = next(d for d in mine if d.action == "not-reference")
+        said = [d for d in mine if d.action in PRESENCE]
+        if said and said[-1].action == "not-reference":  # the later of "not a reference" / "is one" stands
+            d = said[-1]
             for src in ref.sources:
                 dropped.append(Skipped(src.raw, src.line, src.end_line, "not a reference: "
                                        + d.describe(decisions.source), src.file))
@@ -299,7 +370,8 @@ def constraints(refs: Sequence[Reference], decisions: Decisions) -> tuple[Constr
     others, _ = match(refs, Decisions(tuple(replace(d, file=d.other[0], raw=d.other[1]) for d in pairs
                                             if d.other), decisions.source))
     where = {d.entry: i for i, ds in others.items() for d in ds}
-    together, apart, warnings = [], [], []
+    last: dict[tuple[int, int], Decision] = {}  # per pair, the later decision stands
+    warnings = []
     for i, ds in found.items():
         for d in ds:
             j = where.get(d.entry)
@@ -307,5 +379,9 @@ def constraints(refs: Sequence[Reference], decisions: Decisions) -> tuple[Constr
                 warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.other[0]} reads "
                                          f"like {_short(d.other[1])!r} any more; not applied", decisions.source))
             elif j != i:
-                (together if d.action == "same-work" else apart).append((min(i, j), max(i, j)))
-    return Constraints(tuple(together), tuple(apart)), warnings
+                pair = (min(i, j), max(i, j))
+                if pair not in last or last[pair].entry < d.entry:
+                    last[pair] = d
+    together = tuple(sorted(p for p, d in last.items() if d.action == "same-work"))
+    apart = tuple(sorted(p for p, d in last.items() if d.action == "not-duplicate"))
+    return Constraints(together, apart), warnings

@@ -84,11 +84,18 @@ class Source:
 class Skipped:
     """A candidate inside a reference section (or list) that was not taken as a reference, and why."""
 
-    text: str
+    text: str  # as shown: with its list label, lines joined
     line: int
     end_line: int
     reason: str
     file: str | None = None
+    raw: str | None = None  # the string a reference made of it would hold (as a Source's raw); None: ``text``
+    label: str | None = None
+
+    @property
+    def printed(self) -> str:
+        """The string as a reference's source would hold it: what a decision names."""
+        return self.raw if self.raw is not None else self.text
 
 
 try:

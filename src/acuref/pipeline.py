@@ -177,6 +177,7 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
     names, built here), deduplicate, assign citation keys."""
     results = list(results)
     refs = [ref for r in results for ref in r.references]
+    refs, passed = decisions.promote(refs, [s for r in results for s in r.skipped], settings.decisions)
     refs, decided, not_refs, stale = decisions.before(refs, settings.decisions)
     opened: list[Warning_] = []
     if resolver is None and settings.resolver is not None and refs:
@@ -194,8 +195,7 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
         notes.extend(gone)
         refs, report = deduplicate(refs, pause_gc=settings.pause_gc, constraints=pairs)
     failures = tuple(r.path for r in results if r.failed)
-    skipped = (*(s for r in results for s in r.skipped), *not_refs)
-    return RunResult(to_entries(refs), tuple(notes), failures, report, skipped)
+    return RunResult(to_entries(refs), tuple(notes), failures, report, (*passed, *not_refs))
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,

@@ -2,7 +2,8 @@
 
 It walks the references of a run's ``--report`` that need attention (suspect, ambiguous, not found, failed,
 unparsed, low parse confidence), shows each as printed beside its reading and the records the resolver
-weighed, and asks for a decision; the decisions are added to the decisions file (written whole, then renamed)
+weighed, and asks for a decision; then the candidates the run skipped (is one a reference after all?). The
+decisions are added to the decisions file (written whole, then renamed)
 that the next ``export`` applies. Drawn with rich, which falls back to plain text off a terminal.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path, PurePath
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -18,11 +20,13 @@ from rich.prompt import Prompt
 from rich.table import Table
 from rich.text import Text
 
+from acuref import decisions
 from acuref.errors import InputError
 from acuref.output import write_atomic
 from acuref.report.html import ATTENTION, LOW_CONFIDENCE  # what the review page calls "needs attention"
 
 KEYS = "u: use a DOI · r: reject the DOI · n: not a reference · s: skip · q: save and quit"
+SKIPPED_KEYS = "i: a reference after all · s: skip · q: save and quit"
 
 
 def needing_attention(report: dict[str, Any]) -> list[dict[str, Any]]:
@@ -71,6 +75,22 @@ def _decide(console: Console, item: dict[str, Any], dois: list[str], stream: Tex
     return {**base, "action": "use-doi", "doi": dois[int(pick) - 1]}
 
 
+def _decide_skipped(console: Console, skipped: dict[str, Any], number: int, total: int,
+                    stream: TextIO | None) -> dict[str, Any] | str:
+    """A candidate the extractor passed over (or a curator called no reference): is it a reference after all?"""
+    body = Table.grid(padding=(0, 1))
+    body.add_row("as printed", Text(skipped.get("text") or ""))
+    body.add_row("where", f"{skipped.get('file')}:{skipped.get('line')}")
+    body.add_row("skipped", str(skipped.get("reason") or ""))
+    console.print(Panel(body, title=f"{number}/{total}  skipped candidate"))
+    key = Prompt.ask(SKIPPED_KEYS, console=console, choices=["s", "q", "i"], default="s", stream=stream,
+                     show_choices=False)
+    if key in ("s", "q"):
+        return key
+    raw = skipped.get("raw") if isinstance(skipped.get("raw"), str) else skipped["text"]  # "raw": since 0.1
+    return {"file": PurePath(skipped.get("file") or "").name, "raw": raw, "action": "is-reference"}
+
+
 def review(report_path: str, decisions_path: str, *, console: Console | None = None,
            stream: TextIO | None = None) -> int:
     """Ask about every item needing attention; add the decisions to ``decisions_path``. Returns how many."""
@@ -85,16 +105,25 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
         raise InputError(f"{report_path}: not an acuref --report JSON file (no 'items')")
     kept = _existing(decisions_path)  # before any question: a file that cannot be added to must not cost answers
     todo = needing_attention(report)
+    passed = [s for s in report.get("skipped") or [] if isinstance(s, dict) and isinstance(s.get("text"), str)
+              and s["text"].strip()]
+    total = len(todo) + len(passed)
     made: list[dict[str, Any]] = []
-    for k, item in enumerate(todo, 1):
-        got = _decide(console, item, _show(console, item, k, len(todo)), stream)
+
+    def answers() -> Iterator[dict[str, Any] | str]:  # asked one at a time: "q" stops before the next question
+        for k, item in enumerate(todo, 1):
+            yield _decide(console, item, _show(console, item, k, total), stream)
+        for k, candidate in enumerate(passed, len(todo) + 1):
+            yield _decide_skipped(console, candidate, k, total, stream)
+
+    for got in answers():
         if got == "q":
             break
         if isinstance(got, dict):
             made.append(got)
     if made:
-        write_atomic(decisions_path, json.dumps({"acuref_decisions": 1, "decisions": [*kept, *made]}, indent=1,
-                                                ensure_ascii=False) + "\n")
+        write_atomic(decisions_path, json.dumps({"acuref_decisions": 1, "decisions": decisions.merged(kept, made)},
+                                                indent=1, ensure_ascii=False) + "\n")
     console.print(f"{len(made)} decision{'s' if len(made) != 1 else ''} added to {decisions_path}"
                   if made else "no decision made")
     return len(made)

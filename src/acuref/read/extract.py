@@ -77,7 +77,7 @@ class _Found:
 
     def skip(self, u: Unit, reason: str) -> None:
         text = u.flat if not u.label else f"[{u.label}] {u.flat}"
-        self.skipped.append(Skipped(text, u.start, u.end, reason))
+        self.skipped.append(Skipped(text, u.start, u.end, reason, raw=u.raw, label=u.label))
 
 
 class _Member(NamedTuple):

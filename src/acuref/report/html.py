@@ -3,7 +3,7 @@
 Counts at the top and a toolbar (filter by status, parser, document and confidence, a needs-attention view,
 sort); then, per document, each reference as printed beside its parsed fields (DOIs as links), the status
 (coloured), score and confidence, and buttons that record a curator's decision (use a candidate DOI, reject
-the DOI, not a reference), downloaded as ``acuref.decisions.json`` for ``--decisions``; merged duplicates
+the DOI, not a reference, a skipped candidate that is one after all), downloaded as ``acuref.decisions.json`` for ``--decisions``; merged duplicates
 with the rule that joined them; close pairs left apart; warnings. Every value is HTML-escaped: reference
 strings come from arbitrary web pages.
 """
@@ -15,6 +15,7 @@ from html import escape
 from pathlib import PurePath
 
 from acuref._version import __version__
+from acuref.decisions import Decisions
 from acuref.dedupe.stage import DedupeReport
 from acuref.formats import markers
 from acuref.model import Entry, Reference, Skipped, Status, Warning_
@@ -156,9 +157,22 @@ def _status(ref: Reference) -> tuple[str, str]:
     return status, badge + detail
 
 
+def _skipped_row(s: Skipped, order: int) -> str:
+    """A candidate the extractor passed over: part of the needs-attention view, with the decision that it is a
+    reference after all (a curator's "not a reference" lands here too, and can be taken back the same way)."""
+    data = (f'data-status="skipped" data-parser="none" data-confidence="0.000" data-file="'
+            f'{escape(PurePath(s.file or "").name)}" data-order="{order}" data-attention="1" data-raw="{escape(s.printed)}"')
+    return (f'<tr class="skipped" {data}><td>{escape(s.file or "")}:{s.line}</td><td class="raw">{escape(s.text)}</td>'
+            f'<td>{escape(s.reason)}<div class="decide-bar"><button type="button" class="decide" '
+            'data-action="is-reference">a reference after all</button></div><div class="decision"></div></td></tr>')
+
+
 def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | tuple[Warning_, ...],
            dedupe: DedupeReport | None = None, title: str = "acuref review",
-           skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> str:
+           skipped: tuple[Skipped, ...] | list[Skipped] = (), kept: Decisions = Decisions()) -> str:
+    """The page; ``kept`` is the decisions file the run applied, carried whole into the page so that its
+    download holds those decisions and the ones made on the page (a new one replacing a kept one on the same
+    question), and can replace the file."""
     merged = dedupe.merged_from if dedupe else {}
     statuses = Counter(_status(e.ref)[0] for e in entries)
     n_sources = sum(len(e.ref.sources) for e in entries)
@@ -197,7 +211,8 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
               for key, label, value in counts]
     parts.append("</div>")
     names = sorted({PurePath(s.file or "").name for e in entries for s in e.ref.sources})
-    parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed")),
+    parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed",
+                                                                                             "skipped")),
                                 documents="".join(f"<option>{escape(n)}</option>" for n in names)))
     head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
            "<th style=\"width:16%\">status</th></tr>"
@@ -213,15 +228,18 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
                   '</div><div class="decision"></div></td></tr>' for p in dedupe.possible]
         parts.append("</table>")
     if skipped:
-        parts.append("<h2>Skipped candidates (inside reference sections, not taken as references)</h2><table><tr>"
-                     "<th style=\"width:30%\">where</th><th style=\"width:45%\">text</th><th>why</th></tr>")
-        parts += [f"<tr class=\"skipped\"><td>{escape(s.file or '')}:{s.line}</td><td class=\"raw\">{escape(s.text)}</td>"
-                  f"<td>{escape(s.reason)}</td></tr>" for s in skipped]
-        parts.append("</table>")
+        parts.append("<section class=\"document skipped-list\"><h2>Skipped candidates (inside reference sections, "
+                     "not taken as references)</h2><table><tr><th style=\"width:30%\">where</th>"
+                     "<th style=\"width:45%\">text</th><th>why</th></tr>")
+        parts += [_skipped_row(s, order + n) for n, s in enumerate(skipped, 1)]
+        parts.append("</table></section>")
     if warnings:
         parts.append("<h2>Warnings</h2><table><tr><th style=\"width:30%\">where</th><th>message</th></tr>")
         parts += [f"<tr class=\"warning\"><td>{escape(w.file or '')}{':' + str(w.line) if w.line else ''}</td>"
                   f"<td>{escape(w.message)}</td></tr>" for w in warnings]
         parts.append("</table>")
-    parts.append(SCRIPT + "</body></html>\n")
+    # JSON inside a script element: "<" escaped so no string can close the element.
+    carried = kept.kept.replace("<", "\\u003c")
+    parts.append(f'<script type="application/json" id="kept-decisions" data-source="{escape(kept.source)}">'
+                 f"{carried}</script>" + SCRIPT + "</body></html>\n")
     return "".join(parts)

@@ -12,16 +12,36 @@ TOOLBAR = """<div class="toolbar">
 <label>sort <select id="f-sort"><option value="order">as cited</option><option value="confidence">confidence, lowest
 first</option><option value="status">status</option></select></label>
 <span class="muted"><b id="shown"></b> shown</span>
-<span class="decided-box"><b id="decided-count">0</b> decisions
-<button id="download" type="button">Download decisions</button></span>
+<span class="decided-box"><b id="decided-count">0</b> new decisions, <b id="kept-count">0</b> kept from the
+decisions file <button id="download" type="button">Download decisions</button></span>
 </div>"""
 
 SCRIPT = r"""<script>
 (function () {
   'use strict';
-  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.ref'));
+  var rows = Array.prototype.slice.call(document.querySelectorAll('tr.ref, tr.skipped'));
   var decisions = [];
   function el(id) { return document.getElementById(id); }
+  // The decisions file the run applied, carried whole: the download holds it and this page's decisions.
+  var kept = [];
+  try { kept = JSON.parse(el('kept-decisions').textContent || '[]'); } catch (e) { kept = []; }
+  if (!Array.isArray(kept)) kept = [];
+  var GROUPS = { 'use-doi': 'doi', 'accept-doi': 'doi', 'reject-doi': 'doi', 'not-reference': 'presence',
+    'is-reference': 'presence', 'same-work': 'pair', 'not-duplicate': 'pair', 'correct': 'correct' };
+  function spaced(text) { return String(text).split(/\s+/).filter(Boolean).join(' '); }
+  // What a decision answers; a later one on the same question replaces it (as decisions.merged does).
+  function question(d) {
+    if (!d || typeof d !== 'object' || !GROUPS[d.action]) return null;
+    var here = String(d.file) + '\n' + spaced(d.raw);
+    if (GROUPS[d.action] !== 'pair') return GROUPS[d.action] + '\n' + here;
+    var o = d.other && typeof d.other === 'object' ? d.other : {};
+    var there = String(o.file || d.file) + '\n' + spaced(o.raw);
+    return 'pair\n' + [here, there].sort().join('\n');
+  }
+  function count() {
+    el('decided-count').textContent = String(decisions.length);
+    el('kept-count').textContent = String(kept.length);
+  }
   function filter() {
     var status = el('f-status').value, parser = el('f-parser').value, doc = el('f-doc').value;
     var below = parseFloat(el('f-conf').value || '1.01'), attention = el('f-attention').checked, shown = 0;
@@ -33,14 +53,14 @@ SCRIPT = r"""<script>
       if (ok) shown += 1;
     });
     document.querySelectorAll('section.document').forEach(function (s) {
-      s.hidden = !Array.prototype.some.call(s.querySelectorAll('tr.ref'), function (r) { return !r.hidden; });
+      s.hidden = !Array.prototype.some.call(s.querySelectorAll('tr.ref, tr.skipped'), function (r) { return !r.hidden; });
     });
     el('shown').textContent = String(shown);
   }
   function sort() {
     var how = el('f-sort').value;
     document.querySelectorAll('section.document table').forEach(function (t) {
-      var body = Array.prototype.slice.call(t.querySelectorAll('tr.ref'));
+      var body = Array.prototype.slice.call(t.querySelectorAll('tr.ref, tr.skipped'));
       body.sort(function (a, b) {
         var order = Number(a.dataset.order) - Number(b.dataset.order);
         if (how === 'confidence') return (Number(a.dataset.confidence) - Number(b.dataset.confidence)) || order;
@@ -51,7 +71,7 @@ SCRIPT = r"""<script>
     });
   }
   function decide(button) {
-    var row = button.closest('tr.ref');
+    var row = button.closest('tr.ref, tr.skipped');
     var d = { file: row.dataset.file, raw: row.dataset.raw, action: button.dataset.action };
     if (button.dataset.doi) d.doi = button.dataset.doi;
     record(row, d, 'decided: ' + d.action + (d.doi ? ' ' + d.doi : ''));
@@ -60,22 +80,15 @@ SCRIPT = r"""<script>
     var row = button.closest('tr.possible');
     var d = { file: row.dataset.aFile, raw: row.dataset.aRaw, action: button.dataset.action,
       other: { file: row.dataset.bFile, raw: row.dataset.bRaw } };
-    decisions = decisions.filter(function (x) {
-      return !(x.other && x.file === d.file && x.raw === d.raw && x.other.raw === d.other.raw);
-    });
-    decisions.push(d);
-    row.classList.add('decided');
-    row.querySelector('.decision').textContent = 'decided: ' + d.action;
-    el('decided-count').textContent = String(decisions.length);
+    record(row, d, 'decided: ' + d.action);
   }
   function record(row, d, said) {
-    decisions = decisions.filter(function (x) {
-      return !(x.file === d.file && x.raw === d.raw && x.action === d.action && !x.other);
-    });
+    var q = question(d);
+    decisions = decisions.filter(function (x) { return question(x) !== q; });
     decisions.push(d);
     row.classList.add('decided');
     row.querySelector('.decision').textContent = said;
-    el('decided-count').textContent = String(decisions.length);
+    count();
   }
   function saveCorrection(button) {
     var row = button.closest('tr.ref'), fields = {}, changed = 0;
@@ -91,7 +104,10 @@ SCRIPT = r"""<script>
     row.querySelector('div.correct').hidden = true;
   }
   function download() {
-    var text = JSON.stringify({ acuref_decisions: 1, decisions: decisions }, null, 1) + '\n';
+    var asked = {};
+    decisions.forEach(function (d) { if (GROUPS[d.action] !== 'correct') asked[question(d)] = true; });
+    var all = kept.filter(function (x) { var q = question(x); return q === null || !asked[q]; }).concat(decisions);
+    var text = JSON.stringify({ acuref_decisions: 1, decisions: all }, null, 1) + '\n';
     var a = document.createElement('a');
     a.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     a.download = 'acuref.decisions.json';
@@ -114,6 +130,7 @@ SCRIPT = r"""<script>
     }
     if (e.target.classList && e.target.classList.contains('save-correction')) saveCorrection(e.target);
   });
+  count();
   filter();
 })();
 </script>"""

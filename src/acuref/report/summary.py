@@ -59,7 +59,8 @@ def _library_fields(entry: Entry) -> dict[str, Any]:
 
 
 def skipped_to_json(s: Skipped) -> dict[str, Any]:
-    return {"file": s.file, "line": s.line, "end_line": s.end_line, "text": s.text, "reason": s.reason}
+    return {"file": s.file, "line": s.line, "end_line": s.end_line, "text": s.text, "raw": s.printed,
+            "reason": s.reason}
 
 
 def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
