@@ -172,3 +172,39 @@ def test_index_build_into_a_missing_folder_is_one_line(tmp_path, capsys):
     assert main(["index", "build", str(src), "-o", str(out)]) == 5
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and str(out) in err
+
+
+@pytest.mark.parametrize("value", [0, 1, 127, 128, 240, 2287, 16383, 16384, 1000510, 21509211, 2**40, 2**63 - 1])
+def test_varints_read_as_sqlite_writes_them(value):
+    """_varint reads SQLite's varint (7 bits a byte, big-endian, a full ninth byte), as FTS5 stores lengths."""
+    if value > 0x00FFFFFFFFFFFFFF:
+        data = bytes([0xFF] * 8 + [value & 0xFF])  # the ninth byte holds 8 bits
+        value = (((1 << 56) - 1) << 8) | (value & 0xFF)
+    else:
+        groups = []
+        v = value
+        while True:
+            groups.append(v & 0x7F)
+            v >>= 7
+            if not v:
+                break
+        data = bytes([g | 0x80 for g in reversed(groups[1:])] + [groups[0]])
+    assert snapshot._varint(data + b"\x05") == (value, len(data))
+
+
+def test_ranking_weighs_a_works_length_like_bm25(tmp_path):
+    """Among works that hold the same query terms, the short one ranks first (BM25's length factor, read from
+    FTS5's own lengths); the average length is the index's own; a work with more of the rare terms still
+    wins."""
+    works = [{"DOI": f"10.5555/long.{i}", "title": ["Acupuncture trial " + " ".join(f"filler{i}x{k}" for k in
+                                                                                   range(20))]} for i in range(30)]
+    works += [{"DOI": "10.5555/short", "title": ["Acupuncture trial"]},
+              {"DOI": "10.5555/rare", "title": ["Acupuncture trial moxibustion " + " ".join(f"pad{k}" for k in range(30))]}]
+    path = tmp_path / "w.jsonl"
+    path.write_text("".join(json.dumps(w) + "\n" for w in works), encoding="utf-8")
+    snapshot.build([path], tmp_path / "s.sqlite")
+    snap = snapshot.Snapshot(tmp_path / "s.sqlite")
+    lengths = [len(snapshot.terms(snapshot.text_of(w))) for w in works]
+    assert snap._average_length() == pytest.approx(sum(lengths) / len(works), rel=0.1)
+    assert [w["DOI"] for w, _ in snap.search("Acupuncture trial", rows=3)][0] == "10.5555/short"
+    assert [w["DOI"] for w, _ in snap.search("Acupuncture trial moxibustion", rows=3)][0] == "10.5555/rare"
