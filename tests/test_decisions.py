@@ -280,3 +280,21 @@ def test_any_decisions_file_runs_without_a_traceback(tmp_path, text):
     gone = {s.printed for s in got.skipped if s.reason.startswith("not a reference")}
     kept = {src.raw for e in got.entries for src in e.ref.sources}
     assert kept | gone == {LIEBER, HSU, OTHER} and not kept & gone  # merged or not, every citation is accounted for
+
+
+def test_the_documents_warnings_count_what_is_still_skipped(tmp_path):
+    """Once a curator takes skipped candidates, the page's warning counts those left, and a page whose only
+    candidate is taken is no longer said to have no references — in both engines' shared corpus step."""
+    page = _page(tmp_path, [LIEBER, NHS, NCCIH])
+    only = tmp_path / "only.md"
+    only.write_text(f"# Only\n\n## References\n\n1. {NHS}\n", encoding="utf-8")
+    file = _file(tmp_path, [{"file": "page.md", "raw": NHS, "action": "is-reference"},
+                            {"file": "only.md", "raw": NHS, "action": "is-reference"}])
+    plain = run([str(page), str(only)], settings=Settings(resolver=None))
+    said = [w.message for w in plain.warnings]
+    assert f"{page}: 2 candidates in a reference section not taken as references (see 'skipped' in --report)" in said
+    assert f"{only}: no references found" in said
+    got = run([str(page), str(only)], settings=Settings(resolver=None, decisions=decisions.load(str(file))))
+    said = [w.message for w in got.warnings]
+    assert f"{page}: 1 candidate in a reference section not taken as a reference (see 'skipped' in --report)" in said
+    assert not any(str(only) in m for m in said) and len(got.entries) == 3

@@ -35,7 +35,7 @@ from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, E
                                  collector_paused, decide_block, merge, merge_dois, mixed, thin)
 from acuref.errors import UsageError
 from acuref.model import Reference, Skipped, Warning_
-from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, to_entries
+from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, recount_skipped, to_entries
 from acuref.resolve.backend import parse_spec
 from acuref.resolve.stage import resolution_warnings, resolve
 from acuref.settings import Settings
@@ -288,10 +288,12 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
             results[slot] = got
-        notes = [*opened, *(w for r in results for w in r.warnings), *stale, *problems, *gone]
-        failures = tuple(r.path for r in results if r.failed)
+        everything = [s for r in results for s in r.skipped]
         if passed is None:
-            passed = [s for r in results for s in r.skipped]
+            passed = everything
+        notes = [*opened, *recount_skipped((w for r in results for w in r.warnings), everything, passed), *stale,
+                 *problems, *gone]
+        failures = tuple(r.path for r in results if r.failed)
         return RunResult(to_entries(refs), tuple(notes), failures, report, (*passed, *not_refs))
 
 

@@ -6,7 +6,8 @@ Only this module and the CLI touch the file system for input; every stage it cal
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -155,11 +156,9 @@ def read_path(path: str) -> DocumentResult:
 def _document_warnings(name: str, found: list[Reference], passed_over: list[Skipped]) -> list[Warning_]:
     out = []
     if not found:
-        out.append(Warning_(f"{name}: no references found", name))
+        out.append(_nothing_found(name))
     if passed_over:
-        n = len(passed_over)
-        out.append(Warning_(f"{name}: {n} candidate{'s' if n > 1 else ''} in a reference section not "
-                            f"taken as {'references' if n > 1 else 'a reference'} (see 'skipped' in --report)", name))
+        out.append(skipped_note(name, len(passed_over)))
     for ref in found:
         src = ref.sources[0]
         if not ref.parsed:
@@ -170,6 +169,30 @@ def _document_warnings(name: str, found: list[Reference], passed_over: list[Skip
     return out
 
 
+def _nothing_found(name: str) -> Warning_:
+    return Warning_(f"{name}: no references found", name)
+
+
+def skipped_note(name: str, n: int) -> Warning_:
+    """The warning a document with ``n`` skipped candidates gets."""
+    return Warning_(f"{name}: {n} candidate{'s' if n > 1 else ''} in a reference section not "
+                    f"taken as {'references' if n > 1 else 'a reference'} (see 'skipped' in --report)", name)
+
+
+def recount_skipped(warnings: Iterable[Warning_], before: Sequence[Skipped], after: Sequence[Skipped],
+                    ) -> list[Warning_]:
+    """The documents' warnings after a curator took some skipped candidates as references after all: each
+    changed count said again with what is left, and a document that has references now no longer said to
+    have none."""
+    if len(before) == len(after):
+        return list(warnings)
+    was, now = Counter(s.file for s in before), Counter(s.file for s in after)
+    changed = [f for f, n in was.items() if f and now[f] != n]
+    said: dict[Warning_, Warning_ | None] = {_nothing_found(f): None for f in changed}
+    said.update({skipped_note(f, was[f]): skipped_note(f, now[f]) if now[f] else None for f in changed})
+    return [said.get(w, w) for w in warnings if said.get(w, w) is not None]
+
+
 def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefClient | None = None,
            settings: Settings = Settings(resolver=None), progress: Callable[[int], None] | None = None,
            on_total: Callable[[int], None] | None = None, warnings: Iterable[Warning_] = ()) -> RunResult:
@@ -177,12 +200,14 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
     names, built here), deduplicate, assign citation keys."""
     results = list(results)
     refs = [ref for r in results for ref in r.references]
-    refs, passed = decisions.promote(refs, [s for r in results for s in r.skipped], settings.decisions)
+    everything = [s for r in results for s in r.skipped]
+    refs, passed = decisions.promote(refs, everything, settings.decisions)
     refs, decided, not_refs, stale = decisions.before(refs, settings.decisions)
     opened: list[Warning_] = []
     if resolver is None and settings.resolver is not None and refs:
         resolver, opened = settings.make_resolver()  # built here, in the process that runs the corpus step
-    notes = [*warnings, *opened, *(w for r in results for w in r.warnings), *stale]
+    notes = [*warnings, *opened, *recount_skipped((w for r in results for w in r.warnings), everything, passed),
+             *stale]
     if resolver is not None and refs:
         if on_total:
             on_total(len(refs))
