@@ -4,6 +4,7 @@ still applied after the document was edited elsewhere."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -298,3 +299,20 @@ def test_the_documents_warnings_count_what_is_still_skipped(tmp_path):
     said = [w.message for w in got.warnings]
     assert f"{page}: 1 candidate in a reference section not taken as a reference (see 'skipped' in --report)" in said
     assert not any(str(only) in m for m in said) and len(got.entries) == 3
+
+
+def test_a_decision_on_a_taken_string_takes_no_look_alike_candidate():
+    """'is-reference' on a string the extractor took goes to that reference, not to a skipped candidate that
+    reads almost the same (and would pass the 90 % bar on its own)."""
+    from acuref.model import Skipped, Source
+    from acuref.parse.rules import parse_reference
+
+    near = "National Health Service Choices: Acupuncture treatment for chronic pain in adults"
+    taken = replace(parse_reference(near + ", 2019."), sources=(Source(near + ", 2019.", 7, 7, "1", "list", "p.md"),))
+    candidate = Skipped("[2] " + near, 8, 8, "no year, identifier, locator or legal citation", "p.md", near, "2")
+    said = decisions.Decisions((decisions.Decision(1, "p.md", near + ", 2019", "is-reference"),), "d.json")
+    refs, passed = decisions.promote([taken], [candidate], said)
+    assert refs == [taken] and passed == [candidate]
+    alone = decisions.Decisions((decisions.Decision(1, "p.md", near + " (web page)", "is-reference"),), "d.json")
+    refs, passed = decisions.promote([taken], [candidate], alone)
+    assert [r.sources[0].raw for r in refs] == [near + ", 2019.", near] and passed == []

@@ -238,7 +238,11 @@ def promote(refs: Sequence[Reference], skipped: Sequence[Skipped], decisions: De
     wanted = Decisions(tuple(d for d in decisions.items if d.action == "is-reference"), decisions.source)
     if not wanted.items or not skipped:
         return list(refs), list(skipped)
-    found, _ = _match([[(s.file, s.printed)] for s in skipped], wanted)
+    # Matched among the references and the candidates together: a decision on a string the extractor takes
+    # (or that reads more like a reference than like any candidate) must not take a look-alike candidate.
+    texts = [*([(src.file, src.raw) for src in ref.sources] for ref in refs), *([(s.file, s.printed)] for s in skipped)]
+    hits, _ = _match(texts, wanted)
+    found = {i - len(refs) for i in hits if i >= len(refs)}
     if not found:
         return list(refs), list(skipped)
     out = list(refs)
