@@ -90,6 +90,28 @@ SCRIPT = r"""<script>
     row.querySelector('.decision').textContent = said;
     count();
   }
+  // The reading's fields as inputs, built when a curator first opens "correct…" (from the button's data-edit).
+  function correctionForm(button, bar) {
+    var values = JSON.parse(button.dataset.edit || '{}'), form = document.createElement('div');
+    form.className = 'correct';
+    form.hidden = true;
+    Object.keys(values).forEach(function (name) {
+      var label = document.createElement('label'), input = document.createElement('input');
+      label.textContent = name + ' ';
+      input.dataset.field = name;
+      input.dataset.initial = values[name];
+      input.value = values[name];
+      label.appendChild(input);
+      form.appendChild(label);
+    });
+    var save = document.createElement('button');
+    save.type = 'button';
+    save.className = 'save-correction';
+    save.textContent = 'save correction';
+    form.appendChild(save);
+    bar.parentNode.insertBefore(form, bar.nextSibling);
+    return form;
+  }
   function saveCorrection(button) {
     var row = button.closest('tr.ref'), fields = {}, changed = 0;
     row.querySelectorAll('div.correct input').forEach(function (input) {
@@ -125,7 +147,8 @@ SCRIPT = r"""<script>
     if (e.target.classList && e.target.classList.contains('decide')) decide(e.target);
     if (e.target.classList && e.target.classList.contains('decide-pair')) decidePair(e.target);
     if (e.target.classList && e.target.classList.contains('edit')) {
-      var form = e.target.closest('tr.ref').querySelector('div.correct');
+      var bar = e.target.closest('.decide-bar');
+      var form = bar.parentNode.querySelector('div.correct') || correctionForm(e.target, bar);
       form.hidden = !form.hidden;
     }
     if (e.target.classList && e.target.classList.contains('save-correction')) saveCorrection(e.target);
