@@ -251,3 +251,19 @@ def test_skipped_candidates_are_decided_and_the_kept_decisions_carried_on(tmp_pa
     again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(download))))
     assert [e.ref.sources[0].raw for e in again.entries] == [LIEBER, NHS, HSU] and again.skipped == ()
     assert again.entries[0].ref.DOI == "10.1002/jor.1100150407"
+
+
+def test_a_decisions_file_that_could_not_be_read_is_said_beside_the_download(tmp_path):
+    """A decisions file that is not JSON cannot be carried into the page: the page says so where the download
+    is, so its download does not silently replace the broken file."""
+    from test_decisions import HSU, LIEBER, _page
+
+    src = _page(tmp_path, [LIEBER, HSU])
+    broken = tmp_path / "acuref.decisions.json"
+    broken.write_text('{"decisions": [{"file": "page.md", "raw": "', encoding="utf-8")
+    got = decisions.load(str(broken))
+    result = run([str(src)], settings=Settings(resolver=None, decisions=got))
+    page = report_html.render(result.entries, result.warnings, result.dedupe, kept=got)
+    assert f'<p class="unreadable"><b>{broken} could not be read</b>' in page
+    fine = report_html.render(result.entries, result.warnings, result.dedupe, kept=decisions.Decisions())
+    assert 'class="unreadable"' not in fine

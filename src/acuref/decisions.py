@@ -103,13 +103,15 @@ class Decisions:
     source: str = ""  # the file they came from, as named in messages
     problems: tuple[Warning_, ...] = ()  # what could not be read of it: said again by every run that uses it
     kept: str = "[]"  # every entry of the file as it was read (valid or not), JSON: what a review page carries on
+    readable: bool = True  # False: the file could not be read at all, so nothing of it can be carried on
 
 
 def load(path: str) -> Decisions:
     """The decisions in ``path``; what is unreadable or malformed is a warning in ``problems``, never an
     exception."""
     def unusable(why: str) -> Decisions:
-        return Decisions(source=path, problems=(Warning_(f"{path}: decisions file {why}; no decision applied", path),))
+        return Decisions(source=path, problems=(Warning_(f"{path}: decisions file {why}; no decision applied", path),),
+                         readable=False)
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))

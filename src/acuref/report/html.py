@@ -43,6 +43,7 @@ th{background:#f1f3f7;font-weight:600}td.raw{font-family:ui-monospace,Menlo,Cons
 .muted{color:#6b7280}td code{word-break:break-all}dl{margin:0}dt{float:left;clear:left;width:5.5rem;color:#6b7280}dd{margin:0 0 0 5.8rem}
 .toolbar{display:flex;flex-wrap:wrap;gap:.6rem;align-items:center;position:sticky;top:0;background:#fff;padding:.4rem 0;
 border-bottom:1px solid #e2e4ea;z-index:1}.decided-box{margin-left:auto}
+p.unreadable{background:#fde2e1;padding:.4rem .6rem;border-radius:4px}
 button{font:inherit;font-size:12px;margin:.1rem .2rem 0 0}details.offers table{font-size:12px;margin-top:.3rem}
 td.disagree{background:#fde2e1}td.agree{background:#e3f4e8}
 div.correct label{display:block;font-size:12px}div.correct input{width:100%}tr.decided{background:#eef6ff}.decision{color:#1a5276}
@@ -216,6 +217,10 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed",
                                                                                              "skipped")),
                                 documents="".join(f"<option>{escape(n)}</option>" for n in names)))
+    if not kept.readable:  # the download must not silently stand in for a file the run could not read
+        parts.append(f'<p class="unreadable"><b>{escape(kept.source)} could not be read</b>: "Download decisions" '
+                     "holds only the decisions made on this page; mend that file, or merge the two by hand, rather "
+                     "than replace it.</p>")
     head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
            "<th style=\"width:16%\">status</th></tr>"
     for file, rows in rows_by_file.items():
