@@ -115,3 +115,35 @@ def test_a_skipped_candidate_and_an_answer_given_again(tmp_path):
     assert sorted((e["raw"], e["action"]) for e in entries) == sorted([(NHS, "is-reference"), (HSU, "is-reference")])
     again = run([str(src)], settings=Settings(resolver=None, decisions=decisions.load(str(target))))
     assert [e.ref.sources[0].raw for e in again.entries] == [LIEBER, NHS, HSU] and again.skipped == ()
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_ANY = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(
+                        ["items", "skipped", "sources", "file", "raw", "text", "status", "confidence", "parsed",
+                         "offered", "candidates", "doi", "printed_doi", "id", "message", "line", "reason", "x"]),
+                        inner, max_size=6), max_leaves=25)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(report=st.one_of(_ANY, st.fixed_dictionaries({"items": st.lists(_ANY, max_size=4),
+                                                     "skipped": st.lists(_ANY, max_size=3)})),
+       keys=st.text(alphabet="unrsqi12\n", max_size=30))
+def test_any_report_is_reviewed_or_refused_in_one_line(tmp_path, report, keys):
+    """Whatever a hand-edited report holds, ``acuref review`` asks about what it can read or refuses the file
+    with an InputError; never a traceback, and the decisions file is JSON afterwards."""
+    from acuref.errors import InputError
+
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(report), encoding="utf-8")
+    target = tmp_path / "d.json"
+    target.unlink(missing_ok=True)
+    try:
+        review_terminal.review(str(path), str(target), console=Console(file=io.StringIO()),
+                               stream=io.StringIO(keys + "q\n" * 40))
+    except InputError:
+        return
+    if target.exists():
+        assert isinstance(json.loads(target.read_text(encoding="utf-8"))["decisions"], list)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path, PurePath
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, TextIO
 
 from rich.console import Console
@@ -29,66 +30,140 @@ KEYS = "u: use a DOI · r: reject the DOI · n: not a reference · s: skip · q:
 SKIPPED_KEYS = "i: a reference after all · s: skip · q: save and quit"
 
 
-def needing_attention(report: dict[str, Any]) -> list[dict[str, Any]]:
+@dataclass(frozen=True)
+class Offered:
+    """A record the resolver weighed, as the report lists it."""
+
+    doi: str
+    cells: tuple[str, ...] = ("", "", "", "", "")  # author, title, year, volume, pages
+    contradicts: str = ""
+
+
+@dataclass(frozen=True)
+class Item:
+    """A report item as the terminal shows it: read from the JSON once, every field checked."""
+
+    raw: str
+    file: str
+    line: str
+    title: str  # the item's id
+    status: str
+    message: str
+    parser: str
+    confidence: float
+    parsed: bool
+    held: str  # the DOI found, or the printed one a suspect holds back
+    held_note: str
+    offered: tuple[Offered, ...]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A skipped candidate of the report."""
+
+    text: str
+    raw: str
+    file: str
+    line: str
+    reason: str
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else "" if value is None or isinstance(value, (dict, list)) else str(value)
+
+
+def _number(value: Any) -> float:
+    try:
+        return float(value) if not isinstance(value, bool) else 0.0
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def read_item(entry: Any) -> Item | None:
+    """One report item, or None when it names no string to decide on (a hand-edited report may hold anything)."""
+    if not isinstance(entry, dict):
+        return None
+    sources = [s for s in entry.get("sources") or [] if isinstance(s, dict)] \
+        if isinstance(entry.get("sources"), list) else []
+    src = sources[0] if sources else {}
+    raw = _text(src.get("raw"))
+    if not raw.strip():
+        return None
+    offers = entry.get("offered") if isinstance(entry.get("offered"), list) else []
+    offered = tuple(Offered(o["doi"], tuple(_text(o.get(k)) for k in ("author", "title", "year", "volume", "page")),
+                            ", ".join(_text(c) for c in o.get("contradicts") or [] if isinstance(c, str))
+                            if isinstance(o.get("contradicts"), list) else "")
+                    for o in offers if isinstance(o, dict) and isinstance(o.get("doi"), str) and o["doi"].strip())
+    if not offered and isinstance(entry.get("candidates"), list):
+        offered = tuple(Offered(d) for d in entry["candidates"] if isinstance(d, str) and d.strip())
+    doi, printed = _text(entry.get("doi")), _text(entry.get("printed_doi"))
+    return Item(raw, _text(src.get("file")), _text(src.get("line")), _text(entry.get("id")), _text(entry.get("status")),
+                _text(entry.get("message")), _text(entry.get("parser")), _number(entry.get("confidence")),
+                entry.get("parsed", True) is not False, doi or printed, "" if doi or not printed else " (as printed)",
+                offered)
+
+
+def read_candidate(entry: Any) -> Candidate | None:
+    if not isinstance(entry, dict) or not _text(entry.get("text")).strip():
+        return None
+    raw = _text(entry.get("raw")) or _text(entry.get("text"))  # "raw" since 0.1: the text without its list label
+    return Candidate(_text(entry["text"]), raw, _text(entry.get("file")), _text(entry.get("line")),
+                     _text(entry.get("reason")))
+
+
+def needing_attention(report: dict[str, Any]) -> list[Item]:
     """The report's items a curator should look at, in report order."""
-    return [item for item in report.get("items") or [] if item.get("status") in ATTENTION
-            or not item.get("parsed", True) or float(item.get("confidence") or 0) < LOW_CONFIDENCE]
+    items = report.get("items") if isinstance(report.get("items"), list) else []
+    return [item for item in map(read_item, items) if item is not None and (
+        item.status in ATTENTION or not item.parsed or item.confidence < LOW_CONFIDENCE)]
 
 
-def _show(console: Console, item: dict[str, Any], number: int, total: int) -> list[str]:
-    """One item on screen; returns the DOIs a curator may take, numbered from 1."""
-    src = (item.get("sources") or [{}])[0]
+def _show(console: Console, item: Item, number: int, total: int) -> None:
+    """One item on screen, with the records weighed numbered from 1."""
     body = Table.grid(padding=(0, 1))
-    body.add_row("as printed", Text(src.get("raw") or ""))
-    body.add_row("where", f"{src.get('file')}:{src.get('line')}")
-    body.add_row("status", f"{item.get('status')} — {item.get('message') or ''}")
-    body.add_row("parse", f"{item.get('parser')} {float(item.get('confidence') or 0):.2f}")
-    if item.get("doi") or item.get("printed_doi"):
-        body.add_row("DOI", item.get("doi") or f"{item['printed_doi']} (as printed)")
-    console.print(Panel(body, title=f"{number}/{total}  {item.get('id')}"))
-    offers = item.get("offered") or [{"doi": d} for d in item.get("candidates") or []]
-    dois = [o["doi"] for o in offers if o.get("doi")]
-    if offers:
+    body.add_row("as printed", Text(item.raw))
+    body.add_row("where", f"{item.file}:{item.line}")
+    body.add_row("status", f"{item.status} — {item.message}")
+    body.add_row("parse", f"{item.parser} {item.confidence:.2f}")
+    if item.held:
+        body.add_row("DOI", item.held + item.held_note)
+    console.print(Panel(body, title=f"{number}/{total}  {item.title}"))
+    if item.offered:
         table = Table("#", "DOI", "author", "title", "year", "vol", "pages", "contradicts")
-        for k, o in enumerate(offers, 1):
-            table.add_row(str(k), o.get("doi") or "", str(o.get("author") or ""), str(o.get("title") or "")[:60],
-                          str(o.get("year") or ""), str(o.get("volume") or ""), str(o.get("page") or ""),
-                          Text(", ".join(o.get("contradicts") or []), style="red"))
+        for k, o in enumerate(item.offered, 1):
+            author, title, year, volume, pages = o.cells
+            table.add_row(str(k), o.doi, author, title[:60], year, volume, pages, Text(o.contradicts, style="red"))
         console.print(table)
-    return dois
 
 
-def _decide(console: Console, item: dict[str, Any], dois: list[str], stream: TextIO | None) -> dict[str, Any] | str:
-    src = (item.get("sources") or [{}])[0]
-    base = {"file": PurePath(src.get("file") or "").name, "raw": src.get("raw") or ""}
-    held = item.get("doi") or item.get("printed_doi")  # the DOI found, or the printed one a suspect holds back
-    choices = ["s", "q", "n"] + (["u"] if dois else []) + (["r"] if held else [])
+def _decide(console: Console, item: Item, stream: TextIO | None) -> dict[str, Any] | str:
+    base = {"file": PurePath(item.file).name, "raw": item.raw}
+    choices = ["s", "q", "n"] + (["u"] if item.offered else []) + (["r"] if item.held else [])
     key = Prompt.ask(KEYS, console=console, choices=choices, default="s", stream=stream, show_choices=False)
     if key in ("s", "q"):
         return key
     if key == "n":
         return {**base, "action": "not-reference"}
     if key == "r":
-        return {**base, "action": "reject-doi", "doi": held}
-    pick = Prompt.ask("which", console=console, choices=[str(k) for k in range(1, len(dois) + 1)], default="1",
-                      stream=stream)
-    return {**base, "action": "use-doi", "doi": dois[int(pick) - 1]}
+        return {**base, "action": "reject-doi", "doi": item.held}
+    pick = Prompt.ask("which", console=console, choices=[str(k) for k in range(1, len(item.offered) + 1)],
+                      default="1", stream=stream)
+    return {**base, "action": "use-doi", "doi": item.offered[int(pick) - 1].doi}
 
 
-def _decide_skipped(console: Console, skipped: dict[str, Any], number: int, total: int,
+def _decide_skipped(console: Console, candidate: Candidate, number: int, total: int,
                     stream: TextIO | None) -> dict[str, Any] | str:
     """A candidate the extractor passed over (or a curator called no reference): is it a reference after all?"""
     body = Table.grid(padding=(0, 1))
-    body.add_row("as printed", Text(skipped.get("text") or ""))
-    body.add_row("where", f"{skipped.get('file')}:{skipped.get('line')}")
-    body.add_row("skipped", str(skipped.get("reason") or ""))
+    body.add_row("as printed", Text(candidate.text))
+    body.add_row("where", f"{candidate.file}:{candidate.line}")
+    body.add_row("skipped", candidate.reason)
     console.print(Panel(body, title=f"{number}/{total}  skipped candidate"))
     key = Prompt.ask(SKIPPED_KEYS, console=console, choices=["s", "q", "i"], default="s", stream=stream,
                      show_choices=False)
     if key in ("s", "q"):
         return key
-    raw = skipped.get("raw") if isinstance(skipped.get("raw"), str) else skipped["text"]  # "raw": since 0.1
-    return {"file": PurePath(skipped.get("file") or "").name, "raw": raw, "action": "is-reference"}
+    return {"file": PurePath(candidate.file).name, "raw": candidate.raw, "action": "is-reference"}
 
 
 def review(report_path: str, decisions_path: str, *, console: Console | None = None,
@@ -105,14 +180,15 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
         raise InputError(f"{report_path}: not an acuref --report JSON file (no 'items')")
     kept = _existing(decisions_path)  # before any question: a file that cannot be added to must not cost answers
     todo = needing_attention(report)
-    passed = [s for s in report.get("skipped") or [] if isinstance(s, dict) and isinstance(s.get("text"), str)
-              and s["text"].strip()]
+    listed = report.get("skipped") if isinstance(report.get("skipped"), list) else []
+    passed = [c for c in map(read_candidate, listed) if c is not None]
     total = len(todo) + len(passed)
     made: list[dict[str, Any]] = []
 
     def answers() -> Iterator[dict[str, Any] | str]:  # asked one at a time: "q" stops before the next question
         for k, item in enumerate(todo, 1):
-            yield _decide(console, item, _show(console, item, k, total), stream)
+            _show(console, item, k, total)
+            yield _decide(console, item, stream)
         for k, candidate in enumerate(passed, len(todo) + 1):
             yield _decide_skipped(console, candidate, k, total, stream)
 
