@@ -2,14 +2,11 @@
 // the needs-attention filter, a sort by confidence, one decision and the download. Prints milliseconds as JSON.
 // Usage: node benchmarks/review_page_timing.js PAGE.html DOWNLOAD.json
 const path = require('path')
-const { chromium } = require(path.join(__dirname, '..', 'tests', 'js', 'node_modules', 'playwright-core'))
+const { launch } = require(path.join(__dirname, '..', 'tests', 'js', 'browser'))
 
 ;(async () => {
   const [file, out] = process.argv.slice(2)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  })
+  const browser = await launch()
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage()
   const errors = []
   page.on('pageerror', (err) => errors.push(String(err)))

@@ -2,15 +2,11 @@
 // the counts at the top, the rows by status, and every console error or page error.
 // Usage: node check_page.js FILE [SCREENSHOT.png]
 const path = require('path')
-const { chromium } = require('playwright-core')
+const { launch } = require('./browser')
 
 ;(async () => {
   const [file, shot] = process.argv.slice(2)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launch()
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
   const errors = []
   page.on('console', (msg) => { if (msg.type() === 'error') errors.push(msg.text()) })

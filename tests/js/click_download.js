@@ -2,14 +2,11 @@
 // the download. Prints the console errors and the suggested file name as JSON.
 // Usage: node click_download.js PAGE.html OUT.json STEP...   (a STEP is a selector to click, or fill:SELECTOR::VALUE)
 const path = require('path')
-const { chromium } = require('playwright-core')
+const { launch } = require('./browser')
 
 ;(async () => {
   const [file, out, ...selectors] = process.argv.slice(2)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  })
+  const browser = await launch()
   const page = await (await browser.newContext({ acceptDownloads: true })).newPage()
   const errors = []
   page.on('pageerror', (err) => errors.push(String(err)))

@@ -3,7 +3,7 @@
 // file. Prints what it saw as JSON.
 // Usage: node review_page.js PAGE.html DOWNLOAD.json REJECT_RAW_PART NOT_REFERENCE_RAW_PART
 const path = require('path')
-const { chromium } = require('playwright-core')
+const { launch } = require('./browser')
 
 const visibleRows = (page) => page.$$eval('tr.ref', (els) => els.filter((e) => e.offsetParent !== null)
   .map((e) => ({ status: e.dataset.status, confidence: Number(e.dataset.confidence), raw: e.dataset.raw,
@@ -11,11 +11,7 @@ const visibleRows = (page) => page.$$eval('tr.ref', (els) => els.filter((e) => e
 
 ;(async () => {
   const [file, out, rejectPart, notRefPart] = process.argv.slice(2)
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run'],
-  })
+  const browser = await launch()
   const context = await browser.newContext({ acceptDownloads: true })
   const page = await context.newPage()
   const errors = []
