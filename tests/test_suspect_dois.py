@@ -52,7 +52,10 @@ def test_neighbour_pointing_at_another_work_is_corrected(no_network):
     no_network.add(responses.GET, SEARCH, json=list_body(works), headers=POLITE)
     (out,), _ = resolve([ref], client())
     assert out.resolution.status == "corrected" and out.DOI == works[0]["DOI"]
-    assert "has a record that disagrees on" in out.resolution.message
+    said = out.resolution.contradicts
+    assert said and out.resolution.message.startswith(
+        f"printed DOI {works[1]['DOI']} has a record that disagrees on {', '.join(said)}; a Crossref search found")
+    assert report.resolution_to_json(out.resolution)["contradicts"] == list(said)
 
 
 def test_unconfirmed_doi_is_held_back_from_every_format(no_network):

@@ -175,6 +175,7 @@ class Resolution:
     message: str = ""
     candidates: tuple[str, ...] = ()
     evidence: tuple[str, ...] = ()  # the fields on which the accepted record agrees with the reference
+    contradicts: tuple[str, ...] = ()  # suspect: the fields on which the printed DOI's record contradicts it
     notices: tuple[Notice, ...] = ()  # updates registered for the accepted record
     offered: tuple[Offer, ...] = ()  # not found, ambiguous, suspect: the records weighed, for a curator
 

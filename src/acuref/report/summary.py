@@ -27,6 +27,8 @@ def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
         out["candidates"] = list(res.candidates)
     if res.evidence:
         out["evidence"] = list(res.evidence)
+    if res.contradicts:
+        out["contradicts"] = list(res.contradicts)
     if res.detail:
         out["detail"] = res.detail
     if res.offered:

@@ -110,7 +110,8 @@ def _verify(ref: Reference, found: Candidate | None, agency: str | None, backend
     if verdict.vetoed:
         if not _slip(verdict) or _is_notice(ref, found):
             res = Resolution(Status.SUSPECT, score=verdict.score, doi=record.DOI, printed_doi=printed,
-                             message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions))
+                             message="the printed DOI's record disagrees on " + ", ".join(verdict.contradictions),
+                             contradicts=verdict.contradictions)
             return replace(ref, resolution=res)
         message = (f"the record differs on {verdict.contradictions[0]}; the printed DOI stands on "
                    + ", ".join(verdict.agreements))
@@ -196,13 +197,13 @@ def _recover(ref: Reference, items: list[Candidate], keep_suspect_doi: bool, bac
     got = found.resolution
     if got is not None and got.status == Status.MATCHED and got.doi:
         apart = Levenshtein.distance(doi_key(printed), doi_key(got.doi))
-        why = res.message.replace("printed DOI is not registered (typo?)", "is not registered") \
-            .replace("the printed DOI's record disagrees", "has a record that disagrees")
+        why = "has a record that disagrees on " + ", ".join(res.contradicts) if res.contradicts else "is not registered"
         message = (f"printed DOI {printed} {why}; a {(backend or 'crossref').capitalize()} search found {got.doi}, "
                    "which agrees on "
                    + ", ".join(agreements) + (f" ({apart} character{'s' if apart > 1 else ''} from the printed DOI)"
                                               if apart <= 3 else ""))
-        return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message))
+        return replace(found, resolution=replace(got, status=Status.CORRECTED, printed_doi=printed, message=message,
+                                                 contradicts=res.contradicts))
     outcome = "no other record agrees" if got is None or got.status == Status.NOT_FOUND else \
         "close candidates: " + ", ".join(got.candidates)
     held = replace(res, message=f"{res.message}; {outcome}", candidates=got.candidates if got else (),
