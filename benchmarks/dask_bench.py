@@ -7,7 +7,9 @@ documents/s and references/s for the single-process run, then Dask with 1 and 2 
 LocalCluster; each Dask output (BibTeX and the report) checked byte for byte against the single-process one.
 Each engine runs in a process of its own, once per round, --repeat rounds in alternating order, and its best
 wall time is shown (this machine is a shared VM that slows under sustained load: one run can be 10 % off the
-next, and whichever engine ran first would be favoured).
+next, and whichever engine ran first would be favoured). Before and after the rounds, the machine's own
+ceiling is measured: how much two processes of a pure-Python loop get done against one, which bounds what
+any 2-worker run can gain at that time.
 
 Usage: python benchmarks/dask_bench.py [--docs 10000] [--seed 17] [--repeat 2]
 """
@@ -15,10 +17,12 @@ Usage: python benchmarks/dask_bench.py [--docs 10000] [--seed 17] [--repeat 2]
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import gc
 import hashlib
 import json
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -89,6 +93,27 @@ def _one(engine: str, folder: str, repeat: int) -> dict:
     return {"wall": best, "digests": sorted(digests), "works": works}
 
 
+def _spin(n: int = 30_000_000) -> float:
+    """Seconds of a fixed pure-Python loop (about 2 s here): the probe of what one core gives right now."""
+    t0 = time.perf_counter()
+    total = 0
+    for i in range(n):
+        total += i * i
+    return time.perf_counter() - t0
+
+
+def ceiling(rounds: int = 3) -> float:
+    """What two processes get done together against one alone, right now, on this machine (medians of
+    ``rounds``): the most any 2-worker run can gain then. A VM's two cores may be two threads of one
+    physical core, or share it with a neighbour, part of the time: then it is well under 2."""
+    alone, together = [], []
+    with concurrent.futures.ProcessPoolExecutor(2) as pool:
+        for _ in range(rounds):
+            alone.append(_spin())
+            together.append(max(pool.map(_spin, [30_000_000] * 2)))
+    return 2 * statistics.median(alone) / statistics.median(together)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--docs", type=int, default=10_000)
@@ -110,6 +135,7 @@ def main() -> int:
         # Rounds in alternating order (single, 1, 2, then 2, 1, single …): this VM slows down under minutes of
         # full load, which would otherwise favour whichever engine runs first. Best of the rounds per engine.
         got: dict[str, dict] = {}
+        before = ceiling()
         for k in range(args.repeat):
             for engine in ("single", "1", "2")[::1 if k % 2 == 0 else -1]:
                 proc = subprocess.run([sys.executable, __file__, "--one", engine, "--folder", str(folder),
@@ -127,6 +153,10 @@ def main() -> int:
             what = f"{got[engine]['works']:,} works" if engine == "single" else \
                 f"identical: {got[engine]['digests'] == expected and len(expected) == 1}"
             print(f"{label:<26}{wall:>8.1f}{args.docs / wall:>9.0f}{n_refs / wall:>9.0f}{ratio}  {what}")
+        after = ceiling()
+        print(f"this machine's own ceiling (2 processes of a pure-Python loop against 1, medians of 3): "
+              f"{before:.2f}x before the rounds, {after:.2f}x after; 2 workers reached "
+              f"{one / got['2']['wall'] / max(before, after):.0%} of the higher")
     return 0
 
 
