@@ -162,3 +162,20 @@ def test_decisions_apply_the_same_on_the_cluster(client, tmp_path):
     assert any(e.ref.sources[0].raw == "NHS Choices: Acupuncture" for e in one.entries)
     assert not any("NHS" in s.text for s in one.skipped)
     _same(dask_engine.run([str(folder)], settings=settings, client=client), one)
+
+
+def test_decisions_on_a_run_that_finds_no_reference(client, tmp_path):
+    """Decisions on documents that cite nothing: a stale one is a warning, and a skipped candidate taken as a
+    reference is the run's only entry; the cluster's output and report equal the single-process run's."""
+    from acuref import decisions
+
+    page = tmp_path / "only.md"
+    page.write_text("# Only\n\n## References\n\n1. NHS Choices: Acupuncture\n", encoding="utf-8")
+    for raw, entries in (("Gone G. Nothing cites this any more. 1999.", 0), ("NHS Choices: Acupuncture", 1)):
+        file = tmp_path / "decided.json"
+        file.write_text(json.dumps({"decisions": [{"file": "only.md", "raw": raw, "action": "is-reference"}]}),
+                        encoding="utf-8")
+        settings = Settings(resolver=None, decisions=decisions.load(str(file)))
+        one = run([str(page)], settings=settings)
+        assert len(one.entries) == entries
+        _same(dask_engine.run([str(page)], settings=settings, client=client), one)

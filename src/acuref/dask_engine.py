@@ -274,11 +274,11 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
                                          settings.decisions)
         here, decided, not_refs, stale = decisions.before(here, settings.decisions)
         pieces = [here[i:i + REFS_PER_PARTITION] for i in range(0, len(here), REFS_PER_PARTITION)]
-        parts, sizes = client.scatter(pieces), [len(p) for p in pieces]
+        parts, sizes = _scatter(client, pieces), [len(p) for p in pieces]
     parts, opened, problems = _resolve(parts, sizes, settings, client)
     if decided is not None:
         here = decisions.after([r for part in client.gather(parts) for r in part], decided, settings.decisions.source)
-        parts = client.scatter(_cut(here, sizes))
+        parts = _scatter(client, _cut(here, sizes))
         if settings.dedupe and here:
             pairs, gone = decisions.constraints(here, settings.decisions)
     with collector_paused(settings.pause_gc):
@@ -310,7 +310,12 @@ def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client:
     with collector_paused(settings.pause_gc):
         here = [r for part in client.gather(parts) for r in part]
     resolved, problems = resolve(here, resolver, keep_suspect_doi=settings.keep_suspect_doi)
-    return client.scatter(_cut(resolved, sizes)), opened, problems
+    return _scatter(client, _cut(resolved, sizes)), opened, problems
+
+
+def _scatter(client: Any, pieces: list[list[Reference]]) -> list[Any]:
+    """The pieces sent to the workers (Dask refuses to scatter nothing: a run whose documents cite nothing)."""
+    return client.scatter(pieces) if pieces else []
 
 
 def _cut(refs: Sequence[Reference], sizes: Sequence[int]) -> list[list[Reference]]:
