@@ -147,3 +147,16 @@ def test_any_report_is_reviewed_or_refused_in_one_line(tmp_path, report, keys):
         return
     if target.exists():
         assert isinstance(json.loads(target.read_text(encoding="utf-8"))["decisions"], list)
+
+
+def test_a_decisions_file_without_a_list_is_left_as_it_is(tmp_path):
+    """A decisions file that is JSON but holds no list of decisions is refused too, never overwritten."""
+    from acuref.errors import InputError
+    import pytest
+
+    target = tmp_path / "d.json"
+    target.write_text('{"notes": "mine"}', encoding="utf-8")
+    with pytest.raises(InputError, match="has no list of decisions, so it is left as it is"):
+        review_terminal.review(_report(tmp_path), str(target), console=Console(file=io.StringIO()),
+                               stream=io.StringIO("n\n"))
+    assert target.read_text(encoding="utf-8") == '{"notes": "mine"}'

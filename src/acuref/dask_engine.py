@@ -34,7 +34,7 @@ from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fin
 from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, Edge, arrange, assemble,
                                  collector_paused, decide_block, merge, merge_dois, mixed, thin)
 from acuref.errors import UsageError
-from acuref.model import Reference, Skipped, Warning_
+from acuref.model import Reference, Warning_
 from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, recount_skipped, to_entries
 from acuref.resolve.backend import parse_spec
 from acuref.resolve.stage import resolution_warnings, resolve
@@ -97,10 +97,6 @@ def _read_partition(paths: Sequence[str]) -> list[DocumentResult]:
 
 def _references(part: Sequence[DocumentResult]) -> list[Reference]:
     return [ref for r in part for ref in r.references]
-
-
-def _skipped(part: Sequence[DocumentResult]) -> list[Skipped]:
-    return [s for r in part for s in r.skipped]
 
 
 def _without_references(part: Sequence[DocumentResult]) -> list[DocumentResult]:
@@ -261,23 +257,23 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
     read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
     parts = client.map(_references, read)
     sizes = client.gather(client.map(len, parts))
-    stale: list[Warning_] = []
-    not_refs: list[Skipped] = []
+    docs = client.map(_without_references, read)
+    held: list[DocumentResult] | None = None  # the documents' results, once gathered
     gone: list[Warning_] = []
     pairs = Constraints()
-    decided = None
-    passed: list[Skipped] | None = None
+    first = None
     if settings.decisions.items:
-        # A decision may name a reference of any document: they are matched where every reference is known.
-        here, passed = decisions.promote([r for part in client.gather(parts) for r in part],
-                                         [s for part in client.gather(client.map(_skipped, read)) for s in part],
-                                         settings.decisions)
-        here, decided, not_refs, stale = decisions.before(here, settings.decisions)
-        pieces = [here[i:i + REFS_PER_PARTITION] for i in range(0, len(here), REFS_PER_PARTITION)]
+        # A decision may name a reference (or skipped candidate) of any document: they are matched where
+        # every reference is known.
+        held = [r for part in client.gather(docs) for r in part]
+        first = decisions.before([r for part in client.gather(parts) for r in part],
+                                 [s for r in held for s in r.skipped], settings.decisions)
+        pieces = [first.refs[i:i + REFS_PER_PARTITION] for i in range(0, len(first.refs), REFS_PER_PARTITION)]
         parts, sizes = _scatter(client, pieces), [len(p) for p in pieces]
     parts, opened, problems = _resolve(parts, sizes, settings, client)
-    if decided is not None:
-        here = decisions.after([r for part in client.gather(parts) for r in part], decided, settings.decisions.source)
+    if first is not None:
+        here = decisions.after([r for part in client.gather(parts) for r in part], first.decided,
+                               settings.decisions.source)
         parts = _scatter(client, _cut(here, sizes))
         if settings.dedupe and here:
             pairs, gone = decisions.constraints(here, settings.decisions)
@@ -286,15 +282,14 @@ def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
             refs, report = _dedupe(parts, sizes, client, pairs)
         else:
             refs, report = [r for part in client.gather(parts) for r in part], None
-        for slot, got in zip(slots, (r for part in client.gather(client.map(_without_references, read)) for r in part)):
+        for slot, got in zip(slots, held if held is not None else (r for part in client.gather(docs) for r in part)):
             results[slot] = got
         everything = [s for r in results for s in r.skipped]
-        if passed is None:
-            passed = everything
+        passed, stale, skipped = (first.passed, first.warnings, first.skipped) if first else (everything, [], everything)
         notes = [*opened, *recount_skipped((w for r in results for w in r.warnings), everything, passed), *stale,
                  *problems, *gone]
         failures = tuple(r.path for r in results if r.failed)
-        return RunResult(to_entries(refs), tuple(notes), failures, report, (*passed, *not_refs))
+        return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(skipped))
 
 
 def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client: Any,

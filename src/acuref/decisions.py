@@ -103,7 +103,7 @@ class Decisions:
     source: str = ""  # the file they came from, as named in messages
     problems: tuple[Warning_, ...] = ()  # what could not be read of it: said again by every run that uses it
     kept: str = "[]"  # every entry of the file as it was read (valid or not), JSON: what a review page carries on
-    readable: bool = True  # False: the file could not be read at all, so nothing of it can be carried on
+    unreadable: str = ""  # why the file could not be read at all (then nothing of it can be carried on)
 
 
 def load(path: str) -> Decisions:
@@ -111,7 +111,7 @@ def load(path: str) -> Decisions:
     exception."""
     def unusable(why: str) -> Decisions:
         return Decisions(source=path, problems=(Warning_(f"{path}: decisions file {why}; no decision applied", path),),
-                         readable=False)
+                         unreadable=why)
 
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
@@ -136,16 +136,16 @@ def merged(kept: Sequence[Any], new: Sequence[Any]) -> list[Any]:
     """A decisions file's entries after a review: the kept ones and the new ones, a new decision replacing a
     kept one on the same reference (and, for a pair, the same other) that answers the same question; corrections
     add up. Entries that are not decisions are kept as they are (the file's owner may mend them)."""
-    def question(entry: Any) -> tuple[Any, ...] | None:
+    def question(entry: Any) -> tuple[str, ...] | None:
+        """The group of the action and the references it names, keyed as a run matches them (:func:`key`)."""
         if not isinstance(entry, dict) or entry.get("action") not in GROUPS:
             return None
         group = GROUPS[entry["action"]]
-        here = (str(entry.get("file")), " ".join(str(entry.get("raw")).split()))
+        here = key(str(entry.get("file")), str(entry.get("raw")))
         if group != "pair":
             return (group, here)
         other = entry.get("other") if isinstance(entry.get("other"), dict) else {}
-        there = (str(other.get("file") or entry.get("file")), " ".join(str(other.get("raw")).split()))
-        return (group, *sorted([here, there]))
+        return (group, *sorted([here, key(str(other.get("file") or entry.get("file")), str(other.get("raw")))]))
     asked = {q for q in map(question, new) if q is not None}
     return [*(e for e in kept if question(e) not in asked), *new]
 
@@ -196,28 +196,35 @@ def _field_problem(name: str, value: Any) -> str | None:
 
 def match(refs: Sequence[Reference], decisions: Decisions) -> tuple[dict[int, list[Decision]], list[Warning_]]:
     """Which references each decision names (by index), and a warning for each decision that names none."""
-    return _match([[(src.file, src.raw) for src in ref.sources] for ref in refs], decisions)
+    return _Index([[(src.file, src.raw) for src in ref.sources] for ref in refs]).match(decisions)
 
 
-def _match(texts: Sequence[Sequence[tuple[str | None, str]]], decisions: Decisions,
-           ) -> tuple[dict[int, list[Decision]], list[Warning_]]:
-    """Which item each decision names, the items given as the (file, string) pairs each was printed as."""
-    by_key: dict[str, list[int]] = {}
-    by_file: dict[str, list[int]] = {}
-    for i, printed in enumerate(texts):
-        for file, raw in printed:
-            by_key.setdefault(key(file, raw), []).append(i)
-            by_file.setdefault(PurePath(file or "").name.casefold(), []).append(i)
-    out: dict[int, list[Decision]] = {}
-    warnings = []
-    for d in decisions.items:
-        hits = by_key.get(d.key) or _similar(texts, by_file.get(PurePath(d.file).name.casefold(), []), d.raw)
-        if not hits:
-            warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.file} reads like "
-                                     f"{_short(d.raw)!r} any more; not applied", decisions.source))
-        for i in hits:
-            out.setdefault(i, []).append(d)
-    return out, warnings
+class _Index:
+    """Items (each the (file, string) pairs it was printed as) by key and by file name, built once to be
+    matched against any number of decisions."""
+
+    def __init__(self, texts: Sequence[Sequence[tuple[str | None, str]]]):
+        self.texts = texts
+        self.by_key: dict[str, list[int]] = {}
+        self.by_file: dict[str, list[int]] = {}
+        for i, printed in enumerate(texts):
+            for file, raw in printed:
+                self.by_key.setdefault(key(file, raw), []).append(i)
+                self.by_file.setdefault(PurePath(file or "").name.casefold(), []).append(i)
+
+    def match(self, decisions: Decisions) -> tuple[dict[int, list[Decision]], list[Warning_]]:
+        """Which item each decision names, and a warning for each decision that names none."""
+        out: dict[int, list[Decision]] = {}
+        warnings = []
+        for d in decisions.items:
+            hits = self.by_key.get(d.key) or _similar(self.texts, self.by_file.get(PurePath(d.file).name.casefold(),
+                                                                                    []), d.raw)
+            if not hits:
+                warnings.append(Warning_(f"{decisions.source}, entry {d.entry}: no reference of {d.file} reads like "
+                                         f"{_short(d.raw)!r} any more; not applied", decisions.source))
+            for i in hits:
+                out.setdefault(i, []).append(d)
+        return out, warnings
 
 
 def _similar(texts: Sequence[Sequence[tuple[str | None, str]]], candidates: list[int], raw: str) -> list[int]:
@@ -243,7 +250,7 @@ def promote(refs: Sequence[Reference], skipped: Sequence[Skipped], decisions: De
     # Matched among the references and the candidates together: a decision on a string the extractor takes
     # (or that reads more like a reference than like any candidate) must not take a look-alike candidate.
     texts = [*([(src.file, src.raw) for src in ref.sources] for ref in refs), *([(s.file, s.printed)] for s in skipped)]
-    hits, _ = _match(texts, wanted)
+    hits, _ = _Index(texts).match(wanted)
     found = {i - len(refs) for i in hits if i >= len(refs)}
     if not found:
         return list(refs), list(skipped)
@@ -274,14 +281,29 @@ def _short(raw: str) -> str:
     return raw if len(raw) <= 60 else raw[:57] + "..."
 
 
-def before(refs: Sequence[Reference], decisions: Decisions,
-           ) -> tuple[list[Reference], list[list[Decision]], list[Skipped], list[Warning_]]:
-    """Decisions applied before resolution: the references kept (corrected, with a chosen DOI or without a
-    rejected one), the decisions of each, the references a curator said are none, and stale decisions."""
+@dataclass(frozen=True, slots=True)
+class Before:
+    """What the decisions made of a run's references before resolution."""
+
+    refs: list[Reference]  # kept (corrected, with a chosen DOI or without a rejected one), taken candidates in
+    decided: list[list[Decision]]  # the decisions of each reference kept, for :func:`after`
+    passed: list[Skipped]  # the extractor's candidates still passed over
+    dropped: list[Skipped]  # the references a curator said are none
+    warnings: list[Warning_]  # the file's problems and its stale decisions
+
+    @property
+    def skipped(self) -> tuple[Skipped, ...]:
+        """Every candidate the run leaves out, for the report."""
+        return (*self.passed, *self.dropped)
+
+
+def before(refs: Sequence[Reference], skipped: Sequence[Skipped], decisions: Decisions) -> Before:
+    """Decisions applied before resolution, in both engines' corpus step: candidates taken as references after
+    all (:func:`promote`), then corrections, chosen or rejected DOIs and not-a-reference."""
     if not decisions.items:  # the common run: no reference keyed, nothing matched
-        return list(refs), [[] for _ in refs], [], list(decisions.problems)
+        return Before(list(refs), [[] for _ in refs], list(skipped), [], list(decisions.problems))
+    refs, passed = promote(refs, skipped, decisions)
     found, warnings = match(refs, decisions)
-    warnings = [*decisions.problems, *warnings]
     kept: list[Reference] = []
     kept_decisions: list[list[Decision]] = []
     dropped: list[Skipped] = []
@@ -300,7 +322,7 @@ def before(refs: Sequence[Reference], decisions: Decisions,
             ref = replace(ref, decided=ref.decided + tuple(d.describe(decisions.source) for d in mine))
         kept.append(ref)
         kept_decisions.append(mine)
-    return kept, kept_decisions, dropped, warnings
+    return Before(kept, kept_decisions, passed, dropped, [*decisions.problems, *warnings])
 
 
 def _before_one(ref: Reference, d: Decision) -> Reference:
@@ -372,8 +394,9 @@ def constraints(refs: Sequence[Reference], decisions: Decisions) -> tuple[Constr
     pairs = [d for d in decisions.items if d.action in PAIRS and d.other]
     if not pairs:
         return Constraints(), []
-    found, _ = match(refs, Decisions(tuple(pairs), decisions.source))
-    others, _ = match(refs, Decisions(tuple(replace(d, file=d.other[0], raw=d.other[1]) for d in pairs
+    index = _Index([[(src.file, src.raw) for src in ref.sources] for ref in refs])
+    found, _ = index.match(Decisions(tuple(pairs), decisions.source))
+    others, _ = index.match(Decisions(tuple(replace(d, file=d.other[0], raw=d.other[1]) for d in pairs
                                             if d.other), decisions.source))
     where = {d.entry: i for i, ds in others.items() for d in ds}
     last: dict[tuple[int, int], Decision] = {}  # per pair, the later decision stands

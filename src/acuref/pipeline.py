@@ -190,7 +190,7 @@ def recount_skipped(warnings: Iterable[Warning_], before: Sequence[Skipped], aft
     changed = [f for f, n in was.items() if f and now[f] != n]
     said: dict[Warning_, Warning_ | None] = {_nothing_found(f): None for f in changed}
     said.update({skipped_note(f, was[f]): skipped_note(f, now[f]) if now[f] else None for f in changed})
-    return [said.get(w, w) for w in warnings if said.get(w, w) is not None]
+    return [w for w in (said.get(w, w) for w in warnings) if w is not None]
 
 
 def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefClient | None = None,
@@ -199,28 +199,27 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
     """The corpus step over every document's result: resolve (with ``resolver``, else the one ``settings``
     names, built here), deduplicate, assign citation keys."""
     results = list(results)
-    refs = [ref for r in results for ref in r.references]
     everything = [s for r in results for s in r.skipped]
-    refs, passed = decisions.promote(refs, everything, settings.decisions)
-    refs, decided, not_refs, stale = decisions.before(refs, settings.decisions)
+    first = decisions.before([ref for r in results for ref in r.references], everything, settings.decisions)
+    refs = first.refs
     opened: list[Warning_] = []
     if resolver is None and settings.resolver is not None and refs:
         resolver, opened = settings.make_resolver()  # built here, in the process that runs the corpus step
-    notes = [*warnings, *opened, *recount_skipped((w for r in results for w in r.warnings), everything, passed),
-             *stale]
+    notes = [*warnings, *opened, *recount_skipped((w for r in results for w in r.warnings), everything, first.passed),
+             *first.warnings]
     if resolver is not None and refs:
         if on_total:
             on_total(len(refs))
         refs, problems = resolve(refs, resolver, progress=progress, keep_suspect_doi=settings.keep_suspect_doi)
         notes.extend(problems)
-    refs = decisions.after(refs, decided, settings.decisions.source)
+    refs = decisions.after(refs, first.decided, settings.decisions.source)
     report = None
     if settings.dedupe and refs:
         pairs, gone = decisions.constraints(refs, settings.decisions)
         notes.extend(gone)
         refs, report = deduplicate(refs, pause_gc=settings.pause_gc, constraints=pairs)
     failures = tuple(r.path for r in results if r.failed)
-    return RunResult(to_entries(refs), tuple(notes), failures, report, (*passed, *not_refs))
+    return RunResult(to_entries(refs), tuple(notes), failures, report, first.skipped)
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,

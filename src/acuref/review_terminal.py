@@ -23,20 +23,12 @@ from rich.text import Text
 
 from acuref import decisions
 from acuref.errors import InputError
+from acuref.model import Offer
 from acuref.output import write_atomic
-from acuref.report.html import ATTENTION, LOW_CONFIDENCE  # what the review page calls "needs attention"
+from acuref.report.html import needs_attention  # what the review page calls "needs attention"
 
 KEYS = "u: use a DOI · r: reject the DOI · n: not a reference · s: skip · q: save and quit"
 SKIPPED_KEYS = "i: a reference after all · s: skip · q: save and quit"
-
-
-@dataclass(frozen=True)
-class Offered:
-    """A record the resolver weighed, as the report lists it."""
-
-    doi: str
-    cells: tuple[str, ...] = ("", "", "", "", "")  # author, title, year, volume, pages
-    contradicts: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +46,7 @@ class Item:
     parsed: bool
     held: str  # the DOI found, or the printed one a suspect holds back
     held_note: str
-    offered: tuple[Offered, ...]
+    offered: tuple[Offer, ...]
 
 
 @dataclass(frozen=True)
@@ -90,17 +82,24 @@ def read_item(entry: Any) -> Item | None:
     if not raw.strip():
         return None
     offers = entry.get("offered") if isinstance(entry.get("offered"), list) else []
-    offered = tuple(Offered(o["doi"], tuple(_text(o.get(k)) for k in ("author", "title", "year", "volume", "page")),
-                            ", ".join(_text(c) for c in o.get("contradicts") or [] if isinstance(c, str))
-                            if isinstance(o.get("contradicts"), list) else "")
-                    for o in offers if isinstance(o, dict) and isinstance(o.get("doi"), str) and o["doi"].strip())
+    offered = tuple(_offer(o) for o in offers if isinstance(o, dict) and isinstance(o.get("doi"), str)
+                    and o["doi"].strip())
     if not offered and isinstance(entry.get("candidates"), list):
-        offered = tuple(Offered(d) for d in entry["candidates"] if isinstance(d, str) and d.strip())
+        offered = tuple(Offer(d) for d in entry["candidates"] if isinstance(d, str) and d.strip())
     doi, printed = _text(entry.get("doi")), _text(entry.get("printed_doi"))
     return Item(raw, _text(src.get("file")), _text(src.get("line")), _text(entry.get("id")), _text(entry.get("status")),
                 _text(entry.get("message")), _text(entry.get("parser")), _number(entry.get("confidence")),
                 entry.get("parsed", True) is not False, doi or printed, "" if doi or not printed else " (as printed)",
                 offered)
+
+
+def _offer(o: dict[str, Any]) -> Offer:
+    """A weighed record of the report (``offered``), its fields checked."""
+    said = o.get("contradicts") if isinstance(o.get("contradicts"), list) else []
+    year = o.get("year") if isinstance(o.get("year"), int) and not isinstance(o.get("year"), bool) else None
+    return Offer(o["doi"], _text(o.get("title")) or None, None, _text(o.get("author")) or None, year,
+                 _text(o.get("volume")) or None, _text(o.get("page")) or None,
+                 contradicts=tuple(c for c in said if isinstance(c, str)))
 
 
 def read_candidate(entry: Any) -> Candidate | None:
@@ -114,8 +113,8 @@ def read_candidate(entry: Any) -> Candidate | None:
 def needing_attention(report: dict[str, Any]) -> list[Item]:
     """The report's items a curator should look at, in report order."""
     items = report.get("items") if isinstance(report.get("items"), list) else []
-    return [item for item in map(read_item, items) if item is not None and (
-        item.status in ATTENTION or not item.parsed or item.confidence < LOW_CONFIDENCE)]
+    return [item for item in map(read_item, items)
+            if item is not None and needs_attention(item.status, item.parsed, item.confidence)]
 
 
 def _show(console: Console, item: Item, number: int, total: int) -> None:
@@ -131,8 +130,8 @@ def _show(console: Console, item: Item, number: int, total: int) -> None:
     if item.offered:
         table = Table("#", "DOI", "author", "title", "year", "vol", "pages", "contradicts")
         for k, o in enumerate(item.offered, 1):
-            author, title, year, volume, pages = o.cells
-            table.add_row(str(k), o.doi, author, title[:60], year, volume, pages, Text(o.contradicts, style="red"))
+            table.add_row(str(k), o.doi, o.author or "", (o.title or "")[:60], str(o.year or ""), o.volume or "",
+                          o.page or "", Text(", ".join(o.contradicts), style="red"))
         console.print(table)
 
 
@@ -206,13 +205,11 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
 
 
 def _existing(path: str) -> list[Any]:
-    """The entries already in the decisions file, kept as they are (a broken file is refused, not overwritten)."""
-    p = Path(path)
-    if not p.is_file():
+    """The entries already in the decisions file, kept as they are (a file that cannot be read, or holds no list
+    of decisions, is refused, not overwritten)."""
+    if not Path(path).is_file():
         return []
-    try:
-        data = json.loads(p.read_text(encoding="utf-8"))
-    except (OSError, ValueError, UnicodeDecodeError) as err:
-        raise InputError(f"{path}: the decisions file cannot be read, so it is left as it is ({err})") from None
-    entries = data.get("decisions") if isinstance(data, dict) else data
-    return list(entries) if isinstance(entries, list) else []
+    got = decisions.load(path)
+    if got.unreadable:
+        raise InputError(f"{path}: the decisions file {got.unreadable}, so it is left as it is")
+    return list(json.loads(got.kept))

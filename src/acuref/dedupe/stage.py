@@ -225,10 +225,10 @@ def decide_block(members: Sequence[Fingerprint], key: str | None = None,
     ordered = sorted(members, key=lambda fp: fp.index)
     for x in range(len(ordered)):
         a = ordered[x]
-        mine = keys_of(a) if keys_of is not None else None
+        mine = keys_of(a) if keys_of is not None else frozenset()
         for y in range(x + 1, len(ordered)):
             b = ordered[y]
-            if a.index == b.index or (mine is not None and keys_of is not None and min(mine & keys_of(b)) != key):
+            if a.index == b.index or (keys_of is not None and min(mine & keys_of(b)) != key):
                 continue
             _judge(a, b, edges, possible)
     return edges, possible

@@ -52,6 +52,12 @@ ATTENTION = (Status.SUSPECT, Status.AMBIGUOUS, Status.NOT_FOUND, Status.FAILED, 
 LOW_CONFIDENCE = 0.85  # below it, the README calls a model's reading worth a look
 
 
+def needs_attention(status: str, parsed: bool, confidence: float) -> bool:
+    """A reference a curator should look at, as the review page and ``acuref review`` both say (the page adds
+    possible duplicates and skipped candidates)."""
+    return status in ATTENTION or not parsed or confidence < LOW_CONFIDENCE
+
+
 def _fields(ref: Reference) -> str:
     rows = []
     if ref.author:
@@ -160,12 +166,19 @@ def _status(ref: Reference) -> tuple[str, str]:
     return status, badge + detail
 
 
+def _row_data(status: str, parser: str, confidence: float, file: str | None, order: int, attention: bool,
+              raw: str) -> str:
+    """What the page's script filters, sorts and decides on, as a row's data attributes (a decision names the
+    file's name and the string as printed)."""
+    return (f'data-status="{escape(status)}" data-parser="{escape(parser)}" data-confidence="{confidence:.3f}" '
+            f'data-file="{escape(PurePath(file or "").name)}" data-order="{order}" data-attention="{int(attention)}" '
+            f'data-raw="{escape(raw)}"')
+
+
 def _skipped_row(s: Skipped, order: int) -> str:
     """A candidate the extractor passed over: part of the needs-attention view, with the decision that it is a
     reference after all (a curator's "not a reference" lands here too, and can be taken back the same way)."""
-    data = (f'data-status="skipped" data-parser="none" data-confidence="0.000" data-file="'
-            f'{escape(PurePath(s.file or "").name)}" data-order="{order}" data-attention="1" data-raw="{escape(s.printed)}"')
-    return (f'<tr class="skipped" {data}><td>{escape(s.file or "")}:{s.line}</td><td class="raw">{escape(s.text)}</td>'
+    return (f'<tr class="skipped" {_row_data("skipped", "none", 0.0, s.file, order, True, s.printed)}><td>{escape(s.file or "")}:{s.line}</td><td class="raw">{escape(s.text)}</td>'
             f'<td>{escape(s.reason)}<div class="decide-bar"><button type="button" class="decide" '
             'data-action="is-reference">a reference after all</button></div><div class="decision"></div></td></tr>')
 
@@ -185,7 +198,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     for k, e in enumerate(entries):
         status, badge = _status(e.ref)
         steps = merged.get(k, ())
-        attention = status in ATTENTION or e.ref.confidence < LOW_CONFIDENCE or k in close
+        attention = needs_attention(status, e.ref.parsed, e.ref.confidence) or k in close
         for n, src in enumerate(e.ref.sources):
             order += 1
             note = ""
@@ -194,9 +207,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
                 note = (f'<div class="muted">one of {len(e.ref.sources)} citations of <code>{escape(e.id)}</code>'
                         + (f"; joined by: {escape(rule)}" if rule and rule != "first cited" else "") + "</div>")
             where = f"{src.line}" + (f"–{src.end_line}" if src.end_line != src.line else "")
-            data = (f'data-status="{escape(status)}" data-parser="{escape(e.ref.parser or "none")}" data-confidence='
-                    f'"{e.ref.confidence:.3f}" data-file="{escape(PurePath(src.file or "").name)}" data-order="{order}" '
-                    f'data-attention="{int(attention)}" data-raw="{escape(src.raw)}"')
+            data = _row_data(status, e.ref.parser or "none", e.ref.confidence, src.file, order, attention, src.raw)
             rows_by_file[src.file or "(input)"].append(
                 f'<tr class="ref" {data}><td>{escape(src.label or "")}<div class="muted">line '
                 f'{where}</div><div class="muted">{escape(src.kind)}</div></td><td class="raw">{escape(src.raw)}</td>'
@@ -217,7 +228,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed",
                                                                                              "skipped")),
                                 documents="".join(f"<option>{escape(n)}</option>" for n in names)))
-    if not kept.readable:  # the download must not silently stand in for a file the run could not read
+    if kept.unreadable:  # the download must not silently stand in for a file the run could not read
         parts.append(f'<p class="unreadable"><b>{escape(kept.source)} could not be read</b>: "Download decisions" '
                      "holds only the decisions made on this page; mend that file, or merge the two by hand, rather "
                      "than replace it.</p>")

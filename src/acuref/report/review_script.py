@@ -28,15 +28,18 @@ SCRIPT = r"""<script>
   if (!Array.isArray(kept)) kept = [];
   var GROUPS = { 'use-doi': 'doi', 'accept-doi': 'doi', 'reject-doi': 'doi', 'not-reference': 'presence',
     'is-reference': 'presence', 'same-work': 'pair', 'not-duplicate': 'pair', 'correct': 'correct' };
-  function spaced(text) { return String(text).split(/\s+/).filter(Boolean).join(' '); }
+  // A reference as a run keys it (decisions.key): the file's name and the string, spacing and case folded.
+  function keyOf(file, raw) {
+    return String(file).split(/[\\/]/).pop().toLowerCase() + '\n' +
+      String(raw).split(/\s+/).filter(Boolean).join(' ').toLowerCase();
+  }
   // What a decision answers; a later one on the same question replaces it (as decisions.merged does).
   function question(d) {
     if (!d || typeof d !== 'object' || !GROUPS[d.action]) return null;
-    var here = String(d.file) + '\n' + spaced(d.raw);
+    var here = keyOf(d.file, d.raw);
     if (GROUPS[d.action] !== 'pair') return GROUPS[d.action] + '\n' + here;
     var o = d.other && typeof d.other === 'object' ? d.other : {};
-    var there = String(o.file || d.file) + '\n' + spaced(o.raw);
-    return 'pair\n' + [here, there].sort().join('\n');
+    return 'pair\n' + [here, keyOf(o.file || d.file, o.raw)].sort().join('\n');
   }
   function count() {
     el('decided-count').textContent = String(decisions.length);

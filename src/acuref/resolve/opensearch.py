@@ -1,7 +1,7 @@
 """Crossref metadata in an OpenSearch index, for when one machine's snapshot file is outgrown
 (``acuref index build WORKS… --opensearch URL/INDEX``, then ``--resolver opensearch:URL/INDEX``).
 
-The same records as the SQLite snapshot (the keys in :data:`snapshot.KEPT`, the same full-text row), spoken
+The same records as the SQLite snapshot (:func:`snapshot.kept_record`, the same full-text row), spoken
 to over OpenSearch's REST API with the run's ``requests`` session: documents keyed by their lower-cased DOI
 (``_mget`` is the DOI look-up), one folded ``text`` field ranked by BM25 (``_search`` is the bibliographic
 search), the record itself kept in ``_source`` and not indexed. The search asks with the reference's terms as
@@ -19,7 +19,7 @@ from typing import Any
 import requests
 
 from acuref.errors import NetworkError, OutputError, UsageError
-from acuref.resolve.snapshot import KEPT, ROWS, BuildReport, read_works, terms, text_of
+from acuref.resolve.snapshot import ROWS, BuildReport, kept_record, read_works, terms, text_of
 
 TIMEOUT = 30
 BULK_DOCUMENTS = 2000
@@ -47,9 +47,7 @@ def split_location(location: str) -> tuple[str, str]:
 
 def document(work: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """A Crossref work as the index stores it: its id (the lower-cased DOI) and its document."""
-    kept = {k: work[k] for k in KEPT if k in work}
-    kept["DOI"] = str(kept["DOI"]).strip()
-    doi = kept["DOI"].lower()
+    doi, kept = kept_record(work)
     return doi, {"doi": doi, "text": text_of(kept), "record": kept}
 
 

@@ -55,6 +55,13 @@ def terms(text: str) -> list[str]:
     return [t for t in _TOKEN.findall(folded) if (len(t) > 1 or t.isdigit()) and t not in _STOP]
 
 
+def kept_record(work: dict[str, Any]) -> tuple[str, dict[str, Any]]:
+    """A work as an index keeps it: its lower-cased DOI (the key) and the fields validation reads (:data:`KEPT`)."""
+    kept = {k: work[k] for k in KEPT if k in work}
+    kept["DOI"] = str(kept["DOI"]).strip()
+    return kept["DOI"].lower(), kept
+
+
 def text_of(work: dict[str, Any]) -> str:
     """The full-text row of a work: title, authors, journal, year, volume, issue and pages."""
     def first(key: str) -> str:
@@ -135,6 +142,7 @@ class Snapshot:
             raise InputError(f"{self.path}: snapshot index of another version; rebuild it with acuref index build")
         self.size = con.execute("SELECT COUNT(*) FROM works").fetchone()[0]
         self._df: dict[str, int] = {}
+        self._average: float | None = None  # terms per work, read on the first search
 
     def _con(self) -> sqlite3.Connection:
         con = getattr(self._local, "con", None)
@@ -184,13 +192,12 @@ class Snapshot:
 
     def _average_length(self) -> float:
         """Terms per work, from FTS5's averages record (its row count, then its token count)."""
-        average = getattr(self, "_average", None)
-        if average is None:
+        if self._average is None:
             row = self._con().execute("SELECT block FROM search_data WHERE id = 1").fetchone()
             count, at = _varint(row[0]) if row else (0, 0)
             tokens, _ = _varint(row[0], at) if row else (0, 0)
-            average = self._average = tokens / count if count and tokens else 20.0
-        return average
+            self._average = tokens / count if count and tokens else 20.0
+        return self._average
 
     def _ranked(self, summed: list[tuple[int, float]], rows: int) -> list[tuple[int, float]]:
         """The best ``rows`` works by idf sum times their length factor."""
@@ -286,9 +293,7 @@ def build(sources: Iterable[str | Path], out: str | Path, *, batch: int = 5000) 
         con.execute("BEGIN")
         for source in sources:
             for work in read_works(Path(source)):
-                kept = {k: work[k] for k in KEPT if k in work}
-                doi = str(kept["DOI"]).strip().lower()
-                kept["DOI"] = str(kept["DOI"]).strip()
+                doi, kept = kept_record(work)
                 rows.append((doi, zlib.compress(json.dumps(kept, separators=(",", ":")).encode(), 6), text_of(kept)))
                 works += 1
                 if len(rows) >= batch:
