@@ -24,6 +24,29 @@ SCRIPTS = [
       "Журнал неврологии и психиатрии им. С. С. Корсакова", 2015, "115", "4", "45-49")),
     ("Лурия А. Р. Основы нейропсихологии. М.: Изд-во МГУ, 1973. 374 с.",
      ("book", ["Лурия, А. Р."], "Основы нейропсихологии", None, 1973, None, None, None)),
+    # GB/T 7714 in Latin script (a Chinese thesis citing English work keeps the type codes)
+    ("Moreau F O, Lind T C, Park M, et al. Optimization of surface actuators for flow control[J]. AIAA Journal, "
+     "2009, 47(9): 2169-2178.",
+     ("article-journal", ["Moreau, F. O.", "Lind, T. C.", "Park, M."], "Optimization of surface actuators for flow "
+      "control", "AIAA Journal", 2009, "47", "9", "2169-2178")),
+    ("Hale R, Okafor K S. The starting vortex in still air[C]//Lee J, Wu W, eds. Proceedings of the 5th Flow Control "
+     "Conference. Chicago: AIAA, 2010: 1-12.",
+     ("paper-conference", ["Hale, R.", "Okafor, K. S."], "The starting vortex in still air",
+      "Proceedings of the 5th Flow Control Conference", 2010, None, None, "1-12")),
+    # GOST 7.1 with the statement of responsibility, em dashes, the title first (four or more authors)
+    ("Моделирование детекторов излучения / И. А. Смирнов [и др.] // Вестник физики. — 2015. — Т. 7, № 11. — "
+     "С. 16—22.",
+     ("article-journal", ["Смирнов, И. А."], "Моделирование детекторов излучения", "Вестник физики", 2015, "7",
+      "11", "16-22")),
+    ("Smirnov I. A. Simulation of radiation detectors / I. A. Smirnov [et al.] // Space Research. — 2017. — Vol. 8, "
+     "no. 2. — P. 222–226.",
+     ("article-journal", ["Smirnov, I. A."], "Simulation of radiation detectors", "Space Research", 2017, "8", "2",
+      "222-226")),
+    ("Орлов И. И., Седов П. П. Общая теория. — М. : Наука, 2010. — 200 с.",
+     ("book", ["Орлов, И. И.", "Седов, П. П."], "Общая теория", None, 2010, None, None, None)),
+    ("Miller-Groh M. Electrons seen with new probes. — 2017. — URL: https://example.org/probes (дата обращения: "
+     "01.01.2020).",
+     ("webpage", ["Miller-Groh, M."], "Electrons seen with new probes", None, 2017, None, None, None)),
 ]
 
 

@@ -102,7 +102,7 @@ def parse_reference(text: str) -> Reference:
     reading stands. Anywhere else the learned model reads the string, and its reading is used when it found
     something structured. Either reading then goes through :func:`acuref.mend.mend`.
     """
-    script = read_script(text) if not text.isascii() else None
+    script = read_script(text) if not text.isascii() or "]" in text or "//" in text else None
     return mend(finish(script) if script is not None else _parse(text), text)
 
 

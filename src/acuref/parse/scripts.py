@@ -18,6 +18,7 @@ from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import parse_date
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.normalize.text import split_label
 
 _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
                      r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
@@ -26,27 +27,52 @@ _GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D":
               "EB/OL": "webpage", "J/OL": "article-journal", "M/OL": "book", "DB/OL": "dataset", "CP/OL": "software"}
 _GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+)[,，]\s*(?P<year>\d{4})(?:[,，]\s*(?P<volume>\d+))?"
                              r"(?:\s*[(（](?P<issue>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<pages>[\de]+(?:\s*[-–]\s*\d+)?))?")
+# A type code right after a title, in any script: "…flow control[J]. AIAA Journal", "…[C]//Proceedings".
+_GBT_CODE_RE = re.compile(r"\S\s?\[(?:J|M|C|D|R|S|P|N|Z|A|G|EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*(?:[.．]|//)")
+# "[C]//Editors. Proceedings of …. Place: Publisher, 2010: 1-12." (editors, if any, end in "eds" / "ed" / "编")
+_GBT_PROC_RE = re.compile(r"^//\s*(?P<container>[^:：]+?)[.．]\s*(?:(?P<place>[^:：.,，]{1,60})[:：]\s*"
+                          r"(?P<publisher>[^,，]{1,120})[,，]\s*)?(?P<year>\d{4})(?:\s*[:：]\s*"
+                          r"(?P<pages>\d+(?:\s*[-–—]\s*\d+)?))?")
+_EDITORS_RE = re.compile(r"^//\s*[^.．:：]{1,200}?(?:,\s*|\s)(?:eds?|编|主编)[.．]\s*")
 _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:：,，]+)[:：]\s*(?P<publisher>[^,，]+)[,，]\s*"
                           r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
+# GOST's marks in any script: "Title / Responsibility // Journal. — 2017. — Vol. 8".
+_GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
+_DASH = "[-–—]"
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
-_GOST_NAME_RE = re.compile(r"([А-ЯЁA-Z][а-яёa-z'-]{1,30}(?:-[А-ЯЁ][а-яё]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
-_GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<container>[^/]{1,300}?)\.\s*(?:[-–]\s*)?"
-                              r"(?P<year>\d{4})\.?(?P<rest>.*)$")
-_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–]\s*)?(?P<place>М\.|СПб\.|Л\.|Киев|Минск|"
-                           r"[А-ЯЁ][а-яё]{1,20})\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
+_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
+_GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<rest>.+)$")
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁA-Z][\w-]{1,20}\.?)"
+                           r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
+_RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]\s|$)")
+_INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁA-Z]\.\s?){1,2})\s*([А-ЯЁA-Z][а-яёa-z'’-]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)")
+_OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
+_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b))")
+_GOST_VOLUME_RE = re.compile(r"(?:\b[ТT]\.|\bVol\.|\bТом)\s*(\d+)")
+_GOST_ISSUE_RE = re.compile(r"(?:№|\bN\b\.?|\b[Nn]o\.|Вып\.|\bIss\.)\s*(\d+(?:\s*[-–/]\s*\d+)?)")
+_GOST_PAGES_RE = re.compile(r"(?:\b[СC]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
+_YEAR_RE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+# Links, access dates and medium marks: not part of any field the grammar reads ("URL: https://…" holds "//").
+_GOST_NOISE_RE = re.compile(r"\[(?:Электронный ресурс|Electronic resource|Текст|Text)\]|\(\s*(?:дата обращения|"
+                            r"accessed|date of access)[^)]*\)|\b(?:URL|DOI)\s*:\s*\S+|\bhttps?://\S+", re.IGNORECASE)
 MAX_LENGTH = 2000  # a longer string is no single reference in these styles
 
 
 def read_script(text: str) -> dict[str, object] | None:
     """The fields of a GB/T 7714 or GOST reading of ``text`` (for :func:`acuref.parse.plain.finish`, which
-    scores every rules reading the same way), or ``None`` when it is in neither form."""
-    s = " ".join(text.split())
+    scores every rules reading the same way), or ``None`` when it is in neither form.
+
+    Either style may be printed in Latin script too (a Chinese thesis citing English papers keeps its ``[J]`` codes;
+    a Russian one keeps ``//`` and ``. —``), so the grammar is chosen by its marks as well as by the script."""
+    s = " ".join(split_label(text.strip())[1].split())
     if len(s) > MAX_LENGTH:
         return None
-    if _CJK_RE.search(s):
-        return _gbt(s)
-    if _CYR_RE.search(s):
+    if _CJK_RE.search(s) or _GBT_CODE_RE.search(s):
+        found = _gbt(s)
+        if found is not None or not _CYR_RE.search(s):
+            return found
+    if _CYR_RE.search(s) or _GOST_MARK_RE.search(s):
         return _gost(s)
     return None
 
@@ -74,6 +100,19 @@ def _gbt(s: str) -> dict[str, object] | None:
     fields: dict = {"type": _GBT_TYPES.get(kind, "document"), "author": tuple(names), "author_truncated": truncated,
                     "title": m.group("title").strip(), "language": "zh" if _CJK_RE.search(m.group("title")) else None}
     rest = m.group("rest").strip()
+    if rest.startswith("//"):  # a part of a whole: "[C]//Proceedings …", "[M]//Editor. Book …"
+        rest = _EDITORS_RE.sub("//", rest, count=1)
+        proc = _GBT_PROC_RE.match(rest)
+        if proc:
+            fields.update(container_title=proc.group("container").strip(), issued=Date(int(proc.group("year"))),
+                          publisher_place=(proc.group("place") or "").strip() or None,
+                          publisher=(proc.group("publisher") or "").strip() or None,
+                          page=normalize_pages(proc.group("pages")) if proc.group("pages") else None)
+            if kind == "M":
+                fields["type"] = "chapter"
+            _identifiers(s, fields)
+            return fields
+        rest = rest.lstrip("/ ")
     j = _GBT_JOURNAL_RE.match(rest) if kind in ("J", "J/OL", "N", "C") else None
     b = _GBT_BOOK_RE.match(rest) if j is None else None
     if j:
@@ -98,7 +137,7 @@ def _latin_name(part: str) -> Name:
 
 
 def _gost_authors(s: str) -> tuple[tuple[Name, ...], str]:
-    """The names at the start of ``s`` and the rest of the string."""
+    """The names at the start of ``s`` (family name first) and the rest of the string."""
     names, pos = [], 0
     while len(names) < 50:
         m = _GOST_NAME_RE.match(s, pos)
@@ -109,30 +148,60 @@ def _gost_authors(s: str) -> tuple[tuple[Name, ...], str]:
     return tuple(names), s[pos:]
 
 
+def _responsibility(s: str) -> tuple[tuple[Name, ...], bool, str]:
+    """The statement of responsibility (``/ И. А. Золотарев, П. П. Петров [и др.]``, initials first) before ``//``
+    or ``. —``: its names, whether it ends in "and others", and the string without it."""
+    m = _RESPONSIBILITY_RE.search(s)
+    if not m:
+        return (), False, s
+    part = m.group("names")
+    names = tuple(Name(family=n.group(2), given=" ".join(n.group(1).split())) for n in _INITIALS_FIRST_RE.finditer(part))
+    return names, bool(_OTHERS_RE.search(part)), (s[:m.start()] + s[m.end():]).strip()
+
+
 def _gost(s: str) -> dict[str, object] | None:
-    authors, rest_all = _gost_authors(s)
-    if not authors:
+    authors, rest_all = _gost_authors(_GOST_NOISE_RE.sub(" ", s))
+    stated, others, rest_all = _responsibility(rest_all)
+    authors = authors or stated
+    if not authors and "//" not in rest_all:
         return None
+    fields: dict = {"author": authors, "author_truncated": others or bool(_OTHERS_RE.search(s[:40])),
+                    "language": "ru" if _CYR_RE.search(s) else None}
     m = _GOST_ARTICLE_RE.match(rest_all)
     if m:
-        rest = m.group("rest")
-        vol = re.search(r"\b[ТT]\.\s*(\d+)", rest)
-        issue = re.search(r"(?:№|N|Вып\.)\s*(\d+(?:[-–/]\d+)?)", rest)
-        pages = re.search(r"\b[СC]\.\s*(\d+(?:\s*[-–]\s*\d+)?)", rest)
-        fields: dict = {"type": "article-journal", "author": authors,
-                        "title": m.group("title").strip(" ."), "container_title": m.group("container").strip(" ."),
-                        "issued": Date(int(m.group("year"))), "volume": vol.group(1) if vol else None,
-                        "issue": issue.group(1) if issue else None,
-                        "page": normalize_pages(pages.group(1)) if pages else None, "language": "ru"}
+        fields.update(type="article-journal", title=_title(m.group("title")), **_gost_part(m.group("rest")))
     else:
-        m = _GOST_BOOK_RE.match(rest_all)
-        if not m:
-            return None
-        fields = {"type": "book", "author": authors, "title": m.group("title").strip(" ."),
-                  "publisher_place": m.group("place"), "publisher": m.group("publisher").strip(),
-                  "issued": Date(int(m.group("year"))), "language": "ru"}
+        b = _GOST_BOOK_RE.match(rest_all)
+        if b:
+            fields.update(type="book", title=_title(b.group("title")), publisher_place=b.group("place"),
+                          publisher=b.group("publisher").strip(), issued=Date(int(b.group("year"))))
+        else:
+            head = re.split(rf"\.\s+{_DASH}\s", rest_all, maxsplit=1)
+            year = _YEAR_RE.search(head[1]) if len(head) > 1 else None
+            if not authors or year is None:
+                return None
+            fields.update(type="webpage" if ids.find_url(s) else "book", title=_title(head[0]),
+                          issued=Date(int(year.group(0))))
     _identifiers(s, fields)
     return fields
+
+
+def _gost_part(rest: str) -> dict[str, object]:
+    """``Journal. — 2017. — Т. 8, № 2. — С. 222–226.`` (after ``//``): the container and its numbers."""
+    c = _GOST_CONTAINER_RE.match(rest)
+    container, tail = (c.group("container"), rest[c.end():]) if c else (rest.split(". ")[0], rest)
+    year = _YEAR_RE.search(tail)
+    vol = _GOST_VOLUME_RE.search(tail)
+    issue = _GOST_ISSUE_RE.search(tail)
+    pages = _GOST_PAGES_RE.search(tail)
+    return {"container_title": container.strip(" ."), "issued": Date(int(year.group(0))) if year else None,
+            "volume": vol.group(1) if vol else None, "issue": issue.group(1) if issue else None,
+            "page": normalize_pages(pages.group(1)) if pages else None}
+
+
+def _title(text: str) -> str:
+    """A GOST title with its subtitle: ``Заглавие : подзаглавие`` → ``Заглавие: подзаглавие``."""
+    return re.sub(r"\s+:\s+", ": ", text.strip(" .:;/"))
 
 
 def _identifiers(s: str, fields: dict) -> None:
