@@ -199,7 +199,7 @@ class Origin:
 
 
 _BIBLIOGRAPHIC = ("author", "editor", "title", "container_title", "container_title_short", "collection_title",
-                 "issued", "volume", "issue", "page", "number", "edition", "publisher", "publisher_place", "DOI",
+                 "issued", "accessed", "volume", "issue", "page", "number", "edition", "publisher", "publisher_place", "DOI",
                  "PMID", "PMCID", "URL", "ISBN", "ISSN", "language", "note")
 
 
@@ -217,6 +217,7 @@ class Reference:
     container_title_short: str | None = None
     collection_title: str | None = None
     issued: Date | None = None
+    accessed: Date | None = None  # when the cited web page was read ("Accessed 3 May 2023"), never the issued date
     volume: str | None = None
     issue: str | None = None
     page: str | None = None

@@ -109,6 +109,8 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
         f.raw("title", latex.title_to_bibtex(title, ascii_only=ascii_only))
     _container(f, ref, etype)
     _issued(f, ref)
+    if ref.accessed:  # biblatex's field; Zotero's BibTeX import reads it as Accessed in BibTeX files too
+        f.add("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())))
     _locators(f, ref, etype)
     f.add("series", ref.collection_title)
     f.add("edition", ref.edition)
@@ -381,6 +383,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         type=_csl_type(etype, f, container), author=author, author_truncated=truncated, editor=editor,
         title=f.get("title") or None, container_title=container,
         container_title_short=f.get("shortjournal") or None, issued=_date(f),
+        accessed=_date({"date": f["urldate"]}) if f.get("urldate") else None,
         volume=f.get("volume") or None, page=pages, number=number,
         issue=(f.get("issue") if etype in ("techreport", "report") else f.get("number") or f.get("issue")) or None,
         collection_title=f.get("series") or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,

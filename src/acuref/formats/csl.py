@@ -77,6 +77,8 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         item["journalAbbreviation"] = ref.container_title_short
     if ref.issued:
         item["issued"] = {"date-parts": [ref.issued.parts()]}
+    if ref.accessed:
+        item["accessed"] = {"date-parts": [ref.accessed.parts()]}
     if not ref.parsed and not ref.title and ref.sources:
         item["title"] = ref.sources[0].raw  # never drop what could not be parsed
     note = note_lines(ref)
@@ -177,7 +179,7 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         title=_text(item, "title"), container_title=_text(item, "container-title"),
         container_title_short=_text(item, "container-title-short") or _text(item, "journalAbbreviation"),
         collection_title=_text(item, "collection-title"), issued=_date_from_csl(item.get("issued")),
-        volume=_text(item, "volume"), issue=_text(item, "issue"), page=page, number=number,
+        accessed=_date_from_csl(item.get("accessed")), volume=_text(item, "volume"), issue=_text(item, "issue"), page=page, number=number,
         edition=_text(item, "edition"), publisher=_text(item, "publisher"),
         publisher_place=_text(item, "publisher-place"), DOI=_text(item, "DOI"), PMID=pmid, PMCID=pmcid,
         URL=_text(item, "URL"), ISBN=_text(item, "ISBN"), ISSN=_text(item, "ISSN"), language=_text(item, "language"),

@@ -54,6 +54,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         m, d = ref.issued.month, ref.issued.day
         tags.append(("DA", f"{ref.issued.year}/{m:02d}/{d:02d}/" if m and d else f"{ref.issued.year}/{m:02d}//" if m
                      else f"{ref.issued.year}///"))
+    if ref.accessed:  # Zotero's RIS import: Y2 is the access date
+        tags.append(("Y2", "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())) + "/"))
     for tag, value in (("VL", ref.volume), ("IS", ref.issue)):
         if value:
             tags.append((tag, value))
@@ -163,6 +165,7 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
         title=get("TI") or get("T1") or None,
         container_title=get("C3") or get("T2") or get("JF") or get("JO") or get("BT") or None,
         container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
+        accessed=_date(get("Y2"), None),
         volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
         collection_title=get("T3") or None, edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or get("C1") or None,
         DOI=get("DO") or None, PMID=_pmid(get),

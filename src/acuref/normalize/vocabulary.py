@@ -15,18 +15,23 @@ YEAR_ANY_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 
 # Month names and abbreviations in the languages of the documents acuref reads, to month numbers.
 MONTHS = {
-    "jan": 1, "january": 1, "januari": 1, "janvier": 1, "januar": 1,
-    "feb": 2, "february": 2, "februari": 2, "februar": 2,
-    "mar": 3, "march": 3, "maart": 3, "mars": 3, "märz": 3, "mrt": 3,
-    "apr": 4, "april": 4, "avril": 4,
-    "may": 5, "mei": 5, "mai": 5,
-    "jun": 6, "june": 6, "juni": 6, "juin": 6,
-    "jul": 7, "july": 7, "juli": 7, "juillet": 7,
-    "aug": 8, "august": 8, "augustus": 8, "août": 8,
-    "sep": 9, "sept": 9, "september": 9, "septembre": 9,
-    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10,
-    "nov": 11, "november": 11, "novembre": 11,
-    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12,
+    "jan": 1, "january": 1, "januari": 1, "janvier": 1, "januar": 1, "jänner": 1, "enero": 1, "gennaio": 1,
+    "janeiro": 1, "ene": 1, "gen": 1,
+    "feb": 2, "february": 2, "februari": 2, "februar": 2, "février": 2, "fevrier": 2, "févr": 2, "febrero": 2,
+    "febbraio": 2, "fevereiro": 2, "fev": 2,
+    "mar": 3, "march": 3, "maart": 3, "mars": 3, "märz": 3, "mrt": 3, "marzo": 3, "março": 3, "marco": 3,
+    "apr": 4, "april": 4, "avril": 4, "abril": 4, "aprile": 4, "abr": 4,
+    "may": 5, "mei": 5, "mai": 5, "mayo": 5, "maggio": 5, "maio": 5, "mag": 5,
+    "jun": 6, "june": 6, "juni": 6, "juin": 6, "junio": 6, "giugno": 6, "junho": 6, "giu": 6,
+    "jul": 7, "july": 7, "juli": 7, "juillet": 7, "julio": 7, "luglio": 7, "julho": 7, "juil": 7, "lug": 7,
+    "aug": 8, "august": 8, "augustus": 8, "août": 8, "aout": 8, "agosto": 8, "ago": 8,
+    "sep": 9, "sept": 9, "september": 9, "septembre": 9, "septiembre": 9, "setiembre": 9, "settembre": 9,
+    "setembro": 9, "set": 9,
+    "oct": 10, "october": 10, "okt": 10, "oktober": 10, "octobre": 10, "octubre": 10, "ottobre": 10,
+    "outubro": 10, "ott": 10, "out": 10,
+    "nov": 11, "november": 11, "novembre": 11, "noviembre": 11, "novembro": 11,
+    "dec": 12, "december": 12, "dez": 12, "dezember": 12, "décembre": 12, "decembre": 12, "diciembre": 12,
+    "dicembre": 12, "dezembro": 12, "déc": 12, "dic": 12,
 }
 BIBTEX_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The month and season words the shipped CRF model was trained to see as one feature: changing this set

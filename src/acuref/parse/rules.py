@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from acuref.model import Reference
 from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import split_access
 from acuref.normalize.names import DEGREE_RE, is_author_list
 from acuref.normalize.shapes import (
     BOOK_RE,
@@ -96,14 +97,17 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
 def parse_reference(text: str) -> Reference:
     """Parse one reference string into a :class:`Reference` (never raises on any text).
 
-    A GB/T 7714 or GOST string is read by its own grammar (:mod:`acuref.scripts`). Otherwise the rules read
+    An access date (``Accessed 3 May 2023``) is taken out first: it is ``accessed``, never the year. A GB/T 7714
+    or GOST string is read by its own grammar (:mod:`acuref.scripts`). Otherwise the rules read
     first. Where they are sure — an author list, a title, a journal and a ``year;volume(issue):pages``-like
     block at the end, the shape of most biomedical lists, or a ``Place: Publisher; year`` book — their
     reading stands. Anywhere else the learned model reads the string, and its reading is used when it found
     something structured. Either reading then goes through :func:`acuref.mend.mend`.
     """
-    script = read_script(text) if not text.isascii() or "]" in text or "//" in text else None
-    return mend(finish(script) if script is not None else _parse(text), text)
+    body, accessed = split_access(text)
+    script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
+    ref = mend(finish(script) if script is not None else _parse(body), body)
+    return replace(ref, accessed=accessed) if accessed is not None else ref
 
 
 def _parse(text: str) -> Reference:
