@@ -285,3 +285,29 @@ def test_parsed_references_never_carry_an_incomplete_doi(raw, expected):
     assert ref.DOI == expected
     assert ref.DOI is None or is_complete_doi(ref.DOI)
     assert (incomplete_doi(clean(raw)) is not None) == (expected is None)
+
+
+@pytest.mark.parametrize("volume,issue,want", [
+    ("n° 12", None, (None, "12")),
+    ("9, n°3", None, ("9", "3")),
+    ("Vol. 12", None, ("12", None)),
+    ("12", "no. 3", ("12", "3")),
+    ("Т. 8", None, ("8", None)),
+    ("Heft 2", None, (None, "2")),
+    ("Bd. 4", "H. 2", ("4", "2")),
+    ("33 Suppl 1", None, ("33 Suppl 1", None)),
+    ("H5N1", None, ("H5N1", None)),
+    ("abs/1407.3561", None, ("abs/1407.3561", None)),
+])
+def test_tidy_numbers(volume, issue, want):
+    """Printed volume and issue words of several languages come off; an issue read as the volume moves."""
+    from acuref.normalize.volumes import tidy_numbers
+
+    assert tidy_numbers(volume, issue) == want
+
+
+def test_tidy_numbers_keeps_roman_volumes():
+    """A Roman volume is not a 'v.' word followed by a number."""
+    from acuref.normalize.volumes import tidy_numbers
+
+    assert tidy_numbers("VI", None) == ("VI", None) and tidy_numbers("v. XXVII", None) == ("XXVII", None)

@@ -13,3 +13,30 @@ def split_supplement(volume: str | None, issue: str | None) -> tuple[str | None,
     if not m:
         return volume, issue
     return m.group(1), f"{m.group(2)} {issue}".strip() if issue else m.group(2)
+
+
+_VOLUME_WORD = r"(?:vols?|volume|bd|band|t(?=[.\s])|tome|tomo|v(?=[.\s])|jg|jahrgang|rocz|год|том|т(?=[.\s]))\.?"
+_ISSUE_WORD = r"(?:n°|nº|n\.?º|no|nos|nr|num|núm|número|numéro|numero|heft|h(?=\.)|issue|iss|fasc|cuad|zeszyt|z(?=\.)|вып|№)\.?"
+_VOLUME_ONLY_RE = re.compile(rf"^{_VOLUME_WORD}\s*(\w[\w./-]*)$", re.IGNORECASE)
+_ISSUE_ONLY_RE = re.compile(rf"^{_ISSUE_WORD}\s*(\w[\w./-]*)$", re.IGNORECASE)
+_BOTH_RE = re.compile(rf"^(?:{_VOLUME_WORD}\s*)?(\w[\w.-]*?)\s*[,(]?\s*{_ISSUE_WORD}\s*(\w[\w./-]*)\)?$", re.IGNORECASE)
+
+
+def tidy_numbers(volume: str | None, issue: str | None) -> tuple[str | None, str | None]:
+    """Printed words taken off the numbers, in the languages acuref reads: ``vol. 12`` → ``12``; a volume that is
+    an issue (``n° 3``, ``Heft 2``, ``№ 11``) becomes the issue; ``9, n°3`` is volume 9, issue 3."""
+    if volume:
+        m = _ISSUE_ONLY_RE.match(volume)
+        if m and not issue:
+            return None, m.group(1)
+        m = _BOTH_RE.match(volume)
+        if m and not issue:
+            return m.group(1), m.group(2)
+        m = _VOLUME_ONLY_RE.match(volume)
+        if m:
+            volume = m.group(1)
+    if issue:
+        m = _ISSUE_ONLY_RE.match(issue)
+        if m:
+            issue = m.group(1)
+    return volume, issue

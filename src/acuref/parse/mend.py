@@ -4,6 +4,7 @@
   title does not start with the editor word;
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
 - a container that names proceedings, a conference, a symposium or a workshop makes a conference paper;
+- volume and issue lose their printed words (``vol.``, ``n°``, ``Heft``, ``№``); a volume that is an issue moves;
 - an empty name (an APA ellipsis ``…, ... & Last, F.``) is not an author;
 - a reading that still contradicts itself loses confidence, so the review and the resolver look at it.
 """
@@ -14,6 +15,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Reference
+from acuref.normalize.volumes import tidy_numbers
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)
@@ -31,6 +33,10 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
+    if ref.volume or ref.issue:
+        volume, issue = tidy_numbers(ref.volume, ref.issue)
+        if (volume, issue) != (ref.volume, ref.issue):
+            ref = replace(ref, volume=volume, issue=issue)
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)

@@ -30,6 +30,7 @@ from acuref.normalize.text import (
 )
 from acuref.normalize.vocabulary import YEAR
 from acuref.parse.learned import parse_with_model
+from acuref.parse.marks import mend_marks, read_marks
 from acuref.parse.mend import mend
 from acuref.parse.plain import NLM_CHAPTER_RE, finish, read_plain
 from acuref.parse.scripts import read_script
@@ -97,16 +98,19 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
 def parse_reference(text: str) -> Reference:
     """Parse one reference string into a :class:`Reference` (never raises on any text).
 
-    An access date (``Accessed 3 May 2023``) is taken out first: it is ``accessed``, never the year. A GB/T 7714
-    or GOST string is read by its own grammar (:mod:`acuref.scripts`). Otherwise the rules read
-    first. Where they are sure — an author list, a title, a journal and a ``year;volume(issue):pages``-like
-    block at the end, the shape of most biomedical lists, or a ``Place: Publisher; year`` book — their
-    reading stands. Anywhere else the learned model reads the string, and its reading is used when it found
-    something structured. Either reading then goes through :func:`acuref.mend.mend`.
+    An access date (``Accessed 3 May 2023``) is taken out first: it is ``accessed``, never the year. Quotes and
+    emphasis (``"Title", _Journal_``) check the reading (:mod:`acuref.parse.marks`). A GB/T 7714 or GOST string is
+    read by its own grammar (:mod:`acuref.scripts`). Otherwise the rules read first. Where they are sure — an
+    author list, a title, a journal and a ``year;volume(issue):pages``-like block at the end, the shape of most
+    biomedical lists, or a ``Place: Publisher; year`` book — their reading stands. Anywhere else the learned model
+    reads the string, and its reading is used when it found something structured. Either reading then goes
+    through :func:`acuref.mend.mend`.
     """
     body, accessed = split_access(text)
+    marks = read_marks(body)
+    body = marks.plain
     script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
-    ref = mend(finish(script) if script is not None else _parse(body), body)
+    ref = mend_marks(mend(finish(script) if script is not None else _parse(body), body), marks)
     return replace(ref, accessed=accessed) if accessed is not None else ref
 
 

@@ -1,0 +1,115 @@
+"""The marks a printed reference puts on its title and container: quotation marks and emphasis.
+
+Styles set one of the two apart: a chapter or article title in quotes (``"Title", Journal``, « Titre », „Titel“,
+‘Title’) and the book, journal or site in italics, which a Markdown or wiki source writes as ``_Journal_``,
+``*Journal*`` and a web page as ``<i>``/``<em>``. The parser reads the string without the emphasis markers; its
+reading is then checked against the marks: a quoted span is the title, an emphasised span after it the container,
+and an emphasised span that opens a title read too long is the title of a book or page, the rest its container.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import NamedTuple
+
+from acuref.model import Reference
+
+_QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
+                        r"|(?<![\w\"])\"([^\"]{6,400}?)\"(?!\w)|(?<!\w)‘([^‘’]{6,400}?)’(?=[\s,.;:)]|$)")
+_EMPHASIS_RE = re.compile(r"(?<![\w*])\*\*?(?=\S)([^*\n]{2,300}?)(?<=\S)\*\*?(?![\w*])"
+                          r"|(?<![\w_])__?(?=\S)([^_\n]{2,300}?)(?<=\S)__?(?![\w_])"
+                          r"|<(?:i|em)>([^<]{2,300}?)</(?:i|em)>|\\(?:textit|emph)\{([^{}]{2,300})\}", re.IGNORECASE)
+_EMPHASIS_MARKS_RE = re.compile(r"(?<![\w*])\*\*?(?=\S)|(?<=\S)\*\*?(?![\w*])|(?<![\w_])__?(?=\S)|(?<=\S)__?(?![\w_])"
+                                r"|</?(?:i|em)>|\\(?:textit|emph)\{|(?<=\S)\}(?=[\s.,;:]|$)", re.IGNORECASE)
+_EDGE = " .,;:"
+
+
+class Marks(NamedTuple):
+    """The spans a string quotes and emphasises, and the string without emphasis markers."""
+
+    quoted: tuple[str, ...]
+    emphasised: tuple[str, ...]
+    plain: str
+
+
+def read_marks(text: str) -> Marks:
+    """The quoted and emphasised spans of ``text`` (in order) and ``text`` with the emphasis markers removed."""
+    quoted = tuple(next(g for g in m.groups() if g).strip(_EDGE) for m in _QUOTED_RE.finditer(text)) \
+        if any(q in text for q in "\"“«„‘") else ()
+    emphasised: tuple[str, ...] = ()
+    plain = text
+    if "_" in text or "*" in text or "<" in text or "\\" in text:
+        emphasised = tuple(next(g for g in m.groups() if g).strip(_EDGE) for m in _EMPHASIS_RE.finditer(text))
+        if emphasised:
+            plain = _EMPHASIS_MARKS_RE.sub("", text)
+    return Marks(tuple(q for q in quoted if len(q.split()) >= 2), tuple(e for e in emphasised if e), plain)
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return bool(a and b) and _key(a) == _key(b)  # type: ignore[arg-type]
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", "", s.casefold())
+
+
+def mend_marks(ref: Reference, marks: Marks) -> Reference:
+    """The reading put right where it contradicts the string's quotes and emphasis (see the module)."""
+    if not ref.parsed or not (marks.quoted or marks.emphasised):
+        return ref
+    title = ref.title or ""
+    if marks.quoted:
+        q = marks.quoted[0]
+        tk, qk = _key(title), _key(q)
+        if tk == qk:
+            return _container_from(ref, marks, q)
+        if not (tk.startswith(qk) or (len(tk) > 8 and qk.startswith(tk))):
+            return ref  # a quotation inside the title ("… Nyamnjoh's ‘Beyond …’"), or the reading went elsewhere
+        ref = replace(ref, title=q)  # the title ran on past its closing quote, or stopped inside it
+        if ref.container_title and _key(ref.container_title) in qk:
+            ref = replace(ref, container_title=None)
+        return _container_from(ref, marks, q)
+    e = marks.emphasised[0]
+    if not title or _same(title, e) or _key(e) == _key(ref.container_title or ""):
+        return ref
+    flat, ek = _key(title), _key(e)
+    if ek.startswith(flat) and len(flat) >= 0.5 * len(ek):
+        return replace(ref, title=e)  # the parser cut an emphasised title short at an inner full stop
+    if flat.startswith(ek):
+        rest = title[_prefix_length(title, e):].strip(_EDGE + "?!-–—")
+        changes: dict = {"title": e}
+        if rest and not ref.container_title and len(rest.split()) <= 12:
+            changes["container_title"] = rest
+        return replace(ref, **changes)
+    if flat.endswith(ek) and not ref.container_title:
+        head = title[: len(title) - _suffix_length(title, e)].strip(_EDGE)
+        if head:
+            return replace(ref, title=head, container_title=e)
+    return ref
+
+
+def _container_from(ref: Reference, marks: Marks, quoted: str) -> Reference:
+    """After a quoted title, the first emphasised span that is not the title is the container."""
+    for e in marks.emphasised:
+        if not _same(e, quoted) and _key(e) not in _key(quoted):
+            if not ref.container_title or _key(ref.container_title) in _key(e) or _key(e) in _key(ref.container_title):
+                return replace(ref, container_title=e)
+            break
+    return ref
+
+
+def _prefix_length(text: str, span: str) -> int:
+    """Characters of ``text`` that hold ``span`` at its start (compared as letters and digits)."""
+    want, n = len(_key(span)), 0
+    for i, ch in enumerate(text):
+        if _key(ch):
+            n += 1
+            if n == want:
+                return i + 1
+    return len(text)
+
+
+def _suffix_length(text: str, span: str) -> int:
+    """Characters of ``text`` that hold ``span`` at its end."""
+    return _prefix_length(text[::-1], span[::-1])
