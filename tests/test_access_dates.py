@@ -60,3 +60,14 @@ def test_access_date_exported_and_read_back():
     assert "urldate = {2023-05-03}" in text and bibtex.loads(text, "x.bib")[0][0].accessed == Date(2023, 5, 3)
     text = ris.dumps(entries)
     assert "Y2  - 2023/05/03/" in text and ris.loads(text, "x.ris")[0][0].accessed == Date(2023, 5, 3)
+
+
+@pytest.mark.parametrize("text", [
+    "de Vries, J. (2019). Waarom video werkt. Geraadpleegd van https://example.nl/video",
+    "Müller, K. (2020). Sichere Passwörter. Abgerufen von https://example.de/pw",
+    "Silva, J. (2018). Título aqui. Disponível em: https://example.br/x",
+])
+def test_retrieval_words_are_not_a_container(text):
+    """'Geraadpleegd van', 'Abgerufen von', 'Disponível em' say where the page is: the link, never a container."""
+    ref = parse_reference(text)
+    assert ref.container_title is None and ref.URL.startswith("https://example.")

@@ -12,7 +12,11 @@ _DOI_RE = re.compile(
 _PMID_RE = re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
 # The words a reference prints before its link: "Available from:", "Retrieved from", "Beschikbaar via", "URL".
-LINK_CUE = r"(?:(?:Available|Retrieved|Accessed|Cited)(?:\s+(?:from|at|on|online))?|URL|Beschikbaar\s+via)\b"
+# The words that say where a work can be read, in the languages acuref reads ("Retrieved from", "Geraadpleegd van").
+LINK_CUE = (r"(?:(?:Available|Retrieved|Accessed|Cited)(?:\s+(?:from|at|on|online))?|URL|Beschikbaar\s+(?:via|op)|"
+            r"Geraadpleegd(?:\s+(?:van|via|op))?|Opgehaald\s+van|Abgerufen(?:\s+(?:von|unter))?|Verfügbar\s+unter|"
+            r"Online\s+unter|Récupéré\s+(?:de|sur)|Disponible\s+(?:sur|en)|Recuperado\s+de|Disponível\s+em|"
+            r"Disponibile\s+(?:su|in)|Dostępne\s+(?:w|na|online)|Режим\s+доступа)\b")
 _URL_RE = re.compile(r"\b(?:https?://|www\.)[^\s<>\"]+", re.IGNORECASE)
 _HOST_RE = re.compile(r"(?:https?://)?(?:[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|\d{1,3}(?:\.\d{1,3}){3})(?:[:/?#]|$)",
                       re.IGNORECASE)

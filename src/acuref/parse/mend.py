@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Reference
+from acuref.normalize import identifiers as ids
 from acuref.normalize.volumes import tidy_numbers
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
@@ -23,6 +24,7 @@ _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 _ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
+_CUE_ONLY_RE = re.compile(ids.LINK_CUE, re.IGNORECASE)
 _MAIN_FIELDS = ("author", "title", "container_title", "issued")
 
 
@@ -33,6 +35,8 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
+    if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
+        ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
     if ref.volume or ref.issue:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
