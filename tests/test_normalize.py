@@ -311,3 +311,19 @@ def test_tidy_numbers_keeps_roman_volumes():
     from acuref.normalize.volumes import tidy_numbers
 
     assert tidy_numbers("VI", None) == ("VI", None) and tidy_numbers("v. XXVII", None) == ("XXVII", None)
+
+
+@pytest.mark.parametrize("text,names", [
+    ("BARTHES Roland et DUPONT Jean", [("Barthes", "Roland"), ("Dupont", "Jean")]),
+    ("REY-DEBOVE Josette", [("Rey-Debove", "Josette")]),
+    ("Pascal CATHÉBRAS", [("Cathébras", "Pascal")]),
+    ("García, J. y López, M.", [("García", "J."), ("López", "M.")]),
+    ("Rossi, M. e Bianchi, L.", [("Rossi", "M."), ("Bianchi", "L.")]),
+    ("San Miguel JF, Palumbo A", [("San Miguel", "J. F."), ("Palumbo", "A.")]),
+])
+def test_names_in_capitals_and_conjunctions(text, names):
+    """A family name in capitals before or after the given name; 'et', 'y', 'e' join names; initials stay initials."""
+    from acuref.normalize.names import parse_author_list
+
+    got, _ = parse_author_list(text)
+    assert [(n.family, n.given) for n in got] == names

@@ -48,7 +48,7 @@ _ORG_PART = re.compile(
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
-_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b)?|&|\band\b|\ben\b|\bund\b)\s*")
+_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|(?:and|en|und|et|y|e|i|och|og|и)\b)?|&|\b(?:and|en|und|et|y|e|i|och|og|и)\b)\s*")
 _DEGREES = (
     "M.D.", "Ph.D.", "M.B.A.", "D.D.S.", "M.P.H.", "M.S.", "M.Sc.", "B.Sc.", "R.N.", "D.O.", "Pharm.D.",
     "F.R.C.P.", "M.B.", "B.S.", "Ch.B.", "D.Phil.", "M.A.", "B.A.", "L.Ac.", "Dr.P.H.", "D.M.D.", "D.V.M.",
@@ -213,6 +213,14 @@ def _case(family: str) -> str:
     return family
 
 
+# French, Spanish, Portuguese and Italian lists print the family name in capitals, before or after the given
+# names: "BARTHES Roland", "REY-DEBOVE Josette", "Pascal CATHÉBRAS", "Jean-Luc de LA FONTAINE".
+_CAPS = rf"[{_UP}]{{3,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2}}[-'’\s][{_UP}]{{2,}}"  # never initials ("JF")
+_GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
+_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}))\s+(?P<given>{_GIVEN})")
+_CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
+
+
 @lru_cache(maxsize=8192)
 def parse_name(part: str) -> Name:
     part = part.strip(" .,;")
@@ -221,6 +229,9 @@ def parse_name(part: str) -> Name:
     if sm:
         suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
         part = part[: sm.start()]
+    caps = _CAPS_FIRST_RE.fullmatch(part) or _CAPS_LAST_RE.fullmatch(part)
+    if caps and not _ORG_WORDS_RE.search(part):
+        return Name(family=_case(caps.group("fam")), given=caps.group("given"), suffix=suffix)
     kind = classify(part)
     if kind == "vanc":
         m = _VANC_SPLIT_RE.match(part)
