@@ -48,7 +48,8 @@ _ORG_PART = re.compile(
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
-_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|(?:and|en|und|et|y|e|i|och|og|и)\b)?|&|\b(?:and|en|und|et|y|e|i|och|og|и)\b)\s*")
+_SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b|(?:et|y|e|i|och|og|и)(?=\s))?|&|\band\b|\ben\b|\bund\b"
+                     r"|(?<=\s)(?:et|y|e|i|och|og|и)(?=\s))\s*")  # "Valls-i-Soler" keeps its "i"
 _DEGREES = (
     "M.D.", "Ph.D.", "M.B.A.", "D.D.S.", "M.P.H.", "M.S.", "M.Sc.", "B.Sc.", "R.N.", "D.O.", "Pharm.D.",
     "F.R.C.P.", "M.B.", "B.S.", "Ch.B.", "D.Phil.", "M.A.", "B.A.", "L.Ac.", "Dr.P.H.", "D.M.D.", "D.V.M.",
@@ -215,7 +216,8 @@ def _case(family: str) -> str:
 
 # French, Spanish, Portuguese and Italian lists print the family name in capitals, before or after the given
 # names: "BARTHES Roland", "REY-DEBOVE Josette", "Pascal CATHÉBRAS", "Jean-Luc de LA FONTAINE".
-_CAPS = rf"[{_UP}]{{3,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2}}[-'’\s][{_UP}]{{2,}}"  # never initials ("JF")
+# five capitals or more, or capitals joined: initials ("JF", "AMD Duhaime", "Russell RCG") have up to four
+_CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}]{{2,}}"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
 _CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}))\s+(?P<given>{_GIVEN})")
 _CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
