@@ -34,6 +34,7 @@ from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from acuref import jsontext
 from acuref.dedupe.stage import Constraints
 from acuref.model import Date, Name, Reference, Resolution, Skipped, Source, Status, Warning_
 from acuref.normalize.identifiers import doi_key, is_complete_doi, normalize_doi
@@ -114,11 +115,11 @@ def load(path: str) -> Decisions:
                          unreadable=why)
 
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = jsontext.loads(Path(path).read_bytes())
     except OSError as err:
         return unusable(f"cannot be read ({err.strerror or err})")
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return unusable(f"is not JSON ({err})")
+    except jsontext.JSONError as err:
+        return unusable(f"cannot be read: {err}")
     entries = data.get("decisions") if isinstance(data, dict) else data if isinstance(data, list) else None
     if not isinstance(entries, list):
         return unusable("has no list of decisions")

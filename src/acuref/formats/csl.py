@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from acuref import jsontext
 from acuref.errors import InputError
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
@@ -188,9 +189,12 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
     """Read CSL-JSON (an array of items, one item, or ``{"items": [...]}``); bad items become warnings."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{file or '<json>'}:{err.lineno}: not valid JSON ({err.msg})") from None
+        data = jsontext.loads(text)
+    except jsontext.JSONError as err:
+        raise InputError(f"{file or '<json>'}{f':{err.line}' if err.line else ''}: {err}") from None
+    if isinstance(data, dict) and any(k in data for k in ("acuref_version", "acuref_decisions")):
+        what = "an acuref --report" if "acuref_version" in data else "an acuref decisions file (give it with --decisions)"
+        raise InputError(f"{file or '<json>'}: {what}, not a bibliography")
     if isinstance(data, dict):
         data = data.get("items", [data]) if "items" in data else [data]
     if not isinstance(data, list):
