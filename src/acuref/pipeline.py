@@ -20,7 +20,7 @@ from acuref.model import Entry, Reference, Skipped, Source, Warning_
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
 from acuref.parse.rules import parse_reference
-from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
+from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
 from acuref.read.extract import extract_with_report
 from acuref.resolve.backend import Resolver
 from acuref.resolve.crossref import CrossrefClient
@@ -36,11 +36,7 @@ def input_suffixes() -> frozenset[str]:
 def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
     """Read an existing .bib, .ris or CSL-JSON file into references (entries keep their keys as labels)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
-    text, _, notes = decode(data, path)
+    text, _, notes = decode(read_input(path), path)
     load = formats.reader_for(p.suffix)
     assert load is not None, path  # callers ask only for suffixes with a reader
     refs, warnings = load(text, path)
