@@ -16,7 +16,7 @@ from acuref import decisions, formats
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
 from acuref.formats.keys import assign_keys
-from acuref.model import Entry, Reference, Skipped, Source, Warning_
+from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_items
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
 from acuref.parse.rules import parse_reference
@@ -262,6 +262,8 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
     ``client``, ``dedupe`` and ``keep_suspect_doi`` do, and nothing is resolved without a ``client``.
     ``exclude``: absolute paths of the run's own outputs, never read back from a folder.
     """
+    require_items("run", "paths", paths, (str, os.PathLike))
+    paths = [os.fspath(p) for p in paths]
     if settings is None:
         settings = Settings(resolver=None, dedupe=dedupe, keep_suspect_doi=keep_suspect_doi)
     results = []

@@ -12,7 +12,8 @@ from acuref import jsontext
 from acuref.errors import InputError
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
-from acuref.model import Date, Entry, Name, Origin, Reference, Source, Status, Warning_
+from acuref.model import Date, Entry, Name, Origin, Reference, Source, Status, Warning_, require_items
+from acuref.normalize.controls import without_controls
 from acuref.normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
@@ -88,6 +89,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
 
 def dumps(entries: list[Entry] | tuple[Entry, ...]) -> str:
     """A CSL-JSON array, UTF-8, one item per entry in order; an item read from CSL-JSON keeps every key it had."""
+    require_items("to_csl_json", "entries", entries, Entry)
     return json.dumps([_item(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -152,7 +154,7 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     value = item.get(key)
     if value is None or value == "":
         return None
-    return str(value)
+    return without_controls(str(value)) or None
 
 
 def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Reference:

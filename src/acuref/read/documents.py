@@ -9,6 +9,7 @@ line it started on so that provenance points into the file the user has.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from acuref.errors import InputError
+from acuref.normalize.controls import without_controls
 from acuref.normalize.vocabulary import YEAR_ANY_RE
 from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
 
@@ -102,6 +104,12 @@ def _declared(head: bytes) -> str | None:
 
 
 def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`decoded`, without control characters (a NUL past the first bytes must not reach a field)."""
+    text, encoding, notes = decoded(data, name)
+    return without_controls(text), encoding, notes
+
+
+def decoded(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
     """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, the HTML-declared charset, UTF-8 with
     its stray bytes read as Windows-1252, or (with no UTF-8 in it at all) Windows-1252 or Latin-1; refuse
     binary data with a message that names the file."""
@@ -161,6 +169,8 @@ def refuse_xml(text: str, name: str) -> None:
 def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encoding: str = "utf-8",
               notes: tuple[str, ...] = ()) -> Document:
     """Turn already-decoded text into a Document."""
+    if not isinstance(text, str):
+        raise TypeError(f"load_text: text must be a str, not {type(text).__name__}")
     if fmt is None:
         refuse_xml(text, name)
     fmt = fmt or detect_format(name, text)
@@ -233,6 +243,9 @@ def _bounded(fh: BinaryIO, name: str) -> bytes:
 
 def load_path(path: str) -> Document:
     """Read a document from a path, or from standard input when the path is ``-``."""
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"read_document: path must be a str, not {type(path).__name__}")
+    path = os.fspath(path)
     return load_bytes(read_input(path), "<stdin>" if path == "-" else path)
 
 
@@ -282,7 +295,7 @@ def _is_pdf(p: Path) -> bool:
 def _chunks(fh: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:
     while True:
         data = fh.read(1 << 20)
-        text = decoder.decode(data, final=not data)
+        text = without_controls(decoder.decode(data, final=not data))
         if text:
             yield text
         if not data:
