@@ -18,7 +18,7 @@ from acuref.errors import AcurefError, InputError, NetworkError, UsageError
 from acuref.model import Status, Warning_
 from acuref import output
 from acuref.output import Target, display, write_atomic
-from acuref.pipeline import RunResult, parse_lines, run, to_entries
+from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
@@ -188,11 +188,29 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def _decisions(args: argparse.Namespace) -> Decisions:
-    """The decisions file named, or the one beside the output; a named file that is not there is an error."""
+    """The decisions file named, or the one beside the output when it is about this run's documents; a named
+    file that is not there is an error. Which file a run applies is said in one line."""
     if args.decisions:
-        return _named_decisions(args.decisions)
-    beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
-    return decisions.load(str(beside)) if beside.is_file() else Decisions()
+        got = _named_decisions(args.decisions)
+    else:
+        beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
+        if not beside.is_file():
+            return Decisions()
+        got = decisions.load(str(beside))
+        documents = [p for p in expand_paths(args.paths, output.excluded(_targets(args))) if isinstance(p, str)]
+        if not decisions.belongs(got, documents):
+            _note(f"warning: {beside}: its decisions name none of this run's documents; not applied (give it "
+                  "with --decisions to apply it)", args.quiet)
+            return Decisions()
+    if got.items:
+        _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
+              args.quiet)
+    return got
+
+
+def _note(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(display(f"acuref: {message}"), file=sys.stderr)
 
 
 def _named_decisions(path: str) -> Decisions:

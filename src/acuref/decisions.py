@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
@@ -131,6 +131,15 @@ def load(path: str) -> Decisions:
         else:
             items.append(got)
     return Decisions(tuple(items), path, tuple(problems), json.dumps(entries, ensure_ascii=False))
+
+
+def belongs(got: Decisions, paths: Iterable[str]) -> bool:
+    """Whether a decisions file is about these documents: one of its decisions names one of them (by file name,
+    as decisions are matched). One that cannot be read belongs anywhere: its warnings must be said."""
+    if not got.items:
+        return True
+    names = {PurePath(p).name.casefold() for p in paths}
+    return any(PurePath(d.file).name.casefold() in names for d in got.items)
 
 
 def merged(kept: Sequence[Any], new: Sequence[Any]) -> list[Any]:
