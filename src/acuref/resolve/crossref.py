@@ -141,7 +141,7 @@ class CrossrefClient:
         missing = []
         for key in wanted:
             hit = self.cache.get(f"doi:{key}") if self.cache is not None else None
-            if hit is not None and _fits("work", hit.get("work")):
+            if hit is not None and "work" in hit and _fits("work", hit["work"]):
                 out[key] = hit.get("work")
             else:
                 missing.append(key)
@@ -182,7 +182,7 @@ class CrossrefClient:
         """The cached answer under ``key``, or ``fetch()``'s, stored for the next run (``None`` answers too)."""
         if self.cache is not None:
             hit = self.cache.get(key)
-            if hit is not None and _fits(field, hit.get(field)):
+            if hit is not None and field in hit and _fits(field, hit[field]):
                 return hit.get(field)
         value = fetch()
         if self.cache is not None:
