@@ -398,19 +398,14 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
     """Read a .bib file: every entry as a Reference; every block that fails is a warning with its line."""
     library = bibtexparser.parse_string(text)
-    # An entry whose key an earlier one has is an entry all the same: kept (under a key of its own when
-    # written), never dropped.
-    entries = [b.ignore_error_block if isinstance(b, bm.DuplicateBlockKeyBlock) else b for b in library.blocks
-               if isinstance(b, bm.Entry) or (isinstance(b, bm.DuplicateBlockKeyBlock)
-                                              and isinstance(b.ignore_error_block, bm.Entry))]
+    entries, twice = bibtex_library.every_entry(library)
     refs = [entry_to_reference(e, file) for e in entries]
     kept = bibtex_library.origins(text, entries, [r.filled() for r in refs])
     refs = [replace(r, origin=o) for r, o in zip(refs, kept)]
     warnings = [Warning_(f"BibTeX key {b.key!r} is used by an earlier entry too; both are kept, this one under "
-                         "a key of its own", file, (b.start_line or 0) + 1)
-                for b in library.failed_blocks if isinstance(b, bm.DuplicateBlockKeyBlock)]
+                         "a key of its own", file, (b.start_line or 0) + 1) for b in twice]
     for block in library.failed_blocks:
-        if isinstance(block, bm.DuplicateBlockKeyBlock):
+        if block in twice:
             continue
         line = (block.start_line or 0) + 1
         first = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""

@@ -21,6 +21,16 @@ _SAME = [{"journal", "journaltitle"}, {"year", "date"}, {"address", "location"},
          {"eprint", "pmid"}, {"archiveprefix", "eprinttype"}]
 
 
+def every_entry(library: bibtexparser.Library) -> tuple[list[bm.Entry], list[bm.DuplicateBlockKeyBlock]]:
+    """Every entry of a parsed .bib in file order, and the blocks of those whose key an earlier entry has: such
+    an entry is an entry all the same (bibtexparser sets it aside), kept and written under a key of its own."""
+    twice = [b for b in library.blocks if isinstance(b, bm.DuplicateBlockKeyBlock)
+             and isinstance(b.ignore_error_block, bm.Entry)]
+    entries = [b.ignore_error_block if isinstance(b, bm.DuplicateBlockKeyBlock) else b for b in library.blocks
+               if isinstance(b, bm.Entry) or b in twice]
+    return entries, twice
+
+
 def origins(text: str, entries: list[bm.Entry], present: list[tuple[str, ...]]) -> list[Origin]:
     """Each entry's raw text and what stood before it; the file's tail goes with its last entry."""
     out: list[Origin] = []
