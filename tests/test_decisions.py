@@ -115,7 +115,7 @@ def test_a_near_string_is_not_guessed_between_two(tmp_path):
 
 
 @pytest.mark.parametrize("text,said", [
-    ('{"acuref_decisions": 1, "decisions": [{"file": "page.md", "raw": "Lie', "not JSON"),
+    ('{"acuref_decisions": 1, "decisions": [{"file": "page.md", "raw": "Lie', "not valid JSON"),
     ('{"acuref_decisions": 1}', "no list of decisions"),
     ('[1, {"file": "page.md"}, {"file": "page.md", "raw": "x", "action": "use-DOI", "doi": "10.1/x"},'
      ' {"file": "page.md", "raw": "x", "action": "use-doi", "doi": "not a doi"},'

@@ -16,8 +16,9 @@ from acuref import decisions, formats
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, UsageError
 from acuref.model import Status, Warning_
-from acuref.output import write_atomic
-from acuref.pipeline import RunResult, parse_lines, run, to_entries
+from acuref import output
+from acuref.output import Target, display, write_atomic
+from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
@@ -144,18 +145,25 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
     for w in warnings:
         where = f"{w.file}:{w.line}: " if w.file and w.line else ""
         msg = w.message if where or not w.file or w.message.startswith(w.file) else f"{w.file}: {w.message}"
-        print(f"acuref: warning: {where}{msg}", file=sys.stderr)
+        print(display(f"acuref: warning: {where}{msg}"), file=sys.stderr)
+
+
+def _targets(args: argparse.Namespace) -> list[Target]:
+    """The outputs a command line names: the main one, then the reports."""
+    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None) or ""),
+             Target("--report-html", getattr(args, "report_html", None) or "")]
+    return [t for t in named if t.path]
 
 
 def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> int:
     fmt = _format(args)
-    text = formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False))
+    outputs = [(args.output, formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False)))]
     if args.report:
-        write_atomic(args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped))
+        outputs.append((args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped)))
     if getattr(args, "report_html", None):
-        write_atomic(args.report_html, report_html.render(result.entries, result.warnings, result.dedupe,
-                                                          skipped=result.skipped, kept=kept))
-    write_atomic(args.output, text)
+        outputs.append((args.report_html, report_html.render(result.entries, result.warnings, result.dedupe,
+                                                             skipped=result.skipped, kept=kept)))
+    output.write_all(outputs)  # all of them or none: a failed main output leaves the old reports too
     _warn(result.warnings, args.quiet)
     return InputError.exit_code if result.failed_inputs else 0
 
@@ -180,11 +188,29 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def _decisions(args: argparse.Namespace) -> Decisions:
-    """The decisions file named, or the one beside the output; a named file that is not there is an error."""
+    """The decisions file named, or the one beside the output when it is about this run's documents; a named
+    file that is not there is an error. Which file a run applies is said in one line."""
     if args.decisions:
-        return _named_decisions(args.decisions)
-    beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
-    return decisions.load(str(beside)) if beside.is_file() else Decisions()
+        got = _named_decisions(args.decisions)
+    else:
+        beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
+        if not beside.is_file():
+            return Decisions()
+        got = decisions.load(str(beside))
+        documents = [p for p in expand_paths(args.paths, output.excluded(_targets(args))) if isinstance(p, str)]
+        if not decisions.belongs(got, documents):
+            _note(f"warning: {beside}: its decisions name none of this run's documents; not applied (give it "
+                  "with --decisions to apply it)", args.quiet)
+            return Decisions()
+    if got.items:
+        _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
+              args.quiet)
+    return got
+
+
+def _note(message: str, quiet: bool) -> None:
+    if not quiet:
+        print(display(f"acuref: {message}"), file=sys.stderr)
 
 
 def _named_decisions(path: str) -> Decisions:
@@ -195,7 +221,8 @@ def _named_decisions(path: str) -> Decisions:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    _format(args)  # a wrong format is a usage error before any work is done
+    _format(args)  # a wrong format (or an output that would clobber an input) is a usage error before any work
+    output.check(_targets(args), args.paths)
     settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
@@ -208,9 +235,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.engine == "dask":
             from acuref import dask_engine
 
-            result = dask_engine.run(args.paths, settings=settings, scheduler=args.scheduler, workers=args.workers)
+            result = dask_engine.run(args.paths, settings=settings, scheduler=args.scheduler, workers=args.workers,
+                                     exclude=output.excluded(_targets(args)))
         else:
-            result = run(args.paths, settings=settings, progress=bar.update,
+            result = run(args.paths, settings=settings, progress=bar.update, exclude=output.excluded(_targets(args)),
                          on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
         docs.close()
@@ -228,6 +256,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     _format(args)
+    output.check(_targets(args), [args.file])
     if args.one_per_line:
         doc_text = _read_text(args.file)
         refs = parse_lines(doc_text, "<stdin>" if args.file == "-" else args.file)
@@ -245,7 +274,8 @@ def _read_text(path: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    result = run(args.paths)
+    output.check(_targets(args), args.paths)
+    result = run(args.paths, exclude=output.excluded(_targets(args)))
     out = [report.source_to_json(s) for e in result.entries for s in e.ref.sources]
     write_atomic(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
     _warn(result.warnings, args.quiet)
@@ -279,6 +309,7 @@ def cmd_review(args: argparse.Namespace) -> int:
 def cmd_decisions(args: argparse.Namespace) -> int:
     from acuref import training
 
+    output.check([Target("-o", args.output)], [args.file])
     got = _named_decisions(args.file)
     write_atomic(args.output, training.export(got))
     _warn(got.problems, False)
@@ -295,7 +326,7 @@ def main(argv: list[str] | None = None) -> int:
         return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index,
                 "decisions": cmd_decisions, "review": cmd_review}[args.command](args)
     except AcurefError as err:
-        print(f"acuref: error: {err}", file=sys.stderr)
+        print(display(f"acuref: error: {err}"), file=sys.stderr)
         return err.exit_code
     except KeyboardInterrupt:
         print("acuref: interrupted", file=sys.stderr)

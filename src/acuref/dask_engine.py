@@ -25,7 +25,7 @@ import operator
 import weakref
 from collections import defaultdict
 from itertools import accumulate
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -210,7 +210,7 @@ def _only_indexes(spec: str | None) -> bool:
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: str | None = None,
-        workers: int | None = None, client: Any = None) -> RunResult:
+        workers: int | None = None, client: Any = None, exclude: Collection[str] = ()) -> RunResult:
     """:func:`acuref.pipeline.run` on Dask: the same result, computed on a cluster.
 
     ``client`` is a ``distributed.Client`` to use; otherwise one is made for ``scheduler`` (an address such as
@@ -219,7 +219,7 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
     settings = settings or Settings(resolver=None)
     if client is None:
         with Cluster(scheduler, workers) as made:
-            return run(paths, settings=settings, client=made)
+            return run(paths, settings=settings, client=made, exclude=exclude)
     # A run's workers hold every reference they read until the end, and the shuffle and the merge unpickle
     # hundreds of thousands of small acyclic values: each full collection would walk all of it again. On the
     # workers of a LocalCluster started here (theirs is no one else's process), or with --fast-gc, the cyclic
@@ -229,7 +229,7 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, scheduler: st
     if pause:
         client.run(gc.disable)
     try:
-        return _run(paths, settings, client)
+        return _run(paths, settings, client, exclude)
     finally:
         if pause:
             client.run(_collector_on)
@@ -240,15 +240,14 @@ def _collector_on() -> None:
     gc.collect()
 
 
-def _run(paths: Iterable[str], settings: Settings, client: Any) -> RunResult:
+def _run(paths: Iterable[str], settings: Settings, client: Any, exclude: Collection[str]) -> RunResult:
     results: list[DocumentResult] = []
     todo: list[str] = []
     slots: list[int] = []
-    for path, problem in expand_paths(paths):
-        if problem is not None:
-            results.append(DocumentResult(problem.file or "", warnings=(problem,), failed=True))
+    for path in expand_paths(paths, exclude):
+        if isinstance(path, DocumentResult):
+            results.append(path)
         else:
-            assert path is not None
             slots.append(len(results))
             results.append(DocumentResult(path))
             todo.append(path)

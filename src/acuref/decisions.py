@@ -27,13 +27,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path, PurePath
 from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from acuref import jsontext
 from acuref.dedupe.stage import Constraints
 from acuref.model import Date, Name, Reference, Resolution, Skipped, Source, Status, Warning_
 from acuref.normalize.identifiers import doi_key, is_complete_doi, normalize_doi
@@ -114,11 +115,11 @@ def load(path: str) -> Decisions:
                          unreadable=why)
 
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = jsontext.loads(Path(path).read_bytes())
     except OSError as err:
         return unusable(f"cannot be read ({err.strerror or err})")
-    except (json.JSONDecodeError, UnicodeDecodeError) as err:
-        return unusable(f"is not JSON ({err})")
+    except jsontext.JSONError as err:
+        return unusable(f"cannot be read: {err}")
     entries = data.get("decisions") if isinstance(data, dict) else data if isinstance(data, list) else None
     if not isinstance(entries, list):
         return unusable("has no list of decisions")
@@ -130,6 +131,15 @@ def load(path: str) -> Decisions:
         else:
             items.append(got)
     return Decisions(tuple(items), path, tuple(problems), json.dumps(entries, ensure_ascii=False))
+
+
+def belongs(got: Decisions, paths: Iterable[str]) -> bool:
+    """Whether a decisions file is about these documents: one of its decisions names one of them (by file name,
+    as decisions are matched). One that cannot be read belongs anywhere: its warnings must be said."""
+    if not got.items:
+        return True
+    names = {PurePath(p).name.casefold() for p in paths}
+    return any(PurePath(d.file).name.casefold() in names for d in got.items)
 
 
 def merged(kept: Sequence[Any], new: Sequence[Any]) -> list[Any]:

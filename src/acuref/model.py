@@ -275,3 +275,15 @@ class Entry:
 
     id: str
     ref: Reference
+
+
+def require_items(function: str, argument: str, values: object, kind: type | tuple[type, ...]) -> None:
+    """Check a library function's argument: an iterable of ``kind`` values (a str is no list of paths). Anything
+    else is a TypeError naming the function and the argument, not an AttributeError from deep inside."""
+    names = kind.__name__ if isinstance(kind, type) else " or ".join(k.__name__ for k in kind)
+    if isinstance(values, (str, bytes)) or not hasattr(values, "__iter__"):
+        raise TypeError(f"{function}: {argument} must be a list of {names}, not {type(values).__name__}")
+    for i, value in enumerate(values):  # type: ignore[attr-defined]
+        if not isinstance(value, kind):
+            article = "an" if names[0] in "AEIOU" else "a"
+            raise TypeError(f"{function}: {argument}[{i}] must be {article} {names}, not {type(value).__name__}")

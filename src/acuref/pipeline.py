@@ -6,8 +6,9 @@ Only this module and the CLI touch the file system for input; every stage it cal
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -15,11 +16,11 @@ from acuref import decisions, formats
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
 from acuref.formats.keys import assign_keys
-from acuref.model import Entry, Reference, Skipped, Source, Warning_
+from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_items
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
 from acuref.parse.rules import parse_reference
-from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path
+from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
 from acuref.read.extract import extract_with_report
 from acuref.resolve.backend import Resolver
 from acuref.resolve.crossref import CrossrefClient
@@ -35,11 +36,7 @@ def input_suffixes() -> frozenset[str]:
 def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
     """Read an existing .bib, .ris or CSL-JSON file into references (entries keep their keys as labels)."""
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
-    text, _, notes = decode(data, path)
+    text, _, notes = decode(read_input(path), path)
     load = formats.reader_for(p.suffix)
     assert load is not None, path  # callers ask only for suffixes with a reader
     refs, warnings = load(text, path)
@@ -57,11 +54,33 @@ class RunResult:
     skipped: tuple[Skipped, ...] = ()  # candidates in reference sections that were not taken, with the reason
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | None]]:
-    """Yield document paths (folders walked in sorted order) or a warning for each input that is unusable."""
+_OWN_OUTPUTS = (  # how each of acuref's own outputs begins, and what it is
+    (re.compile(rb'\A\s*\{\s*"acuref_version"'), "an acuref --report"),
+    (re.compile(rb'\A\s*\{\s*"acuref_decisions"'), "an acuref decisions file"),
+    (re.compile(rb'\A\s*<!doctype html>.{0,400}<meta name="generator" content="acuref', re.I | re.S),
+     "an acuref review page (--report-html)"),
+)
+
+
+def own_output(path: str) -> str | None:
+    """What acuref output a file is (a report, a decisions file, a review page), from its first bytes."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return None
+    return next((what for shape, what in _OWN_OUTPUTS if shape.match(head)), None)
+
+
+def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterator[str | DocumentResult]:
+    """Each document path to read (folders walked in sorted order), or the settled result of an input that
+    cannot be: a problem (failed), or a file of acuref's own output met in a walk (passed over with a note).
+
+    ``exclude`` holds the absolute paths of the run's own outputs: a walk never reads them back.
+    """
     for path in paths:
         if path == "-":
-            yield path, None
+            yield path
             continue
         p = Path(path)
         if p.is_dir():
@@ -69,17 +88,28 @@ def expand_paths(paths: Iterable[str]) -> Iterator[tuple[str | None, Warning_ | 
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
+                    full = str(Path(root) / name)
                     if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
                         continue
                     found = True
-                    yield str(Path(root) / name), None
+                    if os.path.abspath(full) in exclude:
+                        continue
+                    what = own_output(full)
+                    if what:
+                        yield DocumentResult(full, warnings=(Warning_(f"{full}: {what}, not an input; not read", full),))
+                    else:
+                        yield full
             if not found:
-                yield None, Warning_(f"{path}: no documents found in this folder "
-                                     f"(looked for {', '.join(sorted(input_suffixes()))})", path)
+                yield _unusable(Warning_(f"{path}: no documents found in this folder "
+                                         f"(looked for {', '.join(sorted(input_suffixes()))})", path))
         elif not p.exists():
-            yield None, Warning_(f"{path}: no such file or directory", path)
+            yield _unusable(Warning_(f"{path}: no such file or directory", path))
         else:
-            yield path, None
+            yield path
+
+
+def _unusable(problem: Warning_) -> DocumentResult:
+    return DocumentResult(problem.file or "", warnings=(problem,), failed=True)
 
 
 def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
@@ -225,20 +255,22 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
 def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,
         dedupe: bool = True, progress: Callable[[int], None] | None = None,
         on_total: Callable[[int], None] | None = None, on_document: Callable[[str], None] | None = None,
-        keep_suspect_doi: bool = False) -> RunResult:
+        keep_suspect_doi: bool = False, exclude: Collection[str] = ()) -> RunResult:
     """Run extraction, parsing, resolution and deduplication over files and folders, keeping going past bad inputs.
 
     ``settings`` decides everything (the corpus step builds its resolver unless ``client`` gives one); without it,
     ``client``, ``dedupe`` and ``keep_suspect_doi`` do, and nothing is resolved without a ``client``.
+    ``exclude``: absolute paths of the run's own outputs, never read back from a folder.
     """
+    require_items("run", "paths", paths, (str, os.PathLike))
+    paths = [os.fspath(p) for p in paths]
     if settings is None:
         settings = Settings(resolver=None, dedupe=dedupe, keep_suspect_doi=keep_suspect_doi)
     results = []
-    for path, problem in expand_paths(paths):
-        if problem is not None:
-            results.append(DocumentResult(problem.file or "", warnings=(problem,), failed=True))
+    for path in expand_paths(paths, exclude):
+        if isinstance(path, DocumentResult):
+            results.append(path)
             continue
-        assert path is not None
         if on_document and not formats.reader_for(Path(path).suffix):
             on_document(path)
         results.append(read_path(path))

@@ -10,6 +10,7 @@ that the next ``export`` applies. Drawn with rich, which falls back to plain tex
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path, PurePath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from rich.text import Text
 from acuref import decisions
 from acuref.errors import InputError
 from acuref.model import Offer
+from acuref import jsontext
 from acuref.output import write_atomic
 from acuref.report.html import needs_attention  # what the review page calls "needs attention"
 
@@ -170,10 +172,10 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
     """Ask about every item needing attention; add the decisions to ``decisions_path``. Returns how many."""
     console = console or Console()
     try:
-        report = json.loads(Path(report_path).read_text(encoding="utf-8"))
+        report = jsontext.loads(Path(report_path).read_bytes())
     except OSError as err:
         raise InputError(f"{report_path}: cannot be read ({err.strerror or err})") from None
-    except (ValueError, UnicodeDecodeError) as err:
+    except jsontext.JSONError as err:
         raise InputError(f"{report_path}: not an acuref --report JSON file ({err})") from None
     if not isinstance(report, dict) or not isinstance(report.get("items"), list):
         raise InputError(f"{report_path}: not an acuref --report JSON file (no 'items')")
@@ -191,11 +193,17 @@ def review(report_path: str, decisions_path: str, *, console: Console | None = N
         for k, candidate in enumerate(passed, len(todo) + 1):
             yield _decide_skipped(console, candidate, k, total, stream)
 
-    for got in answers():
-        if got == "q":
-            break
-        if isinstance(got, dict):
-            made.append(got)
+    ended = stream is None and sys.stdin is None  # standard input closed: nothing can be asked
+    try:
+        for got in () if ended else answers():
+            if got == "q":
+                break
+            if isinstance(got, dict):
+                made.append(got)
+    except EOFError:  # standard input at its end: as "q", what was decided is saved
+        ended = True
+    if ended and total:
+        console.print("standard input ended: no more questions can be asked")
     if made:
         write_atomic(decisions_path, json.dumps({"acuref_decisions": 1, "decisions": decisions.merged(kept, made)},
                                                 indent=1, ensure_ascii=False) + "\n")

@@ -22,7 +22,7 @@ from typing import NamedTuple
 
 from acuref.dedupe.decide import decide
 from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
-from acuref.model import Reference, Status
+from acuref.model import Reference, Status, require_items
 
 _STATUS_RANK = {Status.DECIDED: 7, Status.VERIFIED: 6, Status.MATCHED: 5, Status.CORRECTED: 5, Status.NOT_FOUND: 3, Status.AMBIGUOUS: 2, Status.SUSPECT: 1, Status.FAILED: 1,
                 Status.NOT_ATTEMPTED: 0}
@@ -302,6 +302,8 @@ def merge(members: Sequence[Reference]) -> Reference:
 def deduplicate(refs: Sequence[Reference], *, pause_gc: bool = False,
                 constraints: Constraints = Constraints()) -> tuple[list[Reference], DedupeReport]:
     """One reference per work, in the order works were first cited, and the report of what was merged."""
+    require_items("deduplicate", "refs", refs, Reference)
+    refs = list(refs)
     with collector_paused(pause_gc):
         return _merged(refs, _find_duplicates(refs, constraints))
 

@@ -216,12 +216,16 @@ def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool 
             parts.append(text if text.endswith("\n") else text + "\n")
             pending = bibtexparser.Library()
 
+    written: set[str] = set()  # keys of entries written back as the user wrote them
     for e in entries:
         generated = to_entry(e, biblatex=biblatex, ascii_only=ascii_only)
         origin = e.ref.origin
         if origin is not None and origin.format == "bibtex":
             flush()
-            parts.append(origin.before + bibtex_library.written_back(origin, generated, _FORMAT) + origin.after)
+            back = bibtex_library.written_back(origin, generated, _FORMAT)
+            back, key = bibtex_library.rekeyed(back, e.id, written)
+            written.add(key)
+            parts.append(origin.before + back + origin.after)
         else:
             pending.add(generated)
     flush()
@@ -397,11 +401,15 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
     """Read a .bib file: every entry as a Reference; every block that fails is a warning with its line."""
     library = bibtexparser.parse_string(text)
-    refs = [entry_to_reference(e, file) for e in library.entries]
-    kept = bibtex_library.origins(text, library.entries, [r.filled() for r in refs])
+    entries, twice = bibtex_library.every_entry(library)
+    refs = [entry_to_reference(e, file) for e in entries]
+    kept = bibtex_library.origins(text, entries, [r.filled() for r in refs])
     refs = [replace(r, origin=o) for r, o in zip(refs, kept)]
-    warnings = []
+    warnings = [Warning_(f"BibTeX key {b.key!r} is used by an earlier entry too; both are kept, this one under "
+                         "a key of its own", file, (b.start_line or 0) + 1) for b in twice]
     for block in library.failed_blocks:
+        if block in twice:
+            continue
         line = (block.start_line or 0) + 1
         first = (block.raw or "").strip().splitlines()[0][:60] if (block.raw or "").strip() else ""
         reason = (str(getattr(block, "error", "") or "").strip().splitlines() or ["syntax error"])[0][:120]

@@ -8,6 +8,8 @@ the closing brace. A field the user wrote is never rewritten, reordered or remov
 
 from __future__ import annotations
 
+import re
+
 import bibtexparser
 from bibtexparser import model as bm
 
@@ -17,6 +19,16 @@ from acuref.model import Origin
 _SAME = [{"journal", "journaltitle"}, {"year", "date"}, {"address", "location"}, {"number", "issue"},
          {"pages", "eid"}, {"language", "langid"}, {"shortjournal", "journalabbreviation", "journal-abbreviation"},
          {"eprint", "pmid"}, {"archiveprefix", "eprinttype"}]
+
+
+def every_entry(library: bibtexparser.Library) -> tuple[list[bm.Entry], list[bm.DuplicateBlockKeyBlock]]:
+    """Every entry of a parsed .bib in file order, and the blocks of those whose key an earlier entry has: such
+    an entry is an entry all the same (bibtexparser sets it aside), kept and written under a key of its own."""
+    twice = [b for b in library.blocks if isinstance(b, bm.DuplicateBlockKeyBlock)
+             and isinstance(b.ignore_error_block, bm.Entry)]
+    entries = [b.ignore_error_block if isinstance(b, bm.DuplicateBlockKeyBlock) else b for b in library.blocks
+               if isinstance(b, bm.Entry) or b in twice]
+    return entries, twice
 
 
 def origins(text: str, entries: list[bm.Entry], present: list[tuple[str, ...]]) -> list[Origin]:
@@ -35,6 +47,18 @@ def origins(text: str, entries: list[bm.Entry], present: list[tuple[str, ...]]) 
         last = out[-1]
         out[-1] = Origin(last.format, last.raw, last.before, text[pos:], last.fields, last.present)
     return out
+
+
+_KEY_RE = re.compile(r"(\s*@\s*\w+\s*[{(]\s*)([^,\s]*)")
+
+
+def rekeyed(raw: str, key: str, taken: set[str]) -> tuple[str, str]:
+    """An entry written back under its own key, or under ``key`` when an earlier entry written has that key
+    (a .bib that used one key twice): the entry and the key it is written under."""
+    m = _KEY_RE.match(raw)
+    if m is None or m.group(2) not in taken:
+        return raw, m.group(2) if m else key
+    return raw[:m.start(2)] + key + raw[m.end(2):], key
 
 
 def _names(entry: bm.Entry) -> tuple[str, ...]:

@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from acuref import jsontext
 from acuref.errors import InputError
 from acuref.formats import markers
 from acuref.formats.registry import Format, WriteOptions
-from acuref.model import Date, Entry, Name, Origin, Reference, Source, Status, Warning_
+from acuref.model import Date, Entry, Name, Origin, Reference, Source, Status, Warning_, require_items
+from acuref.normalize.controls import without_controls
 from acuref.normalize.pages import is_range, normalize_pages
 
 # model attribute → CSL-JSON key, for plain string fields
@@ -89,6 +91,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
 
 def dumps(entries: list[Entry] | tuple[Entry, ...]) -> str:
     """A CSL-JSON array, UTF-8, one item per entry in order; an item read from CSL-JSON keeps every key it had."""
+    require_items("to_csl_json", "entries", entries, Entry)
     return json.dumps([_item(e) for e in entries], ensure_ascii=False, indent=2) + "\n"
 
 
@@ -153,7 +156,7 @@ def _text(item: dict[str, Any], key: str) -> str | None:
     value = item.get(key)
     if value is None or value == "":
         return None
-    return str(value)
+    return without_controls(str(value)) or None
 
 
 def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Reference:
@@ -190,9 +193,12 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
     """Read CSL-JSON (an array of items, one item, or ``{"items": [...]}``); bad items become warnings."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        raise InputError(f"{file or '<json>'}:{err.lineno}: not valid JSON ({err.msg})") from None
+        data = jsontext.loads(text)
+    except jsontext.JSONError as err:
+        raise InputError(f"{file or '<json>'}{f':{err.line}' if err.line else ''}: {err}") from None
+    if isinstance(data, dict) and any(k in data for k in ("acuref_version", "acuref_decisions")):
+        what = "an acuref --report" if "acuref_version" in data else "an acuref decisions file (give it with --decisions)"
+        raise InputError(f"{file or '<json>'}: {what}, not a bibliography")
     if isinstance(data, dict):
         data = data.get("items", [data]) if "items" in data else [data]
     if not isinstance(data, list):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from acuref.errors import UsageError
 from acuref.model import Entry, Reference, Warning_
+from acuref.normalize.controls import without_controls
 
 Loader = Callable[[str, str | None], tuple[list[Reference], list[Warning_]]]
 
@@ -71,5 +72,5 @@ def read_suffixes() -> frozenset[str]:
 
 
 def render(entries: Sequence[Entry], name: str, *, ascii_only: bool = False) -> str:
-    """The bibliography as text in the named format."""
-    return get(name).dump(entries, WriteOptions(ascii_only=ascii_only))
+    """The bibliography as text in the named format (never with a control character: whatever a field held)."""
+    return without_controls(get(name).dump(entries, WriteOptions(ascii_only=ascii_only)))

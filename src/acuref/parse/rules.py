@@ -95,6 +95,11 @@ def _strip_identifiers(s: str) -> tuple[str, dict[str, str]]:
     return s, found
 
 
+# Longer than any one reference (two hundred authors fit in 6,000 characters): several entries run together
+# or a page of prose. Reading such a string field by field costs more than linear time and reads nothing true.
+MAX_LENGTH = 10_000
+
+
 def parse_reference(text: str) -> Reference:
     """Parse one reference string into a :class:`Reference` (never raises on any text).
 
@@ -106,6 +111,10 @@ def parse_reference(text: str) -> Reference:
     reads the string, and its reading is used when it found something structured. Either reading then goes
     through :func:`acuref.mend.mend`.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_reference: text must be a str, not {type(text).__name__}")
+    if len(text) > MAX_LENGTH:  # fused entries or a page of prose: kept as printed, unread, in linear time
+        return Reference(type="document", parsed=False, confidence=0.0, parser="rules")
     body, accessed = split_access(text)
     marks = read_marks(body)
     body = marks.plain

@@ -9,6 +9,7 @@ line it started on so that provenance points into the file the user has.
 from __future__ import annotations
 
 import codecs
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -17,6 +18,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from acuref.errors import InputError
+from acuref.normalize.controls import without_controls
 from acuref.normalize.vocabulary import YEAR_ANY_RE
 from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
 
@@ -51,35 +53,81 @@ class Document:
     notes: tuple[str, ...] = ()  # non-fatal remarks, e.g. an encoding fallback
 
 
-def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
-    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, the HTML-declared charset,
-    cp1252 or latin-1, in that order; refuse binary data with a message that names the file."""
+def _cp1252_here(err: UnicodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 inside a UTF-8 text, read as Windows-1252 (Latin-1 for its five holes): one
+    stray byte costs its own letter, never the whole document's decoding."""
+    assert isinstance(err, UnicodeDecodeError)
+    bad = err.object[err.start:err.end]
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in bad), err.end
+
+
+FALLBACK = "acuref-cp1252"
+codecs.register_error(FALLBACK, _cp1252_here)
+
+# A well-formed multi-byte UTF-8 sequence: text holding one is UTF-8, whatever stray bytes it also holds.
+_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                                rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                                rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+# What a page may declare that browsers do not take as such: a byte page cannot be UTF-16 or UTF-32 (the
+# WHATWG encoding rules read such a meta as UTF-8), and x-user-defined is read as Windows-1252.
+_DECLARED_AS = {"utf-16": "utf-8", "utf-16le": "utf-8", "utf-16be": "utf-8", "utf-32": "utf-8", "utf-32le": "utf-8",
+                "utf-32be": "utf-8", "unicode": "utf-8", "ucs-2": "utf-8", "x-user-defined": "cp1252", "utf8": "utf-8"}
+
+
+def refuse_binary(head: bytes, name: str) -> None:
+    """Refuse, from a document's first bytes, what is no text: known binary formats, NUL bytes, control bytes."""
     for magic, what in _BINARY_MAGIC:
-        if data.startswith(magic):
+        if head.startswith(magic):
             raise InputError(f"{name}: {what}, not a text document")
-    if data.startswith(codecs.BOM_UTF8):
-        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig", ()
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return data.decode("utf-16", errors="replace"), "utf-16", ()
-    head = data[:8192]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return
+    head = head[:8192]
     if b"\x00" in head:
         raise InputError(f"{name}: binary file (contains NUL bytes), not a text document")
     controls = sum(1 for b in head if b < 9 or 13 < b < 32)
     if head and controls / len(head) > 0.05:
         raise InputError(f"{name}: binary file (mostly control bytes), not a text document")
+
+
+def _declared(head: bytes) -> str | None:
+    """The charset an HTML page declares, as a browser takes it (None: none, or one Python does not know)."""
+    found = _META_CHARSET_RE.search(head)
+    if not found:
+        return None
+    enc = found.group(1).decode("ascii", "replace").lower()
+    enc = _DECLARED_AS.get(enc, enc)
+    try:
+        return codecs.lookup(enc).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """:func:`decoded`, without control characters (a NUL past the first bytes must not reach a field)."""
+    text, encoding, notes = decoded(data, name)
+    return without_controls(text), encoding, notes
+
+
+def decoded(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
+    """Decode bytes as UTF-8 (with or without BOM), UTF-16 with BOM, the HTML-declared charset, UTF-8 with
+    its stray bytes read as Windows-1252, or (with no UTF-8 in it at all) Windows-1252 or Latin-1; refuse
+    binary data with a message that names the file."""
+    refuse_binary(data, name)
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8", errors=FALLBACK), "utf-8-sig", ()
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace"), "utf-16", ()
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError:
         pass
-    declared = _META_CHARSET_RE.search(head)
-    if declared:
-        enc = declared.group(1).decode("ascii", "replace").lower()
-        try:
-            codecs.lookup(enc)
-            if enc not in ("utf-8", "utf8"):
-                return data.decode(enc, errors="replace"), enc, ()
-        except LookupError:
-            pass
+    declared = _declared(data[:8192])
+    if declared and declared != "utf-8":
+        return data.decode(declared, errors="replace"), declared, ()
+    if declared or _UTF8_MULTIBYTE_RE.search(data):
+        return data.decode("utf-8", errors=FALLBACK), "utf-8", (
+            f"{name}: not all UTF-8; the bytes that are not were read as Windows-1252",)
     # Web page dumps that are not UTF-8 are nearly always Windows-1252; latin-1 cannot fail.
     try:
         return data.decode("cp1252"), "cp1252", (f"{name}: not UTF-8; read as Windows-1252",)
@@ -100,9 +148,31 @@ def detect_format(name: str, text: str) -> str:
     return "text"
 
 
+_XML_RE = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(\w[\w:.-]*)|<(\w[\w:.-]*))",
+                     re.IGNORECASE | re.DOTALL)
+
+
+def refuse_xml(text: str, name: str) -> None:
+    """An XML document that is not a web page (a JATS article, TEI, …) is refused, not read as prose: its
+    markup would come out as garbage references."""
+    start = text[:4096].lstrip("\ufeff \t\r\n")
+    m = _XML_RE.match(start) if start.startswith("<") else None
+    root = (m.group(1) or m.group(2)).lower() if m else ""
+    declared = start.startswith(("<?xml", "<!DOCTYPE", "<!doctype"))
+    jats = root == "article" and ("dtd-version" in start or "xmlns" in start)
+    if not root or root == "html" or not (declared or jats):
+        return
+    what = "a JATS XML article" if root == "article" else f"an XML document (<{root}>)"
+    raise InputError(f"{name}: {what}; acuref does not read XML yet (convert it to HTML or text first)")
+
+
 def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encoding: str = "utf-8",
               notes: tuple[str, ...] = ()) -> Document:
     """Turn already-decoded text into a Document."""
+    if not isinstance(text, str):
+        raise TypeError(f"load_text: text must be a str, not {type(text).__name__}")
+    if fmt is None:
+        refuse_xml(text, name)
     fmt = fmt or detect_format(name, text)
     if fmt == "html":
         lines = html_lines(text)
@@ -129,20 +199,54 @@ def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
     return load_text(text, name, fmt=fmt, encoding=encoding, notes=notes)
 
 
+MAX_STREAM = 256 * 2**20  # standard input, a FIFO or a device: read up to this much, never without end
+
+
+def read_input(path: str) -> bytes:
+    """The bytes of an input: a file whole; standard input (``-``), a FIFO or a device only up to
+    ``MAX_STREAM``, and refused at its first bytes when they are binary (a FIFO of NULs is not read to its end)."""
+    name = "<stdin>" if path == "-" else path
+    if path != "-":
+        p = Path(path)
+        if not p.exists():
+            raise InputError(f"{path}: no such file or directory")
+        if p.is_dir():
+            raise InputError(f"{path}: is a directory")
+    try:
+        if path != "-" and Path(path).is_file():
+            return Path(path).read_bytes()
+        if path == "-":
+            if sys.stdin is None:
+                raise InputError("<stdin>: standard input is closed")
+            return _bounded(sys.stdin.buffer, name)
+        with open(path, "rb") as fh:
+            return _bounded(fh, name)
+    except OSError as err:
+        raise InputError(f"{name}: cannot be read ({err.strerror or err})") from None
+
+
+def _bounded(fh: BinaryIO, name: str) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = fh.read(1 << 16)
+        if not chunk:
+            return b"".join(chunks)
+        if not chunks and not is_pdf(chunk):
+            refuse_binary(chunk, name)
+        size += len(chunk)
+        if size > MAX_STREAM:
+            raise InputError(f"{name}: more than {MAX_STREAM >> 20} MiB and not at its end; save it to a file "
+                             "and name the file (files of any size are read in windows)")
+        chunks.append(chunk)
+
+
 def load_path(path: str) -> Document:
     """Read a document from a path, or from standard input when the path is ``-``."""
-    if path == "-":
-        return load_bytes(sys.stdin.buffer.read(), "<stdin>")
-    p = Path(path)
-    if not p.exists():
-        raise InputError(f"{path}: no such file or directory")
-    if p.is_dir():
-        raise InputError(f"{path}: is a directory")
-    try:
-        data = p.read_bytes()
-    except OSError as err:
-        raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
-    return load_bytes(data, path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"read_document: path must be a str, not {type(path).__name__}")
+    path = os.fspath(path)
+    return load_bytes(read_input(path), "<stdin>" if path == "-" else path)
 
 
 LARGE = 8 * 2**20  # above this, a document is read and handed on in windows of lines
@@ -168,10 +272,12 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
         raise InputError(f"{path}: cannot be read ({err.strerror or err})") from None
     with fh:
         head = fh.read(65536)
-        _, encoding, notes = decode(head, path)  # refuses binary files at once
+        first, encoding, notes = decode(head, path)  # refuses binary files at once
+        refuse_xml(first, path)
         fh.seek(0)
         fmt = detect_format(path, head.decode(encoding, errors="replace"))
-        decoder = codecs.getincrementaldecoder(encoding)(errors="replace")
+        # A UTF-8 file's stray bytes further on are read as in a small one, not as U+FFFD.
+        decoder = codecs.getincrementaldecoder(encoding)(errors=FALLBACK if encoding.startswith("utf-8") else "replace")
         if fmt == "html":
             yield from _html_windows(fh, decoder, path, encoding, notes, window)
         else:
@@ -189,7 +295,7 @@ def _is_pdf(p: Path) -> bool:
 def _chunks(fh: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:
     while True:
         data = fh.read(1 << 20)
-        text = decoder.decode(data, final=not data)
+        text = without_controls(decoder.decode(data, final=not data))
         if text:
             yield text
         if not data:

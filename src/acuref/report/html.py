@@ -218,7 +218,7 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
               ("possible", "possible duplicates", len(dedupe.possible) if dedupe else 0),
               ("skipped", "candidates skipped", len(skipped)), ("warnings", "warnings", len(warnings))]
     counts += [(s.replace(" ", "-"), s, statuses.get(s, 0)) for s in (*STATUSES, "unparsed") if statuses.get(s)]
-    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{escape(title)}</title>"
+    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"acuref\"><title>{escape(title)}</title>"
              f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>{_CSS}</style></head><body>",
              f"<h1>{escape(title)}</h1><div class=\"muted\">acuref {escape(__version__)}</div><div class=\"counts\">"]
     parts += [f'<div class="count" id="count-{key}" data-count="{value}"><b>{value}</b>{escape(label)}</div>'

@@ -42,6 +42,7 @@ class Cache:
         self.warnings: list[str] = []
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
+        self._unreadable = 0  # values read that were not JSON objects
         self._open()
 
     def _connect(self) -> sqlite3.Connection:
@@ -81,7 +82,9 @@ class Cache:
             return
         self.warnings.append(f"{self.path}: cache was corrupt ({err}); moved to {broken.name} and rebuilt")
 
-    def get(self, key: str) -> Any | None:
+    def get(self, key: str) -> dict[str, Any] | None:
+        """The answer stored under ``key`` (always a JSON object), or None: a value that is not one (written by
+        another program, or damaged) is a miss, asked again and replaced, with one warning for the run."""
         if self._db is None:
             return None
         with self._lock:
@@ -89,7 +92,20 @@ class Cache:
                 row = self._db.execute("SELECT value FROM answers WHERE key = ?", (key,)).fetchone()
             except sqlite3.DatabaseError:
                 return None
-        return json.loads(row[0]) if row else None
+        if row is None:
+            return None
+        try:
+            value = json.loads(row[0]) if isinstance(row[0], (str, bytes)) else None
+        except (ValueError, RecursionError):
+            value = None
+        if isinstance(value, dict):
+            return value
+        with self._lock:
+            if not self._unreadable:
+                self.warnings.append(f"{self.path}: cache holds answers that are not JSON objects; "
+                                     "they are asked again and replaced")
+            self._unreadable += 1
+        return None
 
     def put(self, key: str, value: Any) -> None:
         if self._db is None:
@@ -100,6 +116,15 @@ class Cache:
                                  (key, json.dumps(value, ensure_ascii=False), time.time()))
             except sqlite3.DatabaseError as err:
                 self.warnings.append(f"{self.path}: cache write failed ({err}); continuing")
+
+    def drain(self) -> list[str]:
+        """The warnings not yet said, said now (each once)."""
+        with self._lock:
+            out, self.warnings[:] = list(self.warnings), []
+        return out
+
+    def __bool__(self) -> bool:
+        return True  # an open cache is a cache, even when empty (``__len__`` would make it false)
 
     def __len__(self) -> int:
         if self._db is None:

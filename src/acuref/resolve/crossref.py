@@ -22,6 +22,7 @@ import requests
 from acuref._version import __version__
 from acuref.errors import NetworkError, UsageError
 from acuref.normalize.identifiers import doi_key
+from acuref.resolve import answers
 from acuref.resolve.cache import Cache
 from acuref.resolve.crossref_records import SELECT
 from acuref.resolve.ratelimit import Limits, RateLimiter
@@ -71,8 +72,12 @@ class CrossrefClient:
 
     # -------------------------------------------------------------------------------------------- HTTP
 
-    def _get(self, path: str, params: dict[str, str] | None, kind: str) -> requests.Response:
-        """GET with rate limiting and retries; returns 2xx/4xx answers, raises NetworkError otherwise."""
+    def _get(self, path: str, params: dict[str, str] | None, kind: str) -> tuple[requests.Response, dict[str, Any]]:
+        """GET with rate limiting and retries: a 2xx/4xx answer and, for a 200, its ``message`` object.
+
+        A 429, a 5xx, a failed request and a broken 200 answer (``answers``: not a whole JSON object with an
+        object ``message``) are retried; when they keep coming it raises NetworkError.
+        """
         if self._down:
             raise NetworkError(self._down)
         url = f"{self.base_url}{path}"
@@ -80,36 +85,14 @@ class CrossrefClient:
             params = {**(params or {}), "mailto": self.mailto}
         last = ""
         for attempt in range(self.max_retries + 1):
-            self.limiter.acquire(kind)
-            try:
-                with self._lock:
-                    self.requests_by_kind[kind] += 1
-                resp = self.session.get(url, params=params, timeout=self.timeout)
-            except requests.exceptions.Timeout:
-                last = "timed out"
-                resp = None
-            except requests.exceptions.ConnectionError as err:
-                last = f"cannot connect ({_cause(err)})"
-                resp = None
-                if attempt >= 2:  # refused or unresolvable: not worth the long back-off of 429s and 5xx
-                    break
-            finally:
-                self.limiter.release()
+            resp, last, gone = self._send(url, params, kind, attempt)
             if resp is not None:
-                self.limiter.update(kind, {k.lower(): v for k, v in resp.headers.items()})
-                if resp.status_code == 429:
-                    with self._lock:
-                        self.throttled += 1
-                    wait = _retry_after(resp.headers.get("Retry-After"))
-                    wait = wait if wait is not None else self._delay(attempt)
-                    self.limiter.back_off(kind, wait)
-                    last = "rate limited (429)"
-                    continue
-                if resp.status_code >= 500:
-                    last = f"server error {resp.status_code}"
-                    self._sleep(self._delay(attempt))
-                    continue
-                return resp
+                message = (answers.json_object(resp) or {}).get("message") if resp.status_code == 200 else {}
+                if _well_formed(message):
+                    return resp, message
+                last = f"sent {answers.broken(resp)}"
+            if gone:
+                break
             if attempt < self.max_retries:
                 self._sleep(self._delay(attempt))
         message = f"Crossref at {self.base_url} {last}"
@@ -117,18 +100,37 @@ class CrossrefClient:
             self._down = message
         raise NetworkError(message)
 
+    def _send(self, url: str, params: dict[str, str] | None, kind: str,
+              attempt: int) -> tuple[requests.Response | None, str, bool]:
+        """One request: the answer worth reading (or None), what went wrong, and whether to stop trying."""
+        self.limiter.acquire(kind)
+        try:
+            with self._lock:
+                self.requests_by_kind[kind] += 1
+            resp = self.session.get(url, params=params, timeout=self.timeout)
+        except requests.exceptions.Timeout:
+            return None, "timed out", False
+        except requests.exceptions.ConnectionError as err:
+            # refused or unresolvable: not worth the long back-off of 429s and 5xx
+            return None, f"cannot connect ({_cause(err)})", attempt >= 2
+        except answers.FAILURES as err:
+            return None, f"sent an answer that could not be read ({answers.failure(err)})", False
+        finally:
+            self.limiter.release()
+        self.limiter.update(kind, {k.lower(): v for k, v in resp.headers.items()})
+        if resp.status_code == 429:
+            with self._lock:
+                self.throttled += 1
+            wait = _retry_after(resp.headers.get("Retry-After"))
+            self.limiter.back_off(kind, wait if wait is not None else self._delay(attempt))
+            return None, "rate limited (429)", False
+        if resp.status_code >= 500:
+            return None, f"server error {resp.status_code}", False
+        return resp, "", False
+
     def _delay(self, attempt: int) -> float:
         """Exponential back-off with full jitter: 1, 2, 4, 8 … seconds at most, random below that."""
         return random.uniform(0.5, 1.0) * self.backoff * (2 ** attempt)
-
-    @staticmethod
-    def _json(resp: requests.Response) -> Any:
-        if resp.status_code != 200 and "json" not in resp.headers.get("Content-Type", "").lower():
-            return None  # 404 bodies are plain text ("Resource not found."), never JSON
-        try:
-            return resp.json()
-        except ValueError:
-            return None
 
     # ------------------------------------------------------------------------------------------ lookups
 
@@ -139,7 +141,7 @@ class CrossrefClient:
         missing = []
         for key in wanted:
             hit = self.cache.get(f"doi:{key}") if self.cache is not None else None
-            if hit is not None:
+            if hit is not None and "work" in hit and _fits("work", hit["work"]):
                 out[key] = hit.get("work")
             else:
                 missing.append(key)
@@ -162,14 +164,13 @@ class CrossrefClient:
 
     def _fetch_batch(self, batch: list[str]) -> dict[str, dict[str, Any] | None]:
         params = {"filter": ",".join(f"doi:{d}" for d in batch), "rows": str(len(batch))}
-        resp = self._get("/works", params, "list")
+        resp, message = self._get("/works", params, "list")
         if resp.status_code == 414 and len(batch) > 1:
             half = len(batch) // 2
             return {**self._fetch_batch(batch[:half]), **self._fetch_batch(batch[half:])}
         if resp.status_code != 200:
             raise NetworkError(f"Crossref refused a DOI batch: HTTP {resp.status_code} {_reason(resp)}")
-        data = self._json(resp) or {}
-        items = (data.get("message") or {}).get("items") or []
+        items = _items(message)
         found = {doi_key(str(item.get("DOI", ""))): item for item in items}
         out = {d: found.get(d) for d in batch}
         if self.cache is not None:
@@ -181,7 +182,7 @@ class CrossrefClient:
         """The cached answer under ``key``, or ``fetch()``'s, stored for the next run (``None`` answers too)."""
         if self.cache is not None:
             hit = self.cache.get(key)
-            if hit is not None:
+            if hit is not None and field in hit and _fits(field, hit[field]):
                 return hit.get(field)
         value = fetch()
         if self.cache is not None:
@@ -193,10 +194,10 @@ class CrossrefClient:
         key = doi_key(doi)
 
         def fetch() -> str | None:
-            resp = self._get(f"/works/{quote(key, safe='/')}/agency", None, "single")
+            resp, message = self._get(f"/works/{quote(key, safe='/')}/agency", None, "single")
             if resp.status_code == 200:
-                data = self._json(resp) or {}
-                return (((data.get("message") or {}).get("agency")) or {}).get("id")
+                agency = message.get("agency")
+                return str(agency["id"]) if isinstance(agency, dict) and agency.get("id") else None
             if resp.status_code not in (400, 404):
                 raise NetworkError(f"Crossref agency lookup failed: HTTP {resp.status_code}")
             return None
@@ -208,10 +209,10 @@ class CrossrefClient:
         key = doi_key(doi)
 
         def fetch() -> dict[str, Any] | None:
-            resp = self._get(f"/works/{quote(key, safe='/')}", None, "single")
+            resp, message = self._get(f"/works/{quote(key, safe='/')}", None, "single")
             if resp.status_code not in (200, 404):
                 raise NetworkError(f"Crossref record lookup failed: HTTP {resp.status_code} {_reason(resp)}")
-            return ((self._json(resp) or {}).get("message") or None) if resp.status_code == 200 else None
+            return (message or None) if resp.status_code == 200 else None
 
         return self._cached(f"work:{key}", "work", fetch)
 
@@ -220,12 +221,37 @@ class CrossrefClient:
         norm = " ".join(query.split())[:1000]
 
         def fetch() -> list[dict[str, Any]]:
-            resp = self._get("/works", {"query.bibliographic": norm, "rows": str(rows), "select": SELECT}, "list")
+            resp, message = self._get("/works", {"query.bibliographic": norm, "rows": str(rows), "select": SELECT},
+                                      "list")
             if resp.status_code != 200:
                 raise NetworkError(f"Crossref search failed: HTTP {resp.status_code} {_reason(resp)}")
-            return ((self._json(resp) or {}).get("message") or {}).get("items") or []
+            return _items(message)
 
         return list(self._cached(f"query:{rows}:{norm.lower()}", "items", fetch) or [])
+
+
+def _well_formed(message: Any) -> bool:
+    """A Crossref ``message``: an object, whose ``items`` (on a list route) are a list of records."""
+    if not isinstance(message, dict):
+        return False
+    items = message.get("items", [])
+    return isinstance(items, list) and all(isinstance(item, dict) for item in items)
+
+
+def _items(message: dict[str, Any]) -> list[dict[str, Any]]:
+    return list(message.get("items") or [])
+
+
+_CACHED_SHAPES = {"work": dict, "agency": str, "items": list}
+
+
+def _fits(field: str, value: Any) -> bool:
+    """Whether a cached answer has the shape this client stores (a cache written by another program may not)."""
+    if value is None:
+        return field != "items"
+    if field == "items":
+        return isinstance(value, list) and all(isinstance(v, dict) for v in value)
+    return isinstance(value, _CACHED_SHAPES.get(field, object))
 
 
 def _cause(err: Exception) -> str:
@@ -252,7 +278,7 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _reason(resp: requests.Response) -> str:
-    data = CrossrefClient._json(resp)
+    data = answers.json_object(resp)
     if isinstance(data, dict) and isinstance(data.get("message"), list) and data["message"]:
         first = data["message"][0]
         if isinstance(first, dict):

@@ -21,6 +21,11 @@ class CrossrefResolver:
 
     name = "crossref"
 
+    def notes(self) -> list[Warning_]:
+        """What the cache had to say during the run (unreadable answers, failed writes), said once."""
+        cache = self.client.cache
+        return [Warning_(w) for w in cache.drain()] if cache is not None else []
+
     def __init__(self, client: CrossrefClient):
         self.client = client
 
@@ -46,7 +51,7 @@ def _make(settings: Any) -> tuple[CrossrefResolver, list[Warning_]]:
     """The backend for :class:`acuref.settings.Settings`: client, cache, pool."""
     cache = Cache(settings.cache_path) if settings.cache_path else None
     client = CrossrefClient(settings.crossref_url, settings.mailto, cache=cache)
-    return CrossrefResolver(client), [Warning_(w) for w in (cache.warnings if cache else [])]
+    return CrossrefResolver(client), [Warning_(w) for w in (cache.drain() if cache is not None else [])]
 
 
 register("crossref", _make)

@@ -18,6 +18,29 @@ SELECT = ("DOI,type,title,author,container-title,short-container-title,volume,is
           "published-print,published-online,issued,ISSN,publisher,score,update-to,updated-by,relation")
 
 
+def _dict(value: Any) -> dict[str, Any]:
+    """A JSON object, or an empty one: a record from a mirror or a cache may have any JSON where one is due."""
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _date_parts(value: Any) -> Date | None:
+    """``{"date-parts": [[2001, 3, 5]]}`` as a Date; anything else (strings, nulls, odd nesting) as None."""
+    parts = _list(_dict(value).get("date-parts"))
+    first = _list(parts[0]) if parts else []
+    numbers = []
+    for x in first[:3]:
+        if isinstance(x, bool) or not isinstance(x, (int, float, str)) or not str(x).strip().isdigit():
+            break
+        numbers.append(int(str(x).strip()))
+    if not numbers or not numbers[0]:
+        return None
+    return Date(numbers[0], numbers[1] if len(numbers) > 1 else None, numbers[2] if len(numbers) > 2 else None)
+
+
 def _first(value: Any) -> str | None:
     if isinstance(value, list):
         value = value[0] if value else None
@@ -29,16 +52,15 @@ def _first(value: Any) -> str | None:
 
 def _date(work: dict[str, Any]) -> Date | None:
     for key in ("published-print", "published-online", "issued", "published", "created"):
-        parts = (work.get(key) or {}).get("date-parts")
-        if parts and parts[0] and parts[0][0]:
-            p = [int(x) for x in parts[0][:3] if x is not None]
-            return Date(p[0], p[1] if len(p) > 1 else None, p[2] if len(p) > 2 else None)
+        date = _date_parts(work.get(key))
+        if date is not None:
+            return date
     return None
 
 
 def _names(people: Any) -> tuple[Name, ...]:
     out = []
-    for person in people or []:
+    for person in _list(people):
         if not isinstance(person, dict):
             continue
         if person.get("family"):
@@ -75,11 +97,7 @@ def score_of(work: dict[str, Any]) -> float:
 
 
 def _update_date(update: dict[str, Any]) -> Date | None:
-    parts = (update.get("updated") or {}).get("date-parts") if isinstance(update.get("updated"), dict) else None
-    if parts and parts[0] and parts[0][0]:
-        p = [int(x) for x in parts[0][:3] if x is not None]
-        return Date(p[0], p[1] if len(p) > 1 else None, p[2] if len(p) > 2 else None)
-    return None
+    return _date_parts(update.get("updated"))
 
 
 def _kind(value: Any) -> str:
@@ -89,7 +107,7 @@ def _kind(value: Any) -> str:
 def notices_of(work: dict[str, Any]) -> tuple[Notice, ...]:
     """The updates registered against this work: ``updated-by`` entries, and ``relation`` links that retract it."""
     out = []
-    for update in work.get("updated-by") or []:
+    for update in _list(work.get("updated-by")):
         if isinstance(update, dict) and update.get("type"):
             out.append(Notice(_kind(update["type"]), _first(update.get("DOI")), _update_date(update),
                               _first(update.get("source"))))
@@ -109,7 +127,7 @@ def notices_of(work: dict[str, Any]) -> tuple[Notice, ...]:
 
 def notice_kind(work: dict[str, Any]) -> str | None:
     """What a notice record announces (``retraction``, ``correction`` …) when the work is itself a notice."""
-    for update in work.get("update-to") or []:
+    for update in _list(work.get("update-to")):
         if isinstance(update, dict) and update.get("type"):
             return _kind(update["type"])
     return None

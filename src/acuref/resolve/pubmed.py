@@ -19,6 +19,7 @@ import requests
 
 from acuref._version import __version__
 from acuref.errors import NetworkError
+from acuref.resolve import answers
 from acuref.model import Date, Name, Reference
 from acuref.normalize.pages import normalize_pages
 from acuref.resolve.cache import Cache
@@ -208,10 +209,10 @@ class PubMedClient:
 
 
 def _json(resp: requests.Response) -> dict[str, Any]:
+    """A JSON answer's object; a 200 that is not one (cut, an HTML page) is a failure, never read as no match."""
     if resp.status_code != 200:
         return {}
-    try:
-        data = resp.json()
-    except ValueError:
-        return {}
-    return data if isinstance(data, dict) else {}
+    data = answers.json_object(resp)
+    if data is None:
+        raise NetworkError(f"NCBI E-utilities sent {answers.broken(resp)}")
+    return data

@@ -22,6 +22,11 @@ class PubMedResolver:
     name = "pubmed"
     concurrency = 1
 
+    def notes(self) -> list[Warning_]:
+        """What the cache had to say during the run (unreadable answers, failed writes), said once."""
+        cache = self.client.cache
+        return [Warning_(w) for w in cache.drain()] if cache is not None else []
+
     def __init__(self, client: PubMedClient):
         self.client = client
         self._found: dict[str, Candidate | None] = {}
@@ -85,7 +90,7 @@ def _key_of(line: str) -> str:
 def _make(settings: Any) -> tuple[PubMedResolver, list[Warning_]]:
     cache = Cache(settings.cache_path) if settings.cache_path else None
     client = PubMedClient(api_key=getattr(settings, "ncbi_api_key", None), email=settings.mailto, cache=cache)
-    return PubMedResolver(client), [Warning_(w) for w in (cache.warnings if cache else [])]
+    return PubMedResolver(client), [Warning_(w) for w in (cache.drain() if cache is not None else [])]
 
 
 register("pubmed", _make)

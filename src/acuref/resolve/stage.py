@@ -293,9 +293,14 @@ def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain
     missing one; unless ``keep_suspect_doi``, one that stays suspect leaves without its DOI. A :class:`Chain`
     asks its resolvers in turn, each with what the ones before it left ``not found``.
     """
-    if isinstance(source, Chain):
-        return _resolve_chain(refs, source, progress, keep_suspect_doi)
-    resolver = as_resolver(source)
+    result = _resolve_chain(refs, source, progress, keep_suspect_doi) if isinstance(source, Chain) else \
+        _resolve_one(refs, as_resolver(source), progress, keep_suspect_doi)
+    return result, resolution_warnings(result) + _said(source if isinstance(source, Chain) else as_resolver(source))
+
+
+def _resolve_one(refs: Sequence[Reference], resolver: Resolver, progress: Callable[[int], None] | None,
+                 keep_suspect_doi: bool) -> list[Reference]:
+    """One backend's answers for every reference, in order."""
     run = _Run(resolver, keep_suspect_doi)
     out: list[Reference | None] = [None] * len(refs)
     step = progress or (lambda n: None)
@@ -331,22 +336,31 @@ def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain
         for i, ref in zip(with_doi + to_search, pool.map(lambda task: task(), tasks)):
             out[i] = ref
             step(1)
-    result = [r for r in out if r is not None]
-    return result, resolution_warnings(result)
+    return [r for r in out if r is not None]
+
+
+def _said(source: Resolver | Chain) -> list[Warning_]:
+    """A backend's own warnings of the run (its cache's), each said once."""
+    if isinstance(source, Chain):
+        return [w for r in source.resolvers for w in _said(as_resolver(r))]
+    notes = getattr(source, "notes", None)
+    return notes() if notes is not None else []
 
 
 def _resolve_chain(refs: Sequence[Reference], chain: Chain, progress: Callable[[int], None] | None,
-                   keep_suspect_doi: bool) -> tuple[list[Reference], list[Warning_]]:
+                   keep_suspect_doi: bool) -> list[Reference]:
     first, *rest = chain.resolvers
-    out, _ = resolve(refs, first, progress=progress, keep_suspect_doi=keep_suspect_doi)
+    out = _resolve_one(refs, as_resolver(first), progress, keep_suspect_doi)
     if rest:
         left = [i for i, r in enumerate(out) if r.resolution is not None and r.resolution.status == Status.NOT_FOUND]
         if left:
             nxt = rest[0] if len(rest) == 1 else Chain(tuple(rest))
-            again, _ = resolve([refs[i] for i in left], nxt, keep_suspect_doi=keep_suspect_doi)
+            again = _resolve_chain([refs[i] for i in left], nxt, None, keep_suspect_doi) \
+                if isinstance(nxt, Chain) else _resolve_one([refs[i] for i in left], as_resolver(nxt), None,
+                                                            keep_suspect_doi)
             for i, ref in zip(left, again):
                 out[i] = ref
-    return out, resolution_warnings(out)
+    return out
 
 
 def resolution_warnings(result: list[Reference]) -> list[Warning_]:
