@@ -298,6 +298,7 @@ def test_parsed_references_never_carry_an_incomplete_doi(raw, expected):
     ("33 Suppl 1", None, ("33 Suppl 1", None)),
     ("H5N1", None, ("H5N1", None)),
     ("abs/1407.3561", None, ("abs/1407.3561", None)),
+    ("15, 5", None, ("15", "5")),
 ])
 def test_tidy_numbers(volume, issue, want):
     """Printed volume and issue words of several languages come off; an issue read as the volume moves."""
