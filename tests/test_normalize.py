@@ -328,3 +328,13 @@ def test_names_in_capitals_and_conjunctions(text, names):
 
     got, _ = parse_author_list(text)
     assert [(n.family, n.given) for n in got] == names
+
+
+@pytest.mark.parametrize("text", ["Gouvernement du Québec", "United Nations", "Android Developers",
+                                  "Bayerische Landesanstalt für Landwirtschaft", "Fondazione per la Scuola"])
+def test_institutions_in_other_languages(text):
+    """An institution named in French, German, Spanish, Italian or English is one literal name, not a person."""
+    from acuref.normalize.names import parse_author_list
+
+    names, _ = parse_author_list(text)
+    assert [n.literal for n in names] == [text]

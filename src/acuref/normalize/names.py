@@ -37,10 +37,19 @@ _ORG_WORDS_RE = re.compile(
     r"Organi[sz]ation|Institute|Institut|Council|Task Force|Team|Panel|Working Party|College|Agency|Department|Ministry|"
     r"Centre|Center|Foundation|Federation|Board|Office|Excellence|Academy|Service|Commission|Authority|Programme|"
     r"Program|Alliance|Union|Gezondheidsraad|Inspectie|Rijksinstituut|Zorginstituut|Federatie|Vereniging|"
-    r"Genootschap|Raad|Ministerie|Stichting)\b"
+    r"Genootschap|Raad|Ministerie|Stichting|"
+    # the same institutions in the other languages acuref reads
+    r"Gouvernement|Government|Regierung|Gobierno|Governo|Université|Universität|Universidad|Università|Universidade|"
+    r"Uniwersytet|University|Ministère|Ministerio|Ministero|Ministério|Bundesministerium|Bundesamt|Landesamt|"
+    r"Landesanstalt|Bundesanstalt|Agence|Agencia|Agenzia|Agência|Instituto|Istituto|Société|Sociedad|Società|"
+    r"Sociedade|Gesellschaft|Verband|Verein|Associação|Asociación|Associazione|Comité|Comisión|Commissione|Kommission|"
+    r"Conseil|Consejo|Consiglio|Conselho|Zentrum|Fondation|Fundación|Fondazione|Stiftung|Fundação|Bureau|Developers|"
+    r"Corporation|GmbH|Statistik|Bibliothèque|Biblioteca|Bibliothek|Museum|Musée|Museo|Parliament|Parlement|"
+    r"Bundestag|Nations)\b"
 )
 _ORG_PART = re.compile(
-    r"(?:[Tt]he\s+)?[A-Z][\w&'’()./-]*(?:\s+(?:[A-Z(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|für|und))+"
+    r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"
+    r"für|und|du|des|la|le|del|della|di|da|do|dos|das|et|y|e|zur|zum|d[’'][\w-]+|l[’'][\w-]+))+"
 )
 
 
