@@ -39,23 +39,23 @@ _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:�
 _CYR_RE = re.compile(r"[А-Яа-яЁё]")
 # GOST's marks in any script: "Title / Responsibility // Journal. — 2017. — Vol. 8".
 _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
-_DASH = "[-–—]"
+_DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
 _GOST_NAME_RE = re.compile(r"((?=[А-ЯЁA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<rest>.+)$")
-_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁA-Z][\w-]{1,20}\.?)"
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁA-Z][\w-]{1,20}\.?)"
                            r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
-_RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]\s|$)")
+_RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁA-Z]\.\s?){1,2})\s*([А-ЯЁA-Z][а-яёa-z'’-]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
-_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b))")
+_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b))")
 _GOST_VOLUME_RE = re.compile(r"(?:\b[ТT]\.|\bVol\.|\bТом)\s*(\d+)")
 _GOST_ISSUE_RE = re.compile(r"(?:№|\bN\b\.?|\b[Nn]o\.|Вып\.|\bIss\.)\s*(\d+(?:\s*[-–/]\s*\d+)?)")
 _GOST_PAGES_RE = re.compile(r"(?:\b[СC]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
 _YEAR_RE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # Links, access dates and medium marks: not part of any field the grammar reads ("URL: https://…" holds "//").
 _GOST_NOISE_RE = re.compile(r"\[(?:Электронный ресурс|Electronic resource|Текст|Text)\]|\(\s*(?:дата обращения|"
-                            r"accessed|date of access)[^)]*\)|\b(?:URL|DOI)\s*:\s*\S+|\bhttps?://\S+", re.IGNORECASE)
+                            r"дата обр\.|accessed|date of access)[^)]*\)|\b(?:URL|DOI)\s*:\s*\S+|\bhttps?://\S+", re.IGNORECASE)
 MAX_LENGTH = 2000  # a longer string is no single reference in these styles
 
 
