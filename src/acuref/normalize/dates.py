@@ -52,7 +52,7 @@ _ACCESS_CUE = (r"(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\
                r"(?:page\s+)?consulté(?:e)?(?:\s+le)?|date\s+de\s+consultation|accédé\s+le|"
                r"consultad[oa](?:\s+(?:el|en|em))?|fecha\s+de\s+consulta|recuperado(?:\s+el)?|accedido(?:\s+el)?|"
                r"acesso\s+em|acessado\s+em|consultato(?:\s+il)?|ultimo\s+accesso|data\s+di\s+consultazione|"
-               r"(?:data\s+)?dostępu?|дата\s+обр(?:ащения|\.))")
+               r"(?:data\s+)?dostępu?|дата\s+обр(?:ащения|\.)")
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
 ACCESS_RE = re.compile(
     rf"[\[(]?\s*\b(?:{_ACCESS_CUE})\b\s*:?\s*(?P<date>(?:[^.;:()\[\]\d]|\d{{1,2}}[.:]?\s?){{0,24}}?"
