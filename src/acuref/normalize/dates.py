@@ -55,7 +55,7 @@ _ACCESS_CUE = (r"(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\
                r"(?:data\s+)?dostępu?|дата\s+обр(?:ащения|\.)")
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
 ACCESS_RE = re.compile(
-    rf"[\[(]?\s*\b(?:{_ACCESS_CUE})\b\s*:?\s*(?P<date>(?:[^.;:()\[\]\d]|\d{{1,2}}[.:]?\s?){{0,24}}?"
+    rf"[\[(]?\s*\b(?:{_ACCESS_CUE})(?:\b|(?<=\.))\s*:?\s*(?P<date>(?:[^.;:()\[\]\d]|\d{{1,2}}[.:]?\s?){{0,24}}?"
     rf"(?:{_NUMERIC_DATE}|(?<!\d){EARLY_YEAR}(?!\d)(?:\s+[^\W\d_]{{3,10}}\.?(?:\s+[0-3]?\d(?!\d))?)?))\s*[\])]?"
     r"(?:,?\s*(?:from|van|von|de|da|desde|en|em|z|от)\b)?",
     re.IGNORECASE)
