@@ -122,3 +122,29 @@ def test_doubt_lowers_a_confident_contradictory_reading(reading):
     """mend caps at 0.85 the confidence of a reading whose title was swallowed or starts with 'et al.'."""
     assert mend(reading, "").confidence <= 0.85
     assert mend(Reference(author=reading.author, title="A title", confidence=0.97), "").confidence == 0.97
+
+
+COPERNICUS = [
+    ("Adler, A., Brandt, L., and Cole, T.: The effects of an alert program on premature mortality: a difference "
+     "evaluation in two regions, Environment International, 156, 106 583, 2021.",
+     (["Adler", "Brandt", "Cole"], "The effects of an alert program on premature mortality: a difference evaluation "
+      "in two regions", "Environment International", 2021, "156", "106583", None)),
+    ("Ames, D. C. and Fell, M. B.: A learning method for a radical, Geoscientific Model Development, 15, 6341–6358, "
+     "https://doi.org/10.5194/gmd-15-0000-2022, publisher: Copernicus GmbH, 2022.",
+     (["Ames", "Fell"], "A learning method for a radical", "Geoscientific Model Development", 2022, "15",
+      "6341-6358", "10.5194/gmd-15-0000-2022")),
+    ("Ruiz, A.: Models for missing data in air-quality datasets, Complexity, p. 7238015, 2018.",
+     (["Ruiz"], "Models for missing data in air-quality datasets", "Complexity", 2018, None, "7238015", None)),
+    ("Xu, Z. and Li, Y.: Flux inversions using a surrogate model, EGUsphere [preprint], "
+     "https://doi.org/10.5194/egusphere-2023-1, 2023.",
+     (["Xu", "Li"], "Flux inversions using a surrogate model", "EGUsphere", 2023, None, None, "10.5194/egusphere-2023-1")),
+]
+
+
+@pytest.mark.parametrize("text,want", COPERNICUS)
+def test_copernicus(text, want):
+    """Copernicus: authors to the colon, then title, journal, volume, pages (digit groups joined), links, year last."""
+    ref = parse_reference(text)
+    got = ([a.family for a in ref.author], ref.title, ref.container_title, ref.issued.year, ref.volume, ref.page,
+           ref.DOI)
+    assert got == want

@@ -46,7 +46,7 @@ def parse_date(text: str) -> Date | None:
 
 
 # The words that introduce an access date, in the languages acuref reads; the date follows within a few words.
-_ACCESS_CUE = (r"(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+(?:on|at))?|cited|"
+_ACCESS_CUE = (r"(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\s+(?:on|at))?|last\s+access|cited|"
                r"geraadpleegd(?:\s+op)?|verkregen(?:\s+op)?|bezocht(?:\s+op)?|opgehaald(?:\s+op)?|"
                r"(?:letzter\s+)?(?:zugriff|abruf)(?:\s+am)?|abgerufen(?:\s+am)?|aufgerufen(?:\s+am)?|zugegriffen(?:\s+am)?|"
                r"(?:page\s+)?consulté(?:e)?(?:\s+le)?|date\s+de\s+consultation|accédé\s+le|"
