@@ -148,3 +148,19 @@ def test_copernicus(text, want):
     got = ([a.family for a in ref.author], ref.title, ref.container_title, ref.issued.year, ref.volume, ref.page,
            ref.DOI)
     assert got == want
+
+
+@pytest.mark.parametrize("text,families,title", [
+    ("Maria-Luisa Ortega, Gérald Petit, Hyun-Gul Kim, and Pascal Roux. Evaluating replicated types for editing. In "
+     "11th Symposium on Document Engineering, pages 103–112, 2011.",
+     ["Ortega", "Petit", "Kim", "Roux"], "Evaluating replicated types for editing"),
+    ("Ferdinand Abellard. Webtorrent. https://example.org/, 2017.", ["Abellard"], "Webtorrent"),
+    ("Apache Software Foundation. Cassandra. https://example.org/cassandra, 2016.", ["Apache Software Foundation"],
+     "Cassandra"),
+    ("T. Gantz, Early Greek Myth. A Guide to Literary and Artistic Sources, Baltimore and London 1993.",
+     ["Gantz"], "Early Greek Myth. A Guide to Literary and Artistic Sources"),
+])
+def test_names_and_titles_put_back(text, families, title):
+    """Given-first names read into the title, or a title into the one author, go back; a two-sentence title stays."""
+    ref = parse_reference(text)
+    assert ([a.family or a.literal for a in ref.author], ref.title) == (families, title)

@@ -1,5 +1,6 @@
 """Passes over a finished reading, whichever parser made it: slips the string itself gives away.
 
+- names read into the title, or a title into the one author, go back (``…, and Pascal Urso. Title``);
 - ``X, Y, editors. Title`` (and ``eds.``, ``Hrsg.``, ``red.``, ``éd.``) names editors, not authors, and the
   title does not start with the editor word;
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
@@ -14,8 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from acuref.model import Reference
+from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
+from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.volumes import tidy_numbers
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
@@ -24,6 +26,9 @@ _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 _ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
+_SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
+_NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
+_AND_RE = re.compile(r"^(?:and|&|und|et|en|y|e)\s+")
 _CUE_ONLY_RE = re.compile(ids.LINK_CUE, re.IGNORECASE)
 _MAIN_FIELDS = ("author", "title", "container_title", "issued")
 
@@ -32,6 +37,7 @@ def mend(ref: Reference, text: str) -> Reference:
     """The reading with the slips above mended and its confidence lowered where it contradicts itself."""
     if not ref.parsed:
         return ref
+    ref = _names_in_title(ref)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
@@ -44,6 +50,42 @@ def mend(ref: Reference, text: str) -> Reference:
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
+
+
+def _names_in_title(ref: Reference) -> Reference:
+    """Names read into the title (``Hyun-Gul Roh, and Pascal Urso. Evaluating …``), or a title read into the one
+    author (``Feross Aboukhadijeh. Webtorrent``) or into the title with an institution (``Apache Software Foundation.
+    Cassandra``), go back where they belong. Only names of the shape the list already has (given names written out)
+    move, so a title such as ``Early Greek Myth. A Guide …`` after ``T. Gantz`` stays a title."""
+    title = ref.title or ""
+    if ". " in title:
+        head, rest = title.split(". ", 1)
+        head = _AND_RE.sub("", head.strip(" ,"))
+        if rest[:1].isupper():
+            if ref.author and all(_written_out(n) for n in ref.author) and _given_first_names(head):
+                names, etal = parse_author_list(head)
+                return replace(ref, author=ref.author + names, title=rest.strip(" ."),
+                               author_truncated=ref.author_truncated or etal)
+            org = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", head)  # "Centre for … (2005). Title": the year is read already
+            if not ref.author and len(org) <= 120 and classify(org) == "org":
+                return replace(ref, author=(Name(literal=org),), title=rest.strip(" ."))
+    if not title and len(ref.author) == 1 and ". " in ref.author[0].literal:
+        head, rest = ref.author[0].literal.split(". ", 1)
+        if rest[:1].isupper() and (_given_first_names(head) or classify(head) == "org"):
+            return replace(ref, author=parse_author_list(head)[0], title=rest.strip(" ."))
+    return ref
+
+
+def _written_out(name: Name) -> bool:
+    return any(ch.islower() for ch in name.given)
+
+
+def _given_first_names(text: str) -> bool:
+    """Given-first names of two to four words each, joined by commas or 'and', with no word a name never has."""
+    parts = [p for p in _SEP_RE.split(text) if p]
+    return bool(parts) and len(text) <= 300 and all(
+        2 <= len(p.split()) <= 4 and classify(p) == "givenfirst" and not (set(p.lower().split()) & _NOT_NAME_WORDS)
+        for p in parts)
 
 
 def _editors(ref: Reference) -> Reference:
