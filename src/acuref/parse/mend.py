@@ -103,6 +103,9 @@ def _arxiv(ref: Reference, text: str) -> Reference:
     if not m or ref.DOI and "arxiv" not in ref.DOI.lower():
         return ref
     ident = m.group(1)
+    if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number):
+        # a published article that also gives its preprint: its article number stays; the preprint is a link
+        return ref if ref.URL else replace(ref, URL=f"https://arxiv.org/abs/{ident}")
     changes: dict = {"number": f"arXiv:{ident}"}
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
