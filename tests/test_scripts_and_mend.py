@@ -164,3 +164,35 @@ def test_names_and_titles_put_back(text, families, title):
     """Given-first names read into the title, or a title into the one author, go back; a two-sentence title stays."""
     ref = parse_reference(text)
     assert ([a.family or a.literal for a in ref.author], ref.title) == (families, title)
+
+
+DIN = [
+    ("Sander, Sina ; Groß, Marie-Luise ; Beck, Bernd: Taking lifestyle changes into account. In: Technological "
+     "Change 124 (2017), Nr. 4, S. 126–134. http://dx.doi.org/10.1000/xyz.2016.09.013",
+     ("article-journal", ["Sander", "Groß", "Beck"], "Taking lifestyle changes into account", "Technological Change",
+      2017, "124", "4", "126-134")),
+    ("Ranke, Dora ; Berg, Ella: Fläche als Umweltproblem. In: Lenz, Manfred (Hrsg.): Handbuch Umweltsoziologie. "
+     "Wiesbaden : VS Verlag, 2011, S. 445–463",
+     ("chapter", ["Ranke", "Berg"], "Fläche als Umweltproblem", "Handbuch Umweltsoziologie", 2011, None, None,
+      "445-463")),
+    ("Weller, Harald: Gestaltung. Wege in eine andere Moderne. München : oekom, 2013. – 240 S.",
+     ("book", ["Weller"], "Gestaltung. Wege in eine andere Moderne", None, 2013, None, None, None)),
+]
+
+
+@pytest.mark.parametrize("text,want", DIN)
+def test_din_1505(text, want):
+    """DIN 1505: 'Family, Given ;' names to the colon, 'In:' journal or '(Hrsg.)' book, 'Place : Publisher, Year'."""
+    ref = parse_reference(text)
+    got = (ref.type, [a.family for a in ref.author], ref.title, ref.container_title, ref.issued.year, ref.volume,
+           ref.issue, ref.page)
+    assert got == want
+
+
+@pytest.mark.parametrize("text", [
+    "Browning, Christopher R. Ordinary Men : Reserve Police Battalion 101 and the Final Solution. New York: Harper, 1992.",
+    "DeKoven, Marianne. Utopia Limited: The Sixties and the Postmodern. Durham : Duke University Press, 2004.",
+])
+def test_not_din(text):
+    """A Chicago book whose title has a spaced colon is not read as DIN: its title keeps its first part."""
+    assert parse_reference(text).title.startswith(("Ordinary Men", "Utopia Limited"))

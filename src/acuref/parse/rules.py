@@ -34,7 +34,7 @@ from acuref.parse.marks import mend_marks, read_marks
 from acuref.parse.mend import mend
 from acuref.parse.plain import NLM_CHAPTER_RE, finish, read_plain
 from acuref.parse.scripts import read_script
-from acuref.parse.styles import read_colon_authors
+from acuref.parse.styles import read_colon_authors, read_din
 
 _EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
 
@@ -106,7 +106,7 @@ def parse_reference(text: str) -> Reference:
 
     An access date (``Accessed 3 May 2023``) is taken out first: it is ``accessed``, never the year. Quotes and
     emphasis (``"Title", _Journal_``) check the reading (:mod:`acuref.parse.marks`). A GB/T 7714 or GOST string is
-    read by its own grammar (:mod:`acuref.scripts`), a Copernicus one by its own (:mod:`acuref.parse.styles`).
+    read by its own grammar (:mod:`acuref.scripts`), a DIN 1505 or Copernicus one by its own (:mod:`acuref.parse.styles`).
     Otherwise the rules read first. Where they are sure — an author list, a title, a journal and a
     ``year;volume(issue):pages``-like block at the end, the shape of most biomedical lists, or a ``Place:
     Publisher; year`` book — their reading stands. Anywhere else the learned model reads the string, and its
@@ -122,7 +122,7 @@ def parse_reference(text: str) -> Reference:
     body = marks.plain
     script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
     if script is None and ": " in body:
-        script = read_colon_authors(body)
+        script = read_din(body) or read_colon_authors(body)
     ref = mend_marks(mend(finish(script) if script is not None else _parse(body), body), marks)
     return replace(ref, accessed=accessed) if accessed is not None else ref
 

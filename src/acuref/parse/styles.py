@@ -6,6 +6,11 @@
   and the year last. A preprint ends ``Journal [preprint], https://doi.org/…, 2023.`` or ``arXiv preprint
   arXiv:…, 2024.``
 
+- **DIN 1505** (German BibTeX styles unsrtdin, alphadin, geralpha; many German theses): ``Family, Given ; Family,
+  Given: Title. In: Journal 124 (2017), Nr. 4, S. 126–134`` for articles, ``… In: Editor, E. (Hrsg.): Book. Place :
+  Publisher, 2011, S. 445–463`` for chapters and ``Title. Place : Publisher, 2011`` for books; a statement of
+  responsibility (``/ gefördert vom …``), ``Version: 2016`` and notes after ``–`` are not the title.
+
 A reading is returned only when the whole string fits; anything else goes to the general reader.
 """
 
@@ -13,9 +18,9 @@ from __future__ import annotations
 
 import re
 
-from acuref.model import Date
+from acuref.model import Date, Name
 from acuref.normalize import identifiers as ids
-from acuref.normalize.names import is_author_list, parse_author_list
+from acuref.normalize.names import classify, is_author_list, parse_author_list
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.vocabulary import YEAR
 
@@ -61,3 +66,91 @@ def read_colon_authors(text: str) -> dict[str, object] | None:
     if doi:
         fields["DOI"] = doi[0]
     return fields
+
+
+_DIN_MARK_RE = re.compile(r"\s;\s|[^\s:]\s:\s[A-ZÄÖÜ]|\.\s+In:\s|\((?:Hrsg|Bearb)\.\)|\.\s+–\s|\bVersion:")
+_DIN_HEAD_RE = re.compile(r"^(?P<authors>[^:;]{2,80}(?:\s;\s[^:;]{2,80}){0,40}?)(?:\s*\(Hrsg\.\))?:\s+(?P<rest>\S.*)$")
+_GIVEN_WORD = r"(?:[A-ZÄÖÜÀ-Þ]\.|[A-ZÄÖÜÀ-Þ][\w'’]{1,20}\.?|(?:von|van|de|der|du|da|di|zu)\b)"
+_DIN_NAME_RE = re.compile(rf"^(?P<family>[^,.]{{2,60}}),\s*(?P<given>{_GIVEN_WORD}(?:[\s-]+{_GIVEN_WORD}){{0,4}})$")
+_DIN_TITLE_END_RE = re.compile(r"\s/\s|\.\s+In:\s|\.\s+Version:|\.\s+–\s|\.\s+(?=[A-ZÄÖÜ][^.:;,]{1,40}?\s:\s)"
+                               r"|\.\s+(?=\d+\.\s*(?:Aufl|Ed|ed)\b)|\.\s+(?=https?://)")
+_DIN_JOURNAL_RE = re.compile(rf"^(?P<journal>.{{2,200}}?)\s+(?P<volume>\d[\w/-]{{0,8}})?\s*\((?P<year>{YEAR})\)"
+                             r"(?:,\s*(?:Nr|Heft|H|No)\.\s*(?P<issue>[\w/-]+))?(?:,\s*(?:S\.\s*)?(?P<pages>\d+(?:\s*[–-]\s*\d+)?))?")
+_DIN_IMPRINT_RE = re.compile(rf"(?:^|(?<=\.\s))(?P<place>[A-ZÄÖÜ][^.:;,]{{1,40}}?)\s:\s(?P<publisher>[^,]{{2,120}}),\s*"
+                             rf"(?P<year>{YEAR})(?:,\s*S\.\s*(?P<pages>\d+(?:\s*[–-]\s*\d+)?))?")
+_DIN_EDITORS_RE = re.compile(r"^(?P<editors>.{2,400}?)\s*\((?:Hrsg|Ed|Eds|Bearb)\.\)\s*:\s*(?P<book>.+)$")
+_ANY_YEAR_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
+
+
+def read_din(text: str) -> dict[str, object] | None:
+    """The fields of a DIN 1505 reading of ``text`` (for :func:`acuref.parse.plain.finish`), or None."""
+    s = " ".join(text.split())
+    head = _DIN_HEAD_RE.match(s) if ": " in s and _DIN_MARK_RE.search(s) else None
+    if head is None:
+        return None
+    authors = _din_names(head.group("authors"))
+    if authors is None:
+        return None
+    rest = head.group("rest")
+    end = _DIN_TITLE_END_RE.search(rest)
+    title = (rest[: end.start()] if end else rest.split(". ")[0]).strip(" .")
+    after = rest[end.start():] if end else rest[len(title):]
+    fields: dict[str, object] = {"author": authors, "title": title}
+    part = re.search(r"\.\s+In:\s+(?P<in>.+)$", after)
+    if part:
+        inner = part.group("in")
+        eds = _DIN_EDITORS_RE.match(inner)
+        if eds:
+            book = eds.group("book")
+            imprint = _DIN_IMPRINT_RE.search(book)
+            cut = book.find(". " + imprint.group("place")) if imprint else -1
+            fields.update(type="chapter", editor=_din_names(eds.group("editors")) or (),
+                          container_title=(book[:cut] if cut > 0 else book.split(". ")[0]).strip(" ."))
+            if imprint:
+                _imprint(fields, imprint)
+        else:
+            j = _DIN_JOURNAL_RE.match(inner)
+            if not j:
+                return None
+            fields.update(type="article-journal", container_title=j.group("journal").strip(" ,."),
+                          volume=j.group("volume"), issue=j.group("issue"), issued=Date(int(j.group("year"))),
+                          page=normalize_pages(j.group("pages")) if j.group("pages") else None)
+    else:
+        imprint = _DIN_IMPRINT_RE.search(after)
+        if imprint:
+            fields["type"] = "book"
+            _imprint(fields, imprint)
+        else:
+            year = _ANY_YEAR_RE.search(after)
+            if year is None or not title:
+                return None
+            fields.update(type="report" if "bericht" in after.lower() else "document", issued=Date(int(year.group(0))))
+    url = ids.find_url(s)
+    doi = ids.find_doi(s)
+    if doi:
+        fields["DOI"] = doi[0]
+    elif url:
+        fields["URL"] = url[0]
+    return fields if fields.get("title") else None
+
+
+def _imprint(fields: dict[str, object], m: re.Match[str]) -> None:
+    fields.update(publisher_place=m.group("place"), publisher=m.group("publisher").strip(), issued=Date(int(m.group("year"))))
+    if m.group("pages"):
+        fields["page"] = normalize_pages(m.group("pages"))
+
+
+def _din_names(text: str) -> tuple[Name, ...] | None:
+    """``Family, Given ; Family, Given`` (DIN's separator is a spaced semicolon), or one institution."""
+    parts = [p.strip() for p in text.split(" ; ")]
+    names = []
+    for part in parts:
+        m = _DIN_NAME_RE.match(part)
+        # "Marianne. Utopia …", "Christopher R. Ordinary Men": a sentence after the name, not given names
+        if m and not re.search(r"[a-zäöüß]{2}\.\s|\b[A-Z]\.\s+[A-Z][a-zäöüß]+\s+[A-Z]", m.group("given")):
+            names.append(Name(family=m.group("family").strip(), given=m.group("given").strip()))
+        elif len(parts) == 1 and (classify(part) == "org" or (part.isupper() and len(part) <= 12)):
+            names.append(Name(literal=part))
+        else:
+            return None
+    return tuple(names)
