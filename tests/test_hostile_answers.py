@@ -146,3 +146,31 @@ def test_a_cache_file_of_random_bytes_is_moved_aside_with_a_warning(no_network, 
     err = capsys.readouterr().err
     assert "cache was corrupt" in err and "moved to" in err
     assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+OPENSEARCH = "http://search.example:9200/crossref"
+
+
+@pytest.mark.parametrize("how", ["cut JSON", "HTML page", "bare JSON list", "body shorter than its Content-Length"])
+def test_a_broken_opensearch_answer_is_a_network_failure(no_network, how):
+    """The same rule for an OpenSearch index: a broken answer is a NetworkError (the stage marks it failed)."""
+    from acuref.errors import NetworkError
+    from acuref.resolve.opensearch import OpenSearchIndex
+
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_(mget|search)"), **BROKEN[how])
+    index = OpenSearchIndex(OPENSEARCH)
+    with pytest.raises(NetworkError):
+        index.works(["10.1234/jar.2011.045"])
+    with pytest.raises(NetworkError):
+        index.search("Okafor N. Grip strength in older adults. J Aging Res. 2011;12:45-52.")
+
+
+def test_odd_json_from_opensearch_reads_as_no_record(no_network):
+    """Well-formed JSON of another shape (docs and hits that are not objects) reads as nothing found, no crash."""
+    from acuref.resolve.opensearch import OpenSearchIndex
+
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_mget"), json={"docs": [1, "x", None]})
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_search"), json={"hits": {"hits": [7]}})
+    index = OpenSearchIndex(OPENSEARCH)
+    assert index.works(["10.1234/jar.2011.045"]) == {"10.1234/jar.2011.045": None}
+    assert index.search("Okafor N. Grip strength in older adults. J Aging Res. 2011;12:45-52.") == []
