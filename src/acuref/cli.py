@@ -302,6 +302,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from acuref import review_terminal
 
     target = args.decisions or str(Path(args.report).parent / decisions.FILE_NAME)
+    output.check([Target("--decisions", target)], [args.report])
     review_terminal.review(args.report, target)
     return 0
 
