@@ -174,3 +174,10 @@ def test_odd_json_from_opensearch_reads_as_no_record(no_network):
     index = OpenSearchIndex(OPENSEARCH)
     assert index.works(["10.1234/jar.2011.045"]) == {"10.1234/jar.2011.045": None}
     assert index.search("Okafor N. Grip strength in older adults. J Aging Res. 2011;12:45-52.") == []
+
+
+@pytest.mark.parametrize("value,seconds", [("1e9", 120.0), ("inf", 120.0), ("nan", None), ("-5", 0.0), ("3", 3.0),
+                                           ("Wed, 21 Oct 9999 07:28:00 GMT", 120.0), ("soon", None)])
+def test_retry_after_is_bounded(value, seconds):
+    """A Retry-After of a billion seconds, infinity or nonsense neither hangs a run nor crashes it."""
+    assert crossref._retry_after(value) == seconds

@@ -223,3 +223,39 @@ def test_a_string_too_long_to_be_one_reference_is_kept_unread():
     ref = acuref.parse_reference("A. " * 110_000)
     assert not ref.parsed and ref.confidence == 0.0
     assert acuref.parse_reference(REF).parsed
+
+
+CSL_FIELDS = ["id", "type", "title", "author", "editor", "container-title", "issued", "volume", "issue", "page",
+              "number", "DOI", "PMID", "URL", "ISBN", "note", "publisher", "language"]
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                        st.sampled_from(["family", "given", "literal", "date-parts", "raw"]) | st.text(max_size=3),
+                        inner, max_size=3), max_leaves=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(CSL_FIELDS), JSON, max_size=6), max_size=3))
+def test_a_csl_library_of_any_json_shape_is_read_and_written(items):
+    """Any JSON where a CSL field is due (an author that is true, a title that is a list): every item is read
+    (kept unparsed if nothing is bibliographic) and every format writes it."""
+    refs, _ = acuref.formats.csl.loads(json.dumps(items), "lib.json")
+    assert len(refs) == len(items)
+    for name in acuref.formats.names():
+        acuref.formats.render(acuref.pipeline.to_entries(refs), name)
+
+
+def test_a_broken_bib_entry_is_one_warning_line(tmp_path):
+    """bibtexparser's own multi-line log of a broken block does not reach stderr: one acuref line says it."""
+    lib = tmp_path / "lib.bib"
+    lib.write_text("@article{ok1, title={One}, year={2001}}\n@article{broken, title={oops, year=2001}\n"
+                   "@book{ok2, title={Two}, year={2002}}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "acuref", "export", str(lib), "--no-resolve", "-o",
+                           str(tmp_path / "o.json")], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stderr.count("\n") == 1 and "lib.bib:2" in proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16", "utf-8-sig"])
+def test_unicode_with_a_byte_order_mark_is_text(encoding):
+    """UTF-32 and UTF-16 with a BOM hold NUL bytes but are text: read, never refused as binary."""
+    text, used, _ = decode(("Müller J. " + REF).encode(encoding), "x.txt")
+    assert text.lstrip("\ufeff").startswith("Müller J. Okafor") and used == encoding
