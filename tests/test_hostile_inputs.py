@@ -259,3 +259,24 @@ def test_unicode_with_a_byte_order_mark_is_text(encoding):
     """UTF-32 and UTF-16 with a BOM hold NUL bytes but are text: read, never refused as binary."""
     text, used, _ = decode(("Müller J. " + REF).encode(encoding), "x.txt")
     assert text.lstrip("\ufeff").startswith("Müller J. Okafor") and used == encoding
+
+
+def test_braces_nested_thousands_deep_in_a_bib_are_only_braces():
+    """A BibTeX value nested 50,000 braces deep is read (its text kept), not a RecursionError."""
+    refs, _ = bibtex.loads("@article{k, title = " + "{" * 50_000 + "Grip strength" + "}" * 50_000 + ", year = 2011}")
+    assert refs[0].title == "Grip strength"
+
+
+@pytest.mark.parametrize("argv,code,words", [
+    (["index", "build", "DEEP", "-o", "OUT"], 3, "nested beyond reason"),
+    (["export", "PAGE", "--crossref-url", "not a url"], 2, "is not an http:// or https:// URL"),
+    (["export", "PAGE", "--crossref-url", "file:///etc"], 2, "is not an http:// or https:// URL"),
+], ids=["index of nested JSON", "URL that is none", "file URL"])
+def test_other_commands_and_options_fail_in_one_line(tmp_path, capsys, argv, code, words):
+    """Hostile values for the other commands and options: the documented exit code and one line."""
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "page.txt").write_text("References\n\n1. " + REF + "\n", encoding="utf-8")
+    subst = {"DEEP": str(tmp_path / "deep.json"), "OUT": str(tmp_path / "s.sqlite"), "PAGE": str(tmp_path / "page.txt")}
+    assert main([subst.get(a, a) for a in argv]) == code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and words in err[0]

@@ -151,9 +151,9 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
 
 def _targets(args: argparse.Namespace) -> list[Target]:
     """The outputs a command line names: the main one, then the reports."""
-    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None) or ""),
-             Target("--report-html", getattr(args, "report_html", None) or "")]
-    return [t for t in named if t.path]
+    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None)),
+             Target("--report-html", getattr(args, "report_html", None))]
+    return [t for t in named if t.path is not None]
 
 
 def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> int:
@@ -181,6 +181,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
+    url = args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL")
+    if url and not re.match(r"https?://[^/\s]", url):
+        raise UsageError(f"--crossref-url {url!r} is not an http:// or https:// URL")
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
                     ncbi_api_key=args.ncbi_api_key,
                     crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,

@@ -81,7 +81,10 @@ def _is_stream(path: str) -> bool:
 
 def check(targets: Sequence[Target], inputs: Iterable[str] = ()) -> None:
     """Refuse, before any work, two outputs that are one file and an output that is one of the inputs."""
-    named = [t for t in targets if t.path and t.path != "-"]
+    for t in targets:
+        if not t.path:
+            raise UsageError(f"{t.flag}: an empty file name (give a file, or '-' for standard output)")
+    named = [t for t in targets if t.path != "-"]
     for i, a in enumerate(named):
         for b in named[i + 1:]:
             if _same(a.path, b.path) and not _is_stream(a.path):
