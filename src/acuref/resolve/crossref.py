@@ -107,9 +107,10 @@ class CrossrefClient:
         try:
             with self._lock:
                 self.requests_by_kind[kind] += 1
-            resp = self.session.get(url, params=params, timeout=self.timeout)
+            resp = self.session.get(url, params=params, timeout=self.timeout, stream=True)
+            answers.read_body(resp)
         except requests.exceptions.Timeout:
-            return None, "timed out", False
+            return None, "timed out", attempt >= 2  # a server that keeps not answering is not waited for long
         except requests.exceptions.ConnectionError as err:
             # refused or unresolvable: not worth the long back-off of 429s and 5xx
             return None, f"cannot connect ({_cause(err)})", attempt >= 2
