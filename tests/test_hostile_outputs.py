@@ -137,3 +137,13 @@ def test_display_keeps_a_message_on_one_printable_line():
     assert output.display("acuref: error: a\nb.txt: no such file") == "acuref: error: a\\nb.txt: no such file"
     assert output.display("caf\udce9.txt") == "café.txt"
     assert output.encode("x\udcff") == "xÿ".encode()
+
+
+def test_acuref_outputs_named_as_inputs_are_refused(tmp_path, page, capsys):
+    """A report or a review page named as an input is refused as what it is (exit 3), not read as references."""
+    report, html = tmp_path / "r.json", tmp_path / "r.html"
+    assert main(["export", str(page), "--no-resolve", "-q", "-o", str(tmp_path / "o.json"), "--report", str(report),
+                 "--report-html", str(html)]) == 0
+    assert main(["export", str(report), str(html), "--no-resolve", "-o", str(tmp_path / "again.json")]) == 3
+    err = capsys.readouterr().err
+    assert "an acuref --report, not an input" in err and "an acuref review page (--report-html), not an input" in err

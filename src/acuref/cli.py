@@ -251,9 +251,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     code = _finish(args, result, settings.decisions)
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == Status.FAILED]
     if failed:
-        print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "
-              f"({failed[0].ref.resolution.message}); they are marked 'failed' in the output — run again later, "
-              f"or use --no-resolve", file=sys.stderr)
+        print(display(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} "
+                      f"references ({failed[0].ref.resolution.message}); they are marked 'failed' in the output — "
+                      "run again later, or use --no-resolve"), file=sys.stderr)
         return max(code, NetworkError.exit_code)
     return code
 

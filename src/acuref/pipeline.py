@@ -104,6 +104,8 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
                                          f"(looked for {', '.join(sorted(input_suffixes()))})", path))
         elif not p.exists():
             yield _unusable(Warning_(f"{path}: no such file or directory", path))
+        elif p.is_file() and own_output(path):
+            yield _unusable(Warning_(f"{path}: {own_output(path)}, not an input", path))
         else:
             yield path
 
