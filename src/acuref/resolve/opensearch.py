@@ -88,7 +88,8 @@ class OpenSearchIndex:
         kind = "application/x-ndjson" if ndjson else "application/json"
         try:
             resp = self.session.post(f"{self.base}/{path}", data=data.encode(), timeout=TIMEOUT,
-                                     headers={"Content-Type": kind})
+                                     headers={"Content-Type": kind}, stream=True)
+            answers.read_body(resp)
         except requests.RequestException as err:
             raise NetworkError(f"OpenSearch at {self.base} cannot be reached ({type(err).__name__})") from None
         if resp.status_code >= 300:
