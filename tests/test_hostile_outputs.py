@@ -147,3 +147,17 @@ def test_acuref_outputs_named_as_inputs_are_refused(tmp_path, page, capsys):
     assert main(["export", str(report), str(html), "--no-resolve", "-o", str(tmp_path / "again.json")]) == 3
     err = capsys.readouterr().err
     assert "an acuref --report, not an input" in err and "an acuref review page (--report-html), not an input" in err
+
+
+def test_a_full_terminal_during_review_is_exit_5_in_one_line(tmp_path, page, capsys, monkeypatch):
+    """`acuref review … > /dev/full`: what the terminal dialogue cannot print is exit 5 in one line."""
+    if not (os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)):
+        pytest.skip("no /dev/full device on this machine")
+    report = tmp_path / "r.json"
+    page.write_text(PAGE + "3. Foo bar baz qux.\n", encoding="utf-8")
+    assert main(["export", str(page), "--no-resolve", "-q", "-o", str(tmp_path / "o.json"), "--report",
+                 str(report)]) == 0
+    proc = subprocess.run([sys.executable, "-m", "acuref", "review", str(report)], stdin=subprocess.DEVNULL,
+                          stdout=open("/dev/full", "a"), stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 5
+    assert proc.stderr.strip() == "acuref: error: standard output: cannot write: No space left on device"

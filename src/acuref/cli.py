@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import json
 import logging
 import os
@@ -15,7 +16,7 @@ from tqdm import tqdm
 
 from acuref import decisions, formats
 from acuref._version import __version__
-from acuref.errors import AcurefError, InputError, NetworkError, UsageError
+from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
 from acuref.model import Status, Warning_
 from acuref import output
 from acuref.output import Target, display, write_atomic
@@ -341,3 +342,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as err:
+        # Output files go through acuref.output (their errors are OutputErrors); what is left is the terminal:
+        # `acuref review … > /dev/full`. A full disk there is the output failing, in one line.
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is flushed into it at exit
+        print(display(f"acuref: error: standard output: cannot write: {err.strerror or err}"), file=sys.stderr)
+        return OutputError.exit_code
