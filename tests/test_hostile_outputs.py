@@ -12,6 +12,8 @@ import sys
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from acuref import output
 from acuref.cli import main
@@ -161,3 +163,21 @@ def test_a_full_terminal_during_review_is_exit_5_in_one_line(tmp_path, page, cap
                           stdout=open("/dev/full", "a"), stderr=subprocess.PIPE, text=True)
     assert proc.returncode == 5
     assert proc.stderr.strip() == "acuref: error: standard output: cannot write: No space left on device"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                       and b not in (b".", b"..") and not b.startswith(b".")))
+def test_any_file_name_is_written_as_valid_utf8(tmp_path_factory, name):
+    """Whatever bytes a document's name holds, the report is valid UTF-8 JSON naming it, and every warning line
+    is one printable line."""
+    folder = tmp_path_factory.mktemp("names")
+    path = os.path.join(os.fsencode(folder), name + b".md")
+    with open(path, "wb") as fh:
+        fh.write(PAGE.encode())
+    report = folder / "report.json"
+    assert main(["export", os.fsdecode(path), "--no-resolve", "-q", "-o", str(folder / "o.json"), "--report",
+                 str(report)]) == 0
+    data = json.loads(report.read_bytes().decode("utf-8"))
+    assert data["items"] and all(s["file"] for item in data["items"] for s in item["sources"])
+    assert output.display(os.fsdecode(path)).isprintable()
