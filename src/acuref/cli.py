@@ -14,11 +14,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from acuref import decisions, formats
+from acuref import decisions, formats, output
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
 from acuref.model import Status, Warning_
-from acuref import output
 from acuref.output import Target, display, write_atomic
 from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read.documents import load_path
@@ -184,10 +183,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
         backend(name)  # an unknown resolver is a usage error before any work is done
     url = args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL")
     if url and not re.match(r"https?://[^/\s]", url):
-        raise UsageError(f"--crossref-url {url!r} is not an http:// or https:// URL")
+        raise UsageError(f"--crossref-url (or ACUREF_CROSSREF_URL) {url!r} is not an http:// or https:// URL")
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
-                    ncbi_api_key=args.ncbi_api_key,
-                    crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
+                    ncbi_api_key=args.ncbi_api_key, crossref_url=url, cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
                     decisions=_decisions(args))
 
