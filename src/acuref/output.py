@@ -67,7 +67,7 @@ def _same(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _is_stream(path: str) -> bool:
@@ -92,7 +92,7 @@ def check(targets: Sequence[Target], inputs: Iterable[str] = ()) -> None:
                                  "give each output its own name")
     inputs = [p for p in inputs if p != "-"]
     files = [p for p in inputs if not os.path.isdir(p)]
-    folders = [os.path.abspath(p) for p in inputs if os.path.isdir(p)]
+    folders = [os.path.realpath(p) for p in inputs if os.path.isdir(p)]
     for t in named:
         if _is_stream(t.path):
             continue
@@ -109,13 +109,13 @@ def _is_document(path: str) -> bool:
 
 
 def _inside(path: str, folders: Sequence[str]) -> bool:
-    where = os.path.abspath(path)
+    where = os.path.realpath(path)
     return any(os.path.commonpath([where, folder]) == folder for folder in folders)
 
 
 def excluded(targets: Sequence[Target]) -> frozenset[str]:
-    """The absolute paths of a run's output files: a folder walk never reads them back as inputs."""
-    return frozenset(os.path.abspath(t.path) for t in targets if t.path and t.path != "-")
+    """The real paths of a run's output files (links resolved): a folder walk never reads them back as inputs."""
+    return frozenset(os.path.realpath(t.path) for t in targets if t.path and t.path != "-")
 
 
 def _fail(path: str, err: OSError) -> OutputError:
