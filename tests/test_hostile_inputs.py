@@ -280,3 +280,12 @@ def test_other_commands_and_options_fail_in_one_line(tmp_path, capsys, argv, cod
     assert main([subst.get(a, a) for a in argv]) == code
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and words in err[0]
+
+
+def test_stray_bytes_in_a_large_file_read_in_windows_cost_only_their_letter(tmp_path):
+    """A file read in windows (a large one) decodes its stray Windows-1252 bytes as a small one does."""
+    body = "Références\n\n" + "".join(f"{i}. Müller J. Étude {i}. Rev Méd. 2001;1:1-2.\n" for i in range(1, 400))
+    path = tmp_path / "big.txt"
+    path.write_bytes(body.encode() + "400. Caf\xe9 K. Study. Lancet. 2001;1:1-2.\n".encode("latin-1"))
+    lines = [line.text for doc in documents.iter_path(str(path), large=1000, window=50) for line in doc.lines]
+    assert lines[2].startswith("1. Müller J. Étude 1.") and lines[-1].startswith("400. Café K.")
