@@ -39,8 +39,9 @@ def page(tmp_path):
     (["export", "DIR", "-o", "PAGE", "-f", "bibtex"], ["-o", "also an input"]),
     (["review", "PAGE", "--decisions", "PAGE"], ["--decisions", "also an input"]),
     (["export", "PAGE", "-o", ""], ["-o", "empty file name"]),
+    (["index", "build", "PAGE", "-o", "PAGE"], ["-o", "also an input"]),
 ], ids=["output is the input", "output and report", "same file by another name", "parse report", "extract",
-        "a document of an input folder", "review decisions over the report", "empty output name"])
+        "a document of an input folder", "review decisions over the report", "empty output name", "index build over its works"])
 def test_an_output_that_is_an_input_or_another_output_is_a_usage_error(tmp_path, page, capsys, monkeypatch, argv, words):
     """Exit 2 in one line before any work; the user's document is untouched."""
     monkeypatch.chdir(tmp_path)

@@ -286,6 +286,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    if not args.opensearch:
+        output.check([Target("-o", args.output)], args.works)
     for path in args.works:
         if not Path(path).is_file():
             raise InputError(f"{path}: no such file")
