@@ -196,7 +196,7 @@ def _decisions(args: argparse.Namespace) -> Decisions:
     if args.decisions:
         got = _named_decisions(args.decisions)
     else:
-        beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
+        beside = _beside(args)
         if not beside.is_file():
             return Decisions()
         got = decisions.load(str(beside))
@@ -209,6 +209,11 @@ def _decisions(args: argparse.Namespace) -> Decisions:
         _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
               args.quiet)
     return got
+
+
+def _beside(args: argparse.Namespace) -> Path:
+    """The decisions file a run applies when none is named: the one beside its output."""
+    return (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
 
 
 def _note(message: str, quiet: bool) -> None:
@@ -225,7 +230,7 @@ def _named_decisions(path: str) -> Decisions:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _format(args)  # a wrong format (or an output that would clobber an input) is a usage error before any work
-    output.check(_targets(args), args.paths)
+    output.check(_targets(args), [*args.paths, args.decisions or str(_beside(args))])
     settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
