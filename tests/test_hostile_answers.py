@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import http.server
 import json
 import re
 import sqlite3
+import threading
+import time
 
 import pytest
 import requests
@@ -15,7 +18,7 @@ from hypothesis import strategies as st
 
 from acuref.cli import main
 from acuref.model import Date, Reference
-from acuref.resolve import crossref
+from acuref.resolve import answers, crossref
 from acuref.resolve.cache import Cache
 from acuref.resolve.crossref import CrossrefClient
 from acuref.resolve.crossref_backend import candidate
@@ -146,3 +149,87 @@ def test_a_cache_file_of_random_bytes_is_moved_aside_with_a_warning(no_network, 
     err = capsys.readouterr().err
     assert "cache was corrupt" in err and "moved to" in err
     assert [p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name]
+
+
+OPENSEARCH = "http://search.example:9200/crossref"
+
+
+@pytest.mark.parametrize("how", ["cut JSON", "HTML page", "bare JSON list", "body shorter than its Content-Length"])
+def test_a_broken_opensearch_answer_is_a_network_failure(no_network, how):
+    """The same rule for an OpenSearch index: a broken answer is a NetworkError (the stage marks it failed)."""
+    from acuref.errors import NetworkError
+    from acuref.resolve.opensearch import OpenSearchIndex
+
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_(mget|search)"), **BROKEN[how])
+    index = OpenSearchIndex(OPENSEARCH)
+    with pytest.raises(NetworkError):
+        index.works(["10.1234/jar.2011.045"])
+    with pytest.raises(NetworkError):
+        index.search("Okafor N. Grip strength in older adults. J Aging Res. 2011;12:45-52.")
+
+
+def test_odd_json_from_opensearch_reads_as_no_record(no_network):
+    """Well-formed JSON of another shape (docs and hits that are not objects) reads as nothing found, no crash."""
+    from acuref.resolve.opensearch import OpenSearchIndex
+
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_mget"), json={"docs": [1, "x", None]})
+    no_network.add(responses.POST, re.compile(re.escape(OPENSEARCH) + r"/_search"), json={"hits": {"hits": [7]}})
+    index = OpenSearchIndex(OPENSEARCH)
+    assert index.works(["10.1234/jar.2011.045"]) == {"10.1234/jar.2011.045": None}
+    assert index.search("Okafor N. Grip strength in older adults. J Aging Res. 2011;12:45-52.") == []
+
+
+@pytest.mark.parametrize("value,seconds", [("1e9", 120.0), ("inf", 120.0), ("nan", None), ("-5", 0.0), ("3", 3.0),
+                                           ("Wed, 21 Oct 9999 07:28:00 GMT", 120.0), ("soon", None)])
+def test_retry_after_is_bounded(value, seconds):
+    """A Retry-After of a billion seconds, infinity or nonsense neither hangs a run nor crashes it."""
+    assert crossref._retry_after(value) == seconds
+
+
+class _Hostile(http.server.BaseHTTPRequestHandler):
+    """A loopback server that answers every request in one hostile way, chosen by the test."""
+
+    how = "trickle"
+
+    def do_GET(self):  # noqa: N802 (the standard library's name)
+        if self.how == "redirect loop":
+            self.send_response(302)
+            self.send_header("Location", self.path)
+            self.end_headers()
+            return
+        body = json.dumps(GOOD).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body) + (1000 if self.how == "short body" else 0)))
+        self.end_headers()
+        if self.how == "trickle":
+            for byte in body[:40]:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.05)
+        self.wfile.write(body)
+        self.wfile.flush()
+        self.close_connection = True
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.mark.parametrize("how", ["trickle", "short body", "redirect loop"])
+def test_a_real_hostile_server_is_a_failure_in_bounded_time(no_network, monkeypatch, how):
+    """Against a real loopback server: a body trickled past the time bound, a body shorter than its
+    Content-Length and a redirect loop each end as failed references, within seconds."""
+    monkeypatch.setattr(answers, "MAX_SECONDS", 1.0)
+    handler = type("Handler", (_Hostile,), {"how": how})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    no_network.add_passthru(base)
+    try:
+        ref = Reference(title="Grip strength in older adults", DOI="10.1234/jar.2011.045", issued=Date(2011))
+        started = time.monotonic()
+        out, _ = resolve([ref], CrossrefClient(base, sleep=lambda s: None, max_retries=1, backoff=0.0))
+        assert out[0].resolution.status == "failed" and time.monotonic() - started < 20
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -223,3 +223,69 @@ def test_a_string_too_long_to_be_one_reference_is_kept_unread():
     ref = acuref.parse_reference("A. " * 110_000)
     assert not ref.parsed and ref.confidence == 0.0
     assert acuref.parse_reference(REF).parsed
+
+
+CSL_FIELDS = ["id", "type", "title", "author", "editor", "container-title", "issued", "volume", "issue", "page",
+              "number", "DOI", "PMID", "URL", "ISBN", "note", "publisher", "language"]
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=6),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                        st.sampled_from(["family", "given", "literal", "date-parts", "raw"]) | st.text(max_size=3),
+                        inner, max_size=3), max_leaves=10)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.dictionaries(st.sampled_from(CSL_FIELDS), JSON, max_size=6), max_size=3))
+def test_a_csl_library_of_any_json_shape_is_read_and_written(items):
+    """Any JSON where a CSL field is due (an author that is true, a title that is a list): every item is read
+    (kept unparsed if nothing is bibliographic) and every format writes it."""
+    refs, _ = acuref.formats.csl.loads(json.dumps(items), "lib.json")
+    assert len(refs) == len(items)
+    for name in acuref.formats.names():
+        acuref.formats.render(acuref.pipeline.to_entries(refs), name)
+
+
+def test_a_broken_bib_entry_is_one_warning_line(tmp_path):
+    """bibtexparser's own multi-line log of a broken block does not reach stderr: one acuref line says it."""
+    lib = tmp_path / "lib.bib"
+    lib.write_text("@article{ok1, title={One}, year={2001}}\n@article{broken, title={oops, year=2001}\n"
+                   "@book{ok2, title={Two}, year={2002}}\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "acuref", "export", str(lib), "--no-resolve", "-o",
+                           str(tmp_path / "o.json")], capture_output=True, text=True)
+    assert proc.returncode == 0 and proc.stderr.count("\n") == 1 and "lib.bib:2" in proc.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-16", "utf-8-sig"])
+def test_unicode_with_a_byte_order_mark_is_text(encoding):
+    """UTF-32 and UTF-16 with a BOM hold NUL bytes but are text: read, never refused as binary."""
+    text, used, _ = decode(("Müller J. " + REF).encode(encoding), "x.txt")
+    assert text.lstrip("\ufeff").startswith("Müller J. Okafor") and used == encoding
+
+
+def test_braces_nested_thousands_deep_in_a_bib_are_only_braces():
+    """A BibTeX value nested 50,000 braces deep is read (its text kept), not a RecursionError."""
+    refs, _ = bibtex.loads("@article{k, title = " + "{" * 50_000 + "Grip strength" + "}" * 50_000 + ", year = 2011}")
+    assert refs[0].title == "Grip strength"
+
+
+@pytest.mark.parametrize("argv,code,words", [
+    (["index", "build", "DEEP", "-o", "OUT"], 3, "nested beyond reason"),
+    (["export", "PAGE", "--crossref-url", "not a url"], 2, "is not an http:// or https:// URL"),
+    (["export", "PAGE", "--crossref-url", "file:///etc"], 2, "is not an http:// or https:// URL"),
+], ids=["index of nested JSON", "URL that is none", "file URL"])
+def test_other_commands_and_options_fail_in_one_line(tmp_path, capsys, argv, code, words):
+    """Hostile values for the other commands and options: the documented exit code and one line."""
+    (tmp_path / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    (tmp_path / "page.txt").write_text("References\n\n1. " + REF + "\n", encoding="utf-8")
+    subst = {"DEEP": str(tmp_path / "deep.json"), "OUT": str(tmp_path / "s.sqlite"), "PAGE": str(tmp_path / "page.txt")}
+    assert main([subst.get(a, a) for a in argv]) == code
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and words in err[0]
+
+
+def test_stray_bytes_in_a_large_file_read_in_windows_cost_only_their_letter(tmp_path):
+    """A file read in windows (a large one) decodes its stray Windows-1252 bytes as a small one does."""
+    body = "Références\n\n" + "".join(f"{i}. Müller J. Étude {i}. Rev Méd. 2001;1:1-2.\n" for i in range(1, 400))
+    path = tmp_path / "big.txt"
+    path.write_bytes(body.encode() + "400. Caf\xe9 K. Study. Lancet. 2001;1:1-2.\n".encode("latin-1"))
+    lines = [line.text for doc in documents.iter_path(str(path), large=1000, window=50) for line in doc.lines]
+    assert lines[2].startswith("1. Müller J. Étude 1.") and lines[-1].startswith("400. Café K.")

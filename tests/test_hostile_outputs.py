@@ -12,6 +12,8 @@ import sys
 import threading
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from acuref import output
 from acuref.cli import main
@@ -34,7 +36,12 @@ def page(tmp_path):
     (["export", "PAGE", "-o", "OUT", "--report-html", "./OUT"], ["--report-html", "one file"]),
     (["parse", "PAGE", "--report", "PAGE"], ["--report", "also an input"]),
     (["extract", "PAGE", "-o", "PAGE"], ["also an input"]),
-], ids=["output is the input", "output and report", "same file by another name", "parse report", "extract"])
+    (["export", "DIR", "-o", "PAGE", "-f", "bibtex"], ["-o", "also an input"]),
+    (["review", "PAGE", "--decisions", "PAGE"], ["--decisions", "also an input"]),
+    (["export", "PAGE", "-o", ""], ["-o", "empty file name"]),
+    (["index", "build", "PAGE", "-o", "PAGE"], ["-o", "also an input"]),
+], ids=["output is the input", "output and report", "same file by another name", "parse report", "extract",
+        "a document of an input folder", "review decisions over the report", "empty output name", "index build over its works"])
 def test_an_output_that_is_an_input_or_another_output_is_a_usage_error(tmp_path, page, capsys, monkeypatch, argv, words):
     """Exit 2 in one line before any work; the user's document is untouched."""
     monkeypatch.chdir(tmp_path)
@@ -133,3 +140,45 @@ def test_display_keeps_a_message_on_one_printable_line():
     assert output.display("acuref: error: a\nb.txt: no such file") == "acuref: error: a\\nb.txt: no such file"
     assert output.display("caf\udce9.txt") == "café.txt"
     assert output.encode("x\udcff") == "xÿ".encode()
+
+
+def test_acuref_outputs_named_as_inputs_are_refused(tmp_path, page, capsys):
+    """A report or a review page named as an input is refused as what it is (exit 3), not read as references."""
+    report, html = tmp_path / "r.json", tmp_path / "r.html"
+    assert main(["export", str(page), "--no-resolve", "-q", "-o", str(tmp_path / "o.json"), "--report", str(report),
+                 "--report-html", str(html)]) == 0
+    assert main(["export", str(report), str(html), "--no-resolve", "-o", str(tmp_path / "again.json")]) == 3
+    err = capsys.readouterr().err
+    assert "an acuref --report, not an input" in err and "an acuref review page (--report-html), not an input" in err
+
+
+def test_a_full_terminal_during_review_is_exit_5_in_one_line(tmp_path, page, capsys, monkeypatch):
+    """`acuref review … > /dev/full`: what the terminal dialogue cannot print is exit 5 in one line."""
+    if not (os.path.exists("/dev/full") and stat.S_ISCHR(os.stat("/dev/full").st_mode)):
+        pytest.skip("no /dev/full device on this machine")
+    report = tmp_path / "r.json"
+    page.write_text(PAGE + "3. Foo bar baz qux.\n", encoding="utf-8")
+    assert main(["export", str(page), "--no-resolve", "-q", "-o", str(tmp_path / "o.json"), "--report",
+                 str(report)]) == 0
+    proc = subprocess.run([sys.executable, "-m", "acuref", "review", str(report)], stdin=subprocess.DEVNULL,
+                          stdout=open("/dev/full", "a"), stderr=subprocess.PIPE, text=True)
+    assert proc.returncode == 5
+    assert proc.stderr.strip() == "acuref: error: standard output: cannot write: No space left on device"
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.binary(min_size=1, max_size=40).filter(lambda b: b"/" not in b and b"\x00" not in b
+                                                       and b not in (b".", b"..") and not b.startswith(b".")))
+def test_any_file_name_is_written_as_valid_utf8(tmp_path_factory, name):
+    """Whatever bytes a document's name holds, the report is valid UTF-8 JSON naming it, and every warning line
+    is one printable line."""
+    folder = tmp_path_factory.mktemp("names")
+    path = os.path.join(os.fsencode(folder), name + b".md")
+    with open(path, "wb") as fh:
+        fh.write(PAGE.encode())
+    report = folder / "report.json"
+    assert main(["export", os.fsdecode(path), "--no-resolve", "-q", "-o", str(folder / "o.json"), "--report",
+                 str(report)]) == 0
+    data = json.loads(report.read_bytes().decode("utf-8"))
+    assert data["items"] and all(s["file"] for item in data["items"] for s in item["sources"])
+    assert output.display(os.fsdecode(path)).isprintable()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import errno
 import json
+import logging
 import os
 import re
 import sys
@@ -12,11 +14,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from acuref import decisions, formats
+from acuref import decisions, formats, output
 from acuref._version import __version__
-from acuref.errors import AcurefError, InputError, NetworkError, UsageError
+from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
 from acuref.model import Status, Warning_
-from acuref import output
 from acuref.output import Target, display, write_atomic
 from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read.documents import load_path
@@ -150,9 +151,9 @@ def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
 
 def _targets(args: argparse.Namespace) -> list[Target]:
     """The outputs a command line names: the main one, then the reports."""
-    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None) or ""),
-             Target("--report-html", getattr(args, "report_html", None) or "")]
-    return [t for t in named if t.path]
+    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None)),
+             Target("--report-html", getattr(args, "report_html", None))]
+    return [t for t in named if t.path is not None]
 
 
 def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> int:
@@ -180,9 +181,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
+    url = args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL")
+    if url and not re.match(r"https?://[^/\s]", url):
+        raise UsageError(f"--crossref-url (or ACUREF_CROSSREF_URL) {url!r} is not an http:// or https:// URL")
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
-                    ncbi_api_key=args.ncbi_api_key,
-                    crossref_url=args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL"), cache_path=cache,
+                    ncbi_api_key=args.ncbi_api_key, crossref_url=url, cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
                     decisions=_decisions(args))
 
@@ -193,7 +196,7 @@ def _decisions(args: argparse.Namespace) -> Decisions:
     if args.decisions:
         got = _named_decisions(args.decisions)
     else:
-        beside = (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
+        beside = _beside(args)
         if not beside.is_file():
             return Decisions()
         got = decisions.load(str(beside))
@@ -206,6 +209,11 @@ def _decisions(args: argparse.Namespace) -> Decisions:
         _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
               args.quiet)
     return got
+
+
+def _beside(args: argparse.Namespace) -> Path:
+    """The decisions file a run applies when none is named: the one beside its output."""
+    return (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
 
 
 def _note(message: str, quiet: bool) -> None:
@@ -222,7 +230,7 @@ def _named_decisions(path: str) -> Decisions:
 
 def cmd_export(args: argparse.Namespace) -> int:
     _format(args)  # a wrong format (or an output that would clobber an input) is a usage error before any work
-    output.check(_targets(args), args.paths)
+    output.check(_targets(args), [*args.paths, args.decisions or str(_beside(args))])
     settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
@@ -247,9 +255,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     code = _finish(args, result, settings.decisions)
     failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == Status.FAILED]
     if failed:
-        print(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} references "
-              f"({failed[0].ref.resolution.message}); they are marked 'failed' in the output — run again later, "
-              f"or use --no-resolve", file=sys.stderr)
+        print(display(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} "
+                      f"references ({failed[0].ref.resolution.message}); they are marked 'failed' in the output — "
+                      "run again later, or use --no-resolve"), file=sys.stderr)
         return max(code, NetworkError.exit_code)
     return code
 
@@ -283,6 +291,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    if not args.opensearch:
+        output.check([Target("-o", args.output)], args.works)
     for path in args.works:
         if not Path(path).is_file():
             raise InputError(f"{path}: no such file")
@@ -302,6 +312,7 @@ def cmd_review(args: argparse.Namespace) -> int:
     from acuref import review_terminal
 
     target = args.decisions or str(Path(args.report).parent / decisions.FILE_NAME)
+    output.check([Target("--decisions", target)], [args.report])
     review_terminal.review(args.report, target)
     return 0
 
@@ -317,6 +328,8 @@ def cmd_decisions(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    # bibtexparser logs each broken block over several lines of stderr; acuref says it in one warning line
+    logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
@@ -334,3 +347,11 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+    except OSError as err:
+        # Output files go through acuref.output (their errors are OutputErrors); what is left is the terminal:
+        # `acuref review … > /dev/full`. A full disk there is the output failing, in one line.
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO):
+            raise
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # nothing more is flushed into it at exit
+        print(display(f"acuref: error: standard output: cannot write: {err.strerror or err}"), file=sys.stderr)
+        return OutputError.exit_code

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuref.errors import OutputError, UsageError
+from acuref.pipeline import own_output
+from acuref.read.documents import DOCUMENT_SUFFIXES
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +67,7 @@ def _same(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:
-        return os.path.abspath(a) == os.path.abspath(b)
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _is_stream(path: str) -> bool:
@@ -79,22 +81,41 @@ def _is_stream(path: str) -> bool:
 
 def check(targets: Sequence[Target], inputs: Iterable[str] = ()) -> None:
     """Refuse, before any work, two outputs that are one file and an output that is one of the inputs."""
-    named = [t for t in targets if t.path and t.path != "-"]
+    for t in targets:
+        if not t.path:
+            raise UsageError(f"{t.flag}: an empty file name (give a file, or '-' for standard output)")
+    named = [t for t in targets if t.path != "-"]
     for i, a in enumerate(named):
         for b in named[i + 1:]:
             if _same(a.path, b.path) and not _is_stream(a.path):
                 raise UsageError(f"{a.flag} {display(a.path)} and {b.flag} {display(b.path)} are one file; "
                                  "give each output its own name")
-    files = [p for p in inputs if p != "-" and not os.path.isdir(p)]
+    inputs = [p for p in inputs if p != "-"]
+    files = [p for p in inputs if not os.path.isdir(p)]
+    folders = [os.path.realpath(p) for p in inputs if os.path.isdir(p)]
     for t in named:
-        if not _is_stream(t.path) and any(_same(t.path, p) for p in files):
+        if _is_stream(t.path):
+            continue
+        if any(_same(t.path, p) for p in files) or (_is_document(t.path) and _inside(t.path, folders)):
             raise UsageError(f"{t.flag} {display(t.path)} is also an input; writing it would replace it "
                              "(give the output another name)")
 
 
+def _is_document(path: str) -> bool:
+    """An existing document that is not acuref's own output (a review page of an earlier run is replaced as
+    any output is; a bibliography may be an earlier run's output too): replacing it loses the user's text."""
+    return (os.path.isfile(path) and os.path.splitext(path)[1].lower() in DOCUMENT_SUFFIXES
+            and own_output(path) is None)
+
+
+def _inside(path: str, folders: Sequence[str]) -> bool:
+    where = os.path.realpath(path)
+    return any(os.path.commonpath([where, folder]) == folder for folder in folders)
+
+
 def excluded(targets: Sequence[Target]) -> frozenset[str]:
-    """The absolute paths of a run's output files: a folder walk never reads them back as inputs."""
-    return frozenset(os.path.abspath(t.path) for t in targets if t.path and t.path != "-")
+    """The real paths of a run's output files (links resolved): a folder walk never reads them back as inputs."""
+    return frozenset(os.path.realpath(t.path) for t in targets if t.path and t.path != "-")
 
 
 def _fail(path: str, err: OSError) -> OutputError:

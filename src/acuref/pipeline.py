@@ -76,7 +76,7 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
     """Each document path to read (folders walked in sorted order), or the settled result of an input that
     cannot be: a problem (failed), or a file of acuref's own output met in a walk (passed over with a note).
 
-    ``exclude`` holds the absolute paths of the run's own outputs: a walk never reads them back.
+    ``exclude`` holds the real paths of the run's own outputs: a walk never reads them back.
     """
     for path in paths:
         if path == "-":
@@ -92,7 +92,7 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
                     if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
                         continue
                     found = True
-                    if os.path.abspath(full) in exclude:
+                    if os.path.realpath(full) in exclude:
                         continue
                     what = own_output(full)
                     if what:
@@ -104,6 +104,8 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
                                          f"(looked for {', '.join(sorted(input_suffixes()))})", path))
         elif not p.exists():
             yield _unusable(Warning_(f"{path}: no such file or directory", path))
+        elif p.is_file() and own_output(path):
+            yield _unusable(Warning_(f"{path}: {own_output(path)}, not an input", path))
         else:
             yield path
 
@@ -260,7 +262,7 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
 
     ``settings`` decides everything (the corpus step builds its resolver unless ``client`` gives one); without it,
     ``client``, ``dedupe`` and ``keep_suspect_doi`` do, and nothing is resolved without a ``client``.
-    ``exclude``: absolute paths of the run's own outputs, never read back from a folder.
+    ``exclude``: real paths of the run's own outputs, never read back from a folder.
     """
     require_items("run", "paths", paths, (str, os.PathLike))
     paths = [os.fspath(p) for p in paths]

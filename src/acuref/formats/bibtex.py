@@ -14,6 +14,7 @@ from dataclasses import replace
 import bibtexparser
 from bibtexparser import model as bm
 
+from acuref.errors import InputError
 from acuref.formats import bibtex_library, latex, markers
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
@@ -400,7 +401,11 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
 
 def loads(text: str, file: str | None = None) -> tuple[list[Reference], list[Warning_]]:
     """Read a .bib file: every entry as a Reference; every block that fails is a warning with its line."""
-    library = bibtexparser.parse_string(text)
+    try:
+        library = bibtexparser.parse_string(text)
+    except RecursionError:  # bibtexparser recurses once per nested brace
+        raise InputError(f"{file or '<bibtex>'}: braces nested beyond reason; not a BibTeX file acuref can read") \
+            from None
     entries, twice = bibtex_library.every_entry(library)
     refs = [entry_to_reference(e, file) for e in entries]
     kept = bibtex_library.origins(text, entries, [r.filled() for r in refs])

@@ -133,6 +133,12 @@ def _name_from_csl(value: Any) -> Name | None:
     return Name(family=family, given=given, suffix=str(value.get("suffix") or ""))
 
 
+def _names_from_csl(value: Any) -> tuple[Name, ...]:
+    """A CSL name list; a library written by hand may give one name, a string, or anything else (then none)."""
+    values = value if isinstance(value, list) else [value] if isinstance(value, (dict, str)) else []
+    return tuple(n for n in map(_name_from_csl, values) if n)
+
+
 def _date_from_csl(value: Any) -> Date | None:
     if not isinstance(value, dict):
         return None
@@ -172,8 +178,7 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         elif is_range(page):  # a single page stays one: acuref marks an article number with number
             page = normalize_pages(page)
     ctype = str(item.get("type") or "document")
-    authors = tuple(n for n in (_name_from_csl(v) for v in item.get("author") or []) if n)
-    editors = tuple(n for n in (_name_from_csl(v) for v in item.get("editor") or []) if n)
+    authors, editors = _names_from_csl(item.get("author")), _names_from_csl(item.get("editor"))
     label = str(item.get("id")) if item.get("id") is not None else None
     src = Source(raw=json.dumps(item, ensure_ascii=False), line=index + 1, end_line=index + 1, label=label,
                  kind="bibliography", file=file)

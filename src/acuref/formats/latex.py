@@ -106,7 +106,10 @@ def decode(value: str) -> str:
         return value
     for rx, mark, _ in _LITERALS:
         value = rx.sub(mark, value)
-    text = _DECODER.latex_to_text(value)
+    try:
+        text = _DECODER.latex_to_text(value)
+    except RecursionError:  # pylatexenc recurses once per nested group: braces thousands deep are only braces
+        text = re.sub(r"[{}]", "", value)
     for _, mark, char in _LITERALS:
         text = text.replace(mark, char)
     return re.sub(r"\s+", " ", text).strip()

@@ -80,7 +80,7 @@ def refuse_binary(head: bytes, name: str) -> None:
     for magic, what in _BINARY_MAGIC:
         if head.startswith(magic):
             raise InputError(f"{name}: {what}, not a text document")
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE, codecs.BOM_UTF32_BE)):  # their NULs are text
         return
     head = head[:8192]
     if b"\x00" in head:
@@ -116,6 +116,8 @@ def decoded(data: bytes, name: str) -> tuple[str, str, tuple[str, ...]]:
     refuse_binary(data, name)
     if data.startswith(codecs.BOM_UTF8):
         return data[3:].decode("utf-8", errors=FALLBACK), "utf-8-sig", ()
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE 00 00 starts both
+        return data.decode("utf-32", errors="replace"), "utf-32", ()
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return data.decode("utf-16", errors="replace"), "utf-16", ()
     try:

@@ -9,6 +9,7 @@ body shorter than its Content-Length, a redirect loop, a bad encoding) is a fail
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 import requests
@@ -16,6 +17,35 @@ import requests
 # Everything requests raises for a request that got no usable answer: connection, timeout, a body cut
 # short (ChunkedEncodingError), a redirect loop (TooManyRedirects), a body that cannot be decoded.
 FAILURES = (requests.exceptions.RequestException, ValueError, RecursionError)
+
+
+MAX_SECONDS = 90.0  # a whole answer, however slowly its bytes come (a read timeout only bounds each pause)
+MAX_BYTES = 64 * 2**20  # no answer acuref asks for is near this; a body past it is not read into memory
+
+
+class TooSlowOrTooLarge(requests.exceptions.RequestException):
+    """An answer still coming after ``MAX_SECONDS``, or larger than ``MAX_BYTES``."""
+
+
+def read_body(resp: requests.Response, *, seconds: float | None = None, limit: int | None = None,
+              clock: Any = time.monotonic) -> None:
+    """Read a streamed answer's body within a time and size bound, so ``resp.json()`` and ``resp.text`` work."""
+    seconds = MAX_SECONDS if seconds is None else seconds
+    limit = MAX_BYTES if limit is None else limit
+    start = clock()
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in resp.iter_content(65536):
+        size += len(chunk)
+        chunks.append(chunk)
+        if size > limit:
+            resp.close()
+            raise TooSlowOrTooLarge(f"an answer larger than {limit >> 20} MiB")
+        if clock() - start > seconds:
+            resp.close()
+            raise TooSlowOrTooLarge(f"an answer still coming after {seconds:.0f} s")
+    resp._content = b"".join(chunks)  # what requests itself sets when it reads a body whole
+    resp._content_consumed = True
 
 
 def json_object(resp: requests.Response) -> dict[str, Any] | None:
@@ -42,4 +72,4 @@ def broken(resp: requests.Response) -> str:
 
 def failure(err: Exception) -> str:
     """A request that failed in the HTTP library, named for the message."""
-    return type(err).__name__
+    return str(err) if isinstance(err, TooSlowOrTooLarge) else type(err).__name__

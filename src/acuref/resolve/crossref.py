@@ -107,9 +107,10 @@ class CrossrefClient:
         try:
             with self._lock:
                 self.requests_by_kind[kind] += 1
-            resp = self.session.get(url, params=params, timeout=self.timeout)
+            resp = self.session.get(url, params=params, timeout=self.timeout, stream=True)
+            answers.read_body(resp)
         except requests.exceptions.Timeout:
-            return None, "timed out", False
+            return None, "timed out", attempt >= 2  # a server that keeps not answering is not waited for long
         except requests.exceptions.ConnectionError as err:
             # refused or unresolvable: not worth the long back-off of 429s and 5xx
             return None, f"cannot connect ({_cause(err)})", attempt >= 2
@@ -263,18 +264,25 @@ def _cause(err: Exception) -> str:
     return type(err).__name__
 
 
+MAX_RETRY_AFTER = 120.0  # a server asking for longer (or for ever) is not waited for past this, each time
+
+
 def _retry_after(value: str | None) -> float | None:
+    """A Retry-After header in seconds, capped: ``1e9`` or ``inf`` must not hang a run (nor ``nan`` crash it)."""
     if not value:
         return None
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         from email.utils import parsedate_to_datetime
 
         try:
-            return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-        except (TypeError, ValueError):
+            seconds = parsedate_to_datetime(value).timestamp() - time.time()
+        except (TypeError, ValueError, OverflowError):
             return None
+    if seconds != seconds:  # nan
+        return None
+    return min(max(0.0, seconds), MAX_RETRY_AFTER)
 
 
 def _reason(resp: requests.Response) -> str:

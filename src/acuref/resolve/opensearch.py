@@ -19,6 +19,7 @@ from typing import Any
 import requests
 
 from acuref.errors import NetworkError, OutputError, UsageError
+from acuref.resolve import answers
 from acuref.resolve.snapshot import ROWS, BuildReport, kept_record, read_works, terms, text_of
 
 TIMEOUT = 30
@@ -87,13 +88,17 @@ class OpenSearchIndex:
         kind = "application/x-ndjson" if ndjson else "application/json"
         try:
             resp = self.session.post(f"{self.base}/{path}", data=data.encode(), timeout=TIMEOUT,
-                                     headers={"Content-Type": kind})
+                                     headers={"Content-Type": kind}, stream=True)
+            answers.read_body(resp)
         except requests.RequestException as err:
             raise NetworkError(f"OpenSearch at {self.base} cannot be reached ({type(err).__name__})") from None
         if resp.status_code >= 300:
             raise NetworkError(f"OpenSearch {what} on {self.location} failed: HTTP {resp.status_code} "
                                f"{_reason(resp)}")
-        return resp.json()
+        data = answers.json_object(resp)
+        if data is None:  # a broken answer is a failure, never read as "no record"
+            raise NetworkError(f"OpenSearch {what} on {self.location} sent {answers.broken(resp)}")
+        return data
 
     def works(self, dois: Iterable[str]) -> dict[str, dict[str, Any] | None]:
         """Records by lower-cased DOI; None where the index has none."""
@@ -101,8 +106,8 @@ class OpenSearchIndex:
         out: dict[str, dict[str, Any] | None] = dict.fromkeys(keys)
         for i in range(0, len(keys), 500):
             got = self._post(f"{self.index}/_mget", mget_body(keys[i:i + 500]), "DOI look-up")
-            for doc in got.get("docs") or []:
-                if doc.get("found") and doc.get("_id") in out:
+            for doc in got.get("docs") if isinstance(got.get("docs"), list) else []:
+                if isinstance(doc, dict) and doc.get("found") and doc.get("_id") in out:
                     out[doc["_id"]] = (doc.get("_source") or {}).get("record")
         return out
 
@@ -111,9 +116,11 @@ class OpenSearchIndex:
         body = search_body(query, rows)
         if body is None:
             return []
-        hits = self._post(f"{self.index}/_search", body, "search").get("hits", {}).get("hits") or []
-        return [(h["_source"]["record"], round(float(h.get("_score") or 0.0), 3)) for h in hits
-                if isinstance(h.get("_source"), dict) and isinstance(h["_source"].get("record"), dict)]
+        found = self._post(f"{self.index}/_search", body, "search").get("hits")
+        hits = found.get("hits") if isinstance(found, dict) else None
+        return [(h["_source"]["record"], _score(h)) for h in (hits if isinstance(hits, list) else [])
+                if isinstance(h, dict) and isinstance(h.get("_source"), dict)
+                and isinstance(h["_source"].get("record"), dict)]
 
     def create(self) -> None:
         """Create the index with acuref's mapping; an index already there is used as it is."""
@@ -126,11 +133,18 @@ class OpenSearchIndex:
             raise OutputError(f"{self.location}: the index cannot be created: HTTP {resp.status_code} {_reason(resp)}")
 
 
-def _reason(resp: requests.Response) -> str:
+def _score(hit: dict[str, Any]) -> float:
     try:
-        error = resp.json().get("error")
-    except ValueError:
+        return round(float(hit.get("_score") or 0.0), 3)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def _reason(resp: requests.Response) -> str:
+    data = answers.json_object(resp)
+    if data is None:
         return resp.reason or ""
+    error = data.get("error")
     if isinstance(error, dict):
         return str(error.get("reason") or error.get("type") or "")
     return str(error or resp.reason or "")

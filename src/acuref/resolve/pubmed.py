@@ -134,7 +134,8 @@ class PubMedClient:
             try:
                 with self._lock:
                     self.requests_made += 1
-                resp = self.session.post(url, data=data, timeout=self.timeout)
+                resp = self.session.post(url, data=data, timeout=self.timeout, stream=True)
+                answers.read_body(resp)
             except requests.exceptions.RequestException as err:
                 last = f"cannot be reached ({type(err).__name__})"
                 resp = None

@@ -92,6 +92,8 @@ def read_works(path: Path) -> Iterator[dict[str, Any]]:
                 except json.JSONDecodeError as err:
                     raise InputError(f"{path}: not a JSON file of Crossref records ({err.msg}, line {err.lineno})") \
                         from None
+                except RecursionError:
+                    raise InputError(f"{path}: not a JSON file of Crossref records (nested beyond reason)") from None
                 return
             for line_no, line in enumerate(fh, 1):
                 if not line.strip():
@@ -100,6 +102,8 @@ def read_works(path: Path) -> Iterator[dict[str, Any]]:
                     yield from _items(json.loads(line))
                 except json.JSONDecodeError as err:
                     raise InputError(f"{path}: line {line_no}: not a JSON record ({err.msg})") from None
+                except RecursionError:
+                    raise InputError(f"{path}: line {line_no}: not a JSON record (nested beyond reason)") from None
     except (OSError, EOFError, UnicodeDecodeError) as err:
         raise InputError(f"{path}: cannot be read ({err})") from None
 
