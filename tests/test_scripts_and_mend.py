@@ -196,3 +196,17 @@ def test_din_1505(text, want):
 def test_not_din(text):
     """A Chicago book whose title has a spaced colon is not read as DIN: its title keeps its first part."""
     assert parse_reference(text).title.startswith(("Ordinary Men", "Utopia Limited"))
+
+
+def test_book_title_taken_whole():
+    """A proceedings title after 'In:' keeps its places, dates and full stops up to '. Edited by'; '42.4' is 42(4)."""
+    ref = parse_reference("Ana Lima, Ben Ross. “Towards Programming for Many Cores.” In: Perspectives of System "
+                          "Informatics - 9th International Conference, PSI 2014, St. Petersburg, Russia, June 24-27, "
+                          "2014. Revised Selected Papers. Edited by Ada Vogt and Ira Vitt. Vol. 8974. Lecture Notes in "
+                          "Computer Science. Springer, 2014, pp. 111–126.")
+    assert ref.container_title == ("Perspectives of System Informatics - 9th International Conference, PSI 2014, St. "
+                                   "Petersburg, Russia, June 24-27, 2014. Revised Selected Papers")
+    assert ref.title == "Towards Programming for Many Cores"
+    ref = parse_reference("Ana Lima, Ben Ross. “Introducing the Allpairs Skeleton.” In: International Journal of "
+                          "Parallel Programming 42.4 (Aug. 2014), pp. 601–618.")
+    assert (ref.volume, ref.issue, ref.page) == ("42", "4", "601-618")

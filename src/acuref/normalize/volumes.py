@@ -19,7 +19,7 @@ _VOLUME_WORD = r"(?:vols?|volume|bd|band|t(?=[.\s])|tome|tomo|v(?=[.\s])|jg|jahr
 _ISSUE_WORD = r"(?:n°|nº|n\.?º|no|nos|nr|num|núm|número|numéro|numero|heft|h(?=\.)|issue|iss|fasc|cuad|zeszyt|z(?=\.)|вып|№)\.?"
 _VOLUME_ONLY_RE = re.compile(rf"^{_VOLUME_WORD}\s*(\w[\w./-]*)$", re.IGNORECASE)
 _ISSUE_ONLY_RE = re.compile(rf"^{_ISSUE_WORD}\s*(\w[\w./-]*)$", re.IGNORECASE)
-_PAIR_RE = re.compile(r"^(\d{1,4}),\s*(\d{1,3})$")
+_PAIR_RE = re.compile(r"^(\d{1,4})(?:,\s*|\.)(\d{1,3})$")  # ACM "15, 5"; biblatex "42.4"
 _BOTH_RE = re.compile(rf"^(?:{_VOLUME_WORD}\s*)?(\w[\w.-]*?)\s*[,(]?\s*{_ISSUE_WORD}\s*(\w[\w./-]*)\)?$", re.IGNORECASE)
 
 
@@ -37,7 +37,7 @@ def tidy_numbers(volume: str | None, issue: str | None) -> tuple[str | None, str
         if m:
             volume = m.group(1)
         m = _PAIR_RE.match(volume)
-        if m and not issue:  # ACM's "Journal 15, 5 (2011)": volume 15, issue 5
+        if m and not issue:  # ACM's "Journal 15, 5 (2011)", biblatex's "Journal 42.4 (2014)": volume and issue
             return m.group(1), m.group(2)
     if issue:
         m = _ISSUE_ONLY_RE.match(issue)

@@ -1,6 +1,7 @@
 """Passes over a finished reading, whichever parser made it: slips the string itself gives away.
 
 - names read into the title, or a title into the one author, go back (``…, and Pascal Urso. Title``);
+- a book title after ``In:`` is taken whole, up to ``. Edited by`` / ``. Vol.`` and the like;
 - ``X, Y, editors. Title`` (and ``eds.``, ``Hrsg.``, ``red.``, ``éd.``) names editors, not authors, and the
   title does not start with the editor word;
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
@@ -28,6 +29,8 @@ _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Sy
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
+_IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"
+                         r"Hrsg\.\s+v|Hg\.\s+v|[ÉéEe]d\.\s+par|A\s+cura\s+di|Vol\.\s*\d|Volume\s+\d|Bd\.\s*\d)")
 _AND_RE = re.compile(r"^(?:and|&|und|et|en|y|e)\s+")
 _CUE_ONLY_RE = re.compile(ids.LINK_CUE, re.IGNORECASE)
 _MAIN_FIELDS = ("author", "title", "container_title", "issued")
@@ -38,6 +41,7 @@ def mend(ref: Reference, text: str) -> Reference:
     if not ref.parsed:
         return ref
     ref = _names_in_title(ref)
+    ref = _book_title_whole(ref, text)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
@@ -86,6 +90,30 @@ def _given_first_names(text: str) -> bool:
     return bool(parts) and len(text) <= 300 and all(
         2 <= len(p.split()) <= 4 and classify(p) == "givenfirst" and not (set(p.lower().split()) & _NOT_NAME_WORDS)
         for p in parts)
+
+
+def _book_title_whole(ref: Reference, text: str) -> Reference:
+    """A proceedings or book title after ``In:`` runs, places, dates and full stops included, up to the words that
+    follow it in biblatex and similar styles (``. Edited by``, ``. Ed. by``, ``. Hrsg. von``, ``. Vol.``): a reading
+    that kept only its start (``Euro-Par 2011 Parallel Processing - 17th International Conference``) gets it whole."""
+    if " In" not in text and not text.startswith("In"):
+        return ref
+    m = _IN_BOOK_RE.search(" ".join(text.split()))
+    if not m:
+        return ref
+    whole = m.group("book").strip()
+    current = _key(ref.container_title or "")
+    if len(whole) > 400 or (current and not _key(whole).startswith(current)) or _key(whole) == current:
+        return ref
+    title = ref.title
+    if title:
+        cut = re.search(r"[.,]?\s+In:?\s+" + re.escape(whole[:20]), title)
+        title = title[: cut.start()].strip() if cut and cut.start() > 0 else title
+    return replace(ref, container_title=whole, title=title)
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", "", s.casefold())
 
 
 def _editors(ref: Reference) -> Reference:
