@@ -338,3 +338,11 @@ def test_institutions_in_other_languages(text):
 
     names, _ = parse_author_list(text)
     assert [n.literal for n in names] == [text]
+
+
+def test_doi_in_angle_brackets():
+    """ABNT prints links in ⟨…⟩: the closing bracket is not part of the DOI."""
+    from acuref.normalize.identifiers import find_doi
+
+    assert find_doi("Nature, 2016. Disponível em: ⟨https://doi.org/10.1038/nature.2016.20504⟩.")[0] == \
+        "10.1038/nature.2016.20504"

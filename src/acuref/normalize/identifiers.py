@@ -11,7 +11,6 @@ _DOI_RE = re.compile(
 )
 _PMID_RE = re.compile(r"\b(?:PubMed\s+)?PMID\s*:?\s*(\d{1,9})\b", re.IGNORECASE)
 _PMCID_RE = re.compile(r"\b(?:PMCID\s*:?\s*)?(PMC\s?\d{4,9})\b", re.IGNORECASE)
-# The words a reference prints before its link: "Available from:", "Retrieved from", "Beschikbaar via", "URL".
 # The words that say where a work can be read, in the languages acuref reads ("Retrieved from", "Geraadpleegd van").
 LINK_CUE = (r"(?:(?:Available|Retrieved|Accessed|Cited)(?:\s+(?:from|at|on|online))?|URL|Beschikbaar\s+(?:via|op)|"
             r"Geraadpleegd(?:\s+(?:van|via|op))?|Opgehaald\s+van|Abgerufen(?:\s+(?:von|unter))?|Verfügbar\s+unter|"
@@ -22,7 +21,7 @@ _HOST_RE = re.compile(r"(?:https?://)?(?:[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}|\d{1,
                       re.IGNORECASE)
 _ISBN_RE = re.compile(r"\bISBN(?:-1[03])?\s*:?\s*((?:97[89][\s-]?)?(?:\d[\s-]?){9}[\dXx])\b")
 _DOI_URL_RE = re.compile(r"^(?:https?://)?(?:dx\.)?doi\.org/", re.IGNORECASE)
-_CLOSERS = {")": "(", "]": "[", ">": "<", "}": "{"}
+_CLOSERS = {")": "(", "]": "[", ">": "<", "}": "{", "⟩": "⟨", "〉": "〈", "»": "«"}  # ABNT prints links in ⟨…⟩
 
 
 def trim_doi(doi: str) -> str:

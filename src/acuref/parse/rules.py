@@ -55,6 +55,11 @@ _AVAILABLE_RE = re.compile(rf"\b{ids.LINK_CUE}\s*:?\s*$", re.IGNORECASE)  # left
 _LANG_NOTE_RE = re.compile(r"\[(?:Article in|In)\s+([A-Z][a-z]+)\]\.?")
 
 
+# ABNT and ISO 690 print the place, publisher or date they lack: "[S.l.]", "[s.n.]", "[S.l.: s.n.]", "[s.d.]"
+_NO_IMPRINT_RE = re.compile(r"\[\s*(?:S\.\s?l\.|s\.\s?n\.|s\.\s?d\.)(?:\s*:\s*(?:s\.\s?n\.|s\.\s?l\.))?\s*\]\s*[:,.]?",
+                            re.IGNORECASE)
+
+
 _MULTISPACE_RE = re.compile(r"\s{2,}")
 
 
@@ -118,6 +123,8 @@ def parse_reference(text: str) -> Reference:
     if len(text) > MAX_LENGTH:  # fused entries or a page of prose: kept as printed, unread, in linear time
         return Reference(type="document", parsed=False, confidence=0.0, parser="rules")
     body, accessed = split_access(text)
+    if "[" in body and ".]" in body:
+        body = _NO_IMPRINT_RE.sub(" ", body)
     marks = read_marks(body)
     body = marks.plain
     script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
