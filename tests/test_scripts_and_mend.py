@@ -210,3 +210,13 @@ def test_book_title_taken_whole():
     ref = parse_reference("Ana Lima, Ben Ross. “Introducing the Allpairs Skeleton.” In: International Journal of "
                           "Parallel Programming 42.4 (Aug. 2014), pp. 601–618.")
     assert (ref.volume, ref.issue, ref.page) == ("42", "4", "601-618")
+
+
+@pytest.mark.parametrize("text,container,series", [
+    ("A. Smith. Entanglement things. In Entanglement and Decoherence, Lecture Notes in Physics, pages 1–10. Springer, "
+     "2009.", "Entanglement and Decoherence", "Lecture Notes in Physics"),
+])
+def test_series_is_not_the_container(text, container, series):
+    """A series printed after the book title is the collection, not part of the container."""
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.collection_title) == (container, series)

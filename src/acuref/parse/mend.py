@@ -2,6 +2,7 @@
 
 - names read into the title, or a title into the one author, go back (``…, and Pascal Urso. Title``);
 - a book title after ``In:`` is taken whole, up to ``. Edited by`` / ``. Vol.`` and the like;
+- a series named after the book (``Book, volume 12 of Lecture Notes in …``) is the collection, not the container;
 - ``X, Y, editors. Title`` (and ``eds.``, ``Hrsg.``, ``red.``, ``éd.``) names editors, not authors, and the
   title does not start with the editor word;
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
@@ -31,6 +32,13 @@ _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
 _IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"
                          r"Hrsg\.\s+v|Hg\.\s+v|[ÉéEe]d\.\s+par|A\s+cura\s+di|Vol\.\s*\d|Volume\s+\d|Bd\.\s*\d)")
+_SERIES = (r"Lecture\s+Notes\s+in\s+[A-Z][\w ]+|LNCS|LNAI|LNBI|Springer\s+Proceedings\s+in\s+[\w ]+|Communications\s+in\s+"
+           r"Computer\s+and\s+Information\s+Science|Advances\s+in\s+Intelligent\s+Systems\s+and\s+Computing|Studies\s+in\s+"
+           r"Computational\s+Intelligence|CEUR\s+Workshop\s+Proceedings|Leibniz\s+International\s+Proceedings\s+in\s+"
+           r"Informatics(?:\s+\(LIPIcs\))?|IFIP\s+Advances\s+in\s+Information\s+and\s+Communication\s+Technology")
+_VOLUME_OF_RE = re.compile(r"^(?P<book>.{3,400}?),\s+(?:volume|vol\.)\s+(?P<volume>[\w-]{1,10})\s+of\s+(?P<series>.{3,200})$",
+                           re.IGNORECASE)
+_SERIES_TAIL_RE = re.compile(rf"^(?P<book>.{{3,400}}?)[,.]\s+(?P<series>{_SERIES})$")
 _AND_RE = re.compile(r"^(?:and|&|und|et|en|y|e)\s+")
 _CUE_ONLY_RE = re.compile(ids.LINK_CUE, re.IGNORECASE)
 _MAIN_FIELDS = ("author", "title", "container_title", "issued")
@@ -42,6 +50,7 @@ def mend(ref: Reference, text: str) -> Reference:
         return ref
     ref = _names_in_title(ref)
     ref = _book_title_whole(ref, text)
+    ref = _series_off_container(ref)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
@@ -110,6 +119,20 @@ def _book_title_whole(ref: Reference, text: str) -> Reference:
         cut = re.search(r"[.,]?\s+In:?\s+" + re.escape(whole[:20]), title)
         title = title[: cut.start()].strip() if cut and cut.start() > 0 else title
     return replace(ref, container_title=whole, title=title)
+
+
+def _series_off_container(ref: Reference) -> Reference:
+    """``Booktitle, volume 105 of Lecture Notes in …`` (BibTeX's plain styles) and ``Booktitle, Lecture Notes in …``:
+    the series is the collection, its volume the volume, the container only the book."""
+    c = ref.container_title or ref.collection_title  # the model may file "Book, Series" as the series
+    if not c or "," not in c and ". " not in c:
+        return ref
+    m = _VOLUME_OF_RE.match(c) or _SERIES_TAIL_RE.match(c)
+    if not m:
+        return ref
+    series = ref.collection_title if ref.container_title and ref.collection_title else m.group("series")
+    return replace(ref, container_title=m.group("book").strip(), collection_title=series,
+                   volume=ref.volume or m.groupdict().get("volume"), type="chapter" if ref.type == "book" else ref.type)
 
 
 def _key(s: str) -> str:
