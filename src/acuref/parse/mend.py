@@ -73,9 +73,10 @@ def _names_in_title(ref: Reference) -> Reference:
     title = ref.title or ""
     if ". " in title:
         head, rest = title.split(". ", 1)
+        joined = bool(_AND_RE.match(head.strip(" ,")) or _SEP_RE.search(head))  # "…, and Pascal Urso": a list's tail
         head = _AND_RE.sub("", head.strip(" ,"))
         if rest[:1].isupper():
-            if ref.author and all(_written_out(n) for n in ref.author) and _given_first_names(head):
+            if ref.author and joined and all(_written_out(n) for n in ref.author) and _given_first_names(head):
                 names, etal = parse_author_list(head)
                 return replace(ref, author=ref.author + names, title=rest.strip(" ."),
                                author_truncated=ref.author_truncated or etal)

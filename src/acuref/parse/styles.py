@@ -122,9 +122,10 @@ def read_din(text: str) -> dict[str, object] | None:
             _imprint(fields, imprint)
         else:
             year = _ANY_YEAR_RE.search(after)
-            if year is None or not title:
+            if not title or (year is None and not (ids.find_url(s) or ids.find_doi(s))):
                 return None
-            fields.update(type="report" if "bericht" in after.lower() else "document", issued=Date(int(year.group(0))))
+            fields.update(type="report" if "bericht" in after.lower() else "document",
+                          issued=Date(int(year.group(0))) if year else None)
     url = ids.find_url(s)
     doi = ids.find_doi(s)
     if doi:
