@@ -18,6 +18,11 @@ MARKED = [
     ("Smith, J. (2019). A title of an article. *Journal of Things*, *12*(3), 1-10.",
      "A title of an article", "Journal of Things"),
     ("Brown, T. (2010). <i>The big book of small things</i>. New York: Penguin.", "The big book of small things", None),
+    # Italian library style quotes the journal, not the title
+    ("Lucia Moretti. Ricordo di un bibliotecario. «Archivio storico», 150 (1992), n. 2, p. 411-420.",
+     "Ricordo di un bibliotecario", "Archivio storico"),
+    ("Carlo Ferri. Obituary: a librarian. «The Abbey newsletter», 16 (1992), n. 5, p. 70.",
+     "Obituary: a librarian", "The Abbey newsletter"),
 ]
 
 

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import NamedTuple
 
 from acuref.model import Reference
+from acuref.normalize.names import parse_name
 
 _QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
                         r"|(?<![\w\"])\"([^\"]{6,400}?)\"(?!\w)|(?<!\w)‘([^‘’]{6,400}?)’(?=[\s,.;:)]|$)")
@@ -26,11 +27,14 @@ _EDGE = " .,;:"
 
 
 class Marks(NamedTuple):
-    """The spans a string quotes and emphasises, and the string without emphasis markers."""
+    """The spans a string quotes and emphasises, the string without emphasis markers, and whether the last quoted
+    span is followed by the numbers of a journal (Italian and some Spanish styles quote the journal:
+    ``Title. «Archivio storico italiano», 150 (1992)``)."""
 
     quoted: tuple[str, ...]
     emphasised: tuple[str, ...]
     plain: str
+    container_quoted: bool = False
 
 
 def read_marks(text: str) -> Marks:
@@ -43,7 +47,10 @@ def read_marks(text: str) -> Marks:
         emphasised = tuple(next(g for g in m.groups() if g).strip(_EDGE) for m in _EMPHASIS_RE.finditer(text))
         if emphasised:
             plain = _EMPHASIS_MARKS_RE.sub("", text)
-    return Marks(tuple(q for q in quoted if len(q.split()) >= 2), tuple(e for e in emphasised if e), plain)
+    quoted = tuple(q for q in quoted if len(q.split()) >= 2)
+    journal = bool(quoted) and bool(re.search(r"[»”]\s*,\s*(?:\w{1,4}\.\s*)?\d", text)) and \
+        bool(re.search(r"\.\s*[«“]", text))  # "Title. «Journal», 150": the quotes follow a finished title
+    return Marks(quoted, tuple(e for e in emphasised if e), plain, journal)
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -59,6 +66,8 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
     if not ref.parsed or not (marks.quoted or marks.emphasised):
         return ref
     title = ref.title or ""
+    if marks.quoted and marks.container_quoted:
+        return _quoted_journal(ref, marks.quoted[-1])
     if marks.quoted:
         q = marks.quoted[0]
         tk, qk = _key(title), _key(q)
@@ -87,6 +96,22 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
         if head:
             return replace(ref, title=head, container_title=e)
     return ref
+
+
+def _quoted_journal(ref: Reference, journal: str) -> Reference:
+    """The quoted span is the journal: whatever reading took it for the title, or ran the title into it, is put
+    right (the title is the sentence before it, which may have been read into the author or the container)."""
+    jk = _key(journal)
+    parts = [ref.title or "", ref.container_title or ""]
+    if ref.author and ref.author[0].literal and ". " in ref.author[0].literal:
+        head, rest = ref.author[0].literal.split(". ", 1)
+        ref = replace(ref, author=(parse_name(head),) + ref.author[1:])
+        parts.insert(0, rest)
+    for part in parts:
+        cut = re.split(r"\.?\s*[«“]", part, maxsplit=1)[0].strip(_EDGE) if part else ""
+        if cut and _key(cut) != jk and jk not in _key(cut):
+            return replace(ref, title=cut, container_title=journal, type="article-journal")
+    return replace(ref, container_title=journal) if _key(ref.title or "") != jk else ref
 
 
 def _container_from(ref: Reference, marks: Marks, quoted: str) -> Reference:
