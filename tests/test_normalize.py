@@ -346,3 +346,12 @@ def test_doi_in_angle_brackets():
 
     assert find_doi("Nature, 2016. Disponível em: ⟨https://doi.org/10.1038/nature.2016.20504⟩.")[0] == \
         "10.1038/nature.2016.20504"
+
+
+def test_spaced_initials_first():
+    """'D H Bailey and J M Borwein': initials without stops before the family name."""
+    from acuref.normalize.names import is_author_list, parse_author_list
+
+    names, _ = parse_author_list("D H Bailey and J M Borwein")
+    assert [(n.family, n.given) for n in names] == [("Bailey", "D. H."), ("Borwein", "J. M.")]
+    assert is_author_list("D H Bailey and J M Borwein")

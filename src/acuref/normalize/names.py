@@ -25,9 +25,9 @@ _INIT = rf"(?:[{_UP}]{{1,4}}(?:-[{_UP}]{{1,2}})?|[{_UP}](?:\.\s?-?[{_UP}]){{1,3}
 _SUFFIX = r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?"
 # Vancouver: family words (with particles) then bare initials: "San Miguel JF", "van de Pas-Schoonen K".
 _VANC = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*\s+({_INIT})(?:\s+{_SUFFIX})?")
-# Initials first: "P. J. Dendek", "J.-P. Martin", "Ł. Bolikowski".
+# Initials first: "P. J. Dendek", "J.-P. Martin", "Ł. Bolikowski", "D H Bailey".
 _INITFIRST = re.compile(
-    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s)\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’][{_L}'’]*(?:-{_FAMWORD})*"
+    rf"((?:[{_UP}]\.\s?-?\s?){{1,4}}|[{_UP}]{{1,3}}\s|(?:[{_UP}]\s){{2,3}})\s*((?:{_PARTICLE}\s+)*[{_UP}][{_LOW}'’][{_L}'’]*(?:-{_FAMWORD})*"
     rf"(?:\s+(?:{_PARTICLE}\s+)*[{_UP}][{_L}'’]+(?:-{_FAMWORD})*){{0,2}})"
 )
 _SUFFIX_PART = re.compile(r"(?:Jr|Sr|II|III|IV|2nd|3rd)\.?")
