@@ -220,3 +220,17 @@ def test_series_is_not_the_container(text, container, series):
     """A series printed after the book title is the collection, not part of the container."""
     ref = parse_reference(text)
     assert (ref.container_title, ref.collection_title) == (container, series)
+
+
+@pytest.mark.parametrize("text,title,edition", [
+    ("Hale, R. (2010). Statistics for people (3rd ed.). New York: Wiley.", "Statistics for people", "3"),
+    ("Kuhn, A.: Handbuch der Elektronik, 13. Auflage. Braunschweig : Westermann, 2021.", "Handbuch der Elektronik", "13"),
+    ("Agency. (2023). About the Markets Act [Official European webpage on the Act]. https://example.eu/dma",
+     "About the Markets Act", None),
+    ("Lee A, Ray B (2006) Activating SIRT1 and PGC-1 [alpha]. Cell 127(6):1109-1122", "Activating SIRT1 and PGC-1 [alpha]",
+     None),
+])
+def test_title_notes(text, title, edition):
+    """An edition or a described format after the title leaves the title; a bracketed letter stays."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.edition) == (title, edition)

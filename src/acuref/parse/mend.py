@@ -3,6 +3,7 @@
 - names read into the title, or a title into the one author, go back (``…, and Pascal Urso. Title``);
 - a book title after ``In:`` is taken whole, up to ``. Edited by`` / ``. Vol.`` and the like;
 - a series named after the book (``Book, volume 12 of Lecture Notes in …``) is the collection, not the container;
+- an edition or a bracketed description after the title (``, 4th ed.``, ``[Official webpage]``) is not the title;
 - ``X, Y, editors. Title`` (and ``eds.``, ``Hrsg.``, ``red.``, ``éd.``) names editors, not authors, and the
   title does not start with the editor word;
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
@@ -39,6 +40,11 @@ _SERIES = (r"Lecture\s+Notes\s+in\s+[A-Z][\w ]+|LNCS|LNAI|LNBI|Springer\s+Procee
 _VOLUME_OF_RE = re.compile(r"^(?P<book>.{3,400}?),\s+(?:volume|vol\.)\s+(?P<volume>[\w-]{1,10})\s+of\s+(?P<series>.{3,200})$",
                            re.IGNORECASE)
 _SERIES_TAIL_RE = re.compile(rf"^(?P<book>.{{3,400}}?)[,.]\s+(?P<series>{_SERIES})$")
+_EDITION_END_RE = re.compile(r"[,.]?\s*\(?(?P<ed>\d{1,2})(?:\.|st|nd|rd|th|e|ème|a|ª)?\s*(?:Aufl(?:age)?|ed(?:ition|n)?|édition|"
+                             r"edición|edizione|edição|druk|wyd(?:anie)?)\.?\)?\.?$", re.IGNORECASE)
+_DESCRIPTION_END_RE = re.compile(r"\s*(?:\[(?:[^\[\]\s]+\s+){2,}[^\[\]]{1,100}\]?|\((?:[^()]*\b(?:report|rapport|Bericht|thesis|dissertation|"
+                                 r"Dissertation|Masterarbeit|Bachelorarbeit|proefschrift|scriptie|tesi|tesis|tese|Bänden|"
+                                 r"volumes|delen|webpage|website|video|podcast|blog|software|data\s?set)\b[^()]*)\))$")
 _AND_RE = re.compile(r"^(?:and|&|und|et|en|y|e)\s+")
 _CUE_ONLY_RE = re.compile(ids.LINK_CUE, re.IGNORECASE)
 _MAIN_FIELDS = ("author", "title", "container_title", "issued")
@@ -51,6 +57,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _names_in_title(ref)
     ref = _book_title_whole(ref, text)
     ref = _series_off_container(ref)
+    ref = _title_notes(ref)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
     ref = _conference(ref)
@@ -134,6 +141,26 @@ def _series_off_container(ref: Reference) -> Reference:
     series = ref.collection_title if ref.container_title and ref.collection_title else m.group("series")
     return replace(ref, container_title=m.group("book").strip(), collection_title=series,
                    volume=ref.volume or m.groupdict().get("volume"), type="chapter" if ref.type == "book" else ref.type)
+
+
+def _title_notes(ref: Reference) -> Reference:
+    """What styles print after a title is not the title: an edition (``, 13. Auflage``, ``, 4th ed.``), an APA
+    description in brackets of three words or more (``[Official European Commission webpage]``; ``[alpha]`` and
+    ``[in Chinese]`` stay), ``(Technical report)``, ``(in zwei Bänden)``."""
+    title = ref.title
+    if not title or not (title.endswith(("]", ")", ".")) or "[" in title or _EDITION_END_RE.search(title)):
+        return ref
+    changes: dict = {}
+    m = _EDITION_END_RE.search(title)
+    if m and m.start() > 8:
+        changes["edition"] = ref.edition or m.group("ed")
+        title = title[: m.start()].rstrip(" ,.")
+    m = _DESCRIPTION_END_RE.search(title)
+    if m and m.start() > 8:
+        title = title[: m.start()].rstrip(" ,.")
+    if title == ref.title:
+        return ref
+    return replace(ref, title=title, **changes)
 
 
 def _key(s: str) -> str:
