@@ -1,0 +1,170 @@
+"""A PDF's printed bibliographies: where each one runs, and its entries cut by the page's geometry.
+
+A bibliography runs from its heading (a reference heading in any language, set as a heading or standing
+alone) to the next heading of its rank or above, an appendix or the end. Inside it an entry starts at a
+label in the label column (``[12]``, ``12.``, ``[ABC12]``), or, in author-year styles, at a line back at the
+left edge after indented ones (a hanging indent), or after a vertical gap when entries are set flush.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from acuref.read.pdf_layout import PLine
+from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
+
+_LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,40})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
+_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6}\s*$")
+
+
+@dataclass(slots=True)
+class Region:
+    """One printed bibliography: its heading line and its body lines (indices into the flow)."""
+
+    head: int
+    start: int
+    end: int
+    entries: list[list[int]] = field(default_factory=list)
+    subheads: list[int] = field(default_factory=list)
+
+
+def line_step(flow: list[PLine]) -> float:
+    """The usual distance between baselines of consecutive lines."""
+    steps = sorted(a.y - b.y for a, b in zip(flow, flow[1:])
+                   if a.page == b.page and a.column == b.column and 0 < a.y - b.y < 3 * a.size)
+    return steps[len(steps) // 2] if steps else 12.0
+
+
+def _gap_above(flow: list[PLine], i: int) -> float:
+    if i == 0 or flow[i - 1].page != flow[i].page or flow[i - 1].column != flow[i].column:
+        return 99.0
+    return flow[i - 1].y - flow[i].y
+
+
+def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
+    line = flow[i]
+    text = line.text
+    if len(text) > 80 or _PAGE_TAIL_RE.search(text) or not is_reference_heading(text):
+        return False
+    if line.heading:
+        return True
+    gap_below = _gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
+    return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > 1.4 * step or gap_below > 1.4 * step)
+
+
+_CORE_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
+
+
+def plausible(flow: list[PLine], region: Region) -> bool:
+    """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
+    if not region.entries:
+        return False
+    good = sum(any(_CORE_RE.search(flow[i].text) for i in entry) for entry in region.entries)
+    return good >= max(1, 0.5 * len(region.entries))
+
+
+def regions(flow: list[PLine]) -> list[Region]:
+    """Every printed bibliography of the flow, in order."""
+    step = line_step(flow)
+    heads = [i for i in range(len(flow)) if _is_ref_heading(flow, i, step)]
+    out: list[Region] = []
+    for n, h in enumerate(heads):
+        if out and h < out[-1].end:
+            continue
+        limit = heads[n + 1] if n + 1 < len(heads) else len(flow)
+        end = _end(flow, h, limit)
+        if end - h >= 2:
+            out.append(Region(h, h + 1, end))
+    return out
+
+
+def _end(flow: list[PLine], h: int, limit: int) -> int:
+    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, or the limit."""
+    head = flow[h]
+    for j in range(h + 1, limit):
+        line = flow[j]
+        if len(line.text) < 60 and is_end_heading(line.text) and not _LABEL_RE.match(line.text):
+            return j
+        if line.heading and (not head.heading or line.heading <= head.heading) and line.size >= head.size - 0.3:
+            return j
+    return limit
+
+
+def cut(flow: list[PLine], region: Region, step: float) -> None:
+    """Fill the region's entries (lists of flow indices) and subheadings."""
+    idx = list(range(region.start, region.end))
+    if not idx:
+        return
+    edges = _edges(flow, idx)
+    rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
+    labels = {i: _label(flow[i].text) for i in idx}
+    numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
+    if len(numeric) * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
+        labels = {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
+    else:
+        labels = {i: lab if lab and not lab.isdigit() and "[" in flow[i].text[:1] else None for i, lab in labels.items()}
+    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
+    cont = [rel[i] for i in idx if not labels[i]]
+    cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
+    indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
+    last_num = None
+    cur: list[int] | None = None
+    for i in idx:
+        line = flow[i]
+        if line.heading and line.heading > (flow[region.head].heading or 0) and not labels[i] and len(line.text) < 60:
+            region.subheads.append(i)
+            cur = None
+            continue
+        if labelled:
+            lab = labels[i]
+            new = bool(lab) and (rel[i] < cont_rel - 1 or cont_rel < 1) and _in_sequence(lab, last_num)
+            if new and lab.isdigit():
+                last_num = int(lab)
+        elif indented:
+            new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
+        else:
+            new = _gap_above(flow, i) > 1.3 * step
+        if cur is None or new:
+            cur = [i]
+            region.entries.append(cur)
+        else:
+            cur.append(i)
+
+
+def _edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
+    """The left text edge of each (page, column) the region touches, from all lines printed there."""
+    want = {(flow[i].page, flow[i].column) for i in idx}
+    lefts: dict[tuple[int, int], list[float]] = {}
+    for line in flow:
+        key = (line.page, line.column)
+        if key in want:
+            lefts.setdefault(key, []).append(line.left)
+    out = {}
+    for key, xs in lefts.items():
+        xs.sort()
+        out[key] = xs[len(xs) // 20]
+    return out
+
+
+def _label(text: str) -> str | None:
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g is not None)
+
+
+def _mostly_rising(numbers: list[int]) -> bool:
+    """Numeric labels (if any) mostly count up one by one: a numbered list, not numbers in the text."""
+    if len(numbers) < 3:
+        return True
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return steps >= 0.5 * (len(numbers) - 1)
+
+
+def _in_sequence(label: str, last: int | None) -> bool:
+    """A numeric label is the next number (or close after it); other labels always count."""
+    if not label.isdigit():
+        return True
+    n = int(label)
+    return last is None or last < n <= last + 3

@@ -1,0 +1,175 @@
+"""A PDF page's characters as printed: PDFium's glyph boxes and baselines, accents put back on their letters,
+and runs of glyphs on one baseline (fragments of printed lines) in the order the page draws them.
+
+pdfTeX with the old OT1 fonts draws an accented letter as two glyphs, a spacing accent (``´``, ``¸``) and the
+letter, their boxes overlapping: copied as text that reads ``Motivaci´on``. The accent is turned into its
+combining mark on the letter it overlaps and the pair composed (NFC), so the text reads ``Motivación``.
+
+Lines are told by baselines (the glyph origins), not by box bottoms: brackets, old-style digits, italics and
+superscripts have boxes of other heights on the same printed line, and grouping by box edges tore such lines
+apart and wove them into the next.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import unicodedata
+from dataclasses import dataclass, field
+
+# Spacing accents as pdfTeX's OT1/OML fonts draw them, and the combining mark each stands for.
+_ACCENTS = {
+    "\u00b4": "\u0301", "`": "\u0300", "\u00a8": "\u0308", "\u02c6": "\u0302", "^": "\u0302", "\u02dc": "\u0303",
+    "~": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u00af": "\u0304",
+    "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02db": "\u0328",
+}
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # ı + ´ is í: the dotless letter TeX puts under an accent
+
+
+@dataclass(slots=True)
+class Glyph:
+    ch: str
+    left: float
+    bottom: float
+    right: float
+    top: float
+    x: float  # origin: where the pen stood
+    y: float  # baseline
+    size: float
+    index: int  # PDFium's character index (for font look-ups)
+    space: bool = False  # a word space comes before it
+
+
+@dataclass(slots=True)
+class Fragment:
+    """Glyphs drawn one after another on one baseline: a printed line or a piece of one."""
+
+    glyphs: list[Glyph] = field(default_factory=list)
+    y: float = 0.0
+    size: float = 0.0
+
+    @property
+    def left(self) -> float:
+        return self.glyphs[0].left
+
+    @property
+    def right(self) -> float:
+        return max(g.right for g in self.glyphs)
+
+
+def page_glyphs(textpage) -> list[Glyph]:
+    """Every printed glyph of a PDFium text page, in drawing order, each marked when a space precedes it."""
+    import pypdfium2.raw as raw
+
+    handle = textpage.raw
+    count = raw.FPDFText_CountChars(handle)
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    out: list[Glyph] = []
+    space = False
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(handle, i)
+        if 0xDC00 <= code <= 0xDFFF:  # the second half of a pair, read with the first
+            continue
+        if 0xD800 <= code <= 0xDBFF:  # a character beyond the BMP (math italic) comes as a UTF-16 pair
+            low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
+            code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) if 0xDC00 <= low <= 0xDFFF else 0xFFFD
+        ch = chr(code) if 0 < code < 0x110000 else ""
+        if not ch or ch.isspace() or ch in "\x00\ufffe":
+            space = space or ch.isspace()
+            continue
+        if ch == "\x02":  # PDFium's mark for a hyphen it took for a line-end hyphen
+            ch = "-"
+        raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
+        raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
+        size = raw.FPDFText_GetFontSize(handle, i) or 10.0
+        out.append(Glyph(ch, left.value, bottom.value, right.value, top.value, ox.value, oy.value, size, i, space))
+        space = False
+    return compose_accents(out)
+
+
+def _overlap(a: Glyph, b: Glyph) -> float:
+    """How much of glyph a's width lies over glyph b."""
+    width = max(a.right - a.left, 0.01)
+    return max(0.0, min(a.right, b.right) - max(a.left, b.left)) / width
+
+
+def compose_accents(glyphs: list[Glyph]) -> list[Glyph]:
+    """Spacing accents drawn over (or under) a neighbouring letter become that letter's combining mark."""
+    if not any(g.ch in _ACCENTS for g in glyphs):
+        return glyphs
+    out: list[Glyph] = []
+    skip: set[int] = set()
+    for i, g in enumerate(glyphs):
+        if i in skip:
+            continue
+        mark = _ACCENTS.get(g.ch)
+        j = _base_of(glyphs, i) if mark else None
+        if j is None:
+            out.append(g)
+            continue
+        base = glyphs[j]
+        letter = unicodedata.normalize("NFC", _DOTLESS.get(base.ch, base.ch) + mark)
+        space = (g if i < j else base).space
+        merged = Glyph(letter, min(g.left, base.left), min(g.bottom, base.bottom), max(g.right, base.right),
+                       max(g.top, base.top), base.x, base.y, base.size, base.index, space)
+        if j < i:  # the letter came first (a cedilla drawn after its c): it is already out
+            out[-1] = merged
+        else:
+            skip.add(j)
+            out.append(merged)
+    return out
+
+
+def _base_of(glyphs: list[Glyph], i: int) -> int | None:
+    """The letter right before or after accent i that it covers most (half its width at least), if any."""
+    accent = glyphs[i]
+    best, best_cover = None, 0.5
+    for j in (i + 1, i - 1):
+        if 0 <= j < len(glyphs) and glyphs[j].ch.isalpha() and abs(glyphs[j].y - accent.y) < accent.size:
+            cover = _overlap(accent, glyphs[j])
+            if cover > best_cover:
+                best, best_cover = j, cover
+    return best
+
+
+def fragments(glyphs: list[Glyph]) -> list[Fragment]:
+    """Cut the drawing order into runs on one baseline: a new run where the baseline moves by more than half
+    the type size (superscripts and raised accents stay in), or the pen jumps back to the left."""
+    out: list[Fragment] = []
+    cur: Fragment | None = None
+    prev: Glyph | None = None
+    for g in glyphs:
+        if cur is not None and prev is not None:
+            size = max(prev.size, g.size)
+            back = g.left < prev.left - 0.3 * size and g.x < prev.x - size
+            far = g.left - prev.right > 6 * size  # a gutter, a table cell, a margin note
+            if abs(g.y - cur.y) > 0.5 * max(cur.size, g.size) or back or far:
+                cur = None
+        if cur is None:
+            cur = Fragment([], g.y, g.size)
+            out.append(cur)
+        cur.glyphs.append(g)
+        if g.size > cur.size + 0.5:  # the body text's baseline, not a superscript's that started the run
+            cur.y, cur.size = g.y, g.size
+        prev = g
+    return out
+
+
+def fragment_text(frag: Fragment) -> str:
+    """A fragment's text with its word spaces: PDFium's, or an ink gap near half the type size. In
+    letter-spaced type (small-caps headings, ``B I B L I O G R A P H Y``) only gaps well above the gap between
+    letters count."""
+    glyphs = frag.glyphs
+    gaps = [b.left - a.right for a, b in zip(glyphs, glyphs[1:])]
+    spaced = False
+    threshold = 0.45 * frag.size  # ink gaps: narrow glyphs ("11") leave wide ones, so PDFium's spaces rule
+    if len(gaps) >= 5:
+        typical = sorted(gaps)[len(gaps) // 2]
+        if typical > 0.12 * frag.size:
+            spaced, threshold = True, typical + 0.2 * frag.size
+    parts = [glyphs[0].ch] if glyphs else []
+    for g, gap in zip(glyphs[1:], gaps):
+        if (g.space and not spaced) or gap > threshold:
+            parts.append(" ")
+        parts.append(g.ch)
+    return "".join(parts)

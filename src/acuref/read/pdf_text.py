@@ -1,0 +1,74 @@
+"""Printed lines of one entry or paragraph joined into text: words hyphenated at a line end rejoined when the
+document itself spells the joined word (and kept in compounds and names such as ``Hewlett-Packard``), URLs and
+DOIs broken across lines rejoined without a space, and biblatex's back-references (``Cited on pages 3, 17.``)
+taken off the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
+_TAIL_WORD_RE = re.compile(r"([^\W\d_][\w'’]*)-$")
+_HEAD_WORD_RE = re.compile(r"^([^\W\d_][\w'’]*)")
+_LINK_TAIL_RE = re.compile(r"(?:https?://|www\.|\bdoi:\s?|\b10\.\d{4,9}/)\S*$", re.IGNORECASE)
+_LINK_HEAD_RE = re.compile(r"^[\w/.\-~%#?=&:+;()]+(?=\s|$)")
+_NOT_LINK = re.compile(r"^(?:accessed|visited|last|retrieved|online|abgerufen|zugriff|consult|acesso|доступ|"
+                       r"cited|\(|\[)", re.IGNORECASE)
+# biblatex's back-references and their translations: "Cited on pages 3, 17.", "(cit. on p. 5)", "Zitiert auf S. 5".
+_BACKREF_RE = re.compile(
+    r"\s*[(\[]?\s*(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité\s+(?:en|à\s+la|aux?)|cit\.\s+à\s+la|"
+    r"citado\s+na|citado\s+en|cit\.\s+en|citato\s+a|cit\.\s+a|geciteerd\s+op|цит\.\s+на|цитируется\s+на|"
+    r"see\s+pages?|pages?\s+cited)\s*(?:pages?|pp?\.|s\.|seiten?|p\.|pag\.|págs?\.|pagine|blz\.|с\.|стр\.)?\s*"
+    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+
+
+def vocabulary(texts: list[str]) -> Counter:
+    """Lower-case words of the document as printed (hyphenated compounds whole), to tell a hyphenated word
+    at a line end from a compound."""
+    words: Counter = Counter()
+    for text in texts:
+        words.update(w.lower() for w in _WORD_RE.findall(text))
+    return words
+
+
+def join_lines(lines: list[str], vocab: Counter) -> str:
+    """An entry's printed lines as one text; line breaks are kept where nothing was rejoined."""
+    out = lines[0] if lines else ""
+    for nxt in lines[1:]:
+        out += _seam(out, nxt, vocab) + nxt
+    return out
+
+
+def _seam(prev: str, nxt: str, vocab: Counter) -> str:
+    """What goes between a line and the next: nothing (a rejoined word or link), or a line break."""
+    link = _LINK_TAIL_RE.search(prev)
+    head = _LINK_HEAD_RE.match(nxt)
+    if link and head and not _NOT_LINK.match(nxt) and (re.search(r"[/.\-_=?&#]$", prev) or len(link.group()) > 12):
+        return ""
+    tail = _TAIL_WORD_RE.search(prev)
+    word = _HEAD_WORD_RE.match(nxt)
+    if not tail or not word:
+        return "\n"
+    left, right = tail.group(1), word.group(1)
+    joined, compound = (left + right).lower(), f"{left}-{right}".lower()
+    if vocab[compound] > vocab[joined] or (right[:1].isupper() and not vocab[joined]):
+        return ""  # a compound or a name: the hyphen stays, with no break after it
+    if vocab[joined]:
+        return "\x00"  # marker: drop the hyphen (see rejoin)
+    return "\n"  # the document does not tell: the normalisers' rules decide
+
+
+def rejoin(lines: list[str], vocab: Counter) -> str:
+    """:func:`join_lines` with the hyphens of rejoined words taken out."""
+    text = join_lines(lines, vocab)
+    return text.replace("-\x00", "").replace("\x00", "")
+
+
+def strip_backref(text: str) -> str:
+    """An entry without biblatex's back-reference at its end."""
+    m = _BACKREF_RE.search(text)
+    if m and m.start() > 20:
+        return text[: m.start()].rstrip()
+    return text
