@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from acuref.errors import InputError
 from acuref.read.documents import Document, Line
-from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions
+from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions, unheaded
 from acuref.read.pdf_layout import PLine, body_size, drop_furniture, mark_headings, page_lines
 from acuref.read.pdf_text import rejoin, strip_backref, vocabulary
 from acuref.read.sections import heading_text
@@ -59,6 +59,7 @@ def load_pdf(data: bytes, name: str) -> Document:
         cut(flow, region, step)
         if plausible(flow, region):
             found.append(region)
+    found = sorted(found + unheaded(flow, found, step), key=lambda r: r.start)
     vocab = vocabulary([line.text for line in flow])
     return Document(name, tuple(_lines(flow, found, step, vocab)), "utf-8", "pdf")
 
@@ -69,12 +70,13 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
     out: list[Line] = []
     i = 0
     for region in found + [None]:
-        stop = region.head if region is not None else len(flow)
+        stop = (region.head if region.head >= 0 else region.start) if region is not None else len(flow)
         out.extend(_paragraphs(flow[i:stop], step, vocab))
         if region is None:
             break
-        head = flow[region.head]
-        out.append(Line(head.page, heading_text(head.text) or head.text, BIB_LEVEL))
+        if region.head >= 0:
+            head = flow[region.head]
+            out.append(Line(head.page, heading_text(head.text) or head.text, BIB_LEVEL))
         subheads = set(region.subheads)
         pieces = [(j, None) for j in region.subheads] + [(e[0], e) for e in region.entries]
         for j, entry in sorted(pieces, key=lambda t: t[0]):

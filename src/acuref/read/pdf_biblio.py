@@ -20,13 +20,15 @@ _PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6
 
 @dataclass(slots=True)
 class Region:
-    """One printed bibliography: its heading line and its body lines (indices into the flow)."""
+    """One printed bibliography: its heading line (-1: none printed) and its body lines (indices into the flow)."""
 
     head: int
     start: int
     end: int
     entries: list[list[int]] = field(default_factory=list)
     subheads: list[int] = field(default_factory=list)
+    mode: str = ""  # how entries were cut: "labelled", "hanging" or "flush"
+    rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
 
 
 def line_step(flow: list[PLine]) -> float:
@@ -47,10 +49,13 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     text = line.text
     if len(text) > 80 or _PAGE_TAIL_RE.search(text) or not is_reference_heading(text):
         return False
-    if line.heading:
+    if re.search(r"://|www\.|@|\.\s*$", text):  # a link or a sentence that happens to say "source"
+        return False
+    if line.heading or line.bold:
         return True
     gap_below = _gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
-    return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > 1.4 * step or gap_below > 1.4 * step)
+    room = 1.4 * min(step, 1.3 * line.size)  # small type (a journal's reference list) sets lines closer
+    return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > room or gap_below > room)
 
 
 _CORE_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
@@ -60,7 +65,7 @@ def plausible(flow: list[PLine], region: Region) -> bool:
     """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
     if not region.entries:
         return False
-    good = sum(any(_CORE_RE.search(flow[i].text) for i in entry) for entry in region.entries)
+    good = sum(_core(flow, entry) for entry in region.entries)
     return good >= max(1, 0.5 * len(region.entries))
 
 
@@ -98,21 +103,19 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         return
     edges = _edges(flow, idx)
     rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
-    labels = {i: _label(flow[i].text) for i in idx}
+    labels = _labels(flow, idx)
     numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
-    if len(numeric) * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
-        labels = {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
-    else:
-        labels = {i: lab if lab and not lab.isdigit() and "[" in flow[i].text[:1] else None for i, lab in labels.items()}
     labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
     indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
+    region.mode = "labelled" if labelled else "hanging" if indented else "flush"
+    head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
     for i in idx:
         line = flow[i]
-        if line.heading and line.heading > (flow[region.head].heading or 0) and not labels[i] and len(line.text) < 60:
+        if line.heading and line.heading > head_level and not labels[i] and len(line.text) < 60:
             region.subheads.append(i)
             cur = None
             continue
@@ -130,6 +133,57 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             region.entries.append(cur)
         else:
             cur.append(i)
+    region.rel = rel
+
+
+def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
+    """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
+    labels = {i: _label(flow[i].text) for i in idx}
+    numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
+    if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
+        return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
+    return {i: lab if lab and not lab.isdigit() and flow[i].text.startswith("[") else None for i, lab in labels.items()}
+
+
+def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:
+    """Bibliographies printed without a heading: between two headings, a run of five or more entries cut by
+    labels or a hanging indent, nearly all with a year or an identifier. Lines before the first such entry
+    (an acknowledgement, say) stay outside."""
+    busy = {i for r in taken for i in range(r.head if r.head >= 0 else r.start, r.end)}
+    out: list[Region] = []
+    start = 0
+    for i in range(len(flow) + 1):
+        if i < len(flow) and not flow[i].heading and i not in busy:
+            continue
+        if i - start >= 6:
+            region = _list_in(flow, start, i, step)
+            if region is not None:
+                out.append(region)
+        start = i + 1
+    return out
+
+
+def _list_in(flow: list[PLine], start: int, end: int, step: float) -> Region | None:
+    region = Region(-1, start, end)
+    cut(flow, region, step)
+    if region.mode == "flush" or region.subheads:
+        return None
+    shaped = [e for e in region.entries if _core(flow, e) and (region.mode == "labelled" or _hangs(region, e))]
+    if len(shaped) < 5 or len(shaped) < 0.8 * len(region.entries[region.entries.index(shaped[0]):]):
+        return None
+    first = region.entries.index(shaped[0])
+    region.entries = region.entries[first:]
+    region.start = region.entries[0][0]
+    return region
+
+
+def _core(flow: list[PLine], entry: list[int]) -> bool:
+    return any(_CORE_RE.search(flow[i].text) for i in entry)
+
+
+def _hangs(region: Region, entry: list[int]) -> bool:
+    """An entry whose first line is flush left and whose other lines (one at least) are indented."""
+    return len(entry) > 1 and region.rel[entry[0]] <= 1.5 and all(region.rel[i] > 2 for i in entry[1:])
 
 
 def _edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:

@@ -36,7 +36,7 @@ class Glyph:
     y: float  # baseline
     size: float
     index: int  # PDFium's character index (for font look-ups)
-    space: bool = False  # a word space comes before it
+    space: int = 0  # a space before it: 2 drawn in the PDF, 1 guessed by PDFium, 0 none
 
 
 @dataclass(slots=True)
@@ -62,10 +62,10 @@ def page_glyphs(textpage) -> list[Glyph]:
 
     handle = textpage.raw
     count = raw.FPDFText_CountChars(handle)
-    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    box = raw.FS_RECTF()
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[Glyph] = []
-    space = False
+    space = 0
     for i in range(count):
         code = raw.FPDFText_GetUnicode(handle, i)
         if 0xDC00 <= code <= 0xDFFF:  # the second half of a pair, read with the first
@@ -75,15 +75,18 @@ def page_glyphs(textpage) -> list[Glyph]:
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) if 0xDC00 <= low <= 0xDFFF else 0xFFFD
         ch = chr(code) if 0 < code < 0x110000 else ""
         if not ch or ch.isspace() or ch in "\x00\ufffe":
-            space = space or ch.isspace()
+            if ch.isspace() and ch not in "\r\n":  # a space drawn, or one PDFium guessed from the gap
+                space = max(space, 1 if raw.FPDFText_IsGenerated(handle, i) else 2)
             continue
         if ch == "\x02":  # PDFium's mark for a hyphen it took for a line-end hyphen
             ch = "-"
-        raw.FPDFText_GetCharBox(handle, i, left, right, bottom, top)
+        # The loose box spans the glyph's advance width (origin to the next pen position), so the gap to the
+        # next glyph is the space the typesetter left, whatever the ink of narrow glyphs such as "1".
+        raw.FPDFText_GetLooseCharBox(handle, i, box)
         raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
         size = raw.FPDFText_GetFontSize(handle, i) or 10.0
-        out.append(Glyph(ch, left.value, bottom.value, right.value, top.value, ox.value, oy.value, size, i, space))
-        space = False
+        out.append(Glyph(ch, box.left, box.bottom, box.right, box.top, ox.value, oy.value, size, i, space))
+        space = 0
     return compose_accents(out)
 
 
@@ -142,7 +145,7 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if cur is not None and prev is not None:
             size = max(prev.size, g.size)
             back = g.left < prev.left - 0.3 * size and g.x < prev.x - size
-            far = g.left - prev.right > 6 * size  # a gutter, a table cell, a margin note
+            far = g.left - prev.right > size  # a gutter, a table cell, a margin line number
             if abs(g.y - cur.y) > 0.5 * max(cur.size, g.size) or back or far:
                 cur = None
         if cur is None:
@@ -156,20 +159,21 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
 
 
 def fragment_text(frag: Fragment) -> str:
-    """A fragment's text with its word spaces: PDFium's, or an ink gap near half the type size. In
+    """A fragment's text with its word spaces: a space drawn, or a gap of a sixth of the type size. In
     letter-spaced type (small-caps headings, ``B I B L I O G R A P H Y``) only gaps well above the gap between
     letters count."""
     glyphs = frag.glyphs
-    gaps = [b.left - a.right for a, b in zip(glyphs, glyphs[1:])]
+    # Italic glyphs' boxes reach left of their origin: the gap runs to whichever comes later.
+    gaps = [max(b.left, b.x) - a.right for a, b in zip(glyphs, glyphs[1:])]
     spaced = False
-    threshold = 0.45 * frag.size  # ink gaps: narrow glyphs ("11") leave wide ones, so PDFium's spaces rule
+    threshold = 0.15 * frag.size  # interword space is a quarter of the size or more, kerns a tenth or less
     if len(gaps) >= 5:
         typical = sorted(gaps)[len(gaps) // 2]
-        if typical > 0.12 * frag.size:
-            spaced, threshold = True, typical + 0.2 * frag.size
+        if typical > 0.1 * frag.size:
+            spaced, threshold = True, typical + 0.15 * frag.size
     parts = [glyphs[0].ch] if glyphs else []
     for g, gap in zip(glyphs[1:], gaps):
-        if (g.space and not spaced) or gap > threshold:
+        if gap > threshold or (not spaced and (g.space == 2 or (g.space and gap > 0.06 * frag.size))):
             parts.append(" ")
         parts.append(g.ch)
     return "".join(parts)

@@ -50,7 +50,7 @@ def page_lines(page, number: int) -> list[PLine]:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        frags = [f for f in fragments(page_glyphs(textpage)) if fragment_text(f).strip()]
+        frags = _drop_line_numbers([f for f in fragments(page_glyphs(textpage)) if fragment_text(f).strip()])
         cols = _columns(frags, width, height)
         out: list[PLine] = []
         for c, col in enumerate(cols):
@@ -69,7 +69,7 @@ def _line(group: list[Fragment], page: int, column: int, handle) -> PLine:
     prev: Fragment | None = None
     for f in group:
         piece = fragment_text(f)
-        if prev is not None and (f.glyphs[0].space or f.left - prev.right > 0.25 * f.size):
+        if prev is not None and (f.glyphs[0].space or f.left - prev.right > 0.1 * f.size):
             text += " "
         text += piece
         prev = f
@@ -80,6 +80,23 @@ def _line(group: list[Fragment], page: int, column: int, handle) -> PLine:
     bold = all(_bold(handle, g.index) for g in {id(g): g for g in (letters[0], letters[len(letters) // 2], letters[-1])}.values())
     return PLine(page, column, min(f.left for f in group), max(f.right for f in group), main.y,
                  max(g.top for g in glyphs), size, bold, text.strip())
+
+
+def _drop_line_numbers(frags: list[Fragment]) -> list[Fragment]:
+    """Without the line numbers of a review manuscript: three or more bare numbers on the page set outside
+    the text block, in the left or right margin."""
+    numbers = [f for f in frags if all(g.ch.isdigit() for g in f.glyphs)]
+    text = [f for f in frags if f not in numbers] if numbers else frags
+    if len(numbers) < 3 or len(text) < 3:
+        return frags
+    lefts = sorted(f.left for f in text)
+    rights = sorted(f.right for f in text)
+    lo, hi = lefts[len(lefts) // 20], rights[-1 - len(rights) // 20]
+    margin = [f for f in numbers if f.right <= lo + 1 or f.left >= hi - 1]
+    if len(margin) < 3:
+        return frags
+    drop = {id(f) for f in margin}
+    return [f for f in frags if id(f) not in drop]
 
 
 def _columns(frags: list[Fragment], width: float, height: float) -> list[list[Fragment]]:
@@ -110,20 +127,29 @@ def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
 
 
 def drop_furniture(pages: list[list[PLine]], heights: list[float]) -> list[list[PLine]]:
-    """Pages without their running headers, footers and page numbers: lines in the top or bottom margin that
-    are a folio, or whose text (digits aside) recurs in the margin of other pages."""
+    """Pages without their running headers, footers and page numbers: lines at the top or bottom of the page
+    (in its margins, or the highest or lowest line) that are a folio, or whose text (digits aside) recurs
+    there on other pages."""
+    edge = [_edge_lines(lines, h) for lines, h in zip(pages, heights)]
     seen: Counter = Counter()
-    for lines, h in zip(pages, heights):
-        seen.update({_key(line) for line in lines if _marginal(line, h)})
+    for lines in edge:
+        seen.update({_key(line) for line in lines})
     out = []
-    for lines, h in zip(pages, heights):
-        out.append([line for line in lines if not (_marginal(line, h) and (
-            _PAGE_NUMBER_RE.match(line.text) or (len(pages) > 1 and seen[_key(line)] >= 2 and len(line.text) < 120)))])
+    for lines, ends in zip(pages, edge):
+        drop = {id(line) for line in ends if _PAGE_NUMBER_RE.match(line.text)
+                or (len(pages) > 1 and seen[_key(line)] >= 2 and len(line.text) < 120)}
+        out.append([line for line in lines if id(line) not in drop])
     return out
 
 
-def _marginal(line: PLine, height: float) -> bool:
-    return line.top > height * (1 - MARGIN) or line.y < height * MARGIN
+def _edge_lines(lines: list[PLine], height: float) -> list[PLine]:
+    """The lines where running heads and folios sit: in the page's margins, or the first or last line."""
+    if not lines:
+        return []
+    top = max(lines, key=lambda line: line.y)
+    bottom = min(lines, key=lambda line: line.y)
+    return [line for line in lines if line is top or line is bottom
+            or line.top > height * (1 - MARGIN) or line.y < height * MARGIN]
 
 
 def _key(line: PLine) -> str:

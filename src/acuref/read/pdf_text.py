@@ -10,7 +10,7 @@ import re
 from collections import Counter
 
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
-_TAIL_WORD_RE = re.compile(r"([^\W\d_][\w'’]*)-$")
+_TAIL_WORD_RE = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’]*-)*)([^\W\d_][\w'’]*)-$")
 _HEAD_WORD_RE = re.compile(r"^([^\W\d_][\w'’]*)")
 _LINK_TAIL_RE = re.compile(r"(?:https?://|www\.|\bdoi:\s?|\b10\.\d{4,9}/)\S*$", re.IGNORECASE)
 _LINK_HEAD_RE = re.compile(r"^[\w/.\-~%#?=&:+;()]+(?=\s|$)")
@@ -51,7 +51,9 @@ def _seam(prev: str, nxt: str, vocab: Counter) -> str:
     word = _HEAD_WORD_RE.match(nxt)
     if not tail or not word:
         return "\n"
-    left, right = tail.group(1), word.group(1)
+    if tail.group(1):  # "State-of-" + "the-Art": a compound goes on
+        return ""
+    left, right = tail.group(2), word.group(1)
     joined, compound = (left + right).lower(), f"{left}-{right}".lower()
     if vocab[compound] > vocab[joined] or (right[:1].isupper() and not vocab[joined]):
         return ""  # a compound or a name: the hyphen stays, with no break after it
