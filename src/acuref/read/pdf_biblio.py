@@ -61,12 +61,12 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
 _CORE_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
 
 
-def plausible(flow: list[PLine], region: Region) -> bool:
+def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
     """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
     if not region.entries:
         return False
     good = sum(_core(flow, entry) for entry in region.entries)
-    return good >= max(1, 0.5 * len(region.entries))
+    return good >= max(1, share * len(region.entries))
 
 
 def regions(flow: list[PLine]) -> list[Region]:
@@ -146,11 +146,12 @@ def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
 
 
 def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:
-    """Bibliographies printed without a heading: between two headings, a run of five or more entries cut by
-    labels or a hanging indent, nearly all with a year or an identifier. Lines before the first such entry
-    (an acknowledgement, say) stay outside."""
+    """Bibliographies printed without a heading: a numbered list ([1], [2], ... in turn) of five entries or
+    more, or, between two headings, a run of five or more entries cut by a hanging indent; nearly all with a
+    year or an identifier. Lines before the first such entry (an acknowledgement, say) stay outside."""
     busy = {i for r in taken for i in range(r.head if r.head >= 0 else r.start, r.end)}
-    out: list[Region] = []
+    out = [r for r in _numbered(flow, busy, step) if plausible(flow, r, 0.8)]
+    busy.update(i for r in out for i in range(r.start, r.end))
     start = 0
     for i in range(len(flow) + 1):
         if i < len(flow) and not flow[i].heading and i not in busy:
@@ -160,6 +161,36 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
             if region is not None:
                 out.append(region)
         start = i + 1
+    return out
+
+
+def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
+    """Runs of lines labelled with consecutive numbers (a label at most a dozen lines after the last), with
+    the last entry's continuation lines."""
+    out: list[Region] = []
+    i = 0
+    while i < len(flow):
+        lab = _label(flow[i].text)
+        if i in busy or not lab or not lab.isdigit() or flow[i].heading:
+            i += 1
+            continue
+        expected, last, j = int(lab) + 1, i, i + 1
+        while j < len(flow) and j not in busy and not flow[j].heading and j - last <= 12:
+            if _label(flow[j].text) == str(expected):
+                expected, last = expected + 1, j
+            j += 1
+        if expected - int(lab) < 5:
+            i += 1
+            continue
+        end = last + 1
+        while end < len(flow) and end - last <= 8 and end not in busy and not flow[end].heading and (
+                flow[end].left > flow[last].left + 1 or (_gap_above(flow, end) <= 1.2 * step
+                                                         and not flow[end - 1].text.endswith("."))):
+            end += 1
+        region = Region(-1, i, end)
+        cut(flow, region, step)
+        out.append(region)
+        i = end
     return out
 
 

@@ -97,42 +97,46 @@ def _overlap(a: Glyph, b: Glyph) -> float:
 
 
 def compose_accents(glyphs: list[Glyph]) -> list[Glyph]:
-    """Spacing accents drawn over (or under) a neighbouring letter become that letter's combining mark."""
+    """Spacing accents drawn over (or under) a letter become that letter's combining mark."""
     if not any(g.ch in _ACCENTS for g in glyphs):
         return glyphs
-    out: list[Glyph] = []
-    skip: set[int] = set()
+    marks: dict[int, list[int]] = {}  # letter -> the accents on it
     for i, g in enumerate(glyphs):
-        if i in skip:
+        if g.ch in _ACCENTS:
+            j = _base_of(glyphs, i)
+            if j is not None:
+                marks.setdefault(j, []).append(i)
+    gone = {i for accents in marks.values() for i in accents}
+    out: list[Glyph] = []
+    for k, g in enumerate(glyphs):
+        if k in gone:
             continue
-        mark = _ACCENTS.get(g.ch)
-        j = _base_of(glyphs, i) if mark else None
-        if j is None:
-            out.append(g)
-            continue
-        base = glyphs[j]
-        letter = unicodedata.normalize("NFC", _DOTLESS.get(base.ch, base.ch) + mark)
-        space = (g if i < j else base).space
-        merged = Glyph(letter, min(g.left, base.left), min(g.bottom, base.bottom), max(g.right, base.right),
-                       max(g.top, base.top), base.x, base.y, base.size, base.index, space)
-        if j < i:  # the letter came first (a cedilla drawn after its c): it is already out
-            out[-1] = merged
-        else:
-            skip.add(j)
-            out.append(merged)
+        if k in marks:
+            letter = _DOTLESS.get(g.ch, g.ch) + "".join(_ACCENTS[glyphs[i].ch] for i in marks[k])
+            g = Glyph(unicodedata.normalize("NFC", letter), g.left, g.bottom, g.right, g.top, g.x, g.y, g.size,
+                      g.index, max([g.space] + [glyphs[i].space for i in marks[k] if i < k]))
+        out.append(g)
     return out
 
 
 def _base_of(glyphs: list[Glyph], i: int) -> int | None:
-    """The letter right before or after accent i that it covers most (half its width at least), if any."""
+    """The letter accent i covers most (half its width at least): first its neighbours in drawing order, then
+    (some fonts draw a line's accents after its letters) any letter near it on its line."""
     accent = glyphs[i]
     best, best_cover = None, 0.5
-    for j in (i + 1, i - 1):
-        if 0 <= j < len(glyphs) and glyphs[j].ch.isalpha() and abs(glyphs[j].y - accent.y) < accent.size:
-            cover = _overlap(accent, glyphs[j])
-            if cover > best_cover:
-                best, best_cover = j, cover
-    return best
+    near = [i + 1, i - 1]
+    for ring in (near, range(max(0, i - 300), min(len(glyphs), i + 300))):
+        for j in ring:
+            if j == i or not 0 <= j < len(glyphs):
+                continue
+            other = glyphs[j]
+            if other.ch.isalpha() and abs(other.y - accent.y) < accent.size:
+                cover = _overlap(accent, other)
+                if cover > best_cover:
+                    best, best_cover = j, cover
+        if best is not None:
+            return best
+    return None
 
 
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
