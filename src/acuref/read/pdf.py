@@ -69,9 +69,15 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
     subheadings and entries inside."""
     out: list[Line] = []
     i = 0
+    # Once the document's bibliographies are known, its other text is no source of references (footnote
+    # citations repeat the bibliography, tables of contents and prose only look like it): only its
+    # headings are handed on, so that a reference section ends where it should.
+    bounded = sum(len(r.entries) for r in found) >= 3
     for region in found + [None]:
         stop = (region.head if region.head >= 0 else region.start) if region is not None else len(flow)
-        out.extend(_paragraphs(flow[i:stop], step, vocab))
+        rest = flow[i:stop]
+        out.extend(_paragraphs(rest, step, vocab) if not bounded else
+                   [Line(line.page, line.text, 1) for line in rest if line.heading])
         if region is None:
             break
         if region.head >= 0:
