@@ -51,6 +51,8 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     if re.search(r"://|www\.|@|\.\s*$", text):  # a link or a sentence that happens to say "source"
         return False
+    if 0 < _gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
+        return False  # the last words of a paragraph ("... described in the following publications:")
     if line.heading or line.bold:
         return True
     gap_below = _gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
@@ -150,7 +152,9 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
     more, or, between two headings, a run of five or more entries cut by a hanging indent; nearly all with a
     year or an identifier. Lines before the first such entry (an acknowledgement, say) stay outside."""
     busy = {i for r in taken for i in range(r.head if r.head >= 0 else r.start, r.end)}
-    out = [r for r in _numbered(flow, busy, step) if plausible(flow, r, 0.8)]
+    # A list right under a heading that does not call it references (an author's "Published papers" in a
+    # thesis) is that heading's list, not a bibliography.
+    out = [r for r in _numbered(flow, busy, step) if plausible(flow, r, 0.8) and not _named(flow, r.start)]
     busy.update(i for r in out for i in range(r.start, r.end))
     start = 0
     for i in range(len(flow) + 1):
@@ -158,10 +162,14 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
             continue
         if i - start >= 6:
             region = _list_in(flow, start, i, step)
-            if region is not None:
+            if region is not None and not _named(flow, region.start):
                 out.append(region)
         start = i + 1
     return out
+
+
+def _named(flow: list[PLine], start: int) -> bool:
+    return start > 0 and bool(flow[start - 1].heading)
 
 
 def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:

@@ -46,6 +46,7 @@ class Fragment:
     glyphs: list[Glyph] = field(default_factory=list)
     y: float = 0.0
     size: float = 0.0
+    text: str = ""  # filled in by fragments()
 
     @property
     def left(self) -> float:
@@ -159,6 +160,8 @@ def fragments(glyphs: list[Glyph]) -> list[Fragment]:
         if g.size > cur.size + 0.5:  # the body text's baseline, not a superscript's that started the run
             cur.y, cur.size = g.y, g.size
         prev = g
+    for frag in out:
+        frag.text = fragment_text(frag)
     return out
 
 

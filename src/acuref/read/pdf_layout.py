@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from acuref.read.pdf_chars import Fragment, fragment_text, fragments, page_glyphs
+from acuref.read.pdf_chars import Fragment, fragments, page_glyphs
 
 MARGIN = 0.08  # share of the page height at the top and bottom where running heads and folios sit
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$",
@@ -50,7 +50,7 @@ def page_lines(page, number: int) -> list[PLine]:
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        frags = _drop_line_numbers([f for f in fragments(page_glyphs(textpage)) if fragment_text(f).strip()])
+        frags = _drop_line_numbers([f for f in fragments(page_glyphs(textpage)) if f.text.strip()])
         cols = _columns(frags, width, height)
         out: list[PLine] = []
         for c, col in enumerate(cols):
@@ -68,7 +68,7 @@ def _line(group: list[Fragment], page: int, column: int, handle) -> PLine:
     text = ""
     prev: Fragment | None = None
     for f in group:
-        piece = fragment_text(f)
+        piece = f.text
         if prev is not None and (f.glyphs[0].space or f.left - prev.right > 0.1 * f.size):
             text += " "
         text += piece
