@@ -15,7 +15,7 @@ from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_biblio import _label
 from acuref.read.pdf_chars import Glyph, compose_accents, fragment_text, fragments
-from acuref.read.pdf_text import rejoin, strip_backref, vocabulary
+from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 
 FONT, SIZE, STEP = "Times-Roman", 10.0, 12.0
 
@@ -70,6 +70,16 @@ def test_lines_rejoin(lines, words, want):
 def test_back_references_come_off(text, want):
     """biblatex's back-references are not part of the entry."""
     assert strip_backref(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("url: http : / / example . org / a - b / c. Accessed 2014.", "url: http://example.org/a-b/c. Accessed 2014."),
+    ("at https : / / code . example . com / Team -\nTools/Kit and more", "at https://code.example.com/Team-Tools/Kit and more"),
+    ("plain https://example.org/a b", "plain https://example.org/a b"),
+])
+def test_stretched_urls_close_up(text, want):
+    """A URL whose characters the url package spread out in a justified line reads without the gaps."""
+    assert close_spaced_urls(text) == want
 
 
 @pytest.mark.parametrize("line, want", [

@@ -14,7 +14,7 @@ from acuref.errors import InputError
 from acuref.read.documents import Document, Line
 from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions, unheaded
 from acuref.read.pdf_layout import PLine, body_size, drop_furniture, mark_headings, page_lines
-from acuref.read.pdf_text import rejoin, strip_backref, vocabulary
+from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 from acuref.read.sections import heading_text
 
 BIB_LEVEL = 2  # a bibliography's heading; every other heading is level 1, so that it closes the section
@@ -89,7 +89,7 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             if entry is None:
                 out.append(Line(flow[j].page, flow[j].text, SUB_LEVEL))
             elif j not in subheads:
-                text = strip_backref(rejoin([flow[k].text for k in entry], vocab))
+                text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab)))
                 out.append(Line(flow[j].page, text))
         i = region.end
     return out

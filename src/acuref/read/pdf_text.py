@@ -68,6 +68,38 @@ def rejoin(lines: list[str], vocab: Counter) -> str:
     return text.replace("-\x00", "").replace("\x00", "")
 
 
+_SPACED_URL_RE = re.compile(r"\b(?:https?|ftp)\s?:\s?/\s?/\s?", re.IGNORECASE)
+_URL_GLUE = "/.:-_#?=&~%+"
+
+
+def close_spaced_urls(text: str) -> str:
+    """``http : / / example . org / a - b`` → ``http://example.org/a-b``: a URL set with stretched glue
+    between its characters (LaTeX's url package in a justified line) has gaps that read as spaces."""
+    out, pos = [], 0
+    for m in _SPACED_URL_RE.finditer(text):
+        if m.start() < pos or not re.search(r"\s", m.group()[:-1]):  # only a URL set with gaps
+            continue
+        out.append(text[pos:m.start()])
+        url = re.sub(r"\s", "", m.group())
+        rest = text[m.end():]
+        pieces = re.split(r"( |\n)", rest)
+        k = 0
+        while k < len(pieces):
+            token = pieces[k]
+            if k and url.endswith(".") and token[:1].isupper():  # the URL ended a sentence
+                break
+            if k == 0 or (token and (url[-1] in _URL_GLUE or token[0] in _URL_GLUE) and re.match(r"^[\w/.:\-_#?=&~%+]+[\w/]?$", token)):
+                url += token
+                k += 2
+                continue
+            break
+        out.append(url)
+        consumed = len("".join(pieces[: max(0, k - 1)]))
+        pos = m.end() + consumed
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def strip_backref(text: str) -> str:
     """An entry without biblatex's back-reference at its end."""
     m = _BACKREF_RE.search(text)
