@@ -50,8 +50,9 @@ def load_pdf(data: bytes, name: str) -> Document:
     pages, heights = _read_pages(data, name)
     if not any(pages):
         raise InputError(f"{name}: PDF has no text layer (a scan?); run OCR on it first")
-    pages = drop_furniture(pages, heights)
-    mark_headings(pages, body_size(pages))
+    body = body_size(pages)
+    pages = drop_furniture(pages, heights, body)
+    mark_headings(pages, body)
     flow = [line for lines in pages for line in lines]
     step = line_step(flow)
     found = []

@@ -115,12 +115,20 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
+    sizes = sorted(flow[i].size for i in idx[:40])
+    typical = sizes[len(sizes) // 2]
     for i in idx:
         line = flow[i]
         if line.heading and line.heading > head_level and not labels[i] and len(line.text) < 60:
             region.subheads.append(i)
             cur = None
             continue
+        if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
+            region.subheads.append(i)
+            continue
+        if i > region.start and not labels[i] and (line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
+            region.end = i  # larger type than the list's, or a wide gap: what follows the list (an unmarked heading)
+            break
         if labelled:
             lab = labels[i]
             new = bool(lab) and (rel[i] < cont_rel - 1 or cont_rel < 1) and _in_sequence(lab, last_num)
@@ -183,9 +191,13 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
             i += 1
             continue
         expected, last, j = int(lab) + 1, i, i + 1
-        while j < len(flow) and j not in busy and not flow[j].heading and j - last <= 12:
+        size, between = flow[i].size, 0
+        while j < len(flow) and j not in busy and between <= 12 and (
+                not flow[j].heading or abs(flow[j].size - size) > 0.3 * size):
             if _label(flow[j].text) == str(expected):
-                expected, last = expected + 1, j
+                expected, last, between = expected + 1, j, 0
+            elif abs(flow[j].size - size) <= 0.3 * size:  # a figure's labels set in between do not count
+                between += 1
             j += 1
         if expected - int(lab) < 5:
             i += 1
@@ -198,7 +210,7 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
         region = Region(-1, i, end)
         cut(flow, region, step)
         out.append(region)
-        i = end
+        i = max(region.end, i + 1)  # the list may stop early (body text set between its columns)
     return out
 
 

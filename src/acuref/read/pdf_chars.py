@@ -85,7 +85,9 @@ def page_glyphs(textpage) -> list[Glyph]:
         # next glyph is the space the typesetter left, whatever the ink of narrow glyphs such as "1".
         raw.FPDFText_GetLooseCharBox(handle, i, box)
         raw.FPDFText_GetCharOrigin(handle, i, ox, oy)
-        size = raw.FPDFText_GetFontSize(handle, i) or 10.0
+        size = raw.FPDFText_GetFontSize(handle, i)
+        if size < 3:  # a font scaled by its matrix (figure labels) reports size 1: its box tells
+            size = max(1.0, 0.85 * (box.top - box.bottom))
         out.append(Glyph(ch, box.left, box.bottom, box.right, box.top, ox.value, oy.value, size, i, space))
         space = 0
     return compose_accents(out)

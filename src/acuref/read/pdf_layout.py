@@ -126,11 +126,12 @@ def _rows(frags: list[Fragment]) -> list[list[Fragment]]:
     return rows
 
 
-def drop_furniture(pages: list[list[PLine]], heights: list[float]) -> list[list[PLine]]:
+def drop_furniture(pages: list[list[PLine]], heights: list[float], body: float) -> list[list[PLine]]:
     """Pages without their running headers, footers and page numbers: lines at the top or bottom of the page
     (in its margins, or the highest or lowest line) that are a folio, or whose text (digits aside) recurs
-    there on other pages."""
-    edge = [_edge_lines(lines, h) for lines, h in zip(pages, heights)]
+    there on other pages. Type well above the body size is a chapter heading, though a running head repeats
+    its words."""
+    edge = [[line for line in _edge_lines(lines, h) if line.size <= body * 1.15] for lines, h in zip(pages, heights)]
     seen: Counter = Counter()
     for lines in edge:
         seen.update({_key(line) for line in lines})
