@@ -49,7 +49,7 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     text = line.text
     if len(text) > 80 or _PAGE_TAIL_RE.search(text) or not is_reference_heading(text):
         return False
-    if re.search(r"://|www\.|@|\.\s*$", text):  # a link or a sentence that happens to say "source"
+    if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
         return False
     if 0 < _gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
         return False  # the last words of a paragraph ("... described in the following publications:")
@@ -162,7 +162,8 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
     busy = {i for r in taken for i in range(r.head if r.head >= 0 else r.start, r.end)}
     # A list right under a heading that does not call it references (an author's "Published papers" in a
     # thesis) is that heading's list, not a bibliography.
-    out = [r for r in _numbered(flow, busy, step) if plausible(flow, r, 0.8) and not _named(flow, r.start)]
+    out = [r for r in _numbered(flow, busy, step)
+           if len(r.entries) >= 5 and plausible(flow, r, 0.8) and not _named(flow, r.start)]
     busy.update(i for r in out for i in range(r.start, r.end))
     start = 0
     for i in range(len(flow) + 1):
@@ -187,7 +188,8 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
     i = 0
     while i < len(flow):
         lab = _label(flow[i].text)
-        if i in busy or not lab or not lab.isdigit() or flow[i].heading:
+        # A bare number ("3 Methods", a table's first column) starts no list here: "[3]", "3." or "(3)" do.
+        if i in busy or not lab or not lab.isdigit() or flow[i].heading or flow[i].text[len(lab):][:1] == " ":
             i += 1
             continue
         expected, last, j = int(lab) + 1, i, i + 1
