@@ -65,6 +65,9 @@ def test_lines_rejoin(lines, words, want):
      "A. Author. A title of a paper. Journal 3 (2001), pp. 1-9."),
     ("A. Author. A title of a paper. 2001 (cit. on p. 5).", "A. Author. A title of a paper. 2001"),
     ("A. Autor. Ein Titel. Berlin, 2001 (zitiert auf S. 12, 14).", "A. Autor. Ein Titel. Berlin, 2001"),
+    ("A. Auteur. Un titre. Paris, 2001. Cité page 5.", "A. Auteur. Un titre. Paris, 2001."),
+    ("A. Autor. Un título. Madrid, 2001 (citado en págs. 5, 9).", "A. Autor. Un título. Madrid, 2001"),
+    ("B. Schrijver. Een titel. Gent, 2001. Geciteerd op pagina 12.", "B. Schrijver. Een titel. Gent, 2001."),
     ("A. Author. A title ending in pages 3, 17.", "A. Author. A title ending in pages 3, 17."),
 ])
 def test_back_references_come_off(text, want):

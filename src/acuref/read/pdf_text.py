@@ -18,9 +18,10 @@ _NOT_LINK = re.compile(r"^(?:accessed|visited|last|retrieved|online|abgerufen|zu
                        r"cited|\(|\[)", re.IGNORECASE)
 # biblatex's back-references and their translations: "Cited on pages 3, 17.", "(cit. on p. 5)", "Zitiert auf S. 5".
 _BACKREF_RE = re.compile(
-    r"\s*[(\[]?\s*(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité\s+(?:en|à\s+la|aux?)|cit\.\s+à\s+la|"
-    r"citado\s+na|citado\s+en|cit\.\s+en|citato\s+a|cit\.\s+a|geciteerd\s+op|цит\.\s+на|цитируется\s+на|"
-    r"see\s+pages?|pages?\s+cited)\s*(?:pages?|pp?\.|s\.|seiten?|p\.|pag\.|págs?\.|pagine|blz\.|с\.|стр\.)?\s*"
+    r"\s*[(\[]?\s*(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité(?:e|s|es)?(?:\s+(?:en|à\s+la|aux?))?|"
+    r"cit\.(?:\s+(?:à\s+la|en|a|op|auf|on))?|citad[oa]s?\s+(?:en|na)|citat[oaie]\s+a(?:lla)?|geciteerd\s+op|"
+    r"цит(?:\.|ируется)\s+на|see\s+pages?|pages?\s+cited)\s*"
+    r"(?:pages?|pp?\.|s\.|seiten?|pag(?:ina|ine|inas?)?\.?|págs?\.?|páginas?|blz\.|с\.|стр\.)?\s*"
     r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
 
 
