@@ -245,3 +245,19 @@ def test_accents_drawn_as_separate_glyphs():
 
     doc = load_bytes(_pdf(draw), "accents.pdf")
     assert "Motivación y métodos" in doc.lines[0].text
+
+
+def test_sideways_page_reads_in_lines():
+    """A page set sideways (a landscape page turned by the viewer) reads line by line, left to right."""
+    def draw(c) -> None:
+        c.setFont(FONT, SIZE)
+        c.drawString(72, 780, "References")
+        c.saveState()
+        c.translate(300, 120)
+        c.rotate(90)
+        for n, entry in enumerate(SHORT, start=1):
+            c.drawString(0, -n * STEP, f"[{n}] {entry}")
+        c.restoreState()
+
+    doc = load_bytes(_pdf(draw), "sideways.pdf")
+    assert any(line.text == f"[2] {SHORT[1]}" for line in doc.lines)

@@ -34,8 +34,9 @@ def _read_pages(data: bytes, name: str) -> tuple[list[list[PLine]], list[float]]
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(page_lines(page, index + 1))
-                heights.append(page.get_size()[1])
+                lines, height = page_lines(page, index + 1)
+                pages.append(lines)
+                heights.append(height)
             finally:
                 page.close()
     except pdfium.PdfiumError as err:  # a damaged page: the user's file, not a bug, so one line naming it

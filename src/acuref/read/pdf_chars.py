@@ -142,6 +142,31 @@ def _base_of(glyphs: list[Glyph], i: int) -> int | None:
     return None
 
 
+def upright(glyphs: list[Glyph], width: float, height: float) -> tuple[list[Glyph], float, float]:
+    """Glyphs of text set sideways (a landscape page, a rotated table) turned so that lines run left to
+    right, with the page's turned width and height; text already upright is returned as it is."""
+    dx = dy = 0.0
+    for a, b in zip(glyphs, glyphs[1:]):
+        step_x, step_y = b.x - a.x, b.y - a.y
+        if abs(step_x) + abs(step_y) < 2 * a.size:  # neighbours on one line
+            dx, dy = dx + step_x, dy + step_y
+    if abs(dx) >= abs(dy):
+        if dx >= 0:
+            return glyphs, width, height
+        turn = (lambda x, y: (width - x, height - y)), width, height  # upside down
+    elif dy > 0:
+        turn = (lambda x, y: (y, width - x)), height, width  # reading upwards
+    else:
+        turn = (lambda x, y: (height - y, x)), height, width  # reading downwards
+    move, new_w, new_h = turn
+    out = []
+    for g in glyphs:
+        (x1, y1), (x2, y2) = move(g.left, g.bottom), move(g.right, g.top)
+        x, y = move(g.x, g.y)
+        out.append(Glyph(g.ch, min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2), x, y, g.size, g.index, g.space))
+    return out, new_w, new_h
+
+
 def fragments(glyphs: list[Glyph]) -> list[Fragment]:
     """Cut the drawing order into runs on one baseline: a new run where the baseline moves by more than half
     the type size (superscripts and raised accents stay in), or the pen jumps back to the left."""

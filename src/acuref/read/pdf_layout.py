@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from acuref.read.pdf_chars import Fragment, fragments, page_glyphs
+from acuref.read.pdf_chars import Fragment, fragments, page_glyphs, upright
 
 MARGIN = 0.08  # share of the page height at the top and bottom where running heads and folios sit
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$",
@@ -45,18 +45,19 @@ def _bold(handle, index: int) -> bool:
     return weight >= 600 or bool(_BOLD_RE.search(name)) or bool(flags.value & (1 << 18))
 
 
-def page_lines(page, number: int) -> list[PLine]:
-    """A page's printed lines in reading order."""
+def page_lines(page, number: int) -> tuple[list[PLine], float]:
+    """A page's printed lines in reading order, and the page's height as its text stands."""
     width, height = page.get_size()
     textpage = page.get_textpage()
     try:
-        frags = _drop_line_numbers([f for f in fragments(page_glyphs(textpage)) if f.text.strip()])
+        glyphs, width, height = upright(page_glyphs(textpage), width, height)
+        frags = _drop_line_numbers([f for f in fragments(glyphs) if f.text.strip()])
         cols = _columns(frags, width, height)
         out: list[PLine] = []
         for c, col in enumerate(cols):
             for group in _rows(col):
                 out.append(_line(group, number, c, textpage.raw))
-        return out
+        return out, height
     finally:
         textpage.close()
 
