@@ -261,3 +261,12 @@ def test_sideways_page_reads_in_lines():
 
     doc = load_bytes(_pdf(draw), "sideways.pdf")
     assert any(line.text == f"[2] {SHORT[1]}" for line in doc.lines)
+
+
+@pytest.mark.parametrize("lines, full, want", [
+    (["at https://example.org/abcdefghij", "klmno/page.html"], [True], "at https://example.org/abcdefghijklmno/page.html"),
+    (["at https://example.org/page", "2019."], [False], "at https://example.org/page\n2019."),
+])
+def test_links_break_anywhere_only_at_the_margin(lines, full, want):
+    """A link broken after a letter is rejoined only where its line ran to the right margin."""
+    assert rejoin(lines, Counter(), full) == want

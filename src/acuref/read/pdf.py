@@ -86,12 +86,18 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             head = flow[region.head]
             out.append(Line(head.page, heading_text(head.text) or head.text, BIB_LEVEL))
         subheads = set(region.subheads)
+        rights: dict[tuple[int, int], list[float]] = {}
+        for k in range(region.start, region.end):
+            rights.setdefault((flow[k].page, flow[k].column), []).append(flow[k].right)
+        # The right margin: where most full lines end (an overfull line may stick out past it).
+        margins = {key: sorted(xs)[int(0.75 * (len(xs) - 1))] for key, xs in rights.items()}
         pieces = [(j, None) for j in region.subheads] + [(e[0], e) for e in region.entries]
         for j, entry in sorted(pieces, key=lambda t: t[0]):
             if entry is None:
                 out.append(Line(flow[j].page, flow[j].text, SUB_LEVEL))
             elif j not in subheads:
-                text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab)))
+                full = [flow[k].right >= margins[(flow[k].page, flow[k].column)] - 1.5 * flow[k].size for k in entry]
+                text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
                 out.append(Line(flow[j].page, text))
         i = region.end
     return out

@@ -34,19 +34,21 @@ def vocabulary(texts: list[str]) -> Counter:
     return words
 
 
-def join_lines(lines: list[str], vocab: Counter) -> str:
+def _join_lines(lines: list[str], vocab: Counter, full: list[bool] | None) -> str:
     """An entry's printed lines as one text; line breaks are kept where nothing was rejoined."""
     out = lines[0] if lines else ""
-    for nxt in lines[1:]:
-        out += _seam(out, nxt, vocab) + nxt
+    for k, nxt in enumerate(lines[1:]):
+        out += _seam(out, nxt, vocab, full[k] if full else False) + nxt
     return out
 
 
-def _seam(prev: str, nxt: str, vocab: Counter) -> str:
-    """What goes between a line and the next: nothing (a rejoined word or link), or a line break."""
+def _seam(prev: str, nxt: str, vocab: Counter, full: bool) -> str:
+    """What goes between a line and the next: nothing (a rejoined word or link), or a line break. A link
+    goes on across the break after one of its separators, or anywhere when the line runs to the margin
+    (biblatex lets a URL break after any letter or digit)."""
     link = _LINK_TAIL_RE.search(prev)
     head = _LINK_HEAD_RE.match(nxt)
-    if link and head and not _NOT_LINK.match(nxt) and (re.search(r"[/.\-_=?&#]$", prev) or len(link.group()) > 12):
+    if link and head and not _NOT_LINK.match(nxt) and (re.search(r"[/.\-_=?&#]$", prev) or (full and len(link.group()) > 12)):
         return ""
     tail = _TAIL_WORD_RE.search(prev)
     word = _HEAD_WORD_RE.match(nxt)
@@ -63,9 +65,10 @@ def _seam(prev: str, nxt: str, vocab: Counter) -> str:
     return "\n"  # the document does not tell: the normalisers' rules decide
 
 
-def rejoin(lines: list[str], vocab: Counter) -> str:
-    """:func:`join_lines` with the hyphens of rejoined words taken out."""
-    text = join_lines(lines, vocab)
+def rejoin(lines: list[str], vocab: Counter, full: list[bool] | None = None) -> str:
+    """An entry's printed lines as one text (``full``: whether each line runs to the right margin), words
+    and links broken across lines rejoined, the line breaks kept elsewhere."""
+    text = _join_lines(lines, vocab, full)
     return text.replace("-\x00", "").replace("\x00", "")
 
 
