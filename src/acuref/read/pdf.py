@@ -91,15 +91,28 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             rights.setdefault((flow[k].page, flow[k].column), []).append(flow[k].right)
         # The right margin: where most full lines end (an overfull line may stick out past it).
         margins = {key: sorted(xs)[int(0.75 * (len(xs) - 1))] for key, xs in rights.items()}
-        pieces = [(j, None) for j in region.subheads] + [(e[0], e) for e in region.entries]
+        pieces = [(j, None) for j in region.subheads] + [(e[0], e) for e in region.entries + _runs(region.aside)]
         for j, entry in sorted(pieces, key=lambda t: t[0]):
             if entry is None:
                 out.append(Line(flow[j].page, flow[j].text, SUB_LEVEL))
+            elif entry[0] in region.aside:  # handed on as one block, for the extractor to judge (and skip)
+                out.append(Line(flow[j].page, "\n".join(flow[k].text for k in entry)))
             elif j not in subheads:
                 full = [flow[k].right >= margins[(flow[k].page, flow[k].column)] - 1.5 * flow[k].size for k in entry]
                 text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
                 out.append(Line(flow[j].page, text))
         i = region.end
+    return out
+
+
+def _runs(indices: list[int]) -> list[list[int]]:
+    """Consecutive indices grouped: [3, 4, 5, 9] → [[3, 4, 5], [9]]."""
+    out: list[list[int]] = []
+    for i in indices:
+        if out and out[-1][-1] == i - 1:
+            out[-1].append(i)
+        else:
+            out.append([i])
     return out
 
 

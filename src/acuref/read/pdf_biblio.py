@@ -27,6 +27,7 @@ class Region:
     end: int
     entries: list[list[int]] = field(default_factory=list)
     subheads: list[int] = field(default_factory=list)
+    aside: list[int] = field(default_factory=list)  # lines in another type size set between entries (a figure's)
     mode: str = ""  # how entries were cut: "labelled", "hanging" or "flush"
     rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
 
@@ -119,12 +120,12 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     typical = sizes[len(sizes) // 2]
     for i in idx:
         line = flow[i]
+        if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
+            region.aside.append(i)
+            continue
         if line.heading and line.heading > head_level and not labels[i] and len(line.text) < 60:
             region.subheads.append(i)
             cur = None
-            continue
-        if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
-            region.subheads.append(i)
             continue
         if i > region.start and not labels[i] and (line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
             region.end = i  # larger type than the list's, or a wide gap: what follows the list (an unmarked heading)
