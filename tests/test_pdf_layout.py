@@ -156,7 +156,8 @@ def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibli
             c.showPage()
         page[0] += 1
         c.setFont(FONT, 8)
-        c.drawString(72, 800, head)
+        if head:  # a chapter's opening page carries no running head
+            c.drawString(72, 800, head)
         c.drawCentredString(297, 40, str(page[0]))
         c.setFont(FONT, SIZE)
 
@@ -180,7 +181,7 @@ def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibli
     c.setFont(FONT, 8)
     c.drawString(72, 90, "1 Aalders, P. and Brink, Q. (2003). Counting the birds of the northern dunes by ear. "
                  "Journal of Field Ornithology 12(3), 101-119.")
-    new_page("Bibliography")
+    new_page("")
     y = 740.0
     if heading:
         c.setFont("Times-Bold", 16)
@@ -188,6 +189,9 @@ def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibli
         c.setFont(FONT, SIZE)
         y -= 30
     for n, entry in enumerate(entries, start=1):
+        if y < 100:  # the bibliography runs on: a new page under the same running head
+            new_page(heading or "Bibliography")
+            y = 760.0
         if labels:
             c.drawString(72, y, f"[{n}]")
             y = _set(c, 72, y, entry, 450, 24, 24)
@@ -270,3 +274,11 @@ def test_sideways_page_reads_in_lines():
 def test_links_break_anywhere_only_at_the_margin(lines, full, want):
     """A link broken after a letter is rejoined only where its line ran to the right margin."""
     assert rejoin(lines, Counter(), full) == want
+
+
+def test_bibliography_over_pages_under_its_own_running_head():
+    """A bibliography of several pages whose running head repeats its heading is found whole, its heading
+    not mistaken for the running head."""
+    many = HANGING * 8
+    found, skipped = _entries(_pdf(lambda c: _thesis(c, many, labels=False)))
+    assert len(found) == len(many) and skipped == []
