@@ -282,3 +282,33 @@ def test_bibliography_over_pages_under_its_own_running_head():
     many = HANGING * 8
     found, skipped = _entries(_pdf(lambda c: _thesis(c, many, labels=False)))
     assert len(found) == len(many) and skipped == []
+
+
+def test_numbered_list_interrupted_by_a_page_of_text():
+    """An unheaded numbered list that a page of other text interrupts mid-entry comes out whole: the entry's
+    last lines, printed before the next number, finish it."""
+    entries = SHORT + HANGING[:1] + HANGING  # the last five wrap: their second lines show the indent
+
+    def draw(c) -> None:
+        c.setFont(FONT, SIZE)
+        y = 700.0
+        for n, entry in enumerate(entries[:6], start=1):
+            c.drawString(72, y, f"[{n}]")
+            y = _set(c, 72, y, entry, 450, 24, 24) - 3
+        c.drawString(72, y, "[7]")
+        c.drawString(96, y, "N. Writer, O. Reader, and P. Editor, Broken entries")
+        c.showPage()
+        c.setFont(FONT, SIZE)
+        for k in range(16):  # a page of the paper's text, placed by the typesetter between the list's pages
+            c.drawString(72, 760 - k * STEP, "The counts went on through the winter and the spring of that year.")
+        c.showPage()
+        c.setFont(FONT, SIZE)
+        c.drawString(96, 760, "in long lists, J. Typeset. 3, 77 (2019).")
+        y = 760 - STEP - 3
+        for n, entry in enumerate(entries[7:], start=8):
+            c.drawString(72, y, f"[{n}]")
+            y = _set(c, 72, y, entry, 450, 24, 24) - 3
+
+    found, _ = _entries(_pdf(draw))
+    assert len(found) == len(entries)  # six, the broken seventh, then five more
+    assert any("Broken entries" in f and "J. Typeset. 3, 77 (2019)" in f for f in found)

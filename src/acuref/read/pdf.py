@@ -98,7 +98,8 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             elif entry[0] in region.aside:  # handed on as one block, for the extractor to judge (and skip)
                 out.append(Line(flow[j].page, "\n".join(flow[k].text for k in entry)))
             elif j not in subheads:
-                full = [flow[k].right >= margins[(flow[k].page, flow[k].column)] - 1.5 * flow[k].size for k in entry]
+                full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
+                        for k in entry]
                 text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
                 out.append(Line(flow[j].page, text))
         i = region.end

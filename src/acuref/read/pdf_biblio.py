@@ -165,6 +165,7 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
     # thesis) is that heading's list, not a bibliography.
     out = [r for r in _numbered(flow, busy, step)
            if len(r.entries) >= 5 and plausible(flow, r, 0.8) and not _named(flow, r.start)]
+    _carry_over(flow, out)
     busy.update(i for r in out for i in range(r.start, r.end))
     start = 0
     for i in range(len(flow) + 1):
@@ -176,6 +177,26 @@ def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region
                 out.append(region)
         start = i + 1
     return out
+
+
+def _carry_over(flow: list[PLine], lists: list[Region]) -> None:
+    """A numbered list interrupted by other pages (floats) goes on with its next number: the indented lines
+    printed just before that number finish the entry the first part ended with."""
+    for one, two in zip(lists, lists[1:]):
+        last, first = _label(flow[one.entries[-1][0]].text), _label(flow[two.start].text)
+        if not (last and first and last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
+            continue
+        lead = flow[two.start]
+        rest = [flow[k].left for entry in two.entries for k in entry[1:]
+                if (flow[k].page, flow[k].column) == (lead.page, lead.column)]
+        if not rest:
+            continue
+        indent = sorted(rest)[len(rest) // 2]  # where the list's continuation lines start
+        j = two.start - 1
+        while (j >= one.end and not flow[j].heading and flow[j].page == lead.page
+               and abs(flow[j].size - lead.size) <= 0.5 and abs(flow[j].left - indent) <= 1):
+            j -= 1
+        one.entries[-1].extend(range(j + 1, two.start))
 
 
 def _named(flow: list[PLine], start: int) -> bool:
