@@ -1,0 +1,299 @@
+"""A PDF's printed bibliographies: where each one runs, and its entries cut by the page's geometry.
+
+A bibliography runs from its heading (a reference heading in any language, set as a heading or standing
+alone) to the next heading of its rank or above, an appendix or the end. Inside it an entry starts at a
+label in the label column (``[12]``, ``12.``, ``[ABC12]``), or, in author-year styles, at a line back at the
+left edge after indented ones (a hanging indent), or after a vertical gap when entries are set flush.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from acuref.read.pdf_layout import PLine
+from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
+
+_LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,40})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
+_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6}\s*$")
+
+
+@dataclass(slots=True)
+class Region:
+    """One printed bibliography: its heading line (-1: none printed) and its body lines (indices into the flow)."""
+
+    head: int
+    start: int
+    end: int
+    entries: list[list[int]] = field(default_factory=list)
+    subheads: list[int] = field(default_factory=list)
+    aside: list[int] = field(default_factory=list)  # lines in another type size set between entries (a figure's)
+    mode: str = ""  # how entries were cut: "labelled", "hanging" or "flush"
+    rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
+
+
+def line_step(flow: list[PLine]) -> float:
+    """The usual distance between baselines of consecutive lines."""
+    steps = sorted(a.y - b.y for a, b in zip(flow, flow[1:])
+                   if a.page == b.page and a.column == b.column and 0 < a.y - b.y < 3 * a.size)
+    return steps[len(steps) // 2] if steps else 12.0
+
+
+def _gap_above(flow: list[PLine], i: int) -> float:
+    if i == 0 or flow[i - 1].page != flow[i].page or flow[i - 1].column != flow[i].column:
+        return 99.0
+    return flow[i - 1].y - flow[i].y
+
+
+def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
+    line = flow[i]
+    text = line.text
+    if len(text) > 80 or _PAGE_TAIL_RE.search(text) or not is_reference_heading(text):
+        return False
+    if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
+        return False
+    if 0 < _gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
+        return False  # the last words of a paragraph ("... described in the following publications:")
+    if line.heading or line.bold:
+        return True
+    gap_below = _gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
+    room = 1.4 * min(step, 1.3 * line.size)  # small type (a journal's reference list) sets lines closer
+    return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > room or gap_below > room)
+
+
+_CORE_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
+
+
+def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
+    """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
+    if not region.entries:
+        return False
+    good = sum(_core(flow, entry) for entry in region.entries)
+    return good >= max(1, share * len(region.entries))
+
+
+def regions(flow: list[PLine]) -> list[Region]:
+    """Every printed bibliography of the flow, in order."""
+    step = line_step(flow)
+    heads = [i for i in range(len(flow)) if _is_ref_heading(flow, i, step)]
+    out: list[Region] = []
+    for n, h in enumerate(heads):
+        if out and h < out[-1].end:
+            continue
+        limit = heads[n + 1] if n + 1 < len(heads) else len(flow)
+        end = _end(flow, h, limit)
+        if end - h >= 2:
+            out.append(Region(h, h + 1, end))
+    return out
+
+
+def _end(flow: list[PLine], h: int, limit: int) -> int:
+    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, or the limit."""
+    head = flow[h]
+    for j in range(h + 1, limit):
+        line = flow[j]
+        if len(line.text) < 60 and is_end_heading(line.text) and not _LABEL_RE.match(line.text):
+            return j
+        if line.heading and (not head.heading or line.heading <= head.heading) and line.size >= head.size - 0.3:
+            return j
+    return limit
+
+
+def cut(flow: list[PLine], region: Region, step: float) -> None:
+    """Fill the region's entries (lists of flow indices) and subheadings."""
+    idx = list(range(region.start, region.end))
+    if not idx:
+        return
+    edges = _edges(flow, idx)
+    rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
+    labels = _labels(flow, idx)
+    numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
+    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
+    cont = [rel[i] for i in idx if not labels[i]]
+    cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
+    indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
+    region.mode = "labelled" if labelled else "hanging" if indented else "flush"
+    head_level = flow[region.head].heading if region.head >= 0 else 0
+    last_num = None
+    cur: list[int] | None = None
+    sizes = sorted(flow[i].size for i in idx[:40])
+    typical = sizes[len(sizes) // 2]
+    for i in idx:
+        line = flow[i]
+        if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
+            region.aside.append(i)
+            continue
+        if line.heading and line.heading > head_level and not labels[i] and len(line.text) < 60:
+            region.subheads.append(i)
+            cur = None
+            continue
+        if i > region.start and not labels[i] and (line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
+            region.end = i  # larger type than the list's, or a wide gap: what follows the list (an unmarked heading)
+            break
+        if labelled:
+            lab = labels[i]
+            new = bool(lab) and (rel[i] < cont_rel - 1 or cont_rel < 1) and _in_sequence(lab, last_num)
+            if new and lab.isdigit():
+                last_num = int(lab)
+        elif indented:
+            new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
+        else:
+            new = _gap_above(flow, i) > 1.3 * step
+        if cur is None or new:
+            cur = [i]
+            region.entries.append(cur)
+        else:
+            cur.append(i)
+    region.rel = rel
+
+
+def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
+    """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
+    labels = {i: _label(flow[i].text) for i in idx}
+    numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
+    if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
+        return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
+    return {i: lab if lab and not lab.isdigit() and flow[i].text.startswith("[") else None for i, lab in labels.items()}
+
+
+def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:
+    """Bibliographies printed without a heading: a numbered list ([1], [2], ... in turn) of five entries or
+    more, or, between two headings, a run of five or more entries cut by a hanging indent; nearly all with a
+    year or an identifier. Lines before the first such entry (an acknowledgement, say) stay outside."""
+    busy = {i for r in taken for i in range(r.head if r.head >= 0 else r.start, r.end)}
+    # A list right under a heading that does not call it references (an author's "Published papers" in a
+    # thesis) is that heading's list, not a bibliography.
+    out = [r for r in _numbered(flow, busy, step)
+           if len(r.entries) >= 5 and plausible(flow, r, 0.8) and not _named(flow, r.start)]
+    _carry_over(flow, out)
+    busy.update(i for r in out for i in range(r.start, r.end))
+    start = 0
+    for i in range(len(flow) + 1):
+        if i < len(flow) and not flow[i].heading and i not in busy:
+            continue
+        if i - start >= 6:
+            region = _list_in(flow, start, i, step)
+            if region is not None and not _named(flow, region.start):
+                out.append(region)
+        start = i + 1
+    return out
+
+
+def _carry_over(flow: list[PLine], lists: list[Region]) -> None:
+    """A numbered list interrupted by other pages (floats) goes on with its next number: the indented lines
+    printed just before that number finish the entry the first part ended with."""
+    for one, two in zip(lists, lists[1:]):
+        last, first = _label(flow[one.entries[-1][0]].text), _label(flow[two.start].text)
+        if not (last and first and last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
+            continue
+        lead = flow[two.start]
+        rest = [flow[k].left for entry in two.entries for k in entry[1:]
+                if (flow[k].page, flow[k].column) == (lead.page, lead.column)]
+        if not rest:
+            continue
+        indent = sorted(rest)[len(rest) // 2]  # where the list's continuation lines start
+        j = two.start - 1
+        while (j >= one.end and not flow[j].heading and flow[j].page == lead.page
+               and abs(flow[j].size - lead.size) <= 0.5 and abs(flow[j].left - indent) <= 1):
+            j -= 1
+        one.entries[-1].extend(range(j + 1, two.start))
+
+
+def _named(flow: list[PLine], start: int) -> bool:
+    return start > 0 and bool(flow[start - 1].heading)
+
+
+def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
+    """Runs of lines labelled with consecutive numbers (a label at most a dozen lines after the last), with
+    the last entry's continuation lines."""
+    out: list[Region] = []
+    i = 0
+    while i < len(flow):
+        lab = _label(flow[i].text)
+        # A bare number ("3 Methods", a table's first column) starts no list here: "[3]", "3." or "(3)" do.
+        if i in busy or not lab or not lab.isdigit() or flow[i].heading or flow[i].text[len(lab):][:1] == " ":
+            i += 1
+            continue
+        expected, last, j = int(lab) + 1, i, i + 1
+        size, between = flow[i].size, 0
+        while j < len(flow) and j not in busy and between <= 12 and (
+                not flow[j].heading or abs(flow[j].size - size) > 0.3 * size):
+            if _label(flow[j].text) == str(expected):
+                expected, last, between = expected + 1, j, 0
+            elif abs(flow[j].size - size) <= 0.3 * size:  # a figure's labels set in between do not count
+                between += 1
+            j += 1
+        if expected - int(lab) < 5:
+            i += 1
+            continue
+        end = last + 1
+        while end < len(flow) and end - last <= 8 and end not in busy and not flow[end].heading and (
+                flow[end].left > flow[last].left + 1 or (_gap_above(flow, end) <= 1.2 * step
+                                                         and not flow[end - 1].text.endswith("."))):
+            end += 1
+        region = Region(-1, i, end)
+        cut(flow, region, step)
+        out.append(region)
+        i = max(region.end, i + 1)  # the list may stop early (body text set between its columns)
+    return out
+
+
+def _list_in(flow: list[PLine], start: int, end: int, step: float) -> Region | None:
+    region = Region(-1, start, end)
+    cut(flow, region, step)
+    if region.mode == "flush" or region.subheads:
+        return None
+    shaped = [e for e in region.entries if _core(flow, e) and (region.mode == "labelled" or _hangs(region, e))]
+    if len(shaped) < 5 or len(shaped) < 0.8 * len(region.entries[region.entries.index(shaped[0]):]):
+        return None
+    first = region.entries.index(shaped[0])
+    region.entries = region.entries[first:]
+    region.start = region.entries[0][0]
+    return region
+
+
+def _core(flow: list[PLine], entry: list[int]) -> bool:
+    return any(_CORE_RE.search(flow[i].text) for i in entry)
+
+
+def _hangs(region: Region, entry: list[int]) -> bool:
+    """An entry whose first line is flush left and whose other lines (one at least) are indented."""
+    return len(entry) > 1 and region.rel[entry[0]] <= 1.5 and all(region.rel[i] > 2 for i in entry[1:])
+
+
+def _edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
+    """The left text edge of each (page, column) the region touches, from all lines printed there."""
+    want = {(flow[i].page, flow[i].column) for i in idx}
+    lefts: dict[tuple[int, int], list[float]] = {}
+    for line in flow:
+        key = (line.page, line.column)
+        if key in want:
+            lefts.setdefault(key, []).append(line.left)
+    out = {}
+    for key, xs in lefts.items():
+        xs.sort()
+        out[key] = xs[len(xs) // 20]
+    return out
+
+
+def _label(text: str) -> str | None:
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g is not None)
+
+
+def _mostly_rising(numbers: list[int]) -> bool:
+    """Numeric labels (if any) mostly count up one by one: a numbered list, not numbers in the text."""
+    if len(numbers) < 3:
+        return True
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return steps >= 0.5 * (len(numbers) - 1)
+
+
+def _in_sequence(label: str, last: int | None) -> bool:
+    """A numeric label is the next number (or close after it); other labels always count."""
+    if not label.isdigit():
+        return True
+    n = int(label)
+    return last is None or last < n <= last + 3
