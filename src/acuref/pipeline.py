@@ -93,6 +93,9 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
                 for name in sorted(files):
                     full = str(Path(root) / name)
                     if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
+                        refused = _refused(full) if Path(name).suffix.lower() in kinds.refused_suffixes() else None
+                        if refused:
+                            yield DocumentResult(full, warnings=(Warning_(f"{refused}; not read", full),))
                         continue
                     found = True
                     if os.path.realpath(full) in exclude:
@@ -115,6 +118,17 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
             yield _unusable(Warning_(f"{path}: {own_output(path)}, not an input", path))
         else:
             yield path
+
+
+def _refused(path: str) -> str | None:
+    """Why a file of a refused kind met in a folder walk is not read (None: its content is readable after all,
+    as Word's HTML saved under .doc is — but a walk reads only the suffixes it knows)."""
+    try:
+        with open(path, "rb") as fh:
+            kinds.refuse(path, fh.read(kinds.SNIFF_BYTES))
+    except (InputError, OSError) as err:
+        return str(err) if isinstance(err, InputError) else None
+    return None
 
 
 def _unusable(problem: Warning_) -> DocumentResult:

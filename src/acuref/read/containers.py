@@ -23,7 +23,12 @@ MAX_RATIO = 200  # a part that inflates more than this (and past 1 MiB) is a bom
 MAX_XML = 64 * 2**20
 
 _ENTITY_DECL_RE = re.compile(r"<!ENTITY", re.IGNORECASE)
-_NAMED = {name.rstrip(";"): char for name, char in html.entities.html5.items() if name.endswith(";")}
+_DOCTYPE_RE = re.compile(r"<!DOCTYPE[^\[>]*>")
+_DOCTYPE_BYTES_RE = re.compile(rb"<!DOCTYPE[^\[>]*>")
+_ENTITY_REF_RE = re.compile(r"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_OWN = frozenset({"amp", "lt", "gt", "quot", "apos"})
+_NAMED = {name.rstrip(";"): char for name, char in html.entities.html5.items()
+          if name.endswith(";") and not set(char) & set("<>&\"'")}
 
 
 class Archive:
@@ -67,7 +72,7 @@ class Archive:
 def parse_xml(data: bytes | str, name: str, what: str) -> ET.Element:
     """The root of an XML document; a document type that declares entities, or broken XML, is refused in a line.
 
-    Named HTML entities (``&nbsp;``, common in JATS whose DTD is not read) are taken as their characters.
+    Named HTML entities in text (``&nbsp;``, common in JATS whose DTD is not read) are taken as their characters.
     """
     if len(data) > MAX_XML:
         raise InputError(f"{name}: a {what} of more than {MAX_XML >> 20} MiB of XML; not read")
@@ -75,8 +80,13 @@ def parse_xml(data: bytes | str, name: str, what: str) -> ET.Element:
     text_doctype = head.find("<!DOCTYPE")
     if text_doctype >= 0 and _ENTITY_DECL_RE.search(data if isinstance(data, str) else data.decode("utf-8", "replace")):
         raise InputError(f"{name}: a {what} that declares XML entities; not read (entity expansion is refused)")
+    # A document type without an internal subset only names a DTD, which is never read: dropped, so that a
+    # sloppy declaration (a public id without its system id) does not cost the document.
+    data = _DOCTYPE_RE.sub("", data, count=1) if isinstance(data, str) else _DOCTYPE_BYTES_RE.sub(b"", data, count=1)
+    if isinstance(data, str):  # HTML's named entities (JATS uses them; its DTD is never read) as their characters
+        data = _ENTITY_REF_RE.sub(lambda m: _NAMED.get(m.group(1), m.group(0)) if m.group(1) not in _XML_OWN
+                                  else m.group(0), data)
     parser = ET.XMLParser()
-    parser.entity.update(_NAMED)  # type: ignore[attr-defined]
     try:
         parser.feed(data)
         return parser.close()

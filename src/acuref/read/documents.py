@@ -22,6 +22,7 @@ from acuref.model import Source
 from acuref.normalize.controls import without_controls
 from acuref.normalize.vocabulary import YEAR_ANY_RE
 from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
+from acuref.read.record import Record
 
 # The text documents and PDF; the other input kinds' suffixes are in the registry (``read/kinds.py``).
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
@@ -58,17 +59,6 @@ class Document:
     cites: tuple[str, ...] = ()  # LaTeX: the keys an .aux cites, to be taken from ``libraries``
     libraries: tuple[str, ...] = ()  # LaTeX: the .bib files an .aux names (paths)
     extract: bool = True  # False: the kind delimits its references itself; its prose is not searched for more
-
-
-@dataclass(frozen=True, slots=True)
-class Record:
-    """One exact record a document carries: a CSL-JSON item (as JSON text, so it stays immutable), who wrote
-    it (``zotero``, ``mendeley``, ``endnote``, ``citavi``, ``jats``, ``biblatex``), its id there, its line."""
-
-    csl: str
-    manager: str
-    id: str | None = None
-    line: int = 1
 
 
 def _cp1252_here(err: UnicodeError) -> tuple[str, int]:
@@ -225,24 +215,12 @@ def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
     if fmt is None:
         from acuref.read import kinds  # the kinds' modules use this one: imported when first needed
 
+        kinds.refuse(name, data)  # first: an encrypted .docx is no ZIP, and must not be called a damaged one
         kind = kinds.find(name, data)
         if kind is not None:
             return kind.load(data, name)
-        kinds.refuse(name, data)
     text, encoding, notes = decode(data, name)
     return load_text(text, name, fmt=fmt, encoding=encoding, notes=notes)
-
-
-def whole(path: str) -> bool:
-    """Whether a file is read whole, never in windows: a PDF, or a registered kind (a package or a record list)."""
-    from acuref.read import kinds
-
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(kinds.SNIFF_BYTES)
-    except OSError:
-        return False
-    return is_pdf(head) or kinds.find(path, head) is not None
 
 
 MAX_STREAM = 256 * 2**20  # standard input, a FIFO or a device: read up to this much, never without end
@@ -308,6 +286,8 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
     A window ends at a blank line (or a block boundary in HTML) once it holds ``window`` lines, so that a
     reference list is not cut in the middle of an entry.
     """
+    from acuref.read.kinds import whole  # the kinds' modules use this one: imported when first needed
+
     p = Path(path)
     if path == "-" or not p.is_file() or p.stat().st_size <= large or whole(path):
         yield load_path(path)  # a PDF or a Word file is read whole: its pages are not lines of a stream

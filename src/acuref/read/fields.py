@@ -61,7 +61,7 @@ def _field(instr: str, line: int, name: str) -> list[Record]:
     if text.startswith("ADDIN EN.CITE") and _B64_RE.fullmatch(text[len("ADDIN EN.CITE"):].strip() or "x"):
         return _endnote(_b64(text[len("ADDIN EN.CITE"):]).decode("utf-8", "replace"), line, name)
     if "CitaviPlaceholder" in text:
-        blob = _B64_RE.search(text, text.index("CitaviPlaceholder"))
+        blob = _B64_RE.search(text, text.index("CitaviPlaceholder") + len("CitaviPlaceholder"))
         if blob:
             return _citavi(_b64(blob.group()), line)
     return []

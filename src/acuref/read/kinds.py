@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from acuref.errors import InputError
-from acuref.read.documents import Document
+from acuref.read.documents import Document, is_pdf
 
 SNIFF_BYTES = 4096
 
@@ -62,6 +62,11 @@ def suffixes() -> frozenset[str]:
     return frozenset(s for k in _KINDS.values() for s in k.suffixes)
 
 
+def refused_suffixes() -> frozenset[str]:
+    """Suffixes of kinds acuref refuses: a folder walk names such files instead of passing them over unsaid."""
+    return frozenset(s for r in _REFUSED for s in r.suffixes)
+
+
 def find(name: str, head: bytes) -> InputKind | None:
     """The kind of a file, by its first bytes, else by its suffix; None: a text document or PDF."""
     head = head[:SNIFF_BYTES]
@@ -79,6 +84,16 @@ def refuse(name: str, head: bytes) -> None:
     for refusal in _REFUSED:
         if refusal.sniff(head):
             raise InputError(f"{name}: {refusal.message}")
+
+
+def whole(path: str) -> bool:
+    """Whether a file is read whole, never in windows: a PDF, or a registered kind (a package or a record list)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(SNIFF_BYTES)
+    except OSError:
+        return False
+    return is_pdf(head) or find(path, head) is not None
 
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -111,7 +126,7 @@ def _register_builtins() -> None:
     register(InputKind("aux", (".aux",), latexinput.load_aux, latexinput.sniff_aux,
                        "LaTeX .aux: exactly the \\citation keys, taken from the .bib files it names"))
     _REFUSED.extend([
-        Refusal((), _encrypted_office, "an encrypted Office file; save it without a password first"),
+        Refusal((".docx", ".odt"), _encrypted_office, "an encrypted Office file; save it without a password first"),
         Refusal((".doc", ".dot", ".wps"), _old_office,
                 "an old binary Word (.doc) file; save it as .docx, .odt or HTML first"),
         Refusal((".rtf",), _rtf, "an RTF file; save it as .docx, .odt or HTML first"),

@@ -58,7 +58,8 @@ def _group(text: str, start: int, open_: str = "{", close: str = "}") -> tuple[s
 _PRE = ((re.compile(r"\\(?:bibinfo|bibfield)\s*\{[^{}]*\}"), ""), (re.compile(r"\\doi\s*\{"), "doi:{"),
         (re.compile(r"\\(?:url|path|nolinkurl)\s*\{"), "{"), (re.compile(r"\\href\s*\{[^{}]*\}"), ""),
         (re.compile(r"\\(?:newblock|BibitemOpen|bibnamefont|bibfnamefont|citenamefont|urlprefix|penalty0?)\b"), " "),
-        (re.compile(r"\\BibitemShut\s*\{[^{}]*\}"), ""), (re.compile(r"\\bibrangedash\b\s*"), "–"),
+        (re.compile(r"\\BibitemShut\s*\{[^{}]*\}"), ""), (re.compile(r"\\bibnamedelim[a-d]?\b|\\bibinitdelim\b"), " "),
+        (re.compile(r"\\bibinitperiod\b"), "."), (re.compile(r"\\bibinithyphendelim\b"), "-"), (re.compile(r"\\bibrangedash\b\s*"), "–"),
         (re.compile(r"(?<!\\)%[^\n]*"), ""))
 
 
