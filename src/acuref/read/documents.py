@@ -52,7 +52,7 @@ class Document:
     name: str
     lines: tuple[Line, ...]
     encoding: str
-    format: str  # "text", "markdown", "rst", "html", "pdf", or an input kind's name ("docx", "jats", …)
+    format: str  # "text", "markdown", "rst", "html" (block documents: web pages, Word, OpenDocument), "pdf", …
     notes: tuple[str, ...] = ()  # non-fatal remarks, e.g. an encoding fallback
     records: tuple[Record, ...] = ()  # exact records the file carries (citation fields, JATS, biblatex data)
     strings: tuple[Source, ...] = ()  # reference strings the file delimits itself (a .bbl item): parsed, not found

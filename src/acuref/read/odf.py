@@ -128,6 +128,11 @@ class Reader:
             parts.append(child.tail or "")
 
 
+# Paragraphs are blocks, as a web page's elements are: the extractor reads a document of this format so (it tells
+# only block documents from line-wrapped text), which is what makes a Word list come out as its HTML does.
+BLOCKS = "html"
+
+
 def load(data: bytes, name: str) -> Document:
     """An OpenDocument text as lines (body, then its notes) and its reference managers' records."""
     archive = Archive(data, name, WHAT)
@@ -151,4 +156,4 @@ def load(data: bytes, name: str) -> Document:
             line = reader.lines[before]
             reader.lines[before] = Line(line.number, f"{cited}. {line.text}", 0)
     records, problems = fields.records(reader.instructions, name)
-    return Document(name, tuple(reader.lines), "utf-8", "odt", tuple(problems), records=tuple(records))
+    return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(problems), records=tuple(records))

@@ -128,6 +128,7 @@ class Reader:
     numbering: Numbering
     lines: list[Line] = field(default_factory=list)
     instructions: list[tuple[str, int]] = field(default_factory=list)
+    fields: list[list[str]] = field(default_factory=list)  # open complex fields: one may end paragraphs later
 
     def block(self, el: ET.Element) -> None:
         tag = local(el.tag)
@@ -137,7 +138,7 @@ class Reader:
             for row in el.iter(W + "tr"):
                 cells = []
                 for cell in row.findall(W + "tc"):
-                    sub = Reader(self.styles, self.numbering, instructions=self.instructions)
+                    sub = Reader(self.styles, self.numbering, instructions=self.instructions, fields=self.fields)
                     for child in cell:
                         sub.block(child)
                     cells.append(" ".join(line.text for line in sub.lines if line.text.strip()))
@@ -160,8 +161,7 @@ class Reader:
         listed = ((_val(num.find(W + "numId")) or "", int(_val(num.find(W + "ilvl")) or 0)) if num is not None
                   else self.styles.numbered.get(style or ""))
         parts: list[str] = []
-        stack: list[list[str]] = []
-        self.runs(p, parts, stack)
+        self.runs(p, parts, self.fields)
         label = self.numbering.label(*listed) if listed and listed[0] not in ("", "0") else ""
         pieces = "".join(parts).split("\n")
         for i, piece in enumerate(pieces):
@@ -214,6 +214,11 @@ def _part(archive: Archive, member: str) -> ET.Element | None:
     return parse_xml(data, archive.name, WHAT) if data is not None else None
 
 
+# Paragraphs are blocks, as a web page's elements are: the extractor reads a document of this format so (it tells
+# only block documents from line-wrapped text), which is what makes a Word list come out as its HTML does.
+BLOCKS = "html"
+
+
 def load(data: bytes, name: str) -> Document:
     """A Word document as lines (body, then footnotes, then endnotes) and its reference managers' records."""
     archive = Archive(data, name, WHAT)
@@ -236,5 +241,5 @@ def load(data: bytes, name: str) -> Document:
                 line = reader.lines[first]
                 reader.lines[first] = Line(line.number, f"{number}. {line.text}", 0)
     records, notes = fields.records(reader.instructions, name)
-    return Document(name, tuple(reader.lines), "utf-8", "docx", tuple(notes), records=tuple(records))
+    return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(notes), records=tuple(records))
 
