@@ -23,7 +23,9 @@ WHAT = "JATS XML article"
 _TYPES = {"journal": "article-journal", "book": "book", "confproc": "paper-conference", "conf-proc": "paper-conference",
           "thesis": "thesis", "report": "report", "web": "webpage", "webpage": "webpage", "website": "webpage",
           "patent": "patent", "data": "dataset", "dataset": "dataset", "software": "software", "preprint": "article",
-          "newspaper": "article-newspaper", "standard": "standard", "other": "document"}
+          "newspaper": "article-newspaper", "standard": "standard", "other": "document",
+          "conference": "paper-conference", "periodical": "article-magazine", "program": "software",
+          "computer-program": "software", "dissertation": "thesis", "working-paper": "report"}
 _ROLES = {"author": "author", "editor": "editor", "translator": "translator", "compiler": "editor",
           "guest-editor": "editor", "series-editor": "collection-editor"}
 
@@ -73,15 +75,16 @@ def item_of(cit: ET.Element) -> dict[str, Any]:
     """A citation element's tagged parts as a CSL-JSON item."""
     kind = cit.get("publication-type") or cit.get("citation-type") or "journal"
     chapter = _first(cit, "chapter-title", "part-title")
-    article = _first(cit, "article-title")
+    article = _first(cit, "article-title", "data-title")  # data-title: a dataset's or software's own title
     source = _first(cit, "source")
-    ctype = "chapter" if kind == "book" and chapter else _TYPES.get(kind, "document")
+    ctype = "chapter" if kind == "book" and (chapter or article) and source else _TYPES.get(kind, "document")
     title, container = (chapter or article, source) if (chapter or article) else (source, "")
     item: dict[str, Any] = {"type": ctype, **_people(cit), "title": title, "container-title": container,
                             "volume": _first(cit, "volume"), "issue": _first(cit, "issue"),
                             "edition": _first(cit, "edition"), "publisher": _first(cit, "publisher-name"),
                             "publisher-place": _first(cit, "publisher-loc"), "ISBN": _first(cit, "isbn"),
-                            "ISSN": _first(cit, "issn"), "collection-title": _first(cit, "series")}
+                            "ISSN": _first(cit, "issn"), "collection-title": _first(cit, "series"),
+                            "version": _first(cit, "version")}
     first, last, eloc = _first(cit, "fpage"), _first(cit, "lpage"), _first(cit, "elocation-id")
     item["page"] = f"{first}-{last}" if first and last and last != first else first or _first(cit, "page-range")
     item["number"] = eloc
