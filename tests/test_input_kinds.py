@@ -144,6 +144,24 @@ def test_jats_refs_are_one_item_each_with_their_identifiers(tmp_path):
     assert typed.title == "Sham devices in manual therapy trials: a survey" and typed.volume == "7"
 
 
+def test_a_real_jats_article_gives_every_ref_once_with_its_identifiers():
+    """On a published JATS article every <ref> is one item, titles as tagged, every <pub-id> DOI kept."""
+    from xml.etree import ElementTree as ET
+
+    from conftest import DATA
+
+    path = DATA / "jats" / "elife09853.xml"
+    refs = read_path(str(path)).references
+    tree = ET.parse(path)  # the oracle: the file's own tags
+    cites = [ref.find(".//element-citation") for ref in tree.iter("ref")]
+    assert len(refs) == len(cites) == 10
+    assert [r.sources[0].label for r in refs] == [ref.get("id") for ref in tree.iter("ref")]
+    titles = [" ".join("".join(c.find("article-title").itertext()).split()) for c in cites if c.find("article-title") is not None]
+    assert [r.title for r in refs if r.title in titles] == titles
+    dois = {p.text.strip() for p in tree.iter("pub-id") if p.get("pub-id-type") == "doi"}
+    assert dois and dois <= {r.DOI for r in refs}
+
+
 BBL = r"""\begin{thebibliography}{2}
 \bibitem[{Okafor et~al.(2019)}]{okafor}
 A.~Okafor and P.~van~der Berg.
