@@ -48,8 +48,9 @@ _NUMBERING = (f'<w:numbering xmlns:w="{W_NS}"><w:abstractNum w:abstractNumId="0"
               '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num></w:numbering>')
 
 
-def docx(blocks: list[str], footnotes: list[str] = ()) -> bytes:
-    """A .docx whose body holds ``blocks`` (from :func:`para`, :func:`table`) and the given footnotes."""
+def docx(blocks: list[str], footnotes: list[str] = (), parts: dict[str, str] | None = None) -> bytes:
+    """A .docx whose body holds ``blocks`` (from :func:`para`, :func:`table`), the given footnotes and any
+    further ``parts`` (member name → XML)."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("[Content_Types].xml", _CONTENT_TYPES)
@@ -57,6 +58,8 @@ def docx(blocks: list[str], footnotes: list[str] = ()) -> bytes:
                                          f'<w:document xmlns:w="{W_NS}"><w:body>{"".join(blocks)}</w:body></w:document>')
         zf.writestr("word/styles.xml", _STYLES)
         zf.writestr("word/numbering.xml", _NUMBERING)
+        for member, xml in (parts or {}).items():
+            zf.writestr(member, xml)
         if footnotes:
             notes = '<w:footnote w:type="separator" w:id="-1"><w:p/></w:footnote>' + "".join(
                 f'<w:footnote w:id="{i}">{para(text)}</w:footnote>' for i, text in enumerate(footnotes, start=1))
@@ -91,3 +94,13 @@ def odt(body: str) -> bytes:
 def mark(instruction: str) -> str:
     """A LibreOffice reference mark named by a citation field (Zotero's form in .odt)."""
     return f"<text:reference-mark-start text:name={quoteattr(instruction)}/>"
+
+
+def zotero_bookmarked(instruction: str, name: str = "ZOTERO_BREF_q1w2e3r4t5") -> tuple[str, str]:
+    """Zotero's bookmark form: a bookmark in the text, the field code in 255-character document properties."""
+    chunks = [instruction[i:i + 255] for i in range(0, len(instruction), 255)]
+    props = "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{i + 2}" name="{name}_{i + 1}">'
+                    f"<vt:lpwstr>{escape(c)}</vt:lpwstr></property>" for i, c in enumerate(chunks))
+    custom = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+              f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{props}</Properties>')
+    return f'<w:bookmarkStart w:id="0" w:name="{name}"/>', custom

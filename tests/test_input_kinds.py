@@ -79,6 +79,8 @@ def test_zotero_fields_are_exact_records_once_and_the_typed_list_is_matched(tmp_
     assert managed[0].issued.year == 2019 and managed[0].issued.month == 4 and managed[1].publisher == "Northbridge Press"
     typed = [r for r in refs if r.sources[0].kind != "field"]
     assert [r.title for r in typed] == ["Sham devices in manual therapy trials: a survey"]
+    said = [w.message for w in read_path(str(tmp_path / "cited.docx")).warnings]
+    assert any("1 typed reference that no citation field explains" in m for m in said)
 
 
 def test_mendeley_endnote_and_citavi_fields_name_their_manager(tmp_path):
@@ -104,6 +106,18 @@ def test_mendeley_endnote_and_citavi_fields_name_their_manager(tmp_path):
         ("mendeley", NECK["title"]), ("endnote", PULSE["title"]), ("citavi", "Sham devices in manual therapy trials")]
     assert refs[1].author[0].family == "Lindqvist" and refs[1].publisher_place == "Leeds"
     assert refs[2].page == "44-52" and refs[2].container_title == "Clinical Methods Review"
+
+
+def test_zotero_bookmarks_keep_their_data_in_document_properties(tmp_path):
+    """Zotero's bookmark mode (data in ZOTERO_BREF_… properties, cut at 255 characters) gives the same record."""
+    from officegen import zotero_bookmarked
+
+    code = zotero([NECK, PULSE], URIS).replace("ADDIN ZOTERO_ITEM ", "ITEM ")
+    start, custom = zotero_bookmarked(code)
+    body = [para("Trials of needling ", start, "(1, 2) were small.")]
+    refs = _refs(tmp_path, "marked.docx", docx(body, parts={"docProps/custom.xml": custom}))
+    assert [(r.sources[0].manager, r.title, r.sources[0].line) for r in refs] == [
+        ("zotero", NECK["title"], 1), ("zotero", PULSE["title"], 1)]
 
 
 def test_libreoffice_reference_marks_are_zotero_records(tmp_path):

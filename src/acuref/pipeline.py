@@ -202,6 +202,10 @@ def read_path(path: str) -> DocumentResult:
             text_seen = text_seen or any(line.text.strip() for line in doc.lines) or bool(
                 doc.records or doc.strings or doc.cites)
             got, passed = read_document(doc)
+            unexplained = sum(1 for r in got if r.sources[0].kind != "field") if doc.records and doc.extract else 0
+            if unexplained:
+                warnings.append(Warning_(f"{path}: {unexplained} typed reference{'s' if unexplained > 1 else ''} "
+                                         "that no citation field explains; parsed and kept", path))
             if doc.cites or doc.libraries:
                 cited, problems = records.cited_entries(doc)
                 got.extend(cited)

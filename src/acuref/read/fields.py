@@ -67,6 +67,21 @@ def _field(instr: str, line: int, name: str) -> list[Record]:
     return []
 
 
+_BREF_RE = re.compile(r"^(ZOTERO_BREF_.+)_(\d+)$")
+
+
+def bookmarked(properties: list[tuple[str, str]], lines: dict[str, int]) -> list[tuple[str, int]]:
+    """Zotero's citations stored as bookmarks: the data is in document properties ``ZOTERO_BREF_<id>_<n>``
+    (255 characters each, joined in order), placed at the line of the bookmark of that name (1 if none)."""
+    pieces: dict[str, dict[int, str]] = {}
+    for name, value in properties:
+        m = _BREF_RE.match(name)
+        if m:
+            pieces.setdefault(m.group(1), {})[int(m.group(2))] = value
+    joined = [("".join(v for _, v in sorted(parts.items())), lines.get(name, 1)) for name, parts in pieces.items()]
+    return [(code if code.startswith("ZOTERO") else f"ZOTERO_{code}", line) for code, line in joined]
+
+
 def _b64(text: str) -> bytes:
     clean = re.sub(r"\s", "", text).rstrip("=")
     return base64.b64decode(clean + "=" * (-len(clean) % 4))

@@ -19,6 +19,7 @@ from acuref.read.ooxml import _formatted
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+META = "{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}"
 WHAT = "OpenDocument text"
 _FORMATS = {"1": "decimal", "a": "lowerLetter", "A": "upperLetter", "i": "lowerRoman", "I": "upperRoman"}
 
@@ -54,6 +55,7 @@ class Reader:
     notes: list[ET.Element] = field(default_factory=list)
     instructions: list[tuple[str, int]] = field(default_factory=list)
     counters: dict[str, list[int]] = field(default_factory=dict)
+    bookmarks: dict[str, int] = field(default_factory=dict)  # a Zotero bookmark's name → its line
 
     def add(self, text: str, heading: int = 0) -> None:
         self.lines.append(Line(len(self.lines) + 1, text, heading))
@@ -123,6 +125,8 @@ class Reader:
                 name = child.get(TEXT + "name") or ""
                 if fields.is_citation(name):
                     self.instructions.append((name, len(self.lines) + 1))
+                elif name.startswith("ZOTERO_BREF_"):
+                    self.bookmarks[name] = len(self.lines) + 1
             if tag not in ("note", "s", "tab", "line-break"):
                 self.inline(child, parts)
             parts.append(child.tail or "")
@@ -155,5 +159,8 @@ def load(data: bytes, name: str) -> Document:
         if len(reader.lines) > before:
             line = reader.lines[before]
             reader.lines[before] = Line(line.number, f"{cited}. {line.text}", 0)
-    records, problems = fields.records(reader.instructions, name)
+    meta = archive.read("meta.xml")
+    props = [(el.get(META + "name") or "", el.text or "") for el in parse_xml(meta, name, WHAT).iter(META + "user-defined")
+             ] if meta else []
+    records, problems = fields.records(reader.instructions + fields.bookmarked(props, reader.bookmarks), name)
     return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(problems), records=tuple(records))

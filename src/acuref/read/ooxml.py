@@ -129,6 +129,7 @@ class Reader:
     lines: list[Line] = field(default_factory=list)
     instructions: list[tuple[str, int]] = field(default_factory=list)
     fields: list[list[str]] = field(default_factory=list)  # open complex fields: one may end paragraphs later
+    bookmarks: dict[str, int] = field(default_factory=dict)  # a Zotero bookmark's name → its line
 
     def block(self, el: ET.Element) -> None:
         tag = local(el.tag)
@@ -138,7 +139,8 @@ class Reader:
             for row in el.iter(W + "tr"):
                 cells = []
                 for cell in row.findall(W + "tc"):
-                    sub = Reader(self.styles, self.numbering, instructions=self.instructions, fields=self.fields)
+                    sub = Reader(self.styles, self.numbering, instructions=self.instructions, fields=self.fields,
+                                 bookmarks=self.bookmarks)
                     for child in cell:
                         sub.block(child)
                     cells.append(" ".join(line.text for line in sub.lines if line.text.strip()))
@@ -187,6 +189,8 @@ class Reader:
                 stack[-1][0] += child.text or ""
             elif tag == "fldChar":
                 self.field_char(child, stack)
+            elif tag == "bookmarkStart" and (child.get(W + "name") or "").startswith("ZOTERO_BREF_"):
+                self.bookmarks[child.get(W + "name") or ""] = len(self.lines) + 1
             elif tag == "fldSimple":
                 self.instruction(child.get(W + "instr") or "")
                 self.runs(child, parts, stack)
@@ -240,6 +244,9 @@ def load(data: bytes, name: str) -> Document:
             if first is not None:  # a note keeps its number, as the printed page shows it
                 line = reader.lines[first]
                 reader.lines[first] = Line(line.number, f"{number}. {line.text}", 0)
-    records, notes = fields.records(reader.instructions, name)
+    custom = _part(archive, "docProps/custom.xml")
+    properties = [(p.get("name") or "", "".join(p.itertext())) for p in custom if local(p.tag) == "property"] if (
+        custom is not None) else []
+    records, notes = fields.records(reader.instructions + fields.bookmarked(properties, reader.bookmarks), name)
     return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(notes), records=tuple(records))
 
