@@ -104,3 +104,15 @@ def zotero_bookmarked(instruction: str, name: str = "ZOTERO_BREF_q1w2e3r4t5") ->
     custom = ('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
               f'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">{props}</Properties>')
     return f'<w:bookmarkStart w:id="0" w:name="{name}"/>', custom
+
+
+def content_control(tag: str, shown: str) -> str:
+    """A content control (w:sdt) with a tag, as Mendeley Cite writes its citations."""
+    return f'<w:sdt><w:sdtPr><w:tag w:val={quoteattr(tag)}/></w:sdtPr><w:sdtContent>{run(shown)}</w:sdtContent></w:sdt>'
+
+
+def field_with_data(instruction: str, data: str, shown: str) -> str:
+    """A complex field whose begin mark carries base64 data (EndNote's long citations)."""
+    return (f'<w:r><w:fldChar w:fldCharType="begin"><w:fldData xml:space="preserve">{data}</w:fldData></w:fldChar></w:r>'
+            f'<w:r><w:instrText xml:space="preserve">{escape(instruction)}</w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{run(shown)}<w:r><w:fldChar w:fldCharType="end"/></w:r>')

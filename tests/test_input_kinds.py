@@ -108,6 +108,24 @@ def test_mendeley_endnote_and_citavi_fields_name_their_manager(tmp_path):
     assert refs[2].page == "44-52" and refs[2].container_title == "Clinical Methods Review"
 
 
+def test_mendeley_cite_content_controls_and_endnote_field_data(tmp_path):
+    """Mendeley Cite's base64 tag and EndNote's base64 field data (UTF-16 too) are the same exact records."""
+    import base64
+
+    from officegen import content_control, field_with_data
+    code = zotero([NECK], ["https://api.mendeley.com/documents/1b2c"])
+    mendeley = json.loads(code[code.index("{"):])
+    tag = "MENDELEY_CITATION_v3_" + base64.urlsafe_b64encode(json.dumps(mendeley).encode()).decode().rstrip("=")
+    record = ("<EndNote><Cite><RecNum>9</RecNum><record><rec-number>9</rec-number><ref-type name=\"Book\">6</ref-type>"
+              "<contributors><authors><author>Lindqvist, Maja</author></authors></contributors><titles><title>"
+              "A history of pulse diagnosis</title></titles><dates><year>2008</year></dates></record></Cite></EndNote>")
+    data = base64.b64encode(record.encode("utf-16")).decode()
+    body = [para("Needles vary ", content_control(tag, "(Okafor et al., 2019)"), " in depth."),
+            para("Pulses were felt ", field_with_data(" ADDIN EN.CITE ", data, "(Lindqvist, 2008)"), " by hand.")]
+    refs = _refs(tmp_path, "cite.docx", docx(body))
+    assert [(r.sources[0].manager, r.title) for r in refs] == [("mendeley", NECK["title"]), ("endnote", PULSE["title"])]
+
+
 def test_zotero_bookmarks_keep_their_data_in_document_properties(tmp_path):
     """Zotero's bookmark mode (data in ZOTERO_BREF_… properties, cut at 255 characters) gives the same record."""
     from officegen import zotero_bookmarked

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from acuref import jsontext
+from acuref.errors import InputError
 from acuref.read.containers import local, parse_xml
 from acuref.read.documents import Record
 
@@ -29,7 +30,7 @@ def records(instructions: list[tuple[str, int]], name: str) -> tuple[list[Record
     for instr, line in instructions:
         try:
             found.extend(_field(instr, line, name))
-        except (ValueError, jsontext.JSONError, binascii.Error, UnicodeDecodeError) as err:
+        except (ValueError, jsontext.JSONError, binascii.Error, UnicodeDecodeError, InputError) as err:
             notes.append(f"{name}: a citation field near line {line} could not be read ({str(err)[:80]}); its "
                          "citation is left to the typed bibliography")
     return dedupe(found), notes
@@ -59,7 +60,7 @@ def _field(instr: str, line: int, name: str) -> list[Record]:
     if "<EndNote" in text:
         return _endnote(text[text.index("<EndNote"):text.rindex(">") + 1], line, name)
     if text.startswith("ADDIN EN.CITE") and _B64_RE.fullmatch(text[len("ADDIN EN.CITE"):].strip() or "x"):
-        return _endnote(_b64(text[len("ADDIN EN.CITE"):]).decode("utf-8", "replace"), line, name)
+        return _endnote(_unicode(_b64(text[len("ADDIN EN.CITE"):])), line, name)
     if "CitaviPlaceholder" in text:
         blob = _B64_RE.search(text, text.index("CitaviPlaceholder") + len("CitaviPlaceholder"))
         if blob:
@@ -80,6 +81,25 @@ def bookmarked(properties: list[tuple[str, str]], lines: dict[str, int]) -> list
             pieces.setdefault(m.group(1), {})[int(m.group(2))] = value
     joined = [("".join(v for _, v in sorted(parts.items())), lines.get(name, 1)) for name, parts in pieces.items()]
     return [(code if code.startswith("ZOTERO") else f"ZOTERO_{code}", line) for code, line in joined]
+
+
+MENDELEY_TAG = "MENDELEY_CITATION_v3_"
+
+
+def mendeley_tag(tag: str) -> str:
+    """A Mendeley Cite content control's tag as the field instruction it stands for (its JSON is base64)."""
+    blob = tag[len(MENDELEY_TAG):].replace("-", "+").replace("_", "/")  # the URL-safe alphabet, too
+    try:
+        return "ADDIN MENDELEY CSL_CITATION " + _b64(blob).decode("utf-8", "replace")
+    except (binascii.Error, ValueError):
+        return "ADDIN MENDELEY CSL_CITATION {"  # unreadable: said in a note, as any broken field
+
+
+def _unicode(data: bytes) -> str:
+    """Field data as text: UTF-16 when it has a byte-order mark or NULs between letters, else UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or data[1:2] == b"\x00":
+        return data.decode("utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-16-le", "replace")
+    return data.decode("utf-8-sig", "replace")
 
 
 def _b64(text: str) -> bytes:

@@ -146,6 +146,8 @@ class Reader:
                     cells.append(" ".join(line.text for line in sub.lines if line.text.strip()))
                 self.add(" ".join(c for c in cells if c))
         elif tag in ("sdt", "sdtContent", "body", "customXml", "ins", "txbxContent", "footnote", "endnote"):
+            if tag == "sdt":
+                self.content_control(el)
             for child in el:
                 self.block(child)
 
@@ -195,6 +197,8 @@ class Reader:
                 self.instruction(child.get(W + "instr") or "")
                 self.runs(child, parts, stack)
             elif tag in ("r", "hyperlink", "smartTag", "ins", "sdt", "sdtContent", "customXml", "fldSimple"):
+                if tag == "sdt":
+                    self.content_control(child)
                 self.runs(child, parts, stack)
 
     def field_char(self, el: ET.Element, stack: list[list[str]]) -> None:
@@ -207,6 +211,12 @@ class Reader:
             if data.strip() and "EN.CITE" in instr:
                 instr = "ADDIN EN.CITE " + data  # a long EndNote citation keeps its record in the field's data
             self.instruction(instr)
+
+    def content_control(self, el: ET.Element) -> None:
+        """Mendeley Cite keeps a citation in a content control's tag: ``MENDELEY_CITATION_v3_`` + base64 JSON."""
+        tag = _val(el.find(f"{W}sdtPr/{W}tag")) or ""
+        if tag.startswith(fields.MENDELEY_TAG):
+            self.instructions.append((fields.mendeley_tag(tag), len(self.lines) + 1))
 
     def instruction(self, instr: str) -> None:
         if fields.is_citation(instr):
