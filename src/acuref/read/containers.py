@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import html.entities
 import io
+import lzma
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree as ET
 
 from acuref.errors import InputError
@@ -39,7 +41,7 @@ class Archive:
         try:
             self.zf = zipfile.ZipFile(io.BytesIO(data))
             self.infos = {info.filename: info for info in self.zf.infolist()}
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, ValueError, OSError, EOFError):
             raise InputError(f"{name}: a damaged {what} (its ZIP structure cannot be read)") from None
 
     def has(self, member: str) -> bool:
@@ -61,7 +63,8 @@ class Archive:
         try:
             with self.zf.open(info) as fh:
                 data = fh.read(MAX_MEMBER + 1)  # the header's size may lie: never read past the bound
-        except (zipfile.BadZipFile, NotImplementedError, RuntimeError, ValueError, OSError, EOFError) as err:
+        except (zipfile.BadZipFile, zlib.error, lzma.LZMAError, NotImplementedError, RuntimeError, ValueError, OSError,
+                EOFError) as err:  # a damaged stream fails inside the decompressor, with its own error
             raise InputError(f"{self.name}: a damaged {self.what} (part {member}: {err})") from None
         self.read_so_far += len(data)
         if len(data) > MAX_MEMBER or self.read_so_far > MAX_TOTAL:
@@ -90,7 +93,7 @@ def parse_xml(data: bytes | str, name: str, what: str) -> ET.Element:
     try:
         parser.feed(data)
         return parser.close()
-    except ET.ParseError as err:
+    except (ET.ParseError, LookupError, ValueError) as err:  # LookupError: an encoding declaration Python lacks
         raise InputError(f"{name}: a damaged {what} (broken XML: {err})") from None
 
 
