@@ -52,13 +52,17 @@ def _list_styles(*roots: ET.Element | None) -> dict[str, dict[int, tuple[str, st
 class Reader:
     lists: dict[str, dict[int, tuple[str, str, str, int]]]
     lines: list[Line] = field(default_factory=list)
+    count: int = 0  # paragraphs so far, empty ones too: a line's number
     notes: list[ET.Element] = field(default_factory=list)
     instructions: list[tuple[str, int]] = field(default_factory=list)
     counters: dict[str, list[int]] = field(default_factory=dict)
     bookmarks: dict[str, int] = field(default_factory=dict)  # a Zotero bookmark's name → its line
 
     def add(self, text: str, heading: int = 0) -> None:
-        self.lines.append(Line(len(self.lines) + 1, text, heading))
+        """One paragraph: numbered in reading order; an empty one only counted, as a web page drops it."""
+        self.count += 1
+        if text.strip():
+            self.lines.append(Line(self.count, text, heading))
 
     def block(self, el: ET.Element, style: str = "", depth: int = 0) -> None:
         tag = local(el.tag)
@@ -124,9 +128,9 @@ class Reader:
             elif tag in ("reference-mark-start", "reference-mark", "bookmark-start"):
                 name = child.get(TEXT + "name") or ""
                 if fields.is_citation(name):
-                    self.instructions.append((name, len(self.lines) + 1))
+                    self.instructions.append((name, self.count + 1))
                 elif name.startswith("ZOTERO_BREF_"):
-                    self.bookmarks[name] = len(self.lines) + 1
+                    self.bookmarks[name] = self.count + 1
             if tag not in ("note", "s", "tab", "line-break"):
                 self.inline(child, parts)
             parts.append(child.tail or "")

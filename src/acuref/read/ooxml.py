@@ -127,6 +127,7 @@ class Reader:
     styles: Styles
     numbering: Numbering
     lines: list[Line] = field(default_factory=list)
+    count: int = 0  # paragraphs so far, empty ones too: a line's number
     instructions: list[tuple[str, int]] = field(default_factory=list)
     fields: list[list[str]] = field(default_factory=list)  # open complex fields: one may end paragraphs later
     bookmarks: dict[str, int] = field(default_factory=dict)  # a Zotero bookmark's name → its line
@@ -140,7 +141,7 @@ class Reader:
                 cells = []
                 for cell in row.findall(W + "tc"):
                     sub = Reader(self.styles, self.numbering, instructions=self.instructions, fields=self.fields,
-                                 bookmarks=self.bookmarks)
+                                 count=self.count, bookmarks=self.bookmarks)
                     for child in cell:
                         sub.block(child)
                     cells.append(" ".join(line.text for line in sub.lines if line.text.strip()))
@@ -152,7 +153,10 @@ class Reader:
                 self.block(child)
 
     def add(self, text: str, heading: int = 0) -> None:
-        self.lines.append(Line(len(self.lines) + 1, text, heading))
+        """One paragraph: numbered in reading order; an empty one only counted, as a web page drops it."""
+        self.count += 1
+        if text.strip():
+            self.lines.append(Line(self.count, text, heading))
 
     def paragraph(self, p: ET.Element) -> None:
         ppr = p.find(W + "pPr")
@@ -192,7 +196,7 @@ class Reader:
             elif tag == "fldChar":
                 self.field_char(child, stack)
             elif tag == "bookmarkStart" and (child.get(W + "name") or "").startswith("ZOTERO_BREF_"):
-                self.bookmarks[child.get(W + "name") or ""] = len(self.lines) + 1
+                self.bookmarks[child.get(W + "name") or ""] = self.count + 1
             elif tag == "fldSimple":
                 self.instruction(child.get(W + "instr") or "")
                 self.runs(child, parts, stack)
@@ -216,11 +220,11 @@ class Reader:
         """Mendeley Cite keeps a citation in a content control's tag: ``MENDELEY_CITATION_v3_`` + base64 JSON."""
         tag = _val(el.find(f"{W}sdtPr/{W}tag")) or ""
         if tag.startswith(fields.MENDELEY_TAG):
-            self.instructions.append((fields.mendeley_tag(tag), len(self.lines) + 1))
+            self.instructions.append((fields.mendeley_tag(tag), self.count + 1))
 
     def instruction(self, instr: str) -> None:
         if fields.is_citation(instr):
-            self.instructions.append((instr, len(self.lines) + 1))
+            self.instructions.append((instr, self.count + 1))
 
 
 def _part(archive: Archive, member: str) -> ET.Element | None:
@@ -233,17 +237,31 @@ def _part(archive: Archive, member: str) -> ET.Element | None:
 BLOCKS = "html"
 
 
+def _main_part(archive: Archive) -> str | None:
+    """The document part: ``word/document.xml`` as Word writes it, else wherever the package's relations say."""
+    if archive.has("word/document.xml"):
+        return "word/document.xml"
+    rels = _part(archive, "_rels/.rels")
+    for rel in rels.iter() if rels is not None else ():
+        if (rel.get("Type") or "").endswith("/officeDocument") and rel.get("Target"):
+            return (rel.get("Target") or "").lstrip("/")
+    return None
+
+
 def load(data: bytes, name: str) -> Document:
     """A Word document as lines (body, then footnotes, then endnotes) and its reference managers' records."""
     archive = Archive(data, name, WHAT)
-    body = _part(archive, "word/document.xml")
+    main = _main_part(archive)
+    body = _part(archive, main) if main else None
     if body is None:
-        raise InputError(f"{name}: a ZIP file without word/document.xml; not a Word document")
-    reader = Reader(Styles.read(_part(archive, "word/styles.xml")), Numbering.read(_part(archive, "word/numbering.xml")))
+        raise InputError(f"{name}: a ZIP file without a Word document part; not a Word document")
+    folder = main.rsplit("/", 1)[0] + "/" if "/" in main else ""
+    reader = Reader(Styles.read(_part(archive, folder + "styles.xml")),
+                    Numbering.read(_part(archive, folder + "numbering.xml")))
     for child in body:
         reader.block(child)
-    for member, heading, tag in (("word/footnotes.xml", "Notes", "footnote"), ("word/endnotes.xml", "Endnotes", "endnote")):
-        root = _part(archive, member)
+    for member, heading, tag in (("footnotes.xml", "Notes", "footnote"), ("endnotes.xml", "Endnotes", "endnote")):
+        root = _part(archive, folder + member)
         notes = [n for n in root.iter(W + tag) if n.get(W + "type") in (None, "normal")] if root is not None else []
         if notes:
             reader.add(heading, 2)
