@@ -148,6 +148,16 @@ def test_libreoffice_reference_marks_are_zotero_records(tmp_path):
     assert len(refs) == 3 and refs[0].DOI == NECK["DOI"]
 
 
+def test_libreoffice_bibliography_marks_are_records(tmp_path):
+    """LibreOffice's own bibliography marks (cited twice) give their entry once, fields from the attributes."""
+    entry = ('<text:bibliography-mark text:identifier="Lin08" text:bibliography-type="book" text:author="Lindqvist, Maja" '
+             'text:title="A history of pulse diagnosis" text:year="2008" text:publisher="Northbridge Press" '
+             'text:address="Leeds">[Lin08]</text:bibliography-mark>')
+    refs = _refs(tmp_path, "lo.odt", odt(f"<text:p>Pulses {entry} and again {entry}.</text:p>"))
+    assert [(r.sources[0].manager, r.sources[0].label, r.title, r.publisher_place, r.issued.year) for r in refs] == [
+        ("libreoffice", "Lin08", PULSE["title"], "Leeds", 2008)]
+
+
 JATS = """<?xml version="1.0" encoding="UTF-8"?>
 <!DOCTYPE article PUBLIC "-//NLM//DTD JATS (Z39.96) Journal Publishing DTD v1.2 20190208//EN" "JATS-journalpublishing1.dtd">
 <article xmlns:xlink="http://www.w3.org/1999/xlink" dtd-version="1.2"><body><sec><title>Methods</title>

@@ -287,3 +287,32 @@ def _citavi_item(ref: dict[str, Any]) -> dict[str, Any]:
     if year:
         item["issued"] = {"date-parts": [[int(year.group())]]}
     return {k: v for k, v in item.items() if v}
+
+
+# -------------------------------------------------------------------------------------------- LibreOffice's own
+
+_LO_TYPES = {"article": "article-journal", "book": "book", "booklet": "pamphlet", "inbook": "chapter",
+             "incollection": "chapter", "inproceedings": "paper-conference", "conference": "paper-conference",
+             "proceedings": "book", "mastersthesis": "thesis", "phdthesis": "thesis", "techreport": "report",
+             "manual": "report", "unpublished": "manuscript", "www": "webpage", "journal": "article-journal"}
+_LO_FIELDS = (("title", "title"), ("journal", "container-title"), ("booktitle", "container-title"),
+              ("volume", "volume"), ("number", "issue"), ("pages", "page"), ("edition", "edition"),
+              ("publisher", "publisher"), ("address", "publisher-place"), ("url", "URL"), ("isbn", "ISBN"),
+              ("series", "collection-title"), ("institution", "publisher"), ("school", "publisher"))
+
+
+def libreoffice_mark(attributes: dict[str, str], line: int) -> Record:
+    """A LibreOffice bibliography mark (its own bibliography database): the entry's fields as attributes."""
+    kind = attributes.get("bibliography-type", "")
+    item: dict[str, Any] = {"type": _LO_TYPES.get(kind, "document")}
+    for role, key in (("author", "author"), ("editor", "editor")):
+        names = [n.strip() for n in re.split(r";| and ", attributes.get(key, "")) if n.strip()]
+        if names:
+            item[role] = [_en_name(n) for n in names]
+    for attr, key in _LO_FIELDS:
+        if attributes.get(attr) and key not in item:
+            item[key] = attributes[attr]
+    year = re.search(r"\d{4}", attributes.get("year", ""))
+    if year:
+        item["issued"] = {"date-parts": [[int(year.group())]]}
+    return Record(json.dumps(item, ensure_ascii=False), "libreoffice", attributes.get("identifier"), line)

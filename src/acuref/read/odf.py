@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 from acuref.errors import InputError
 from acuref.read import fields
 from acuref.read.containers import Archive, local, parse_xml
-from acuref.read.documents import Document
+from acuref.read.documents import Document, Record
 from acuref.read.markup import Line
 from acuref.read.ooxml import _formatted
 
@@ -57,6 +57,7 @@ class Reader:
     instructions: list[tuple[str, int]] = field(default_factory=list)
     counters: dict[str, list[int]] = field(default_factory=dict)
     bookmarks: dict[str, int] = field(default_factory=dict)  # a Zotero bookmark's name → its line
+    marks: list[Record] = field(default_factory=list)  # LibreOffice's own bibliography marks
 
     def add(self, text: str, heading: int = 0) -> None:
         """One paragraph: numbered in reading order; an empty one only counted, as a web page drops it."""
@@ -125,6 +126,8 @@ class Reader:
                 parts.append("\n")
             elif tag == "note":
                 self.notes.append(child)
+            elif tag == "bibliography-mark":
+                self.marks.append(fields.libreoffice_mark({local(k): v for k, v in child.attrib.items()}, self.count + 1))
             elif tag in ("reference-mark-start", "reference-mark", "bookmark-start"):
                 name = child.get(TEXT + "name") or ""
                 if fields.is_citation(name):
@@ -167,4 +170,5 @@ def load(data: bytes, name: str) -> Document:
     props = [(el.get(META + "name") or "", el.text or "") for el in parse_xml(meta, name, WHAT).iter(META + "user-defined")
              ] if meta else []
     records, problems = fields.records(reader.instructions + fields.bookmarked(props, reader.bookmarks), name)
+    records = fields.dedupe(records + reader.marks)
     return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(problems), records=tuple(records))
