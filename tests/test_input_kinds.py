@@ -83,6 +83,17 @@ def test_zotero_fields_are_exact_records_once_and_the_typed_list_is_matched(tmp_
     assert any("1 typed reference that no citation field explains" in m for m in said)
 
 
+def test_the_report_names_the_field_and_its_manager(tmp_path):
+    """In --report a field's source says kind "field", the manager and the item's URI; the export keeps the record."""
+    path, out, report = tmp_path / "cited.docx", tmp_path / "o.json", tmp_path / "r.json"
+    path.write_bytes(docx([para("Seen in trials ", field(zotero([NECK], URIS[:1]), "(1)"), " before.")]))
+    assert main(["export", str(path), "--no-resolve", "-q", "-o", str(out), "--report", str(report)]) == 0
+    (source,) = json.loads(report.read_text(encoding="utf-8"))["items"][0]["sources"]
+    assert (source["kind"], source["manager"], source["label"]) == ("field", "zotero", URIS[0])
+    (item,) = json.loads(out.read_text(encoding="utf-8"))
+    assert {k: item[k] for k in NECK} == NECK
+
+
 def test_mendeley_endnote_and_citavi_fields_name_their_manager(tmp_path):
     """Mendeley's CSL, EndNote's XML record and Citavi's base64 JSON each become one exact record."""
     import base64
@@ -260,6 +271,20 @@ def test_an_aux_takes_exactly_the_cited_entries(tmp_path):
     assert sorted(i["id"] for i in items) == ["inner", "okafor"]
     inner = next(i for i in items if i["id"] == "inner")
     assert inner["container-title"] == "Proceedings of the Heat Meeting" and inner["publisher"] == "Warm Press"
+
+
+def test_a_thesis_aux_takes_its_chapters_citations(tmp_path):
+    """A main .aux that inputs chapters' .aux files cites what they cite; the chapters are not read twice."""
+    (tmp_path / "main.aux").write_text("\\relax\n\\@input{ch1.aux}\n\\@input{ch2.aux}\n\\bibdata{refs}\n")
+    (tmp_path / "ch1.aux").write_text("\\relax\n\\citation{okafor}\n")
+    (tmp_path / "ch2.aux").write_text("\\relax\n\\citation{lind,okafor}\n")
+    (tmp_path / "refs.bib").write_text(
+        "@article{okafor, author={Okafor, Adaeze}, title={Needle depth}, journal={J Imag Trials}, year=2019}\n"
+        "@book{lind, author={Lindqvist, Maja}, title={A history of pulse diagnosis}, year=2008}\n"
+        "@book{unused, author={Nobody, N}, title={Never cited}, year=1999}\n")
+    out = tmp_path / "o.json"
+    assert main(["export", str(tmp_path), "--no-resolve", "-q", "-o", str(out)]) == 0
+    assert [i["id"] for i in json.loads(out.read_text(encoding="utf-8"))] == ["okafor", "lind"]
 
 
 def test_every_kind_is_registered_and_walked(tmp_path):

@@ -200,7 +200,7 @@ def read_path(path: str) -> DocumentResult:
         for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
             warnings.extend(Warning_(note, path) for note in doc.notes)
             text_seen = text_seen or any(line.text.strip() for line in doc.lines) or bool(
-                doc.records or doc.strings or doc.cites)
+                doc.records or doc.strings or doc.cites) or doc.format == "aux"  # an .aux that cites nothing
             got, passed = read_document(doc)
             unexplained = sum(1 for r in got if r.sources[0].kind != "field") if doc.records and doc.extract else 0
             if unexplained:

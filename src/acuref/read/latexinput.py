@@ -16,8 +16,9 @@ from typing import Any
 
 from pylatexenc.latex2text import LatexNodes2Text
 
+from acuref.errors import InputError
 from acuref.model import Source
-from acuref.read.documents import Document, Record, decode
+from acuref.read.documents import Document, Record, decode, read_input
 from acuref.read.markup import Line
 
 _TO_TEXT = LatexNodes2Text(math_mode="text", strict_latex_spaces=True)
@@ -190,23 +191,42 @@ def _entry_item(body: str, etype: str) -> dict[str, Any]:
     return {k: v for k, v in item.items() if v}
 
 
+def _aux_texts(text: str, here: Path, depth: int = 0) -> list[tuple[str, str]]:
+    """The .aux text and those it takes in with ``\\@input`` (LaTeX's ``\\include``d chapters), by path."""
+    out = []
+    for m in re.finditer(r"\\@input\{([^{}]*\.aux)\}", text):
+        path = here / m.group(1)
+        if depth < 4 and path.is_file():
+            try:
+                sub = decode(read_input(str(path)), str(path))[0]
+            except InputError:
+                continue
+            out.append((str(path), sub))
+            out.extend(_aux_texts(sub, here, depth + 1))
+    return out
+
+
 def load_aux(data: bytes, name: str) -> Document:
-    """An ``.aux``: the cited keys in citation order, and the ``.bib`` files it names (beside it)."""
+    """An ``.aux`` (with the chapters' it inputs): the cited keys in citation order, and the ``.bib`` files it
+    names beside it (none named, as with biblatex: the folder's)."""
     text, encoding, notes = decode(data, name)
-    keys: dict[str, None] = {}
-    for m in re.finditer(r"\\(?:citation|abx@aux@cite)(?:\{\d+\})?\{([^{}]*)\}", text):
-        keys.update(dict.fromkeys(k.strip() for k in m.group(1).split(",") if k.strip()))
     here = Path(name).parent
+    texts = [text] + [t for _, t in _aux_texts(text, here)]
+    keys: dict[str, None] = {}
+    for m in (m for t in texts for m in re.finditer(r"\\(?:citation|abx@aux@cite)(?:\{\d+\})?\{([^{}]*)\}", t)):
+        keys.update(dict.fromkeys(k.strip() for k in m.group(1).split(",") if k.strip()))
     bibs = [str(here / (b.strip() if b.strip().endswith(".bib") else b.strip() + ".bib"))
-            for m in re.finditer(r"\\bibdata\{([^{}]*)\}", text) for b in m.group(1).split(",") if b.strip()]
-    if not bibs and "\\abx@aux@" in text:  # biblatex names its sources in the .bcf: take the folder's .bib files
+            for t in texts for m in re.finditer(r"\\bibdata\{([^{}]*)\}", t) for b in m.group(1).split(",") if b.strip()]
+    if not bibs and keys:  # biblatex names its sources in the .bcf; a chapter's .aux names none
         bibs = sorted(str(p) for p in here.glob("*.bib"))
-    return Document(name, (), encoding, "aux", notes, cites=tuple(keys), libraries=tuple(bibs), extract=False)
+    return Document(name, (), encoding, "aux", notes, cites=tuple(keys), libraries=tuple(dict.fromkeys(bibs)),
+                    extract=False)
 
 
 def covered(aux_path: str) -> set[str]:
     """The files an ``.aux`` makes redundant in a folder walk: the ``.bib`` files it takes its entries from
-    (read whole they would add every uncited entry) and the ``.bbl`` beside it (the same entries again)."""
+    (read whole they would add every uncited entry), the ``.bbl`` beside it (the same entries again) and the
+    chapters' ``.aux`` files it inputs (their citations are its own)."""
     try:
         with open(aux_path, "rb") as fh:
             head = fh.read(1 << 20)
@@ -215,4 +235,5 @@ def covered(aux_path: str) -> set[str]:
     if not sniff_aux(head[:4096]):
         return set()
     doc = load_aux(head, aux_path)
-    return {str(Path(p)) for p in doc.libraries} | {str(Path(aux_path).with_suffix(".bbl"))}
+    inputs = {p for p, _ in _aux_texts(decode(head, aux_path)[0], Path(aux_path).parent)}
+    return {str(Path(p)) for p in doc.libraries} | {str(Path(aux_path).with_suffix(".bbl"))} | inputs
