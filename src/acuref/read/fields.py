@@ -17,8 +17,8 @@ from typing import Any
 
 from acuref import jsontext
 from acuref.errors import InputError
-from acuref.read.containers import local, parse_xml
-from acuref.read.documents import Record
+from acuref.read.containers import parse_xml
+from acuref.read.record import Record
 
 _B64_RE = re.compile(r"[A-Za-z0-9+/=\s]{16,}")
 
