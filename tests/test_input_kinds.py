@@ -137,6 +137,21 @@ def test_mendeley_cite_content_controls_and_endnote_field_data(tmp_path):
     assert [(r.sources[0].manager, r.title) for r in refs] == [("mendeley", NECK["title"]), ("endnote", PULSE["title"])]
 
 
+def test_word_own_citations_take_the_cited_sources(tmp_path):
+    """Word's own citation tool: CITATION fields name sources of the b:Sources part; only the cited come out."""
+    sources = ('<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography">'
+               "<b:Source><b:Tag>Oka19</b:Tag><b:SourceType>JournalArticle</b:SourceType><b:Author><b:Author>"
+               "<b:NameList><b:Person><b:Last>Okafor</b:Last><b:First>Adaeze</b:First></b:Person></b:NameList>"
+               f"</b:Author></b:Author><b:Title>{NECK['title']}</b:Title><b:JournalName>{NECK['container-title']}"
+               "</b:JournalName><b:Year>2019</b:Year><b:Volume>12</b:Volume><b:Pages>201-215</b:Pages></b:Source>"
+               "<b:Source><b:Tag>Nob99</b:Tag><b:SourceType>Book</b:SourceType><b:Title>Never cited</b:Title>"
+               "</b:Source></b:Sources>")
+    body = [para("Needles vary ", field(" CITATION Oka19 \\l 1033 ", "(Okafor, 2019)"), " in depth.")]
+    refs = _refs(tmp_path, "own.docx", docx(body, parts={"customXml/item1.xml": sources}))
+    assert [(r.sources[0].manager, r.sources[0].label, r.title, r.volume, r.page) for r in refs] == [
+        ("word", "Oka19", NECK["title"], "12", "201-215")]
+
+
 def test_zotero_bookmarks_keep_their_data_in_document_properties(tmp_path):
     """Zotero's bookmark mode (data in ZOTERO_BREF_… properties, cut at 255 characters) gives the same record."""
     from officegen import zotero_bookmarked

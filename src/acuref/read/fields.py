@@ -109,7 +109,7 @@ def _b64(text: str) -> bytes:
 
 def is_citation(instr: str) -> bool:
     """Whether a field instruction is one of a reference manager's citations."""
-    return any(m in instr for m in ("CSL_CITATION", "EN.CITE", "CitaviPlaceholder"))
+    return any(m in instr for m in ("CSL_CITATION", "EN.CITE", "CitaviPlaceholder")) or instr.split()[:1] == ["CITATION"]
 
 
 # -------------------------------------------------------------------------------------------- CSL (Zotero, Mendeley)
@@ -316,3 +316,62 @@ def libreoffice_mark(attributes: dict[str, str], line: int) -> Record:
     if year:
         item["issued"] = {"date-parts": [[int(year.group())]]}
     return Record(json.dumps(item, ensure_ascii=False), "libreoffice", attributes.get("identifier"), line)
+
+
+# -------------------------------------------------------------------------------------------- Word's own sources
+
+B = "{http://schemas.openxmlformats.org/officeDocument/2006/bibliography}"
+_WORD_TYPES = {"journalarticle": "article-journal", "articleinaperiodical": "article-magazine", "book": "book",
+               "booksection": "chapter", "conferenceproceedings": "paper-conference", "report": "report",
+               "internetsite": "webpage", "documentfromsinternetsite": "webpage", "electronicsource": "webpage",
+               "patent": "patent", "case": "legal_case", "film": "motion_picture", "interview": "interview"}
+_WORD_FIELDS = (("Title", "title"), ("JournalName", "container-title"), ("PeriodicalTitle", "container-title"),
+                ("BookTitle", "container-title"), ("ConferenceName", "container-title"), ("Volume", "volume"),
+                ("Issue", "issue"), ("Pages", "page"), ("Edition", "edition"), ("Publisher", "publisher"),
+                ("City", "publisher-place"), ("DOI", "DOI"), ("URL", "URL"), ("StandardNumber", "ISBN"),
+                ("Institution", "publisher"))
+
+
+def word_sources(root: Any, cited: dict[str, int]) -> list[Record]:
+    """Word's own citations: a ``CITATION Tag`` field names a source of the document's ``b:Sources`` part;
+    each cited source once, in citation order, from its fields."""
+    sources = {(el.findtext(B + "Tag") or "").strip(): el for el in root.iter(B + "Source")}
+    return [Record(json.dumps(_word_item(sources[tag]), ensure_ascii=False), "word", tag, line)
+            for tag, line in cited.items() if tag in sources]
+
+
+def _word_people(el: Any) -> list[dict[str, str]]:
+    out = []
+    for person in el.iter(B + "Person") if el is not None else ():
+        given = " ".join(t for t in (person.findtext(B + "First"), person.findtext(B + "Middle")) if t)
+        out.append({"family": person.findtext(B + "Last") or "", "given": given})
+    corporate = el.findtext(f"{B}Corporate") if el is not None else None
+    return out + ([{"literal": corporate}] if corporate else [])
+
+
+def _word_item(src: Any) -> dict[str, Any]:
+    item: dict[str, Any] = {"type": _WORD_TYPES.get((src.findtext(B + "SourceType") or "").lower(), "document")}
+    for role, path in (("author", f"{B}Author/{B}Author"), ("editor", f"{B}Author/{B}Editor")):
+        people = _word_people(src.find(path))
+        if people:
+            item[role] = people
+    for tag, key in _WORD_FIELDS:
+        value = " ".join((src.findtext(B + tag) or "").split())
+        if value and key not in item:
+            item[key] = value
+    year = re.search(r"\d{4}", src.findtext(B + "Year") or "")
+    if year:
+        item["issued"] = {"date-parts": [[int(year.group())]]}
+    return item
+
+
+def word_citation_tags(instructions: list[tuple[str, int]]) -> dict[str, int]:
+    """The source tags ``CITATION`` fields name (``CITATION Smi01 \\l 1033 \\m Jon02``), first line each."""
+    tags: dict[str, int] = {}
+    for instr, line in instructions:
+        words = instr.split()
+        if words[:1] == ["CITATION"]:
+            for i, word in enumerate(words):
+                if i == 1 or (i > 1 and words[i - 1] == "\\m"):
+                    tags.setdefault(word, line)
+    return tags

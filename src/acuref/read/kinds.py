@@ -116,7 +116,7 @@ def _register_builtins() -> None:
     from acuref.read import jats, latexinput, odf, ooxml
 
     register(InputKind("docx", (".docx", ".docm", ".dotx"), ooxml.load, ooxml.sniff,
-                       "Word documents (paragraphs, lists, notes, tables; Zotero, Mendeley, EndNote, Citavi fields)"))
+                       "Word documents (paragraphs, lists, notes, tables; Zotero, Mendeley, EndNote, Citavi, Word citations)"))
     register(InputKind("odt", (".odt", ".ott"), odf.load, odf.sniff,
                        "LibreOffice/OpenDocument text (Zotero and Mendeley reference marks too)"))
     register(InputKind("jats", (".nxml",), jats.load, jats.sniff,

@@ -19,6 +19,7 @@ from acuref.read import fields
 from acuref.read.containers import Archive, local, parse_xml
 from acuref.read.documents import Document
 from acuref.read.markup import Line
+from acuref.read.record import Record
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 WHAT = "Word document"
@@ -237,6 +238,18 @@ def _part(archive: Archive, member: str) -> ET.Element | None:
 BLOCKS = "html"
 
 
+def _word_sources(archive: Archive, cited: dict[str, int]) -> list[Record]:
+    """The sources Word's own citation tool keeps in a custom XML part (``b:Sources``), those cited only."""
+    if not cited:
+        return []
+    for member in archive.names():
+        if member.startswith("customXml/item") and member.endswith(".xml"):
+            root = _part(archive, member)
+            if root is not None and local(root.tag) == "Sources":
+                return fields.word_sources(root, cited)
+    return []
+
+
 def _main_part(archive: Archive) -> str | None:
     """The document part: ``word/document.xml`` as Word writes it, else wherever the package's relations say."""
     if archive.has("word/document.xml"):
@@ -276,5 +289,6 @@ def load(data: bytes, name: str) -> Document:
     properties = [(p.get("name") or "", "".join(p.itertext())) for p in custom if local(p.tag) == "property"] if (
         custom is not None) else []
     records, notes = fields.records(reader.instructions + fields.bookmarked(properties, reader.bookmarks), name)
+    records += _word_sources(archive, fields.word_citation_tags(reader.instructions))
     return Document(name, tuple(reader.lines), "utf-8", BLOCKS, tuple(notes), records=tuple(records))
 
