@@ -65,15 +65,24 @@ def test_control_characters_never_reach_a_field():
 
 # ----------------------------------------------------------------------------------------- what is no text
 
-def test_jats_xml_is_refused_in_one_line(tmp_path, capsys):
-    """JATS XML is not read as plain text (one garbage entry, exit 0): it is refused, exit 3, until it is read."""
+def test_jats_xml_is_read_as_its_reference_list(tmp_path, capsys):
+    """JATS XML is not read as plain text (one garbage entry): each <ref> is one reference, exit 0."""
     path = tmp_path / "article.xml"
     path.write_text('<?xml version="1.0"?>\n<!DOCTYPE article PUBLIC "-//NLM//DTD JATS">\n<article dtd-version="1.2">'
                     f"<back><ref-list><ref><mixed-citation>{REF}</mixed-citation></ref></ref-list></back></article>\n",
                     encoding="utf-8")
+    assert main(["export", str(path), "--no-resolve", "-q", "-o", str(tmp_path / "o.json")]) == 0
+    items = json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))
+    assert len(items) == 1 and items[0]["title"] == "Grip strength in older adults: a cohort"
+
+
+def test_an_xml_document_that_is_not_jats_is_refused_in_one_line(tmp_path, capsys):
+    """TEI or any other XML is refused, exit 3, not read as prose."""
+    path = tmp_path / "doc.xml"
+    path.write_text(f'<?xml version="1.0"?>\n<TEI><text><body><p>{REF}</p></body></text></TEI>\n', encoding="utf-8")
     assert main(["export", str(path), "--no-resolve", "-o", str(tmp_path / "o.json")]) == 3
     err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 1 and "JATS XML" in err[0] and not (tmp_path / "o.json").exists()
+    assert len(err) == 1 and "JATS XML only" in err[0] and not (tmp_path / "o.json").exists()
 
 
 def test_xhtml_with_an_xml_declaration_is_still_a_page():

@@ -20,6 +20,7 @@ from acuref.errors import AcurefError, InputError, NetworkError, OutputError, Us
 from acuref.model import Status, Warning_
 from acuref.output import Target, display, write_atomic
 from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
+from acuref.read import kinds
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
 from acuref.report import summary as report
@@ -57,13 +58,22 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
 
 
+def _input_kinds() -> str:
+    """The registered input kinds, one line each, for ``--help`` (the registry is the one list)."""
+    rows = [f"  {', '.join(k.suffixes):<22} {k.summary}" for k in kinds.kinds()]
+    return "input kinds beside text, Markdown, reST, HTML and PDF:\n" + "\n".join(rows) + (
+        "\n.doc, .rtf and encrypted Office files are refused: save them as .docx, .odt or HTML first.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="acuref", description="Turn the literature cited in documents into a clean bibliography.")
     parser.add_argument("--version", action="version", version=f"acuref {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders")
+    kinds_help = {"epilog": _input_kinds(), "formatter_class": argparse.RawDescriptionHelpFormatter}
+    exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders", **kinds_help)
     exp.add_argument("paths", nargs="+", metavar="PATH",
-                     help="documents, bibliographies (.bib .ris .json) or folders ('-' reads standard input)")
+                     help="documents (text, Markdown, reST, HTML, PDF and the input kinds below), bibliographies "
+                          "(.bib .ris .json) or folders ('-' reads standard input)")
     exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
     exp.add_argument("--resolver", metavar="SPEC", default="crossref",
                      help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
@@ -119,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                     "'python -m tools.train --extra FILE' (JSON lines)")
     train.add_argument("file", metavar="FILE", help="a decisions file")
     train.add_argument("-o", "--output", default="-", help="where to write (default: standard output)")
-    ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON")
+    ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON", **kinds_help)
     ext.add_argument("paths", nargs="+", metavar="PATH")
     ext.add_argument("-o", "--output", default="-")
     ext.add_argument("-q", "--quiet", action="store_true")

@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
 
-SourceKind = Literal["list", "source", "inline", "bibliography", "line"]
+SourceKind = Literal["list", "source", "inline", "bibliography", "line", "field"]
 
 T = TypeVar("T")
 
@@ -77,6 +77,7 @@ class Source:
     label: str | None = None
     kind: SourceKind = "list"
     file: str | None = None
+    manager: str | None = None  # kind "field": who wrote the record (zotero, mendeley, endnote, citavi, jats)
 
 
 @pickled_by_init

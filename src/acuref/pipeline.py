@@ -12,7 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from acuref import decisions, formats
+from acuref import decisions, formats, records
 from acuref.dedupe.stage import DedupeReport, deduplicate
 from acuref.errors import InputError
 from acuref.formats.keys import assign_keys
@@ -20,6 +20,7 @@ from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_it
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
 from acuref.parse.rules import parse_reference
+from acuref.read import kinds, latexinput
 from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
 from acuref.read.extract import extract_with_report
 from acuref.resolve.backend import Resolver
@@ -29,8 +30,8 @@ from acuref.settings import Settings
 
 
 def input_suffixes() -> frozenset[str]:
-    """What a folder walk reads: documents, and bibliographies in every format with a reader."""
-    return DOCUMENT_SUFFIXES | formats.read_suffixes()
+    """What a folder walk reads: documents, the registered input kinds, and bibliographies with a reader."""
+    return DOCUMENT_SUFFIXES | kinds.suffixes() | formats.read_suffixes()
 
 
 def read_bibliography(path: str) -> tuple[list[Reference], list[Warning_]]:
@@ -87,12 +88,21 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
             found = False
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                covered = {c for name in files if name.lower().endswith(".aux") for c in latexinput.covered(
+                    str(Path(root) / name))}
                 for name in sorted(files):
                     full = str(Path(root) / name)
                     if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
+                        refused = _refused(full) if Path(name).suffix.lower() in kinds.refused_suffixes() else None
+                        if refused:
+                            yield DocumentResult(full, warnings=(Warning_(f"{refused}; not read", full),))
                         continue
                     found = True
                     if os.path.realpath(full) in exclude:
+                        continue
+                    if full in covered:
+                        yield DocumentResult(full, warnings=(Warning_(
+                            f"{full}: passed over; the .aux beside it names exactly the entries cited", full),))
                         continue
                     what = own_output(full)
                     if what:
@@ -110,19 +120,37 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
             yield path
 
 
+def _refused(path: str) -> str | None:
+    """Why a file of a refused kind met in a folder walk is not read (None: its content is readable after all,
+    as Word's HTML saved under .doc is — but a walk reads only the suffixes it knows)."""
+    try:
+        with open(path, "rb") as fh:
+            kinds.refuse(path, fh.read(kinds.SNIFF_BYTES))
+    except (InputError, OSError) as err:
+        return str(err) if isinstance(err, InputError) else None
+    return None
+
+
 def _unusable(problem: Warning_) -> DocumentResult:
     return DocumentResult(problem.file or "", warnings=(problem,), failed=True)
 
 
 def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     """Extract and parse every reference in one document, each with its provenance, and the candidates in
-    its reference sections that were not taken as references (with the reason)."""
-    sources, skipped = extract_with_report(doc)
+    its reference sections that were not taken as references (with the reason).
+
+    Exact records the document carries (citation fields, JATS, biblatex) come first, unparsed; strings its
+    kind delimits itself (a .bbl item, a JATS text citation) are parsed; a typed reference a record
+    explains is the same work and is not repeated."""
+    sources, skipped = extract_with_report(doc) if doc.extract else ([], [])
+    exact = [records.from_record(r, doc.name) for r in doc.records]
     refs = []
-    for src in sources:
+    for src in (*doc.strings, *sources):
         src = replace(src, file=doc.name)
         refs.append(replace(parse_reference(src.raw), sources=(src,)))
-    return refs, [replace(s, file=doc.name) for s in skipped]
+    if exact:
+        refs = [r for r in refs if not records.explained(r, exact)]
+    return exact + refs, [replace(s, file=doc.name) for s in skipped]
 
 
 def parse_lines(text: str, name: str) -> list[Reference]:
@@ -171,8 +199,17 @@ def read_path(path: str) -> DocumentResult:
     try:
         for doc in iter_path(path):  # a large file comes in windows: memory stays bounded
             warnings.extend(Warning_(note, path) for note in doc.notes)
-            text_seen = text_seen or any(line.text.strip() for line in doc.lines)
+            text_seen = text_seen or any(line.text.strip() for line in doc.lines) or bool(
+                doc.records or doc.strings or doc.cites) or doc.format == "aux"  # an .aux that cites nothing
             got, passed = read_document(doc)
+            unexplained = sum(1 for r in got if r.sources[0].kind != "field") if doc.records and doc.extract else 0
+            if unexplained:
+                warnings.append(Warning_(f"{path}: {unexplained} typed reference{'s' if unexplained > 1 else ''} "
+                                         "that no citation field explains; parsed and kept", path))
+            if doc.cites or doc.libraries:
+                cited, problems = records.cited_entries(doc)
+                got.extend(cited)
+                warnings.extend(problems)
             found.extend(got)
             passed_over.extend(passed)
     except InputError as err:

@@ -282,6 +282,8 @@ def _split_names(value: str) -> tuple[tuple[Name, ...], bool]:
         pieces = [latex.decode(p).strip() for p in _top_level_commas(raw)]
         if len(pieces) == 1:
             words = pieces[0].split()
+            if not words:  # a name that is only markup ({\relax}, "\ "): nothing to keep, and no crash
+                continue
             if len(words) == 1:
                 names.append(Name(family=words[0]))
             else:

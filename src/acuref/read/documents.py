@@ -18,10 +18,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from acuref.errors import InputError
+from acuref.model import Source
 from acuref.normalize.controls import without_controls
 from acuref.normalize.vocabulary import YEAR_ANY_RE
 from acuref.read.markup import BlockTextParser, Line, html_lines, markdown_lines, rst_lines, text_lines
+from acuref.read.record import Record
 
+# The text documents and PDF; the other input kinds' suffixes are in the registry (``read/kinds.py``).
 DOCUMENT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".rst", ".rest", ".pdf"})
 
 
@@ -33,8 +36,8 @@ _HTML_SNIFF_RE = re.compile(r"^\s*(?:<!doctype html|<html|<head|<body|<\?xml[^>]
 
 _BINARY_MAGIC = (
     (b"%PDF", "a PDF file"),  # documents: read by acuref.pdf before decoding; elsewhere refused
-    (b"PK\x03\x04", "a ZIP/Office file (save it as text or HTML first)"),
-    (b"\xd0\xcf\x11\xe0", "an old Office file (save it as text or HTML first)"),
+    (b"PK\x03\x04", "a ZIP archive that is not a Word (.docx) or OpenDocument (.odt) text"),
+    (b"\xd0\xcf\x11\xe0", "an old Office file (save it as .docx, .odt or HTML first)"),
     (b"\x89PNG", "an image"),
     (b"\xff\xd8\xff", "an image"),
     (b"GIF8", "an image"),
@@ -49,8 +52,13 @@ class Document:
     name: str
     lines: tuple[Line, ...]
     encoding: str
-    format: str  # "text", "markdown", "rst", "html" or "pdf"
+    format: str  # "text", "markdown", "rst", "html" (block documents: web pages, Word, OpenDocument), "pdf", …
     notes: tuple[str, ...] = ()  # non-fatal remarks, e.g. an encoding fallback
+    records: tuple[Record, ...] = ()  # exact records the file carries (citation fields, JATS, biblatex data)
+    strings: tuple[Source, ...] = ()  # reference strings the file delimits itself (a .bbl item): parsed, not found
+    cites: tuple[str, ...] = ()  # LaTeX: the keys an .aux cites, to be taken from ``libraries``
+    libraries: tuple[str, ...] = ()  # LaTeX: the .bib files an .aux names (paths)
+    extract: bool = True  # False: the kind delimits its references itself; its prose is not searched for more
 
 
 def _cp1252_here(err: UnicodeError) -> tuple[str, int]:
@@ -150,7 +158,7 @@ def detect_format(name: str, text: str) -> str:
     return "text"
 
 
-_XML_RE = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(\w[\w:.-]*)|<(\w[\w:.-]*))",
+XML_ROOT_RE = re.compile(r"\A\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!DOCTYPE\s+(\w[\w:.-]*)|<(\w[\w:.-]*))",
                      re.IGNORECASE | re.DOTALL)
 
 
@@ -158,14 +166,14 @@ def refuse_xml(text: str, name: str) -> None:
     """An XML document that is not a web page (a JATS article, TEI, …) is refused, not read as prose: its
     markup would come out as garbage references."""
     start = text[:4096].lstrip("\ufeff \t\r\n")
-    m = _XML_RE.match(start) if start.startswith("<") else None
+    m = XML_ROOT_RE.match(start) if start.startswith("<") else None
     root = (m.group(1) or m.group(2)).lower() if m else ""
     declared = start.startswith(("<?xml", "<!DOCTYPE", "<!doctype"))
     jats = root == "article" and ("dtd-version" in start or "xmlns" in start)
     if not root or root == "html" or not (declared or jats):
         return
-    what = "a JATS XML article" if root == "article" else f"an XML document (<{root}>)"
-    raise InputError(f"{name}: {what}; acuref does not read XML yet (convert it to HTML or text first)")
+    what = "an XML article that is not JATS" if root == "article" else f"an XML document (<{root}>)"
+    raise InputError(f"{name}: {what}; acuref reads JATS XML only (convert it to HTML or text first)")
 
 
 def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encoding: str = "utf-8",
@@ -174,6 +182,11 @@ def load_text(text: str, name: str = "<text>", *, fmt: str | None = None, encodi
     if not isinstance(text, str):
         raise TypeError(f"load_text: text must be a str, not {type(text).__name__}")
     if fmt is None:
+        from acuref.read import kinds  # the kinds' modules use this one: imported when first needed
+
+        kind = kinds.find(name, text[:kinds.SNIFF_BYTES].encode("utf-8"))
+        if kind is not None:
+            return kind.load(text.encode("utf-8"), name)
         refuse_xml(text, name)
     fmt = fmt or detect_format(name, text)
     if fmt == "html":
@@ -193,10 +206,19 @@ def is_pdf(head: bytes) -> bool:
 
 
 def load_bytes(data: bytes, name: str, *, fmt: str | None = None) -> Document:
+    """A document from its bytes: a registered input kind (Word, OpenDocument, JATS, LaTeX) by its content or
+    suffix, a PDF, else text decoded and read as its format; kinds acuref does not read are refused in a line."""
     if is_pdf(data):
         from acuref.read.pdf import load_pdf
 
         return load_pdf(data, name)
+    if fmt is None:
+        from acuref.read import kinds  # the kinds' modules use this one: imported when first needed
+
+        kinds.refuse(name, data)  # first: an encrypted .docx is no ZIP, and must not be called a damaged one
+        kind = kinds.find(name, data)
+        if kind is not None:
+            return kind.load(data, name)
     text, encoding, notes = decode(data, name)
     return load_text(text, name, fmt=fmt, encoding=encoding, notes=notes)
 
@@ -264,9 +286,11 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
     A window ends at a blank line (or a block boundary in HTML) once it holds ``window`` lines, so that a
     reference list is not cut in the middle of an entry.
     """
+    from acuref.read.kinds import whole  # the kinds' modules use this one: imported when first needed
+
     p = Path(path)
-    if path == "-" or not p.is_file() or p.stat().st_size <= large or _is_pdf(p):
-        yield load_path(path)  # a PDF is read whole: its pages are not lines of a stream
+    if path == "-" or not p.is_file() or p.stat().st_size <= large or whole(path):
+        yield load_path(path)  # a PDF or a Word file is read whole: its pages are not lines of a stream
         return
     try:
         fh = p.open("rb")
@@ -284,14 +308,6 @@ def iter_path(path: str, *, large: int = LARGE, window: int = WINDOW_LINES) -> I
             yield from _html_windows(fh, decoder, path, encoding, notes, window)
         else:
             yield from _text_windows(fh, decoder, path, encoding, notes, fmt, window)
-
-
-def _is_pdf(p: Path) -> bool:
-    try:
-        with p.open("rb") as fh:
-            return is_pdf(fh.read(1024))
-    except OSError:
-        return False
 
 
 def _chunks(fh: BinaryIO, decoder: codecs.IncrementalDecoder) -> Iterator[str]:

@@ -11,8 +11,11 @@ from acuref.model import Entry, Resolution, Skipped, Source, Status, Warning_
 
 
 def source_to_json(src: Source) -> dict[str, Any]:
-    return {"file": src.file, "line": src.line, "end_line": src.end_line, "raw": src.raw,
-            "label": src.label, "kind": src.kind}
+    out = {"file": src.file, "line": src.line, "end_line": src.end_line, "raw": src.raw,
+           "label": src.label, "kind": src.kind}
+    if src.manager:
+        out["manager"] = src.manager  # a reference manager's field (or a JATS/biblatex record) it was read from
+    return out
 
 
 def resolution_to_json(res: Resolution | None) -> dict[str, Any]:
