@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import DEGREE_RE
 from acuref.normalize.shapes import (
@@ -14,6 +16,28 @@ from acuref.normalize.shapes import (
 )
 from acuref.normalize.text import clean, split_label
 from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR_ANY_RE
+
+
+# "Retrieved", "Zugriff am", "consulté le": a web reference's access note.
+ACCESS_RE = re.compile(
+    r"\b(?:accessed|retrieved|last\s+visited|abgerufen|abruf|zugriff|zugegriffen|consulté|geraadpleegd|bezocht|"
+    r"consultado|visitado|citado|consultato|dostęp|data\s+dostępu|дата\s+обращения|accesso)\b", re.IGNORECASE)
+
+
+_URL_RE = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
+
+
+# "Amsel, Karin: Titel", "Brenner, P.; Ott, L.: Titel": a German humanities author list before a colon.
+_NAME_COLON_RE = re.compile(
+    r"^[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:von|van|de|der|den|du|da|di|zu|le|la)){0,2}(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,"
+    r"\s*[A-ZÀ-ÞĀ-Ž][\w.'’ -]{0,30}?(?:\s*(?:[;/]|\bu\.|\bund\b)\s*[^:;/]{2,40}?){0,6}"
+    r"(?:\s*\((?:Hg|Hrsg|Ed|Eds|éd|dir|red|ed)\.?\))?\s*:\s+\S")
+
+
+# GOST (Russian): "Гисин, В. Б." / "Дейт К. Дж." authors, "– М.: Вильямс, 2014", "– 208 с."
+_CYRILLIC_AUTHOR_RE = re.compile(r"^[А-ЯЁ][а-яё-]+,?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ][а-яё]?\.)?")
+_GOST_PLACE_RE = re.compile(r"[–—-]\s*[А-ЯЁA-Z][\w.-]{0,15}\.?\s*:\s*[^,]{2,60},\s*\d{4}")
+_PAGE_COUNT_RE = re.compile(r"(?<!\w)\d{1,5}\s*(?:с|стр|S|p|pp|pages|Seiten|str)\.(?=\s|$|[,;)])")
 
 
 def evidence(text: str) -> int:
@@ -45,10 +69,26 @@ def evidence(text: str) -> int:
         score += 2
     elif book:
         score += 1
-    if PAGES_WORD_RE.search(s):
+    if PAGES_WORD_RE.search(s) or _PAGE_COUNT_RE.search(s):
         score += 1
+    score += _web_and_local(s, body)
     if REGISTRATION_RE.search(s) and score < 6:
         score -= 3
     if len(s.split()) > 90:
         score -= 2
+    return score
+
+
+def _web_and_local(s: str, body: str) -> int:
+    """Marks of web references (a URL, an access note) and of local styles the shared shapes do not read:
+    German "Name, Vorname: Titel" authors and GOST authors and imprints."""
+    score = 0
+    if _URL_RE.search(s):
+        score += 1
+    if ACCESS_RE.search(s):
+        score += 2
+    if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body):
+        score += 2
+    if _GOST_PLACE_RE.search(s):
+        score += 2
     return score

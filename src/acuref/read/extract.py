@@ -161,10 +161,23 @@ def _runs(units: list[Unit | None]) -> set[int]:
 
 
 def _references_follow(units: list[Unit | None], i: int) -> bool:
-    """After a heading inside a section: the next unit is plainly a reference (then it was a topic subheading)."""
-    nxt = next((u for u in units[i + 1:] if u is not None), None)
-    return (nxt is not None and not _heading_like(nxt) and judged(nxt.flat) is None
-            and (nxt.item or evidence_of(nxt.flat) >= 2))
+    """After a heading inside a section: a reference follows, past further subheadings and a short note or
+    two (then it was a topic subheading: "Books", "2.1 Articles", "a. Printed matter")."""
+    seen = 0
+    for nxt in units[i + 1:]:
+        if nxt is None:
+            continue
+        seen += 1
+        if seen > 6 or (_heading_like(nxt) and is_end_heading(nxt.flat)):
+            return False
+        reason = judged(nxt.flat)
+        if _heading_like(nxt) and (not nxt.item or reason is not None):
+            continue  # a further subheading ("Articles" under "Primary sources")
+        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
+            return True
+        if reason == "running text, not a reference":
+            return False
+    return False
 
 
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
@@ -195,34 +208,39 @@ class _Walk:
         self.found = _Found()
         self.section = 0  # 0: outside; else the level of the heading that opened it (7 for one with no level)
         self.misses = 0
+        self.lapsed = 0  # the level of a section that prose ended (no heading did)
         self.prev: list[Unit] = []
 
     def visit(self, i: int, u: Unit) -> None:
         if self._heading(i, u):
             return
         member = self.groups.get(id(u))
-        if self.section:
+        if self.section or self._reopen(u):
             self._in_section(u, member)
             return
         if member is not None and not member.good and id(u) in self.runs:
             member = None  # an item of a run that reads as a reference list (numbered entries mixed with others)
+        before = len(self.found.sources)
         if member is not None:
             self._member(u, member)
             self.prev = []
         elif not self._outside(u):
             _inline_into(self.found, u)
             self.prev = (self.prev + [u])[-2:]
+        if self.lapsed and len(self.found.sources) == before and u.flat and judged(u.flat) is None and has_core(u.flat):
+            self.found.skip(u, "after notes that ended the reference section; too weak to open it again")
 
     def _heading(self, i: int, u: Unit) -> bool:
         """Open, close or skip at a heading; True when the unit was a heading and is done with."""
         if u.item and u.label and u.label.isdigit() and is_reference_heading(u.flat):
-            self.section, self.misses, self.prev = 7, 0, []  # "5. References", "7. Literatur": a numbered heading
+            self._open(7)  # "5. References", "7. Literatur": a numbered heading
             return True
         if not _heading_like(u) or u.item:
             return False
         if is_reference_heading(u.flat):
-            self.section, self.misses, self.prev = u.heading or 7, 0, []
+            self._open(u.heading or 7)
             return True
+        self.lapsed = 0
         if not self.section:
             return False
         if is_end_heading(u.flat) or (u.heading and u.heading < self.section) or not _references_follow(self.units, i):
@@ -231,6 +249,12 @@ class _Walk:
             self.found.skip(u, "subheading inside the reference section")
         return True
 
+    def _open(self, level: int) -> None:
+        """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
+        if not self.section or level < self.section:
+            self.section = level
+        self.misses, self.prev, self.lapsed = 0, [], 0
+
     def _in_section(self, u: Unit, member: _Member | None) -> None:
         reason = judged(u.flat) if u.flat else "empty entry"
         if reason is None:
@@ -238,9 +262,19 @@ class _Walk:
             self.misses = 0
             return
         self.found.skip(u, reason)
+        # Three non-references in a row (or two of prose) end a section that no heading ended: what follows a
+        # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
+        # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
-            self.section = 0
+            self.section, self.lapsed = 0, self.section
+
+    def _reopen(self, u: Unit) -> bool:
+        """After notes or prose ended a section with no heading: a plain reference opens it again."""
+        if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
+            return False
+        self.section, self.lapsed, self.misses = self.lapsed, 0, 0
+        return True
 
     def _member(self, u: Unit, member: _Member) -> None:
         found = self.found

@@ -26,6 +26,7 @@ _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|
 
 
 _UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
+                         r"abruf|zugriff|zugegriffen|visitado|citado|consultato|dostęp|обращения|"
                          r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)",
                          re.IGNORECASE)
 

@@ -132,7 +132,9 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
         block = [line.text.rstrip() for line in lines[start:end]]
         width = max(len(t) for t in block) if block else 0
         full = sum(len(t) >= width - 12 for t in block)
-        if len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
+        if len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
+            pass  # every line a whole entry with its own year, whatever their lengths: never joined
+        elif len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
                 word = nxt.split()[0] if nxt else ""

@@ -1,0 +1,80 @@
+"""Web pages, Markdown and plain text as people write them: nested topic headings, notes between entries, HTML
+inside Markdown, tables, blank-line separated entries, long numbered lists; every reference found, none cut."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.read import extract_with_report
+from acuref.read.documents import load_text
+
+BOOK_A = "Amsel, Karin: Die Vögel des Nordens. Hamburg: Seeverlag 2011."
+BOOK_B = "Brenner, Paul; Ott, Lisa: Kleine Geschichte der Mühlen. Kassel 2004, Mühlenbund."
+ART_A = "Corvo, L., & Neri, P. (2016). Crows in the city. Urban Birds, 12(3), 45-61."
+ART_B = "Dunlin S, Ruff K. Waders on mudflats. J Coast Ornithol. 2019;8:112-120."
+WEB_A = "Vogelwarte Nord: Zugvögel im Herbst. 2021. URL: https://example.org/zug (Zugriff am 3.4.2022)"
+WEB_B = "Rabe, Tom: Nester bauen. In: Gartenblog, https://example.org/nester, letzter Abruf 2.2.2023."
+
+
+def _found(text: str, name: str = "page.md") -> tuple[list[str], list]:
+    sources, skipped = extract_with_report(load_text(text, name))
+    return [s.raw.replace("\n", " ") for s in sources], skipped
+
+
+def test_nested_topic_headings_keep_the_section_open():
+    """Deeper headings under a reference heading ("## Books", "### Printed") are topic subheadings, also when
+    two of them stand in a row; a reference heading inside the section keeps the outer section's level."""
+    text = ("# Literatur\n\n## Allgemeines\n\n### Bücher\n\n- " + BOOK_A + "\n- " + BOOK_B
+            + "\n\n## Zeitschriften und Quellen\n\n" + ART_A + "\n\n### Weitere Artikel\n\n" + ART_B + "\n")
+    found, skipped = _found(text)
+    assert found == [BOOK_A, BOOK_B, ART_A, ART_B]
+    assert {s.reason for s in skipped} == {"subheading inside the reference section"}
+
+
+@pytest.mark.parametrize("notes", [
+    ["Ibid.", "Zie ook.", "(comment: check the edition)"],
+    ["Idem.", "See also the list below.", "Not yet read."],
+])
+def test_notes_between_entries_do_not_close_the_section(notes):
+    """Three short notes in a row inside a reference list are listed as skipped and the entries after them are
+    still taken (the section closed there and dropped them silently before)."""
+    text = "References\n\n" + ART_A + "\n\n" + "\n\n".join(notes) + "\n\n" + ART_B + "\n\n" + BOOK_A + "\n"
+    found, skipped = _found(text, "page.txt")
+    assert found == [ART_A, ART_B, BOOK_A]
+    assert [s.text for s in skipped] == notes
+
+
+def test_prose_ends_a_section_and_a_later_reference_opens_it_again():
+    """Two paragraphs of running text close a section with no heading to close it; a plain reference after them
+    opens it again, and the prose is listed as skipped."""
+    prose = ("The birds were counted every morning by the volunteers who came to the reserve, and their notes "
+             "were kept in a book that is now in the village library for anyone who wants to read it.")
+    text = "Bibliography\n\n" + ART_A + "\n\n" + prose + "\n\n" + prose + "\n\n" + ART_B + "\n"
+    found, skipped = _found(text, "page.txt")
+    assert found == [ART_A, ART_B]
+    assert [s.reason for s in skipped] == ["running text, not a reference"] * 2
+
+
+def test_web_and_humanities_entries_without_a_plain_year():
+    """'Name, Vorname: Titel' entries whose only date is an access date, and one-line web citations with a
+    URL and an access note, are taken in a list with no heading or after two of them in a row."""
+    refs = [WEB_A, "Vogelwarte Nord: Rastplätze. 2020. URL: https://example.org/rast (Zugriff am 3.4.2022)",
+            "Seeschwalbe e.V.: Brutzeiten. 2019. URL: https://example.org/brut (Zugriff am 5.4.2022)",
+            "Kiebitz, Jana: Wiesen im Wandel. 2018. URL: https://example.org/wiesen (Zugriff am 6.4.2022)"]
+    found, _ = _found("\n".join(refs) + "\n", "quellen.txt")
+    assert found == refs
+    text = "Literatur\n\n" + "\n\n".join([BOOK_A, "Ibid.", "Siehe oben.", WEB_B, BOOK_B]) + "\n"
+    found, _ = _found(text, "page.txt")
+    assert found == [BOOK_A, WEB_B, BOOK_B]
+
+
+@pytest.mark.parametrize("ref", [
+    "Гусев, А. Б. Теория графов: учебник. – М.: Наука, 2015. – 320 с.",
+    "Петров И. С. Основы сетей. – СПб.: Питер, 2019. – 416 с.",
+])
+def test_gost_entries_in_a_numbered_list(ref):
+    """A short numbered list of GOST entries (Cyrillic authors, '– М.: Publisher, year', '– 320 с.') with no
+    heading is a reference list."""
+    other = "Иванов, П. Р. Алгоритмы на практике. – М.: Мир, 2012. – 288 с."
+    found, _ = _found(f"1. {ref}\n2. {other}\n3. {ref}\n", "list.md")
+    assert found == [ref, other, ref]
