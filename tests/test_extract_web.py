@@ -78,3 +78,46 @@ def test_gost_entries_in_a_numbered_list(ref):
     other = "Иванов, П. Р. Алгоритмы на практике. – М.: Мир, 2012. – 288 с."
     found, _ = _found(f"1. {ref}\n2. {other}\n3. {ref}\n", "list.md")
     assert found == [ref, other, ref]
+
+
+def test_html_blocks_inside_markdown():
+    """An <ol> block inside a Markdown file (with a blank line between its items) is read as HTML: numbered
+    entries with no tags left; <p> and <div> blocks likewise."""
+    text = ("# Bibliography\n\n<ol>\n<li>" + ART_A + "</li>\n\n<li><i>" + ART_B + "</i></li>\n</ol>\n\n"
+            "<div class=\"ref\"><p>" + BOOK_A + "</p></div>\n\nThe end.\n")
+    sources, _ = extract_with_report(load_text(text, "refs.md"))
+    assert [(s.label, s.raw) for s in sources] == [("1", ART_A), ("2", ART_B), (None, BOOK_A)]
+
+
+def test_notes_after_a_break_are_not_entries():
+    """A note after '<br>' below a complete entry is listed as a note, not taken; a link line after the break
+    stays with its entry; an entry broken by '<br>' before it is complete is joined."""
+    text = ("## Literatur\n\n- " + BOOK_A + "<br />\n  Ein schönes Buch über Vögel, das ich gern empfehle.\n"
+            "  <br />[Beim Verlag bestellen](https://example.org/shop/1)\n"
+            "- " + ART_A + "  \nhttps://example.org/crows\n"
+            "- Brenner, Paul; Ott, Lisa:<br />Kleine Geschichte der Mühlen. Kassel 2004, Mühlenbund.\n")
+    found, skipped = _found(text)
+    assert found == [BOOK_A, ART_A + " https://example.org/crows", BOOK_B]
+    assert [s.reason for s in skipped] == ["a note below an entry"]
+    assert skipped[0].text.startswith("Ein schönes Buch") and "https://example.org/shop/1" in skipped[0].text
+
+
+def test_markdown_markup_is_printed_text():
+    """Tables (one entry a row), '##Heading' without a space, block quotes, links with brackets in their text
+    (the target kept), '_emphasis_' and TeX commands all come out as the printed text."""
+    text = ("##Quellen\n\n| Nr | Eintrag |\n|---|---|\n| 1 | " + ART_A + " |\n| 2 | " + BOOK_A + " |\n\n"
+            "> Dunlin S, Ruff K. _Waders on mudflats_. J Coast Ornithol. 2019;8:112-120.\n\n"
+            "- [Rabe T. Nester [online]. 2020](https://example.org/n)\n"
+            "- Wren J. \\textit{Small birds}\\hspace{3mm}. London: Hedge Press; 2015.\n")
+    found, _ = _found(text)
+    assert found == ["1 " + ART_A, "2 " + BOOK_A, ART_B, "Rabe T. Nester [online]. 2020 https://example.org/n",
+                     "Wren J. Small birds . London: Hedge Press; 2015."]
+
+
+def test_markdown_list_items_run_on_until_the_next_item():
+    """Lines under a Markdown list item with no indent and no blank line belong to it (lazy continuation)."""
+    text = ("### Papers\n\n1. Kite R, Hawk S.\nRaptors over the valley.\nJ Birds 2001;4:1-9.\n"
+            "1. Owl T.\n*Night hunters*.\nJ Birds 2003;6:10-19.\n")
+    found, _ = _found(text)
+    assert found == ["Kite R, Hawk S. Raptors over the valley. J Birds 2001;4:1-9.",
+                     "Owl T. Night hunters. J Birds 2003;6:10-19."]

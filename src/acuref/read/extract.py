@@ -114,7 +114,7 @@ def _groups(units: list[Unit | None]) -> dict[int, _Member]:
             out[id(u)] = _Member(group, good, ordinal, pos)
 
     for u in units:
-        if u is None:
+        if u is None or u.note:
             continue
         if u.item and not u.heading:
             current.append(u)
@@ -149,7 +149,7 @@ def _runs(units: list[Unit | None]) -> set[int]:
             out.update(id(u) for u in run)
 
     for u in units:
-        if u is None:
+        if u is None or u.note:
             continue
         if not u.heading and u.flat and not _heading_like(u) and judged(u.flat) != "running text, not a reference":
             run.append(u)
@@ -183,11 +183,11 @@ def _references_follow(units: list[Unit | None], i: int) -> bool:
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
     """Every reference in a document, in document order, and every candidate in a reference section or list
     that was not taken (with the reason)."""
-    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"))
+    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown")
 
 
-def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[Source], list[Skipped]]:
-    units = segment(lines, blocks)
+def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False) -> tuple[list[Source], list[Skipped]]:
+    units = segment(lines, blocks, lazy)
     walk = _Walk(units)
     for i, u in enumerate(units):
         if u is not None:
@@ -209,10 +209,14 @@ class _Walk:
         self.section = 0  # 0: outside; else the level of the heading that opened it (7 for one with no level)
         self.misses = 0
         self.lapsed = 0  # the level of a section that prose ended (no heading did)
+        self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
 
     def visit(self, i: int, u: Unit) -> None:
         if self._heading(i, u):
+            return
+        if u.note:
+            self._note(u)
             return
         member = self.groups.get(id(u))
         if self.section or self._reopen(u):
@@ -240,6 +244,9 @@ class _Walk:
         if is_reference_heading(u.flat):
             self._open(u.heading or 7)
             return True
+        if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
+                and _references_follow(self.units, i):
+            self.section = self.lapsed  # a topic subheading of the section that notes had ended
         self.lapsed = 0
         if not self.section:
             return False
@@ -253,21 +260,33 @@ class _Walk:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
         if not self.section or level < self.section:
             self.section = level
-        self.misses, self.prev, self.lapsed = 0, [], 0
+        self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
 
     def _in_section(self, u: Unit, member: _Member | None) -> None:
         reason = judged(u.flat) if u.flat else "empty entry"
         if reason is None:
             self.found.take(u, _label(u, member))
-            self.misses = 0
+            self.misses, self.taken = 0, True
             return
         self.found.skip(u, reason)
         # Three non-references in a row (or two of prose) end a section that no heading ended: what follows a
         # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
         # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
+        if not self.taken and self.misses < 4:
+            return  # a short preamble under the heading ("Hinweise: …", "Sorted by year.")
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
             self.section, self.lapsed = 0, self.section
+
+    def _note(self, u: Unit) -> None:
+        """A note below an entry (after its ``<br>``): listed inside a section, taken only when it is plainly a
+        reference of its own."""
+        if not self.section:
+            return
+        if judged(u.flat) is None and has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
+            self.found.take(u, None)
+        else:
+            self.found.skip(u, "a note below an entry")
 
     def _reopen(self, u: Unit) -> bool:
         """After notes or prose ended a section with no heading: a plain reference opens it again."""

@@ -71,7 +71,14 @@ def _is_prose(text: str) -> bool:
     words = text.split()
     if len(words) < 12:
         return False
-    if len(_STOP_RE.findall(text)) / len(words) >= 0.15 or IDENT_RE.search(text) or _LOCATOR_RE.search(text):
+    # A long paragraph is read by its density: a link or a number in it does not make it a reference.
+    long = len(words) > 60
+    if len(_STOP_RE.findall(text)) / len(words) >= (0.2 if long else 0.15):
+        return False
+    if long and evidence_of(" ".join(words[:40])) >= 3:
+        return False  # an entry with a note after it (an annotated bibliography)
+    if (len(IDENT_RE.findall(text)) > 2 or _LOCATOR_RE.search(text)) if long else (
+            IDENT_RE.search(text) or _LOCATOR_RE.search(text)):
         return False
     function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
     later = [w for w in words[1:] if w[:1].isalpha()]

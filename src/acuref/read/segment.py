@@ -20,6 +20,12 @@ _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
 _YEAR_LABEL_RE = re.compile(EARLY_YEAR)
 
 
+# A line that goes on with the entry above even after a break: its link, identifier or access note.
+_LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|DOI\b|URL\b|PMID|PMCID|ISBN|ISSN|arXiv|PDF\b|"
+                              r"Available|Retrieved|Accessed|Online|En ligne|Disponible|Verfügbar|Abgerufen)",
+                              re.IGNORECASE)
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -32,6 +38,7 @@ class Unit:
     texts: list[str] = field(default_factory=list)
     indent: int = 0
     heading: int = 0  # the source marks it as a heading (level), or a rule line was drawn under it (7)
+    note: bool = False  # text after a hard line break below a complete list entry: a note on it, not an entry
 
     @property
     def start(self) -> int:
@@ -67,10 +74,12 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
     return out
 
 
-def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[Unit | None]:
+def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
-    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next.
+    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next, except a
+    line broken off a list item by ``<br>``. With ``lazy`` (Markdown), a list item goes on until a blank line or
+    the next item, as Markdown renders it.
     """
     units: list[Unit | None] = []
     cur: Unit | None = None
@@ -99,6 +108,14 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
+        if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
+            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s):
+                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+                units.append(cur)
+            else:
+                cur.lines.append(line)
+                cur.texts.append(s)
+            continue
         forced = wrap[k - 1] if k else None
         if forced and cur is not None and _new_entry(cur, s):
             forced = False
@@ -114,6 +131,24 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _complete(cur: Unit) -> bool:
+    """A list entry that already reads as a whole reference (ends with a stop, has a year or identifier)."""
+    return bool(TERMINAL_RE.search(cur.texts[-1] if cur.texts else "")) and has_core(cur.flat)
+
+
+def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) -> bool:
+    """The markup says the line belongs to the current unit: a ``<br>`` inside a list item or after a note,
+    or a Markdown list item's lazy continuation line."""
+    if line.brk and (cur.item or cur.note):
+        return True
+    if blocks or not lazy or not cur.item or cur.note or not cur.raw:
+        return False
+    prev = cur.texts[-1]
+    if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
+        return False  # a topic subheading after a complete entry
+    return not _new_entry(cur, s)
 
 
 def _wrapped(lines: list[Line]) -> list[bool | None]:
