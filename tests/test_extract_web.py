@@ -121,3 +121,14 @@ def test_markdown_list_items_run_on_until_the_next_item():
     found, _ = _found(text)
     assert found == ["Kite R, Hawk S. Raptors over the valley. J Birds 2001;4:1-9.",
                      "Owl T. Night hunters. J Birds 2003;6:10-19."]
+
+
+def test_entries_set_out_a_field_a_line_between_blank_lines():
+    """Plain text with no heading whose entries are authors / title / venue lines separated by blank lines:
+    each block is one reference (the lines were taken one by one before, titles dropped)."""
+    entries = ["Kite R, Hawk S.\nRaptors over the valley.\nAnnual Meeting of Birders, Oslo 2014,\nIn: Proc Birders 2014; 12:301.",
+               "Owl T, Kite R.\nNight hunters in winter.\nJ Birds 2016; 9:44-51.",
+               "Hawk S.\nSoaring without effort:\na field study.\nBird Flight Workshop, Bergen 2018.",
+               "Kite R.\nThe last kestrel.\nJ Birds 2019; 12:1-8."]
+    found, _ = _found("- BIRDS -\n\n" + "\n\n".join(entries) + "\n", "refs.txt")
+    assert found == [e.replace("\n", " ") for e in entries]

@@ -167,7 +167,10 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
         block = [line.text.rstrip() for line in lines[start:end]]
         width = max(len(t) for t in block) if block else 0
         full = sum(len(t) >= width - 12 for t in block)
-        if len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
+        if _one_entry(block):
+            for i in range(len(block) - 1):
+                out[start + i] = True
+        elif len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
             pass  # every line a whole entry with its own year, whatever their lengths: never joined
         elif len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
             for i in range(len(block) - 1):
@@ -185,6 +188,24 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
 _ENTRY_START_RE = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
     r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
+
+
+def _one_entry(block: list[str]) -> bool:
+    """A short block between blank lines that is one entry set out a field a line (authors / title / journal
+    and year): together it has a year or identifier, at most one line could stand alone as a reference, not
+    every line has its own year, and no line after the first starts a list item or names a heading."""
+    n = len(block)
+    if not 2 <= n <= 8 or not has_core(" ".join(block)):
+        return False
+    first = block[0].strip()
+    words = first.split()
+    if len(words) <= 8 and not TERMINAL_RE.search(first) and "," not in first and not has_core(first):
+        return False  # a heading over the entry
+    if any(split_label(t.strip())[1] != t.strip() or _KEY_ALONE_RE.match(t) for t in block[1:]):
+        return False
+    cores = [has_core(t) for t in block]
+    alone = sum(c and evidence_of(t) >= IN_LIST for c, t in zip(cores, block))
+    return alone <= 1 and sum(cores) < n
 
 
 def _one_per_line(block: list[str]) -> bool:
