@@ -51,7 +51,8 @@ def evidence(text: str) -> int:
         return 0
     score = 0
     low = s.lower()
-    if "10." in s and ids.find_doi(s):
+    doi = "10." in s and bool(ids.find_doi(s))
+    if doi:
         score += 3
     if "pmid" in low or "pmc" in low and ids.find_pmcid(s):
         score += 2
@@ -71,7 +72,7 @@ def evidence(text: str) -> int:
         score += 1
     if PAGES_WORD_RE.search(s) or _PAGE_COUNT_RE.search(s):
         score += 1
-    score += _web_and_local(s, body)
+    score += _web_and_local(s, body, doi)
     if REGISTRATION_RE.search(s) and score < 6:
         score -= 3
     if len(s.split()) > 90:
@@ -79,12 +80,12 @@ def evidence(text: str) -> int:
     return score
 
 
-def _web_and_local(s: str, body: str) -> int:
+def _web_and_local(s: str, body: str, doi: bool) -> int:
     """Marks of web references (a URL, an access note) and of local styles the shared shapes do not read:
     German "Name, Vorname: Titel" authors and GOST authors and imprints."""
     score = 0
-    if _URL_RE.search(s):
-        score += 1
+    if not doi and _URL_RE.search(s):
+        score += 1  # a web page's address (a DOI link already counted as a DOI)
     if ACCESS_RE.search(s):
         score += 2
     if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body):

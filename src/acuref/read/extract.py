@@ -46,6 +46,10 @@ _SOURCE_RE = re.compile(
 )
 
 
+# How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
+_ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-ŽА-ЯЁ\u3040-\u30ff\u4e00-\u9fff]")
+
+
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 
 
@@ -161,14 +165,15 @@ def _runs(units: list[Unit | None]) -> set[int]:
 
 
 def _references_follow(units: list[Unit | None], i: int) -> bool:
-    """After a heading inside a section: a reference follows, past further subheadings and a short note or
-    two (then it was a topic subheading: "Books", "2.1 Articles", "a. Printed matter")."""
-    seen = 0
+    """After a heading inside a section: a reference follows (then it was a topic subheading: "Books", "2.1
+    Articles"). Past a heading the markup marks, further subheadings and a short note or two are passed over;
+    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one."""
+    seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
     for nxt in units[i + 1:]:
         if nxt is None:
             continue
         seen += 1
-        if seen > 6 or (_heading_like(nxt) and is_end_heading(nxt.flat)):
+        if seen > limit or (_heading_like(nxt) and is_end_heading(nxt.flat)):
             return False
         reason = judged(nxt.flat)
         if _heading_like(nxt) and (not nxt.item or reason is not None):
@@ -292,6 +297,8 @@ class _Walk:
         """After notes or prose ended a section with no heading: a plain reference opens it again."""
         if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
             return False
+        if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
+            return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives
         self.section, self.lapsed, self.misses = self.lapsed, 0, 0
         return True
 
