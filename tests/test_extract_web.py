@@ -132,3 +132,26 @@ def test_entries_set_out_a_field_a_line_between_blank_lines():
                "Kite R.\nThe last kestrel.\nJ Birds 2019; 12:1-8."]
     found, _ = _found("- BIRDS -\n\n" + "\n\n".join(entries) + "\n", "refs.txt")
     assert found == [e.replace("\n", " ") for e in entries]
+
+
+def test_numbered_list_past_999_keeps_its_labels():
+    """Item numbers of any width in a running sequence are labels: 1000 follows 999 and is not glued to it;
+    a year at the head of an entry's second line is still no label."""
+    lines = [f"{n}. Gull{n} A. Notes on gull number {n}. Seabird J. 2001;{n}:1-2." for n in range(996, 1004)]
+    lines[1] += "\n1998. A reprint."
+    sources, skipped = extract_with_report(load_text("References\n\n" + "\n".join(lines) + "\n", "refs.txt"))
+    assert [s.label for s in sources] == [str(n) for n in range(996, 1004)]
+    assert sources[1].raw.endswith("1998. A reprint.") and skipped == []
+
+
+@pytest.mark.parametrize("html", [
+    "<h2>References<ol><li>{a}<li>{b}</ol>",
+    "<h2>References</h2><p><a name=\"ref_Corvo\">[Corvo]</a>: {a}</p><p><a id=\"ref_Dunlin\">[Dunlin]</a>: {b}</p>",
+    "<div><a name=\"r1\"></a>[1] {a}</div><div><a name=\"r2\"></a>[2] {b}</div>",
+])
+def test_html_labels_and_an_unclosed_heading(html):
+    """A heading left open before its list ends where the list starts (the first item was lost); anchor labels
+    '<a name=…>[X]</a>:' label their entry, under a heading or none."""
+    sources, skipped = extract_with_report(load_text(html.format(a=ART_A, b=ART_B), "page.html"))
+    assert [s.raw for s in sources] == [ART_A, ART_B] and skipped == []
+    assert all(s.label for s in sources)

@@ -43,6 +43,7 @@ class BlockTextParser(HTMLParser):
         self._sup_label = False  # a <sup> that opens a block is its reference number
         self._href: str | None = None  # a doi.org link whose DOI the link text may not show
         self._heading = 0
+        self._brk = False  # the next line follows a <br> inside the same block
 
     def _flush(self) -> None:
         text = "".join(self._buf)
@@ -51,7 +52,8 @@ class BlockTextParser(HTMLParser):
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading))
+                                       self._heading, self._brk))
+                self._brk = False
         self._buf = []
         self._line_no = None
 
@@ -63,6 +65,9 @@ class BlockTextParser(HTMLParser):
             self._in_title = True
         if tag in _BLOCK_TAGS:
             self._flush()
+            self._brk = tag == "br" and bool(self.lines)
+            if self._heading and tag not in _HEADING_TAGS and tag != "br":
+                self._heading = 0  # "<h2>References<ol><li>…" with the heading never closed: it ended here
         if tag in _HEADING_TAGS:
             self._heading = int(tag[1])
         if tag == "sup" and not "".join(self._buf).strip():
@@ -90,6 +95,7 @@ class BlockTextParser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("br", "hr"):
             self._flush()
+            self._brk = tag == "br" and bool(self.lines)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS and tag != "head":
@@ -106,6 +112,7 @@ class BlockTextParser(HTMLParser):
             self._href = None
         if tag in _BLOCK_TAGS:
             self._flush()
+            self._brk = False
         if tag in _HEADING_TAGS:
             self._heading = 0
         if tag == "pre":
@@ -278,8 +285,13 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     return tuple(out)
 
 
+_MD_LINK_DEF_RE = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?\S+>?(?:\s+[\"'(].*[\"')])?\s*$")
+
+
 def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
     line = _MD_QUOTE_RE.sub("", line)
+    if _MD_LINK_DEF_RE.match(line) and re.search(r"\]:\s*<?(?:https?://|/|\.|#|www\.)", line):
+        return [Line(number, "")]  # "[1]: https://…" defines a link target; Markdown does not print it
     if _MD_TABLE_RULE_RE.match(line) and "-" in line:
         return [Line(number, "")]
     if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:

@@ -83,6 +83,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     """
     units: list[Unit | None] = []
     cur: Unit | None = None
+    last = -1  # the last item number seen
     marked = _mark_rules(lines)
     wrap = [None] * len(marked) if blocks else _wrapped(marked)
     for k, line in enumerate(marked):
@@ -100,9 +101,9 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
-        label, rest = split_label(s)
-        if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label):
-            label, rest = None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
+        label, rest = _item_label(s, cur, last)
+        if label and label.isdigit():
+            last = int(label)
         bullet = label is None and rest != s
         if label is not None or bullet:
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
@@ -131,6 +132,29 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+# A label split_label leaves: "[Smith]: …" (a key and a colon), and numbers of any width ("1000.", "[12345]").
+_COLON_KEY_RE = re.compile(r"^\[([^\[\]\s]{1,40})\]:\s+(?=\S)")
+_WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
+
+
+def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
+    """The item label at the head of a line and the rest; a number of any width counts when it goes on from
+    the last item's number (so item 1000 follows item 999, and a year at the head of a line is no label)."""
+    wide = _WIDE_NUMBER_RE.match(s)
+    if wide:
+        number = wide.group(1) or wide.group(2) or wide.group(3)
+        if int(number) == last + 1:
+            return number, s[wide.end():]
+    label, rest = split_label(s)
+    if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
+        return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
+    if label is None and rest == s:
+        key = _COLON_KEY_RE.match(s)
+        if key:
+            return key.group(1), s[key.end():]
+    return label, rest
 
 
 def _complete(cur: Unit) -> bool:
