@@ -19,12 +19,12 @@ from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR_ANY_RE
 
 
 # "Retrieved", "Zugriff am", "consulté le": a web reference's access note.
-ACCESS_RE = re.compile(
+ACCESS_RE = re.compile(  # searched in lower-cased text (IGNORECASE is slow on long paragraphs)
     r"\b(?:accessed|retrieved|last\s+visited|abgerufen|abruf|zugriff|zugegriffen|consulté|geraadpleegd|bezocht|"
-    r"consultado|visitado|citado|consultato|dostęp|data\s+dostępu|дата\s+обращения|accesso)\b", re.IGNORECASE)
+    r"consultado|visitado|citado|consultato|dostęp|data\s+dostępu|дата\s+обращения|accesso)\b")
 
 
-_URL_RE = re.compile(r"\bhttps?://|\bwww\.\w", re.IGNORECASE)
+_URL_RE = re.compile(r"\bhttps?://|\bwww\.\w")  # lower case, likewise
 
 
 # "Amsel, Karin: Titel", "Brenner, P.; Ott, L.: Titel": a German humanities author list before a colon.
@@ -84,9 +84,10 @@ def _web_and_local(s: str, body: str, doi: bool) -> int:
     """Marks of web references (a URL, an access note) and of local styles the shared shapes do not read:
     German "Name, Vorname: Titel" authors and GOST authors and imprints."""
     score = 0
-    if not doi and _URL_RE.search(s):
+    low = s.lower()
+    if not doi and _URL_RE.search(low):
         score += 1  # a web page's address (a DOI link already counted as a DOI)
-    if ACCESS_RE.search(s):
+    if ACCESS_RE.search(low):
         score += 2
     if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body):
         score += 2

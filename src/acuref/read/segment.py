@@ -52,9 +52,14 @@ class Unit:
     def raw(self) -> str:
         return "\n".join(t for t in self.texts if t)
 
+    flat_of: tuple[int, str] = (-1, "")  # the flat text and how many texts it was made of
+
     @property
     def flat(self) -> str:
-        return squash(" ".join(self.texts))
+        """The unit's lines as one line (made once for each length of ``texts``: it is asked for often)."""
+        if self.flat_of[0] != len(self.texts):
+            self.flat_of = (len(self.texts), squash(" ".join(self.texts)))
+        return self.flat_of[1]
 
 
 def _indent(text: str) -> int:
