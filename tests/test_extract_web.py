@@ -155,3 +155,14 @@ def test_html_labels_and_an_unclosed_heading(html):
     sources, skipped = extract_with_report(load_text(html.format(a=ART_A, b=ART_B), "page.html"))
     assert [s.raw for s in sources] == [ART_A, ART_B] and skipped == []
     assert all(s.label for s in sources)
+
+
+def test_japanese_publication_list():
+    """A Japanese publication list (every item numbered '1.', authors as CJK names) under a heading naming
+    papers and talks is a reference list; the same list under a heading of no known word too."""
+    items = ["山田太郎, 佐藤花子. 鳥の渡りの観測. 日本鳥類学会誌, Vol.3, No.2, pp.10-19, 2004.",
+             "佐藤花子. 湿地の水鳥. 生態学研究報告, pp.5-9, 2006年3月.",
+             "鈴木一郎, 山田太郎. 都市のカラス. 日本鳥類学会誌, Vol.5, No.1, pp.1-8, 2008."]
+    for heading in ("出版物、論文、学会発表など", "研究分野の記録"):
+        found, _ = _found(f"## {heading}\n\n" + "\n".join("1. " + i for i in items) + "\n")
+        assert found == items, heading

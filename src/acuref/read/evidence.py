@@ -35,6 +35,9 @@ _NAME_COLON_RE = re.compile(
 
 
 # GOST (Russian): "Гисин, В. Б." / "Дейт К. Дж." authors, "– М.: Вильямс, 2014", "– 208 с."
+# Japanese and Chinese authors: names of two to five characters, separated by commas, ending with a stop.
+_CJK_AUTHORS_RE = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff]{2,5}(?:\s?[,，、・]\s?[\u4e00-\u9fff\u3040-\u30ff]{2,5}){0,15}"
+                             r"\s?(?:[.．:：]|\s?(?:et\s+al|等)\.?)")
 _CYRILLIC_AUTHOR_RE = re.compile(r"^[А-ЯЁ][а-яё-]+,?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ][а-яё]?\.)?")
 _GOST_PLACE_RE = re.compile(r"[–—-]\s*[А-ЯЁA-Z][\w.-]{0,15}\.?\s*:\s*[^,]{2,60},\s*\d{4}")
 _PAGE_COUNT_RE = re.compile(r"(?<!\w)\d{1,5}\s*(?:с|стр|S|p|pp|pages|Seiten|str)\.(?=\s|$|[,;)])")
@@ -89,7 +92,7 @@ def _web_and_local(s: str, body: str, doi: bool) -> int:
         score += 1  # a web page's address (a DOI link already counted as a DOI)
     if ACCESS_RE.search(low):
         score += 2
-    if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body):
+    if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body) or _CJK_AUTHORS_RE.match(body):
         score += 2
     if _GOST_PLACE_RE.search(s):
         score += 2
