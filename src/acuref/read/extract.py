@@ -181,8 +181,8 @@ class _Walk:
         # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
         # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
-        if not self.taken and self.misses < 4:
-            return  # a short preamble under the heading ("Hinweise: …", "Sorted by year.")
+        if not self.taken and self.misses < 4 and self.section < 7:
+            return  # a short preamble under a marked heading ("Hinweise: …", "Sorted by year.")
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
             self.section, self.lapsed = 0, self.section
 
