@@ -166,3 +166,13 @@ def test_japanese_publication_list():
     for heading in ("出版物、論文、学会発表など", "研究分野の記録"):
         found, _ = _found(f"## {heading}\n\n" + "\n".join("1. " + i for i in items) + "\n")
         assert found == items, heading
+
+
+def test_hard_break_after_place_and_year_starts_the_translation():
+    """A Markdown hard break (a trailing backslash) after an entry that ends with its place and year starts
+    the next one (an original and its translation); after an author and year alone it does not."""
+    text = ("# Bibliografia\n\n- Ordo avium, Roma 1990\\\n  Porządek ptaków https://example.org/ptaki, "
+            "Kraków 1995 [dostęp: 1.2.2020]\n- Kowal J (2001)  \nPtaki polne. Warszawa: Las, s. 3-9.\n")
+    found, _ = _found(text)
+    assert found == ["Ordo avium, Roma 1990", "Porządek ptaków https://example.org/ptaki, Kraków 1995 [dostęp: 1.2.2020]",
+                     "Kowal J (2001) Ptaki polne. Warszawa: Las, s. 3-9."]

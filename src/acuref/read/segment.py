@@ -163,8 +163,13 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
 
 
 def _complete(cur: Unit) -> bool:
-    """A list entry that already reads as a whole reference (ends with a stop, has a year or identifier)."""
-    return bool(TERMINAL_RE.search(cur.texts[-1] if cur.texts else "")) and has_core(cur.flat)
+    """A list entry that already reads as a whole reference: it ends with a stop or a year, has a year or
+    identifier, and scores as one (not just "Smith J (2010)" before its title)."""
+    last = cur.texts[-1] if cur.texts else ""
+    if re.search(r"[^\d\s.,:;()-]{3,}[^\n]*,\s*\w+\s+\d{4}$", last):
+        return True  # "…, Roma 1983": ends with its place and year
+    return (bool(TERMINAL_RE.search(last)) and len(cur.flat.split()) >= 6 and has_core(cur.flat)
+            and evidence_of(cur.flat) >= 3)
 
 
 def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) -> bool:
