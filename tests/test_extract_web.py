@@ -176,3 +176,15 @@ def test_hard_break_after_place_and_year_starts_the_translation():
     found, _ = _found(text)
     assert found == ["Ordo avium, Roma 1990", "Porządek ptaków https://example.org/ptaki, Kraków 1995 [dostęp: 1.2.2020]",
                      "Kowal J (2001) Ptaki polne. Warszawa: Las, s. 3-9."]
+
+
+def test_citation_keys_name_works_without_a_year():
+    """In an rst citation list, '[Key] Title' entries with no year are taken (the key names a cited work);
+    a '[PDF]' tag at the head of a line is no key."""
+    text = ("References\n==========\n\n.. [Kite] Kite, R. Raptors over the valley. J Birds 4:1-9, 2001.\n\n"
+            ".. [Owl] Night Hunters of the Northern Forests\n\n.. [OBS] The Online Bird Sightings Register.\n")
+    sources, skipped = extract_with_report(load_text(text, "refs.rst"))
+    assert [(s.label, s.raw) for s in sources] == [
+        ("Kite", "Kite, R. Raptors over the valley. J Birds 4:1-9, 2001."),
+        ("Owl", "Night Hunters of the Northern Forests"), ("OBS", "The Online Bird Sightings Register.")]
+    assert skipped == []

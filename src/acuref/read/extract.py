@@ -42,6 +42,13 @@ _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
 
 
+_NO_YEAR = "no year, identifier, locator or legal citation"
+
+
+# A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
+_KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
+
+
 # How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
 _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-ŽА-ЯЁ\u3040-\u30ff\u4e00-\u9fff]")
 
@@ -171,7 +178,7 @@ class _Walk:
         self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
-        reason = judged(u.flat) if u.flat else "empty entry"
+        reason = _verdict(u)
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True
@@ -208,7 +215,7 @@ class _Walk:
     def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = judged(u.flat) if u.flat else "empty entry"
+            reason = _verdict(u)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
                 found.take(u, item_label(u, member))
             else:
@@ -249,6 +256,14 @@ class _Walk:
             self.prev = []
             return True
         return False
+
+
+def _verdict(u: Unit) -> str | None:
+    """Inside a section or a reference list: ``None`` to take the unit, else why not."""
+    reason = judged(u.flat) if u.flat else "empty entry"
+    if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
+        return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    return reason
 
 
 def _inline_into(found: _Found, u: Unit) -> None:

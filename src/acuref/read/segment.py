@@ -141,6 +141,11 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
 
 # A label split_label leaves: "[Smith]: …" (a key and a colon), and numbers of any width ("1000.", "[12345]").
 _COLON_KEY_RE = re.compile(r"^\[([^\[\]\s]{1,40})\]:\s+(?=\S)")
+# "[Knuth] …", "[OEIS] …": a capitalised citation key at the head of a line (rst citations, key lists), not
+# a type tag ("[PDF]", "[Online]", "[Boek]").
+_NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
+_TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
+                       "ebook artikel article".split())
 _WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
 
 
@@ -156,8 +161,8 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
     if label is None and rest == s:
-        key = _COLON_KEY_RE.match(s)
-        if key:
+        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s)
+        if key and key.group(1).lower() not in _TYPE_TAGS:
             return key.group(1), s[key.end():]
     return label, rest
 
