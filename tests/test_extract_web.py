@@ -188,3 +188,25 @@ def test_citation_keys_name_works_without_a_year():
         ("Kite", "Kite, R. Raptors over the valley. J Birds 4:1-9, 2001."),
         ("Owl", "Night Hunters of the Northern Forests"), ("OBS", "The Online Bird Sightings Register.")]
     assert skipped == []
+
+
+def test_pre_block_entries_wrapped_at_a_width_are_rejoined():
+    """RFC-style entries in an HTML <pre> block, wrapped with a hanging indent, are each one reference."""
+    html = ("<html><body><p>Some text.</p><h2>References</h2><pre>\n"
+            "[RFC9001]  Wren, J. and K. Kite, \"Bird Song Transport Protocol\n"
+            "           Version 2\", RFC 9001, April 2021.\n\n"
+            "[BIRDS]    Owl, T., \"Night Flights\", Journal of Birds 4,\n"
+            "           pp. 10-19, 2003.\n</pre><p>After the list.</p></body></html>")
+    sources, skipped = extract_with_report(load_text(html, "page.html"))
+    assert [(s.label, s.raw.replace("\n", " ")) for s in sources] == [
+        ("RFC9001", 'Wren, J. and K. Kite, "Bird Song Transport Protocol Version 2", RFC 9001, April 2021.'),
+        ("BIRDS", 'Owl, T., "Night Flights", Journal of Birds 4, pp. 10-19, 2003.')]
+
+
+def test_name_vorname_lines_without_a_heading():
+    """A plain-text list of 'Name, Vorname: Titel. Ort: Verlag 2010.' lines with no heading is a reference
+    list, one entry a line."""
+    refs = [BOOK_A, "Brenner, Paul: Kleine Geschichte der Mühlen. Kassel: Mühlenbund 2004.",
+            "Corvo, Luca: Krähen in der Stadt. Berlin: Urban 2016.", "Dunlin, Sara: Watvögel im Watt. Husum: Küste 2019."]
+    found, skipped = _found("\n".join(refs) + "\n", "liste.txt")
+    assert found == refs and skipped == []

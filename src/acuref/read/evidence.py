@@ -39,6 +39,8 @@ _NAME_COLON_RE = re.compile(
 _CJK_AUTHORS_RE = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff]{2,5}(?:\s?[,，、・]\s?[\u4e00-\u9fff\u3040-\u30ff]{2,5}){0,15}"
                              r"\s?(?:[.．:：]|\s?(?:et\s+al|等)\.?)")
 _CYRILLIC_AUTHOR_RE = re.compile(r"^[А-ЯЁ][а-яё-]+,?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ][а-яё]?\.)?")
+# "Hamburg: Seeverlag 2011", "Kassel: Mühlenbund, 2004": place, colon, publisher, year (no stop before it).
+_PLACE_PUBLISHER_RE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:/[A-ZÀ-Þ][\w'’-]+)?\s?:\s?[A-ZÀ-Þ][^:;.()]{1,60}?,?\s(?:1[5-9]|20)\d\d\b")
 _GOST_PLACE_RE = re.compile(r"[–—-]\s*[А-ЯЁA-Z][\w.-]{0,15}\.?\s*:\s*[^,]{2,60},\s*\d{4}")
 _PAGE_COUNT_RE = re.compile(r"(?<!\w)\d{1,5}\s*(?:с|стр|S|p|pp|pages|Seiten|str)\.(?=\s|$|[,;)])")
 
@@ -75,7 +77,7 @@ def evidence(text: str) -> int:
         score += 1
     if PAGES_WORD_RE.search(s) or _PAGE_COUNT_RE.search(s):
         score += 1
-    score += _web_and_local(s, body, doi)
+    score += _web_and_local(s, body, doi, bool(book))
     if REGISTRATION_RE.search(s) and score < 6:
         score -= 3
     if len(s.split()) > 90:
@@ -83,7 +85,7 @@ def evidence(text: str) -> int:
     return score
 
 
-def _web_and_local(s: str, body: str, doi: bool) -> int:
+def _web_and_local(s: str, body: str, doi: bool, book: bool) -> int:
     """Marks of web references (a URL, an access note) and of local styles the shared shapes do not read:
     German "Name, Vorname: Titel" authors and GOST authors and imprints."""
     score = 0
@@ -94,6 +96,6 @@ def _web_and_local(s: str, body: str, doi: bool) -> int:
         score += 2
     if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body) or _CJK_AUTHORS_RE.match(body):
         score += 2
-    if _GOST_PLACE_RE.search(s):
+    if _GOST_PLACE_RE.search(s) or (not book and _PLACE_PUBLISHER_RE.search(s)):
         score += 2
     return score

@@ -16,6 +16,7 @@ class Line:
     text: str
     heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
     brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
+    pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
 
 
 _BLOCK_TAGS = frozenset(
@@ -52,8 +53,10 @@ class BlockTextParser(HTMLParser):
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading, self._brk))
+                                       self._heading, self._brk, bool(self._pre)))
                 self._brk = False
+            elif self._pre and self.lines and self.lines[-1].text:
+                self.lines.append(Line((self._line_no or 1) + i, "", pre=True))  # a blank line inside <pre>
         self._buf = []
         self._line_no = None
 

@@ -89,9 +89,13 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     units: list[Unit | None] = []
     cur: Unit | None = None
     last = -1  # the last item number seen
+    block_mode = blocks
     marked = _mark_rules(lines)
-    wrap = [None] * len(marked) if blocks else _wrapped(marked)
+    wrap = _wrapped(_plain_lines(marked, blocks))
     for k, line in enumerate(marked):
+        blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
+        if block_mode and cur is not None and line.pre != cur.lines[-1].pre:
+            cur = None  # a <pre> block starts or ends: nothing runs across its edge
         s = line.text.strip()
         if not s:
             cur = None
@@ -122,21 +126,23 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
                 cur.lines.append(line)
                 cur.texts.append(s)
             continue
-        forced = wrap[k - 1] if k else None
-        if forced and cur is not None and _new_entry(cur, s):
-            forced = False
-        if cur is not None and blocks and cur.item and not cur.raw:  # "<dt>[1]</dt><dd>…", "<li><p>…"
-            cur.lines.append(line)
-            cur.texts.append(s)
-            continue
-        if cur is not None and not blocks and (forced or (forced is None and _continues(cur, s, _indent(line.text)))
-                                               or (forced is False and _indent(line.text) > cur.indent)):
+        if cur is not None and _goes_on(cur, line, s, wrap[k - 1] if k else None, blocks):
             cur.lines.append(line)
             cur.texts.append(s)
             continue
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _goes_on(cur: Unit, line: Line, s: str, forced: bool | None, blocks: bool) -> bool:
+    """A plain line continues the unit before it: the fixed width forced the break, or the layout says so."""
+    if blocks:
+        return cur.item and not cur.raw  # "<dt>[1]</dt><dd>…", "<li><p>…"
+    if forced and _new_entry(cur, s):
+        forced = False
+    indent = _indent(line.text)
+    return bool(forced or (forced is None and _continues(cur, s, indent)) or (forced is False and indent > cur.indent))
 
 
 # A label split_label leaves: "[Smith]: …" (a key and a colon), and numbers of any width ("1000.", "[12345]").
@@ -188,6 +194,13 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
     if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
         return False  # a topic subheading after a complete entry
     return not _new_entry(cur, s)
+
+
+def _plain_lines(lines: list[Line], blocks: bool) -> list[Line]:
+    """The lines read as plain text: all of them, or in HTML only those of <pre> blocks (others blanked)."""
+    if not blocks:
+        return lines
+    return [line if line.pre else Line(line.number, "") for line in lines]
 
 
 def _wrapped(lines: list[Line]) -> list[bool | None]:
