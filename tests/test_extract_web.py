@@ -111,7 +111,7 @@ def test_markdown_markup_is_printed_text():
             "- Wren J. \\textit{Small birds}\\hspace{3mm}. London: Hedge Press; 2015.\n")
     found, _ = _found(text)
     assert found == ["1 " + ART_A, "2 " + BOOK_A, ART_B, "Rabe T. Nester [online]. 2020 https://example.org/n",
-                     "Wren J. Small birds . London: Hedge Press; 2015."]
+                     "Wren J. Small birds. London: Hedge Press; 2015."]
 
 
 def test_markdown_list_items_run_on_until_the_next_item():
@@ -210,3 +210,14 @@ def test_name_vorname_lines_without_a_heading():
             "Corvo, Luca: Krähen in der Stadt. Berlin: Urban 2016.", "Dunlin, Sara: Watvögel im Watt. Husum: Küste 2019."]
     found, skipped = _found("\n".join(refs) + "\n", "liste.txt")
     assert found == refs and skipped == []
+
+
+@pytest.mark.parametrize("name,text", [
+    ("refs.html", "<h2>References</h2><ol><li>Wren J. \\textit{Small birds}\\hspace{3mm}. London: Hedge Press; 2015.</li></ol>"),
+    ("refs.rst", "References\n==========\n\n- Wren J. \\emph{Small birds}\\hspace{3mm}. London: Hedge Press; 2015.\n"),
+    ("refs.txt", "References\n\nWren J. \\textbf{\\textit{Small birds}}\\quad. London: Hedge Press; 2015.\n"),
+])
+def test_tex_commands_left_in_a_page_are_stripped(name, text):
+    """TeX formatting commands keep their text and spacing commands vanish, in HTML, rst and plain text."""
+    found, _ = _found(text, name)
+    assert found == ["Wren J. Small birds. London: Hedge Press; 2015."]

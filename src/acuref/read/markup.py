@@ -50,6 +50,8 @@ class BlockTextParser(HTMLParser):
         text = "".join(self._buf)
         if not self._pre:
             text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
+        if "\\" in text:
+            text = strip_tex(text)
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
@@ -207,7 +209,9 @@ def strip_tex(line: str) -> str:
     """TeX commands a person left in a web or text reference: formatting keeps its text, spacing goes."""
     if "\\" not in line:
         return line
-    line = _TEX_SPACE_RE.sub(" ", line)
+    spaced = _TEX_SPACE_RE.sub("\x00", line)
+    if spaced != line:  # "Title\hspace{3mm}." → "Title." (a space, but none before a stop)
+        line = re.sub(r"\s*\x00+\s*(?=[.,;:])", "", spaced).replace("\x00", " ")
     line = _TEX_HREF_RE.sub(lambda m: f"{m.group(2)} {m.group(1)}" if m.group(1) not in m.group(2) else m.group(2), line)
     for _ in range(3):  # nested: \textbf{\textit{…}}
         new = _TEX_CMD_RE.sub(r"\1", line)
@@ -357,7 +361,7 @@ def rst_lines(text: str) -> tuple[Line, ...]:
         line = _RST_ROLE_RE.sub(r"\1", line)
         line = _RST_LINK_RE.sub(r"\1 \2", line)
         line = _RST_LITERAL_RE.sub(lambda mm: mm.group(1) or mm.group(2), line)
-        out.append(Line(i, line))
+        out.append(Line(i, strip_tex(line)))
     return tuple(out)
 
 
