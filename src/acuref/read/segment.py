@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
@@ -173,6 +174,11 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     return label, rest
 
 
+def _starts_entry(s: str) -> bool:
+    """A line that is a reference of its own: an author list first, and a reference's score."""
+    return evidence_of(s) >= IN_LIST and split_authors(s)[0] is not None
+
+
 def _complete(cur: Unit) -> bool:
     """A list entry that already reads as a whole reference: it ends with a stop or a year, has a year or
     identifier, and scores as one (not just "Smith J (2010)" before its title)."""
@@ -187,7 +193,9 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
     """The markup says the line belongs to the current unit: a ``<br>`` inside a list item or after a note,
     or a Markdown list item's lazy continuation line."""
     if line.brk and (cur.item or cur.note):
-        return True
+        # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
+        # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
+        return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
     if blocks or not lazy or not cur.item or cur.note or not cur.raw:
         return False
     prev = cur.texts[-1]
@@ -223,7 +231,9 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
             for i in range(len(block) - 1):
                 out[start + i] = True
         elif len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
-            pass  # every line a whole entry with its own year, whatever their lengths: never joined
+            for i in range(len(block) - 1):  # every line a whole entry with its own year: joined only to a
+                nxt = block[i + 1].lstrip()    # line that cannot start one ("(1998).", "pp. 3-9", "and …")
+                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in "(;:,&")
         elif len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
