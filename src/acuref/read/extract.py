@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from acuref.model import Skipped, Source
 from acuref.normalize.names import DEGREE_RE, is_author_list
@@ -27,41 +26,34 @@ from acuref.normalize.text import squash
 from acuref.read.documents import Document, Line
 from acuref.read.evidence import evidence
 from acuref.read.judge import (
-    IDENT_RE,
     IN_LIST,
     JOURNAL_LINE,
     SOURCE_LINE,
     STANDALONE,
-    YEAR_RE,
     evidence_of,
     has_core,
     judged,
 )
+from acuref.read.lists import Member, groups, heading_like, item_label, runs
 from acuref.read.sections import is_end_heading, is_reference_heading
-from acuref.read.segment import TERMINAL_RE, Unit, segment
+from acuref.read.segment import Unit, segment
 
-_SOURCE_RE = re.compile(
-    r"(?:^|[\s:;(])(?:Bron(?:nen)?|Bronvermelding|Sources?|Referenties?|References?|Ref\.|Citation|Quelle|Fuente|Origineel)\s*:\s*",
-    re.IGNORECASE,
-)
+_SOURCE_RE = re.compile(  # searched in lower-cased text
+    r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
+
+
+_NO_YEAR = "no year, identifier, locator or legal citation"
+
+
+# A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
+_KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
+
+
+# How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
+_ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-ŽА-ЯЁ\u3040-\u30ff\u4e00-\u9fff]")
 
 
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
-
-
-RUN_MIN = 4
-
-
-def _heading_like(u: Unit) -> bool:
-    """Short, no sentence end, no year: a line that names what follows."""
-    if u.heading:
-        return True
-    if u.item and not u.bullet:
-        return False
-    text = u.flat
-    words = text.split()
-    return (0 < len(words) <= 8 and len(text) <= 70 and not TERMINAL_RE.search(text)
-            and not YEAR_RE.search(text) and not IDENT_RE.search(text) and "," not in text)
 
 
 @dataclass(slots=True)
@@ -80,105 +72,41 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason, raw=u.raw, label=u.label))
 
 
-class _Member(NamedTuple):
-    """A list item's place: its list (consecutive items, blank lines allowed), whether the list reads as a
-    reference list, whether it numbers every item the same ("1.", as PubMed copies do), and its position."""
-
-    group: list[Unit]
-    good: bool
-    ordinal: bool
-    pos: int
-
-
-def _label(u: Unit, member: _Member | None) -> str | None:
-    """The item's printed label, or its position in a list that numbers every item the same."""
-    return str(member.pos) if member is not None and member.ordinal else u.label
-
-
-def _groups(units: list[Unit | None]) -> dict[int, _Member]:
-    """Each list item (by id) → its :class:`_Member`."""
-    out: dict[int, _Member] = {}
-    current: list[Unit] = []
-
-    def close() -> None:
-        if not current:
-            return
-        labels = [u.label for u in current if u.label]
-        ordinal = len(labels) > 1 and len(set(labels)) == 1
-        if len(current) == 1:
-            good = evidence_of(current[0].flat) >= STANDALONE or bool(current[0].label)
-        else:
-            good = _reference_list(current)
-        group = list(current)
-        for pos, u in enumerate(group, start=1):
-            out[id(u)] = _Member(group, good, ordinal, pos)
-
-    for u in units:
-        if u is None:
-            continue
-        if u.item and not u.heading:
-            current.append(u)
-        else:
-            close()
-            current = []
-    close()
-    return out
-
-
-def _reference_list(members: list[Unit]) -> bool:
-    """A list (or run of paragraphs) is a reference list when most of its members could be references and
-    a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
-    n = len(members)
-    ok = sum(judged(u.flat) is None and (has_core(u.flat) or evidence_of(u.flat) >= 2) for u in members)
-    strong = sum(evidence_of(u.flat) >= IN_LIST and has_core(u.flat) for u in members)
-    labels = [u.label for u in members]
-    numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
-        range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
-    return ((ok >= 0.7 * n and strong >= max(1, 0.2 * n)) or (ok >= 0.6 * n and strong >= max(1, 0.3 * n))
-            or (numbered and n >= 2 and ok >= 0.75 * n and strong >= 1))
-
-
-def _runs(units: list[Unit | None]) -> set[int]:
-    """Paragraphs in a run of at least three that could each be references and that together read as a
-    reference list (a bare list with no heading)."""
-    out: set[int] = set()
-    run: list[Unit] = []
-
-    def close() -> None:
-        if len(run) >= RUN_MIN and _reference_list(run):
-            out.update(id(u) for u in run)
-
-    for u in units:
-        if u is None:
-            continue
-        if not u.heading and u.flat and not _heading_like(u) and judged(u.flat) != "running text, not a reference":
-            run.append(u)
-        else:
-            close()
-            run = []
-    close()
-    return out
-
-
 def _references_follow(units: list[Unit | None], i: int) -> bool:
-    """After a heading inside a section: the next unit is plainly a reference (then it was a topic subheading)."""
-    nxt = next((u for u in units[i + 1:] if u is not None), None)
-    return (nxt is not None and not _heading_like(nxt) and judged(nxt.flat) is None
-            and (nxt.item or evidence_of(nxt.flat) >= 2))
+    """After a heading inside a section: a reference follows (then it was a topic subheading: "Books", "2.1
+    Articles"). Past a heading the markup marks, further subheadings and a short note or two are passed over;
+    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one."""
+    seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
+    for nxt in units[i + 1:]:
+        if nxt is None:
+            continue
+        seen += 1
+        if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
+            return False
+        reason = judged(nxt.flat)
+        if heading_like(nxt) and (not nxt.item or reason is not None):
+            continue  # a further subheading ("Articles" under "Primary sources")
+        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
+            return True
+        if reason == "running text, not a reference":
+            return False
+    return False
 
 
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
     """Every reference in a document, in document order, and every candidate in a reference section or list
     that was not taken (with the reason)."""
-    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"))
+    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown")
 
 
-def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool) -> tuple[list[Source], list[Skipped]]:
-    units = segment(lines, blocks)
+def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False) -> tuple[list[Source], list[Skipped]]:
+    units = segment(lines, blocks, lazy)
     walk = _Walk(units)
     for i, u in enumerate(units):
         if u is not None:
             walk.visit(i, u)
+    judged.cache_clear()
+    evidence_of.cache_clear()
     found = walk.found
     found.sources.sort(key=lambda t: (t[0], t[1]))
     return [s for _, _, s in found.sources], found.skipped
@@ -190,39 +118,51 @@ class _Walk:
 
     def __init__(self, units: list[Unit | None]):
         self.units = units
-        self.groups = _groups(units)
-        self.runs = _runs(units)
+        self.groups = groups(units)
+        self.runs = runs(units)
         self.found = _Found()
         self.section = 0  # 0: outside; else the level of the heading that opened it (7 for one with no level)
         self.misses = 0
+        self.lapsed = 0  # the level of a section that prose ended (no heading did)
+        self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
 
     def visit(self, i: int, u: Unit) -> None:
         if self._heading(i, u):
             return
+        if u.note:
+            self._note(u)
+            return
         member = self.groups.get(id(u))
-        if self.section:
+        if self.section or self._reopen(u):
             self._in_section(u, member)
             return
         if member is not None and not member.good and id(u) in self.runs:
             member = None  # an item of a run that reads as a reference list (numbered entries mixed with others)
+        before = len(self.found.sources)
         if member is not None:
             self._member(u, member)
             self.prev = []
         elif not self._outside(u):
             _inline_into(self.found, u)
             self.prev = (self.prev + [u])[-2:]
+        if self.lapsed and len(self.found.sources) == before and u.flat and judged(u.flat) is None and has_core(u.flat):
+            self.found.skip(u, "after notes that ended the reference section; too weak to open it again")
 
     def _heading(self, i: int, u: Unit) -> bool:
         """Open, close or skip at a heading; True when the unit was a heading and is done with."""
         if u.item and u.label and u.label.isdigit() and is_reference_heading(u.flat):
-            self.section, self.misses, self.prev = 7, 0, []  # "5. References", "7. Literatur": a numbered heading
+            self._open(7)  # "5. References", "7. Literatur": a numbered heading
             return True
-        if not _heading_like(u) or u.item:
+        if not heading_like(u) or u.item:
             return False
         if is_reference_heading(u.flat):
-            self.section, self.misses, self.prev = u.heading or 7, 0, []
+            self._open(u.heading or 7)
             return True
+        if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
+                and _references_follow(self.units, i):
+            self.section = self.lapsed  # a topic subheading of the section that notes had ended
+        self.lapsed = 0
         if not self.section:
             return False
         if is_end_heading(u.flat) or (u.heading and u.heading < self.section) or not _references_follow(self.units, i):
@@ -231,34 +171,64 @@ class _Walk:
             self.found.skip(u, "subheading inside the reference section")
         return True
 
-    def _in_section(self, u: Unit, member: _Member | None) -> None:
-        reason = judged(u.flat) if u.flat else "empty entry"
+    def _open(self, level: int) -> None:
+        """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
+        if not self.section or level < self.section:
+            self.section = level
+        self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
+
+    def _in_section(self, u: Unit, member: Member | None) -> None:
+        reason = _verdict(u)
         if reason is None:
-            self.found.take(u, _label(u, member))
-            self.misses = 0
+            self.found.take(u, item_label(u, member))
+            self.misses, self.taken = 0, True
             return
         self.found.skip(u, reason)
+        # Three non-references in a row (or two of prose) end a section that no heading ended: what follows a
+        # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
+        # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
+        if not self.taken and self.misses < 4 and self.section < 7:
+            return  # a short preamble under a marked heading ("Hinweise: …", "Sorted by year.")
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
-            self.section = 0
+            self.section, self.lapsed = 0, self.section
 
-    def _member(self, u: Unit, member: _Member) -> None:
+    def _note(self, u: Unit) -> None:
+        """A note below an entry (after its ``<br>``): listed inside a section, taken only when it is plainly a
+        reference of its own."""
+        if not self.section:
+            return
+        if judged(u.flat) is None and has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
+            self.found.take(u, None)
+        else:
+            self.found.skip(u, "a note below an entry")
+
+    def _reopen(self, u: Unit) -> bool:
+        """After notes or prose ended a section with no heading: a plain reference opens it again."""
+        if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
+            return False
+        if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
+            return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives
+        self.section, self.lapsed, self.misses = self.lapsed, 0, 0
+        return True
+
+    def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = judged(u.flat) if u.flat else "empty entry"
+            reason = _verdict(u)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
-                found.take(u, _label(u, member))
+                found.take(u, item_label(u, member))
             else:
                 found.skip(u, reason or "a lone item without a year or identifier")
                 _inline_into(found, u)
         elif evidence_of(u.flat) >= IN_LIST and has_core(u.flat) and len(member.group) > 1:
-            found.take(u, _label(u, member))
+            found.take(u, item_label(u, member))
         else:
             _inline_into(found, u)
 
     def _outside(self, u: Unit) -> bool:
         """A unit outside sections and lists: a source line, a run member, a strong paragraph, a stacked entry."""
-        src = _SOURCE_RE.search(u.flat)
+        src = _SOURCE_RE.search(u.flat.lower()) if ":" in u.flat else None
         if src:
             rest = u.flat[src.end():].strip()
             if rest and ((evidence(rest) >= SOURCE_LINE and has_core(rest)) or re.fullmatch(r"(?:https?://|www\.)\S+", rest)):
@@ -273,8 +243,10 @@ class _Walk:
                 self.found.skip(u, reason)
             self.prev = []
             return True
+        if not has_core(u.flat):
+            return False  # neither a strong paragraph nor a stacked journal line: both need a year or identifier
         sc = evidence_of(u.flat)
-        if sc >= STANDALONE and has_core(u.flat) and len(u.flat) < 1500:
+        if sc >= STANDALONE and len(u.flat) < 1500:
             self.found.take(u, u.label)
             self.prev = []
             return True
@@ -284,6 +256,14 @@ class _Walk:
             self.prev = []
             return True
         return False
+
+
+def _verdict(u: Unit) -> str | None:
+    """Inside a section or a reference list: ``None`` to take the unit, else why not."""
+    reason = judged(u.flat) if u.flat else "empty entry"
+    if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
+        return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    return reason
 
 
 def _inline_into(found: _Found, u: Unit) -> None:

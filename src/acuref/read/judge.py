@@ -12,9 +12,16 @@ from acuref.read.evidence import evidence
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 
 
+# The case-blind patterns are written in lower case and searched in lower-cased text: Python's re is many
+# times slower with IGNORECASE, and these run on every paragraph of a page.
 IDENT_RE = re.compile(
-    r"\b10\.\d{4,9}/|\bPMID\b|\bPMC\s?\d{4,}|\barXiv\s*:|\bISBN\b|\bISSN\b|\bhttps?://|\bwww\.|\bRFC\s?\d|"
-    r"\bhdl\.handle\.net|\burn:nbn:|\bSSRN\b|\bbioRxiv\b|\bmedRxiv\b|\bECLI:", re.IGNORECASE)
+    r"\b10\.\d{4,9}/|\bpmid\b|\bpmc\s?\d{4,}|\barxiv\s*:|\bisbn\b|\bissn\b|\bhttps?://|\bwww\.|\brfc\s?\d|"
+    r"\bhdl\.handle\.net|\burn:nbn:|\bssrn\b|\bbiorxiv\b|\bmedrxiv\b|\becli:")
+
+
+def idents(text: str) -> list[str]:
+    """The identifiers and links in ``text`` (DOI, PMID, ISBN, URL, RFC …), as lower-case matches."""
+    return IDENT_RE.findall(text.lower())
 
 
 _LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
@@ -25,13 +32,13 @@ _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|
                        r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
 
 
-_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?J\.|in\s+press|forthcoming|im\s+Druck|sous\s+presse|"
-                         r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)",
-                         re.IGNORECASE)
+_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?j\.|in\s+press|forthcoming|im\s+druck|sous\s+presse|"
+                         r"abruf|zugriff|zugegriffen|visitado|citado|consultato|dostęp|обращения|"
+                         r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)")  # lower case
 
 
 _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivacy\b|\bcookies?\b|back\s+to\s+top|"
-                             r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b", re.IGNORECASE)
+                             r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b")  # lower case
 
 
 _REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
@@ -70,27 +77,39 @@ def _is_prose(text: str) -> bool:
     words = text.split()
     if len(words) < 12:
         return False
-    if len(_STOP_RE.findall(text)) / len(words) >= 0.15 or IDENT_RE.search(text) or _LOCATOR_RE.search(text):
+    # A long paragraph is read by its density: a link or a number in it does not make it a reference.
+    long = len(words) > 60
+    if len(_STOP_RE.findall(text)) / len(words) >= (0.2 if long else 0.15):
         return False
+    # The word counts first: they are cheap, and most text that is not prose fails them.
     function = sum(w.strip(".,;:()").lower() in _FUNCTION for w in words) / len(words)
     later = [w for w in words[1:] if w[:1].isalpha()]
     lower = sum(w[0].islower() for w in later) / max(1, len(later))
-    return ((function >= 0.2 and lower >= 0.45) or lower >= 0.6) and evidence_of(text) < IN_LIST
+    if not ((function >= 0.2 and lower >= 0.45) or lower >= 0.6):
+        return False
+    head = " ".join(words[:40]) if long else text
+    if long and has_core(head) and evidence_of(head) >= 3:
+        return False  # an entry with a note after it (an annotated bibliography)
+    if (len(idents(text)) > 2 or _LOCATOR_RE.search(text)) if long else (idents(text) or _LOCATOR_RE.search(text)):
+        return False
+    # A long one's start was scored above; a short one scores as a reference only with a year or identifier.
+    return long or not has_core(text) or evidence_of(text) < IN_LIST
 
 
 def judge(text: str) -> str | None:
     """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
     s = text.strip()
-    letters = sum(ch.isalpha() for ch in s)
-    cjk = bool(_CJK_RE.search(s))
-    ident = bool(IDENT_RE.search(s))
-    if _BOILERPLATE_RE.search(s) and len(s) < 200 and not ident:
+    low = s.lower()
+    if len(s) < 200 and _BOILERPLATE_RE.search(low) and not IDENT_RE.search(low):
         return "page boilerplate (copyright, privacy, navigation)"
     if _REPEAT_RE.match(s):
         return "repeats an earlier note (ibid., op. cit.)"
     if _is_prose(s):
         return "running text, not a reference"
-    if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(s):
+    letters = sum(map(str.isalpha, s))
+    cjk = bool(_CJK_RE.search(s))
+    ident = bool(IDENT_RE.search(low))
+    if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(low):
         if letters < (2 if cjk else 4) and not ident:
             return "too short to be a reference"
         return None
@@ -101,16 +120,21 @@ def judge(text: str) -> str | None:
     return "no year, identifier, locator or legal citation"
 
 
-@lru_cache(maxsize=8192)
+# A document's candidates are judged and scored several times (lists, runs, sections); the caches hold one
+# document's worth and extraction clears them when it is done (see extract._extract).
+@lru_cache(maxsize=1 << 18)
 def judged(text: str) -> str | None:
     return judge(text)
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 18)
 def evidence_of(text: str) -> int:
     return evidence(text)
 
 
+_CORE_ID_RE = re.compile(r"\b10\.\d{4,9}/|PMID|\bPMC\d")
+
+
 def has_core(text: str) -> bool:
     """A reference names something: at least a year, an identifier or a volume."""
-    return bool(YEAR_ANY_RE.search(text) or re.search(r"\b10\.\d{4,9}/|PMID|\bPMC\d", text))
+    return bool(YEAR_ANY_RE.search(text) or _CORE_ID_RE.search(text))

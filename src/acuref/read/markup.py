@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -14,6 +15,8 @@ class Line:
     number: int
     text: str
     heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
+    brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
+    pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
 
 
 _BLOCK_TAGS = frozenset(
@@ -41,15 +44,21 @@ class BlockTextParser(HTMLParser):
         self._sup_label = False  # a <sup> that opens a block is its reference number
         self._href: str | None = None  # a doi.org link whose DOI the link text may not show
         self._heading = 0
+        self._brk = False  # the next line follows a <br> inside the same block
 
     def _flush(self) -> None:
         text = "".join(self._buf)
         if not self._pre:
             text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
+        if "\\" in text:
+            text = strip_tex(text)
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading))
+                                       self._heading, self._brk, bool(self._pre)))
+                self._brk = False
+            elif self._pre and self.lines and self.lines[-1].text:
+                self.lines.append(Line((self._line_no or 1) + i, "", pre=True))  # a blank line inside <pre>
         self._buf = []
         self._line_no = None
 
@@ -61,6 +70,9 @@ class BlockTextParser(HTMLParser):
             self._in_title = True
         if tag in _BLOCK_TAGS:
             self._flush()
+            self._brk = tag == "br" and bool(self.lines)
+            if self._heading and tag not in _HEADING_TAGS and tag != "br":
+                self._heading = 0  # "<h2>References<ol><li>…" with the heading never closed: it ended here
         if tag in _HEADING_TAGS:
             self._heading = int(tag[1])
         if tag == "sup" and not "".join(self._buf).strip():
@@ -88,6 +100,7 @@ class BlockTextParser(HTMLParser):
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("br", "hr"):
             self._flush()
+            self._brk = tag == "br" and bool(self.lines)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIP_TAGS and tag != "head":
@@ -104,6 +117,7 @@ class BlockTextParser(HTMLParser):
             self._href = None
         if tag in _BLOCK_TAGS:
             self._flush()
+            self._brk = False
         if tag in _HEADING_TAGS:
             self._heading = 0
         if tag == "pre":
@@ -134,46 +148,177 @@ def html_lines(text: str) -> tuple[Line, ...]:
     return tuple(parser.lines)
 
 
-_MD_LINK_RE = re.compile(r"!?\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+# A link, its text holding at most one level of brackets: "[Smith J. [online]. 2017](https://…)".
+_MD_LINK_RE = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*<?([^()\s>]+(?:\([^()\s]*\)[^()\s>]*)*)>?"
+                         r"(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 
 
 _MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 
 
+_MD_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
+
+
 _MD_CODE_RE = re.compile(r"`([^`]+)`")
 
 
-_MD_HEADING_RE = re.compile(r"^\s{0,3}#{1,6}\s+")
+# "## Title", and "##Title" (no space, two or more hashes), as many people write it.
+_MD_HEADING_RE = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s+|$)|#{2,6}(?=[^\s#]))")
 
 
 _MD_FOOTNOTE_RE = re.compile(r"^\s{0,3}\[\^(\w{1,8})\]:\s*")
 
 
-_MD_AUTOLINK_RE = re.compile(r"<(https?://[^>]+)>")
+_MD_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
+
+
+_MD_QUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
+
+
+_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+
+
+_HTML_BLOCK_START_RE = re.compile(
+    r"^\s{0,3}<(?:ol|ul|li|p|div|table|thead|tbody|tr|td|th|dl|dt|dd|h[1-6]|blockquote|pre|section|article|"
+    r"center|font|span|a\s+(?:name|id)=)[\s>/]", re.IGNORECASE)
+
+
+_HTML_OPEN_RE = re.compile(r"<(ol|ul|table|div|dl|blockquote|pre)\b", re.IGNORECASE)
+
+
+_HTML_CLOSE_RE = re.compile(r"</(ol|ul|table|div|dl|blockquote|pre)\s*>", re.IGNORECASE)
+
+
+_BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+_INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
+
+
+_HREF_RE = re.compile(r"<a\s[^<>]*?href=[\"']?([^\"'\s>]+)[^<>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
+
+
+# TeX left in the text: "\textit{Title}", "\hspace{3mm}", "\&".
+_TEX_SPACE_RE = re.compile(r"\\(?:[hv]space|vskip|hskip|kern|quad|qquad|noindent|newline|linebreak|par)\*?(?:\{[^{}]*\})?")
+_TEX_CMD_RE = re.compile(r"\\(?:textit|textbf|textsc|textrm|textsf|texttt|emph|mbox|url|text|underline|uline|"
+                         r"textup|textmd|textnormal|em|it|bf|sc)\s*\{([^{}]*)\}")
+_TEX_HREF_RE = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
+
+
+def strip_tex(line: str) -> str:
+    """TeX commands a person left in a web or text reference: formatting keeps its text, spacing goes."""
+    if "\\" not in line:
+        return line
+    spaced = _TEX_SPACE_RE.sub("\x00", line)
+    if spaced != line:  # "Title\hspace{3mm}." → "Title." (a space, but none before a stop)
+        line = re.sub(r"\s*\x00+\s*(?=[.,;:])", "", spaced).replace("\x00", " ")
+    line = _TEX_HREF_RE.sub(lambda m: f"{m.group(2)} {m.group(1)}" if m.group(1) not in m.group(2) else m.group(2), line)
+    for _ in range(3):  # nested: \textbf{\textit{…}}
+        new = _TEX_CMD_RE.sub(r"\1", line)
+        if new == line:
+            break
+        line = new
+    return re.sub(r"\\([&%$#_{}])", r"\1", line)
 
 
 def _md_link(m: re.Match[str]) -> str:
-    text, url = m.group(1), m.group(2)
-    # Keep a DOI or URL that only lives in the link target: it may be the reference's DOI.
-    if url and url not in text and ("doi.org/" in url or "pubmed" in url or not text.strip()):
+    image, text, url = m.group(1), m.group(2).strip(), m.group(3)
+    if image:
+        return text
+    # A link's target is printed by the page only as its text; keep a DOI or PubMed target (it may be the
+    # reference's identifier) and a bare target whose text is empty.
+    if url and url not in text and (url.startswith(("http://", "https://", "www.")) or not text):
         return f"{text} {url}".strip()
     return text
 
 
-def markdown_lines(text: str) -> tuple[Line, ...]:
-    out = []
-    for i, line in enumerate(text.splitlines(), start=1):
-        hashes = _MD_HEADING_RE.match(line)
-        level = hashes.group().count("#") if hashes else 0
-        line = _MD_HEADING_RE.sub("", line)
-        line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
-        line = _MD_AUTOLINK_RE.sub(r"\1", line)
+def _a_href(m: re.Match[str]) -> str:
+    url, text = m.group(1), m.group(2)
+    if "doi.org/10." in url and url.split("doi.org/", 1)[1] not in text:
+        return f"{text} https://doi.org/{url.split('doi.org/', 1)[1]}"
+    return text
+
+
+def _inline(line: str) -> str:
+    """One Markdown line's inline markup as printed text."""
+    line = _MD_AUTOLINK_RE.sub(r"\1", line)
+    if "<" in line:
+        line = _HREF_RE.sub(_a_href, line)
+        line = _INLINE_TAG_RE.sub("", line)
+    if "](" in line:
         line = _MD_LINK_RE.sub(_md_link, line)
-        line = _MD_CODE_RE.sub(r"\1", line)
-        line = _MD_EMPH_RE.sub(r"\2", line)
-        line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
-        out.append(Line(i, line.replace("\\", "") if "\\" in line and "\\\\" not in line else line, level))
+    line = _MD_CODE_RE.sub(r"\1", line)
+    line = _MD_EMPH_RE.sub(r"\2", line)
+    line = _MD_UNDERSCORE_RE.sub(r"\1", line)
+    line = strip_tex(line)
+    if "\\" in line and "\\\\" not in line:
+        line = line.replace("\\", "")
+    return html.unescape(line) if "&" in line else line
+
+
+def _html_block_end(rows: list[str], start: int) -> int:
+    """Where an HTML block inside Markdown ends: at a blank line once its lists, tables and divisions close."""
+    depth = 0
+    k = start
+    while k < len(rows):
+        row = rows[k]
+        if not row.strip() and depth <= 0 and k > start:
+            return k
+        depth += len(_HTML_OPEN_RE.findall(row)) - len(_HTML_CLOSE_RE.findall(row))
+        k += 1
+    return k
+
+
+def markdown_lines(text: str) -> tuple[Line, ...]:
+    """Markdown as plain lines: headings marked, links, emphasis, inline HTML and TeX as printed text, HTML
+    blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked."""
+    rows = text.splitlines()
+    out: list[Line] = []
+    k = 0
+    brk = False
+    while k < len(rows):
+        raw = rows[k]
+        if _HTML_BLOCK_START_RE.match(raw):
+            end = _html_block_end(rows, k)
+            out.extend(Line(line.number + k, line.text, line.heading, line.brk)
+                       for line in html_lines("\n".join(rows[k:end])))
+            out.extend(Line(n + 1, "") for n in range(k, end) if not rows[n].strip())
+            k, brk = end, False
+            continue
+        k += 1
+        out.extend(_markdown_line(k, raw, brk))
+        brk = raw.endswith("  ") or raw.endswith("\\") or bool(re.search(r"<br\s*/?>\s*$", raw, re.IGNORECASE))
+    out.sort(key=lambda line: line.number)
     return tuple(out)
+
+
+_MD_LINK_DEF_RE = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?\S+>?(?:\s+[\"'(].*[\"')])?\s*$")
+
+
+def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
+    line = _MD_QUOTE_RE.sub("", line)
+    if _MD_LINK_DEF_RE.match(line) and re.search(r"\]:\s*<?(?:https?://|/|\.|#|www\.)", line):
+        return [Line(number, "")]  # "[1]: https://…" defines a link target; Markdown does not print it
+    if _MD_TABLE_RULE_RE.match(line) and "-" in line:
+        return [Line(number, "")]
+    if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]
+        # a table row is one entry: its cells in order, and a blank line after it so it is never joined
+        return [Line(number, _inline(" ".join(c for c in cells if c)), 0, brk), Line(number, "")]
+    hashes = _MD_HEADING_RE.match(line)
+    level = hashes.group().count("#") if hashes and len(line) <= 120 else 0
+    if level:
+        line = line[hashes.end():].rstrip(" #")  # type: ignore[union-attr]
+    line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
+    line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
+    parts = _BR_RE.split(line) if "<" in line else [line]
+    out = []
+    for i, part in enumerate(parts):
+        text = _inline(part)
+        if not text.strip() and len(parts) > 1:
+            continue  # nothing before the first <br> (or after the last)
+        out.append(Line(number, text.rstrip() if i else text.rstrip() or "", level, brk if i == 0 else True))
+    return out
 
 
 _RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
@@ -216,9 +361,9 @@ def rst_lines(text: str) -> tuple[Line, ...]:
         line = _RST_ROLE_RE.sub(r"\1", line)
         line = _RST_LINK_RE.sub(r"\1 \2", line)
         line = _RST_LITERAL_RE.sub(lambda mm: mm.group(1) or mm.group(2), line)
-        out.append(Line(i, line))
+        out.append(Line(i, strip_tex(line)))
     return tuple(out)
 
 
 def text_lines(text: str) -> tuple[Line, ...]:
-    return tuple(Line(i, line) for i, line in enumerate(text.splitlines(), start=1))
+    return tuple(Line(i, strip_tex(line)) for i, line in enumerate(text.splitlines(), start=1))

@@ -31,6 +31,7 @@ _PREFIXES = (
     "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
 )
 _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
+_CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表", "出版物一覧")
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
                   r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes)\b", re.IGNORECASE)
@@ -69,6 +70,8 @@ def is_reference_heading(text: str) -> bool:
     low = core.lower()
     if len(core) <= 12 and low.startswith(_CJK):
         return True
+    if len(core) <= 16 and any(word in core for word in _CJK_LIST):
+        return True  # "出版物、論文、学会発表など", "研究業績": a publication list
     words = _WORD_RE.findall(low)
     if not words or len(words) > 6:
         return False

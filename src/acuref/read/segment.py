@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
@@ -20,6 +21,12 @@ _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
 _YEAR_LABEL_RE = re.compile(EARLY_YEAR)
 
 
+# A line that goes on with the entry above even after a break: its link, identifier or access note.
+_LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|DOI\b|URL\b|PMID|PMCID|ISBN|ISSN|arXiv|PDF\b|"
+                              r"Available|Retrieved|Accessed|Online|En ligne|Disponible|Verfügbar|Abgerufen)",
+                              re.IGNORECASE)
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -32,6 +39,7 @@ class Unit:
     texts: list[str] = field(default_factory=list)
     indent: int = 0
     heading: int = 0  # the source marks it as a heading (level), or a rule line was drawn under it (7)
+    note: bool = False  # text after a hard line break below a complete list entry: a note on it, not an entry
 
     @property
     def start(self) -> int:
@@ -45,9 +53,14 @@ class Unit:
     def raw(self) -> str:
         return "\n".join(t for t in self.texts if t)
 
+    flat_of: tuple[int, str] = (-1, "")  # the flat text and how many texts it was made of
+
     @property
     def flat(self) -> str:
-        return squash(" ".join(self.texts))
+        """The unit's lines as one line (made once for each length of ``texts``: it is asked for often)."""
+        if self.flat_of[0] != len(self.texts):
+            self.flat_of = (len(self.texts), squash(" ".join(self.texts)))
+        return self.flat_of[1]
 
 
 def _indent(text: str) -> int:
@@ -67,16 +80,23 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
     return out
 
 
-def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[Unit | None]:
+def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
-    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next.
+    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next, except a
+    line broken off a list item by ``<br>``. With ``lazy`` (Markdown), a list item goes on until a blank line or
+    the next item, as Markdown renders it.
     """
     units: list[Unit | None] = []
     cur: Unit | None = None
+    last = -1  # the last item number seen
+    block_mode = blocks
     marked = _mark_rules(lines)
-    wrap = [None] * len(marked) if blocks else _wrapped(marked)
+    wrap = _wrapped(_plain_lines(marked, blocks))
     for k, line in enumerate(marked):
+        blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
+        if block_mode and cur is not None and line.pre != cur.lines[-1].pre:
+            cur = None  # a <pre> block starts or ends: nothing runs across its edge
         s = line.text.strip()
         if not s:
             cur = None
@@ -91,29 +111,104 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False) -> list[
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
-        label, rest = split_label(s)
-        if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label):
-            label, rest = None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
+        label, rest = _item_label(s, cur, last)
+        if label and label.isdigit():
+            last = int(label)
         bullet = label is None and rest != s
         if label is not None or bullet:
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
-        forced = wrap[k - 1] if k else None
-        if forced and cur is not None and _new_entry(cur, s):
-            forced = False
-        if cur is not None and blocks and cur.item and not cur.raw:  # "<dt>[1]</dt><dd>…", "<li><p>…"
-            cur.lines.append(line)
-            cur.texts.append(s)
+        if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
+            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s):
+                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+                units.append(cur)
+            else:
+                cur.lines.append(line)
+                cur.texts.append(s)
             continue
-        if cur is not None and not blocks and (forced or (forced is None and _continues(cur, s, _indent(line.text)))
-                                               or (forced is False and _indent(line.text) > cur.indent)):
+        if cur is not None and _goes_on(cur, line, s, wrap[k - 1] if k else None, blocks):
             cur.lines.append(line)
             cur.texts.append(s)
             continue
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _goes_on(cur: Unit, line: Line, s: str, forced: bool | None, blocks: bool) -> bool:
+    """A plain line continues the unit before it: the fixed width forced the break, or the layout says so."""
+    if blocks:
+        return cur.item and not cur.raw  # "<dt>[1]</dt><dd>…", "<li><p>…"
+    if forced and _new_entry(cur, s):
+        forced = False
+    indent = _indent(line.text)
+    return bool(forced or (forced is None and _continues(cur, s, indent)) or (forced is False and indent > cur.indent))
+
+
+# A label split_label leaves: "[Smith]: …" (a key and a colon), and numbers of any width ("1000.", "[12345]").
+_COLON_KEY_RE = re.compile(r"^\[([^\[\]\s]{1,40})\]:\s+(?=\S)")
+# "[Knuth] …", "[OEIS] …": a capitalised citation key at the head of a line (rst citations, key lists), not
+# a type tag ("[PDF]", "[Online]", "[Boek]").
+_NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
+_TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
+                       "ebook artikel article".split())
+_WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
+
+
+def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
+    """The item label at the head of a line and the rest; a number of any width counts when it goes on from
+    the last item's number (so item 1000 follows item 999, and a year at the head of a line is no label)."""
+    wide = _WIDE_NUMBER_RE.match(s)
+    if wide:
+        number = wide.group(1) or wide.group(2) or wide.group(3)
+        if int(number) == last + 1:
+            return number, s[wide.end():]
+    label, rest = split_label(s)
+    if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
+        return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
+    if label is None and rest == s:
+        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s)
+        if key and key.group(1).lower() not in _TYPE_TAGS:
+            return key.group(1), s[key.end():]
+    return label, rest
+
+
+def _starts_entry(s: str) -> bool:
+    """A line that is a reference of its own: an author list first, and a reference's score."""
+    return evidence_of(s) >= IN_LIST and split_authors(s)[0] is not None
+
+
+def _complete(cur: Unit) -> bool:
+    """A list entry that already reads as a whole reference: it ends with a stop or a year, has a year or
+    identifier, and scores as one (not just "Smith J (2010)" before its title)."""
+    last = cur.texts[-1] if cur.texts else ""
+    if re.search(r"[^\d\s.,:;()-]{3,}[^\n]*,\s*\w+\s+\d{4}$", last):
+        return True  # "…, Roma 1983": ends with its place and year
+    return (bool(TERMINAL_RE.search(last)) and len(cur.flat.split()) >= 6 and has_core(cur.flat)
+            and evidence_of(cur.flat) >= 3)
+
+
+def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) -> bool:
+    """The markup says the line belongs to the current unit: a ``<br>`` inside a list item or after a note,
+    or a Markdown list item's lazy continuation line."""
+    if line.brk and (cur.item or cur.note):
+        # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
+        # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
+        return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
+    if blocks or not lazy or not cur.item or cur.note or not cur.raw:
+        return False
+    prev = cur.texts[-1]
+    if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
+        return False  # a topic subheading after a complete entry
+    return not _new_entry(cur, s)
+
+
+def _plain_lines(lines: list[Line], blocks: bool) -> list[Line]:
+    """The lines read as plain text: all of them, or in HTML only those of <pre> blocks (others blanked)."""
+    if not blocks:
+        return lines
+    return [line if line.pre else Line(line.number, "") for line in lines]
 
 
 def _wrapped(lines: list[Line]) -> list[bool | None]:
@@ -132,7 +227,14 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
         block = [line.text.rstrip() for line in lines[start:end]]
         width = max(len(t) for t in block) if block else 0
         full = sum(len(t) >= width - 12 for t in block)
-        if len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
+        if _one_entry(block):
+            for i in range(len(block) - 1):
+                out[start + i] = True
+        elif len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
+            for i in range(len(block) - 1):  # every line a whole entry with its own year: joined only to a
+                nxt = block[i + 1].lstrip()    # line that cannot start one ("(1998).", "pp. 3-9", "and …")
+                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in "(;:,&")
+        elif len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
             for i in range(len(block) - 1):
                 nxt = block[i + 1].lstrip()
                 word = nxt.split()[0] if nxt else ""
@@ -148,6 +250,24 @@ def _wrapped(lines: list[Line]) -> list[bool | None]:
 _ENTRY_START_RE = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
     r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
+
+
+def _one_entry(block: list[str]) -> bool:
+    """A short block between blank lines that is one entry set out a field a line (authors / title / journal
+    and year): together it has a year or identifier, at most one line could stand alone as a reference, not
+    every line has its own year, and no line after the first starts a list item or names a heading."""
+    n = len(block)
+    if not 2 <= n <= 8 or not has_core(" ".join(block)):
+        return False
+    first = block[0].strip()
+    words = first.split()
+    if len(words) <= 8 and not TERMINAL_RE.search(first) and "," not in first and not has_core(first):
+        return False  # a heading over the entry
+    if any(split_label(t.strip())[1] != t.strip() or _KEY_ALONE_RE.match(t) for t in block[1:]):
+        return False
+    cores = [has_core(t) for t in block]
+    alone = sum(c and evidence_of(t) >= IN_LIST for c, t in zip(cores, block))
+    return alone <= 1 and sum(cores) < n
 
 
 def _one_per_line(block: list[str]) -> bool:

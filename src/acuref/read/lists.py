@@ -1,0 +1,110 @@
+"""Lists and runs without a heading: which list items and paragraph runs read as a reference list."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from acuref.read.judge import IDENT_RE, IN_LIST, STANDALONE, YEAR_RE, evidence_of, has_core, judged
+from acuref.read.segment import TERMINAL_RE, Unit
+
+RUN_MIN = 4
+
+
+def heading_like(u: Unit) -> bool:
+    """Short, no sentence end, no year: a line that names what follows."""
+    if u.heading:
+        return True
+    if u.item and not u.bullet:
+        return False
+    text = u.flat
+    words = text.split()
+    return (0 < len(words) <= 8 and len(text) <= 70 and not TERMINAL_RE.search(text)
+            and not YEAR_RE.search(text) and not IDENT_RE.search(text.lower()) and "," not in text)
+
+
+class Member(NamedTuple):
+    """A list item's place: its list (consecutive items, blank lines allowed), whether the list reads as a
+    reference list, whether it numbers every item the same ("1.", as PubMed copies do), and its position."""
+
+    group: list[Unit]
+    good: bool
+    ordinal: bool
+    pos: int
+
+
+def item_label(u: Unit, member: Member | None) -> str | None:
+    """The item's printed label, or its position in a list that numbers every item the same."""
+    return str(member.pos) if member is not None and member.ordinal else u.label
+
+
+def groups(units: list[Unit | None]) -> dict[int, Member]:
+    """Each list item (by id) → its :class:`Member`."""
+    out: dict[int, Member] = {}
+    current: list[Unit] = []
+
+    def close() -> None:
+        if not current:
+            return
+        labels = [u.label for u in current if u.label]
+        ordinal = len(labels) > 1 and len(set(labels)) == 1
+        if len(current) == 1:
+            good = evidence_of(current[0].flat) >= STANDALONE or bool(current[0].label)
+        else:
+            good = reference_list(current)
+        group = list(current)
+        for pos, u in enumerate(group, start=1):
+            out[id(u)] = Member(group, good, ordinal, pos)
+
+    for u in units:
+        if u is None or u.note:
+            continue
+        if u.item and not u.heading:
+            current.append(u)
+        else:
+            close()
+            current = []
+    close()
+    return out
+
+
+def reference_list(members: list[Unit]) -> bool:
+    """A list (or run of paragraphs) is a reference list when most of its members could be references and
+    a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
+    n = len(members)
+    ok = sum(judged(u.flat) is None and (has_core(u.flat) or evidence_of(u.flat) >= 2) for u in members)
+    if ok < 0.6 * n:
+        return False
+    labels = [u.label for u in members]
+    numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
+        range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
+    need = 1 if numbered and n >= 2 and ok >= 0.75 * n else max(1, 0.2 * n if ok >= 0.7 * n else 0.3 * n)
+    # Counted until enough are found: a list of 100,000 entries is not scored whole.
+    strong = 0
+    for u in members:
+        if has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
+            strong += 1
+            if strong >= need:
+                return True
+    return False
+
+
+def runs(units: list[Unit | None]) -> set[int]:
+    """Paragraphs in a run of at least three that could each be references and that together read as a
+    reference list (a bare list with no heading)."""
+    out: set[int] = set()
+    run: list[Unit] = []
+
+    def close() -> None:
+        if len(run) >= RUN_MIN and reference_list(run):
+            out.update(id(u) for u in run)
+
+    for u in units:
+        if u is None or u.note:
+            continue
+        if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference":
+            run.append(u)
+        else:
+            close()
+            run = []
+    close()
+    return out
