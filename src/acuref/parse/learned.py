@@ -1,4 +1,8 @@
-"""The CRF's labelled tokens → a :class:`Reference`, through the same normalisers the rules use.
+"""The learned reader's labelled tokens → a :class:`Reference`, through the same normalisers the rules use.
+
+Two taggers can label the tokens: the CRF (:mod:`acuref.parse.crf`) and the BiLSTM-CRF run in numpy
+(:mod:`acuref.parse.neural`); :func:`use_reader` chooses (``ACUREF_PARSER`` on the command line), and
+:func:`prepare` tags a document's strings together before they are parsed one by one.
 
 Deterministic passes wrap the model: identifiers (DOI, PMID, PMCID, URL, ISBN) are read by their own finders
 whatever the model says, names go through the author-list parser, dates through the date reader, pages
@@ -24,7 +28,8 @@ from acuref.normalize.text import (
 )
 from acuref.normalize.vocabulary import YEAR
 from acuref.normalize.volumes import split_supplement
-from acuref.parse.crf import Token, default_tagger
+from acuref.parse.crf import Token, Tagger, default_tagger
+from acuref.parse.neural import NeuralTagger, default_neural
 from acuref.parse.relabel import (
     IN_PREFIX_RE,
     IN_RE,
@@ -270,14 +275,58 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
 _YEAR_TOKEN_RE = re.compile(rf"(?<![\w./-])({YEAR})(?![\w/-])")
 
 
+READERS = ("crf", "neural")
+_reader = {"name": "crf"}
+
+
+def use_reader(name: str) -> None:
+    """Tag with the CRF (``crf``) or the BiLSTM-CRF (``neural``) from now on, in this process."""
+    if name not in READERS:
+        raise ValueError(f"unknown parser {name!r}: one of {', '.join(READERS)}")
+    _reader["name"] = name
+
+
+def reader_name() -> str:
+    return _reader["name"]
+
+
+def tagger() -> Tagger | NeuralTagger | None:
+    """The chosen tagger; the CRF when the network is chosen but not installed."""
+    if _reader["name"] == "neural":
+        net = default_neural()
+        if net is not None:
+            return net
+    return default_tagger()
+
+
+def model_text(text: str) -> str:
+    """The text the tagger reads: without its list label, cleaned."""
+    return clean(split_label(text.strip())[1])
+
+
+def prepare(texts: list[str]) -> None:
+    """Tag together every string the learned reader may be asked to read (a document's references), so that
+    :func:`parse_with_model` finds them tagged; the network reads a batch several times faster than single strings.
+    A string not prepared is tagged when it is read, alone."""
+    chosen = tagger()
+    if not isinstance(chosen, NeuralTagger):
+        return
+    from acuref.parse import rules  # rules imports this module: a late import
+
+    bodies = []
+    for text in texts:
+        if isinstance(text, str) and len(text) <= rules.MAX_LENGTH:
+            bodies.append(model_text(rules.read_marks(rules.split_access(text)[0]).plain))
+    chosen.prepare(bodies)
+
+
 def parse_with_model(text: str) -> Reference | None:
-    """Read ``text`` with the shipped model; None when the model is not installed."""
-    tagger = default_tagger()
-    if tagger is None:
+    """Read ``text`` with the chosen model; None when no model is installed."""
+    chosen = tagger()
+    if chosen is None:
         return None
-    _, body = split_label(text.strip())
-    s = clean(body)
-    tokens, tags, confidence = tagger.tag(s)
+    s = model_text(text)
+    tokens, tags, confidence = chosen.tag(s)
     g = _groups(s, tokens, tags)
     relabel(s, g)
     f = _identifiers(s, g)
@@ -301,5 +350,5 @@ def parse_with_model(text: str) -> Reference | None:
         f.update(type="document", parsed=False, confidence=0.0)
     else:
         f["confidence"] = round(confidence, 3)
-    f["parser"] = "model"
+    f["parser"] = "model"  # either tagger: what users see is that a learned model read it
     return Reference(**f)  # type: ignore[arg-type]
