@@ -65,7 +65,7 @@ def test_emissions_have_one_row_per_token():
     """A batch of strings of different lengths gives (strings, longest, labels) scores and the mask of real tokens."""
     net = default_neural()
     texts = ["Smith J. A title. Journal. 2001;3:4-5.", "Doe, J. (1999). Book. Press."]
-    encoded = [encode(tokenize(t), net.words, net.chars) for t in texts]
+    encoded = [encode(tokenize(t), net.words) for t in texts]
     em, mask = net.net.emissions(encoded)
     assert em.shape == (2, max(len(e[0]) for e in encoded), len(LABELS))
     assert mask.sum() == sum(len(e[0]) for e in encoded)

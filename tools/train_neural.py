@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from acuref.parse.crf import LABELS, labels_for, tokenize
-from acuref.parse.neural import MAX_CHARS, N_BUCKETS, encode, word_key
+from acuref.parse.neural import MAX_CHARS, N_BUCKETS, char_ids, encode, word_key
 from tools.train import DEFAULT_DATA, EVALUATION_ONLY, _key, is_test, load, synthetic
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "acuref" / "data" / "neural.npz"
@@ -110,7 +110,9 @@ def encode_all(examples: list, words: dict, chars: dict) -> list:
     for ex in examples:
         toks = tokenize(ex.raw)
         if toks:
-            out.append((*encode(toks, words, chars), [index[y] for y in labels_for(toks, list(ex.spans))]))
+            word_ids, texts, feat_ids = encode(toks, words)
+            out.append((word_ids, [char_ids(t, chars) for t in texts], feat_ids,
+                        [index[y] for y in labels_for(toks, list(ex.spans))]))
     return out
 
 

@@ -18,6 +18,7 @@ from acuref.errors import AcurefError, InputError, NetworkError, UsageError
 from acuref.model import Status, Warning_
 from acuref import output
 from acuref.output import Target, display, write_atomic
+from acuref.parse import learned
 from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
@@ -178,6 +179,11 @@ def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_input
 def settings_from(args: argparse.Namespace) -> Settings:
     """The run's settings from the command line and the environment (the only place acuref reads it)."""
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
+    if os.environ.get("ACUREF_PARSER"):  # crf or neural: the learned reader (issue 25); forked workers inherit it
+        try:
+            learned.use_reader(os.environ["ACUREF_PARSER"])
+        except ValueError as err:
+            raise UsageError(f"ACUREF_PARSER: {err}") from None
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,

@@ -19,6 +19,7 @@ from acuref.formats.keys import assign_keys
 from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_items
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
+from acuref.parse.learned import prepare as prepare_model
 from acuref.parse.rules import parse_reference
 from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
 from acuref.read.extract import extract_with_report
@@ -116,6 +117,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     """Extract and parse every reference in one document, each with its provenance, and the candidates in
     its reference sections that were not taken as references (with the reason)."""
     sources, skipped = extract_with_report(doc)
+    prepare_model([src.raw for src in sources])  # the neural reader tags a document's strings together
     refs = []
     for src in sources:
         src = replace(src, file=doc.name)
@@ -126,6 +128,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
 def parse_lines(text: str, name: str) -> list[Reference]:
     """``--one-per-line``: every non-empty line is one reference string, kept in order."""
     refs = []
+    prepare_model([line for line in text.splitlines() if line.strip()])
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             src = Source(line.strip(), number, number, None, "line", name)

@@ -33,13 +33,18 @@ def bucket(name: bytes) -> int:
     return zlib.crc32(name) % N_BUCKETS
 
 
-def encode(tokens: list[Token], words: dict[str, int], chars: dict[str, int]) -> tuple[list[int], list[list[int]],
-                                                                                      list[list[int]]]:
-    """Word ids, character ids and hashed feature ids of one token sequence (0 pads, 1 is unknown)."""
-    word_ids = [words.get(word_key(t.text), 1) for t in tokens]
-    char_ids = [[chars.get(c, 1) for c in t.text[:MAX_CHARS]] for t in tokens]
+def encode(tokens: list[Token], words: dict[str, int]) -> tuple[list[int], list[str], list[list[int]]]:
+    """Word ids, the tokens' texts (their characters are read by the network) and hashed feature ids of one token
+    sequence (word id 0 pads, 1 is unknown)."""
+    texts = [t.text for t in tokens]
+    word_ids = [words.get(word_key(t), 1) for t in texts]
     feat_ids = [[bucket(f) for f in fs] for fs in features(tokens)]
-    return word_ids, char_ids, feat_ids
+    return word_ids, texts, feat_ids
+
+
+def char_ids(word: str, chars: dict[str, int]) -> list[int]:
+    """The character ids of a token's first MAX_CHARS characters (1 for a character not in the table)."""
+    return [chars.get(c, 1) for c in word[:MAX_CHARS]]
 
 
 class NeuralTagger:
@@ -57,7 +62,12 @@ class NeuralTagger:
         self.labels_ = [str(x) for x in arrays.pop("labels")]
         self.words = {str(w): i + 2 for i, w in enumerate(arrays.pop("words"))}
         self.chars = {str(c): i + 2 for i, c in enumerate(arrays.pop("chars"))}
-        self.net = neural_numpy.Net(arrays)
+        self.net = neural_numpy.Net(arrays, self.chars)
+        from threadpoolctl import ThreadpoolController
+
+        # BLAS threads cost 20-50 times the arithmetic on matrices this small (more on a busy machine): the
+        # network runs on one core, and documents run in parallel processes instead.
+        self._blas = ThreadpoolController()
         self._lock = threading.Lock()
         self._cache: dict[str, tuple[list[Token], list[str], float]] = {}
 
@@ -75,8 +85,10 @@ class NeuralTagger:
         toks = [tokenize(t) for t in texts]
         todo = [i for i, t in enumerate(toks) if t]
         out: list[tuple[list[Token], list[str], float]] = [(t, [], 0.0) for t in toks]
-        encoded = [encode(toks[i], self.words, self.chars) for i in todo]
-        for i, (tags, conf) in zip(todo, self.net.tag(encoded)):
+        encoded = [encode(toks[i], self.words) for i in todo]
+        with self._blas.limit(limits=1, user_api="blas"):
+            tagged = self.net.tag(encoded) if encoded else []
+        for i, (tags, conf) in zip(todo, tagged):
             out[i] = (toks[i], [self.labels_[k] for k in tags], conf)
         return out
 

@@ -7,9 +7,11 @@ sequences compute in training). Weight names and layouts are torch's (``tools/tr
 
 from __future__ import annotations
 
+from itertools import chain
+
 import numpy as np
 
-from acuref.parse.neural import MAX_CHARS
+from acuref.parse.neural import MAX_CHARS, char_ids
 
 BATCH = 64  # strings per batch: bigger batches gain little once the LSTM's matrices are this wide
 
@@ -18,60 +20,84 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
     return 0.5 * (1.0 + np.tanh(0.5 * x))  # no overflow warning for large negative x, unlike 1 / (1 + exp(-x))
 
 
-def _logsumexp(x: np.ndarray, axis: int) -> np.ndarray:
-    top = x.max(axis=axis, keepdims=True)
-    return (top + np.log(np.exp(x - top).sum(axis=axis, keepdims=True))).squeeze(axis)
-
-
 class Net:
     """Weights by name (``word_emb``, ``char_emb``, ``conv_w``/``conv_b``, ``feat_emb``, ``f_wih``/``f_whh``/
     ``f_b`` and ``b_…`` for the two LSTM directions, ``out_w``/``out_b``, ``trans``/``start``/``end``)."""
 
-    def __init__(self, arrays: dict[str, np.ndarray]):
+    def __init__(self, arrays: dict[str, np.ndarray], chars: dict[str, int]):
+        self.chars = chars
+        self._word_rows: dict[str, int] = {}  # a token's character vector depends on its text alone
         w = {k: np.ascontiguousarray(v, dtype=np.float32) for k, v in arrays.items()}
         self.word_emb, self.char_emb, self.feat_emb = w["word_emb"], w["char_emb"], w["feat_emb"]
         conv = w["conv_w"]  # (filters, char dim, width): torch's Conv1d layout
         self.width = conv.shape[2]
         self.conv = conv.transpose(2, 1, 0).reshape(-1, conv.shape[0])  # window (width × char dim) → filters
         self.conv_b = w["conv_b"]
-        self.dirs = [(w[p + "wih"].T.copy(), w[p + "whh"].T.copy(), w[p + "b"]) for p in ("f_", "b_")]
+        self._word_table = np.empty((4096, len(self.conv_b)), dtype=np.float32)
+        # Both LSTM directions step together: (2, …) stacks. The cell's g gate is scaled by 2 here so that one
+        # sigmoid over all four gates gives it as tanh(x) = 2·sigmoid(2x) − 1.
+        hid = w["f_whh"].shape[1]
+        scale = np.ones(4 * hid, dtype=np.float32)
+        scale[2 * hid:3 * hid] = 2.0
+        self.wih = [w[p + "wih"].T * scale for p in ("f_", "b_")]
+        self.b = [w[p + "b"] * scale for p in ("f_", "b_")]
+        self.whh = np.stack([w[p + "whh"].T * scale for p in ("f_", "b_")])
         self.out_w, self.out_b = w["out_w"].T.copy(), w["out_b"]
         self.trans, self.start, self.end = w["trans"], w["start"], w["end"]
 
-    def _chars(self, char_ids: list[list[int]]) -> np.ndarray:
-        """One vector per token: the convolution over its characters, max-pooled (padded to MAX_CHARS + edges)."""
+    def _chars(self, words: list[str]) -> np.ndarray:
+        """One vector per token, computed once per distinct text (most tokens of a document repeat) and kept in a
+        growing table, so a batch is one fancy index and not a stack of small arrays."""
+        index = self._word_rows
+        new = [w for w in dict.fromkeys(words) if w not in index]
+        if new:
+            if len(index) + len(new) > 200_000:  # a long corpus run: start the table again
+                index.clear()
+                new = list(dict.fromkeys(words))
+            rows = self._convolve([char_ids(w, self.chars) for w in new])
+            first = len(index)
+            if first + len(rows) > len(self._word_table):
+                grown = np.empty((max(2 * len(self._word_table), first + len(rows)), rows.shape[1]), np.float32)
+                grown[:first] = self._word_table[:first]
+                self._word_table = grown
+            self._word_table[first:first + len(rows)] = rows
+            index.update(zip(new, range(first, first + len(rows))))
+        return self._word_table[[index[w] for w in words]]
+
+    def _convolve(self, ids_list: list[list[int]]) -> np.ndarray:
+        """The convolution over each token's characters, max-pooled (padded to MAX_CHARS + edges, as in training)."""
         pad = self.width // 2
-        grid = np.zeros((len(char_ids), MAX_CHARS + 2 * pad), dtype=np.int64)
-        for i, ids in enumerate(char_ids):
+        grid = np.zeros((len(ids_list), MAX_CHARS + 2 * pad), dtype=np.int64)
+        for i, ids in enumerate(ids_list):
             grid[i, pad:pad + len(ids)] = ids
         x = self.char_emb[grid]  # (tokens, positions, char dim)
         windows = np.concatenate([x[:, k:k + MAX_CHARS] for k in range(self.width)], axis=2)
         return np.maximum((windows @ self.conv).max(axis=1) + self.conv_b, 0.0)
 
     def _feats(self, feat_ids: list[list[int]]) -> np.ndarray:
-        flat = np.fromiter((f for fs in feat_ids for f in fs), dtype=np.int64)
-        offsets = np.cumsum([0] + [len(fs) for fs in feat_ids[:-1]])
+        sizes = [len(fs) for fs in feat_ids]
+        flat = np.fromiter(chain.from_iterable(feat_ids), dtype=np.int64, count=sum(sizes))
+        offsets = np.cumsum([0] + sizes[:-1])
         return np.add.reduceat(self.feat_emb[flat], offsets, axis=0)
 
-    def _lstm(self, x: np.ndarray, mask: np.ndarray, d: int) -> np.ndarray:
-        wih, whh, b = self.dirs[d]
+    def _bilstm(self, x: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        """Both directions at once; the backward one reads each sequence reversed, its padding first, and its state
+        is held at zero until the sequence starts (the state is multiplied by the mask), as in a packed sequence."""
         n, t_len, _ = x.shape
-        hid = whh.shape[0]
-        gates_in = x @ wih + b
-        h = np.zeros((n, hid), dtype=np.float32)
-        c = np.zeros((n, hid), dtype=np.float32)
-        out = np.zeros((n, t_len, hid), dtype=np.float32)
-        steps = range(t_len) if d == 0 else range(t_len - 1, -1, -1)
-        for t in steps:
-            g = gates_in[:, t] + h @ whh
-            i, f, o = _sigmoid(g[:, :hid]), _sigmoid(g[:, hid:2 * hid]), _sigmoid(g[:, 3 * hid:])
-            c_new = f * c + i * np.tanh(g[:, 2 * hid:3 * hid])
-            h_new = o * np.tanh(c_new)
-            m = mask[:, t, None]
-            c = np.where(m, c_new, c)
-            h = np.where(m, h_new, h)
-            out[:, t] = h_new
-        return out
+        hid = self.whh.shape[1]
+        gates_in = np.stack([x @ self.wih[0] + self.b[0], (x @ self.wih[1] + self.b[1])[:, ::-1]])
+        masks = np.stack([mask, mask[:, ::-1]])[..., None].astype(np.float32)
+        h = np.zeros((2, n, hid), dtype=np.float32)
+        c = np.zeros((2, n, hid), dtype=np.float32)
+        out = np.empty((2, n, t_len, hid), dtype=np.float32)
+        whh = self.whh
+        for t in range(t_len):
+            g = _sigmoid(gates_in[:, :, t] + h @ whh)
+            m = masks[:, :, t]
+            c = (g[..., hid:2 * hid] * c + g[..., :hid] * (2.0 * g[..., 2 * hid:3 * hid] - 1.0)) * m
+            h = g[..., 3 * hid:] * np.tanh(c) * m
+            out[:, :, t] = h
+        return np.concatenate([out[0], out[1][:, ::-1]], axis=2)
 
     def emissions(self, encoded: list[tuple[list[int], list[list[int]], list[list[int]]]]) -> tuple[np.ndarray,
                                                                                                 np.ndarray]:
@@ -87,7 +113,7 @@ class Net:
         x = np.zeros((n, t_len, self.word_emb.shape[1] + tokens.shape[1]), dtype=np.float32)
         x[..., :self.word_emb.shape[1]] = self.word_emb[word_ids]
         x[mask, self.word_emb.shape[1]:] = tokens  # row-major over (string, token): the order tokens were stacked
-        h = np.concatenate([self._lstm(x, mask, 0), self._lstm(x, mask, 1)], axis=2)
+        h = self._bilstm(x, mask)
         return h @ self.out_w + self.out_b, mask
 
     def tag(self, encoded: list) -> list[tuple[list[int], float]]:
@@ -127,17 +153,24 @@ def viterbi(em: np.ndarray, mask: np.ndarray, trans: np.ndarray, start: np.ndarr
 
 
 def marginals(em: np.ndarray, mask: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
-    """P(label at position) under the CRF, by the forward-backward sums in log space."""
+    """P(label at position) under the CRF, by forward-backward in probability space, rescaled at every step: a
+    marginal is alpha·beta normalised over the labels, whatever scale each carries, so no log-sum-exp is needed."""
     n, t_len, labels = em.shape
-    alpha = np.zeros_like(em)
-    alpha[:, 0] = start + em[:, 0]
+    e = np.exp(em - em.max(axis=2, keepdims=True)).astype(np.float64)
+    step = np.exp(trans - trans.max()).astype(np.float64)
+    alpha = np.empty_like(e)
+    a = np.exp(start - start.max()) * e[:, 0]
+    alpha[:, 0] = a = a / a.sum(axis=1, keepdims=True)
     for t in range(1, t_len):
-        step = _logsumexp(alpha[:, t - 1, :, None] + trans[None], axis=1) + em[:, t]
-        alpha[:, t] = np.where(mask[:, t, None], step, alpha[:, t - 1])
-    beta = np.zeros_like(em)
-    beta[:, -1] = end
+        nxt = (a @ step) * e[:, t]
+        nxt /= nxt.sum(axis=1, keepdims=True)
+        alpha[:, t] = a = np.where(mask[:, t, None], nxt, a)
+    beta = np.empty_like(e)
+    last = np.broadcast_to(np.exp(end - end.max()), (n, labels))
+    beta[:, -1] = b = last
     for t in range(t_len - 2, -1, -1):
-        step = _logsumexp(trans[None] + (em[:, t + 1] + beta[:, t + 1])[:, None, :], axis=2)
-        beta[:, t] = np.where(mask[:, t + 1, None], step, end)
-    log_z = _logsumexp(alpha[:, -1] + end, axis=1)
-    return np.exp(alpha + beta - log_z[:, None, None])
+        nxt = (e[:, t + 1] * b) @ step.T
+        nxt /= nxt.sum(axis=1, keepdims=True)
+        beta[:, t] = b = np.where(mask[:, t + 1, None], nxt, last)
+    joint = alpha * beta
+    return joint / joint.sum(axis=2, keepdims=True)
