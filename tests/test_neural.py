@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import subprocess
 import sys
 from importlib import resources
@@ -133,3 +134,18 @@ def test_runtime_never_imports_torch():
             "print('torch' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_cli_reads_the_parser_from_the_environment(tmp_path):
+    """ACUREF_PARSER=neural parses with the network; an unknown name is a usage error (exit 2), not a traceback."""
+    src = tmp_path / "refs.txt"
+    src.write_text(TABLE[0][0] + "\n" + TABLE[2][0] + "\n", encoding="utf-8")
+    env = {**os.environ, "ACUREF_PARSER": "neural"}
+    out = tmp_path / "out.json"
+    run = subprocess.run([sys.executable, "-m", "acuref", "parse", "--one-per-line", str(src), "-o", str(out), "-q"],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 0 and "Okafor" in out.read_text(encoding="utf-8")
+    env["ACUREF_PARSER"] = "lstm"
+    run = subprocess.run([sys.executable, "-m", "acuref", "parse", "--one-per-line", str(src), "-q"],
+                         capture_output=True, text=True, env=env)
+    assert run.returncode == 2 and "ACUREF_PARSER" in run.stderr and "Traceback" not in run.stderr

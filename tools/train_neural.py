@@ -21,7 +21,7 @@ import torch
 from torch import nn
 
 from acuref.parse.crf import LABELS, labels_for, tokenize
-from acuref.parse.neural import MAX_CHARS, N_BUCKETS, char_ids, encode, word_key
+from acuref.parse.neural import MAX_CHARS, N_BUCKETS, char_ids, encode, pack_strings, word_key
 from tools.train import DEFAULT_DATA, EVALUATION_ONLY, _key, is_test, load, synthetic
 
 DEFAULT_OUT = Path(__file__).resolve().parents[1] / "src" / "acuref" / "data" / "neural.npz"
@@ -135,7 +135,7 @@ def accuracy(model: Model, rows: list) -> float:
 def export(model: Model, words: list[str], chars: list[str], out: Path) -> None:
     sd = {k: v.detach().numpy() for k, v in model.state_dict().items()}
     half = np.float16  # the three tables are most of the file; half precision changes no label on the dev split
-    arrays = {"labels": np.array(LABELS), "words": np.array(words), "chars": np.array(chars),
+    arrays = {"labels": np.array(LABELS), "words": pack_strings(words), "chars": pack_strings(chars),
               "word_emb": sd["word.weight"].astype(half), "char_emb": sd["char.weight"],
               "feat_emb": sd["feat.weight"].astype(half), "conv_w": sd["conv.weight"], "conv_b": sd["conv.bias"],
               "out_w": sd["out.weight"], "out_b": sd["out.bias"], "trans": sd["trans"], "start": sd["start"],

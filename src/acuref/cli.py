@@ -179,11 +179,6 @@ def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_input
 def settings_from(args: argparse.Namespace) -> Settings:
     """The run's settings from the command line and the environment (the only place acuref reads it)."""
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
-    if os.environ.get("ACUREF_PARSER"):  # crf or neural: the learned reader (issue 25); forked workers inherit it
-        try:
-            learned.use_reader(os.environ["ACUREF_PARSER"])
-        except ValueError as err:
-            raise UsageError(f"ACUREF_PARSER: {err}") from None
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
@@ -322,6 +317,16 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _choose_parser() -> None:
+    """ACUREF_PARSER=crf|neural: the learned reader (issue 25) for this process and the workers it forks."""
+    name = os.environ.get("ACUREF_PARSER")
+    if name:
+        try:
+            learned.use_reader(name)
+        except ValueError as err:
+            raise UsageError(f"ACUREF_PARSER: {err}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     try:
@@ -329,6 +334,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return UsageError.exit_code
+        _choose_parser()
         return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index,
                 "decisions": cmd_decisions, "review": cmd_review}[args.command](args)
     except AcurefError as err:
