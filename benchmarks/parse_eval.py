@@ -261,6 +261,36 @@ def print_fields(title: str, per, markdown: bool) -> None:
               else f"  {label:<12}{p:>8.3f}{r:>8.3f}{f:>8.3f}{tp + fn:>8}")
 
 
+def set_table(by_set: dict[str, list], tests: list, glutton: list[dict], tagged: dict, net_tagged: dict,
+              results: dict[str, dict[int, Reference]]) -> list[Counter]:
+    """Per set: the taggers' raw spans and every reader's fields, micro-F1 and whole-reference accuracy; returns
+    glutton's gold rows."""
+    golds: list[Counter] = []
+    print("\nfield micro-F1 (soft) / whole-reference accuracy")
+    print(f"{'dataset':<30}{'n':>6}{'CRF spans':>11}{'net spans':>11}" + "".join(f"{name:>18}" for name in READERS))
+    order = sorted(by_set, key=lambda k: (not k.startswith("ALL"), k))
+    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
+    for name in order:
+        exs = by_set[name]
+        crf_pairs = [(span_fields((LABEL_MAP.get(n_, "note"), ex.raw[s:e]) for s, e, n_ in ex.spans),
+                      span_fields(segments(ex.raw, *tagged[id(ex)][:2]))) for ex in exs]
+        net_pairs = [(pair[0], span_fields(segments(ex.raw, *net_tagged[id(ex)][:2]))) for pair, ex in zip(crf_pairs, exs)]
+        line = f"{name:<30}{len(exs):>6}{micro(tally(crf_pairs)[0]):>11.4f}{micro(tally(net_pairs)[0]):>11.4f}"
+        for reader in READERS:
+            per, whole = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in exs)
+            line += f"{micro(per):>11.4f} / {whole:.2f}"
+        print(line)
+    if glutton:
+        line = f"{'glutton_pmc_dev (fields)':<30}{len(glutton):>6}{'':>22}"
+        golds = [glutton_gold(row) for row in glutton]
+        for reader in READERS:
+            per, whole = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
+            line += f"{micro(per):>11.4f} / {whole:.2f}"
+        print(line)
+        print(glutton_ceiling(glutton, golds, results["acuref"]))
+    return golds
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -273,16 +303,13 @@ def main() -> int:
         return 1
     t0 = time.perf_counter()
     tagger = load_tagger(str(args.model))
-    if tagger is None:
-        print(f"{args.model}: not a model this python-crfsuite can read; nothing measured")
-        return 1
     load_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     net = load_neural(str(args.neural)) if args.neural.exists() else None
-    if net is None:
-        print(f"{args.neural}: no network to measure; nothing measured")
-        return 1
     net_load_s = time.perf_counter() - t0
+    if tagger is None or net is None:
+        print(f"{args.model} or {args.neural}: not a model that can be read here; nothing measured")
+        return 1
     learned.default_tagger = lambda: tagger  # every reader uses the models under test
     learned.default_neural = lambda: net
     tests = [ex for ex in load(args.data) if is_test(ex.raw)]
@@ -319,29 +346,8 @@ def main() -> int:
     print("end-to-end speed, references/s (one core): "
           + ", ".join(f"{k} {v:,.0f}" for k, v in speed.items()))
 
-    print("\nfield micro-F1 (soft) / whole-reference accuracy")
-    print(f"{'dataset':<30}{'n':>6}{'CRF spans':>11}{'net spans':>11}" + "".join(f"{name:>18}" for name in READERS))
-    order = sorted(by_set, key=lambda k: (not k.startswith("ALL"), k))
+    golds = set_table(by_set, tests, glutton, tagged, net_tagged, results)
     gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
-    for name in order:
-        exs = by_set[name]
-        crf_pairs = [(span_fields((LABEL_MAP.get(n_, "note"), ex.raw[s:e]) for s, e, n_ in ex.spans),
-                      span_fields(segments(ex.raw, *tagged[id(ex)][:2]))) for ex in exs]
-        net_pairs = [(pair[0], span_fields(segments(ex.raw, *net_tagged[id(ex)][:2]))) for pair, ex in zip(crf_pairs, exs)]
-        line = f"{name:<30}{len(exs):>6}{micro(tally(crf_pairs)[0]):>11.4f}{micro(tally(net_pairs)[0]):>11.4f}"
-        for reader in READERS:
-            per, whole = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in exs)
-            line += f"{micro(per):>11.4f} / {whole:.2f}"
-        print(line)
-    if glutton:
-        line = f"{'glutton_pmc_dev (fields)':<30}{len(glutton):>6}{'':>22}"
-        golds = [glutton_gold(row) for row in glutton]
-        for reader in READERS:
-            per, whole = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
-            line += f"{micro(per):>11.4f} / {whole:.2f}"
-        print(line)
-        print(glutton_ceiling(glutton, golds, results["acuref"]))
-
     for domain in ("ALL biomed", "ALL general"):
         for reader in ("acuref", "acuref+nn"):
             per, _ = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in by_set[domain])
