@@ -291,6 +291,20 @@ def set_table(by_set: dict[str, list], tests: list, glutton: list[dict], tagged:
     return golds
 
 
+def field_tables(by_set: dict[str, list], tests: list, glutton: list[dict], golds: list[Counter],
+                 results: dict[str, dict[int, Reference]], markdown: bool) -> None:
+    """Per field, the two hybrids side by side: general and biomedical held-out strings, glutton's PMC strings."""
+    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
+    for domain in ("ALL biomed", "ALL general"):
+        for reader in ("acuref", "acuref+nn"):
+            per, _ = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in by_set[domain])
+            print_fields(f"{domain[4:]} — {reader}", per, markdown)
+    if glutton:
+        for reader in ("acuref", "acuref+nn"):
+            per, _ = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
+            print_fields(f"glutton PMC — {reader}", per, markdown)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -347,15 +361,7 @@ def main() -> int:
           + ", ".join(f"{k} {v:,.0f}" for k, v in speed.items()))
 
     golds = set_table(by_set, tests, glutton, tagged, net_tagged, results)
-    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
-    for domain in ("ALL biomed", "ALL general"):
-        for reader in ("acuref", "acuref+nn"):
-            per, _ = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in by_set[domain])
-            print_fields(f"{domain[4:]} — {reader}", per, args.markdown)
-    if glutton:
-        for reader in ("acuref", "acuref+nn"):
-            per, _ = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
-            print_fields(f"glutton PMC — {reader}", per, args.markdown)
+    field_tables(by_set, tests, glutton, golds, results, args.markdown)
     return 0
 
 
