@@ -149,3 +149,11 @@ def test_cli_reads_the_parser_from_the_environment(tmp_path):
     run = subprocess.run([sys.executable, "-m", "acuref", "parse", "--one-per-line", str(src), "-q"],
                          capture_output=True, text=True, env=env)
     assert run.returncode == 2 and "ACUREF_PARSER" in run.stderr and "Traceback" not in run.stderr
+
+
+def test_batches_hold_a_bounded_number_of_padded_tokens():
+    """Short strings share a batch; a string too long to share one with them is tagged alone."""
+    from acuref.parse import neural_numpy
+
+    assert neural_numpy._batches([0, 1, 2, 3], [10, 100, 2000, 3000]) == [[0, 1], [2], [3]]
+    assert neural_numpy._batches(list(range(70)), [5] * 70) == [list(range(64)), list(range(64, 70))]

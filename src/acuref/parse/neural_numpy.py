@@ -13,7 +13,8 @@ import numpy as np
 
 from acuref.parse.neural import MAX_CHARS, char_ids
 
-BATCH = 64  # strings per batch: bigger batches gain little once the LSTM's matrices are this wide
+BATCH = 64  # strings per batch at most: bigger batches gain little once the LSTM's matrices are this wide
+TOKENS = 4096  # padded tokens per batch at most: the LSTM's inputs take 3 KB a token, so memory stays ~15 MB
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
@@ -120,8 +121,7 @@ class Net:
         """Best label ids and mean marginal probability of them, per sequence (batched by length)."""
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i][0]))
         out: list[tuple[list[int], float]] = [([], 0.0)] * len(encoded)
-        for lo in range(0, len(order), BATCH):
-            part = order[lo:lo + BATCH]
+        for part in _batches(order, [len(e[0]) for e in encoded]):
             em, mask = self.emissions([encoded[i] for i in part])
             paths = viterbi(em, mask, self.trans, self.start, self.end)
             marg = marginals(em, mask, self.trans, self.start, self.end)
@@ -130,6 +130,18 @@ class Net:
                 tags = paths[row, :n]
                 out[i] = (tags.tolist(), float(marg[row, np.arange(n), tags].mean()))
         return out
+
+
+def _batches(order: list[int], lengths: list[int]) -> list[list[int]]:
+    """Runs of the length-sorted order, each at most BATCH strings and TOKENS padded tokens (one long string alone)."""
+    out: list[list[int]] = []
+    part: list[int] = []
+    for i in order:
+        if part and (len(part) == BATCH or (len(part) + 1) * lengths[i] > TOKENS):
+            out.append(part)
+            part = []
+        part.append(i)
+    return out + [part] if part else out
 
 
 def viterbi(em: np.ndarray, mask: np.ndarray, trans: np.ndarray, start: np.ndarray, end: np.ndarray) -> np.ndarray:
