@@ -157,3 +157,17 @@ def test_batches_hold_a_bounded_number_of_padded_tokens():
 
     assert neural_numpy._batches([0, 1, 2, 3], [10, 100, 2000, 3000]) == [[0, 1], [2], [3]]
     assert neural_numpy._batches(list(range(70)), [5] * 70) == [list(range(64)), list(range(64, 70))]
+
+
+@pytest.mark.parametrize("reader", ["crf", "neural"])
+def test_a_journal_cut_inside_its_brackets_is_whole(reader):
+    """A journal whose name holds a bracketed year keeps it, and the year after the bracket is the date."""
+    text = ("Vogel Q, Lund B: Bone loss after long flights and short stays. Spine (Phila Pa 1976) 2004, "
+            "29(19):2115-9.")
+    learned.use_reader(reader)
+    try:
+        ref = learned.parse_with_model(text)
+    finally:
+        learned.use_reader("crf")
+    assert ref is not None and ref.container_title == "Spine (Phila Pa 1976)"
+    assert ref.issued is not None and ref.issued.year == 2004 and ref.volume == "29"

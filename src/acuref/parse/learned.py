@@ -260,6 +260,7 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
         if issued:
             return {"issued": issued}
     ids_text = " ".join(str(f[k]) for k in ("DOI", "URL") if f.get(k))
+    ids_text += " ".join(_BRACKETED_RE.findall(str(f.get("container_title") or "")))  # "Spine (Phila Pa 1976)"
     years = {m.group(1) for m in _YEAR_TOKEN_RE.finditer(s) if m.group(1) not in ids_text and int(m.group(1)) <= 2030}
     if len(years) != 1:
         return {"issued": None}
@@ -272,6 +273,7 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
     return out
 
 
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
 _YEAR_TOKEN_RE = re.compile(rf"(?<![\w./-])({YEAR})(?![\w/-])")
 
 
