@@ -278,7 +278,7 @@ _YEAR_TOKEN_RE = re.compile(rf"(?<![\w./-])({YEAR})(?![\w/-])")
 
 
 READERS = ("crf", "neural")
-_reader = {"name": "crf"}
+_reader = {"name": "neural"}
 
 
 def use_reader(name: str) -> None:

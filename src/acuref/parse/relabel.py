@@ -295,19 +295,22 @@ def _title_words_in_journal(s: str, g: Groups) -> None:
         container[0] = make_run(run[cut:], run.start + cut)
 
 
-_CLOSING_RE = re.compile(r"[^()]{1,24}\)")
+_CLOSING_RE = re.compile(r"\s*(\d{1,4})\s*\)")
 
 
 def _journal_cut_in_brackets(s: str, g: Groups) -> None:
     """``Spine (Phila Pa 1976)`` read as the journal ``Spine (Phila Pa``: a journal run that stops inside its own
-    bracket takes the rest of it, and a year or number inside is part of the name, no longer a date or volume."""
+    bracket, in capitalised words, before a lone number and the closing bracket, takes them: the number is part of
+    the name, not a date or volume. A bracket of place and date or of locators (``(Albuquerque, May 1975)``,
+    ``(Tome 3, pp. 1-110)``) holds punctuation or lower-case words and stays as read."""
     journal = g.get("container")
     if not journal or journal[0].count("(") <= journal[0].count(")"):
         return
     run = journal[0]
+    inner = run[run.rindex("(") + 1:].split()
     end = run.start + len(run)
     close = _CLOSING_RE.match(s, end)
-    if not close:
+    if not close or len(inner) < 2 or not all(w[:1].isupper() and w.isalpha() for w in inner):
         return
     journal[0] = make_run(s[run.start:close.end()], run.start)
     for label in ("date", "volume", "issue", "pages", "place"):
