@@ -317,10 +317,15 @@ def prepare(texts: list[str]) -> None:
         return
     from acuref.parse import rules  # rules imports this module: a late import
 
+    # Strings whose shape the rules may be sure of (most biomedical lists) are left out: tagging them together would
+    # cost more than tagging alone the few the rules then hand over (mixed strings: 717 → see parse_speed.py).
+    may_be_sure = getattr(rules, "_may_be_sure", lambda _: False)
     bodies = []
     for text in texts:
         if isinstance(text, str) and len(text) <= rules.MAX_LENGTH:
-            bodies.append(model_text(rules.read_marks(rules.split_access(text)[0]).plain))
+            body = rules.read_marks(rules.split_access(text)[0]).plain
+            if not may_be_sure(body):
+                bodies.append(model_text(body))
     chosen.prepare(bodies)
 
 
