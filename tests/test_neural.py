@@ -171,3 +171,18 @@ def test_a_journal_cut_inside_its_brackets_is_whole(reader):
         learned.use_reader("crf")
     assert ref is not None and ref.container_title == "Spine (Phila Pa 1976)"
     assert ref.issued is not None and ref.issued.year == 2004 and ref.volume == "29"
+
+
+def test_the_tagger_pickles_as_its_path_and_threads_share_it():
+    """A pickled tagger reloads its weights and tags as before; threads tagging at once get the same labels."""
+    import pickle
+    from concurrent.futures import ThreadPoolExecutor
+
+    net = default_neural()
+    texts = [t for t, _, _ in TABLE]
+    want = [tags for _, tags, _ in net.tag_many(texts)]
+    copy = pickle.loads(pickle.dumps(net))
+    assert [tags for _, tags, _ in copy.tag_many(texts)] == want
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda t: copy.tag_many([t])[0][1], texts * 3))
+    assert got == want * 3

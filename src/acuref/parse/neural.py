@@ -48,8 +48,8 @@ def char_ids(word: str, chars: dict[str, int]) -> list[int]:
 
 
 class NeuralTagger:
-    """The shipped weights, loaded once; safe to share between threads (numpy arrays are only read) and to pickle
-    (it travels as its path)."""
+    """The shipped weights, loaded once; safe to share between threads (one tags at a time: the network's table of
+    character vectors grows as it reads) and to pickle (it travels as its path)."""
 
     def __init__(self, path: str):
         import numpy as np
@@ -69,6 +69,7 @@ class NeuralTagger:
         # network runs on one core, and documents run in parallel processes instead.
         self._blas = ThreadpoolController()
         self._lock = threading.Lock()
+        self._net_lock = threading.Lock()
         self._cache: dict[str, tuple[list[Token], list[str], float]] = {}
 
     def labels(self) -> list[str]:
@@ -86,7 +87,7 @@ class NeuralTagger:
         todo = [i for i, t in enumerate(toks) if t]
         out: list[tuple[list[Token], list[str], float]] = [(t, [], 0.0) for t in toks]
         encoded = [encode(toks[i], self.words) for i in todo]
-        with self._blas.limit(limits=1, user_api="blas"):
+        with self._net_lock, self._blas.limit(limits=1, user_api="blas"):  # the net's token table grows as it reads
             tagged = self.net.tag(encoded) if encoded else []
         for i, (tags, conf) in zip(todo, tagged):
             out[i] = (toks[i], [self.labels_[k] for k in tags], conf)
