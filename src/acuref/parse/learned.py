@@ -308,10 +308,11 @@ def model_text(text: str) -> str:
     return clean(split_label(text.strip())[1])
 
 
-def prepare(texts: list[str]) -> None:
+def prepare(texts: list[str], every: bool = False) -> None:
     """Tag together every string the learned reader may be asked to read (a document's references), so that
     :func:`parse_with_model` finds them tagged; the network reads a batch several times faster than single strings.
-    A string not prepared is tagged when it is read, alone."""
+    A string not prepared is tagged when it is read, alone. ``every``: the strings the rules may read alone too (for
+    callers of :func:`parse_with_model` itself)."""
     chosen = tagger()
     if not isinstance(chosen, NeuralTagger):
         return
@@ -324,7 +325,7 @@ def prepare(texts: list[str]) -> None:
     for text in texts:
         if isinstance(text, str) and len(text) <= rules.MAX_LENGTH:
             body = rules.read_marks(rules.split_access(text)[0]).plain
-            if not may_be_sure(body):
+            if every or not may_be_sure(body):
                 bodies.append(model_text(body))
     chosen.prepare(bodies)
 
