@@ -38,7 +38,7 @@ def encode(tokens: list[Token], words: dict[str, int]) -> tuple[list[int], list[
     sequence (word id 0 pads, 1 is unknown)."""
     texts = [t.text for t in tokens]
     word_ids = [words.get(word_key(t), 1) for t in texts]
-    feat_ids = [[bucket(f) for f in fs] for fs in features(tokens)]
+    feat_ids = [list(map(bucket, fs)) for fs in features(tokens)]
     return word_ids, texts, feat_ids
 
 
