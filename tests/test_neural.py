@@ -186,3 +186,15 @@ def test_the_tagger_pickles_as_its_path_and_threads_share_it():
     with ThreadPoolExecutor(4) as pool:
         got = list(pool.map(lambda t: copy.tag_many([t])[0][1], texts * 3))
     assert got == want * 3
+
+
+def test_prepare_takes_any_list_of_strings():
+    """Empty, odd and non-string items are passed over; the strings still parse one by one afterwards."""
+    learned.use_reader("neural")
+    try:
+        learned.prepare([])
+        learned.prepare(["", "   ", "…", "x" * 20_000, None, "(", "2001"])  # type: ignore[list-item]
+        learned.parse_with_model("(")  # read alone, without an error
+        assert learned.parse_with_model(TABLE[0][0]).container_title
+    finally:
+        learned.use_reader("crf")
