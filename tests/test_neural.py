@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from importlib import resources
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -198,3 +199,32 @@ def test_prepare_takes_any_list_of_strings():
         assert learned.parse_with_model(TABLE[0][0]).container_title
     finally:
         learned.use_reader("crf")
+
+
+def test_numpy_reads_what_torch_trained(tmp_path):
+    """Weights exported by tools/train_neural.py give the same label scores in numpy as in torch (needs torch)."""
+    torch = pytest.importorskip("torch")
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tools.train import Example
+    from tools.train_neural import Model, batch_tensors, encode_all, export, vocab
+
+    from acuref.parse.neural import NeuralTagger
+
+    examples = [Example("t", "general", text, ()) for text, _, _ in TABLE[::2]]
+    words, chars = vocab(examples, 1, 1)
+    torch.manual_seed(0)
+    model = Model(len(words) + 2, len(chars) + 2, len(LABELS), hid=8)
+    with torch.no_grad():
+        for p in model.parameters():
+            p.add_(torch.randn_like(p) * 0.3)
+    model.eval()
+    export(model, words, chars, tmp_path / "n.npz")
+    with torch.no_grad():  # the file keeps the two big tables in half precision
+        model.word.weight.copy_(model.word.weight.half().float())
+        model.feat.weight.copy_(model.feat.weight.half().float())
+        rows = encode_all(examples, {w: i + 2 for i, w in enumerate(words)}, {c: i + 2 for i, c in enumerate(chars)})
+        x, _ = batch_tensors(rows)
+        want = model.emissions(*x).numpy()
+    net = NeuralTagger(str(tmp_path / "n.npz"))
+    got, mask = net.net.emissions([encode(tokenize(ex.raw), net.words) for ex in examples])
+    assert np.abs(want - got)[mask].max() < 1e-4
