@@ -1,14 +1,18 @@
 """Field precision/recall/F1 per label and whole-reference accuracy of acuref's parsers on held-out data.
 
-Usage: python benchmarks/parse_eval.py [--data ../shared/data/parsing] [--model PATH] [--markdown]
+Usage: python benchmarks/parse_eval.py [--data ../shared/data/parsing] [--model PATH] [--neural PATH] [--markdown]
 
 Held-out data: the test split `python -m tools.train` never trains on (a fixed hash of each normalised
 string), plus the 5,149 glutton PMC strings (fields only, no spans; never trained on).
 
-Three readers are compared on the fields of the Reference each returns, so what is scored is what users get:
+Five readers are compared on the fields of the Reference each returns, so what is scored is what users get:
 - ``rules``  — the deterministic parser alone;
 - ``model``  — the CRF with its deterministic passes (``acuref.learned``) alone;
-- ``acuref`` — ``acuref.parse_reference``, the shipped hybrid.
+- ``neural`` — the BiLSTM-CRF (numpy) with the same passes alone;
+- ``acuref`` — ``acuref.parse_reference``, the hybrid with the CRF;
+- ``acuref+nn`` — the same hybrid with the BiLSTM-CRF as its learned reader (``ACUREF_PARSER=neural``).
+The neural readers tag each set's strings together first (:func:`acuref.parse.learned.prepare`), as a document's
+are; that time is counted in their speed.
 
 Field comparison ("soft", the issue's "after trimming punctuation"): case, accents, punctuation and spaces are
 ignored; authors and editors are compared as the list of family names (the gold span read by the same
@@ -35,6 +39,7 @@ from pathlib import Path
 from acuref.parse import learned
 from acuref.parse import rules as parse
 from acuref.parse.crf import LABEL_MAP, load_tagger, segments
+from acuref.parse.neural import load_neural
 from acuref.model import Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import parse_author_list, without_particles
@@ -42,6 +47,8 @@ from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import clean, fold, split_label
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tools/ lives beside the package
 from tools.train import DEFAULT_DATA, DEFAULT_OUT, is_test, load  # noqa: E402
+
+DEFAULT_NEURAL = DEFAULT_OUT.with_name("neural.npz")
 
 IGNORED = {"O", "label", "note"}
 _YEAR_RE = re.compile(r"(?<!\d)(1[5-9]\d\d|20\d\d)(?!\d)")
@@ -228,13 +235,84 @@ def micro(per) -> float:
     return prf(*[sum(v[i] for v in per.values()) for i in range(3)])[2]
 
 
-READERS = {"rules": parse.parse_rules, "model": learned.parse_with_model, "acuref": parse.parse_reference}
+READERS = {"rules": parse.parse_rules, "model": learned.parse_with_model, "neural": learned.parse_with_model,
+           "acuref": parse.parse_reference, "acuref+nn": parse.parse_reference}
+NEURAL = {"neural", "acuref+nn"}
+
+
+def run_reader(name: str, texts: list[str]) -> tuple[list[Reference], float]:
+    """One reader over ``texts`` (one batch, as a document's strings are), and its references per second."""
+    learned.use_reader("neural" if name in NEURAL else "crf")
+    net = learned.default_neural()
+    if net is not None:
+        net.forget()  # every reader tags its strings itself: none finds another's in the cache
+    t0 = time.perf_counter()
+    learned.prepare(texts, every=name == "neural")
+    refs = [READERS[name](t) for t in texts]
+    learned.use_reader("crf")
+    return refs, len(texts) / (time.perf_counter() - t0)
+
+
+def print_fields(title: str, per, markdown: bool) -> None:
+    if markdown:
+        print(f"\n**{title}** (soft)\n\n| field | precision | recall | F1 | gold |\n|---|---|---|---|---|")
+    else:
+        print(f"\n{title} per field (soft): label, precision, recall, F1, gold count")
+    for label, (tp, fp, fn) in sorted(per.items(), key=lambda kv: (-(kv[1][0] + kv[1][2]), kv[0])):
+        p, r, f = prf(tp, fp, fn)
+        print(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} | {tp + fn} |" if markdown
+              else f"  {label:<12}{p:>8.3f}{r:>8.3f}{f:>8.3f}{tp + fn:>8}")
+
+
+def set_table(by_set: dict[str, list], tests: list, glutton: list[dict], tagged: dict, net_tagged: dict,
+              results: dict[str, dict[int, Reference]]) -> list[Counter]:
+    """Per set: the taggers' raw spans and every reader's fields, micro-F1 and whole-reference accuracy; returns
+    glutton's gold rows."""
+    golds: list[Counter] = []
+    print("\nfield micro-F1 (soft) / whole-reference accuracy")
+    print(f"{'dataset':<30}{'n':>6}{'CRF spans':>11}{'net spans':>11}" + "".join(f"{name:>18}" for name in READERS))
+    order = sorted(by_set, key=lambda k: (not k.startswith("ALL"), k))
+    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
+    for name in order:
+        exs = by_set[name]
+        crf_pairs = [(span_fields((LABEL_MAP.get(n_, "note"), ex.raw[s:e]) for s, e, n_ in ex.spans),
+                      span_fields(segments(ex.raw, *tagged[id(ex)][:2]))) for ex in exs]
+        net_pairs = [(pair[0], span_fields(segments(ex.raw, *net_tagged[id(ex)][:2]))) for pair, ex in zip(crf_pairs, exs)]
+        line = f"{name:<30}{len(exs):>6}{micro(tally(crf_pairs)[0]):>11.4f}{micro(tally(net_pairs)[0]):>11.4f}"
+        for reader in READERS:
+            per, whole = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in exs)
+            line += f"{micro(per):>11.4f} / {whole:.2f}"
+        print(line)
+    if glutton:
+        line = f"{'glutton_pmc_dev (fields)':<30}{len(glutton):>6}{'':>22}"
+        golds = [glutton_gold(row) for row in glutton]
+        for reader in READERS:
+            per, whole = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
+            line += f"{micro(per):>11.4f} / {whole:.2f}"
+        print(line)
+        print(glutton_ceiling(glutton, golds, results["acuref"]))
+    return golds
+
+
+def field_tables(by_set: dict[str, list], tests: list, glutton: list[dict], golds: list[Counter],
+                 results: dict[str, dict[int, Reference]], markdown: bool) -> None:
+    """Per field, the two hybrids side by side: general and biomedical held-out strings, glutton's PMC strings."""
+    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
+    for domain in ("ALL biomed", "ALL general"):
+        for reader in ("acuref", "acuref+nn"):
+            per, _ = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in by_set[domain])
+            print_fields(f"{domain[4:]} — {reader}", per, markdown)
+    if glutton:
+        for reader in ("acuref", "acuref+nn"):
+            per, _ = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
+            print_fields(f"glutton PMC — {reader}", per, markdown)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--model", type=Path, default=DEFAULT_OUT)
+    ap.add_argument("--neural", type=Path, default=DEFAULT_NEURAL)
     ap.add_argument("--markdown", action="store_true", help="print the per-label table as Markdown for the README")
     args = ap.parse_args()
     if not args.data.exists():
@@ -242,11 +320,15 @@ def main() -> int:
         return 1
     t0 = time.perf_counter()
     tagger = load_tagger(str(args.model))
-    if tagger is None:
-        print(f"{args.model}: not a model this python-crfsuite can read; nothing measured")
-        return 1
     load_s = time.perf_counter() - t0
-    learned.default_tagger = lambda: tagger  # every reader uses the model under test
+    t0 = time.perf_counter()
+    net = load_neural(str(args.neural)) if args.neural.exists() else None
+    net_load_s = time.perf_counter() - t0
+    if tagger is None or net is None:
+        print(f"{args.model} or {args.neural}: not a model that can be read here; nothing measured")
+        return 1
+    learned.default_tagger = lambda: tagger  # every reader uses the models under test
+    learned.default_neural = lambda: net
     tests = [ex for ex in load(args.data) if is_test(ex.raw)]
     glutton_path = args.data / "glutton_pmc_dev.jsonl"
     glutton = [json.loads(line) for line in glutton_path.open(encoding="utf-8")] if glutton_path.exists() else []
@@ -261,59 +343,28 @@ def main() -> int:
     t0 = time.perf_counter()
     tagged = {id(ex): tagger.tag(ex.raw) for ex in tests}
     tag_s = time.perf_counter() - t0
-    print(f"held-out strings: {len(tests)} (+ {len(glutton)} glutton); model load {load_s * 1000:.0f} ms "
-          f"(target < 500 ms), file {args.model.stat().st_size / 2**20:.1f} MiB (target < 10 MB); "
-          f"CRF tagging alone {len(tests) / tag_s:,.0f} references/s")
+    t0 = time.perf_counter()
+    net_tagged = dict(zip((id(ex) for ex in tests), net.tag_many([ex.raw for ex in tests])))
+    net_tag_s = time.perf_counter() - t0
+    print(f"held-out strings: {len(tests)} (+ {len(glutton)} glutton); CRF load {load_s * 1000:.0f} ms, "
+          f"file {args.model.stat().st_size / 2**20:.1f} MiB; network load {net_load_s * 1000:.0f} ms, file "
+          f"{args.neural.stat().st_size / 2**20:.1f} MiB; tagging alone, references/s: CRF {len(tests) / tag_s:,.0f}, "
+          f"network (batched) {len(tests) / net_tag_s:,.0f}")
 
     # 2. every reader, on Reference fields
     results: dict[str, dict[int, Reference]] = {}
     speed: dict[str, float] = {}
-    for name, reader in READERS.items():
-        t0 = time.perf_counter()
-        results[name] = {id(ex): reader(ex.raw) for ex in tests}
-        speed[name] = len(tests) / (time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        for row in glutton:
-            results[name][id(row)] = reader(row["reference"])
+    for name in READERS:
+        refs, speed[name] = run_reader(name, [ex.raw for ex in tests])
+        results[name] = dict(zip((id(ex) for ex in tests), refs))
         if glutton:
-            speed[name + " glutton"] = len(glutton) / (time.perf_counter() - t0)
+            refs, speed[name + " glutton"] = run_reader(name, [row["reference"] for row in glutton])
+            results[name].update(zip((id(row) for row in glutton), refs))
     print("end-to-end speed, references/s (one core): "
           + ", ".join(f"{k} {v:,.0f}" for k, v in speed.items()))
 
-    print("\nfield micro-F1 (soft) / whole-reference accuracy")
-    print(f"{'dataset':<30}{'n':>6}{'CRF spans':>11}" + "".join(f"{name:>18}" for name in READERS))
-    order = sorted(by_set, key=lambda k: (not k.startswith("ALL"), k))
-    gold_cache = {id(ex): gold_fields(ex.raw, ex.spans) for ex in tests}
-    for name in order:
-        exs = by_set[name]
-        crf_pairs = [(span_fields((LABEL_MAP.get(n_, "note"), ex.raw[s:e]) for s, e, n_ in ex.spans),
-                      span_fields(segments(ex.raw, *tagged[id(ex)][:2]))) for ex in exs]
-        line = f"{name:<30}{len(exs):>6}{micro(tally(crf_pairs)[0]):>11.4f}"
-        for reader in READERS:
-            per, whole = tally((gold_cache[id(ex)], ref_fields(results[reader][id(ex)])) for ex in exs)
-            line += f"{micro(per):>11.4f} / {whole:.2f}"
-        print(line)
-    if glutton:
-        line = f"{'glutton_pmc_dev (fields)':<30}{len(glutton):>6}{'':>11}"
-        golds = [glutton_gold(row) for row in glutton]
-        for reader in READERS:
-            per, whole = tally((gold, glutton_pred(results[reader][id(row)], gold)) for row, gold in zip(glutton, golds))
-            line += f"{micro(per):>11.4f} / {whole:.2f}"
-        print(line)
-        print(glutton_ceiling(glutton, golds, results["acuref"]))
-
-    for domain in ("ALL biomed", "ALL general"):
-        per, _ = tally((gold_cache[id(ex)], ref_fields(results["acuref"][id(ex)])) for ex in by_set[domain])
-        if args.markdown:
-            print(f"\n**{domain[4:]}** (acuref.parse_reference, soft)\n\n| field | precision | recall | F1 | gold |\n|---|---|---|---|---|")
-        else:
-            print(f"\n{domain} — acuref per field (soft): label, precision, recall, F1, gold count")
-        for label, (tp, fp, fn) in sorted(per.items(), key=lambda kv: (-(kv[1][0] + kv[1][2]), kv[0])):
-            p, r, f = prf(tp, fp, fn)
-            if args.markdown:
-                print(f"| {label} | {p:.3f} | {r:.3f} | {f:.3f} | {tp + fn} |")
-            else:
-                print(f"  {label:<12}{p:>8.3f}{r:>8.3f}{f:>8.3f}{tp + fn:>8}")
+    golds = set_table(by_set, tests, glutton, tagged, net_tagged, results)
+    field_tables(by_set, tests, glutton, golds, results, args.markdown)
     return 0
 
 

@@ -194,7 +194,7 @@ def test_a_skipped_candidate_is_a_reference_after_all(tmp_path):
     got = _run(page, _file(tmp_path, [{"file": "page.md", "raw": NHS, "action": "is-reference"}]))
     assert [e.ref.sources[0].raw for e in got.entries] == [LIEBER, NHS, HSU]
     taken = got.entries[1].ref
-    assert taken.sources[0].line == 8 and taken.sources[0].label == "2" and "NHS" in (taken.title or taken.container_title or "")
+    assert taken.sources[0].line == 8 and taken.sources[0].label == "2" and "Acupuncture" in (taken.title or taken.container_title or "")
     assert [s.printed for s in got.skipped] == [NCCIH]
     report = json.loads(summary.dumps(got.entries, got.warnings, got.dedupe, got.skipped))
     assert report["items"][1]["decisions"] == ["a reference after all (" + str(tmp_path / "decided.json") + ", entry 1)"]

@@ -216,6 +216,7 @@ def _read(monkeypatch, text, runs):
     from acuref.parse import learned
 
     monkeypatch.setattr(learned, "default_tagger", lambda: _ScriptedTagger(runs))
+    monkeypatch.setattr(learned, "default_neural", lambda: None)  # the scripted labels stand in for either tagger
     return learned.parse_with_model(text)
 
 

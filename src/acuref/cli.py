@@ -19,6 +19,7 @@ from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
 from acuref.model import Status, Warning_
 from acuref.output import Target, display, write_atomic
+from acuref.parse import learned
 from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
 from acuref.read import kinds
 from acuref.read.documents import load_path
@@ -337,6 +338,16 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     return 0
 
 
+def _choose_parser() -> None:
+    """ACUREF_PARSER=crf|neural: the learned reader (issue 25) for this process and the workers it forks."""
+    name = os.environ.get("ACUREF_PARSER")
+    if name:
+        try:
+            learned.use_reader(name)
+        except ValueError as err:
+            raise UsageError(f"ACUREF_PARSER: {err}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     # bibtexparser logs each broken block over several lines of stderr; acuref says it in one warning line
     logging.getLogger("bibtexparser").setLevel(logging.CRITICAL)
@@ -346,6 +357,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             parser.print_help(sys.stderr)
             return UsageError.exit_code
+        _choose_parser()
         return {"export": cmd_export, "parse": cmd_parse, "extract": cmd_extract, "index": cmd_index,
                 "decisions": cmd_decisions, "review": cmd_review}[args.command](args)
     except AcurefError as err:

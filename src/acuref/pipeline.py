@@ -19,6 +19,7 @@ from acuref.formats.keys import assign_keys
 from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_items
 from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.text import clean
+from acuref.parse.learned import prepare as prepare_model
 from acuref.parse.rules import parse_reference
 from acuref.read import kinds, latexinput
 from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
@@ -144,6 +145,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     explains is the same work and is not repeated."""
     sources, skipped = extract_with_report(doc) if doc.extract else ([], [])
     exact = [records.from_record(r, doc.name) for r in doc.records]
+    prepare_model([src.raw for src in (*doc.strings, *sources)])  # the neural reader tags them together
     refs = []
     for src in (*doc.strings, *sources):
         src = replace(src, file=doc.name)
@@ -156,6 +158,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
 def parse_lines(text: str, name: str) -> list[Reference]:
     """``--one-per-line``: every non-empty line is one reference string, kept in order."""
     refs = []
+    prepare_model([line for line in text.splitlines() if line.strip()])
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             src = Source(line.strip(), number, number, None, "line", name)

@@ -1,4 +1,8 @@
-"""The CRF's labelled tokens → a :class:`Reference`, through the same normalisers the rules use.
+"""The learned reader's labelled tokens → a :class:`Reference`, through the same normalisers the rules use.
+
+Two taggers can label the tokens: the CRF (:mod:`acuref.parse.crf`) and the BiLSTM-CRF run in numpy
+(:mod:`acuref.parse.neural`); :func:`use_reader` chooses (``ACUREF_PARSER`` on the command line), and
+:func:`prepare` tags a document's strings together before they are parsed one by one.
 
 Deterministic passes wrap the model: identifiers (DOI, PMID, PMCID, URL, ISBN) are read by their own finders
 whatever the model says, names go through the author-list parser, dates through the date reader, pages
@@ -24,7 +28,8 @@ from acuref.normalize.text import (
 )
 from acuref.normalize.vocabulary import YEAR
 from acuref.normalize.volumes import split_supplement
-from acuref.parse.crf import Token, default_tagger
+from acuref.parse.crf import Token, Tagger, default_tagger
+from acuref.parse.neural import NeuralTagger, default_neural
 from acuref.parse.relabel import (
     IN_PREFIX_RE,
     IN_RE,
@@ -255,6 +260,7 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
         if issued:
             return {"issued": issued}
     ids_text = " ".join(str(f[k]) for k in ("DOI", "URL") if f.get(k))
+    ids_text += " ".join(_BRACKETED_RE.findall(str(f.get("container_title") or "")))  # "Spine (Phila Pa 1976)"
     years = {m.group(1) for m in _YEAR_TOKEN_RE.finditer(s) if m.group(1) not in ids_text and int(m.group(1)) <= 2030}
     if len(years) != 1:
         return {"issued": None}
@@ -267,17 +273,76 @@ def _date(s: str, g: Groups, f: dict[str, object]) -> dict[str, object]:
     return out
 
 
+_BRACKETED_RE = re.compile(r"\([^()]*\)")
 _YEAR_TOKEN_RE = re.compile(rf"(?<![\w./-])({YEAR})(?![\w/-])")
 
 
+READERS = ("crf", "neural")
+# The network by default (issue 25: on the held-out general strings title 0.764 → 0.807, container 0.739 → 0.776, no
+# PubMed Central field lower; benchmarks/parse_eval.py); the CRF where the network's weights are not installed.
+_reader = {"name": "neural"}
+
+
+def use_reader(name: str) -> None:
+    """Tag with the CRF (``crf``) or the BiLSTM-CRF (``neural``) from now on, in this process."""
+    if name not in READERS:
+        raise ValueError(f"unknown parser {name!r}: one of {', '.join(READERS)}")
+    _reader["name"] = name
+
+
+def reader_name() -> str:
+    return _reader["name"]
+
+
+def tagger() -> Tagger | NeuralTagger | None:
+    """The chosen tagger; the CRF when the network is chosen but not installed."""
+    if _reader["name"] == "neural":
+        net = default_neural()
+        if net is not None:
+            return net
+    return default_tagger()
+
+
+def model_text(text: str) -> str:
+    """The text the tagger reads: without its list label, cleaned."""
+    return clean(split_label(text.strip())[1])
+
+
+def prepare(texts: list[str], every: bool = False) -> None:
+    """Tag together every string the learned reader may be asked to read (a document's references), so that
+    :func:`parse_with_model` finds them tagged; the network reads a batch several times faster than single strings.
+    A string not prepared is tagged when it is read, alone. ``every``: the strings the rules may read alone too (for
+    callers of :func:`parse_with_model` itself)."""
+    chosen = tagger()
+    if not isinstance(chosen, NeuralTagger):
+        return
+    from acuref.normalize.dates import split_access
+    from acuref.parse import rules  # rules imports this module: a late import
+    from acuref.parse.marks import read_marks
+
+    # Strings whose shape the rules may be sure of (most biomedical lists) are left out: tagging them together would
+    # cost more than tagging alone the few the rules then hand over (mixed strings: 717 → see parse_speed.py).
+    may_be_sure = getattr(rules, "_may_be_sure", lambda _: False)  # the same step parse_reference takes
+    longest = getattr(rules, "MAX_LENGTH", 10_000)
+    bodies = []
+    for text in texts:
+        if isinstance(text, str) and len(text) <= longest:
+            body = read_marks(split_access(text)[0]).plain
+            if every or not may_be_sure(body):
+                bodies.append(model_text(body))
+    try:
+        chosen.prepare(bodies)
+    except (ValueError, MemoryError, FloatingPointError):  # only a speed-up: each string is still read on its own
+        return
+
+
 def parse_with_model(text: str) -> Reference | None:
-    """Read ``text`` with the shipped model; None when the model is not installed."""
-    tagger = default_tagger()
-    if tagger is None:
+    """Read ``text`` with the chosen model; None when no model is installed."""
+    chosen = tagger()
+    if chosen is None:
         return None
-    _, body = split_label(text.strip())
-    s = clean(body)
-    tokens, tags, confidence = tagger.tag(s)
+    s = model_text(text)
+    tokens, tags, confidence = chosen.tag(s)
     g = _groups(s, tokens, tags)
     relabel(s, g)
     f = _identifiers(s, g)
@@ -301,5 +366,5 @@ def parse_with_model(text: str) -> Reference | None:
         f.update(type="document", parsed=False, confidence=0.0)
     else:
         f["confidence"] = round(confidence, 3)
-    f["parser"] = "model"
+    f["parser"] = "model"  # either tagger: what users see is that a learned model read it
     return Reference(**f)  # type: ignore[arg-type]

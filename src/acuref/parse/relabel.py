@@ -295,10 +295,43 @@ def _title_words_in_journal(s: str, g: Groups) -> None:
         container[0] = make_run(run[cut:], run.start + cut)
 
 
+_CLOSING_RE = re.compile(r"\s*(\d{1,4})\s*\)")
+
+
+def _journal_cut_in_brackets(s: str, g: Groups) -> None:
+    """``Spine (Phila Pa 1976)`` read as the journal ``Spine (Phila Pa``: a journal run that stops inside its own
+    bracket, in capitalised words, before a lone number and the closing bracket, takes them: the number is part of
+    the name, not a date or volume. A bracket of place and date or of locators (``(Albuquerque, May 1975)``,
+    ``(Tome 3, pp. 1-110)``) holds punctuation or lower-case words and stays as read."""
+    journal = g.get("container")
+    if not journal or journal[0].count("(") <= journal[0].count(")"):
+        return
+    run = journal[0]
+    inner = run[run.rindex("(") + 1:].split()
+    end = run.start + len(run)
+    close = _CLOSING_RE.match(s, end)
+    if not close or len(inner) < 2 or not all(w[:1].isupper() and w.isalpha() for w in inner):
+        return
+    journal[0] = make_run(s[run.start:close.end()], run.start)
+    for label in ("date", "volume", "issue", "pages", "place"):
+        kept = []
+        for r in g.get(label, ()):
+            tail = s[close.end():r.start + len(r)].lstrip(" ,;:.") if end <= r.start < close.end() else None
+            if tail is None:
+                kept.append(r)
+            elif tail:  # "1976) 2004" joined into one date run: the part after the bracket stays
+                kept.append(make_run(tail, r.start + len(r) - len(tail)))
+        if kept:
+            g[label] = kept
+        else:
+            g.pop(label, None)
+
+
 # In this order: each pass sees the runs the earlier ones mended.
 MENDS = (_edition_without_cue, _title_in_author, _title_in_publisher, _authors_as_editors, _journal_initial_in_author,
           _journal_alone_as_author, _book_in_editor_run, _journal_word_in_title, _chapter_before_editors,
-          _book_as_second_title, _journal_as_second_author, _journal_run_into_title, _title_words_in_journal)
+          _book_as_second_title, _journal_as_second_author, _journal_run_into_title, _title_words_in_journal,
+          _journal_cut_in_brackets)
 
 
 def relabel(s: str, g: Groups) -> None:
