@@ -32,6 +32,9 @@ class Region:
     rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
 
 
+_ENTRY_START_RE = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},.{0,80}?(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+
+
 def line_step(flow: list[PLine]) -> float:
     """The usual distance between baselines of consecutive lines."""
     steps = sorted(a.y - b.y for a, b in zip(flow, flow[1:])
@@ -118,8 +121,12 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     cur: list[int] | None = None
     sizes = sorted(flow[i].size for i in idx[:40])
     typical = sizes[len(sizes) // 2]
+    resume = 0  # a float (a table page) inside the list: set aside until the list goes on
     for i in idx:
         line = flow[i]
+        if i < resume:
+            region.aside.append(i)
+            continue
         if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
             region.aside.append(i)
             continue
@@ -128,6 +135,14 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             cur = None
             continue
         if i > region.start and not labels[i] and (line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
+            if _starts_entry(flow[i], typical):  # the list goes on below a table or figure set inside it
+                cur = [i]
+                region.entries.append(cur)
+                continue
+            resume = _list_goes_on(flow, i, idx[-1] + 1, typical)
+            if resume:
+                region.aside.append(i)
+                continue
             region.end = i  # larger type than the list's, or a wide gap: what follows the list (an unmarked heading)
             break
         if labelled:
@@ -145,6 +160,19 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         else:
             cur.append(i)
     region.rel = rel
+
+
+def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
+    """Where the list resumes on a later page after a float printed inside it (a table at a page's top), or 0:
+    the next page's first line is in the list's type and starts an entry (a label, or a name and a year)."""
+    j = next((k for k in range(i + 1, end) if flow[k].page != flow[i].page), 0)
+    return j if j and _starts_entry(flow[j], typical) else 0
+
+
+def _starts_entry(line: PLine, typical: float) -> bool:
+    """A line in the list's type that opens an entry: a label, or a name and a year."""
+    return not line.heading and abs(line.size - typical) <= 0.1 * typical and bool(
+        _label(line.text) or _ENTRY_START_RE.match(line.text))
 
 
 def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:

@@ -131,15 +131,20 @@ def drop_furniture(pages: list[list[PLine]], heights: list[float], body: float) 
     """Pages without their running headers, footers and page numbers: lines at the top or bottom of the page
     (in its margins, or the highest or lowest line) that are a folio, or whose text (digits aside) recurs
     there on other pages. Type well above the body size is a chapter heading, though a running head repeats
-    its words."""
-    edge = [[line for line in _edge_lines(lines, h) if line.size <= body * 1.15] for lines, h in zip(pages, heights)]
+    its words, unless it recurs large on three pages or more (a journal's running head set in display type)."""
+    edges = [_edge_lines(lines, h) for lines, h in zip(pages, heights)]
+    edge = [[line for line in lines if line.size <= body * 1.15] for lines in edges]
     seen: Counter = Counter()
     for lines in edge:
         seen.update({_key(line) for line in lines})
+    large: Counter = Counter()  # a chapter heading is large once; a running head set large recurs on many pages
+    for lines in edges:
+        large.update({_key(line) for line in lines if line.size > body * 1.15})
     out = []
-    for lines, ends in zip(pages, edge):
+    for lines, ends, all_ends in zip(pages, edge, edges):
         drop = {id(line) for line in ends if _PAGE_NUMBER_RE.match(line.text)
                 or (len(pages) > 1 and seen[_key(line)] >= 2 and len(line.text) < 120)}
+        drop |= {id(line) for line in all_ends if large[_key(line)] >= 3 and len(line.text) < 120}
         out.append([line for line in lines if id(line) not in drop])
     return out
 
