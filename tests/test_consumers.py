@@ -115,7 +115,7 @@ EVERY_TYPE = [
                               publisher="Universiteit Utrecht")),
     Entry("manuscript", Reference(type="manuscript", author=A, title="A draft on acupuncture", issued=Date(2020))),
     Entry("webpage", Reference(type="webpage", author=A, title="Acupuncture: in depth", issued=Date(2022),
-                               URL="https://www.nccih.nih.gov/health/acupuncture-in-depth")),
+                               URL="https://www.nccih.nih.gov/health/acupuncture-in-depth", accessed=Date(2023, 5, 3))),
 ]
 
 
@@ -223,6 +223,8 @@ def test_zotero_imports_every_entry_whole(zotero_items, fmt):
         assert (item.get("DOI") or _extra(extra, "DOI")) == ref.DOI, where
         assert _extra(extra, "PMID") == ref.PMID, where
         assert _extra(extra, "PMCID") == ref.PMCID, where
+        if ref.accessed:  # BibTeX/biblatex urldate, CSL accessed, RIS Y2: Zotero's Accessed
+            assert (item.get("accessDate") or "")[:10] == "%04d-%02d-%02d" % tuple(ref.accessed.parts()), where
         if ref.type == "article-journal":
             assert item.get("journalAbbreviation") == ref.container_title_short, where
             # Zotero has no article-number field; biblatex's eid is the one place Zotero's BibTeX translator skips
