@@ -19,6 +19,7 @@ from acuref.errors import InputError
 from acuref.formats.csl import item_to_reference
 from acuref.model import Origin, Reference, Source, Warning_
 from acuref.normalize.identifiers import doi_key
+from acuref.normalize.text import letters_key
 from acuref.read.documents import Document, Record, decode, read_input
 
 
@@ -48,17 +49,13 @@ def from_record(record: Record, file: str) -> Reference:
     return replace(ref, sources=(src,), origin=Origin("csl-json", record.csl, fields=tuple(item), present=ref.filled()))
 
 
-def _words(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
-
-
 def explained(typed: Reference, exact: list[Reference]) -> bool:
     """Whether a typed reference is one a record already gives: the same DOI, or the record's title printed in it."""
-    raw = _words(typed.sources[0].raw) if typed.sources else ""
+    raw = letters_key(typed.sources[0].raw) if typed.sources else ""
     for ref in exact:
         if typed.DOI and ref.DOI and doi_key(typed.DOI) == doi_key(ref.DOI):
             return True
-        title = _words(ref.title or "")
+        title = letters_key(ref.title or "")
         if len(title) >= 12 and title[:60] in raw:
             return True
     return False

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from acuref.normalize.identifiers import join_broken_dois
 
+_NOT_WORD_RE = re.compile(r"\W+")
+
 # Words that keep their hyphen when a line break falls right after it ("low-\nfrequency").
 _KEEP_HYPHEN = frozenset(
     "non low high self long short well cross co multi anti pre post semi sub inter intra double single "
@@ -107,6 +109,11 @@ def fold(text: str | None) -> str:
     if "<" in text:
         text = _MARKUP_RE.sub(" ", text)
     return _NON_WORD_RE.sub(" ", text).strip()
+
+
+def letters_key(text: str) -> str:
+    """Letters and digits only, case folded: how two printings of one title or name are compared exactly."""
+    return _NOT_WORD_RE.sub("", text.casefold())
 
 
 def looks_abbreviated(journal: str) -> bool:

@@ -316,20 +316,11 @@ def prepare(texts: list[str], every: bool = False) -> None:
     chosen = tagger()
     if not isinstance(chosen, NeuralTagger):
         return
-    from acuref.normalize.dates import split_access
-    from acuref.parse import rules  # rules imports this module: a late import
-    from acuref.parse.marks import read_marks
+    from acuref.parse.rules import model_input  # rules imports this module: a late import
 
     # Strings whose shape the rules may be sure of (most biomedical lists) are left out: tagging them together would
     # cost more than tagging alone the few the rules then hand over (mixed strings: 717 → see parse_speed.py).
-    may_be_sure = getattr(rules, "_may_be_sure", lambda _: False)  # the same step parse_reference takes
-    longest = getattr(rules, "MAX_LENGTH", 10_000)
-    bodies = []
-    for text in texts:
-        if isinstance(text, str) and len(text) <= longest:
-            body = read_marks(split_access(text)[0]).plain
-            if every or not may_be_sure(body):
-                bodies.append(model_text(body))
+    bodies = [model_text(body) for body in (model_input(text, every=every) for text in texts) if body is not None]
     try:
         chosen.prepare(bodies)
     except (ValueError, MemoryError, FloatingPointError):  # only a speed-up: each string is still read on its own

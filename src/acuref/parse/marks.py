@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from acuref.model import Reference
 from acuref.normalize.names import parse_name
+from acuref.normalize.text import letters_key
 
 _QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
                         r"|(?<![\w\"])\"([^\"]{6,400}?)\"(?!\w)|(?<!\w)‘([^‘’]{6,400}?)’(?=[\s,.;:)]|$)")
@@ -54,11 +55,7 @@ def read_marks(text: str) -> Marks:
 
 
 def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b) and _key(a) == _key(b)  # type: ignore[arg-type]
-
-
-def _key(s: str) -> str:
-    return re.sub(r"\W+", "", s.casefold())
+    return bool(a and b) and letters_key(a) == letters_key(b)  # type: ignore[arg-type]
 
 
 def mend_marks(ref: Reference, marks: Marks) -> Reference:
@@ -70,19 +67,19 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
         return _quoted_journal(ref, marks.quoted[-1])
     if marks.quoted:
         q = marks.quoted[0]
-        tk, qk = _key(title), _key(q)
+        tk, qk = letters_key(title), letters_key(q)
         if tk == qk:
             return _container_from(ref, marks, q)
         if not (tk.startswith(qk) or (len(tk) > 8 and qk.startswith(tk))):
             return ref  # a quotation inside the title ("… Nyamnjoh's ‘Beyond …’"), or the reading went elsewhere
         ref = replace(ref, title=q)  # the title ran on past its closing quote, or stopped inside it
-        if ref.container_title and _key(ref.container_title) in qk:
+        if ref.container_title and letters_key(ref.container_title) in qk:
             ref = replace(ref, container_title=None)
         return _container_from(ref, marks, q)
     e = marks.emphasised[0]
-    if not title or _same(title, e) or _key(e) == _key(ref.container_title or ""):
+    if not title or _same(title, e) or letters_key(e) == letters_key(ref.container_title or ""):
         return ref
-    flat, ek = _key(title), _key(e)
+    flat, ek = letters_key(title), letters_key(e)
     if ek.startswith(flat) and len(flat) >= 0.5 * len(ek):
         return replace(ref, title=e)  # the parser cut an emphasised title short at an inner full stop
     if flat.startswith(ek):
@@ -101,7 +98,7 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
 def _quoted_journal(ref: Reference, journal: str) -> Reference:
     """The quoted span is the journal: whatever reading took it for the title, or ran the title into it, is put
     right (the title is the sentence before it, which may have been read into the author or the container)."""
-    jk = _key(journal)
+    jk = letters_key(journal)
     parts = [ref.title or "", ref.container_title or ""]
     if ref.author and ref.author[0].literal and ". " in ref.author[0].literal:
         head, rest = ref.author[0].literal.split(". ", 1)
@@ -109,16 +106,17 @@ def _quoted_journal(ref: Reference, journal: str) -> Reference:
         parts.insert(0, rest)
     for part in parts:
         cut = re.split(r"\.?\s*[«“]", part, maxsplit=1)[0].strip(_EDGE) if part else ""
-        if cut and _key(cut) != jk and jk not in _key(cut):
+        if cut and letters_key(cut) != jk and jk not in letters_key(cut):
             return replace(ref, title=cut, container_title=journal, type="article-journal")
-    return replace(ref, container_title=journal) if _key(ref.title or "") != jk else ref
+    return replace(ref, container_title=journal) if letters_key(ref.title or "") != jk else ref
 
 
 def _container_from(ref: Reference, marks: Marks, quoted: str) -> Reference:
     """After a quoted title, the first emphasised span that is not the title is the container."""
     for e in marks.emphasised:
-        if not _same(e, quoted) and _key(e) not in _key(quoted):
-            if not ref.container_title or _key(ref.container_title) in _key(e) or _key(e) in _key(ref.container_title):
+        if not _same(e, quoted) and letters_key(e) not in letters_key(quoted):
+            ek, ck = letters_key(e), letters_key(ref.container_title or "")
+            if not ck or ck in ek or ek in ck:
                 return replace(ref, container_title=e)
             break
     return ref
@@ -126,9 +124,9 @@ def _container_from(ref: Reference, marks: Marks, quoted: str) -> Reference:
 
 def _prefix_length(text: str, span: str) -> int:
     """Characters of ``text`` that hold ``span`` at its start (compared as letters and digits)."""
-    want, n = len(_key(span)), 0
+    want, n = len(letters_key(span)), 0
     for i, ch in enumerate(text):
-        if _key(ch):
+        if letters_key(ch):
             n += 1
             if n == want:
                 return i + 1

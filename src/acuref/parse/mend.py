@@ -21,6 +21,7 @@ from dataclasses import replace
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, parse_author_list
+from acuref.normalize.text import letters_key
 from acuref.normalize.volumes import tidy_numbers
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
@@ -119,8 +120,8 @@ def _book_title_whole(ref: Reference, text: str) -> Reference:
     if not m:
         return ref
     whole = m.group("book").strip()
-    current = _key(ref.container_title or "")
-    if len(whole) > 400 or (current and not _key(whole).startswith(current)) or _key(whole) == current:
+    current, key = letters_key(ref.container_title or ""), letters_key(whole)
+    if len(whole) > 400 or (current and not key.startswith(current)) or key == current:
         return ref
     title = ref.title
     if title:
@@ -161,10 +162,6 @@ def _title_notes(ref: Reference) -> Reference:
     if title == ref.title:
         return ref
     return replace(ref, title=title, **changes)
-
-
-def _key(s: str) -> str:
-    return re.sub(r"\W+", "", s.casefold())
 
 
 def _editors(ref: Reference) -> Reference:

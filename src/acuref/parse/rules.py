@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from acuref.model import Reference
+from acuref.model import Date, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import split_access
 from acuref.normalize.names import DEGREE_RE, is_author_list
@@ -30,7 +30,7 @@ from acuref.normalize.text import (
 )
 from acuref.normalize.vocabulary import YEAR
 from acuref.parse.learned import parse_with_model
-from acuref.parse.marks import mend_marks, read_marks
+from acuref.parse.marks import Marks, mend_marks, read_marks
 from acuref.parse.mend import mend
 from acuref.parse.plain import NLM_CHAPTER_RE, finish, read_plain
 from acuref.parse.scripts import read_script
@@ -122,16 +122,39 @@ def parse_reference(text: str) -> Reference:
         raise TypeError(f"parse_reference: text must be a str, not {type(text).__name__}")
     if len(text) > MAX_LENGTH:  # fused entries or a page of prose: kept as printed, unread, in linear time
         return Reference(type="document", parsed=False, confidence=0.0, parser="rules")
+    body, accessed, marks = _prepared(text)
+    script = _grammar(body)
+    ref = mend_marks(mend(finish(script) if script is not None else _parse(body), body), marks)
+    return replace(ref, accessed=accessed) if accessed is not None else ref
+
+
+def _prepared(text: str) -> tuple[str, Date | None, Marks]:
+    """The string every reader reads: without its access date, its missing-imprint marks and emphasis markers."""
     body, accessed = split_access(text)
     if "[" in body and ".]" in body:
         body = _NO_IMPRINT_RE.sub(" ", body)
     marks = read_marks(body)
-    body = marks.plain
+    return marks.plain, accessed, marks
+
+
+def _grammar(body: str) -> dict[str, object] | None:
+    """The reading of a style with a grammar of its own (GB/T 7714, GOST, DIN 1505, Copernicus), or None."""
     script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
     if script is None and ": " in body:
         script = read_din(body) or read_colon_authors(body)
-    ref = mend_marks(mend(finish(script) if script is not None else _parse(body), body), marks)
-    return replace(ref, accessed=accessed) if accessed is not None else ref
+    return script
+
+
+def model_input(text: str, *, every: bool = False) -> str | None:
+    """The string :func:`parse_reference` would hand the learned reader for ``text``, so that a document's strings
+    can be tagged together ahead (:func:`acuref.parse.learned.prepare`); None when no model would be asked: too long,
+    read by a style's grammar or of a shape the rules may be sure of; ``every``: any string of a readable length."""
+    if not isinstance(text, str) or len(text) > MAX_LENGTH:
+        return None
+    body = _prepared(text)[0]
+    if not every and (_may_be_sure(body) or _grammar(body) is not None):
+        return None
+    return body
 
 
 def _parse(text: str) -> Reference:

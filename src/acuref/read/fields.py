@@ -17,6 +17,7 @@ from typing import Any
 
 from acuref import jsontext
 from acuref.errors import InputError
+from acuref.normalize.text import letters_key
 from acuref.read.containers import parse_xml
 from acuref.read.record import Record
 
@@ -41,7 +42,7 @@ def dedupe(found: list[Record]) -> list[Record]:
     out, ids, contents = [], set(), set()
     for rec in found:
         item = json.loads(rec.csl)
-        content = (re.sub(r"\W+", "", str(item.get("title") or "")).casefold(), json.dumps(item.get("issued")))
+        content = (letters_key(str(item.get("title") or "")), json.dumps(item.get("issued")))
         key = (rec.manager, rec.id) if rec.id else None
         if (key and key in ids) or (content[0] and content in contents):
             continue
