@@ -298,3 +298,24 @@ def test_stray_bytes_in_a_large_file_read_in_windows_cost_only_their_letter(tmp_
     path.write_bytes(body.encode() + "400. Caf\xe9 K. Study. Lancet. 2001;1:1-2.\n".encode("latin-1"))
     lines = [line.text for doc in documents.iter_path(str(path), large=1000, window=50) for line in doc.lines]
     assert lines[2].startswith("1. Müller J. Étude 1.") and lines[-1].startswith("400. Café K.")
+
+
+@pytest.mark.parametrize("where", ["input", "folder of -o", "--report", "--decisions"])
+def test_a_name_too_long_for_the_system_is_one_line(tmp_path, capsys, where):
+    """A path longer than the system allows (the OS refuses even to look it up) is one line and an exit code."""
+    good = tmp_path / "refs.txt"
+    good.write_text("References\n\n1. Hale R. A title. J Things. 2010;1:1-2.\n", encoding="utf-8")
+    long = str(tmp_path / ("a" * 5000))
+    args = {"input": [long], "folder of -o": [str(good), "-o", long + "/o.bib"],
+            "--report": [str(good), "--report", long + ".json"], "--decisions": [str(good), "--decisions", long]}[where]
+    code = main(["export", *args, "--no-resolve", "-q", *([] if "-o" in args else ["-o", str(tmp_path / "o.json")])])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_superscript_label_is_no_number():
+    """'[²]:' looks like a label but int() refuses '²': the entries are found, nothing raises."""
+    from acuref.read.extract import extract_references
+
+    text = "References\n\n[²]: Smith J. Title one. Nature 2010;3:4.\n[³]: Lee K. Title two. Cell 2011;5:6.\n"
+    assert len(extract_references(text)) == 2

@@ -127,9 +127,9 @@ def _prepare(path: str, data: bytes) -> str:
     """Write ``data`` to a temporary file beside ``path``; return its name."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
-    if not folder.is_dir():
+    if not os.path.isdir(folder):  # os.path answers False where Path raises (a name too long for the system)
         raise OutputError(f"{display(path)}: cannot write: folder {display(str(folder))!r} does not exist")
-    if target.is_dir():
+    if os.path.isdir(target):
         raise OutputError(f"{display(path)}: cannot write: it is a directory")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)

@@ -80,21 +80,21 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
 
     ``exclude`` holds the real paths of the run's own outputs: a walk never reads them back.
     """
+    wanted = input_suffixes()
     for path in paths:
         if path == "-":
             yield path
             continue
-        p = Path(path)
-        if p.is_dir():
+        if os.path.isdir(path):  # os.path answers False where Path raises (a name too long for the system)
             found = False
-            for root, dirs, files in os.walk(p):
+            for root, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 covered = {c for name in files if name.lower().endswith(".aux") for c in latexinput.covered(
                     str(Path(root) / name))}
                 for name in sorted(files):
-                    full = str(Path(root) / name)
-                    if name.startswith(".") or Path(name).suffix.lower() not in input_suffixes():
-                        refused = _refused(full) if Path(name).suffix.lower() in kinds.refused_suffixes() else None
+                    full, suffix = str(Path(root) / name), Path(name).suffix.lower()
+                    if name.startswith(".") or suffix not in wanted:
+                        refused = _refused(full) if suffix in kinds.refused_suffixes() else None
                         if refused:
                             yield DocumentResult(full, warnings=(Warning_(f"{refused}; not read", full),))
                         continue
@@ -112,11 +112,11 @@ def expand_paths(paths: Iterable[str], exclude: Collection[str] = ()) -> Iterato
                         yield full
             if not found:
                 yield _unusable(Warning_(f"{path}: no documents found in this folder "
-                                         f"(looked for {', '.join(sorted(input_suffixes()))})", path))
-        elif not p.exists():
+                                         f"(looked for {', '.join(sorted(wanted))})", path))
+        elif not os.path.exists(path):
             yield _unusable(Warning_(f"{path}: no such file or directory", path))
-        elif p.is_file() and own_output(path):
-            yield _unusable(Warning_(f"{path}: {own_output(path)}, not an input", path))
+        elif os.path.isfile(path) and (what := own_output(path)):
+            yield _unusable(Warning_(f"{path}: {what}, not an input", path))
         else:
             yield path
 

@@ -77,7 +77,7 @@ def evidence(text: str) -> int:
         score += 1
     if PAGES_WORD_RE.search(s) or _PAGE_COUNT_RE.search(s):
         score += 1
-    score += _web_and_local(s, body, doi, bool(book))
+    score += _web_and_local(s, low, body, doi, bool(book))
     if REGISTRATION_RE.search(s) and score < 6:
         score -= 3
     if len(s.split()) > 90:
@@ -85,11 +85,10 @@ def evidence(text: str) -> int:
     return score
 
 
-def _web_and_local(s: str, body: str, doi: bool, book: bool) -> int:
+def _web_and_local(s: str, low: str, body: str, doi: bool, book: bool) -> int:
     """Marks of web references (a URL, an access note) and of local styles the shared shapes do not read:
     German "Name, Vorname: Titel" authors and GOST authors and imprints."""
     score = 0
-    low = s.lower()
     if not doi and _URL_RE.search(low):
         score += 1  # a web page's address (a DOI link already counted as a DOI)
     if ACCESS_RE.search(low):

@@ -19,11 +19,6 @@ IDENT_RE = re.compile(
     r"\bhdl\.handle\.net|\burn:nbn:|\bssrn\b|\bbiorxiv\b|\bmedrxiv\b|\becli:")
 
 
-def idents(text: str) -> list[str]:
-    """The identifiers and links in ``text`` (DOI, PMID, ISBN, URL, RFC …), as lower-case matches."""
-    return IDENT_RE.findall(text.lower())
-
-
 _LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
                          r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|(?<!\d)\d{1,5}\s*(?:pp|p|S|с|页)\b\.?")
 
@@ -71,7 +66,7 @@ SOURCE_LINE = 3
 JOURNAL_LINE = 4
 
 
-def _is_prose(text: str) -> bool:
+def _is_prose(text: str, low: str | None = None) -> bool:
     """Running text: sentences of mostly lower-case words with few stops between them, and none of a
     reference's marks (identifiers, locators, an author list, a volume/pages block)."""
     words = text.split()
@@ -90,7 +85,8 @@ def _is_prose(text: str) -> bool:
     head = " ".join(words[:40]) if long else text
     if long and has_core(head) and evidence_of(head) >= 3:
         return False  # an entry with a note after it (an annotated bibliography)
-    if (len(idents(text)) > 2 or _LOCATOR_RE.search(text)) if long else (idents(text) or _LOCATOR_RE.search(text)):
+    found = IDENT_RE.findall(low if low is not None else text.lower())
+    if (len(found) > 2 or _LOCATOR_RE.search(text)) if long else (found or _LOCATOR_RE.search(text)):
         return False
     # A long one's start was scored above; a short one scores as a reference only with a year or identifier.
     return long or not has_core(text) or evidence_of(text) < IN_LIST
@@ -104,7 +100,7 @@ def judge(text: str) -> str | None:
         return "page boilerplate (copyright, privacy, navigation)"
     if _REPEAT_RE.match(s):
         return "repeats an earlier note (ibid., op. cit.)"
-    if _is_prose(s):
+    if _is_prose(s, low):
         return "running text, not a reference"
     letters = sum(map(str.isalpha, s))
     cjk = bool(_CJK_RE.search(s))

@@ -49,10 +49,6 @@ def register(kind: InputKind) -> InputKind:
     return kind
 
 
-def unregister(name: str) -> None:
-    _KINDS.pop(name, None)
-
-
 def kinds() -> tuple[InputKind, ...]:
     return tuple(_KINDS.values())
 

@@ -75,7 +75,7 @@ def reference_list(members: list[Unit]) -> bool:
     if ok < 0.6 * n:
         return False
     labels = [u.label for u in members]
-    numbered = all(lab and lab.isdigit() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
+    numbered = all(lab and lab.isdecimal() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
         range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
     need = 1 if numbered and n >= 2 and ok >= 0.75 * n else max(1, 0.2 * n if ok >= 0.7 * n else 0.3 * n)
     # Counted until enough are found: a list of 100,000 entries is not scored whole.

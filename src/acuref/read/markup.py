@@ -50,8 +50,7 @@ class BlockTextParser(HTMLParser):
         text = "".join(self._buf)
         if not self._pre:
             text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
-        if "\\" in text:
-            text = strip_tex(text)
+        text = strip_tex(text)
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
@@ -317,7 +316,7 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
         text = _inline(part)
         if not text.strip() and len(parts) > 1:
             continue  # nothing before the first <br> (or after the last)
-        out.append(Line(number, text.rstrip() if i else text.rstrip() or "", level, brk if i == 0 else True))
+        out.append(Line(number, text.rstrip(), level, brk if i == 0 else True))
     return out
 
 

@@ -57,7 +57,7 @@ def load_pdf(data: bytes, name: str) -> Document:
     flow = [line for lines in pages for line in lines]
     step = line_step(flow)
     found = []
-    for region in regions(flow):
+    for region in regions(flow, step):
         cut(flow, region, step)
         if plausible(flow, region):
             found.append(region)
@@ -85,7 +85,7 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
         if region.head >= 0:
             head = flow[region.head]
             out.append(Line(head.page, heading_text(head.text) or head.text, BIB_LEVEL))
-        subheads = set(region.subheads)
+        aside = set(region.aside)
         rights: dict[tuple[int, int], list[float]] = {}
         for k in range(region.start, region.end):
             rights.setdefault((flow[k].page, flow[k].column), []).append(flow[k].right)
@@ -95,9 +95,9 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
         for j, entry in sorted(pieces, key=lambda t: t[0]):
             if entry is None:
                 out.append(Line(flow[j].page, flow[j].text, SUB_LEVEL))
-            elif entry[0] in region.aside:  # handed on as one block, for the extractor to judge (and skip)
+            elif entry[0] in aside:  # handed on as one block, for the extractor to judge (and skip)
                 out.append(Line(flow[j].page, "\n".join(flow[k].text for k in entry)))
-            elif j not in subheads:
+            else:  # an entry (cut() puts each line in one of subheads, aside and entries)
                 full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
                         for k in entry]
                 text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))

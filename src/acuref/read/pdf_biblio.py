@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
 
@@ -32,7 +33,7 @@ class Region:
     rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
 
 
-_ENTRY_START_RE = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},.{0,80}?(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+_ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){EARLY_YEAR}(?!\d)")
 
 
 def line_step(flow: list[PLine]) -> float:
@@ -64,7 +65,8 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > room or gap_below > room)
 
 
-_CORE_RE = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)|\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
+_CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
+                      r"\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
 
 
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
@@ -75,9 +77,8 @@ def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
     return good >= max(1, share * len(region.entries))
 
 
-def regions(flow: list[PLine]) -> list[Region]:
-    """Every printed bibliography of the flow, in order."""
-    step = line_step(flow)
+def regions(flow: list[PLine], step: float) -> list[Region]:
+    """Every printed bibliography of the flow, in order (``step``: the flow's line step)."""
     heads = [i for i in range(len(flow)) if _is_ref_heading(flow, i, step)]
     out: list[Region] = []
     for n, h in enumerate(heads):
@@ -272,9 +273,9 @@ def _list_in(flow: list[PLine], start: int, end: int, step: float) -> Region | N
     if region.mode == "flush" or region.subheads:
         return None
     shaped = [e for e in region.entries if _core(flow, e) and (region.mode == "labelled" or _hangs(region, e))]
-    if len(shaped) < 5 or len(shaped) < 0.8 * len(region.entries[region.entries.index(shaped[0]):]):
+    first = region.entries.index(shaped[0]) if shaped else 0
+    if len(shaped) < 5 or len(shaped) < 0.8 * len(region.entries[first:]):
         return None
-    first = region.entries.index(shaped[0])
     region.entries = region.entries[first:]
     region.start = region.entries[0][0]
     return region

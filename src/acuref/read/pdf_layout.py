@@ -87,7 +87,8 @@ def _drop_line_numbers(frags: list[Fragment]) -> list[Fragment]:
     """Without the line numbers of a review manuscript: three or more bare numbers on the page set outside
     the text block, in the left or right margin."""
     numbers = [f for f in frags if all(g.ch.isdigit() for g in f.glyphs)]
-    text = [f for f in frags if f not in numbers] if numbers else frags
+    ids = {id(f) for f in numbers}  # by identity: comparing fragments compares their glyphs (quadratic)
+    text = [f for f in frags if id(f) not in ids] if numbers else frags
     if len(numbers) < 3 or len(text) < 3:
         return frags
     lefts = sorted(f.left for f in text)

@@ -31,7 +31,7 @@ _PREFIXES = (
     "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
 )
 _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
-_CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表", "出版物一覧")
+_CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
                   r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes)\b", re.IGNORECASE)

@@ -22,7 +22,7 @@ _YEAR_LABEL_RE = re.compile(EARLY_YEAR)
 
 
 # A line that goes on with the entry above even after a break: its link, identifier or access note.
-_LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|DOI\b|URL\b|PMID|PMCID|ISBN|ISSN|arXiv|PDF\b|"
+_LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|URL\b|PMID|PMCID|ISBN|ISSN|arXiv|PDF\b|"
                               r"Available|Retrieved|Accessed|Online|En ligne|Disponible|Verfügbar|Abgerufen)",
                               re.IGNORECASE)
 
@@ -112,7 +112,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(cur)
             continue
         label, rest = _item_label(s, cur, last)
-        if label and label.isdigit():
+        if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         bullet = label is None and rest != s
         if label is not None or bullet:
