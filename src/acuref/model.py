@@ -200,8 +200,8 @@ class Origin:
 
 
 _BIBLIOGRAPHIC = ("author", "editor", "title", "container_title", "container_title_short", "collection_title",
-                 "issued", "accessed", "volume", "issue", "page", "number", "edition", "publisher", "publisher_place", "DOI",
-                 "PMID", "PMCID", "URL", "ISBN", "ISSN", "language", "note")
+                 "collection_number", "issued", "accessed", "volume", "issue", "page", "number", "edition", "genre", "version",
+                 "publisher", "publisher_place", "DOI", "PMID", "PMCID", "URL", "ISBN", "ISSN", "language", "note")
 
 
 @pickled_by_init
@@ -217,13 +217,16 @@ class Reference:
     container_title: str | None = None
     container_title_short: str | None = None
     collection_title: str | None = None
+    collection_number: str | None = None  # the number in the series (``Lecture Notes in Computer Science 4012``)
     issued: Date | None = None
     accessed: Date | None = None  # when the cited web page was read ("Accessed 3 May 2023"), never the issued date
     volume: str | None = None
     issue: str | None = None
     page: str | None = None
-    number: str | None = None  # article number (e.g. ``e1234`` or ``41`` in ``2014;7:41``)
+    number: str | None = None  # article number (``e1234``), report or standard number (``TR-2019-07``, ``ISO 9001``), arXiv id
     edition: str | None = None
+    genre: str | None = None  # CSL genre: the kind of thesis or report as printed (``PhD thesis``, ``Technical report``)
+    version: str | None = None  # software or dataset version
     publisher: str | None = None
     publisher_place: str | None = None
     DOI: str | None = None

@@ -19,10 +19,10 @@ from acuref.normalize.pages import is_range, normalize_pages
 # model attribute → CSL-JSON key, for plain string fields
 _STRING_FIELDS = (
     ("title", "title"), ("container_title", "container-title"), ("container_title_short", "container-title-short"),
-    ("collection_title", "collection-title"), ("volume", "volume"), ("issue", "issue"), ("page", "page"),
-    ("number", "number"), ("edition", "edition"), ("publisher", "publisher"), ("publisher_place", "publisher-place"),
-    ("DOI", "DOI"), ("PMID", "PMID"), ("PMCID", "PMCID"), ("URL", "URL"), ("ISBN", "ISBN"), ("ISSN", "ISSN"),
-    ("language", "language"),
+    ("collection_title", "collection-title"), ("collection_number", "collection-number"), ("volume", "volume"),
+    ("issue", "issue"), ("page", "page"), ("number", "number"), ("edition", "edition"), ("genre", "genre"),
+    ("version", "version"), ("publisher", "publisher"), ("publisher_place", "publisher-place"), ("DOI", "DOI"),
+    ("PMID", "PMID"), ("PMCID", "PMCID"), ("URL", "URL"), ("ISBN", "ISBN"), ("ISSN", "ISSN"), ("language", "language"),
 )
 
 
@@ -186,7 +186,8 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         type=ctype if ctype in _CSL_TYPES else "document", author=authors, editor=editors,
         title=_text(item, "title"), container_title=_text(item, "container-title"),
         container_title_short=_text(item, "container-title-short") or _text(item, "journalAbbreviation"),
-        collection_title=_text(item, "collection-title"), issued=_date_from_csl(item.get("issued")),
+        collection_title=_text(item, "collection-title"), collection_number=_text(item, "collection-number"),
+        genre=_text(item, "genre"), version=_text(item, "version"), issued=_date_from_csl(item.get("issued")),
         accessed=_date_from_csl(item.get("accessed")), volume=_text(item, "volume"), issue=_text(item, "issue"), page=page, number=number,
         edition=_text(item, "edition"), publisher=_text(item, "publisher"),
         publisher_place=_text(item, "publisher-place"), DOI=_text(item, "DOI"), PMID=pmid, PMCID=pmcid,
