@@ -4,7 +4,7 @@
 - resolve: with local snapshot or OpenSearch indexes only, in partitions on the workers (no rate limit); with any
   network resolver, in one resolver service for the whole run (the process that started it), so N workers
   never exceed the pool's limits: there is one rate limiter, not one per worker;
-- dedupe: fingerprints computed on the workers where the references are, shuffled by blocking key into one
+- dedupe (:mod:`acuref.dask_shuffle`): fingerprints computed on the workers where the references are, shuffled by blocking key into one
   target per worker (each fingerprint sent once to each target that holds one of its keys), every block's
   pairs decided where it lands, and the union-find over the decided pairs run once: the clusters are those
   of one process;
@@ -19,20 +19,15 @@ The output is identical to ``acuref.pipeline.run`` on the same input. Paths must
 
 from __future__ import annotations
 
-import hashlib
 import gc
-import operator
 import weakref
-from collections import defaultdict
-from itertools import accumulate
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from acuref import decisions
-from acuref.dedupe.fingerprint import MAX_BLOCK, Fingerprint, blocking_keys, fingerprint
-from acuref.dedupe.stage import (Close, Constraints, DedupeReport, Duplicates, Edge, arrange, assemble,
-                                 collector_paused, decide_block, merge, merge_dois, mixed, thin)
+from acuref.dask_shuffle import dedupe_parts, worker_count
+from acuref.dedupe.stage import Constraints, DedupeReport, collector_paused
 from acuref.errors import UsageError
 from acuref.model import Reference, Warning_
 from acuref.pipeline import DocumentResult, RunResult, expand_paths, read_path, recount_skipped, to_entries
@@ -46,7 +41,6 @@ from acuref.settings import Settings
 PARTITIONS_PER_WORKER = 4
 MIN_FILES, MAX_FILES = 16, 256
 REFS_PER_PARTITION = 5000
-TARGETS_PER_WORKER = 1  # a shuffle target per worker, placed on it: a fingerprint goes to each other worker once
 
 
 def _dask() -> Any:
@@ -108,102 +102,6 @@ def _resolve_partition(refs: Sequence[Reference], settings: Settings) -> list[Re
     return resolve(refs, resolver, keep_suspect_doi=settings.keep_suspect_doi)[0]
 
 
-def _fingerprints(refs: Sequence[Reference], start: int) -> list[Fingerprint]:
-    return [fingerprint(start + k, ref) for k, ref in enumerate(refs)]
-
-
-def _target(key: str, targets: int) -> int:
-    # a stable hash: Python's own differs between processes
-    return int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big") % targets
-
-
-def _split(*parts: Sequence[Fingerprint], targets: int) -> tuple[dict[str, list[Fingerprint]], ...]:
-    """The fingerprints of the partitions one worker holds, by shuffle target, then by blocking key (in index
-    order). A fingerprint under several keys of one target is pickled once for it (pickle keeps one copy of an
-    object it meets twice), and each worker sends each target one piece."""
-    out: tuple[dict[str, list[Fingerprint]], ...] = tuple(defaultdict(list) for _ in range(targets))
-    for fps in parts:
-        for fp in fps:
-            for key in blocking_keys(fp):
-                out[_target(key, targets)][key].append(fp)
-    return out
-
-
-def _by_worker(client: Any, futures: Sequence[Any]) -> list[tuple[str, list[Any]]]:
-    """Futures grouped by the worker that holds each (in their order), once they are done."""
-    distributed = _dask()
-    distributed.wait(futures)
-    holders = client.who_has(futures)
-    groups: dict[str, list[Any]] = defaultdict(list)
-    for f in futures:
-        groups[(holders.get(f.key) or ("",))[0]].append(f)
-    return list(groups.items())
-
-
-def _join(*pieces: dict[str, list[Fingerprint]]) -> dict[str, list[Fingerprint]]:
-    """One shuffle target's blocks, its pieces from every partition joined by blocking key."""
-    blocks: dict[str, list[Fingerprint]] = defaultdict(list)
-    for piece in pieces:
-        for key, members in piece.items():
-            blocks[key] += members
-    return blocks
-
-
-def _oversized(blocks: dict[str, list[Fingerprint]]) -> set[str]:
-    return {key for key, members in blocks.items() if len(members) > MAX_BLOCK}
-
-
-def _decide(blocks: dict[str, list[Fingerprint]], oversized: frozenset[str]) -> tuple[list[Edge], list[Close]]:
-    """Every block of one target decided; a pair that shares several keys is decided in the block of the least
-    of them (which may be on another target), so each pair is decided once in the whole cluster."""
-    known: dict[int, frozenset[str]] = {}
-
-    def keys_of(fp: Fingerprint) -> frozenset[str]:
-        if fp.index not in known:
-            known[fp.index] = frozenset(blocking_keys(fp)) - oversized
-        return known[fp.index]
-
-    edges: list[Edge] = []
-    close: list[Close] = []
-    for key, block in blocks.items():
-        e, c = decide_block(block, key, keys_of)
-        edges += e
-        close += c
-    return edges, close
-
-
-def _thinned(decided: tuple[list[Edge], list[Close]]) -> tuple[list[Edge], list[Close]]:
-    # A cluster of m citations of one work is m(m-1)/2 duplicate pairs; the union-find needs about 2m of them.
-    return thin(decided[0]), decided[1]
-
-
-def _edges_among(decided: tuple[list[Edge], list[Close]], members: frozenset[int]) -> list[Edge]:
-    return [e for e in decided[0] if e[1] in members]
-
-
-def _route(refs: Sequence[Reference], owners: Sequence[int], targets: int,
-           ) -> tuple[list[Reference], tuple[dict[int, list[Reference]], ...]]:
-    """One partition's references: those cited once (owner -1), and the others by the cluster they belong to,
-    grouped by the target that merges that cluster."""
-    single: list[Reference] = []
-    out: tuple[dict[int, list[Reference]], ...] = tuple(defaultdict(list) for _ in range(targets))
-    for ref, owner in zip(refs, owners):
-        if owner < 0:
-            single.append(ref)
-        else:
-            out[owner % targets][owner].append(ref)
-    return single, out
-
-
-def _merge_target(*pieces: dict[int, list[Reference]]) -> dict[int, Reference]:
-    """Every cluster sent to one target merged; pieces come in partition order, so members in index order."""
-    members: dict[int, list[Reference]] = defaultdict(list)
-    for piece in pieces:
-        for owner, refs in piece.items():
-            members[owner] += refs
-    return {owner: merge(refs) for owner, refs in members.items()}
-
-
 def _only_indexes(spec: str | None) -> bool:
     """Resolvers without a rate limit (a snapshot file, an OpenSearch index) run on the workers."""
     return bool(spec) and all(name in ("local", "opensearch") for name, _ in parse_spec(spec or ""))
@@ -251,7 +149,7 @@ def _run(paths: Iterable[str], settings: Settings, client: Any, exclude: Collect
             slots.append(len(results))
             results.append(DocumentResult(path))
             todo.append(path)
-    size = min(MAX_FILES, max(MIN_FILES, -(-len(todo) // (PARTITIONS_PER_WORKER * _workers(client)))))
+    size = min(MAX_FILES, max(MIN_FILES, -(-len(todo) // (PARTITIONS_PER_WORKER * worker_count(client)))))
     chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
     read = client.map(_read_partition, chunks, pure=False)  # reads files: never taken from an earlier run
     parts = client.map(_references, read)
@@ -278,7 +176,7 @@ def _run(paths: Iterable[str], settings: Settings, client: Any, exclude: Collect
             pairs, gone = decisions.constraints(here, settings.decisions)
     with collector_paused(settings.pause_gc):
         if settings.dedupe and sum(sizes):
-            refs, report = _dedupe(parts, sizes, client, pairs)
+            refs, report = dedupe_parts(parts, sizes, client, pairs)
         else:
             refs, report = [r for part in client.gather(parts) for r in part], None
         for slot, got in zip(slots, held if held is not None else (r for part in client.gather(docs) for r in part)):
@@ -320,96 +218,6 @@ def _cut(refs: Sequence[Reference], sizes: Sequence[int]) -> list[list[Reference
     return out
 
 
-def _workers(client: Any) -> int:
-    return max(1, len(client.scheduler_info().get("workers", {})))
-
-
-def _placed(workers: Sequence[str], target: int) -> dict[str, Any]:
-    """Where target ``target`` runs: the workers in turn, so each holds as many targets as the next (the keys,
-    hashed, give every target about as much work); another worker may take it if that one is gone."""
-    return {"workers": [workers[target % len(workers)]], "allow_other_workers": True} if workers else {}
-
-
-def _addresses(client: Any) -> list[str]:
-    return sorted(client.scheduler_info().get("workers", {}))
-
-
-def _targets(client: Any, partitions: int) -> int:
-    return max(1, min(partitions, _workers(client) * TARGETS_PER_WORKER))
-
-
-def _find(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Constraints = Constraints()) -> Duplicates:
-    """Duplicates among the references in ``parts`` (futures of lists, in order), found on the cluster: each
-    partition fingerprinted where it is, split by shuffle target, every target's blocks decided where they
-    land; here only the DOIs and the decided pairs arrive, for one union-find."""
-    starts = [0, *accumulate(sizes)][:-1]  # where each partition's references begin
-    fps = client.map(_fingerprints, parts, starts)
-    targets = _targets(client, len(parts))
-    addresses = _addresses(client)
-    # One split per worker, of the partitions it holds, and each target's piece cut where the split is: only
-    # the pieces cross between workers, never a whole split.
-    splits = [(where, client.submit(_split, *group, targets=targets, workers=[where], allow_other_workers=True))
-              for where, group in _by_worker(client, fps)]
-    blocks = [client.submit(_join, *(client.submit(operator.getitem, s, t, workers=[where], allow_other_workers=True)
-                                     for where, s in splits), **_placed(addresses, t)) for t in range(targets)]
-    # Blocks too large to decide are skipped in one process; every target must know them all to agree on
-    # which block decides a pair (few: a block is too large only past MAX_BLOCK members).
-    oversized = frozenset().union(*client.gather(client.map(_oversized, blocks)))
-    decided = client.map(_decide, blocks, oversized=oversized)  # every edge stays where it was decided
-    edges: list[Edge] = []
-    close: list[Close] = []
-    for e, c in client.gather(client.map(_thinned, decided)):
-        edges += e
-        close += c
-    dois: dict[int, str] = {}
-    for part in client.gather(client.map(merge_dois, fps)):
-        dois.update(part)
-    curated = [(-1, i, j, "", 1.0) for i, j in pairs.together]  # they connect groups too
-    among = mixed(dois, [*edges, *curated], pairs.members())
-    if among:  # groups with two DOIs: assemble needs all their edges to refuse the unions one process refuses
-        edges = [e for e in edges if e[1] not in among]
-        edges += [e for part in client.gather(client.map(_edges_among, decided, members=frozenset(among)))
-                  for e in part]
-    return assemble(sum(sizes), dois, edges, close, pairs)
-
-
-def _dedupe(parts: Sequence[Any], sizes: Sequence[int], client: Any, pairs: Constraints = Constraints(),
-            ) -> tuple[list[Reference], DedupeReport]:
-    """The merged references and report: clusters found on the cluster, each merged on the worker its members
-    are sent to; here only the references cited once and the merged ones arrive."""
-    found = _find(parts, sizes, client, pairs)
-    owner = [-1] * sum(sizes)
-    for k, group in enumerate(found.clusters):
-        if len(group) > 1:
-            for i in group:
-                owner[i] = k
-    targets = _targets(client, len(parts))
-    addresses = _addresses(client)
-    starts = [0, *accumulate(sizes)][:-1]  # where each partition's references begin
-    routed = client.map(_route, parts, [owner[a:a + n] for a, n in zip(starts, sizes)], targets=targets)
-    # pieces in partition order: a cluster's members then come in index order, as merge takes them
-    where_is = {r.key: where for where, group in _by_worker(client, routed) for r in group}
-    held = [(where_is[r.key], r) for r in routed]
-    merged_at = [client.submit(_merge_target, *(client.submit(_piece, r, t, workers=[where], allow_other_workers=True)
-                                                for where, r in held), **_placed(addresses, t)) for t in range(targets)]
-    single_parts = client.gather(client.map(operator.itemgetter(0), routed))
-    singles = {}
-    for (a, n), part in zip(zip(starts, sizes), single_parts):
-        at = iter(part)
-        for i in range(a, a + n):
-            if owner[i] < 0:
-                singles[i] = next(at)
-    merged: dict[int, Reference] = {}
-    for got in client.gather(merged_at):
-        merged.update(got)
-    return arrange(found, singles.__getitem__, lambda k, _: merged[k])
-
-
-def _piece(routed: tuple[list[Reference], tuple[dict[int, list[Reference]], ...]], target: int,
-           ) -> dict[int, list[Reference]]:
-    return routed[1][target]
-
-
 def dedupe(refs: Sequence[Reference], client: Any, *, per_partition: int = REFS_PER_PARTITION,
            ) -> tuple[list[Reference], DedupeReport]:
     """:func:`acuref.dedupe.stage.deduplicate` on a cluster: the same merged references and report."""
@@ -417,4 +225,4 @@ def dedupe(refs: Sequence[Reference], client: Any, *, per_partition: int = REFS_
     if not refs:
         return [], DedupeReport()
     chunks = [refs[i:i + per_partition] for i in range(0, len(refs), per_partition)]
-    return _dedupe(client.scatter(chunks), [len(c) for c in chunks], client)
+    return dedupe_parts(client.scatter(chunks), [len(c) for c in chunks], client)
