@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from html import escape
 from pathlib import PurePath
 
@@ -189,9 +190,37 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
     """The page; ``kept`` is the decisions file the run applied, carried whole into the page so that its
     download holds those decisions and the ones made on the page (a new one replacing a kept one on the same
     question), and can replace the file."""
+    rows_by_file, order = _rows(entries, dedupe)
+    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"acuref\"><title>{escape(title)}</title>"
+             f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>{_CSS}</style></head><body>",
+             f"<h1>{escape(title)}</h1><div class=\"muted\">acuref {escape(__version__)}</div><div class=\"counts\">"]
+    parts += [f'<div class="count" id="count-{key}" data-count="{value}"><b>{value}</b>{escape(label)}</div>'
+              for key, label, value in _counts(entries, warnings, dedupe, skipped)]
+    parts.append("</div>")
+    names = sorted({PurePath(s.file or "").name for e in entries for s in e.ref.sources})
+    parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed",
+                                                                                             "skipped")),
+                                documents="".join(f"<option>{escape(n)}</option>" for n in names)))
+    if kept.unreadable:  # the download must not silently stand in for a file the run could not read
+        parts.append(f'<p class="unreadable"><b>{escape(kept.source)} could not be read</b>: "Download decisions" '
+                     "holds only the decisions made on this page; mend that file, or merge the two by hand, rather "
+                     "than replace it.</p>")
+    head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
+           "<th style=\"width:16%\">status</th></tr>"
+    for file, rows in rows_by_file.items():
+        parts.append(f"<section class=\"document\"><h2>{escape(file)} <span class=\"muted\">({len(rows)})</span></h2>"
+                     f"<table>{head}{''.join(rows)}</table></section>")
+    parts += _after_documents(entries, warnings, dedupe, skipped, order)
+    # JSON inside a script element: "<" escaped so no string can close the element.
+    carried = kept.kept.replace("<", "\\u003c")
+    parts.append(f'<script type="application/json" id="kept-decisions" data-source="{escape(kept.source)}">'
+                 f"{carried}</script>" + SCRIPT + "</body></html>\n")
+    return "".join(parts)
+
+
+def _rows(entries: Sequence[Entry], dedupe: DedupeReport | None) -> tuple[dict[str, list[str]], int]:
+    """Each document's table rows (one per citation, in the order printed) and how many rows there are."""
     merged = dedupe.merged_from if dedupe else {}
-    statuses = Counter(_status(e.ref)[0] for e in entries)
-    n_sources = sum(len(e.ref.sources) for e in entries)
     rows_by_file: dict[str, list[str]] = defaultdict(list)
     close = {i for p in (dedupe.possible if dedupe else ()) for i in (p.a, p.b)}
     order = 0
@@ -213,30 +242,25 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
                 f'{where}</div><div class="muted">{escape(src.kind)}</div></td><td class="raw">{escape(src.raw)}</td>'
                 f"<td>{_fields(e.ref)}{note}{_offers(e.ref)}</td><td>{badge}<div class=\"muted\">parse {e.ref.confidence:.2f}</div>"
                 f"<div class=\"muted\"><code>{escape(e.id)}</code></div>{_buttons(e.ref)}</td></tr>")
+    return rows_by_file, order
+
+
+def _counts(entries: Sequence[Entry], warnings: Sequence[Warning_], dedupe: DedupeReport | None,
+            skipped: Sequence[Skipped]) -> list[tuple[str, str, int]]:
+    """The figures at the top of the page: (id, label, value)."""
+    statuses = Counter(_status(e.ref)[0] for e in entries)
+    n_sources = sum(len(e.ref.sources) for e in entries)
     counts = [("references", "references found", n_sources), ("works", "works (after merging)", len(entries)),
               ("merged", "citations merged", n_sources - len(entries)),
               ("possible", "possible duplicates", len(dedupe.possible) if dedupe else 0),
               ("skipped", "candidates skipped", len(skipped)), ("warnings", "warnings", len(warnings))]
-    counts += [(s.replace(" ", "-"), s, statuses.get(s, 0)) for s in (*STATUSES, "unparsed") if statuses.get(s)]
-    parts = [f"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"generator\" content=\"acuref\"><title>{escape(title)}</title>"
-             f"<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><style>{_CSS}</style></head><body>",
-             f"<h1>{escape(title)}</h1><div class=\"muted\">acuref {escape(__version__)}</div><div class=\"counts\">"]
-    parts += [f'<div class="count" id="count-{key}" data-count="{value}"><b>{value}</b>{escape(label)}</div>'
-              for key, label, value in counts]
-    parts.append("</div>")
-    names = sorted({PurePath(s.file or "").name for e in entries for s in e.ref.sources})
-    parts.append(TOOLBAR.format(statuses="".join(f"<option>{escape(s)}</option>" for s in (*STATUSES, "unparsed",
-                                                                                             "skipped")),
-                                documents="".join(f"<option>{escape(n)}</option>" for n in names)))
-    if kept.unreadable:  # the download must not silently stand in for a file the run could not read
-        parts.append(f'<p class="unreadable"><b>{escape(kept.source)} could not be read</b>: "Download decisions" '
-                     "holds only the decisions made on this page; mend that file, or merge the two by hand, rather "
-                     "than replace it.</p>")
-    head = "<tr><th style=\"width:8%\">#</th><th style=\"width:38%\">as printed</th><th style=\"width:38%\">parsed</th>" \
-           "<th style=\"width:16%\">status</th></tr>"
-    for file, rows in rows_by_file.items():
-        parts.append(f"<section class=\"document\"><h2>{escape(file)} <span class=\"muted\">({len(rows)})</span></h2>"
-                     f"<table>{head}{''.join(rows)}</table></section>")
+    return counts + [(s.replace(" ", "-"), s, statuses.get(s, 0)) for s in (*STATUSES, "unparsed") if statuses.get(s)]
+
+
+def _after_documents(entries: Sequence[Entry], warnings: Sequence[Warning_], dedupe: DedupeReport | None,
+                     skipped: Sequence[Skipped], order: int) -> list[str]:
+    """The possible duplicates, the skipped candidates and the warnings, each a table when there are any."""
+    parts = []
     if dedupe and dedupe.possible:
         parts.append("<h2>Possible duplicates (not merged)</h2><table><tr><th>entry</th><th>entry</th><th>why</th></tr>")
         parts += [f"<tr class=\"possible\" {_pair_data(entries[p.a], entries[p.b])}><td><code>{escape(entries[p.a].id)}"
@@ -256,8 +280,4 @@ def render(entries: list[Entry] | tuple[Entry, ...], warnings: list[Warning_] | 
         parts += [f"<tr class=\"warning\"><td>{escape(w.file or '')}{':' + str(w.line) if w.line else ''}</td>"
                   f"<td>{escape(w.message)}</td></tr>" for w in warnings]
         parts.append("</table>")
-    # JSON inside a script element: "<" escaped so no string can close the element.
-    carried = kept.kept.replace("<", "\\u003c")
-    parts.append(f'<script type="application/json" id="kept-decisions" data-source="{escape(kept.source)}">'
-                 f"{carried}</script>" + SCRIPT + "</body></html>\n")
-    return "".join(parts)
+    return parts
