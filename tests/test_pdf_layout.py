@@ -146,7 +146,7 @@ def _set(c, x: float, y: float, text: str, width: float, first: float, rest: flo
 
 
 def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibliography", toc: bool = True,
-            numbers: bool = False) -> None:
+            numbers: bool = False, flush: bool = False) -> None:
     """Pages of a one-column thesis: a table of contents, a chapter whose prose cites a full reference in a
     footnote, then the bibliography (hanging indent, or labels in a column); running heads and folios."""
     page = [0]
@@ -196,10 +196,10 @@ def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibli
             c.drawString(72, y, f"[{n}]")
             y = _set(c, 72, y, entry, 450, 24, 24)
         else:
-            y = _set(c, 72, y, entry, 450, 0, 18)
+            y = _set(c, 72, y, entry, 450, 0, 0 if flush else 18)
         if numbers:
             c.drawString(40, y + STEP, str(n * 5))
-        y -= 3
+        y -= 0 if flush else 3
 
 
 @pytest.mark.parametrize("labels", [False, True])
@@ -211,6 +211,29 @@ def test_thesis_bibliography_is_cut_by_geometry(labels):
     for got, want in zip(found, HANGING):
         assert " ".join(got.split()).endswith(want[-20:])
     assert skipped == []
+
+
+FLUSH = [
+    "Aalders, P.; Brink, Q.; and de Vries, R. 2003. Counting the birds of the northern dunes by ear, island by "
+    "island, in the spring of every year. Journal of Field Ornithology 12(3):101-119.",
+    "Bakker, S., and Claes, T. 2011. A census model for coastal breeding birds. In Proceedings of the Seventh "
+    "Conference on Ecological Modelling, 44-52.",
+    "Birdwatch Society. 2019. Spring counts on the Wadden islands. https://example.org/counts/spring.",
+    "Dekker, U.; Evers, V.; Faber, W.; Groot, X.; Hendriks, Y.; and Jansen, Z. 2015. Predicting nests from "
+    "habitat maps. Ecology Letters 18:1-9.",
+    "Kuiper, A. 2008. Dune Birds. Amsterdam: Natura Press.",
+    "Mulder, B., and Nijland, C. 2020. The northern dunes, twenty years on: a resurvey of breeding pairs and "
+    "the habitat they use. Ardea 108(2):33-47.",
+]
+
+
+def test_flush_list_without_gaps_is_cut_at_entry_starts():
+    """An author-year list set flush with no space between entries (AAAI's style) is cut where a line opens
+    like an entry after one that ends like one, not taken as one block."""
+    found, _ = _entries(_pdf(lambda c: _thesis(c, FLUSH, labels=False, flush=True)))
+    assert len(found) == len(FLUSH)
+    for got, want in zip(found, FLUSH):
+        assert " ".join(got.split()).endswith(want[-20:])
 
 
 def test_margin_line_numbers_are_not_text():

@@ -3,7 +3,8 @@
 A bibliography runs from its heading (a reference heading in any language, set as a heading or standing
 alone) to the next heading of its rank or above, an appendix or the end. Inside it an entry starts at a
 label in the label column (``[12]``, ``12.``, ``[ABC12]``), or, in author-year styles, at a line back at the
-left edge after indented ones (a hanging indent), or after a vertical gap when entries are set flush.
+left edge after indented ones (a hanging indent), or after a vertical gap when entries are set flush; set flush
+with no gap (AAAI's style), where the line before ends a sentence and this one opens like an entry.
 """
 
 from __future__ import annotations
@@ -34,6 +35,12 @@ class Region:
 
 
 _ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){EARLY_YEAR}(?!\d)")
+# What opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop ("Le, Q.,",
+# "Keras.", "European Commission. 2018."), and what ends the line before it: a full stop or the end of a URL.
+_NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
+                            r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
+                            r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
+_SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
 
 def line_step(flow: list[PLine]) -> float:
@@ -116,7 +123,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
     indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
-    region.mode = "labelled" if labelled else "hanging" if indented else "flush"
+    right = _right_edges(flow, idx)
+    region.mode = "labelled" if labelled else "hanging" if indented else _flush_mode(flow, idx, step, right)
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
@@ -153,14 +161,43 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
                 last_num = int(lab)
         elif indented:
             new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
-        else:
+        elif region.mode == "flush":
             new = _gap_above(flow, i) > 1.3 * step
+        else:
+            new = bool(cur) and _ends_entry(flow[cur[-1]], right) and bool(_NAME_START_RE.match(line.text))
         if cur is None or new:
             cur = [i]
             region.entries.append(cur)
         else:
             cur.append(i)
     region.rel = rel
+
+
+def _flush_mode(flow: list[PLine], idx: list[int], step: float, right: dict[tuple[int, int], float]) -> str:
+    """How a list set flush parts its entries: by vertical gaps ("flush"), or, with next to no gaps, by a line
+    opening like an entry after one that ends like one ("ragged"), when such lines are as many as a list of
+    entries of a few lines each has (prose under a reference heading has next to none)."""
+    wide = sum(1 for i in idx[1:] if 1.3 * step < _gap_above(flow, i) < 99)
+    if wide >= max(2, 0.1 * len(idx)):
+        return "flush"
+    opens = sum(1 for a, b in zip(idx, idx[1:]) if _ends_entry(flow[a], right) and _NAME_START_RE.match(flow[b].text))
+    return "ragged" if opens >= max(3, 0.12 * len(idx)) else "flush"
+
+
+def _right_edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
+    out: dict[tuple[int, int], float] = {}
+    for i in idx:
+        key = (flow[i].page, flow[i].column)
+        out[key] = max(out.get(key, 0.0), flow[i].right)
+    return out
+
+
+def _ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
+    """A line that may be an entry's last: it ends a sentence (or a URL), or stops short of the column's edge
+    with a full stop inside its last words."""
+    text = line.text.rstrip()
+    short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
+    return bool(_SENTENCE_END_RE.search(text)) or (short and not text.endswith(("-", ",", ";", ":")))
 
 
 def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
