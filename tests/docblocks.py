@@ -14,11 +14,12 @@ import io
 import re
 import shlex
 import shutil
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```", re.M | re.S)
+FENCE = re.compile(r"^( *)```(\w*)[^\n]*\n(.*?)^\1```", re.M | re.S)  # also indented, inside a list item
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Command:
 
 def blocks(text: str, language: str) -> list[str]:
     """The bodies of the fenced blocks of one language in a Markdown text, in order."""
-    return [m.group(2) for m in FENCE.finditer(text) if m.group(1) == language]
+    return [textwrap.dedent(m.group(3)) for m in FENCE.finditer(text) if m.group(2) == language]
 
 
 def commands(block: str) -> list[Command]:
