@@ -40,6 +40,7 @@ _ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){E
 _NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
                             r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
                             r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
+_CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
 _SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
 
@@ -115,7 +116,10 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     idx = list(range(region.start, region.end))
     if not idx:
         return
-    edges = _edges(flow, idx)
+    sizes = sorted(flow[i].size for i in idx[:40])
+    typical = sizes[len(sizes) // 2]
+    floats = _floats(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
+    edges = _edges(flow, idx, floats)
     rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
     labels = _labels(flow, idx)
     numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
@@ -128,12 +132,10 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
-    sizes = sorted(flow[i].size for i in idx[:40])
-    typical = sizes[len(sizes) // 2]
     resume = 0  # a float (a table page) inside the list: set aside until the list goes on
     for i in idx:
         line = flow[i]
-        if i < resume:
+        if i < resume or i in floats:
             region.aside.append(i)
             continue
         if not labels[i] and abs(line.size - typical) > 0.3 * typical:  # a figure's labels: set aside, not cut in
@@ -143,7 +145,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             region.subheads.append(i)
             cur = None
             continue
-        if i > region.start and not labels[i] and (line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
+        if i > region.start and not labels[i] and i - 1 not in floats and (
+                line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
             if _starts_entry(flow[i], typical):  # the list goes on below a table or figure set inside it
                 cur = [i]
                 region.entries.append(cur)
@@ -171,6 +174,34 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         else:
             cur.append(i)
     region.rel = rel
+
+
+def _floats(flow: list[PLine], idx: list[int], step: float, typical: float) -> set[int]:
+    """The lines of a table set inside the list (captioned at its top, ``Table B1.``): from its caption down to
+    where the list goes on (a line opening an entry after a gap), and, if it spans the page, the lines beside it
+    in the other columns."""
+    out: set[int] = set()
+    for n, i in enumerate(idx):
+        line = flow[i]
+        if not _CAPTION_RE.match(line.text) or (n and _gap_above(flow, i) < 1.5 * step):
+            continue
+        band = [i]
+        for k in idx[n + 1:]:
+            if (flow[k].page, flow[k].column) != (line.page, line.column) or (
+                    _gap_above(flow, k) > 1.5 * step and _starts_entry(flow[k], typical)):
+                break
+            band.append(k)
+        low, high = min(flow[k].y for k in band) - 1, line.top + 1
+        out.update(band)
+        beside: dict[int, list[int]] = {}
+        for k in idx:
+            if flow[k].page == line.page and flow[k].column != line.column and low <= flow[k].y <= high:
+                beside.setdefault(flow[k].column, []).append(k)
+        for lines in beside.values():  # the table's other half: the column's text breaks where the table ends
+            after = lines[-1] + 1
+            if after >= len(flow) or flow[after].column != flow[lines[-1]].column or _gap_above(flow, after) > 1.5 * step:
+                out.update(lines)
+    return out
 
 
 def _flush_mode(flow: list[PLine], idx: list[int], step: float, right: dict[tuple[int, int], float]) -> str:
@@ -327,17 +358,18 @@ def _hangs(region: Region, entry: list[int]) -> bool:
     return len(entry) > 1 and region.rel[entry[0]] <= 1.5 and all(region.rel[i] > 2 for i in entry[1:])
 
 
-def _edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
-    """The left text edge of each (page, column) the region touches, from all lines printed there."""
+def _edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[int, int], float]:
+    """The left text edge of each (page, column) the region touches, from all lines printed there but a
+    table's (a column holding nothing but a table: from the table's)."""
     want = {(flow[i].page, flow[i].column) for i in idx}
-    lefts: dict[tuple[int, int], list[float]] = {}
-    for line in flow:
+    lefts: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
+    for k, line in enumerate(flow):
         key = (line.page, line.column)
         if key in want:
-            lefts.setdefault(key, []).append(line.left)
+            lefts.setdefault(key, ([], []))[k in floats].append(line.left)
     out = {}
-    for key, xs in lefts.items():
-        xs.sort()
+    for key, (text, table) in lefts.items():
+        xs = sorted(text or table)
         out[key] = xs[len(xs) // 20]
     return out
 
