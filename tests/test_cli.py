@@ -175,10 +175,13 @@ def test_mailto_without_at_is_refused(tmp_path, capsys):
 
 
 def test_crossref_unreachable_is_one_line_and_keeps_output(tmp_path):
-    """With Crossref unreachable, everything is still written, marked failed, with one error line and exit 4."""
+    """With Crossref unreachable and no earlier output, everything is still written, marked failed: the summary
+    line, then one error line naming Crossref, and exit 4."""
     out = tmp_path / "o.json"
     code, _, err = run_cli("export", str(REFS / "000_c1173a40aac2ac01.txt"), "--no-cache", "-o", str(out))
-    assert code == 4 and err.strip().count("\n") == 0 and "marked 'failed'" in err and "Traceback" not in err
+    summary, error = err.strip().split("\n")
+    assert code == 4 and "Traceback" not in err and summary.startswith("acuref: export: 1 document read")
+    assert error.startswith("acuref: error: Crossref could not be reached") and "marked 'failed'" in error
     items = json.loads(out.read_text(encoding="utf-8"))
     assert len(items) == 8 and all("acuref: failed" in i["note"] for i in items)
 

@@ -25,6 +25,7 @@ class Settings:
     keep_suspect_doi: bool = False
     pause_gc: bool = False  # dedupe pauses Python's cyclic collector (faster on millions of references)
     decisions: Decisions = Decisions()  # a curator's decisions (acuref.decisions), applied in the corpus step
+    key_pattern: str | None = None  # --key-pattern: Better BibTeX-style citation keys; None: the default keys
 
     def make_resolver(self) -> tuple[Resolver | Chain | None, list[Warning_]]:
         """A fresh resolver for this process, and what opening its cache had to say."""

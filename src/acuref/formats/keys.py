@@ -59,8 +59,9 @@ def _kept_key(ref: Reference) -> str | None:
     return None
 
 
-def assign_keys(refs: Iterable[Reference]) -> list[str]:
-    """Keys for ``refs`` in order; a clash gets ``a``, ``b``, … on the second and later uses."""
+def assign_keys(refs: Iterable[Reference], pattern: str | None = None) -> list[str]:
+    """Keys for ``refs`` in order (from ``pattern`` when given); a clash gets ``a``, ``b``, … on the second and
+    later uses."""
     refs = list(refs)
     keys: list[str] = []
     seen: dict[str, int] = {}
