@@ -18,11 +18,13 @@ from tqdm import tqdm
 from acuref import decisions, formats, output
 from acuref._version import __version__
 from acuref.errors import AcurefError, InputError, OutputError, UsageError
+from acuref.cli_decisions import beside, chosen_decisions, named_decisions
 from acuref.finish import check_summary, finish, targets, warn
+from acuref.formats.keypattern import compile_pattern
 from acuref.model import Warning_
 from acuref.output import Target, display, write_atomic
 from acuref.parse import learned
-from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
+from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read import kinds
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
@@ -105,6 +107,7 @@ def _export_parser(sub: Any) -> None:
     exp.add_argument("--keep-suspect-doi", action="store_true",
                      help="export a printed DOI Crossref does not confirm as the DOI (default: it goes to the note)")
     _add_output_options(exp)
+    _add_key_options(exp)
 
 
 def _add_resolver_options(exp: argparse.ArgumentParser) -> None:
@@ -133,6 +136,21 @@ def _parse_parser(sub: Any) -> None:
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
     par.add_argument("--one-per-line", action="store_true", help="every non-empty line is one reference")
     _add_output_options(par)
+    _add_key_options(par)
+
+
+def _add_key_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--key-pattern", metavar="PATTERN",
+                   help="citation keys (BibTeX, biblatex) and CSL-JSON ids from a Better BibTeX pattern, e.g. "
+                        "'[auth:lower][year][shorttitle3_3]' (default: [auth:lower][shorttitle3_3][year]-like keys; "
+                        "see docs/keys.md)")
+
+
+def _key_pattern(args: argparse.Namespace) -> str | None:
+    """The --key-pattern given, checked before any work (a bad one is one line, exit 2)."""
+    if args.key_pattern is not None:
+        compile_pattern(args.key_pattern)
+    return args.key_pattern
 
 
 def _index_parser(sub: Any) -> None:
@@ -224,51 +242,13 @@ def settings_from(args: argparse.Namespace) -> Settings:
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
                     ncbi_api_key=args.ncbi_api_key, crossref_url=url, cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
-                    decisions=_decisions(args))
-
-
-def _decisions(args: argparse.Namespace) -> Decisions:
-    """The decisions file named, or the one beside the output when it is about this run's documents; a named
-    file that is not there is an error. Which file a run applies is said in one line."""
-    if args.decisions:
-        got = _named_decisions(args.decisions)
-    else:
-        beside = _beside(args)
-        if not os.path.isfile(beside):  # False, not OSError, for a name too long for the system
-            return Decisions()
-        got = decisions.load(str(beside))
-        documents = [p for p in expand_paths(args.paths, output.excluded(targets(args))) if isinstance(p, str)]
-        if not decisions.belongs(got, documents):
-            _note(f"warning: {beside}: its decisions name none of this run's documents; not applied (give it "
-                  "with --decisions to apply it)", args.quiet)
-            return Decisions()
-    if got.items:
-        _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
-              args.quiet)
-    return got
-
-
-def _beside(args: argparse.Namespace) -> Path:
-    """The decisions file a run applies when none is named: the one beside its output."""
-    return (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
-
-
-def _note(message: str, quiet: bool) -> None:
-    if not quiet:
-        print(display(f"acuref: {message}"), file=sys.stderr)
-
-
-def _named_decisions(path: str) -> Decisions:
-    """A decisions file the user named: one that is not there is an error (a broken one is warnings)."""
-    if not os.path.isfile(path):
-        raise InputError(f"{path}: no such decisions file")
-    return decisions.load(path)
+                    decisions=chosen_decisions(args), key_pattern=_key_pattern(args))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     check_summary(args)
     _format(args)  # a wrong format (or an output that would clobber an input) is a usage error before any work
-    output.check(targets(args), [*args.paths, args.decisions or str(_beside(args))])
+    output.check(targets(args), [*args.paths, args.decisions or str(beside(args))])
     settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
@@ -296,15 +276,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_parse(args: argparse.Namespace) -> int:
     check_summary(args)
     _format(args)
+    _key_pattern(args)
     output.check(targets(args), [args.file])
     if args.one_per_line:
         doc_text = _read_text(args.file)
         refs = parse_lines(doc_text, "<stdin>" if args.file == "-" else args.file)
         warnings = tuple(Warning_("reference could not be parsed; kept as printed", r.sources[0].file, r.sources[0].line)
                          for r in refs if not r.parsed)
-        result = RunResult(to_entries(refs, getattr(args, "key_pattern", None)), warnings, (), documents=1)
+        result = RunResult(to_entries(refs, _key_pattern(args)), warnings, (), documents=1)
         return finish(args, result, _outputs(args, result))
-    result = run([args.file], settings=Settings(resolver=None, key_pattern=getattr(args, "key_pattern", None)))
+    result = run([args.file], settings=Settings(resolver=None, key_pattern=_key_pattern(args)))
     _refuse_if_nothing_read(args, result, 1)
     return finish(args, result, _outputs(args, result))
 
@@ -353,7 +334,7 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from acuref import training
 
     output.check([Target("-o", args.output)], [args.file])
-    got = _named_decisions(args.file)
+    got = named_decisions(args.file)
     write_atomic(args.output, training.export(got))
     warn(got.problems, False)
     return 0

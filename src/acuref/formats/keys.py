@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from acuref.model import Reference
 from acuref.normalize.text import LETTERS
@@ -63,6 +63,7 @@ def assign_keys(refs: Iterable[Reference], pattern: str | None = None) -> list[s
     """Keys for ``refs`` in order (from ``pattern`` when given); a clash gets ``a``, ``b``, … on the second and
     later uses."""
     refs = list(refs)
+    made = _pattern_keys(pattern)
     keys: list[str] = []
     seen: dict[str, int] = {}
     kept = [_kept_key(r) for r in refs]
@@ -73,7 +74,7 @@ def assign_keys(refs: Iterable[Reference], pattern: str | None = None) -> list[s
             used.add(own)
             keys.append(own)
             continue
-        base = base_key(ref)
+        base = made(ref) or base_key(ref)  # a pattern that gives nothing falls back to the default key
         n = seen.get(base, 0)
         key = base
         while key in used or key in taken:
@@ -83,6 +84,15 @@ def assign_keys(refs: Iterable[Reference], pattern: str | None = None) -> list[s
         used.add(key)
         keys.append(key)
     return keys
+
+
+def _pattern_keys(pattern: str | None) -> Callable[[Reference], str]:
+    """What makes a reference's key before clashes are settled: the pattern's keys, or none (the default)."""
+    if pattern is None:
+        return lambda ref: ""
+    from acuref.formats.keypattern import compile_pattern  # it reads this module's words: imported when asked
+
+    return compile_pattern(pattern).key
 
 
 def _suffix(n: int) -> str:
