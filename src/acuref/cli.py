@@ -120,8 +120,8 @@ def _add_resolver_options(exp: argparse.ArgumentParser) -> None:
     exp.add_argument("--ncbi-api-key", metavar="KEY", default=os.environ.get("NCBI_API_KEY"),
                      help="NCBI E-utilities API key for --resolver pubmed: 10 requests/s instead of 3; env NCBI_API_KEY")
     exp.add_argument("--ncbi-url", metavar="URL", default=None,
-                     help="NCBI E-utilities base URL for --resolver pubmed, e.g. a mirror or a test server "
-                          "(env ACUREF_NCBI_URL)")
+                     help="NCBI's address for --resolver pubmed, e.g. a mirror or a test server: E-utilities "
+                          "at URL/entrez/eutils/, the ID converter at URL/pmc/utils/idconv/v1.0/ (env ACUREF_NCBI_URL)")
     exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
                      help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
     exp.add_argument("--crossref-url", metavar="URL", default=None,
@@ -174,6 +174,15 @@ def _review_parser(sub: Any) -> None:
                      help="the decisions file to add to (default: acuref.decisions.json beside REPORT)")
 
 
+def _url(given: str | None, flag: str, variable: str) -> str | None:
+    """A service's base URL from its option, else its environment variable; one that is not http(s) is a
+    usage error."""
+    url = given or os.environ.get(variable)
+    if url and not re.match(r"https?://[^/\s]", url):
+        raise UsageError(f"{flag} (or {variable}) {url!r} is not an http:// or https:// URL")
+    return url
+
+
 def _decisions_parser(sub: Any) -> None:
     dec = sub.add_parser("decisions", help="a curator's decisions file (--decisions)")
     dsub = dec.add_subparsers(dest="decisions_command", metavar="ACTION", parser_class=_Parser, required=True)
@@ -186,13 +195,17 @@ def _decisions_parser(sub: Any) -> None:
 def _extract_parser(sub: Any) -> None:
     ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON",
                          description="List the reference strings found in documents, with where each was found "
-                                     "(file, lines, label, kind), as a JSON array; nothing is parsed or resolved.",
+                                     "(file, lines, label, kind), as a JSON array: the strings only (for fields and DOIs, use "
+                                     "'acuref export').",
                          **_kinds_help())
     ext.add_argument("paths", nargs="+", metavar="PATH",
                      help="documents (text, Markdown, reST, HTML, PDF and the input kinds below) or folders "
                           "('-' reads standard input)")
     ext.add_argument("-o", "--output", default="-",
                      help="the JSON file to write (default: standard output); written atomically")
+    ext.add_argument("--report", metavar="FILE",
+                     help="write the JSON report of the run too: each string's sources, the candidates skipped "
+                          "(with the reason) and the warnings")
     ext.add_argument("--json-summary", metavar="FILE",
                      help="write the run's summary as JSON ('-': standard output, when -o is a file)")
     ext.add_argument("-q", "--quiet", action="store_true", help="print no warnings and no summary")
@@ -236,11 +249,10 @@ def settings_from(args: argparse.Namespace) -> Settings:
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
-    url = args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL")
-    if url and not re.match(r"https?://[^/\s]", url):
-        raise UsageError(f"--crossref-url (or ACUREF_CROSSREF_URL) {url!r} is not an http:// or https:// URL")
+    url = _url(args.crossref_url, "--crossref-url", "ACUREF_CROSSREF_URL")
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
-                    ncbi_api_key=args.ncbi_api_key, crossref_url=url, cache_path=cache,
+                    ncbi_api_key=args.ncbi_api_key, ncbi_url=_url(args.ncbi_url, "--ncbi-url", "ACUREF_NCBI_URL"),
+                    crossref_url=url, cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
                     decisions=chosen_decisions(args), key_pattern=_key_pattern(args))
 
@@ -300,7 +312,10 @@ def cmd_extract(args: argparse.Namespace) -> int:
     output.check(targets(args), args.paths)
     result = run(args.paths, exclude=output.excluded(targets(args)))
     out = [report.source_to_json(s) for e in result.entries for s in e.ref.sources]
-    return finish(args, result, [(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")])
+    outputs = [(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")]
+    if args.report:  # the warnings' "see 'skipped' in --report" is true of extract too
+        outputs.append((args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped)))
+    return finish(args, result, outputs)
 
 
 def cmd_index(args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ class Settings:
     resolver: str | None = "crossref"
     mailto: str | None = None  # Crossref's polite pool; also the e-mail NCBI asks E-utilities users for
     ncbi_api_key: str | None = None  # NCBI E-utilities: 10 requests a second instead of 3
+    ncbi_url: str | None = None  # --ncbi-url: NCBI's services under another address (a mirror or a stand-in)
     crossref_url: str | None = None  # a mirror or a stand-in
     cache_path: str | None = None  # the SQLite cache of answers; None: no cache
     dedupe: bool = True
