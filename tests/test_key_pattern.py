@@ -5,6 +5,10 @@ from __future__ import annotations
 import json
 import os
 import pickle
+import re
+import shlex
+import subprocess
+import sys
 
 import pytest
 
@@ -15,7 +19,7 @@ from acuref.formats.keys import assign_keys, base_key
 from acuref.model import Date, Name, Reference
 from acuref.pipeline import run
 from acuref.settings import Settings
-from conftest import REFS
+from conftest import REFS, ROOT
 
 # The work of the gist that shows '[auth:lower][year][Title:skipwords:select,1,1:lower]' giving vonmoll2014review.
 VON_MOLL = Reference(author=(Name("Von Moll", "Alexander"),), issued=Date(2014),
@@ -134,13 +138,6 @@ def test_a_bad_pattern_stops_the_run(tmp_path, capsys):
 def test_the_documented_examples_run(tmp_path):
     """Every '$ acuref' line of docs/keys.md runs from a copy of the repository root, and the keys the page
     quotes are in what it writes."""
-    import re
-    import shlex
-    import subprocess
-    import sys
-
-    from conftest import ROOT
-
     (tmp_path / "refs").symlink_to(REFS)
     text = (ROOT / "docs" / "keys.md").read_text(encoding="utf-8")
     commands = re.findall(r"^\$ (acuref .*)$", text, re.M)

@@ -15,6 +15,8 @@ from urllib.parse import parse_qs
 
 import responses
 
+import acuref.resolve.pubmed as pubmed
+from acuref.cli import main
 from acuref.model import Date, Name, Reference, Status
 from acuref.resolve.backend import Chain
 from acuref.resolve.pubmed import EUTILS, IDCONV, PubMedClient, citation_line, parse_citmatch, summary_to_reference
@@ -200,8 +202,6 @@ def test_api_key_raises_the_rate():
 def test_ncbi_url_sends_every_request_to_the_mirror(tmp_path, monkeypatch, capsys):
     """--ncbi-url (or ACUREF_NCBI_URL) puts E-utilities and the ID converter under another address, at NCBI's own
     paths; nothing goes to NCBI."""
-    from acuref.cli import main
-
     mirror = "http://ncbi-mirror.test/ncbi"
     responses.add_callback(responses.POST, f"{mirror}/entrez/eutils/ecitmatch.cgi",
                            callback=citmatch_callback({1: "111"}))
@@ -223,8 +223,6 @@ def test_ncbi_url_sends_every_request_to_the_mirror(tmp_path, monkeypatch, capsy
 
 def test_a_bad_ncbi_url_is_a_usage_error(capsys):
     """An --ncbi-url that is not http(s) is one line, exit 2."""
-    from acuref.cli import main
-
     assert main(["export", "refs", "--resolver", "pubmed", "--ncbi-url", "ftp://x", "-q"]) == 2
     assert "--ncbi-url (or ACUREF_NCBI_URL) 'ftp://x' is not an http:// or https:// URL" in capsys.readouterr().err
 
@@ -232,16 +230,12 @@ def test_a_bad_ncbi_url_is_a_usage_error(capsys):
 @responses.activate
 def test_a_pubmed_failure_names_pubmed(tmp_path, capsys, monkeypatch):
     """NCBI down: the failed references name the pubmed backend, and the error line says PubMed, not Crossref."""
-    from acuref.cli import main
-
     responses.add(responses.POST, CITMATCH, status=503)
     doc = tmp_path / "refs.txt"
     doc.write_text("References\n\n1. Family1 AB, Other C. Acupuncture trial number 1 in painful neuropathy. "
                    "J Pain Res. 2001;11(2):101-111.\n", encoding="utf-8")
     out, _ = resolve([article(1)], resolver(max_retries=0))
     assert out[0].resolution.backend == "pubmed"
-    import acuref.resolve.pubmed as pubmed
-
     real = pubmed.PubMedClient.__init__
 
     def no_wait(self, **kw):

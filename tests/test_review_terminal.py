@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import replace
 
 from rich.console import Console
@@ -165,8 +166,6 @@ def test_a_decisions_file_without_a_list_is_left_as_it_is(tmp_path):
 def test_a_long_doi_is_never_cut_short():
     """On an 80-column terminal a DOI longer than the screen is shown whole (folded onto the next line, no
     ellipsis), both the one held and each one offered."""
-    import re
-
     doi = "10.1126/science.abc1234.supplementary-material-2021-" + "x" * 40
     offers = tuple(Offer(f"{doi}{k}", "A title", "Science", "Smith", 2021, "371", "100-110", 0.5, (), ("year",))
                    for k in (1, 2))
