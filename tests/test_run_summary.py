@@ -108,6 +108,10 @@ def test_an_offline_run_keeps_the_good_file(tmp_path):
     code, _, err = run_cli("export", str(REFS), "-o", str(out), "--report", str(rep), "--no-cache", "-q")
     assert code == 4 and digest(out) == before and not rep.exists()
     assert err.count("\n") == 1 and f"{out} kept as it was" in err and "Crossref could not be reached" in err
+    summary = tmp_path / "s.json"
+    assert run_cli("export", str(REFS), "-o", str(out), "--json-summary", str(summary), "--no-cache", "-q")[0] == 4
+    got = json.loads(summary.read_text(encoding="utf-8"))
+    assert got["kept"] == str(out) and got["outputs"] == [] and got["exit_code"] == 4 and digest(out) == before
 
 
 def test_an_offline_first_run_writes_the_failed_entries(tmp_path):

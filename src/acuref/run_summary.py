@@ -52,7 +52,7 @@ def _documents(s: dict[str, Any]) -> str:
 
 def _written(s: dict[str, Any]) -> str:
     if s["kept"]:
-        return f"nothing written: {s['kept']} kept as it was"
+        return f"{s['kept']} kept as it was, nothing replaced"
     return "wrote " + ", ".join(f"{_where(t)} ({t['flag']})" for t in s["outputs"]) if s["outputs"] else ""
 
 
