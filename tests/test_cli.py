@@ -175,10 +175,13 @@ def test_mailto_without_at_is_refused(tmp_path, capsys):
 
 
 def test_crossref_unreachable_is_one_line_and_keeps_output(tmp_path):
-    """With Crossref unreachable, everything is still written, marked failed, with one error line and exit 4."""
+    """With Crossref unreachable and no earlier output, everything is still written, marked failed: the summary
+    line, then one error line naming Crossref, and exit 4."""
     out = tmp_path / "o.json"
     code, _, err = run_cli("export", str(REFS / "000_c1173a40aac2ac01.txt"), "--no-cache", "-o", str(out))
-    assert code == 4 and err.strip().count("\n") == 0 and "marked 'failed'" in err and "Traceback" not in err
+    summary, error = err.strip().split("\n")
+    assert code == 4 and "Traceback" not in err and summary.startswith("acuref: export: 1 document read")
+    assert error.startswith("acuref: error: Crossref could not be reached") and "marked 'failed'" in error
     items = json.loads(out.read_text(encoding="utf-8"))
     assert len(items) == 8 and all("acuref: failed" in i["note"] for i in items)
 
@@ -242,3 +245,22 @@ def test_incomplete_doi_is_named_and_never_exported(tmp_path):
     bib = out.read_text(encoding="utf-8")
     assert "doi = {10.1016/j.gaitpost.2004.05.005}" in bib and "{10.1016/j}" not in bib
     assert [i["doi"] for i in json.loads(report.read_text(encoding="utf-8"))["items"]] == [None, None]
+
+
+def test_extract_help_describes_every_option(capsys):
+    """acuref extract --help has a description for the command, every option and the PATH argument."""
+    from acuref.cli import build_parser
+
+    parser = build_parser()
+    extract = next(a for a in parser._actions if a.dest == "command").choices["extract"]
+    assert extract.description and all(a.help for a in extract._actions)
+    assert {o for a in extract._actions for o in a.option_strings} >= {"-o", "--report", "--json-summary", "-q"}
+
+
+def test_extract_report_holds_what_its_warning_points_at(tmp_path, capsys):
+    """extract's warning sends the user to 'skipped' in --report, and extract has that --report."""
+    rep = tmp_path / "r.json"
+    doc = REFS / "001_9f5f30f76dcc9dda.txt"
+    assert main(["extract", str(doc), "-o", str(tmp_path / "x.json"), "--report", str(rep)]) == 0
+    assert "(see 'skipped' in --report)" in capsys.readouterr().err
+    assert len(json.loads(rep.read_text(encoding="utf-8"))["skipped"]) == 4

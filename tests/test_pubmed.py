@@ -15,6 +15,8 @@ from urllib.parse import parse_qs
 
 import responses
 
+import acuref.resolve.pubmed as pubmed
+from acuref.cli import main
 from acuref.model import Date, Name, Reference, Status
 from acuref.resolve.backend import Chain
 from acuref.resolve.pubmed import EUTILS, IDCONV, PubMedClient, citation_line, parse_citmatch, summary_to_reference
@@ -194,3 +196,52 @@ def test_api_key_raises_the_rate():
     """NCBI allows 3 requests a second, 10 with an API key."""
     assert PubMedClient().limiter.rate("eutils") == 3.0
     assert PubMedClient(api_key="k").limiter.rate("eutils") == 10.0
+
+
+@responses.activate
+def test_ncbi_url_sends_every_request_to_the_mirror(tmp_path, monkeypatch, capsys):
+    """--ncbi-url (or ACUREF_NCBI_URL) puts E-utilities and the ID converter under another address, at NCBI's own
+    paths; nothing goes to NCBI."""
+    mirror = "http://ncbi-mirror.test/ncbi"
+    responses.add_callback(responses.POST, f"{mirror}/entrez/eutils/ecitmatch.cgi",
+                           callback=citmatch_callback({1: "111"}))
+    responses.add_callback(responses.POST, f"{mirror}/entrez/eutils/esummary.fcgi",
+                           callback=esummary_callback({"111": summary(1, "111")}))  # no DOI: the converter is asked
+    responses.add(responses.POST, f"{mirror}/pmc/utils/idconv/v1.0/",
+                  json={"status": "ok", "records": [{"pmid": "111", "doi": "10.9999/mirror"}]})
+    doc = tmp_path / "refs.txt"
+    doc.write_text("References\n\n1. Family1 AB, Other C. Acupuncture trial number 1 in painful neuropathy. "
+                   "J Pain Res. 2001;11(2):101-111.\n", encoding="utf-8")
+    out = tmp_path / "o.json"
+    for argv in (["--ncbi-url", mirror], []):
+        if not argv:
+            monkeypatch.setenv("ACUREF_NCBI_URL", mirror)
+        assert main(["export", str(doc), "--resolver", "pubmed", "--no-cache", "-q", "-o", str(out), *argv]) == 0
+        assert json.loads(out.read_text(encoding="utf-8"))[0]["PMID"] == "111"
+    assert all(c.request.url.startswith(mirror) for c in responses.calls)
+
+
+def test_a_bad_ncbi_url_is_a_usage_error(capsys):
+    """An --ncbi-url that is not http(s) is one line, exit 2."""
+    assert main(["export", "refs", "--resolver", "pubmed", "--ncbi-url", "ftp://x", "-q"]) == 2
+    assert "--ncbi-url (or ACUREF_NCBI_URL) 'ftp://x' is not an http:// or https:// URL" in capsys.readouterr().err
+
+
+@responses.activate
+def test_a_pubmed_failure_names_pubmed(tmp_path, capsys, monkeypatch):
+    """NCBI down: the failed references name the pubmed backend, and the error line says PubMed, not Crossref."""
+    responses.add(responses.POST, CITMATCH, status=503)
+    doc = tmp_path / "refs.txt"
+    doc.write_text("References\n\n1. Family1 AB, Other C. Acupuncture trial number 1 in painful neuropathy. "
+                   "J Pain Res. 2001;11(2):101-111.\n", encoding="utf-8")
+    out, _ = resolve([article(1)], resolver(max_retries=0))
+    assert out[0].resolution.backend == "pubmed"
+    real = pubmed.PubMedClient.__init__
+
+    def no_wait(self, **kw):
+        real(self, **{**kw, "sleep": lambda s: None, "max_retries": 0})
+
+    monkeypatch.setattr(pubmed.PubMedClient, "__init__", no_wait)  # no retries, no waits: the test stays fast
+    assert main(["export", str(doc), "--resolver", "pubmed", "--no-cache", "-q", "-o", str(tmp_path / "o.json")]) == 4
+    err = capsys.readouterr().err
+    assert "PubMed (NCBI E-utilities) could not be reached" in err and "Crossref" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from dataclasses import replace
 
 from rich.console import Console
@@ -160,3 +161,19 @@ def test_a_decisions_file_without_a_list_is_left_as_it_is(tmp_path):
         review_terminal.review(_report(tmp_path), str(target), console=Console(file=io.StringIO()),
                                stream=io.StringIO("n\n"))
     assert target.read_text(encoding="utf-8") == '{"notes": "mine"}'
+
+
+def test_a_long_doi_is_never_cut_short():
+    """On an 80-column terminal a DOI longer than the screen is shown whole (folded onto the next line, no
+    ellipsis), both the one held and each one offered."""
+    doi = "10.1126/science.abc1234.supplementary-material-2021-" + "x" * 40
+    offers = tuple(Offer(f"{doi}{k}", "A title", "Science", "Smith", 2021, "371", "100-110", 0.5, (), ("year",))
+                   for k in (1, 2))
+    item = review_terminal.Item("Smith J. A title. Science. 2021.", "page.md", "3", "A title", "not found",
+                                "none agrees", "crf", 0.9, True, doi, " (as printed)", offers)
+    out = io.StringIO()
+    review_terminal._show(Console(file=out, width=80), item, 1, 1)
+    screen = out.getvalue()
+    flat = re.sub(r"[\s│]", "", screen)
+    assert "…" not in screen and all(d in flat for d in (doi, f"{doi}1", f"{doi}2"))
+    assert max(len(line) for line in screen.splitlines()) <= 80

@@ -11,16 +11,20 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from acuref import decisions, formats, output
 from acuref._version import __version__
-from acuref.errors import AcurefError, InputError, NetworkError, OutputError, UsageError
-from acuref.model import Status, Warning_
+from acuref.errors import AcurefError, InputError, OutputError, UsageError
+from acuref.cli_decisions import beside, chosen_decisions, named_decisions
+from acuref.finish import check_summary, finish, targets, warn
+from acuref.formats.keypattern import compile_pattern
+from acuref.model import Warning_
 from acuref.output import Target, display, write_atomic
 from acuref.parse import learned
-from acuref.pipeline import RunResult, expand_paths, parse_lines, run, to_entries
+from acuref.pipeline import RunResult, parse_lines, run, to_entries
 from acuref.read import kinds
 from acuref.read.documents import load_path
 from acuref.report import html as report_html
@@ -56,7 +60,9 @@ def _add_output_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--ascii", action="store_true", help="BibTeX: write non-ASCII letters as LaTeX accents (Schr{\\\"o}der)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
     p.add_argument("--report-html", metavar="FILE", help="write a self-contained HTML review page")
-    p.add_argument("-q", "--quiet", action="store_true", help="print no warnings")
+    p.add_argument("--json-summary", metavar="FILE",
+                   help="write the run's summary as JSON ('-': standard output, when -o is a file)")
+    p.add_argument("-q", "--quiet", action="store_true", help="print no warnings and no summary")
 
 
 def _input_kinds() -> str:
@@ -70,26 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="acuref", description="Turn the literature cited in documents into a clean bibliography.")
     parser.add_argument("--version", action="version", version=f"acuref {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    kinds_help = {"epilog": _input_kinds(), "formatter_class": argparse.RawDescriptionHelpFormatter}
-    exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders", **kinds_help)
+    for add in (_export_parser, _parse_parser, _index_parser, _review_parser, _decisions_parser, _extract_parser):
+        add(sub)
+    return parser
+
+
+def _kinds_help() -> dict[str, Any]:
+    return {"epilog": _input_kinds(), "formatter_class": argparse.RawDescriptionHelpFormatter}
+
+
+def _export_parser(sub: Any) -> None:
+    exp = sub.add_parser("export", help="find, parse and export every cited work in files and folders",
+                         **_kinds_help())
     exp.add_argument("paths", nargs="+", metavar="PATH",
                      help="documents (text, Markdown, reST, HTML, PDF and the input kinds below), bibliographies "
                           "(.bib .ris .json) or folders ('-' reads standard input)")
-    exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
-    exp.add_argument("--resolver", metavar="SPEC", default="crossref",
-                     help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
-                          "'acuref index build'), opensearch:URL/INDEX (an index loaded with 'acuref index build "
-                          "--opensearch'), pubmed (NCBI ECitMatch), or several asked in turn, "
-                          "e.g. local:PATH,crossref or pubmed,crossref")
-    exp.add_argument("--ncbi-api-key", metavar="KEY", default=os.environ.get("NCBI_API_KEY"),
-                     help="NCBI E-utilities API key for --resolver pubmed: 10 requests/s instead of 3; env NCBI_API_KEY")
-    exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
-                     help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
-    exp.add_argument("--crossref-url", metavar="URL", default=None,
-                     help="Crossref API base URL, e.g. a local mirror (env ACUREF_CROSSREF_URL)")
-    exp.add_argument("--cache", metavar="PATH", default=None,
-                     help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
-    exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
+    _add_resolver_options(exp)
     exp.add_argument("--no-dedupe", action="store_true", help="keep every citation as its own entry (no merging)")
     exp.add_argument("--engine", choices=("inprocess", "dask"), default="inprocess",
                      help="inprocess (default) or dask: the same stages on a Dask cluster (pip install 'acuref[dask]')")
@@ -105,10 +107,53 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--keep-suspect-doi", action="store_true",
                      help="export a printed DOI Crossref does not confirm as the DOI (default: it goes to the note)")
     _add_output_options(exp)
+    _add_key_options(exp)
+
+
+def _add_resolver_options(exp: argparse.ArgumentParser) -> None:
+    exp.add_argument("--no-resolve", action="store_true", help="do not ask Crossref for DOIs (offline)")
+    exp.add_argument("--resolver", metavar="SPEC", default="crossref",
+                     help="where DOIs come from: crossref (default), local:PATH (a snapshot index built with "
+                          "'acuref index build'), opensearch:URL/INDEX (an index loaded with 'acuref index build "
+                          "--opensearch'), pubmed (NCBI ECitMatch), or several asked in turn, "
+                          "e.g. local:PATH,crossref or pubmed,crossref")
+    exp.add_argument("--ncbi-api-key", metavar="KEY", default=os.environ.get("NCBI_API_KEY"),
+                     help="NCBI E-utilities API key for --resolver pubmed: 10 requests/s instead of 3; env NCBI_API_KEY")
+    exp.add_argument("--ncbi-url", metavar="URL", default=None,
+                     help="NCBI's address for --resolver pubmed, e.g. a mirror or a test server: E-utilities "
+                          "at URL/entrez/eutils/, the ID converter at URL/pmc/utils/idconv/v1.0/ (env ACUREF_NCBI_URL)")
+    exp.add_argument("--mailto", metavar="EMAIL", default=os.environ.get("ACUREF_MAILTO"),
+                     help="your e-mail: Crossref's polite pool (faster, more concurrency); env ACUREF_MAILTO")
+    exp.add_argument("--crossref-url", metavar="URL", default=None,
+                     help="Crossref API base URL, e.g. a local mirror (env ACUREF_CROSSREF_URL)")
+    exp.add_argument("--cache", metavar="PATH", default=None,
+                     help="SQLite cache of Crossref answers (default: the user cache folder, env ACUREF_CACHE)")
+    exp.add_argument("--no-cache", action="store_true", help="neither read nor write the Crossref cache")
+
+
+def _parse_parser(sub: Any) -> None:
     par = sub.add_parser("parse", help="parse reference strings (one per line with --one-per-line)")
     par.add_argument("file", metavar="FILE", help="a file of reference strings, or '-' for standard input")
     par.add_argument("--one-per-line", action="store_true", help="every non-empty line is one reference")
     _add_output_options(par)
+    _add_key_options(par)
+
+
+def _add_key_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--key-pattern", metavar="PATTERN",
+                   help="citation keys (BibTeX, biblatex) and CSL-JSON ids from a Better BibTeX pattern, e.g. "
+                        "'[auth:lower][year][shorttitle3_3]' (default: [auth:lower][shorttitle3_3][year]-like keys; "
+                        "see docs/keys.md)")
+
+
+def _key_pattern(args: argparse.Namespace) -> str | None:
+    """The --key-pattern given, checked before any work (a bad one is one line, exit 2)."""
+    if args.key_pattern is not None:
+        compile_pattern(args.key_pattern)
+    return args.key_pattern
+
+
+def _index_parser(sub: Any) -> None:
     idx = sub.add_parser("index", help="a local snapshot index of Crossref metadata (--resolver local:PATH)")
     isub = idx.add_subparsers(dest="index_command", metavar="ACTION", parser_class=_Parser, required=True)
     build = isub.add_parser("build", help="read Crossref work records (JSON Lines or the public data file's JSON, "
@@ -120,21 +165,50 @@ def build_parser() -> argparse.ArgumentParser:
                        help="load the records into this OpenSearch index (http://HOST:9200/INDEX) instead of a "
                             "file, for --resolver opensearch:URL/INDEX")
     build.add_argument("-q", "--quiet", action="store_true")
+
+
+def _review_parser(sub: Any) -> None:
     rev = sub.add_parser("review", help="decide on a run's references that need attention, on the terminal")
     rev.add_argument("report", metavar="REPORT", help="the --report JSON of an export")
     rev.add_argument("--decisions", metavar="FILE", default=None,
                      help="the decisions file to add to (default: acuref.decisions.json beside REPORT)")
+
+
+def _url(given: str | None, flag: str, variable: str) -> str | None:
+    """A service's base URL from its option, else its environment variable; one that is not http(s) is a
+    usage error."""
+    url = given or os.environ.get(variable)
+    if url and not re.match(r"https?://[^/\s]", url):
+        raise UsageError(f"{flag} (or {variable}) {url!r} is not an http:// or https:// URL")
+    return url
+
+
+def _decisions_parser(sub: Any) -> None:
     dec = sub.add_parser("decisions", help="a curator's decisions file (--decisions)")
     dsub = dec.add_subparsers(dest="decisions_command", metavar="ACTION", parser_class=_Parser, required=True)
     train = dsub.add_parser("export-training", help="the file's field corrections as annotated strings for "
                                                     "'python -m tools.train --extra FILE' (JSON lines)")
     train.add_argument("file", metavar="FILE", help="a decisions file")
     train.add_argument("-o", "--output", default="-", help="where to write (default: standard output)")
-    ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON", **kinds_help)
-    ext.add_argument("paths", nargs="+", metavar="PATH")
-    ext.add_argument("-o", "--output", default="-")
-    ext.add_argument("-q", "--quiet", action="store_true")
-    return parser
+
+
+def _extract_parser(sub: Any) -> None:
+    ext = sub.add_parser("extract", help="list the reference strings found in documents, as JSON",
+                         description="List the reference strings found in documents, with where each was found "
+                                     "(file, lines, label, kind), as a JSON array: the strings only (for fields and DOIs, use "
+                                     "'acuref export').",
+                         **_kinds_help())
+    ext.add_argument("paths", nargs="+", metavar="PATH",
+                     help="documents (text, Markdown, reST, HTML, PDF and the input kinds below) or folders "
+                          "('-' reads standard input)")
+    ext.add_argument("-o", "--output", default="-",
+                     help="the JSON file to write (default: standard output); written atomically")
+    ext.add_argument("--report", metavar="FILE",
+                     help="write the JSON report of the run too: each string's sources, the candidates skipped "
+                          "(with the reason) and the warnings")
+    ext.add_argument("--json-summary", metavar="FILE",
+                     help="write the run's summary as JSON ('-': standard output, when -o is a file)")
+    ext.add_argument("-q", "--quiet", action="store_true", help="print no warnings and no summary")
 
 
 def _format(args: argparse.Namespace) -> str:
@@ -151,23 +225,8 @@ def _format(args: argparse.Namespace) -> str:
     return "csl-json"
 
 
-def _warn(warnings: tuple[Warning_, ...] | list[Warning_], quiet: bool) -> None:
-    if quiet:
-        return
-    for w in warnings:
-        where = f"{w.file}:{w.line}: " if w.file and w.line else ""
-        msg = w.message if where or not w.file or w.message.startswith(w.file) else f"{w.file}: {w.message}"
-        print(display(f"acuref: warning: {where}{msg}"), file=sys.stderr)
-
-
-def _targets(args: argparse.Namespace) -> list[Target]:
-    """The outputs a command line names: the main one, then the reports."""
-    named = [Target("-o", args.output), Target("--report", getattr(args, "report", None)),
-             Target("--report-html", getattr(args, "report_html", None))]
-    return [t for t in named if t.path is not None]
-
-
-def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> int:
+def _outputs(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> list[tuple[str, str]]:
+    """The main output and the reports, rendered: the main one first."""
     fmt = _format(args)
     outputs = [(args.output, formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False)))]
     if args.report:
@@ -175,15 +234,13 @@ def _finish(args: argparse.Namespace, result: RunResult, kept: Decisions = Decis
     if getattr(args, "report_html", None):
         outputs.append((args.report_html, report_html.render(result.entries, result.warnings, result.dedupe,
                                                              skipped=result.skipped, kept=kept)))
-    output.write_all(outputs)  # all of them or none: a failed main output leaves the old reports too
-    _warn(result.warnings, args.quiet)
-    return InputError.exit_code if result.failed_inputs else 0
+    return outputs
 
 
 def _refuse_if_nothing_read(args: argparse.Namespace, result: RunResult, n_inputs: int) -> None:
     """When every input failed, nothing is written: the last problem is the error line, the others warnings."""
     if result.failed_inputs and not result.entries and len(result.failed_inputs) >= n_inputs:
-        _warn(result.warnings[:-1], args.quiet)
+        warn(result.warnings[:-1], args.quiet)
         raise InputError(result.warnings[-1].message)
 
 
@@ -192,56 +249,18 @@ def settings_from(args: argparse.Namespace) -> Settings:
     cache = None if args.no_cache else str(args.cache or default_path(os.environ))
     for name, _ in parse_spec(args.resolver):
         backend(name)  # an unknown resolver is a usage error before any work is done
-    url = args.crossref_url or os.environ.get("ACUREF_CROSSREF_URL")
-    if url and not re.match(r"https?://[^/\s]", url):
-        raise UsageError(f"--crossref-url (or ACUREF_CROSSREF_URL) {url!r} is not an http:// or https:// URL")
+    url = _url(args.crossref_url, "--crossref-url", "ACUREF_CROSSREF_URL")
     return Settings(resolver=None if args.no_resolve else args.resolver, mailto=args.mailto,
-                    ncbi_api_key=args.ncbi_api_key, crossref_url=url, cache_path=cache,
+                    ncbi_api_key=args.ncbi_api_key, ncbi_url=_url(args.ncbi_url, "--ncbi-url", "ACUREF_NCBI_URL"),
+                    crossref_url=url, cache_path=cache,
                     dedupe=not args.no_dedupe, keep_suspect_doi=args.keep_suspect_doi, pause_gc=args.fast_gc,
-                    decisions=_decisions(args))
-
-
-def _decisions(args: argparse.Namespace) -> Decisions:
-    """The decisions file named, or the one beside the output when it is about this run's documents; a named
-    file that is not there is an error. Which file a run applies is said in one line."""
-    if args.decisions:
-        got = _named_decisions(args.decisions)
-    else:
-        beside = _beside(args)
-        if not os.path.isfile(beside):  # False, not OSError, for a name too long for the system
-            return Decisions()
-        got = decisions.load(str(beside))
-        documents = [p for p in expand_paths(args.paths, output.excluded(_targets(args))) if isinstance(p, str)]
-        if not decisions.belongs(got, documents):
-            _note(f"warning: {beside}: its decisions name none of this run's documents; not applied (give it "
-                  "with --decisions to apply it)", args.quiet)
-            return Decisions()
-    if got.items:
-        _note(f"applying {len(got.items)} decision{'s' if len(got.items) != 1 else ''} from {got.source}",
-              args.quiet)
-    return got
-
-
-def _beside(args: argparse.Namespace) -> Path:
-    """The decisions file a run applies when none is named: the one beside its output."""
-    return (Path(args.output).parent if args.output != "-" else Path(".")) / decisions.FILE_NAME
-
-
-def _note(message: str, quiet: bool) -> None:
-    if not quiet:
-        print(display(f"acuref: {message}"), file=sys.stderr)
-
-
-def _named_decisions(path: str) -> Decisions:
-    """A decisions file the user named: one that is not there is an error (a broken one is warnings)."""
-    if not os.path.isfile(path):
-        raise InputError(f"{path}: no such decisions file")
-    return decisions.load(path)
+                    decisions=chosen_decisions(args), key_pattern=_key_pattern(args))
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    check_summary(args)
     _format(args)  # a wrong format (or an output that would clobber an input) is a usage error before any work
-    output.check(_targets(args), [*args.paths, args.decisions or str(_beside(args))])
+    output.check(targets(args), [*args.paths, args.decisions or str(beside(args))])
     settings = settings_from(args)
     quiet = args.quiet or not sys.stderr.isatty()
     docs = tqdm(unit="doc", desc="reading", file=sys.stderr, leave=False, disable=quiet)
@@ -255,36 +274,32 @@ def cmd_export(args: argparse.Namespace) -> int:
             from acuref import dask_engine
 
             result = dask_engine.run(args.paths, settings=settings, scheduler=args.scheduler, workers=args.workers,
-                                     exclude=output.excluded(_targets(args)))
+                                     exclude=output.excluded(targets(args)))
         else:
-            result = run(args.paths, settings=settings, progress=bar.update, exclude=output.excluded(_targets(args)),
+            result = run(args.paths, settings=settings, progress=bar.update, exclude=output.excluded(targets(args)),
                          on_total=lambda n: (docs.close(), bar.reset(total=n)), on_document=lambda p: docs.update(1))
     finally:
         docs.close()
         bar.close()
     _refuse_if_nothing_read(args, result, len(args.paths))
-    code = _finish(args, result, settings.decisions)
-    failed = [e for e in result.entries if e.ref.resolution and e.ref.resolution.status == Status.FAILED]
-    if failed:
-        print(display(f"acuref: error: Crossref could not be reached for {len(failed)} of {len(result.entries)} "
-                      f"references ({failed[0].ref.resolution.message}); they are marked 'failed' in the output — "
-                      "run again later, or use --no-resolve"), file=sys.stderr)
-        return max(code, NetworkError.exit_code)
-    return code
+    return finish(args, result, _outputs(args, result, settings.decisions))
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    check_summary(args)
     _format(args)
-    output.check(_targets(args), [args.file])
+    _key_pattern(args)
+    output.check(targets(args), [args.file])
     if args.one_per_line:
         doc_text = _read_text(args.file)
         refs = parse_lines(doc_text, "<stdin>" if args.file == "-" else args.file)
         warnings = tuple(Warning_("reference could not be parsed; kept as printed", r.sources[0].file, r.sources[0].line)
                          for r in refs if not r.parsed)
-        return _finish(args, RunResult(to_entries(refs), warnings, ()))
-    result = run([args.file])
+        result = RunResult(to_entries(refs, _key_pattern(args)), warnings, (), documents=1)
+        return finish(args, result, _outputs(args, result))
+    result = run([args.file], settings=Settings(resolver=None, key_pattern=_key_pattern(args)))
     _refuse_if_nothing_read(args, result, 1)
-    return _finish(args, result)
+    return finish(args, result, _outputs(args, result))
 
 
 def _read_text(path: str) -> str:
@@ -293,12 +308,14 @@ def _read_text(path: str) -> str:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    output.check(_targets(args), args.paths)
-    result = run(args.paths, exclude=output.excluded(_targets(args)))
+    check_summary(args)
+    output.check(targets(args), args.paths)
+    result = run(args.paths, exclude=output.excluded(targets(args)))
     out = [report.source_to_json(s) for e in result.entries for s in e.ref.sources]
-    write_atomic(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")
-    _warn(result.warnings, args.quiet)
-    return InputError.exit_code if result.failed_inputs else 0
+    outputs = [(args.output, json.dumps(out, ensure_ascii=False, indent=2) + "\n")]
+    if args.report:  # the warnings' "see 'skipped' in --report" is true of extract too
+        outputs.append((args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped)))
+    return finish(args, result, outputs)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -332,9 +349,9 @@ def cmd_decisions(args: argparse.Namespace) -> int:
     from acuref import training
 
     output.check([Target("-o", args.output)], [args.file])
-    got = _named_decisions(args.file)
+    got = named_decisions(args.file)
     write_atomic(args.output, training.export(got))
-    _warn(got.problems, False)
+    warn(got.problems, False)
     return 0
 
 

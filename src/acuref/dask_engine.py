@@ -186,7 +186,8 @@ def _run(paths: Iterable[str], settings: Settings, client: Any, exclude: Collect
         notes = [*opened, *recount_skipped((w for r in results for w in r.warnings), everything, passed), *stale,
                  *problems, *gone]
         failures = tuple(r.path for r in results if r.failed)
-        return RunResult(to_entries(refs), tuple(notes), failures, report, tuple(skipped))
+        return RunResult(to_entries(refs, settings.key_pattern), tuple(notes), failures, report, tuple(skipped),
+                         documents=len(todo))
 
 
 def _resolve(parts: list[Any], sizes: Sequence[int], settings: Settings, client: Any,

@@ -54,6 +54,7 @@ class RunResult:
     failed_inputs: tuple[str, ...]
     dedupe: DedupeReport | None = None
     skipped: tuple[Skipped, ...] = ()  # candidates in reference sections that were not taken, with the reason
+    documents: int = 0  # inputs opened and read (documents and bibliographies), the failed ones among them
 
 
 _OWN_OUTPUTS = (  # how each of acuref's own outputs begins, and what it is
@@ -166,8 +167,9 @@ def parse_lines(text: str, name: str) -> list[Reference]:
     return refs
 
 
-def to_entries(refs: list[Reference]) -> tuple[Entry, ...]:
-    return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs), refs))
+def to_entries(refs: list[Reference], key_pattern: str | None = None) -> tuple[Entry, ...]:
+    """The entries of ``refs`` in order, keyed by ``key_pattern`` (``--key-pattern``) or the default keys."""
+    return tuple(Entry(key, ref) for key, ref in zip(assign_keys(refs, key_pattern), refs))
 
 
 @dataclass(frozen=True, slots=True)
@@ -291,7 +293,7 @@ def corpus(results: Iterable[DocumentResult], *, resolver: Resolver | CrossrefCl
         notes.extend(gone)
         refs, report = deduplicate(refs, pause_gc=settings.pause_gc, constraints=pairs)
     failures = tuple(r.path for r in results if r.failed)
-    return RunResult(to_entries(refs), tuple(notes), failures, report, first.skipped)
+    return RunResult(to_entries(refs, settings.key_pattern), tuple(notes), failures, report, first.skipped)
 
 
 def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resolver | CrossrefClient | None = None,
@@ -309,6 +311,7 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
     if settings is None:
         settings = Settings(resolver=None, dedupe=dedupe, keep_suspect_doi=keep_suspect_doi)
     results = []
+    read = 0
     for path in expand_paths(paths, exclude):
         if isinstance(path, DocumentResult):
             results.append(path)
@@ -316,4 +319,6 @@ def run(paths: Iterable[str], *, settings: Settings | None = None, client: Resol
         if on_document and not formats.reader_for(Path(path).suffix):
             on_document(path)
         results.append(read_path(path))
-    return corpus(results, resolver=client, settings=settings, progress=progress, on_total=on_total)
+        read += 1
+    done = corpus(results, resolver=client, settings=settings, progress=progress, on_total=on_total)
+    return replace(done, documents=read)

@@ -127,12 +127,20 @@ def _show(console: Console, item: Item, number: int, total: int) -> None:
     body.add_row("status", f"{item.status} — {item.message}")
     body.add_row("parse", f"{item.parser} {item.confidence:.2f}")
     if item.held:
-        body.add_row("DOI", item.held + item.held_note)
+        body.add_row("DOI", Text(item.held + item.held_note, overflow="fold"))  # whole, however long
     console.print(Panel(body, title=f"{number}/{total}  {item.title}"))
     if item.offered:
-        table = Table("#", "DOI", "author", "title", "year", "vol", "pages", "contradicts")
+        # A DOI is never cut short, however narrow the terminal: a curator must read all of it to accept it.
+        # Each gets a line of its own (folded at the edge, never ellipsised); the table beside it gives way.
+        dois = Table.grid(padding=(0, 1))
+        dois.add_column(justify="right")
+        dois.add_column(overflow="fold")
         for k, o in enumerate(item.offered, 1):
-            table.add_row(str(k), o.doi, o.author or "", (o.title or "")[:60], str(o.year or ""), o.volume or "",
+            dois.add_row(str(k), Text(o.doi, overflow="fold"))
+        console.print(dois)
+        table = Table("#", "author", "title", "year", "vol", "pages", "contradicts")
+        for k, o in enumerate(item.offered, 1):
+            table.add_row(str(k), o.author or "", (o.title or "")[:60], str(o.year or ""), o.volume or "",
                           o.page or "", Text(", ".join(o.contradicts), style="red"))
         console.print(table)
 

@@ -19,12 +19,14 @@ class Settings:
     resolver: str | None = "crossref"
     mailto: str | None = None  # Crossref's polite pool; also the e-mail NCBI asks E-utilities users for
     ncbi_api_key: str | None = None  # NCBI E-utilities: 10 requests a second instead of 3
+    ncbi_url: str | None = None  # --ncbi-url: NCBI's services under another address (a mirror or a stand-in)
     crossref_url: str | None = None  # a mirror or a stand-in
     cache_path: str | None = None  # the SQLite cache of answers; None: no cache
     dedupe: bool = True
     keep_suspect_doi: bool = False
     pause_gc: bool = False  # dedupe pauses Python's cyclic collector (faster on millions of references)
     decisions: Decisions = Decisions()  # a curator's decisions (acuref.decisions), applied in the corpus step
+    key_pattern: str | None = None  # --key-pattern: Better BibTeX-style citation keys; None: the default keys
 
     def make_resolver(self) -> tuple[Resolver | Chain | None, list[Warning_]]:
         """A fresh resolver for this process, and what opening its cache had to say."""

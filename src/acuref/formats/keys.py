@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from acuref.model import Reference
 from acuref.normalize.text import LETTERS
@@ -59,9 +59,11 @@ def _kept_key(ref: Reference) -> str | None:
     return None
 
 
-def assign_keys(refs: Iterable[Reference]) -> list[str]:
-    """Keys for ``refs`` in order; a clash gets ``a``, ``b``, … on the second and later uses."""
+def assign_keys(refs: Iterable[Reference], pattern: str | None = None) -> list[str]:
+    """Keys for ``refs`` in order (from ``pattern`` when given); a clash gets ``a``, ``b``, … on the second and
+    later uses."""
     refs = list(refs)
+    made = _pattern_keys(pattern)
     keys: list[str] = []
     seen: dict[str, int] = {}
     kept = [_kept_key(r) for r in refs]
@@ -72,7 +74,7 @@ def assign_keys(refs: Iterable[Reference]) -> list[str]:
             used.add(own)
             keys.append(own)
             continue
-        base = base_key(ref)
+        base = made(ref) or base_key(ref)  # a pattern that gives nothing falls back to the default key
         n = seen.get(base, 0)
         key = base
         while key in used or key in taken:
@@ -82,6 +84,15 @@ def assign_keys(refs: Iterable[Reference]) -> list[str]:
         used.add(key)
         keys.append(key)
     return keys
+
+
+def _pattern_keys(pattern: str | None) -> Callable[[Reference], str]:
+    """What makes a reference's key before clashes are settled: the pattern's keys, or none (the default)."""
+    if pattern is None:
+        return lambda ref: ""
+    from acuref.formats.keypattern import compile_pattern  # it reads this module's words: imported when asked
+
+    return compile_pattern(pattern).key
 
 
 def _suffix(n: int) -> str:

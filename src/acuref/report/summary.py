@@ -100,3 +100,17 @@ def build(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ..
 def dumps(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
           dedupe: DedupeReport | None = None, skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> str:
     return json.dumps(build(entries, warnings, dedupe, skipped), ensure_ascii=False, indent=2) + "\n"
+
+
+def counts(entries: tuple[Entry, ...] | list[Entry], warnings: tuple[Warning_, ...] | list[Warning_],
+           dedupe: DedupeReport | None = None, skipped: tuple[Skipped, ...] | list[Skipped] = ()) -> dict[str, Any]:
+    """A run's figures in the report's own words: references found, items after merging, merged, each status
+    (every status named, zeros too), skipped, possible duplicates and warnings."""
+    merged = sum(1 for steps in (dedupe.merged_from.values() if dedupe else ()) for s in steps
+                 if s.rule != "first cited")
+    statuses = {str(s): 0 for s in Status}
+    for e in entries:
+        statuses[str(e.ref.resolution.status if e.ref.resolution else Status.NOT_ATTEMPTED)] += 1
+    return {"references": len(entries) + merged, "items": len(entries), "merged": merged, "statuses": statuses,
+            "unparsed": sum(1 for e in entries if not e.ref.parsed), "skipped": len(skipped),
+            "possible_duplicates": len(dedupe.possible) if dedupe else 0, "warnings": len(warnings)}

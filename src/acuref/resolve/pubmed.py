@@ -27,6 +27,15 @@ from acuref.resolve.ratelimit import RateLimiter
 
 EUTILS = "https://eutils.ncbi.nlm.nih.gov/entrez/eutils"
 IDCONV = "https://www.ncbi.nlm.nih.gov/pmc/utils/idconv/v1.0/"
+
+
+def endpoints(base: str | None) -> tuple[str, str]:
+    """E-utilities' and the ID converter's addresses: NCBI's, or under ``base`` (``--ncbi-url``, a mirror or a
+    test server) at NCBI's own paths, so one address serves both."""
+    if not base:
+        return EUTILS, IDCONV
+    base = base.rstrip("/")
+    return f"{base}/entrez/eutils", f"{base}/pmc/utils/idconv/v1.0/"
 CITATIONS_PER_REQUEST = 200
 IDS_PER_REQUEST = 200
 _MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}

@@ -13,7 +13,7 @@ from typing import Any
 from acuref.model import Reference, Warning_
 from acuref.resolve.backend import UNKNOWN_REGISTRAR, Candidate, register
 from acuref.resolve.cache import Cache
-from acuref.resolve.pubmed import PubMedClient, citation_line, summary_to_reference
+from acuref.resolve.pubmed import PubMedClient, citation_line, endpoints, summary_to_reference
 
 
 class PubMedResolver:
@@ -89,7 +89,9 @@ def _key_of(line: str) -> str:
 
 def _make(settings: Any) -> tuple[PubMedResolver, list[Warning_]]:
     cache = Cache(settings.cache_path) if settings.cache_path else None
-    client = PubMedClient(api_key=getattr(settings, "ncbi_api_key", None), email=settings.mailto, cache=cache)
+    eutils, idconv = endpoints(getattr(settings, "ncbi_url", None))
+    client = PubMedClient(api_key=getattr(settings, "ncbi_api_key", None), email=settings.mailto, cache=cache,
+                          eutils=eutils, idconv=idconv)
     return PubMedResolver(client), [Warning_(w) for w in (cache.drain() if cache is not None else [])]
 
 

@@ -216,8 +216,9 @@ def as_resolver(source: Resolver | CrossrefClient) -> Resolver:
     return CrossrefResolver(source) if isinstance(source, CrossrefClient) else source
 
 
-def _failed(ref: Reference, err: Exception) -> Reference:
-    return replace(ref, resolution=Resolution(Status.FAILED, printed_doi=ref.DOI, message=str(err)))
+def _failed(ref: Reference, err: Exception, backend: str) -> Reference:
+    """A reference the resolver could not be asked about, naming that resolver (its error says why)."""
+    return replace(ref, resolution=Resolution(Status.FAILED, printed_doi=ref.DOI, message=str(err), backend=backend))
 
 
 class _Run:
@@ -274,14 +275,14 @@ class _Run:
                 return self._second_look(verified)
             return self._settle(verified)
         except NetworkError as err:
-            return _failed(ref, err)
+            return _failed(ref, err, name)
 
     def search(self, ref: Reference) -> Reference:
         """No printed DOI: search, validate, choose."""
         try:
             return _match(ref, self.candidates(ref), self.resolver.name)
         except NetworkError as err:
-            return _failed(ref, err)
+            return _failed(ref, err, self.resolver.name)
 
 
 def resolve(refs: Sequence[Reference], source: Resolver | CrossrefClient | Chain, *,
@@ -317,7 +318,7 @@ def _resolve_one(refs: Sequence[Reference], resolver: Resolver, progress: Callab
         run.found = resolver.records([refs[i].DOI or "" for i in with_doi])
     except NetworkError as err:
         for i in with_doi:
-            out[i] = _failed(refs[i], err)
+            out[i] = _failed(refs[i], err, resolver.name)
             step(1)
         with_doi = []
     prepare = getattr(resolver, "prepare", None)
@@ -326,7 +327,7 @@ def _resolve_one(refs: Sequence[Reference], resolver: Resolver, progress: Callab
             prepare([refs[i] for i in to_search])
         except NetworkError as err:
             for i in to_search:
-                out[i] = _failed(refs[i], err)
+                out[i] = _failed(refs[i], err, resolver.name)
                 step(1)
             to_search = []
     # One pool for both, so single-record lookups run while searches wait for the list route's turn; the
