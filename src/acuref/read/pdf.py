@@ -14,6 +14,7 @@ from acuref.errors import InputError
 from acuref.read.documents import Document, Line
 from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions, unheaded
 from acuref.read.pdf_layout import PLine, body_size, drop_furniture, mark_headings, page_lines
+from acuref.read.works import split_works
 from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 from acuref.read.sections import heading_text
 
@@ -101,7 +102,7 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
                 full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
                         for k in entry]
                 text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
-                out.append(Line(flow[j].page, text))
+                out.extend(Line(flow[j].page, work) for work in split_works(text))
         i = region.end
     return out
 
