@@ -277,7 +277,7 @@ def test_reports_and_theses_name_their_issuer():
     assert "@techreport{r" in text and "institution = {Department of Veterans Affairs}" in text
     assert "number = {09-010}" in text and "eid" not in text and "school = {Universiteit Utrecht}" in text
     latex = bibtex.dumps(entries, biblatex=True)
-    assert "@report{r" in latex and "type = {techreport}" in latex and "type = {phdthesis}" in latex
+    assert "@report{r" in latex and "type = {Technical report}" in latex and "type = {PhD thesis}" in latex
     for written in (text, latex):
         back, _ = bibtex.loads(written)
         assert [(r.type, r.publisher, r.number) for r in back] == [

@@ -62,9 +62,16 @@ def note_lines(ref: Reference) -> list[str]:
     return lines
 
 
+def _csl_type(ref: Reference) -> str:
+    """CSL 1.0.2's ``software`` is written as ``book``: Zotero's CSL JSON importer (2022) does not know the type and
+    refuses the whole file; a ``book`` with a ``version`` is what it reads as a Computer Program (and CSL 1.0.1's
+    way to write one). The reader maps it back."""
+    return "book" if ref.type == "software" else ref.type
+
+
 def to_csl(entry: Entry) -> dict[str, Any]:
     ref = entry.ref
-    item: dict[str, Any] = {"id": entry.id, "type": ref.type}
+    item: dict[str, Any] = {"id": entry.id, "type": _csl_type(ref)}
     if ref.author:
         item["author"] = [name_to_csl(n) for n in ref.author]
     if ref.editor:
@@ -178,6 +185,8 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         elif is_range(page):  # a single page stays one: acuref marks an article number with number
             page = normalize_pages(page)
     ctype = str(item.get("type") or "document")
+    if ctype == "book" and _text(item, "version"):
+        ctype = "software"  # how acuref (and CSL 1.0.1) write one
     authors, editors = _names_from_csl(item.get("author")), _names_from_csl(item.get("editor"))
     label = str(item.get("id")) if item.get("id") is not None else None
     src = Source(raw=json.dumps(item, ensure_ascii=False), line=index + 1, end_line=index + 1, label=label,

@@ -1,0 +1,222 @@
+"""One reference as a BibTeX or biblatex entry: the entry type and the fields, each written where its readers look.
+
+The readers that decide: BibTeX's standard styles (``plain.bst``: only their own entry types, no warning), biber's
+data model (``biber --validate-datamodel``), and Zotero's BibTeX import (translators/BibTeX.js, 2024), which drops
+an entry of a type it does not know (``@dataset``, ``@standard``) and reads ``eprint`` only with ``eprinttype``.
+docs/zotero.md tables what each field becomes in Zotero.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bibtexparser import model as bm
+
+from acuref.formats import latex, markers
+from acuref.model import Entry, Name, Reference
+from acuref.normalize.vocabulary import BIBTEX_MONTHS
+
+# CSL type → BibTeX entry type: only types the standard styles define and Zotero's importer keeps. A standard is
+# a report with its number (Zotero has no BibTeX type for one); a preprint (CSL "article") is @misc with eprint.
+BIBTEX_TYPES = {
+    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "misc",
+    "review": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
+    "report": "techreport", "standard": "techreport", "thesis": "phdthesis", "manuscript": "unpublished",
+}
+# biblatex adds the types Zotero reads from it: @online (Web Page), @software (Computer Program), @report, @thesis.
+# Not @dataset or @standard: Zotero's importer drops an entry of either type whole.
+BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "standard": "report", "thesis": "thesis", "webpage": "online",
+                  "software": "software", "dataset": "misc"}
+# The kind biblatex prints for a thesis or report whose own kind was not printed (its data model requires `type`);
+# written out, not as biblatex's localisation key (``techreport``), which Zotero would show as it is.
+_DEFAULT_GENRE = {"thesis": "PhD thesis", "report": "Technical report"}
+_ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
+           ("mastersthesis", False): "school", ("thesis", True): "institution"}
+
+
+def _names(names: Iterable[Name], ascii_only: bool) -> str:
+    parts = []
+    for n in names:
+        if n.literal:
+            parts.append("{" + latex.escape(n.literal, ascii_only=ascii_only) + "}")  # organisations stay whole
+            continue
+        family = latex.escape(n.family, ascii_only=ascii_only)
+        if " and " in family or "," in family:
+            family = "{" + family + "}"
+        given = latex.escape(n.given, ascii_only=ascii_only)
+        suffix = latex.escape(n.suffix, ascii_only=ascii_only)
+        parts.append(", ".join(p for p in (family, suffix, given) if p) if suffix else
+                     (f"{family}, {given}" if given else family))
+    # No "and others" for an "et al." list: Zotero's importer makes an author named "others" of it. The cost is
+    # that a style prints the names given without "et al."; a resolved reference has its full list anyway.
+    return " and ".join(parts)
+
+
+def verbatim(value: str) -> str:
+    """DOIs and URLs are written as they are. Only braces that do not balance, and backslashes, would break
+    the file: those are percent-encoded (the reader decodes them)."""
+    depth = 0
+    balanced = True
+    for ch in value:
+        depth += (ch == "{") - (ch == "}")
+        balanced = balanced and depth >= 0
+    if balanced and depth == 0 and "\\" not in value:
+        return value
+    return value.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
+
+
+class _Fields:
+    """The fields of one entry in the order they are written, each escaped as its kind needs."""
+
+    def __init__(self, biblatex: bool, ascii_only: bool):
+        self.biblatex, self.ascii_only = biblatex, ascii_only
+        self.fields: list[bm.Field] = []
+
+    def add(self, key: str, value: str | None, *, verbatim_value: bool = False, enclosing: str | None = None) -> None:
+        if value:
+            text = verbatim(value) if verbatim_value else latex.escape(value, ascii_only=self.ascii_only)
+            self.fields.append(bm.Field(key, text, enclosing=enclosing))
+
+    def raw(self, key: str, value: str, enclosing: str | None = None) -> None:
+        self.fields.append(bm.Field(key, value, enclosing=enclosing))
+
+
+def entry_type(ref: Reference, biblatex: bool) -> str:
+    etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
+    if etype == "phdthesis" and "master" in (ref.genre or "").lower():
+        return "mastersthesis"  # Zotero reads the kind from the entry type too
+    return etype
+
+
+def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
+    ref = entry.ref
+    etype = entry_type(ref, biblatex)
+    f = _Fields(biblatex, ascii_only)
+    if ref.author:
+        f.raw("author", _names(ref.author, ascii_only))
+    if ref.editor:
+        f.raw("editor", _names(ref.editor, ascii_only))
+    title = ref.title
+    if not title and not ref.parsed and ref.sources:
+        title = ref.sources[0].raw
+    if title:
+        f.raw("title", latex.title_to_bibtex(title, ascii_only=ascii_only))
+    _container(f, ref, etype)
+    _issued(f, ref)
+    if ref.accessed:  # biblatex's field; Zotero's BibTeX import reads it as Accessed in BibTeX files too
+        f.add("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())))
+    _locators(f, ref, etype)
+    f.add("series", ref.collection_title)
+    f.add("edition", ref.edition)
+    f.add("version", ref.version)  # biblatex's field; Zotero's importer has no place for it (docs/zotero.md)
+    # Reports and theses name who issued them in their own field: bibtex and biber warn on an empty one.
+    f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
+    f.add("type", _genre(ref, etype, biblatex))
+    # Zotero reads `location` of a conference paper as the event's place (into Extra), `address` as its place;
+    # biber reads `address` as `location`.
+    f.add("location" if biblatex and etype != "inproceedings" else "address", ref.publisher_place)
+    _identifiers(f, ref)
+    if biblatex:
+        f.add("langid", ref.language)  # biber's hyphenation and pandoc's language
+    f.add("language", ref.language)  # Zotero's Language (it does not read langid)
+    _note(f, ref, etype)
+    tags = markers.tags(ref)
+    if tags:
+        f.add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
+    return bm.Entry(etype, entry.id, f.fields)
+
+
+def _genre(ref: Reference, etype: str, biblatex: bool) -> str | None:
+    """The kind of thesis, report or manuscript as printed (Zotero's Thesis/Report/Manuscript Type); a standard
+    says it is one (it is written as a report); biblatex's required `type` spelled out when nothing was printed."""
+    if ref.genre:
+        return ref.genre
+    if ref.type == "standard":
+        return "Standard"
+    if biblatex and etype in ("thesis", "report"):
+        return _DEFAULT_GENRE[etype]
+    return None
+
+
+def _note(f: _Fields, ref: Reference, etype: str) -> None:
+    lines = markers.notes(ref)
+    if f.biblatex and ref.PMCID:
+        # biblatex has no pmcid field (biber warns and drops it); Zotero reads a note that starts "PMCID:" into Extra
+        lines = [f"PMCID: {ref.PMCID}", *lines]
+    if f.biblatex and ref.PMID and _arxiv(ref):
+        lines = [f"PMID: {ref.PMID}", *lines]  # the eprint field holds the arXiv id; Zotero reads "PMID:" too
+    if lines:
+        f.add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
+    elif etype == "unpublished" and not f.biblatex:
+        f.add("note", "Unpublished manuscript")  # BibTeX's @unpublished requires a note (plain.bst warns)
+
+
+def _container(f: _Fields, ref: Reference, etype: str) -> None:
+    key = {"article": "journaltitle" if f.biblatex else "journal", "incollection": "booktitle",
+           "inproceedings": "booktitle"}.get(etype)
+    if key:
+        f.add(key, ref.container_title)
+        # biblatex's field, which Zotero, pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore
+        # it. Written even when it equals the journal field: Zotero keeps it as the Journal Abbr only from here.
+        f.add("shortjournal", ref.container_title_short if etype == "article" else None)
+    elif ref.container_title and etype not in ("book", "software"):
+        f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
+
+
+def _issued(f: _Fields, ref: Reference) -> None:
+    if not ref.issued:
+        return
+    if f.biblatex:
+        f.add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued.parts())))
+        return
+    f.add("year", str(ref.issued.year))
+    if ref.issued.month:
+        f.raw("month", BIBTEX_MONTHS[ref.issued.month - 1], enclosing="no-enclosing")
+    if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
+        f.add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
+
+
+def _arxiv(ref: Reference) -> str | None:
+    return ref.number.removeprefix("arXiv:") if ref.number and ref.number.startswith("arXiv:") else None
+
+
+def _locators(f: _Fields, ref: Reference, etype: str) -> None:
+    f.add("volume", ref.volume)
+    pages = ref.page.replace("-", "--") if ref.page else None
+    if etype in ("techreport", "report") and ref.number and not ref.issue:
+        f.add("number", ref.number)  # a report's or standard's own number (Zotero's Report Number)
+        f.add("pages", pages, verbatim_value=True)
+        return
+    # a book's or chapter's `number` is its number in the series (Zotero's Series Number, biblatex's too)
+    series_number = ref.collection_number if etype in ("book", "incollection") and not ref.issue else None
+    f.add("number", ref.issue or series_number)
+    f.add("pages", pages, verbatim_value=True)
+    arxiv = _arxiv(ref)
+    if arxiv:
+        # biblatex's eprint fields, which Zotero reads (into Extra as "arXiv: …") only with eprinttype; natbib's
+        # styles and BibTeX users' tools read archivePrefix.
+        f.add("eprint", arxiv, verbatim_value=True)
+        f.add("eprinttype", "arxiv")
+        f.add("archiveprefix", "arXiv")
+    elif ref.number:
+        f.add("eid", ref.number)
+        if not ref.page and not f.biblatex:
+            # BibTeX styles, Zotero and pandoc ignore eid; biblatex prints eid itself (a pages copy printed it twice).
+            # The reader maps pages == eid back to the number.
+            f.add("pages", ref.number)
+
+
+def _identifiers(f: _Fields, ref: Reference) -> None:
+    f.add("doi", ref.DOI, verbatim_value=True)
+    f.add("url", ref.URL, verbatim_value=True)
+    f.add("isbn", ref.ISBN, verbatim_value=True)
+    f.add("issn", ref.ISSN, verbatim_value=True)
+    # biblatex: the PMID as its eprint only (its data model has no pmid or pmcid: biber warns and drops them,
+    # and Zotero read the PMID twice); BibTeX keeps pmid and pmcid, which Zotero and pandoc read.
+    if f.biblatex:
+        if ref.PMID and not _arxiv(ref):
+            f.add("eprinttype", "pubmed")
+            f.add("eprint", ref.PMID, verbatim_value=True)
+        return
+    f.add("pmid", ref.PMID, verbatim_value=True)
+    f.add("pmcid", ref.PMCID, verbatim_value=True)
