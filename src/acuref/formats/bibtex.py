@@ -202,7 +202,7 @@ def _csl_type(etype: str, f: dict[str, str], container: str | None) -> str:
         return "article"
     if etype in ("techreport", "report") and f.get("type", "").lower() == "standard":
         return "standard"
-    if etype == "misc" and f.get("url") and not (container or f.get("publisher") or f.get("volume")):
+    if etype == "misc" and f.get("url") and not (container or f.get("publisher") or f.get("organization") or f.get("volume")):
         return "webpage"
     return CSL_TYPES.get(etype, "document")
 
@@ -216,6 +216,11 @@ def _note_pmcid(note: str | None) -> str | None:
     """The PMCID biblatex output carries in its note (``PMCID: PMC…``)."""
     m = re.match(r"PMCID:\s*(PMC\d+)", note or "")
     return m.group(1) if m else None
+
+
+def _organization(etype: str, f: dict[str, str]) -> str | None:
+    """biblatex's organization: acuref writes an @online page's site name there, and the publisher of @misc."""
+    return None if etype == "online" else f.get("organization")
 
 
 _OWN_NUMBER = frozenset({"techreport", "report", "book", "incollection", "inbook"})  # `number` is not an issue
@@ -252,6 +257,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     container = f.get("journal") or f.get("journaltitle") or f.get("booktitle") or None
     if etype in ("misc", "online") and not container:
         container = f.get("howpublished") if f.get("howpublished") and "\\url" not in raw_fields.get("howpublished", "") else None
+        container = container or (f.get("organization") if etype == "online" else None)
     src = Source(raw=entry.raw or "", line=(entry.start_line or 0) + 1, end_line=(entry.start_line or 0) + 1,
                  label=entry.key, kind="bibliography", file=file)
     return Reference(
@@ -262,7 +268,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         volume=f.get("volume") or None, page=pages, number=number,
         issue=(f.get("issue") if etype in _OWN_NUMBER else f.get("number") or f.get("issue")) or None,
         collection_title=f.get("series") or None, genre=_genre(f), version=f.get("version") or None,
-        collection_number=(f.get("number") if etype in _SERIES_NUMBER else None) or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
+        collection_number=(f.get("number") if etype in _SERIES_NUMBER else None) or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or _organization(etype, f) or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
         PMCID=f.get("pmcid") or _note_pmcid(f.get("note")), URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
         language=f.get("langid") or f.get("language") or None, sources=(src,),

@@ -30,8 +30,11 @@ BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "standard": "report", "the
 # The kind biblatex prints for a thesis or report whose own kind was not printed (its data model requires `type`);
 # written out, not as biblatex's localisation key (``techreport``), which Zotero would show as it is.
 _DEFAULT_GENRE = {"thesis": "PhD thesis", "report": "Technical report"}
+# Who issued it, where the data model wants it (bibtex and biber warn on an empty institution or school; biblatex's
+# @misc, @online and @software have an organization, no publisher). Zotero reads each as the publisher.
 _ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
-           ("mastersthesis", False): "school", ("thesis", True): "institution"}
+           ("mastersthesis", False): "school", ("thesis", True): "institution", ("misc", True): "organization",
+           ("online", True): "organization", ("software", True): "organization"}
 
 
 def _names(names: Iterable[Name], ascii_only: bool) -> str:
@@ -109,7 +112,6 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     f.add("series", ref.collection_title)
     f.add("edition", ref.edition)
     f.add("version", ref.version)  # biblatex's field; Zotero's importer has no place for it (docs/zotero.md)
-    # Reports and theses name who issued them in their own field: bibtex and biber warn on an empty one.
     f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
     f.add("type", _genre(ref, etype, biblatex))
     # Zotero reads `location` of a conference paper as the event's place (into Extra), `address` as its place;
@@ -160,7 +162,9 @@ def _container(f: _Fields, ref: Reference, etype: str) -> None:
         # it. Written even when it equals the journal field: Zotero keeps it as the Journal Abbr only from here.
         f.add("shortjournal", ref.container_title_short if etype == "article" else None)
     elif ref.container_title and etype not in ("book", "software"):
-        f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
+        # biblatex's @online has no journaltitle (biber drops it): a web site's name is its organization there
+        key = "howpublished" if not f.biblatex else "organization" if etype == "online" else "journaltitle"
+        f.add(key, ref.container_title if not (key == "organization" and ref.publisher) else None)
 
 
 def _issued(f: _Fields, ref: Reference) -> None:
@@ -197,7 +201,8 @@ def _locators(f: _Fields, ref: Reference, etype: str) -> None:
         # styles and BibTeX users' tools read archivePrefix.
         f.add("eprint", arxiv, verbatim_value=True)
         f.add("eprinttype", "arxiv")
-        f.add("archiveprefix", "arXiv")
+        if not f.biblatex:
+            f.add("archiveprefix", "arXiv")  # not in biblatex's data model (biber warns)
     elif ref.number:
         f.add("eid", ref.number)
         if not ref.page and not f.biblatex:

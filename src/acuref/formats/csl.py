@@ -37,9 +37,16 @@ def name_to_csl(name: Name) -> dict[str, str]:
     return out
 
 
+# CSL types whose Zotero item type (schema 29) has a DOI field; Zotero's CSL import drops the DOI of the others
+_ZOTERO_DOI_TYPES = frozenset({"article-journal", "paper-conference", "dataset", "article", "standard"})
+
+
 def note_lines(ref: Reference) -> list[str]:
-    """Lines for CSL ``note``: Zotero reads ``PMID: …`` lines there into its fields."""
+    """Lines for CSL ``note``, which Zotero keeps as Extra: ``PMID: …``, and ``DOI: …`` where its item type has no
+    DOI field (a chapter, a book, a report …: how Zotero itself keeps such a DOI, and cites it)."""
     lines = []
+    if ref.DOI and ref.type not in _ZOTERO_DOI_TYPES:
+        lines.append(f"DOI: {ref.DOI}")
     if ref.PMID:
         lines.append(f"PMID: {ref.PMID}")
     if ref.PMCID:
