@@ -23,8 +23,8 @@ from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.vocabulary import BIBTEX_MONTHS
 
-__all__ = ["BIBLATEX", "BIBLATEX_TYPES", "BIBTEX", "BIBTEX_TYPES", "CSL_TYPES", "dumps", "entry_to_reference",
-           "loads", "to_entry"]
+__all__ = ["BIBLATEX", "BIBLATEX_TYPES", "BIBTEX", "BIBTEX_TYPES", "CSL_TYPES", "added_fields", "dumps",
+           "entry_to_reference", "loads", "to_entry"]
 
 # BibTeX / biblatex entry type → CSL type when reading.
 CSL_TYPES = {
@@ -74,6 +74,14 @@ def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool 
     if utf8:
         text = _ascii_note(utf8) + text
     return text if text.endswith("\n") else text + "\n"
+
+
+def added_fields(entry: Entry) -> list[str]:
+    """For an entry read from a .bib library: the model fields acuref wrote into it (as BibTeX), for --report."""
+    origin = entry.ref.origin
+    if origin is None or origin.format != "bibtex":
+        return []
+    return bibtex_library.added_names(origin, to_entry(entry), entry.ref)
 
 
 def _ascii_note(values: list[str]) -> str:
