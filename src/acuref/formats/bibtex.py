@@ -87,9 +87,9 @@ def added_fields(entry: Entry) -> list[str]:
 def _ascii_note(values: list[str]) -> str:
     """A comment line above the entries (BibTeX, biber and Zotero skip text outside an entry): --ascii wrote
     every letter LaTeX has a letter for, and left these fields in UTF-8."""
-    names = sorted(set().union(*(latex.scripts(v) for v in values))) or ["OTHER"]
+    names = [n if n == "CJK" else n.title() for n in sorted(set().union(*(latex.scripts(v) for v in values)))]
     return (f"% acuref --ascii: {len(values)} field{'s' if len(values) != 1 else ''} kept in UTF-8 "
-            f"({', '.join(n.title() for n in names)}: LaTeX has no ASCII form for these letters)\n\n")
+            f"({', '.join(names or ['Other'])}: LaTeX has no ASCII form for these letters)\n\n")
 
 
 # ---------------------------------------------------------------------------------------------- reading
