@@ -118,8 +118,7 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     # biber reads `address` as `location`.
     f.add("location" if biblatex and etype != "inproceedings" else "address", ref.publisher_place)
     _identifiers(f, ref)
-    if biblatex:
-        f.add("langid", ref.language)  # biber's hyphenation and pandoc's language
+    f.add("langid", ref.language)  # biber's hyphenation, and pandoc's language in BibTeX files too
     f.add("language", ref.language)  # Zotero's Language (it does not read langid)
     _note(f, ref, etype)
     tags = markers.tags(ref)
