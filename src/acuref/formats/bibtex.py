@@ -94,6 +94,13 @@ def _ascii_note(values: list[str]) -> str:
 
 # ---------------------------------------------------------------------------------------------- reading
 
+def _unverbatim(value: str) -> str:
+    """A DOI or URL the writer percent-encoded (unbalanced braces, backslashes) as it was."""
+    if "%" not in value:
+        return value
+    return value.replace("%7B", "{").replace("%7D", "}").replace("%5C", "\\").replace("%25", "%")
+
+
 _VERBATIM_FIELDS = frozenset({"doi", "url", "pmid", "pmcid", "isbn", "issn", "eprint", "file"})
 
 
