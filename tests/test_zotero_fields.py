@@ -266,3 +266,12 @@ def test_biber_and_bibtex_accept_every_kind(tmp_path):
                                       + "".join(f"\\citation{{{e.id}}}\n" for e in entries), encoding="utf-8")
     proc = subprocess.run(["bibtex", "doc"], capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert proc.returncode == 0 and "Warning" not in proc.stdout, proc.stdout
+
+
+def test_an_arxiv_id_is_never_written_as_pages():
+    """A preprint's arXiv id goes to its own fields, never to pages (which pandoc and BibTeX styles would print)."""
+    entries = [Entry(key, ref) for key, ref, _, _ in ROWS if key == "preprint"]
+    assert "page" not in json.loads(render(entries, "csl-json"))[0]
+    for fmt in ("bibtex", "biblatex"):
+        assert "pages" not in render(entries, fmt) and "eprint = {2101.00001}" in render(entries, fmt)
+    assert not [line for line in render(entries, "ris").splitlines() if line.startswith(("SP", "C7"))]

@@ -204,7 +204,7 @@ def _locators(f: _Fields, ref: Reference, etype: str) -> None:
             f.add("archiveprefix", "arXiv")  # not in biblatex's data model (biber warns)
     elif ref.number:
         f.add("eid", ref.number)
-        if not ref.page and not f.biblatex:
+        if not ref.page and not f.biblatex and etype in ("article", "inproceedings", "incollection"):
             # BibTeX styles, Zotero and pandoc ignore eid; biblatex prints eid itself (a pages copy printed it twice).
             # The reader maps pages == eid back to the number.
             f.add("pages", ref.number)

@@ -87,7 +87,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         value = getattr(ref, attr)
         if value:
             item[key] = value
-    if ref.number and not ref.page and ref.type in ("article-journal", "article", "paper-conference"):
+    if ref.number and not ref.page and ref.type in ("article-journal", "paper-conference"):
         item["page"] = ref.number  # Zotero's CSL import keeps page, not number: an article number goes in both
     if ref.container_title_short:
         item["journalAbbreviation"] = ref.container_title_short
