@@ -72,9 +72,12 @@ ROWS = [
     ("webpage", Reference(
         type="webpage", author=(Name(literal="National Center for Complementary and Integrative Health"),),
         title="Acupuncture: in depth", container_title="NCCIH", issued=Date(2022, 1),
+        publisher="National Institutes of Health",
         URL="https://www.nccih.nih.gov/health/acupuncture-in-depth", accessed=Date(2023, 5, 3)),
+     # a Web Page has no publisher field: Extra keeps it as "publisher: …", as Zotero does
      "webpage", {"title": "Acupuncture: in depth", "websiteTitle": "NCCIH", "date": "2022-01",
-                 "url": "https://www.nccih.nih.gov/health/acupuncture-in-depth", "accessDate": "2023-05-03"}),
+                 "url": "https://www.nccih.nih.gov/health/acupuncture-in-depth", "accessDate": "2023-05-03",
+                 "extra:publisher": "National Institutes of Health"}),
     ("dataset", Reference(
         type="dataset", author=A, title="Needle depth measurements", publisher="Zenodo", version="1.2",
         issued=Date(2021), DOI="10.5281/zenodo.1234567", URL="https://zenodo.org/record/1234567"),
@@ -121,16 +124,16 @@ ROWS = [
 ARXIV_LINE = ("extra:arXiv", "2101.00001")  # Zotero's Extra line for an eprint: "arXiv: 2101.00001"
 BIBTEX_CANNOT = {
     # @misc: Zotero reads howpublished into Extra ("Published: …") only from 7 characters on ("NCCIH" is 5)
-    "webpage": ("document", {"websiteTitle": None}),
+    "webpage": ("document", {"websiteTitle": None, "extra:publisher": "publisher"}),
     "dataset": ("document", {"repository": "publisher", "versionNumber": None, "DOI": "extra:DOI"}),
     "software": ("document", {"company": "publisher", "versionNumber": None}),
     "standard": ("report", {"number": "reportNumber", "publisher": "institution"}),
     "preprint": ("document", {"repository": "publisher", "archiveID": ARXIV_LINE}),
 }
 BIBLATEX_CANNOT = {
-    # @online has no journaltitle in biblatex's data model (biber drops it): the site's name is its organization,
-    # which Zotero reads as a publisher, and a Web Page has none
-    "webpage": ("webpage", {"websiteTitle": None, "publisher": None}),
+    # @online has neither journaltitle nor publisher in biblatex's data model (biber drops them): the site's name
+    # is its organization, which Zotero reads as a publisher, and a Web Page has none; the publisher is not written
+    "webpage": ("webpage", {"websiteTitle": None, "extra:publisher": None, "publisher": None}),
     "dataset": BIBTEX_CANNOT["dataset"], "standard": BIBTEX_CANNOT["standard"],
     "preprint": BIBTEX_CANNOT["preprint"],
     "software": ("computerProgram", {"versionNumber": None}),  # BibTeX.js reads `version` into no Zotero field
@@ -246,7 +249,8 @@ def test_acuref_reads_every_kind_back(fmt):
     misc = {"bibtex": {"webpage", "dataset", "software"}, "biblatex": {"dataset"}}.get(fmt, set())
     lost = [(e.id, name, getattr(e.ref, name), getattr(r, name)) for e, r in zip(entries, back)
             for name in ("type", *e.ref.filled()) if getattr(e.ref, name) != getattr(r, name)
-            and not (name == "type" and e.id in misc and r.type == "document")]
+            and not (name == "type" and e.id in misc and r.type == "document")
+            and not (fmt == "biblatex" and (e.id, name) == ("webpage", "publisher"))]  # @online has no place
     assert lost == [], "\n".join(map(repr, lost))
 
 

@@ -34,7 +34,7 @@ _DEFAULT_GENRE = {"thesis": "PhD thesis", "report": "Technical report"}
 # @misc, @online and @software have an organization, no publisher). Zotero reads each as the publisher.
 _ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
            ("mastersthesis", False): "school", ("thesis", True): "institution", ("misc", True): "organization",
-           ("online", True): "organization", ("software", True): "organization"}
+           ("software", True): "organization"}
 
 
 def _names(names: Iterable[Name], ascii_only: bool) -> str:
@@ -112,7 +112,8 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     f.add("series", ref.collection_title)
     f.add("edition", ref.edition)
     f.add("version", ref.version)  # biblatex's field; Zotero's importer has no place for it (docs/zotero.md)
-    f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
+    if not (biblatex and etype == "online"):  # @online: its organization is the site (_container)
+        f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
     f.add("type", _genre(ref, etype, biblatex))
     # Zotero reads `location` of a conference paper as the event's place (into Extra), `address` as its place;
     # biber reads `address` as `location`.
@@ -160,10 +161,12 @@ def _container(f: _Fields, ref: Reference, etype: str) -> None:
         # biblatex's field, which Zotero, pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore
         # it. Written even when it equals the journal field: Zotero keeps it as the Journal Abbr only from here.
         f.add("shortjournal", ref.container_title_short if etype == "article" else None)
+    elif f.biblatex and etype == "online":
+        # biblatex's @online has neither journaltitle nor publisher (biber drops both): the site's name, or else
+        # who publishes it, is its organization. With both, the publisher is not written (docs/zotero.md).
+        f.add("organization", ref.container_title or ref.publisher)
     elif ref.container_title and etype not in ("book", "software"):
-        # biblatex's @online has no journaltitle (biber drops it): a web site's name is its organization there
-        key = "howpublished" if not f.biblatex else "organization" if etype == "online" else "journaltitle"
-        f.add(key, ref.container_title if not (key == "organization" and ref.publisher) else None)
+        f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
 
 
 def _issued(f: _Fields, ref: Reference) -> None:

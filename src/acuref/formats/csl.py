@@ -37,16 +37,40 @@ def name_to_csl(name: Name) -> dict[str, str]:
     return out
 
 
-# CSL types whose Zotero item type (schema 29) has a DOI field; Zotero's CSL import drops the DOI of the others
-_ZOTERO_DOI_TYPES = frozenset({"article-journal", "paper-conference", "dataset", "article", "standard"})
+# The CSL variables acuref writes that the Zotero item type of each CSL type has no field for (schema 29, the
+# one translation-server pins; derived from its item types and CSL mappings). Zotero's CSL import drops them; a
+# note line "variable: value" is kept in Extra, where Zotero itself keeps such a value and its citeproc reads it.
+ZOTERO_LACKS = {
+    "article-journal": "collection-number edition genre version publisher publisher-place ISBN",
+    "article": "container-title volume issue page edition version ISBN ISSN",
+    "book": "container-title issue page number genre DOI ISSN",
+    "chapter": "issue number genre version DOI ISSN",
+    "paper-conference": "collection-number issue number edition genre version ISSN",
+    "report": "container-title collection-number volume issue edition version DOI ISBN ISSN",
+    "thesis": "container-title collection-title collection-number volume issue page number edition version DOI ISBN ISSN",
+    "webpage": "collection-title collection-number volume issue page number edition version publisher publisher-place DOI "
+               "ISBN ISSN",
+    "dataset": "container-title collection-title collection-number volume issue page edition ISBN ISSN",
+    "software": "container-title collection-number volume issue page number edition DOI ISSN",
+    "standard": "container-title collection-title collection-number volume issue page edition ISBN ISSN",
+    "manuscript": "container-title collection-title collection-number volume issue page number edition version publisher "
+                  "DOI ISBN ISSN",
+    "document": "container-title collection-title collection-number volume issue page number edition genre version "
+                "publisher-place DOI ISBN ISSN",
+}
+
+
+def zotero_lines(item: dict[str, Any], ctype: str) -> list[str]:
+    """``variable: value`` lines for what the item's Zotero type has no field for (a chapter's DOI, a web page's
+    publisher …), in the order of the item."""
+    lacks = ZOTERO_LACKS.get(ctype, "").split()
+    copied = item.get("page") == item.get("number")  # an article number also written as page, which Zotero keeps
+    return [f"{key}: {item[key]}" for key in item if key in lacks and not (key == "number" and copied)]
 
 
 def note_lines(ref: Reference) -> list[str]:
-    """Lines for CSL ``note``, which Zotero keeps as Extra: ``PMID: …``, and ``DOI: …`` where its item type has no
-    DOI field (a chapter, a book, a report …: how Zotero itself keeps such a DOI, and cites it)."""
+    """Lines for CSL ``note``, which Zotero keeps as Extra: ``PMID: …`` (older Zotero reads it there), provenance."""
     lines = []
-    if ref.DOI and ref.type not in _ZOTERO_DOI_TYPES:
-        lines.append(f"DOI: {ref.DOI}")
     if ref.PMID:
         lines.append(f"PMID: {ref.PMID}")
     if ref.PMCID:
@@ -97,7 +121,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         item["accessed"] = {"date-parts": [ref.accessed.parts()]}
     if not ref.parsed and not ref.title and ref.sources:
         item["title"] = ref.sources[0].raw  # never drop what could not be parsed
-    note = note_lines(ref)
+    note = zotero_lines(item, ref.type) + note_lines(ref)
     if note:
         item["note"] = "\n".join(note)
     return item

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from acuref.formats import markers
+from acuref.formats.csl import ZOTERO_LACKS
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Origin, Reference, Source, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
@@ -88,10 +89,25 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         # is a second line of Zotero's Extra
         tags.append(("C2", ref.PMCID))
         tags.append(("M2", f"PMCID: {ref.PMCID}"))
+    tags = _lacking_to_extra(tags, ref.type)
     tags += [("N1", line) for line in markers.notes(ref)]
     tags += [("KW", tag) for tag in markers.tags(ref)]
     tags.append(("ER", ""))
     return tags
+
+
+# Tags whose value Zotero drops when the item type has no field for it, by the CSL variable they carry
+_TAG_VARIABLES = {"PB": "publisher", "CY": "publisher-place", "C1": "publisher-place", "VL": "volume", "IS": "issue",
+                  "M3": "genre"}
+_ZOTERO_KIND = {"article": "manuscript", "standard": "report"}  # the type RIS.js makes of them
+_EXTRA_TAGS = {"publisher": "PB", "publisher-place": "CY", "volume": "VL", "issue": "IS", "genre": "M3"}
+
+
+def _lacking_to_extra(tags: list[tuple[str, str]], ctype: str) -> list[tuple[str, str]]:
+    """A value the Zotero type has no field for (a web page's publisher …) as an M2 line ``variable: value``,
+    which Zotero keeps in Extra, instead of a tag it would drop."""
+    lacks = ZOTERO_LACKS.get(_ZOTERO_KIND.get(ctype, ctype), "").split()
+    return [("M2", f"{_TAG_VARIABLES[t]}: {v}") if _TAG_VARIABLES.get(t) in lacks else (t, v) for t, v in tags]
 
 
 def _numbers(ref: Reference) -> list[tuple[str, str]]:
@@ -193,8 +209,12 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
         number = "arXiv:" + arxiv.group(1)
     label = get("ID") or get("AN")
     sn = get("SN")
-    m2 = "\n".join(v for t, v in tags if t == "M2")  # Extra's lines: "publisher: …" of a preprint, or its arXiv id
-    publisher = get("PB") or (re.search(r"^publisher:\s*(.+)$", m2, re.MULTILINE) or [None, None])[1]
+    # Extra's "variable: value" lines (M2): what acuref wrote there for want of a Zotero field, read as the tag
+    for tag, value in tags:
+        var = re.match(r"([a-z-]+):\s*(.+)$", value) if tag == "M2" else None
+        if var and var.group(1) in _EXTRA_TAGS:
+            first.setdefault(_EXTRA_TAGS[var.group(1)], var.group(2).strip())
+    publisher = get("PB")
     ctype = CSL_TYPES.get(get("TY", "GEN"), "document")
     if ctype == "manuscript" and (get("M3") == _PREPRINT or arxiv):
         ctype = "article"
