@@ -88,6 +88,8 @@ def entry_type(ref: Reference, biblatex: bool) -> str:
     etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
     if etype == "phdthesis" and "master" in (ref.genre or "").lower():
         return "mastersthesis"  # Zotero reads the kind from the entry type too
+    if biblatex and etype == "book" and ref.editor and not ref.author:
+        return "collection"  # biblatex's edited book (its @book requires an author); Zotero reads it as a Book
     return etype
 
 
@@ -109,7 +111,9 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     if ref.accessed:  # biblatex's field; Zotero's BibTeX import reads it as Accessed in BibTeX files too
         f.add("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())))
     _locators(f, ref, etype)
-    f.add("series", ref.collection_title)
+    # biblatex's @report has no series or isbn (biber's data model): printed at the end as its addendum instead
+    report_extra = biblatex and etype == "report"
+    f.add("series", ref.collection_title if not report_extra else None)
     f.add("edition", ref.edition)
     f.add("version", ref.version)  # biblatex's field; Zotero's importer has no place for it (docs/zotero.md)
     if not (biblatex and etype == "online"):  # @online: its organization is the site (_container)
@@ -118,7 +122,9 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     # Zotero reads `location` of a conference paper as the event's place (into Extra), `address` as its place;
     # biber reads `address` as `location`.
     f.add("location" if biblatex and etype != "inproceedings" else "address", ref.publisher_place)
-    _identifiers(f, ref)
+    _identifiers(f, ref, isbn=not report_extra)
+    if report_extra:
+        f.add("addendum", "; ".join(p for p in (ref.collection_title, ref.ISBN and f"ISBN {ref.ISBN}") if p))
     f.add("langid", ref.language)  # biber's hyphenation, and pandoc's language in BibTeX files too
     f.add("language", ref.language)  # Zotero's Language (it does not read langid)
     _note(f, ref, etype)
@@ -213,10 +219,10 @@ def _locators(f: _Fields, ref: Reference, etype: str) -> None:
             f.add("pages", ref.number)
 
 
-def _identifiers(f: _Fields, ref: Reference) -> None:
+def _identifiers(f: _Fields, ref: Reference, *, isbn: bool = True) -> None:
     f.add("doi", ref.DOI, verbatim_value=True)
     f.add("url", ref.URL, verbatim_value=True)
-    f.add("isbn", ref.ISBN, verbatim_value=True)
+    f.add("isbn", ref.ISBN if isbn else None, verbatim_value=True)
     f.add("issn", ref.ISSN, verbatim_value=True)
     # biblatex: the PMID as its eprint only (its data model has no pmid or pmcid: biber warns and drops them,
     # and Zotero read the PMID twice); BibTeX keeps pmid and pmcid, which Zotero and pandoc read.

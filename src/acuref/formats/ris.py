@@ -100,7 +100,15 @@ def record(entry: Entry) -> list[tuple[str, str]]:
 _TAG_VARIABLES = {"PB": "publisher", "CY": "publisher-place", "C1": "publisher-place", "VL": "volume", "IS": "issue",
                   "M3": "genre"}
 _ZOTERO_KIND = {"article": "manuscript", "standard": "report"}  # the type RIS.js makes of them
-_EXTRA_TAGS = {"publisher": "PB", "publisher-place": "CY", "volume": "VL", "issue": "IS", "genre": "M3"}
+_EDITED = frozenset({"CHAP", "BOOK", "EDBOOK", "CPAPER", "CONF"})  # record types whose ED/A2/A3 are editors
+_EXTRA_TAGS = {"publisher": "PB", "publisher-place": "CY", "volume": "VL", "issue": "IS", "genre": "M3",
+               "ISBN": "_ISBN", "ISSN": "_ISSN"}
+
+
+def _isbn(sn: str | None) -> str | None:
+    digits = re.sub(r"[\s-]", "", sn or "")
+    return sn if digits[:-1].isdigit() and (digits[-1:].isdigit() or digits[-1:] in "Xx") and len(digits) in (10, 13) \
+        else None
 
 
 def _lacking_to_extra(tags: list[tuple[str, str]], ctype: str) -> list[tuple[str, str]]:
@@ -128,10 +136,13 @@ def _imprint(ref: Reference) -> list[tuple[str, str | None]]:
     version = ref.version if ref.type in ("software", "dataset") else None  # ET is their Version in Zotero
     publisher = ref.publisher
     genre = ref.genre or (_PREPRINT if ref.type == "article" else None)  # M3: Thesis/Report/Manuscript Type
-    extra = []
+    # a report's SN is its number: its ISBN or ISSN (which a Zotero Report has no field for) goes to Extra
+    extra = [("M2", f"{key}: {value}") for key, value in (("ISBN", ref.ISBN), ("ISSN", ref.ISSN))
+             if numbered and value]
     if ref.type == "article" and publisher:
         # a Manuscript has no publisher: an arXiv line names the repository, else Extra's CSL line does
-        extra = [] if publisher == "arXiv" and (ref.number or "").startswith("arXiv:") else [("M2", f"publisher: {publisher}")]
+        if not (publisher == "arXiv" and (ref.number or "").startswith("arXiv:")):
+            extra.append(("M2", f"publisher: {publisher}"))
         publisher = None
     return [("ET", version or ref.edition), ("PB", publisher), (place, ref.publisher_place), ("M3", genre),
             ("DO", ref.DOI), ("SN", serial), ("UR", ref.URL), ("LA", ref.language), *extra]
@@ -211,10 +222,11 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
     sn = get("SN")
     # Extra's "variable: value" lines (M2): what acuref wrote there for want of a Zotero field, read as the tag
     for tag, value in tags:
-        var = re.match(r"([a-z-]+):\s*(.+)$", value) if tag == "M2" else None
+        var = re.match(r"([A-Za-z-]+):\s*(.+)$", value) if tag == "M2" else None
         if var and var.group(1) in _EXTRA_TAGS:
             first.setdefault(_EXTRA_TAGS[var.group(1)], var.group(2).strip())
     publisher = get("PB")
+    series_t2 = get("TY") in ("RPRT", "STAND", "COMP") and not get("T3")  # their T2 is the series (Zotero)
     ctype = CSL_TYPES.get(get("TY", "GEN"), "document")
     if ctype == "manuscript" and (get("M3") == _PREPRINT or arxiv):
         ctype = "article"
@@ -223,18 +235,19 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
         version=(get("ET") if ctype in ("software", "dataset") else None) or None,
         collection_number=get("M1" if ctype == "book" else "SV") if ctype in ("book", "chapter") else None,
         author=tuple(_parse_name(v) for t, v in tags if t in ("AU", "A1")),
-        editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in ("CHAP", "BOOK", "EDBOOK")),
+        editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in _EDITED),
         title=get("TI") or get("T1") or None,
-        container_title=get("C3") or get("T2") or get("JF") or get("JO") or get("BT") or None,
+        container_title=get("C3") or (get("T2") if not series_t2 else None) or get("JF") or get("JO") or get("BT") or None,
         container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
         accessed=_date(get("Y2"), None),
         volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
-        collection_title=get("T3") or None, edition=(get("ET") if ctype not in ("software", "dataset") else None) or None,
+        collection_title=get("T3") or (get("T2") if series_t2 else None), edition=(get("ET") if ctype not in ("software", "dataset") else None) or None,
         publisher=publisher or ("arXiv" if ctype == "article" and number and number.startswith("arXiv:") else None), publisher_place=get("CY") or get("C1") or None,
         DOI=get("DO") or None, PMID=_pmid(get),
         PMCID=get("C2") if (get("C2") or "").upper().startswith("PMC") else None, URL=get("UR") or None,
-        ISBN=sn if sn and get("TY") not in ("RPRT", "STAND") and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
-        ISSN=sn if sn and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None,
+        ISBN=get("_ISBN") or _isbn(sn if get("TY") not in ("RPRT", "STAND") else None),
+        ISSN=get("_ISSN") or (sn if sn and get("TY") not in ("RPRT", "STAND")
+                              and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None),
         language=get("LA") or None,
         sources=(Source(raw=raw, line=line, end_line=line + raw.count("\n"), label=label, kind="bibliography", file=file),),
         parsed="acuref-unparsed" not in [v for t, v in tags if t == "KW"],
