@@ -330,3 +330,19 @@ def test_an_arxiv_id_is_never_written_as_pages():
     for fmt in ("bibtex", "biblatex"):
         assert "pages" not in render(entries, fmt) and "eprint = {2101.00001}" in render(entries, fmt)
     assert not [line for line in render(entries, "ris").splitlines() if line.startswith(("SP", "C7"))]
+
+
+def test_ascii_latin_letters_reach_zotero_as_the_letters(tmp_path):
+    """Every Latin letter and sign --ascii writes as LaTeX is decoded by Zotero's BibTeX import to the character
+    itself (ő from {\\H o}, not "\\Ho"); the ones it would misread stay UTF-8."""
+    import unicodedata
+
+    require_tool(shutil.which("node") is not None, "node")
+    chars = [chr(c) for span in ((0xA0, 0x370), (0x1E00, 0x1F00), (0x2010, 0x2050), (0x20A0, 0x20C0), (0x2100, 0x2150))
+             for c in range(*span) if unicodedata.category(chr(c))[0] in "LSNP" or unicodedata.category(chr(c)) == "Mn"]
+    entries = [Entry(f"k{i}", Reference(type="document", title=f"a{c}b")) for i, c in enumerate(chars)]
+    path = tmp_path / "latin.bib"
+    path.write_text(render(entries, "bibtex", ascii_only=True), encoding="utf-8")
+    titles = [item.get("title") for item in _zotero(path)]
+    wrong = [(c, t) for c, t in zip(chars, titles) if t != unicodedata.normalize("NFC", f"a{c}b")]
+    assert len(titles) == len(chars) and wrong == []

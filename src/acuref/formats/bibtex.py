@@ -85,11 +85,12 @@ def added_fields(entry: Entry) -> list[str]:
 
 
 def _ascii_note(values: list[str]) -> str:
-    """A comment line above the entries (BibTeX, biber and Zotero skip text outside an entry): --ascii wrote
-    every letter LaTeX has a letter for, and left these fields in UTF-8."""
-    names = [n if n == "CJK" else n.title() for n in sorted(set().union(*(latex.scripts(v) for v in values)))]
+    """A comment line above the entries (BibTeX, biber and Zotero skip text outside an entry): --ascii wrote as
+    LaTeX every letter whose LaTeX Zotero reads back, and left these fields in UTF-8."""
+    names = [n if n == "CJK" else n.lower() if n == "OTHER" else n.title()
+             for n in sorted(set().union(*(latex.scripts(v) for v in values)))]
     return (f"% acuref --ascii: {len(values)} field{'s' if len(values) != 1 else ''} kept in UTF-8 "
-            f"({', '.join(names or ['Other'])}: LaTeX has no ASCII form for these letters)\n\n")
+            f"({', '.join(names or ['other'])}: no ASCII LaTeX that Zotero, biber and pandoc read back)\n\n")
 
 
 # ---------------------------------------------------------------------------------------------- reading

@@ -52,7 +52,7 @@ def escape(text: str, *, ascii_only: bool = False) -> str:
     if "-" in out or "'" in out or "`" in out:
         out = _LIGATURES_RE.sub(lambda m: m.group(0) + "{}", out)
     if ascii_only and not out.isascii():
-        out = _LATIN.sub(lambda m: _ASCII_ENCODER.unicode_to_latex(m.group(0)), out)
+        out = _LATIN.sub(lambda m: "".join(map(_ascii_char, m.group(0))), unicodedata.normalize("NFC", out))
         if "\\i" in out or "\\j" in out:
             # An accent on a dotless i decodes to "ı́" (dotless i + combining acute) in biber, pandoc and
             # citation-js, and pdfLaTeX then stops at U+0301; the accent on a plain i is read as "í" everywhere.
@@ -60,9 +60,33 @@ def escape(text: str, *, ascii_only: bool = False) -> str:
     return out
 
 
+# Where pylatexenc's LaTeX is not what Zotero's BibTeX import (translators/BibTeX.js) decodes, the form that
+# translator writes itself and reads back ({\H o}, not {\H{o}}, which Zotero shows as "\Ho")
+_ZOTERO_FORMS = {"±": "{\\textpm}", "Ċ": "{\\.C}", "ċ": "{\\.c}", "Ė": "{\\.E}", "ė": "{\\.e}", "Ġ": "{\\.G}",
+                 "ġ": "{\\.g}", "Ő": "{\\H O}", "ő": "{\\H o}", "Ű": "{\\H U}", "ű": "{\\H u}",
+                 "‖": "{\\textbardbl}", "Ω": "{\\textohm}"}
+# Letters and signs whose LaTeX Zotero's BibTeX import reads back wrong or not at all (\OE as "ØE", \DJ, math
+# letters, modifier letters): kept in UTF-8, as every script without ASCII LaTeX is
+_ZOTERO_MISREADS = frozenset("¤ĐđĦħĲĳĸĿŀŉŒœŦŧƒƕƞȨȩəɛɸʔʞ‐‑‒―‡․‥‱′″‵※‽⁎₡₤₦₩₫₱ℂ℉ℊℋℌℍℎℏℐℑℒℓℕ℘ℙℚℛℜℝ℞ℤ℧ℨKÅℬℭℯℰℱℳℴℵℶℷℸʷʼˇ˘˙˚˛˜"
+                             "\u0307\u0308\u0340\u0341\u0343\u0344")
+
+
+@lru_cache(maxsize=4096)
+def _ascii_char(ch: str) -> str:
+    if ch in _ZOTERO_MISREADS:
+        return ch
+    return _ZOTERO_FORMS.get(ch) or _ASCII_ENCODER.unicode_to_latex(ch)
+
+
+_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "CJK", "ARABIC", "HEBREW", "HANGUL", "HIRAGANA", "KATAKANA", "DEVANAGARI",
+                      "THAI", "ARMENIAN", "GEORGIAN", "BENGALI", "TAMIL", "ETHIOPIC"})
+
+
 def scripts(text: str) -> set[str]:
-    """The scripts of the letters outside ASCII that --ascii leaves in UTF-8 (``CYRILLIC``, ``CJK``)."""
-    return {unicodedata.name(ch, "OTHER").split()[0] for ch in text if not ch.isascii() and ch.isalpha()}
+    """The scripts of what --ascii leaves in UTF-8 (``CYRILLIC``, ``CJK``; ``OTHER`` for a sign or a Latin letter
+    Zotero would misread as LaTeX)."""
+    found = {unicodedata.name(ch, "OTHER").split()[0] for ch in text if not ch.isascii()}
+    return {name if name in _SCRIPTS else "OTHER" for name in found}
 
 
 _DOTLESS_RE = re.compile(r"\{\\(['`^\"~=.uvHr])\\([ij])\}")
