@@ -114,7 +114,8 @@ def _isbn(sn: str | None) -> str | None:
 def _lacking_to_extra(tags: list[tuple[str, str]], ctype: str) -> list[tuple[str, str]]:
     """A value the Zotero type has no field for (a web page's publisher …) as an M2 line ``variable: value``,
     which Zotero keeps in Extra, instead of a tag it would drop."""
-    lacks = ZOTERO_LACKS.get(_ZOTERO_KIND.get(ctype, ctype), "").split()
+    kind = _ZOTERO_KIND.get(ctype) or (ctype if ctype in RIS_TYPES else "article-journal")  # GEN: Journal Article
+    lacks = ZOTERO_LACKS.get(kind, "").split()
     return [("M2", f"{_TAG_VARIABLES[t]}: {v}") if _TAG_VARIABLES.get(t) in lacks else (t, v) for t, v in tags]
 
 
