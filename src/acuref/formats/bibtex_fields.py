@@ -30,6 +30,8 @@ BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "standard": "report", "the
 # The kind biblatex prints for a thesis or report whose own kind was not printed (its data model requires `type`);
 # written out, not as biblatex's localisation key (``techreport``), which Zotero would show as it is.
 _DEFAULT_GENRE = {"thesis": "PhD thesis", "report": "Technical report"}
+# Entry types whose `type` field biber's data model has and Zotero reads (Thesis, Report, Manuscript Type)
+_TYPED = frozenset({"phdthesis", "mastersthesis", "thesis", "techreport", "report", "unpublished"})
 # Who issued it, where the data model wants it (bibtex and biber warn on an empty institution or school; biblatex's
 # @misc, @online and @software have an organization, no publisher). Zotero reads each as the publisher.
 _ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
@@ -137,6 +139,8 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
 def _genre(ref: Reference, etype: str, biblatex: bool) -> str | None:
     """The kind of thesis, report or manuscript as printed (Zotero's Thesis/Report/Manuscript Type); a standard
     says it is one (it is written as a report); biblatex's required `type` spelled out when nothing was printed."""
+    if etype not in _TYPED:
+        return None  # biber's data model has no type there, or Zotero's item type has no field for it
     if ref.genre:
         return ref.genre
     if ref.type == "standard":

@@ -100,6 +100,9 @@ def record(entry: Entry) -> list[tuple[str, str]]:
 _TAG_VARIABLES = {"PB": "publisher", "CY": "publisher-place", "C1": "publisher-place", "VL": "volume", "IS": "issue",
                   "M3": "genre"}
 _ZOTERO_KIND = {"article": "manuscript", "standard": "report"}  # the type RIS.js makes of them
+# CSL types whose RIS type has a "Type" field that RIS.js reads from M3 (thesis, report, manuscript, web page …)
+_M3_TYPES = frozenset({"thesis", "report", "standard", "manuscript", "article", "webpage", "post-weblog", "map",
+                       "personal_communication", "interview", "speech", "graphic"})
 _EDITED = frozenset({"CHAP", "BOOK", "EDBOOK", "CPAPER", "CONF"})  # record types whose ED/A2/A3 are editors
 _EXTRA_TAGS = {"publisher": "PB", "publisher-place": "CY", "volume": "VL", "issue": "IS", "genre": "M3",
                "ISBN": "_ISBN", "ISSN": "_ISSN"}
@@ -145,6 +148,10 @@ def _imprint(ref: Reference) -> list[tuple[str, str | None]]:
         if not (publisher == "arXiv" and (ref.number or "").startswith("arXiv:")):
             extra.append(("M2", f"publisher: {publisher}"))
         publisher = None
+    if genre and ref.type not in _M3_TYPES:
+        # RIS.js reads M3 of any other type as its DOI: the kind goes to Extra instead
+        extra.append(("M2", f"genre: {genre}"))
+        genre = None
     return [("ET", version or ref.edition), ("PB", publisher), (place, ref.publisher_place), ("M3", genre),
             ("DO", ref.DOI), ("SN", serial), ("UR", ref.URL), ("LA", ref.language), *extra]
 
