@@ -277,7 +277,8 @@ def test_reports_and_theses_name_their_issuer():
     assert "@techreport{r" in text and "institution = {Department of Veterans Affairs}" in text
     assert "number = {09-010}" in text and "eid" not in text and "school = {Universiteit Utrecht}" in text
     latex = bibtex.dumps(entries, biblatex=True)
-    assert "@report{r" in latex and "type = {Technical report}" in latex and "type = {PhD thesis}" in latex
+    # no kind printed: biblatex's aliases that imply one, never a localisation key Zotero would show as it is
+    assert "@techreport{r" in latex and "@phdthesis{t" in latex and "type =" not in latex
     for written in (text, latex):
         back, _ = bibtex.loads(written)
         assert [(r.type, r.publisher, r.number) for r in back] == [

@@ -27,15 +27,13 @@ BIBTEX_TYPES = {
 # Not @dataset or @standard: Zotero's importer drops an entry of either type whole.
 BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "standard": "report", "thesis": "thesis", "webpage": "online",
                   "software": "software", "dataset": "misc"}
-# The kind biblatex prints for a thesis or report whose own kind was not printed (its data model requires `type`);
-# written out, not as biblatex's localisation key (``techreport``), which Zotero would show as it is.
-_DEFAULT_GENRE = {"thesis": "PhD thesis", "report": "Technical report"}
 # Entry types whose `type` field biber's data model has and Zotero reads (Thesis, Report, Manuscript Type)
 _TYPED = frozenset({"phdthesis", "mastersthesis", "thesis", "techreport", "report", "unpublished"})
 # Who issued it, where the data model wants it (bibtex and biber warn on an empty institution or school; biblatex's
 # @misc, @online and @software have an organization, no publisher). Zotero reads each as the publisher.
 _ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
-           ("mastersthesis", False): "school", ("thesis", True): "institution", ("misc", True): "organization",
+           ("mastersthesis", False): "school", ("thesis", True): "institution", ("techreport", True): "institution",
+           ("phdthesis", True): "institution", ("mastersthesis", True): "institution", ("misc", True): "organization",
            ("software", True): "organization"}
 
 
@@ -90,6 +88,10 @@ def entry_type(ref: Reference, biblatex: bool) -> str:
     etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
     if etype == "phdthesis" and "master" in (ref.genre or "").lower():
         return "mastersthesis"  # Zotero reads the kind from the entry type too
+    if biblatex and etype in ("report", "thesis") and not ref.genre and ref.type != "standard":
+        # biblatex's @report and @thesis require a type: with none printed, its aliases that imply one (Zotero
+        # reads them as BibTeX's, and shows no localisation key such as "techreport" as the kind)
+        return "techreport" if etype == "report" else "phdthesis"
     if biblatex and etype == "book" and ref.editor and not ref.author:
         return "collection"  # biblatex's edited book (its @book requires an author); Zotero reads it as a Book
     return etype
@@ -114,13 +116,13 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
         f.add("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())))
     _locators(f, ref, etype)
     # biblatex's @report has no series or isbn (biber's data model): printed at the end as its addendum instead
-    report_extra = biblatex and etype == "report"
+    report_extra = biblatex and etype in ("report", "techreport")
     f.add("series", ref.collection_title if not report_extra else None)
     f.add("edition", ref.edition)
     f.add("version", ref.version)  # biblatex's field; Zotero's importer has no place for it (docs/zotero.md)
     if not (biblatex and etype == "online"):  # @online: its organization is the site (_container)
         f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
-    f.add("type", _genre(ref, etype, biblatex))
+    f.add("type", _genre(ref, etype))
     # Zotero reads `location` of a conference paper as the event's place (into Extra), `address` as its place;
     # biber reads `address` as `location`.
     f.add("location" if biblatex and etype != "inproceedings" else "address", ref.publisher_place)
@@ -136,18 +138,14 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     return bm.Entry(etype, entry.id, f.fields)
 
 
-def _genre(ref: Reference, etype: str, biblatex: bool) -> str | None:
+def _genre(ref: Reference, etype: str) -> str | None:
     """The kind of thesis, report or manuscript as printed (Zotero's Thesis/Report/Manuscript Type); a standard
-    says it is one (it is written as a report); biblatex's required `type` spelled out when nothing was printed."""
+    says it is one (it is written as a report)."""
     if etype not in _TYPED:
         return None  # biber's data model has no type there, or Zotero's item type has no field for it
     if ref.genre:
         return ref.genre
-    if ref.type == "standard":
-        return "Standard"
-    if biblatex and etype in ("thesis", "report"):
-        return _DEFAULT_GENRE[etype]
-    return None
+    return "Standard" if ref.type == "standard" else None
 
 
 def _note(f: _Fields, ref: Reference, etype: str) -> None:
