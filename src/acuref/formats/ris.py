@@ -27,7 +27,7 @@ RIS_TYPES = {
 CSL_TYPES = {v: k for k, v in RIS_TYPES.items() if k not in ("review", "article", "interview")}
 CSL_TYPES.update({"CONF": "paper-conference", "ABST": "article-journal", "EJOUR": "article-journal",
                   "EBOOK": "book", "ECHAP": "chapter", "GEN": "document", "JFULL": "article-journal",
-                  "UNPB": "manuscript", "INPR": "article", "WEB": "webpage", "DBASE": "dataset"})
+                  "UNPB": "manuscript", "INPR": "article-journal", "WEB": "webpage", "DBASE": "dataset"})
 _PREPRINT = "Preprint"  # the Manuscript Type a preprint gets in RIS (the reader maps it back)
 _TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 
