@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+
+import pytest
 
 from acuref.cli import main
+from acuref.formats import bibtex
+from acuref.model import Date, Entry
 from conftest import DATA
 
 LIBRARY = DATA / "library" / "jabref.bib"
@@ -42,7 +47,8 @@ def test_new_references_follow_the_library(tmp_path):
     text, report = _export(tmp_path)
     assert text.count("@Article{Hinman2010") == 1 and "@article{smithGaitElderly2005" in text
     items = {i["id"]: i for i in report["items"]}
-    assert items["Hinman2010"]["added_fields"] == ["container_title_short", "DOI", "PMID"]
+    # shortjournal = JAMA would repeat the journal: not written, so not listed
+    assert items["Hinman2010"]["added_fields"] == ["DOI", "PMID"]
     assert items["Kandel2013"]["added_fields"] == [] and "added_fields" not in items["smithGaitElderly2005"]
     assert len(items["Hinman2010"]["sources"]) == 2
 
@@ -108,3 +114,25 @@ def test_csl_items_keep_every_key(tmp_path):
     got = json.loads(out.read_text(encoding="utf-8"))[0]
     assert {k: got[k] for k in item} == item
     assert got["DOI"] == "10.1001/jama.2014.12660" and got["PMID"] == "25268438"
+
+
+TABBED = "@article{tabbed2014,\n\tauthor = {Hinman, Rana S.},\n\ttitle = {Acupuncture for knee pain},\n" \
+         "\tjournal = {JAMA},\n\tyear = {2014},\n\tpages = {1313--1322},\n}\n"
+
+
+@pytest.mark.parametrize("added,written,listed", [
+    ({"issued": Date(2014, 10), "DOI": "10.1001/jama.2014.12660"}, ["\tmonth = oct,", "\tdoi = {10.1001/jama.2014.12660},"],
+     ["issued", "DOI"]),
+    ({"number": "e1234", "PMID": "25268438"}, ["\tpmid = {25268438},"], ["PMID"]),  # pages stands for eid
+    ({"collection_title": "Trials", "issue": "13"}, ["\tnumber = {13},", "\tseries = {Trials},"],
+     ["collection_title", "issue"]),
+])
+def test_added_fields_are_exactly_the_lines_written(added, written, listed):
+    """--report's added_fields names the fields written into the user's entry, a month included and an article
+    number the entry's pages stand for left out; added lines take the entry's own tab indentation."""
+    (ref,), _ = bibtex.loads(TABBED, "lib.bib")
+    entry = Entry("tabbed2014", replace(ref, **added))
+    text = bibtex.dumps([entry])
+    new = [line for line in text.splitlines() if line not in TABBED.splitlines()]
+    assert sorted(new) == sorted(written)
+    assert bibtex.added_fields(entry) == listed

@@ -1,13 +1,12 @@
-// Imports a BibTeX, RIS or CSL-JSON file with Zotero's own import translators (translation-server's code, as
-// zotero-translators bundles it) and prints the Zotero items as JSON.
+// Imports a BibTeX, RIS or CSL-JSON file with Zotero's own current import translators, run in translation-server's
+// framework as vendored in ./zotero (see zotero/NOTICE.md for the commits), and prints the Zotero items as JSON:
+// {"translator": label, "items": [API JSON items, each with "discarded": fields Zotero threw away]}.
 // Usage: node zotero.js FILE
-// package.json overrides wicked-good-xpath: zotero-translators names it by a GitHub URL, which CI does not reach,
-// and the same release is on npm.
 const fs = require('fs')
-// translation-server logs its debug lines with console.log: keep stdout for the items
+// the framework logs its debug lines with console.log: keep stdout for the items
 console.log = () => {}
-const translators = require('zotero-translators')
+const { importString } = require('./zotero/boot')
 
-translators.referenceImport(fs.readFileSync(process.argv[2], 'utf8'))
-  .then(items => process.stdout.write(JSON.stringify(items)))
-  .catch(err => { process.stderr.write(String(err) + '\n'); process.exit(1) })
+importString(fs.readFileSync(process.argv[2], 'utf8'))
+  .then(result => process.stdout.write(JSON.stringify(result)))
+  .catch(err => { process.stderr.write(String(err && err.stack || err) + '\n'); process.exit(1) })

@@ -15,192 +15,29 @@ import bibtexparser
 from bibtexparser import model as bm
 
 from acuref.errors import InputError
-from acuref.formats import bibtex_library, latex, markers
+from acuref.formats import bibtex_library, latex
+from acuref.formats.bibtex_fields import BIBLATEX_TYPES, BIBTEX_TYPES, to_entry
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.vocabulary import BIBTEX_MONTHS
 
-# CSL type → BibTeX entry type; only types Zotero's importer keeps.
-BIBTEX_TYPES = {
-    "article-journal": "article", "article-magazine": "article", "article-newspaper": "article", "article": "article",
-    "review": "article", "book": "book", "chapter": "incollection", "paper-conference": "inproceedings",
-    "report": "techreport", "thesis": "phdthesis", "manuscript": "unpublished",
-}
-BIBLATEX_TYPES = {**BIBTEX_TYPES, "report": "report", "thesis": "thesis", "webpage": "online", "dataset": "misc"}
+__all__ = ["BIBLATEX", "BIBLATEX_TYPES", "BIBTEX", "BIBTEX_TYPES", "CSL_TYPES", "added_fields", "dumps",
+           "entry_to_reference", "loads", "to_entry"]
+
 # BibTeX / biblatex entry type → CSL type when reading.
 CSL_TYPES = {
     "article": "article-journal", "book": "book", "inbook": "chapter", "incollection": "chapter",
     "inproceedings": "paper-conference", "conference": "paper-conference", "proceedings": "book",
     "techreport": "report", "report": "report", "phdthesis": "thesis", "mastersthesis": "thesis", "thesis": "thesis",
     "online": "webpage", "electronic": "webpage", "www": "webpage", "unpublished": "manuscript", "misc": "document",
+    "software": "software", "dataset": "dataset", "standard": "standard",
     "booklet": "pamphlet", "manual": "report", "collection": "book", "periodical": "periodical",
 }
 _FORMAT = bibtexparser.BibtexFormat()
 _FORMAT.indent = "  "
 _FORMAT.block_separator = "\n"
-
-
-def _names(names: Iterable[Name], ascii_only: bool) -> str:
-    parts = []
-    for n in names:
-        if n.literal:
-            parts.append("{" + latex.escape(n.literal, ascii_only=ascii_only) + "}")  # organisations stay whole
-            continue
-        family = latex.escape(n.family, ascii_only=ascii_only)
-        if " and " in family or "," in family:
-            family = "{" + family + "}"
-        given = latex.escape(n.given, ascii_only=ascii_only)
-        suffix = latex.escape(n.suffix, ascii_only=ascii_only)
-        parts.append(", ".join(p for p in (family, suffix, given) if p) if suffix else
-                     (f"{family}, {given}" if given else family))
-    # No "and others" for an "et al." list: Zotero's importer makes an author named "others" of it. The cost is
-    # that a style prints the names given without "et al."; a resolved reference has its full list anyway.
-    return " and ".join(parts)
-
-
-def _verbatim(value: str) -> str:
-    """DOIs and URLs are written as they are. Only braces that do not balance, and backslashes, would break
-    the file: those are percent-encoded (the reader decodes them)."""
-    depth = 0
-    balanced = True
-    for ch in value:
-        depth += (ch == "{") - (ch == "}")
-        balanced = balanced and depth >= 0
-    if balanced and depth == 0 and "\\" not in value:
-        return value
-    return value.replace("%", "%25").replace("{", "%7B").replace("}", "%7D").replace("\\", "%5C")
-
-
-def _unverbatim(value: str) -> str:
-    if "%" not in value:
-        return value
-    return value.replace("%7B", "{").replace("%7D", "}").replace("%5C", "\\").replace("%25", "%")
-
-
-class _Fields:
-    """The fields of one entry in the order they are written, each escaped as its kind needs."""
-
-    def __init__(self, biblatex: bool, ascii_only: bool):
-        self.biblatex, self.ascii_only = biblatex, ascii_only
-        self.fields: list[bm.Field] = []
-
-    def add(self, key: str, value: str | None, *, verbatim: bool = False, enclosing: str | None = None) -> None:
-        if value:
-            text = _verbatim(value) if verbatim else latex.escape(value, ascii_only=self.ascii_only)
-            self.fields.append(bm.Field(key, text, enclosing=enclosing))
-
-    def raw(self, key: str, value: str, enclosing: str | None = None) -> None:
-        self.fields.append(bm.Field(key, value, enclosing=enclosing))
-
-
-def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
-    ref = entry.ref
-    etype = (BIBLATEX_TYPES if biblatex else BIBTEX_TYPES).get(ref.type, "misc")
-    f = _Fields(biblatex, ascii_only)
-    if ref.author:
-        f.raw("author", _names(ref.author, ascii_only))
-    if ref.editor:
-        f.raw("editor", _names(ref.editor, ascii_only))
-    title = ref.title
-    if not title and not ref.parsed and ref.sources:
-        title = ref.sources[0].raw
-    if title:
-        f.raw("title", latex.title_to_bibtex(title, ascii_only=ascii_only))
-    _container(f, ref, etype)
-    _issued(f, ref)
-    if ref.accessed:  # biblatex's field; Zotero's BibTeX import reads it as Accessed in BibTeX files too
-        f.add("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.accessed.parts())))
-    _locators(f, ref, etype)
-    f.add("series", ref.collection_title)
-    f.add("edition", ref.edition)
-    # Reports and theses name who issued them in their own field: bibtex and biber warn on an empty one.
-    f.add(_ISSUER.get((etype, f.biblatex), "publisher"), ref.publisher)
-    if biblatex and etype in ("thesis", "report"):
-        f.add("type", "phdthesis" if etype == "thesis" else "techreport")  # biblatex's data model requires it
-    f.add("location" if biblatex else "address", ref.publisher_place)
-    _identifiers(f, ref)
-    f.add("langid" if biblatex else "language", ref.language)
-    lines = markers.notes(ref)
-    if biblatex and ref.PMCID:
-        # biblatex has no pmcid field (biber warns and drops it); Zotero reads a note that starts "PMCID:" into Extra
-        lines = [f"PMCID: {ref.PMCID}", *lines]
-    if lines:
-        f.add("note", "; ".join(lines))  # the printed DOI of a suspect stays readable, never a link
-    elif etype == "unpublished" and not biblatex:
-        f.add("note", "Unpublished manuscript")  # BibTeX's @unpublished requires a note (plain.bst warns)
-    tags = markers.tags(ref)
-    if tags:
-        f.add("keywords", ", ".join(tags))  # Zotero turns keywords into tags: a visible, harmless marker
-    return bm.Entry(etype, entry.id, f.fields)
-
-
-def _container(f: _Fields, ref: Reference, etype: str) -> None:
-    key = {"article": "journaltitle" if f.biblatex else "journal", "incollection": "booktitle",
-           "inproceedings": "booktitle"}.get(etype)
-    if key:
-        f.add(key, ref.container_title)
-        # biblatex's field, which Zotero, pandoc and Better BibTeX read in BibTeX files too; BibTeX styles ignore
-        # it. Written even when it equals the journal field: Zotero keeps it as the Journal Abbr only from here.
-        f.add("shortjournal", ref.container_title_short if etype == "article" else None)
-    elif ref.container_title and etype != "book":
-        f.add("howpublished" if not f.biblatex else "journaltitle", ref.container_title)
-
-
-def _issued(f: _Fields, ref: Reference) -> None:
-    if not ref.issued:
-        return
-    if f.biblatex:
-        f.add("date", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(ref.issued.parts())))
-        return
-    f.add("year", str(ref.issued.year))
-    if ref.issued.month:
-        f.raw("month", BIBTEX_MONTHS[ref.issued.month - 1], enclosing="no-enclosing")
-    if ref.issued.day:  # BibTeX has no day; Zotero and biblatex read a full ISO date
-        f.add("date", f"{ref.issued.year}-{ref.issued.month:02d}-{ref.issued.day:02d}")
-
-
-_ISSUER = {("techreport", False): "institution", ("report", True): "institution", ("phdthesis", False): "school",
-           ("thesis", True): "institution"}
-
-
-def _locators(f: _Fields, ref: Reference, etype: str) -> None:
-    f.add("volume", ref.volume)
-    if etype in ("techreport", "report") and ref.number and not ref.issue:
-        f.add("number", ref.number)  # a report's own number, not an article number
-        if ref.page:
-            f.add("pages", ref.page.replace("-", "--"), verbatim=True)
-        return
-    f.add("number", ref.issue)
-    if ref.page:
-        f.add("pages", ref.page.replace("-", "--"), verbatim=True)
-    if ref.number and ref.number.startswith("arXiv:"):
-        # arXiv: biblatex's eprint fields (BibTeX styles and Zotero's translator read eprint + archivePrefix).
-        f.add("eprint", ref.number.removeprefix("arXiv:"), verbatim=True)
-        f.add("eprinttype" if f.biblatex else "archiveprefix", "arxiv" if f.biblatex else "arXiv")
-    elif ref.number:
-        f.add("eid", ref.number)
-        if not ref.page and not f.biblatex:
-            # BibTeX styles, Zotero and pandoc ignore eid; biblatex prints eid itself (a pages copy printed it twice).
-            # The reader maps pages == eid back to the number.
-            f.add("pages", ref.number)
-
-
-def _identifiers(f: _Fields, ref: Reference) -> None:
-    f.add("doi", ref.DOI, verbatim=True)
-    f.add("url", ref.URL, verbatim=True)
-    f.add("isbn", ref.ISBN, verbatim=True)
-    f.add("issn", ref.ISSN, verbatim=True)
-    # biblatex: the PMID as its eprint only (its data model has no pmid or pmcid: biber warns and drops them,
-    # and Zotero read the PMID twice); BibTeX keeps pmid and pmcid, which Zotero and pandoc read.
-    if f.biblatex:
-        if ref.PMID:
-            f.add("eprinttype", "pubmed")
-            f.add("eprint", ref.PMID, verbatim=True)
-        return
-    f.add("pmid", ref.PMID, verbatim=True)
-    f.add("pmcid", ref.PMCID, verbatim=True)
 
 
 def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool = False) -> str:
@@ -218,8 +55,11 @@ def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool 
             pending = bibtexparser.Library()
 
     written: set[str] = set()  # keys of entries written back as the user wrote them
+    utf8: list[str] = []  # --ascii: the values left in UTF-8
     for e in entries:
         generated = to_entry(e, biblatex=biblatex, ascii_only=ascii_only)
+        if ascii_only:
+            utf8 += [str(f.value) for f in generated.fields if not str(f.value).isascii()]
         origin = e.ref.origin
         if origin is not None and origin.format == "bibtex":
             flush()
@@ -231,10 +71,36 @@ def dumps(entries: Iterable[Entry], *, biblatex: bool = False, ascii_only: bool 
             pending.add(generated)
     flush()
     text = "".join(parts)
+    if utf8:
+        text = _ascii_note(utf8) + text
     return text if text.endswith("\n") else text + "\n"
 
 
+def added_fields(entry: Entry) -> list[str]:
+    """For an entry read from a .bib library: the model fields acuref wrote into it (as BibTeX), for --report."""
+    origin = entry.ref.origin
+    if origin is None or origin.format != "bibtex":
+        return []
+    return bibtex_library.added_names(origin, to_entry(entry), entry.ref)
+
+
+def _ascii_note(values: list[str]) -> str:
+    """A comment line above the entries (BibTeX, biber and Zotero skip text outside an entry): --ascii wrote as
+    LaTeX every letter whose LaTeX Zotero reads back, and left these fields in UTF-8."""
+    names = [n if n == "CJK" else n.lower() if n == "OTHER" else n.title()
+             for n in sorted(set().union(*(latex.scripts(v) for v in values)))]
+    return (f"% acuref --ascii: {len(values)} field{'s' if len(values) != 1 else ''} kept in UTF-8 "
+            f"({', '.join(names or ['other'])}: no ASCII LaTeX that Zotero, biber and pandoc read back)\n\n")
+
+
 # ---------------------------------------------------------------------------------------------- reading
+
+def _unverbatim(value: str) -> str:
+    """A DOI or URL the writer percent-encoded (unbalanced braces, backslashes) as it was."""
+    if "%" not in value:
+        return value
+    return value.replace("%7B", "{").replace("%7D", "}").replace("%5C", "\\").replace("%25", "%")
+
 
 _VERBATIM_FIELDS = frozenset({"doi", "url", "pmid", "pmcid", "isbn", "issn", "eprint", "file"})
 
@@ -341,17 +207,40 @@ def _date(fields: dict[str, str]) -> Date | None:
     return Date(int(year.group(0)), month)
 
 
+# biblatex's localisation keys for `type`: the kind is the entry type's, nothing printed
+_GENRE_KEYS = frozenset({"phdthesis", "mathesis", "mastersthesis", "candthesis", "techreport", "resreport"})
+
+
 def _csl_type(etype: str, f: dict[str, str], container: str | None) -> str:
-    """``@misc`` holding only a link and a title is a web page (how BibTeX, which has no type for one, writes it)."""
-    if etype == "misc" and f.get("url") and not (container or f.get("publisher") or f.get("volume")):
+    """``@misc`` holding only a link and a title is a web page (how BibTeX, which has no type for one, writes it);
+    ``@misc`` with an arXiv eprint a preprint; a report of type Standard a standard (how acuref writes them)."""
+    if etype == "misc" and (f.get("archiveprefix") or f.get("eprinttype") or "").lower() == "arxiv":
+        return "article"
+    if etype in ("techreport", "report") and f.get("type", "").lower() == "standard":
+        return "standard"
+    if etype == "misc" and f.get("url") and not (container or f.get("publisher") or f.get("organization") or f.get("volume")):
         return "webpage"
     return CSL_TYPES.get(etype, "document")
+
+
+def _genre(f: dict[str, str]) -> str | None:
+    kind = f.get("type") or ""
+    return None if kind.lower() in _GENRE_KEYS or kind.lower() == "standard" else kind or None
 
 
 def _note_pmcid(note: str | None) -> str | None:
     """The PMCID biblatex output carries in its note (``PMCID: PMC…``)."""
     m = re.match(r"PMCID:\s*(PMC\d+)", note or "")
     return m.group(1) if m else None
+
+
+def _organization(etype: str, f: dict[str, str]) -> str | None:
+    """biblatex's organization: acuref writes an @online page's site name there, and the publisher of @misc."""
+    return None if etype == "online" else f.get("organization")
+
+
+_OWN_NUMBER = frozenset({"techreport", "report", "book", "incollection", "inbook"})  # `number` is not an issue
+_SERIES_NUMBER = frozenset({"book", "incollection", "inbook"})
 
 
 def etype_of(entry: bm.Entry) -> str:
@@ -384,6 +273,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
     container = f.get("journal") or f.get("journaltitle") or f.get("booktitle") or None
     if etype in ("misc", "online") and not container:
         container = f.get("howpublished") if f.get("howpublished") and "\\url" not in raw_fields.get("howpublished", "") else None
+        container = container or (f.get("organization") if etype == "online" else None)
     src = Source(raw=entry.raw or "", line=(entry.start_line or 0) + 1, end_line=(entry.start_line or 0) + 1,
                  label=entry.key, kind="bibliography", file=file)
     return Reference(
@@ -392,8 +282,9 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         container_title_short=f.get("shortjournal") or None, issued=_date(f),
         accessed=_date({"date": f["urldate"]}) if f.get("urldate") else None,
         volume=f.get("volume") or None, page=pages, number=number,
-        issue=(f.get("issue") if etype in ("techreport", "report") else f.get("number") or f.get("issue")) or None,
-        collection_title=f.get("series") or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or None,
+        issue=(f.get("issue") if etype in _OWN_NUMBER else f.get("number") or f.get("issue")) or None,
+        collection_title=f.get("series") or None, genre=_genre(f), version=f.get("version") or None,
+        collection_number=(f.get("number") if etype in _SERIES_NUMBER else None) or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or _organization(etype, f) or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
         PMCID=f.get("pmcid") or _note_pmcid(f.get("note")), URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
         language=f.get("langid") or f.get("language") or None, sources=(src,),

@@ -13,7 +13,7 @@ import re
 import bibtexparser
 from bibtexparser import model as bm
 
-from acuref.model import Origin
+from acuref.model import Origin, Reference
 
 # Field names that say the same thing: a user's ``date`` stands for ``year``, ``journaltitle`` for ``journal``…
 _SAME = [{"journal", "journaltitle"}, {"year", "date"}, {"address", "location"}, {"number", "issue"},
@@ -81,8 +81,39 @@ def added_fields(origin: Origin, generated: bm.Entry) -> list[bm.Field]:
             and not (f.key == "shortjournal" and journal is not None and f.value == journal.value)]
 
 
+# A written BibTeX field → the model (CSL) fields it may carry, in the order they are tried
+_MODEL_NAMES = {
+    "author": ("author",), "editor": ("editor",), "title": ("title",), "journal": ("container_title",),
+    "journaltitle": ("container_title",), "booktitle": ("container_title",), "howpublished": ("container_title",),
+    "shortjournal": ("container_title_short",), "year": ("issued",), "month": ("issued",), "date": ("issued",),
+    "urldate": ("accessed",), "volume": ("volume",), "number": ("issue", "number", "collection_number"),
+    "pages": ("page", "number"), "eid": ("number",), "eprint": ("number", "PMID"), "series": ("collection_title",),
+    "edition": ("edition",), "version": ("version",), "publisher": ("publisher",), "institution": ("publisher",),
+    "school": ("publisher",), "type": ("genre",), "address": ("publisher_place",),
+    "location": ("publisher_place",), "doi": ("DOI",), "url": ("URL",), "isbn": ("ISBN",), "issn": ("ISSN",),
+    "pmid": ("PMID",), "pmcid": ("PMCID",), "language": ("language",), "langid": ("language",),
+    "organization": ("publisher", "container_title"),
+}
+
+
+def added_names(origin: Origin, generated: bm.Entry, ref: Reference) -> list[str]:
+    """The model fields of the fields written into the user's entry (``month`` is ``issued``), each once, in the
+    model's order: what --report's ``added_fields`` lists. A field the user's entry had under another name is not
+    written, so not listed; markers (``keywords``, ``note``, ``eprinttype``) are not fields of the reference."""
+    names: list[str] = []
+    for f in added_fields(origin, generated):
+        candidates = [c for c in _MODEL_NAMES.get(f.key.lower(), ()) if getattr(ref, c, None)]
+        match = [c for c in candidates if str(getattr(ref, c)) in str(f.value)]
+        name = (match or candidates or [None])[0]
+        if name and name not in names:
+            names.append(name)
+    order = list(ref.filled())
+    return sorted(names, key=lambda n: order.index(n) if n in order else len(order))
+
+
 def written_back(origin: Origin, generated: bm.Entry, bibtex_format: bibtexparser.BibtexFormat) -> str:
-    """The entry as the user wrote it, with acuref's added fields before its closing brace."""
+    """The entry as the user wrote it, with acuref's added fields before its closing brace, indented as the
+    entry's own fields are (tabs in a tab-indented entry)."""
     extra = added_fields(origin, generated)
     raw = origin.raw
     if not extra:
@@ -91,8 +122,20 @@ def written_back(origin: Origin, generated: bm.Entry, bibtex_format: bibtexparse
     close = body[-1] if body and body[-1] in "})" else ""
     inner = body[:-1].rstrip() if close else body
     lines = _field_lines(generated, extra, bibtex_format)
+    indent = _indent(inner)
+    if indent is not None:
+        lines = [indent + line.lstrip() for line in lines]
     sep = "" if inner.endswith(",") else ","
     return f"{inner}{sep}\n" + ",\n".join(lines) + ",\n" + close + raw[len(body):]
+
+
+_INDENT_RE = re.compile(r"\n([ \t]+)\w[\w-]*\s*=")
+
+
+def _indent(raw: str) -> str | None:
+    """The whitespace before the entry's last field name, or None when its fields start no line of their own."""
+    found = _INDENT_RE.findall(raw)
+    return found[-1] if found else None
 
 
 def _field_lines(generated: bm.Entry, fields: list[bm.Field], bibtex_format: bibtexparser.BibtexFormat) -> list[str]:

@@ -37,8 +37,39 @@ def name_to_csl(name: Name) -> dict[str, str]:
     return out
 
 
+# The CSL variables acuref writes that the Zotero item type of each CSL type has no field for (schema 29, the
+# one translation-server pins; derived from its item types and CSL mappings). Zotero's CSL import drops them; a
+# note line "variable: value" is kept in Extra, where Zotero itself keeps such a value and its citeproc reads it.
+ZOTERO_LACKS = {
+    "article-journal": "collection-number edition genre version publisher publisher-place ISBN",
+    "article": "container-title volume issue page edition version ISBN ISSN",
+    "book": "container-title issue page number genre DOI ISSN",
+    "chapter": "issue number genre version DOI ISSN",
+    "paper-conference": "collection-number issue number edition genre version ISSN",
+    "report": "container-title collection-number volume issue edition version DOI ISBN ISSN",
+    "thesis": "container-title collection-title collection-number volume issue page number edition version DOI ISBN ISSN",
+    "webpage": "collection-title collection-number volume issue page number edition version publisher publisher-place DOI "
+               "ISBN ISSN",
+    "dataset": "container-title collection-title collection-number volume issue page edition ISBN ISSN",
+    "software": "container-title collection-number volume issue page number edition DOI ISSN",
+    "standard": "container-title collection-title collection-number volume issue page edition ISBN ISSN",
+    "manuscript": "container-title collection-title collection-number volume issue page number edition version publisher "
+                  "DOI ISBN ISSN",
+    "document": "container-title collection-title collection-number volume issue page number edition genre version "
+                "publisher-place DOI ISBN ISSN",
+}
+
+
+def zotero_lines(item: dict[str, Any], ctype: str) -> list[str]:
+    """``variable: value`` lines for what the item's Zotero type has no field for (a chapter's DOI, a web page's
+    publisher …), in the order of the item."""
+    lacks = ZOTERO_LACKS.get(ctype, "").split()
+    copied = item.get("page") == item.get("number")  # an article number also written as page, which Zotero keeps
+    return [f"{key}: {item[key]}" for key in item if key in lacks and not (key == "number" and copied)]
+
+
 def note_lines(ref: Reference) -> list[str]:
-    """Lines for CSL ``note``: Zotero reads ``PMID: …`` lines there into its fields."""
+    """Lines for CSL ``note``, which Zotero keeps as Extra: ``PMID: …`` (older Zotero reads it there), provenance."""
     lines = []
     if ref.PMID:
         lines.append(f"PMID: {ref.PMID}")
@@ -62,9 +93,16 @@ def note_lines(ref: Reference) -> list[str]:
     return lines
 
 
+def _csl_type(ref: Reference) -> str:
+    """CSL 1.0.2's ``software`` is written as ``book``: Zotero's CSL JSON importer (2022) does not know the type and
+    refuses the whole file; a ``book`` with a ``version`` is what it reads as a Computer Program (and CSL 1.0.1's
+    way to write one). The reader maps it back."""
+    return "book" if ref.type == "software" else ref.type
+
+
 def to_csl(entry: Entry) -> dict[str, Any]:
     ref = entry.ref
-    item: dict[str, Any] = {"id": entry.id, "type": ref.type}
+    item: dict[str, Any] = {"id": entry.id, "type": _csl_type(ref)}
     if ref.author:
         item["author"] = [name_to_csl(n) for n in ref.author]
     if ref.editor:
@@ -73,7 +111,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         value = getattr(ref, attr)
         if value:
             item[key] = value
-    if ref.number and not ref.page and ref.type in ("article-journal", "article", "paper-conference"):
+    if ref.number and not ref.page and ref.type in ("article-journal", "paper-conference"):
         item["page"] = ref.number  # Zotero's CSL import keeps page, not number: an article number goes in both
     if ref.container_title_short:
         item["journalAbbreviation"] = ref.container_title_short
@@ -83,7 +121,7 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         item["accessed"] = {"date-parts": [ref.accessed.parts()]}
     if not ref.parsed and not ref.title and ref.sources:
         item["title"] = ref.sources[0].raw  # never drop what could not be parsed
-    note = note_lines(ref)
+    note = zotero_lines(item, ref.type) + note_lines(ref)
     if note:
         item["note"] = "\n".join(note)
     return item
@@ -178,6 +216,8 @@ def item_to_reference(item: dict[str, Any], file: str | None, index: int) -> Ref
         elif is_range(page):  # a single page stays one: acuref marks an article number with number
             page = normalize_pages(page)
     ctype = str(item.get("type") or "document")
+    if ctype == "book" and _text(item, "version"):
+        ctype = "software"  # how acuref (and CSL 1.0.1) write one
     authors, editors = _names_from_csl(item.get("author")), _names_from_csl(item.get("editor"))
     label = str(item.get("id")) if item.get("id") is not None else None
     src = Source(raw=json.dumps(item, ensure_ascii=False), line=index + 1, end_line=index + 1, label=label,

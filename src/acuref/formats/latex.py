@@ -8,6 +8,7 @@ counts every brace, escaped or not, so an unbalanced ``\\{`` would break the fil
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from pylatexenc.latex2text import LatexNodes2Text
@@ -26,8 +27,15 @@ _SPECIALS = {
     "~": r"{\textasciitilde}",
 }
 _SPECIALS_RE = re.compile(r"[\\{}%&#$_^~]")
+# unknown_char_warning off: pylatexenc logs a line per character it cannot write ("No known latex representation"),
+# which reached stderr under -q. Scripts LaTeX writes only through font-encoding commands ({\CYRK}: Zotero, pandoc
+# and citation-js keep them literally) are not given to it at all: they stay UTF-8 (see _LATIN).
 _ASCII_ENCODER = UnicodeToLatexEncoder(non_ascii_only=True, replacement_latex_protection="braces-all",
-                                       unknown_char_policy="keep")
+                                       unknown_char_policy="keep", unknown_char_warning=False)
+# What --ascii writes as LaTeX: Latin letters with accents, Latin ligatures and punctuation (Latin-1 to
+# Latin Extended-B, IPA and spacing modifiers, combining accents, Latin Extended Additional, general punctuation,
+# currency, letterlike symbols); every other script stays UTF-8.
+_LATIN = re.compile("[\u0080-\u036f\u1e00-\u1eff\u2000-\u214f]+")
 _DECODER = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=False, keep_braced_groups=False)
 # A word to protect from a style's case changes: an acronym or a word with a capital inside (HIV, mRNA,
 # McAlonan, CD4+), or in a sentence-case title a capitalised word that does not start a sentence.
@@ -44,12 +52,41 @@ def escape(text: str, *, ascii_only: bool = False) -> str:
     if "-" in out or "'" in out or "`" in out:
         out = _LIGATURES_RE.sub(lambda m: m.group(0) + "{}", out)
     if ascii_only and not out.isascii():
-        out = _ASCII_ENCODER.unicode_to_latex(out)
+        out = _LATIN.sub(lambda m: "".join(map(_ascii_char, m.group(0))), unicodedata.normalize("NFC", out))
         if "\\i" in out or "\\j" in out:
             # An accent on a dotless i decodes to "ı́" (dotless i + combining acute) in biber, pandoc and
             # citation-js, and pdfLaTeX then stops at U+0301; the accent on a plain i is read as "í" everywhere.
             out = _DOTLESS_RE.sub(r"{\\\1\2}", out)
     return out
+
+
+# Where pylatexenc's LaTeX is not what Zotero's BibTeX import (translators/BibTeX.js) decodes, the form that
+# translator writes itself and reads back ({\H o}, not {\H{o}}, which Zotero shows as "\Ho")
+_ZOTERO_FORMS = {"±": "{\\textpm}", "Ċ": "{\\.C}", "ċ": "{\\.c}", "Ė": "{\\.E}", "ė": "{\\.e}", "Ġ": "{\\.G}",
+                 "ġ": "{\\.g}", "Ő": "{\\H O}", "ő": "{\\H o}", "Ű": "{\\H U}", "ű": "{\\H u}",
+                 "‖": "{\\textbardbl}", "Ω": "{\\textohm}"}
+# Letters and signs whose LaTeX Zotero's BibTeX import reads back wrong or not at all (\OE as "ØE", \DJ, math
+# letters, modifier letters): kept in UTF-8, as every script without ASCII LaTeX is
+_ZOTERO_MISREADS = frozenset("¤ĐđĦħĲĳĸĿŀŉŒœŦŧƒƕƞȨȩəɛɸʔʞ‐‑‒―‡․‥‱′″‵※‽⁎₡₤₦₩₫₱ℂ℉ℊℋℌℍℎℏℐℑℒℓℕ℘ℙℚℛℜℝ℞ℤ℧ℨKÅℬℭℯℰℱℳℴℵℶℷℸʷʼˇ˘˙˚˛˜"
+                             "\u0307\u0308\u0340\u0341\u0343\u0344")
+
+
+@lru_cache(maxsize=4096)
+def _ascii_char(ch: str) -> str:
+    if ch in _ZOTERO_MISREADS:
+        return ch
+    return _ZOTERO_FORMS.get(ch) or _ASCII_ENCODER.unicode_to_latex(ch)
+
+
+_SCRIPTS = frozenset({"CYRILLIC", "GREEK", "CJK", "ARABIC", "HEBREW", "HANGUL", "HIRAGANA", "KATAKANA", "DEVANAGARI",
+                      "THAI", "ARMENIAN", "GEORGIAN", "BENGALI", "TAMIL", "ETHIOPIC"})
+
+
+def scripts(text: str) -> set[str]:
+    """The scripts of what --ascii leaves in UTF-8 (``CYRILLIC``, ``CJK``; ``OTHER`` for a sign or a Latin letter
+    Zotero would misread as LaTeX)."""
+    found = {unicodedata.name(ch, "OTHER").split()[0] for ch in text if not ch.isascii()}
+    return {name if name in _SCRIPTS else "OTHER" for name in found}
 
 
 _DOTLESS_RE = re.compile(r"\{\\(['`^\"~=.uvHr])\\([ij])\}")

@@ -7,19 +7,28 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
 from acuref.formats import markers
+from acuref.formats.csl import ZOTERO_LACKS
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Origin, Reference, Source, Warning_
 from acuref.normalize.pages import is_range, normalize_pages
 
+# CSL type → RIS type, as Zotero's RIS import (translators/RIS.js, 2023) reads them. It reads GEN and UNPB as
+# journal articles, so neither is written where a closer type exists. It has no type for a standard (STAND is a
+# Report, with its number, publisher and place) or a preprint (a Manuscript of type Preprint, the arXiv id in Extra).
 RIS_TYPES = {
     "article-journal": "JOUR", "article-magazine": "MGZN", "article-newspaper": "NEWS", "book": "BOOK",
     "chapter": "CHAP", "paper-conference": "CPAPER", "report": "RPRT", "thesis": "THES", "webpage": "ELEC",
-    "dataset": "DATA", "manuscript": "MANSCPT", "review": "JOUR", "article": "JOUR",
+    "dataset": "DATA", "manuscript": "MANSCPT", "review": "JOUR", "article": "MANSCPT", "software": "COMP",
+    "standard": "STAND", "post-weblog": "BLOG", "entry-encyclopedia": "ENCYC", "entry-dictionary": "DICT",
+    "patent": "PAT", "map": "MAP", "legal_case": "CASE", "bill": "BILL", "speech": "SLIDE", "graphic": "ART",
+    "motion_picture": "MPCT", "song": "SOUND", "personal_communication": "PCOMM", "pamphlet": "PAMP",
+    "periodical": "JFULL", "legislation": "STAT", "hearing": "HEAR", "interview": "PCOMM",
 }
-CSL_TYPES = {v: k for k, v in RIS_TYPES.items() if k not in ("review", "article")}
+CSL_TYPES = {v: k for k, v in RIS_TYPES.items() if k not in ("review", "article", "interview")}
 CSL_TYPES.update({"CONF": "paper-conference", "ABST": "article-journal", "EJOUR": "article-journal",
                   "EBOOK": "book", "ECHAP": "chapter", "GEN": "document", "JFULL": "article-journal",
-                  "UNPB": "manuscript"})
+                  "UNPB": "manuscript", "INPR": "article-journal", "WEB": "webpage", "DBASE": "dataset"})
+_PREPRINT = "Preprint"  # the Manuscript Type a preprint gets in RIS (the reader maps it back)
 _TAG_RE = re.compile(r"^([A-Z][A-Z0-9])  - ?(.*)$")
 
 
@@ -48,7 +57,11 @@ def record(entry: Entry) -> list[tuple[str, str]]:
     if ref.container_title_short:
         tags.append(("J2", ref.container_title_short))
     if ref.collection_title:
-        tags.append(("T3", ref.collection_title))  # Zotero: the series of a book, chapter or conference paper
+        # Zotero: T3 is the series of a book, chapter or conference paper; a report's series title is its T2
+        own = ref.type in ("report", "standard", "software") and not ref.container_title
+        tags.append(("T2" if own else "T3", ref.collection_title))
+    if ref.collection_number and ref.type in ("book", "chapter"):
+        tags.append(("M1" if ref.type == "book" else "SV", ref.collection_number))  # Zotero's Series Number
     if ref.issued:
         tags.append(("PY", str(ref.issued.year)))
         m, d = ref.issued.month, ref.issued.day
@@ -64,15 +77,8 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         tags.append(("SP", first))
         if last:
             tags.append(("EP", last))
-    report = ref.type == "report"
-    if ref.number and not report:
-        if not ref.page and not ref.number.startswith("arXiv:"):
-            tags.append(("SP", ref.number))  # Zotero keeps SP as pages and drops C7 for journal articles
-        tags.append(("C7", ref.number))  # EndNote's tag for an article number
-    serial = ref.number if report else ref.ISBN or ref.ISSN  # SN is a report's number in Zotero and EndNote
-    place = "C1" if ref.type == "paper-conference" else "CY"  # Zotero reads a conference paper's place from C1
-    for tag, value in (("ET", ref.edition), ("PB", ref.publisher), (place, ref.publisher_place),
-                       ("DO", ref.DOI), ("SN", serial), ("UR", ref.URL), ("LA", ref.language)):
+    tags += _numbers(ref)
+    for tag, value in _imprint(ref):
         if value:
             tags.append((tag, value))
     if ref.PMID:
@@ -83,10 +89,71 @@ def record(entry: Entry) -> list[tuple[str, str]]:
         # is a second line of Zotero's Extra
         tags.append(("C2", ref.PMCID))
         tags.append(("M2", f"PMCID: {ref.PMCID}"))
+    tags = _lacking_to_extra(tags, ref.type)
     tags += [("N1", line) for line in markers.notes(ref)]
     tags += [("KW", tag) for tag in markers.tags(ref)]
     tags.append(("ER", ""))
     return tags
+
+
+# Tags whose value Zotero drops when the item type has no field for it, by the CSL variable they carry
+_TAG_VARIABLES = {"PB": "publisher", "CY": "publisher-place", "C1": "publisher-place", "VL": "volume", "IS": "issue",
+                  "M3": "genre"}
+_ZOTERO_KIND = {"article": "manuscript", "standard": "report"}  # the type RIS.js makes of them
+# CSL types whose RIS type has a "Type" field that RIS.js reads from M3 (thesis, report, manuscript, web page …)
+_M3_TYPES = frozenset({"thesis", "report", "standard", "manuscript", "article", "webpage", "post-weblog", "map",
+                       "personal_communication", "interview", "speech", "graphic"})
+_EDITED = frozenset({"CHAP", "BOOK", "EDBOOK", "CPAPER", "CONF"})  # record types whose ED/A2/A3 are editors
+_EXTRA_TAGS = {"publisher": "PB", "publisher-place": "CY", "volume": "VL", "issue": "IS", "genre": "M3",
+               "ISBN": "_ISBN", "ISSN": "_ISSN"}
+
+
+def _isbn(sn: str | None) -> str | None:
+    digits = re.sub(r"[\s-]", "", sn or "")
+    return sn if digits[:-1].isdigit() and (digits[-1:].isdigit() or digits[-1:] in "Xx") and len(digits) in (10, 13) \
+        else None
+
+
+def _lacking_to_extra(tags: list[tuple[str, str]], ctype: str) -> list[tuple[str, str]]:
+    """A value the Zotero type has no field for (a web page's publisher …) as an M2 line ``variable: value``,
+    which Zotero keeps in Extra, instead of a tag it would drop."""
+    kind = _ZOTERO_KIND.get(ctype) or (ctype if ctype in RIS_TYPES else "article-journal")  # GEN: Journal Article
+    lacks = ZOTERO_LACKS.get(kind, "").split()
+    return [("M2", f"{_TAG_VARIABLES[t]}: {v}") if _TAG_VARIABLES.get(t) in lacks else (t, v) for t, v in tags]
+
+
+def _numbers(ref: Reference) -> list[tuple[str, str]]:
+    """An article number (SP, which Zotero keeps as pages, and C7, EndNote's tag), or an arXiv id as Zotero's Extra
+    line ``arXiv: …`` (its RIS import reads no tag as a preprint's archive id)."""
+    if not ref.number or ref.type in ("report", "standard"):
+        return []
+    if ref.number.startswith("arXiv:"):
+        return [("M2", "arXiv: " + ref.number.removeprefix("arXiv:"))]
+    return ([] if ref.page else [("SP", ref.number)]) + [("C7", ref.number)]
+
+
+def _imprint(ref: Reference) -> list[tuple[str, str | None]]:
+    """Edition or version, publisher, place, kind, identifiers, language: each in the tag Zotero reads for the type."""
+    numbered = ref.type in ("report", "standard")
+    serial = ref.number if numbered else ref.ISBN or ref.ISSN  # SN is a report's number in Zotero and EndNote
+    place = "C1" if ref.type == "paper-conference" else "CY"  # Zotero reads a conference paper's place from C1
+    version = ref.version if ref.type in ("software", "dataset") else None  # ET is their Version in Zotero
+    publisher = ref.publisher
+    genre = ref.genre or (_PREPRINT if ref.type == "article" else None)  # M3: Thesis/Report/Manuscript Type
+    # a report's SN is its number: its ISBN or ISSN (which a Zotero Report has no field for) goes to Extra
+    extra = [("M2", f"{key}: {value}") for key, value in (("ISBN", ref.ISBN), ("ISSN", ref.ISSN))
+             if numbered and value]
+    if ref.type == "article" and publisher:
+        # a Manuscript has no publisher: an arXiv line names the repository, else Extra's CSL line does
+        if not (publisher == "arXiv" and (ref.number or "").startswith("arXiv:")):
+            extra.append(("M2", f"publisher: {publisher}"))
+        publisher = None
+    if genre and ref.type not in _M3_TYPES:
+        # RIS.js reads M3 of any other type as its DOI: the kind goes to Extra instead
+        extra.append(("M2", f"genre: {genre}"))
+        genre = None
+    return [("ET", version or ref.edition), ("PB", publisher), (place, ref.publisher_place), ("M3", genre),
+            ("DO", ref.DOI), ("SN", serial), ("UR", ref.URL), ("LA", ref.language), *extra]
 
 
 def _clean(value: str) -> str:
@@ -154,24 +221,41 @@ def _to_reference(tags: list[tuple[str, str]], file: str | None, line: int, raw:
     number = get("C7") or number
     if page and page == number:
         page = None  # the article number acuref writes in SP too, for Zotero
-    if get("TY") == "RPRT" and get("SN") and not number:
+    if get("TY") in ("RPRT", "STAND") and get("SN") and not number:
         number = get("SN")  # a report's number
+    arxiv = re.search(r"^arXiv:\s*(\S+)", "\n".join(v for t, v in tags if t == "M2"), re.MULTILINE)
+    if arxiv and not number:
+        number = "arXiv:" + arxiv.group(1)
     label = get("ID") or get("AN")
     sn = get("SN")
+    # Extra's "variable: value" lines (M2): what acuref wrote there for want of a Zotero field, read as the tag
+    for tag, value in tags:
+        var = re.match(r"([A-Za-z-]+):\s*(.+)$", value) if tag == "M2" else None
+        if var and var.group(1) in _EXTRA_TAGS:
+            first.setdefault(_EXTRA_TAGS[var.group(1)], var.group(2).strip())
+    publisher = get("PB")
+    series_t2 = get("TY") in ("RPRT", "STAND", "COMP") and not get("T3")  # their T2 is the series (Zotero)
+    ctype = CSL_TYPES.get(get("TY", "GEN"), "document")
+    if ctype == "manuscript" and (get("M3") == _PREPRINT or arxiv):
+        ctype = "article"
     ref = Reference(
-        type=CSL_TYPES.get(get("TY", "GEN"), "document"),
+        type=ctype, genre=(get("M3") if get("M3") != _PREPRINT else None) or None,
+        version=(get("ET") if ctype in ("software", "dataset") else None) or None,
+        collection_number=get("M1" if ctype == "book" else "SV") if ctype in ("book", "chapter") else None,
         author=tuple(_parse_name(v) for t, v in tags if t in ("AU", "A1")),
-        editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in ("CHAP", "BOOK", "EDBOOK")),
+        editor=tuple(_parse_name(v) for t, v in tags if t in ("ED", "A2", "A3") and get("TY") in _EDITED),
         title=get("TI") or get("T1") or None,
-        container_title=get("C3") or get("T2") or get("JF") or get("JO") or get("BT") or None,
+        container_title=get("C3") or (get("T2") if not series_t2 else None) or get("JF") or get("JO") or get("BT") or None,
         container_title_short=get("J2") or get("JA") or None, issued=_date(get("PY") or get("Y1"), get("DA")),
         accessed=_date(get("Y2"), None),
         volume=get("VL") or None, issue=get("IS") or None, page=page, number=number,
-        collection_title=get("T3") or None, edition=get("ET") or None, publisher=get("PB") or None, publisher_place=get("CY") or get("C1") or None,
+        collection_title=get("T3") or (get("T2") if series_t2 else None), edition=(get("ET") if ctype not in ("software", "dataset") else None) or None,
+        publisher=publisher or ("arXiv" if ctype == "article" and number and number.startswith("arXiv:") else None), publisher_place=get("CY") or get("C1") or None,
         DOI=get("DO") or None, PMID=_pmid(get),
         PMCID=get("C2") if (get("C2") or "").upper().startswith("PMC") else None, URL=get("UR") or None,
-        ISBN=sn if sn and get("TY") != "RPRT" and re.sub(r"[\s-]", "", sn).isdigit() and len(re.sub(r"[\s-]", "", sn)) in (10, 13) else None,
-        ISSN=sn if sn and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None,
+        ISBN=get("_ISBN") or _isbn(sn if get("TY") not in ("RPRT", "STAND") else None),
+        ISSN=get("_ISSN") or (sn if sn and get("TY") not in ("RPRT", "STAND")
+                              and re.fullmatch(r"\d{4}-?\d{3}[\dXx]", sn.strip()) else None),
         language=get("LA") or None,
         sources=(Source(raw=raw, line=line, end_line=line + raw.count("\n"), label=label, kind="bibliography", file=file),),
         parsed="acuref-unparsed" not in [v for t, v in tags if t == "KW"],

@@ -7,6 +7,7 @@ from typing import Any
 
 from acuref._version import __version__
 from acuref.dedupe.stage import DedupeReport, MergeStep
+from acuref.formats import bibtex
 from acuref.model import Entry, Resolution, Skipped, Source, Status, Warning_
 
 
@@ -59,6 +60,8 @@ def _library_fields(entry: Entry) -> dict[str, Any]:
     origin = entry.ref.origin
     if origin is None:
         return {}
+    if origin.format == "bibtex":  # exactly the fields written into the user's entry (month too)
+        return {"library_format": origin.format, "added_fields": bibtex.added_fields(entry)}
     return {"library_format": origin.format,
             "added_fields": [f for f in entry.ref.filled() if f not in origin.present]}
 
