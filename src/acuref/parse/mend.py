@@ -23,6 +23,8 @@ from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.kinds import read_kind
+from acuref.parse.venues import read_venue
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)
@@ -61,6 +63,8 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _title_notes(ref)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
+    ref = read_kind(ref, text)
+    ref = read_venue(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
@@ -68,6 +72,7 @@ def mend(ref: Reference, text: str) -> Reference:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
             ref = replace(ref, volume=volume, issue=issue)
+    ref = _organisations(ref)
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
@@ -96,6 +101,15 @@ def _names_in_title(ref: Reference) -> Reference:
         if rest[:1].isupper() and (_given_first_names(head) or classify(head) == "org"):
             return replace(ref, author=parse_author_list(head)[0], title=rest.strip(" ."))
     return ref
+
+
+def _organisations(ref: Reference) -> Reference:
+    """An organisation read as a person (``Diabetes Fonds`` as family Fonds, given Diabetes) is one literal name."""
+    if not ref.author or len(ref.author) > 3:
+        return ref
+    names = tuple(Name(literal=f"{n.given} {n.family}") if n.given and n.family and not n.literal and " " not in n.given.strip(".")
+                  and not n.given.endswith(".") and classify(f"{n.given} {n.family}") == "org" else n for n in ref.author)
+    return replace(ref, author=names) if names != ref.author else ref
 
 
 def _written_out(name: Name) -> bool:
