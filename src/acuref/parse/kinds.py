@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Callable
+from typing import Callable, Iterator
 
 from acuref.model import Reference
 
@@ -42,11 +42,11 @@ _REPORT_RE = re.compile(
     rf"Arbeitspapier|Diskussionspapier|Technischer\s+Bericht|Abschlussbericht|Schlussbericht|Projektbericht|"
     rf"Rapport\s+(?:technique|de\s+recherche|final)|Document\s+de\s+travail|Cahier\s+de\s+recherche|Note\s+technique|"
     rf"Onderzoeksrapport|Eindrapport|Werkdocument|Technisch\s+rapport|Rapport)\b\.?)(?:{_NUMBER})?"
-    rf"|(?P<genre2>\b(?:Report|Bericht|Rapport|Memo|Memorandum|Notitie|Paper))(?:{_NUMBER.replace('number', 'number2')})",
+    rf"|(?P<genre2>\b(?:Report|Bericht|Rapport|Memo|Memorandum|Notitie|(?:Professional|Open[- ]File|Special|Survey)\s+Paper))(?:{_NUMBER.replace('number', 'number2')})",
     re.IGNORECASE)
 # "Report" names these journals and series of articles
 _REPORT_JOURNAL_RE = re.compile(r"\b(?:Scientific|Cell|EMBO|Physics|Case|Clinical|Current|Weekly|Mortality|Annual|"
-                                r"Health|Food|Consumer)\s+Reports?\b|\bReports\s+(?:on|of|in)\b|\bMMWR\b|\bRep\b",
+                                r"Health|Food|Consumer|Qualitative)\s+Reports?\b|\bReports\s+(?:on|of|in)\b|\bMMWR\b|\bWkly\s+Rep\b|\b[A-Z][a-z]+\s+Rep\s+\d",
                                 re.IGNORECASE)
 
 _DATASET_RE = re.compile(r"\[(?:Data\s?set|Data|Data\s+collection|Database|Datensatz|Daten|Jeu\s+de\s+données|"
@@ -93,6 +93,9 @@ _INSTITUTION_RE = re.compile(r"\b(?:univ|hochschule|school|institut|facult|fakul
                              r"hogeschool|academ)", re.IGNORECASE)
 
 
+_LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
+
+
 # ---- the passes -----------------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
@@ -106,7 +109,12 @@ class Evidence:
 
 
 def _journal(ref: Reference) -> bool:
-    return bool(ref.container_title and ref.volume and (ref.page or ref.issue or ref.number))
+    """A journal's reading: a container with a volume (a number, not "Open File Report 5426") and pages or issue."""
+    return bool(ref.container_title and ref.volume and _VOLUME_RE.fullmatch(ref.volume)
+                and (ref.page or ref.issue or ref.number))
+
+
+_VOLUME_RE = re.compile(r"[A-Za-z]{0,2}\d[\w.-]{0,10}")
 
 
 def _outside_title(ref: Reference, text: str, m: "re.Match[str]") -> bool:
@@ -120,8 +128,12 @@ def _outside_title(ref: Reference, text: str, m: "re.Match[str]") -> bool:
     end = start + len(title)
     if m.start() >= end or m.end() <= start:
         return True
-    # closing the title as its own segment: "Title (Doctoral dissertation)", "Title, Masters Thesis"
-    return m.end() >= end - 1 and text[start: m.start()].rstrip()[-1:] in (".", ",", ";", ":", "(", "[")
+    # closing the title as its own segment: "Title (Doctoral dissertation)", "Title, Masters Thesis", "Title (GIGA
+    # Working Paper No. 151"
+    head = text[start: m.start()].rstrip()
+    opened = max(head.rfind("("), head.rfind("["))
+    return m.end() >= end - 1 and (head[-1:] in (".", ",", ";", ":", "(", "[") or (
+        opened >= 0 and len(head) - opened <= 30 and not any(c in head[opened:] for c in ")]")))
 
 
 def _first_outside(rx: re.Pattern[str], text: str, ref: Reference) -> "re.Match[str] | None":
@@ -185,23 +197,36 @@ def _file_thesis(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     title = fields.get("title", ref.title)
     if container and not institution and title:
         title = f"{title}. {container}"  # a thesis has no container: what was read as one is its subtitle
-    return replace(ref, type="thesis", genre=genre, title=title, container_title=None,
+    report = _find_report(text[m.end():], replace(ref, title=None))  # "… Published as Technical Report No. 131"
+    number = (report.group("number") or report.group("number2")) if report else None
+    return replace(ref, type="thesis", genre=genre, title=title, container_title=None, number=number or ref.number,
                    container_title_short=None, publisher=publisher, publisher_place=place)
 
 
 def _find_report(text: str, ref: Reference) -> "re.Match[str] | None":
+    """The first report words that print a number, or else the first without one."""
+    found = None
+    for m in _report_words(text, ref):
+        if m.group("number") or m.group("number2"):
+            return m
+        found = found or m
+    return found
+
+
+def _report_words(text: str, ref: Reference) -> "Iterator[re.Match[str]]":
     for m in _REPORT_RE.finditer(text):
         number = m.group("number") or m.group("number2") or ""
-        if m.group("genre2") and (not re.search(r"\d", number) or not _standing(text, m) and not re.search(
-                r"\b(?:No|Nr|Number|n°)\b", m.group(0))):
+        if m.group("genre2") and not re.search(r"\d", number):
             continue
         if re.fullmatch(r"(?:1[6-9]|20)\d\d", number):
             continue  # "Vital Signs Report 2014", "Working Paper 2014": a year, not a number
         if _REPORT_JOURNAL_RE.search(text[max(0, m.start() - 20): m.end() + 12]):
             continue
+        bare = m.group("genre") and " " not in m.group("genre").strip(" .")
+        if bare and not number and not _standing(text, m):
+            continue  # "Rapport sur le développement durable": the title's own word
         if _outside_title(ref, text, m) or m.group("genre2"):
-            return m
-    return None
+            yield m
 
 
 def _file_report(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
@@ -218,7 +243,8 @@ def _file_report(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
         container = None
     if not publisher and container and not _journal(ref):
         publisher, container = container, None
-    return replace(ref, type="report", genre=genre if not ref.genre else ref.genre, number=number or ref.number,
+    volume = None if ref.volume and number and number in ref.volume else ref.volume
+    return replace(ref, type="report", genre=genre if not ref.genre else ref.genre, number=number or ref.number, volume=volume,
                    title=fields.get("title", ref.title), container_title=container, publisher=publisher,
                    collection_title=series, container_title_short=None if not container else ref.container_title_short,
                    page=None if number and ref.page == number else ref.page)
@@ -230,7 +256,7 @@ def _find_dataset(text: str, ref: Reference) -> "re.Match[str] | None":
         return m
     if _journal(ref) or _SOFTWARE_RE.search(text):
         return None
-    return _DATA_DOI_RE.search(ref.DOI or "") or (_DATA_DOI_RE.search(text) if ref.DOI is None else None)
+    return _DATA_DOI_RE.search(ref.DOI or "") or _DATA_DOI_RE.search(ref.URL or "")
 
 
 def _repository(ref: Reference, text: str) -> str | None:
@@ -251,8 +277,9 @@ def _file_dataset(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
 
 
 def _file_program(ref: Reference, m: "re.Match[str]", text: str, kind: str = "software") -> Reference:
-    printed = m.group(0).strip(" .,") if m.group(0).strip().startswith(("[", "(")) or kind == "software" else ""
-    fields = _without(ref, printed) if printed and not printed.startswith("10.") else {}
+    link = m.string in (ref.DOI, ref.URL)
+    printed = "" if link else m.group(0).strip(" .,")
+    fields = _without(ref, printed) if printed else {}
     repo = _repository(ref, text) if kind == "dataset" else None
     container = fields.get("container_title", ref.container_title)
     publisher = fields.get("publisher", ref.publisher)
@@ -272,7 +299,7 @@ def _find_software(text: str, ref: Reference) -> "re.Match[str] | None":
         return m
     if _journal(ref) or ref.page or ref.volume:
         return None
-    return _CODE_URL_RE.search(text) if ref.URL and _CODE_URL_RE.search(ref.URL) else None
+    return _CODE_URL_RE.search(ref.URL or "")
 
 
 def _find_standard(text: str, ref: Reference) -> "re.Match[str] | None":
@@ -338,6 +365,7 @@ def read_kind(ref: Reference, text: str) -> Reference:
     gives none, or when it reads as a journal article and the evidence may not re-type one."""
     if not ref.parsed or ref.type in ("article", "patent", "legislation", "legal_case"):
         return ref
+    text = _LINK_RE.sub(" ", text)  # "…/rapport-developpement-durable/rdd_2014.pdf" says nothing of the kind
     for ev in EVIDENCE:
         if _journal(ref) and not ev.over_journal:
             continue

@@ -23,13 +23,16 @@ from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
 from acuref.parse.venues import read_venue
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)
 _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
-_ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
+# "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
+_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
+                       r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
@@ -65,6 +68,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _arxiv(ref, text)
     ref = read_kind(ref, text)
     ref = read_venue(ref, text)
+    ref = read_edition(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
@@ -190,13 +194,14 @@ def _editors(ref: Reference) -> Reference:
 
 def _arxiv(ref: Reference, text: str) -> Reference:
     m = _ARXIV_RE.search(text) if "Xiv" in text or "xiv" in text or "XIV" in text else None
-    if not m or ref.DOI and "arxiv" not in ref.DOI.lower():
+    if not m:
         return ref
-    ident = m.group(1)
-    if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number):
+    ident = m.group(1) or m.group(2) or m.group(3)
+    if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number) \
+            or ref.DOI and "arxiv" not in ref.DOI.lower():
         # a published article that also gives its preprint: its article number stays; the preprint is a link
         return ref if ref.URL else replace(ref, URL=f"https://arxiv.org/abs/{ident}")
-    changes: dict = {"number": f"arXiv:{ident}"}
+    changes: dict = {"number": f"arXiv:{ident}", "publisher": ref.publisher or "arXiv"}
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
     if not ref.container_title or ref.container_title.lower().startswith("arxiv"):

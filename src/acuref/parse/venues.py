@@ -77,8 +77,53 @@ def _full_last(first: str, last: str) -> str:
     return first[: len(first) - len(last)] + last if len(last) < len(first) else last
 
 
+# A series printed with its number: "Lecture Notes in Computer Science, vol. 4012", "LNCS 2825", "Journal for the
+# Study of the New Testament Supplement Series 40", "(BAR International Series, 604)", "Schriftenreihe … Bd. 3"
+_SERIES_RE = re.compile(
+    r"(?P<series>\bLecture\s+Notes\s+in\s+[A-Z][\w ]+?|\b(?:LNCS|LNAI|LNBI|LNBIP|LNI|CCIS|LIPIcs)\b|"
+    r"\b[A-Z][\w'’&:-]*(?:\s+(?:[A-Z][\w'’&:-]*|of|the|in|for|and|on|de|der|des|van|voor|für|zur))*\s+"
+    r"(?:Series|Reihe|Schriftenreihe|reeks|Reeks|Collection|Serie))(?:\s*\([A-Z]{2,8}\))?"
+    r"\s*[,;]?\s*(?:vol(?:ume)?\.?|Vol\.|Bd\.|Band|no\.|No\.|nr\.|Nr\.|n°|#)?\s*(?P<number>\d{1,5})\b(?![.,]\d|\s*\()")
+_VOLUME_OF_RE = re.compile(r"\b(?:volume|vol\.)\s*(?P<number>\d{1,5})\s+of\s+(?:the\s+)?(?P<series>[A-Z][\w\s]{1,80}?|LNCS|LNAI)"
+                           r"(?=[,.;)]|\s+(?:pages|pp|S\.))")
+_NOT_A_SERIES_RE = re.compile(r"\b(?:New|Second|Third|Fourth|Conference|Old|Neue|Nouvelle)\s+(?:Series|Serie|Reihe)\b|"
+                              r"\bJournal\s+of\s+Physics", re.IGNORECASE)
+
+
+def _printed_series(ref: Reference, text: str) -> Reference:
+    """A series and its number the reading left in the title, the container or nowhere."""
+    m = _VOLUME_OF_RE.search(text) or _SERIES_RE.search(text)
+    if not m or _NOT_A_SERIES_RE.search(m.group(0)) or _is_year(ref, m.group("number")):
+        return ref
+    series = " ".join(m.group("series").split())
+    if _journal_volume(ref, series):
+        return ref  # "Studies in Second Language Acquisition 19: 37–66" is a journal's volume
+    changes: dict = {"collection_title": series, "collection_number": m.group("number")}
+    for name in ("title", "container_title"):
+        value = getattr(ref, name)
+        at = value.find(series) if value else -1
+        if value and at > 8 and len(value) - at <= len(m.group(0)) + 4:
+            changes[name] = value[:at].rstrip(" ,.;(") or value  # "Title. Supplement Series 40" ends before the series
+    return replace(ref, **changes)
+
+
+def _is_year(ref: Reference, number: str) -> bool:
+    """``Series, 2004``: the year, not the number (LNCS 1807 is a number: the year printed is another)."""
+    return bool(re.fullmatch(YEAR, number)) and ref.issued is not None and ref.issued.year == int(number)
+
+
+def _journal_volume(ref: Reference, series: str) -> bool:
+    c = ref.container_title or ""
+    return bool(ref.type == "article-journal" and c and series in c and ref.volume and (ref.page or ref.issue)
+                and not re.match(r"Lecture\s+Notes|LN|CCIS", c))
+
+
 def _series_number(ref: Reference, text: str) -> Reference:
     series = ref.collection_title
+    if not series and not ref.collection_number and ("Series" in text or "L" in text or "Reihe" in text or "reeks" in text
+                                                     or "vol" in text or "Collection" in text or "Serie" in text):
+        ref = _printed_series(ref, text)
+        series = ref.collection_title if ref.collection_number is None else None
     if not series or ref.collection_number:
         return ref
     clean = re.sub(r"^(?:of|in)\s+", "", series).strip(" ,.(")
@@ -86,10 +131,17 @@ def _series_number(ref: Reference, text: str) -> Reference:
         clean += ")"  # "Lecture Notes in Informatics (LNI" cut before its bracket closed
     changes: dict = {"collection_title": clean} if clean != series else {}
     name = re.escape(clean).replace(r"\ ", r"\s+")
-    m = re.search(name + _SERIES_NUMBER_RE, text) or re.search(
-        r"\b(?:volume|vol\.|Band|Bd\.|deel|tome)\s*(\d{1,6})\s+(?:of|in|van|de|der)\s+(?:the\s+)?" + name, text, re.IGNORECASE)
-    if m and not re.fullmatch(YEAR, m.group(1)):
+    of = re.search(r"\b(?:volume|vol\.|Band|Bd\.|deel|tome)\s*(\d{1,6})\s+(?:of|in|van|de|der)\s+(?:the\s+)?" + name, text,
+                   re.IGNORECASE)
+    m = of or re.search(name + _SERIES_NUMBER_RE, text)
+    if m and (of or not _is_year(ref, m.group(1))):
         changes["collection_number"] = m.group(1)
+    if of and not ref.volume:
+        changes["volume"] = of.group(1)  # BibTeX's own reading of "volume 1807 of LNCS": the volume, in a series
+    if of and ref.issued and str(ref.issued.year) == of.group(1):
+        # "volume 1807 of Lecture Notes …, 2000": the number read as the year; the year is the one printed after
+        years = re.findall(rf"(?<!\d){YEAR}(?!\d)", text[of.end():])
+        changes["issued"] = Date(int(years[-1])) if years else None
     if ref.type == "article-journal" and ref.container_title and re.search(r"(?:^|[.,]\s)In:?\s", text):
         changes["type"] = "chapter"  # a journal has no series: "In: Book. Series, vol. 12" is a part of a book
     return replace(ref, **changes) if changes else ref
