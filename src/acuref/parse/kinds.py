@@ -120,8 +120,8 @@ _VOLUME_RE = re.compile(r"[A-Za-z]{0,2}\d[\w.-]{0,10}")
 def _outside_title(ref: Reference, text: str, m: "re.Match[str]") -> bool:
     """The words were printed outside the title, or end it (``Title (Doctoral dissertation)``)."""
     title = ref.title or ""
-    if not title:
-        return True
+    if not title or m.group(0).startswith("["):
+        return True  # "[Data set]", "[Computer software]": a bracketed description is never the title's
     start = text.find(title)
     if start < 0:
         return m.group(0).strip(" .()[]") not in title or title.rstrip(" .)]").endswith(m.group(0).strip(" .()[]"))
@@ -233,7 +233,7 @@ def _file_report(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     genre = (m.group("genre") or m.group("genre2")).strip(" .")
     number = m.group("number") or m.group("number2")
     printed = m.group(0).rstrip(".")
-    fields = _without(ref, printed)
+    fields = {f: v for f, v in _without(ref, printed).items() if not v or v.lower() != genre.lower()}
     container = fields.get("container_title")
     publisher = fields.get("publisher")
     series = ref.collection_title
@@ -288,7 +288,7 @@ def _file_program(ref: Reference, m: "re.Match[str]", text: str, kind: str = "so
     version = ref.version or _version(text)
     title = fields.get("title", ref.title)
     if title and version:
-        title = re.sub(rf"\s*[(\[]?(?:Version|version|Versie)\s*:?\s*v?{re.escape(version)}[)\]]?\s*$", "", title) or title
+        title = re.sub(rf"\s*[(\[]?(?i:version|versie|v)\.?\s*:?\s*v?{re.escape(version)}[)\]]?\s*$", "", title) or title
     return replace(ref, type=kind, title=title, container_title=container, container_title_short=None,
                    publisher=publisher or repo, version=version)
 
@@ -322,9 +322,9 @@ def _file_standard(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
         title = _drop(title, number)
     elif not title and ref.container_title:
         title = ref.container_title
-    container = None if ref.container_title == title or (ref.container_title and number in ref.container_title) \
-        else ref.container_title
-    author = ref.author if not (len(ref.author) == 1 and number in ref.author[0].display()) else ()
+    c = ref.container_title
+    container = None if c == title or (c and (number in c or c in number)) else c
+    author = ref.author if not (len(ref.author) == 1 and ref.author[0].display() in number) else ()
     return replace(ref, type="standard", number=number, title=title, container_title=container,
                    container_title_short=None, author=author)
 
@@ -350,6 +350,30 @@ def _file_manuscript(ref: Reference, m: "re.Match[str]", text: str) -> Reference
                    genre=ref.genre or m.group(0).strip())
 
 
+_SERVERS = (("biorxiv", "bioRxiv"), ("medrxiv", "medRxiv"), ("ssrn", "SSRN"), ("research square", "Research Square"),
+            ("chemrxiv", "ChemRxiv"), ("psyarxiv", "PsyArXiv"), ("socarxiv", "SocArXiv"), ("osf preprints", "OSF Preprints"),
+            ("techrxiv", "TechRxiv"), ("eartharxiv", "EarthArXiv"), ("preprints.org", "Preprints"), ("hal-", "HAL"))
+_SERVER_RE = re.compile(r"\b(?:bioRxiv|medRxiv|SSRN|Research\s+Square|ChemRxiv|PsyArXiv|SocArXiv|OSF\s+Preprints|TechRxiv|"
+                        r"EarthArXiv|Preprints\.org)\b|\bhal-\d{8}", re.IGNORECASE)
+_SERVER_DOI_RE = re.compile(r"^10\.(?:1101/\d{4}\.\d\d\.\d\d|2139/ssrn|21203/rs\.|26434/chemrxiv|31234/osf|31235/osf|"
+                            r"36227/techrxiv|31223/|20944/preprints)", re.IGNORECASE)
+
+
+def _find_preprint(text: str, ref: Reference) -> "re.Match[str] | None":
+    where = " ".join(v for v in (ref.container_title, ref.publisher) if v)
+    return _SERVER_RE.search(where) or _SERVER_DOI_RE.search(ref.DOI or "")
+
+
+def _file_preprint(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
+    """A preprint server's paper: CSL's ``article`` (Zotero's preprint), the server as publisher (its repository)."""
+    low = (m.group(0) + " " + (ref.container_title or "") + " " + (ref.DOI or "")).lower()
+    server = next((name for key, name in _SERVERS if key in low), None)
+    if server is None and (ref.DOI or "").startswith("10.1101/"):
+        server = "medRxiv" if "medrxiv" in text.lower() else "bioRxiv"
+    return replace(ref, type="article", publisher=ref.publisher if ref.publisher and ref.publisher != ref.container_title
+                   else server or ref.publisher)
+
+
 EVIDENCE: tuple[Evidence, ...] = (
     Evidence("thesis", _find_thesis, _file_thesis, over_journal=False),
     Evidence("standard", _find_standard, _file_standard),
@@ -357,6 +381,7 @@ EVIDENCE: tuple[Evidence, ...] = (
     Evidence("dataset", _find_dataset, _file_dataset),
     Evidence("software", _find_software, _file_program),
     Evidence("manuscript", _find_manuscript, _file_manuscript),
+    Evidence("article", _find_preprint, _file_preprint),
 )
 
 

@@ -84,6 +84,9 @@ _SERIES_RE = re.compile(
     r"\b[A-Z][\w'’&:-]*(?:\s+(?:[A-Z][\w'’&:-]*|of|the|in|for|and|on|de|der|des|van|voor|für|zur))*\s+"
     r"(?:Series|Reihe|Schriftenreihe|reeks|Reeks|Collection|Serie))(?:\s*\([A-Z]{2,8}\))?"
     r"\s*[,;]?\s*(?:vol(?:ume)?\.?|Vol\.|Bd\.|Band|no\.|No\.|nr\.|Nr\.|n°|#)?\s*(?P<number>\d{1,5})\b(?![.,]\d|\s*\()")
+# French and German name the series after the word: "Collection Sciences Sup, n° 12", "Reihe Informatik, Bd. 3"
+_SERIES_FIRST_RE = re.compile(r"(?P<series>\b(?:Collection|Coll\.|Reihe|Schriftenreihe|Reeks|Série)\s+[A-Z«\"][^,.;()]{1,60}?)"
+                              r"\s*[,;]?\s*(?:vol\.|Vol\.|Bd\.|Band|no\.|No\.|nr\.|Nr\.|n°|nº|t\.|tome|deel)\s*(?P<number>\d{1,5})\b")
 _VOLUME_OF_RE = re.compile(r"\b(?:volume|vol\.)\s*(?P<number>\d{1,5})\s+of\s+(?:the\s+)?(?P<series>[A-Z][\w\s]{1,80}?|LNCS|LNAI)"
                            r"(?=[,.;)]|\s+(?:pages|pp|S\.))")
 _NOT_A_SERIES_RE = re.compile(r"\b(?:New|Second|Third|Fourth|Conference|Old|Neue|Nouvelle)\s+(?:Series|Serie|Reihe)\b|"
@@ -92,7 +95,7 @@ _NOT_A_SERIES_RE = re.compile(r"\b(?:New|Second|Third|Fourth|Conference|Old|Neue
 
 def _printed_series(ref: Reference, text: str) -> Reference:
     """A series and its number the reading left in the title, the container or nowhere."""
-    m = _VOLUME_OF_RE.search(text) or _SERIES_RE.search(text)
+    m = _VOLUME_OF_RE.search(text) or _SERIES_RE.search(text) or _SERIES_FIRST_RE.search(text)
     if not m or _NOT_A_SERIES_RE.search(m.group(0)) or _is_year(ref, m.group("number")):
         return ref
     series = " ".join(m.group("series").split())
@@ -136,6 +139,8 @@ def _series_number(ref: Reference, text: str) -> Reference:
     m = of or re.search(name + _SERIES_NUMBER_RE, text)
     if m and (of or not _is_year(ref, m.group(1))):
         changes["collection_number"] = m.group(1)
+        if ref.edition == m.group(1):
+            changes["edition"] = None  # "Lecture Notes in Informatics, Bd. 175": the series' number, no edition
     if of and not ref.volume:
         changes["volume"] = of.group(1)  # BibTeX's own reading of "volume 1807 of LNCS": the volume, in a series
     if of and ref.issued and str(ref.issued.year) == of.group(1):
