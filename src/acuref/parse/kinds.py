@@ -27,7 +27,7 @@ _THESIS_RE = re.compile(
     r"Diplomarbeit|Masterarbeit|Bachelorarbeit|Magisterarbeit|Doktorarbeit|Habilitationsschrift|Staatsexamensarbeit|"
     r"Proefschrift|Dissertatie|Masterscriptie|Masterthesis|Masterproef|Bachelorproef|Bachelorscriptie|Scriptie|"
     r"Doctoraalscriptie|Afstudeerscriptie|Thèse(?:\s+de\s+(?:doctorat|master|Doctorat)(?:\s+[\wé'’ -]{2,40}?)?)?|"
-    r"Mémoire(?:\s+de\s+(?:master|maîtrise|Master|fin\s+d['’]études|DEA|licence))?|Tesi\s+di\s+(?:laurea|dottorato)|"
+    r"Mémoire(?:\s+de\s+(?:master|maîtrise|Master|fin\s+d['’]études|DEA|licence)|(?!\s+(?:de\s+la|de\s+l['’]|des|du|sur)\b))|Tesi\s+di\s+(?:laurea|dottorato)|"
     r"Tesis\s+doctoral|Tese\s+de\s+doutorado|Dissertação\s+de\s+mestrado)\b\.?)",
     re.IGNORECASE)
 # Journals whose names hold a thesis word: never a thesis
@@ -61,7 +61,7 @@ _SOFTWARE_RE = re.compile(r"\[(?:Computer\s+(?:software|program)|Software|Source
                           r"Programmatuur|R\s+package|Python\s+package)\]|\b(?:R|Python|Julia|Stata|MATLAB)\s+package"
                           r"(?:\s+version\s+[\w.-]+)?\b|\bsoftware\s+version\b|\bComputer\s+software\b|"
                           r"R\s+Foundation\s+for\s+Statistical\s+Computing", re.IGNORECASE)
-_CODE_URL_RE = re.compile(r"\b(?:github\.com|gitlab\.com|bitbucket\.org|cran\.r-project\.org/(?:web/)?packages?|"
+_CODE_URL_RE = re.compile(r"(?<![\w.-])(?:www\.)?(?:(?:github\.com|gitlab\.com|bitbucket\.org)/[\w.-]+(?=/[\w.-])|cran\.r-project\.org/(?:web/)?packages?|"
                           r"pypi\.(?:python\.)?org/(?:project|pypi)|bioconductor\.org/packages|"
                           r"CRAN\.R-project\.org/package)[/=][\w.-]+", re.IGNORECASE)
 _VERSION_RE = re.compile(r"\b(?:R\s+package\s+)?(?:version|Version|Versie|versie|Vers\.|ver\.)\s*:?\s*v?"
@@ -74,8 +74,8 @@ _STANDARD_RE = re.compile(
     r"[A-Z]?\d[\d.]*(?:[-/]\d+)*(?::\d{4}(?:-\d{2})?)?(?:[-/]\d{4})?|EN\s+\d{3,5}(?:-\d+)*(?::\d{4})?))(?![\w/])")
 
 _MANUSCRIPT_RE = re.compile(
-    r"\b(?:Unpublished\s+(?:manuscript|work|paper|report|raw\s+data)|Manuscript(?:\s+(?:in\s+preparation|in\s+review|"
-    r"under\s+review|submitted(?:\s+for\s+publication)?))?|In\s+preparation|(?:Submitted|Accepted)\s+(?:for\s+publication|"
+    r"\b(?:Unpublished\s+(?:manuscript|work|paper|raw\s+data)|Manuscript(?:\s+(?:in\s+preparation|in\s+review|"
+    r"under\s+review|submitted(?:\s+for\s+publication)?))?|In\s+preparation|Submitted\s+(?:for\s+publication|"
     r"to\s+[A-Z])|Under\s+review|Ongepubliceerd(?:\s+manuscript)?|Niet\s+gepubliceerd|In\s+voorbereiding|"
     r"Unveröffentlicht(?:es|)(?:\s+Manuskript)?|Manuskript(?:\s+in\s+Vorbereitung|\s+eingereicht)?|In\s+Vorbereitung|"
     r"Manuscrit(?:\s+(?:non\s+publié|soumis|en\s+préparation|inédit))?|Non\s+publié|En\s+préparation|Inédit)\b",
@@ -225,6 +225,8 @@ def _report_words(text: str, ref: Reference) -> "Iterator[re.Match[str]]":
         bare = m.group("genre") and " " not in m.group("genre").strip(" .")
         if bare and not number and not _standing(text, m):
             continue  # "Rapport sur le développement durable": the title's own word
+        if ref.type in ("chapter", "paper-conference") and m.group(0).rstrip(".") not in (ref.container_title or ""):
+            continue  # a paper in proceedings that name their series "Document de travail n° 9"
         if _outside_title(ref, text, m) or m.group("genre2"):
             yield m
 
@@ -254,8 +256,8 @@ def _find_dataset(text: str, ref: Reference) -> "re.Match[str] | None":
     m = _DATASET_RE.search(text)
     if m:
         return m
-    if _journal(ref) or _SOFTWARE_RE.search(text):
-        return None
+    if _journal(ref) or _SOFTWARE_RE.search(text) or _CODE_URL_RE.search(ref.URL or "") or re.search(r"\bv\d+\.\d", text, re.IGNORECASE):
+        return None  # a program archived on Zenodo: "gbifparser: v0.1.0", a GitHub link beside the DOI
     return _DATA_DOI_RE.search(ref.DOI or "") or _DATA_DOI_RE.search(ref.URL or "")
 
 
@@ -333,7 +335,7 @@ def _find_manuscript(text: str, ref: Reference) -> "re.Match[str] | None":
     if _IN_PRESS_RE.search(text) or ref.page:
         return None
     for m in _MANUSCRIPT_RE.finditer(text):
-        if m.group(0).lower().startswith("manuscri") and len(m.group(0)) < 12 and not (
+        if m.group(0).lower().startswith(("manuscri", "manuskri")) and len(m.group(0)) < 12 and not (
                 text[max(0, m.start() - 1)] in "([" or m.end() >= len(text.rstrip(" .)]")) - 1):
             continue  # a lone "Manuscript" counts only in brackets or closing the string
         if _outside_title(ref, text, m):
