@@ -43,7 +43,9 @@ def read_edition(ref: Reference, text: str) -> Reference:
         if m.group("n") and not 0 < int(m.group("n")) <= 150:
             continue
         number = m.group("n") or str(_ordinal(m.group("w")))
-        changes: dict = {"edition": number, "title": _without_edition(ref.title, m.group(0))}
+        changes: dict = {"edition": number}
+        if m.group("n"):  # "Chimie organique, 2e éd": off the title; "…, Sixth Edition" is often the title's own
+            changes["title"] = _without_edition(ref.title, m.group(0))
         if ref.type == "article-journal" and not (ref.volume or ref.issue):
             # a journal has volumes, not editions: "Lipid analysis, 3rd edn. The Oily Press" is a book (or a part)
             book = not (ref.editor or re.search(r"(?:^|[.,]\s)In:?\s", text))

@@ -285,14 +285,13 @@ def _file_program(ref: Reference, m: "re.Match[str]", text: str, kind: str = "so
     repo = _repository(ref, text) if kind == "dataset" else None
     container = fields.get("container_title", ref.container_title)
     publisher = fields.get("publisher", ref.publisher)
-    if container and (container.lower() == (repo or "").lower() or not publisher):
-        publisher, container = publisher or container, None
+    if container and not publisher:
+        publisher = container  # the repository or the organisation; kept as printed in the container too
     version = ref.version or _version(text)
     title = fields.get("title", ref.title)
     if title and version:
         title = re.sub(rf"\s*[(\[]?(?i:version|versie|v)\.?\s*:?\s*v?{re.escape(version)}[)\]]?\s*$", "", title) or title
-    return replace(ref, type=kind, title=title, container_title=container, container_title_short=None,
-                   publisher=publisher or repo, version=version)
+    return replace(ref, type=kind, title=title, container_title=container, publisher=publisher or repo, version=version)
 
 
 def _find_software(text: str, ref: Reference) -> "re.Match[str] | None":
@@ -320,13 +319,16 @@ def _find_standard(text: str, ref: Reference) -> "re.Match[str] | None":
 def _file_standard(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     number = " ".join(m.group("number").split())
     title = ref.title
-    if title and number in title:
+    if title and title.startswith(number + ". "):
+        title = title[len(number) + 2:]  # "DIN EN ISO 9001:2015-11. Qualitätsmanagementsysteme": the number, then the title
+    elif title and number in title and not title.startswith(number):
         title = _drop(title, number)
     elif not title and ref.container_title:
         title = ref.container_title
     c = ref.container_title
     container = None if c == title or (c and (number in c or c in number)) else c
-    author = ref.author if not (len(ref.author) == 1 and ref.author[0].display() in number) else ()
+    who = ref.author[0].display() if len(ref.author) == 1 else ""
+    author = () if who and any(c.isdigit() for c in who) and who in number else ref.author  # "NF EN ISO 690" read as a name
     return replace(ref, type="standard", number=number, title=title, container_title=container,
                    container_title_short=None, author=author)
 

@@ -33,6 +33,7 @@ _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 # "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
 _ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
                        r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
+_LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
@@ -205,7 +206,9 @@ def _arxiv(ref: Reference, text: str) -> Reference:
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
     if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
-        changes.update(type="article", container_title="arXiv")
+        # "arXiv" is the container only where the string prints it; a link alone names no container
+        printed = "arxiv" in _LINK_RE.sub(" ", text).lower()
+        changes.update(type="article", container_title="arXiv" if printed else ref.container_title)
     if ref.page and ident in ref.page.replace("-", "."):
         changes["page"] = None
     return replace(ref, **changes)
