@@ -107,6 +107,11 @@ TABLE = [
                                                         "page": "2672-2680"}),
     ("Liu, Y. (2019). RoBERTa. In NeurIPS 2019, Vancouver, Canada, 8–14 December 2019.",
      {"type": "paper-conference", "issued": Date(2019), "page": None}),
+    ("Smith J, Lee K. Fast parsing. In: Proceedings of the 33rd Conference on Neural Information Processing Systems, "
+     "Vancouver, Canada, 8 December 2019. Red Hook: Curran; 2020. p. 100-110.",
+     {"type": "paper-conference", "issued": Date(2020), "page": "100-110"}),
+    ("Müller, A. (2021). Schnelles Parsen. In: Tagungsband der INFORMATIK 2020, Karlsruhe, 28. September 2020. Bonn: "
+     "GI, S. 10-20.", {"type": "paper-conference", "issued": Date(2021)}),
     ("Y. Yang and D. Ramanan. Articulated pose estimation with flexible mixtures-of-parts. In CVPR, pages 1385 –1392, "
      "2011.", {"type": "paper-conference"}),
     # editions, in figures or words

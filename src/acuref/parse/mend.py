@@ -35,7 +35,8 @@ _ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org
                        r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                            r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
+                            r"Meeting|Tagung|Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|"
+                            r"Anais)\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
 _IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"

@@ -31,6 +31,9 @@ _MON = r"[^\W\d_]{3,10}\.?"
 _MEETING_RE = re.compile(
     rf"(?<![\d.:])(?P<d1>[0-3]?\d)\.?\s*(?:{_MON}\s*)?[-–—]\s*[0-3]?\d\.?\s+(?P<m1>{_MON}),?\s+(?P<y1>{YEAR})(?!\d)"
     rf"|\b(?P<m2>{_MON})\s+[0-3]?\d\s*[-–—]\s*(?:{_MON}\s+)?[0-3]?\d,?\s+(?P<y2>{YEAR})(?!\d)")
+# a meeting's first day after its place: ", 8 December 2019", ", 28. September 2020", ", June 27, 2016"
+_START_RE = re.compile(rf",\s*(?P<d1>[0-3]?\d)\.?\s+(?P<m1>{_MON}),?\s+(?P<y1>{YEAR})(?!\d)"
+                       rf"|,\s*(?P<m2>{_MON})\s+[0-3]?\d,\s+(?P<y2>{YEAR})(?!\d)")
 _PAGES_RE = re.compile(r"\b(?:pp?|S|blz|pages?)\.?\s*(\d+)\s*[-–—]\s*(\d+)\b")
 
 _SERIES_NUMBER_RE = r"\s*[,.(]?\s*(?:vol(?:ume)?\.?|Bd\.|Band|Vol\.|deel|dl\.|t\.|tome|no\.|nr\.|n°|No\.|Nr\.|#)?\s*(\d{1,6})\b"
@@ -55,9 +58,11 @@ def _named_conference(ref: Reference) -> Reference:
 
 def _meeting_dates(ref: Reference, text: str) -> Reference:
     """A meeting's date range read as the issued date or as pages gives way to the year printed elsewhere."""
-    if not ref.issued or ("–" not in text and "-" not in text and "—" not in text):
+    if not ref.issued or ("–" not in text and "-" not in text and "—" not in text and ref.type != "paper-conference"):
         return ref
     m = _MEETING_RE.search(text)
+    if m is None and ref.type == "paper-conference":
+        m = _START_RE.search(text)  # "Vancouver, Canada, 8 December 2019": the day it opened
     if not m or not month_number((m.group("m1") or m.group("m2") or "").rstrip(".")):
         return ref
     year = int(m.group("y1") or m.group("y2"))
@@ -66,7 +71,7 @@ def _meeting_dates(ref: Reference, text: str) -> Reference:
     if elsewhere and ref.issued.month and ref.issued.year == year:
         changes["issued"] = Date(year if year in elsewhere else elsewhere[-1])
     days = re.sub(r"[^\d-]", "", re.sub(r"\s*[-–—]\s*", "-", m.group(0)))
-    if ref.page and days.startswith(ref.page.replace("–", "-")):
+    if ref.page and "-" in days and days.startswith(ref.page.replace("–", "-")):
         pm = _PAGES_RE.search(text[m.end():]) or _PAGES_RE.search(text[: m.start()])
         changes["page"] = f"{pm.group(1)}-{_full_last(pm.group(1), pm.group(2))}" if pm else None
     return replace(ref, **changes) if changes else ref
