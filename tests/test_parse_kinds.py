@@ -8,6 +8,16 @@ import pytest
 
 from acuref import parse_reference
 from acuref.model import Date, Name
+from acuref.parse import learned
+
+
+@pytest.fixture(autouse=True)
+def _default_reader():
+    """The table is read as a user's run reads it, with the default learned reader, whatever an earlier test chose."""
+    before = learned.reader_name()
+    learned.use_reader("neural")
+    yield
+    learned.use_reader(before)
 
 # (printed string, {field: expected value}); "author" compares the (family, given, literal) of each name
 TABLE = [

@@ -198,9 +198,10 @@ def _file_report(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     publisher = fields.get("publisher")
     series = ref.collection_title
     if ref.container_title and printed in ref.container_title:
-        head = ref.container_title[: ref.container_title.find(printed)].strip(" ,.")
+        at = ref.container_title.find(printed)
+        head, tail = ref.container_title[:at].strip(" ,."), ref.container_title[at + len(printed):].strip(" ,.;")
         series = series or (f"{head} {genre}" if head and len(head) < 40 else None)
-        container = None
+        container, publisher = None, publisher or tail or None  # "Forschungsbericht Nr. 173, Bundesanstalt …"
     if not publisher and container and not _journal(ref):
         publisher, container = container, None
     volume = None if ref.volume and number and number in ref.volume else ref.volume
