@@ -46,7 +46,7 @@ REPOSITORIES = (("zenodo", "Zenodo"), ("dryad", "Dryad"), ("figshare", "figshare
 
 SOFTWARE_RE = re.compile(r"\[(?:Computer\s+(?:software|program)|Software|Source\s+code|Logiciel|Computerprogramm|"
                           r"Programmatuur|R\s+package|Python\s+package)\]|\b(?:R|Python|Julia|Stata|MATLAB)\s+package"
-                          r"(?:\s+version\s+[\w.-]+)?\b|\bsoftware\s+version\b|\bComputer\s+software\b|"
+                          r"(?:\s+version\s+[\w.-]+)?\b|\bsoftware\s+version\b|"
                           r"R\s+Foundation\s+for\s+Statistical\s+Computing", re.IGNORECASE)
 CODE_URL_RE = re.compile(r"(?<![\w.-])(?:www\.)?(?:(?:github\.com|gitlab\.com|bitbucket\.org)/[\w.-]+(?=/[\w.-])|cran\.r-project\.org/(?:web/)?packages?|"
                           r"pypi\.(?:python\.)?org/(?:project|pypi)|bioconductor\.org/packages|"

@@ -71,6 +71,8 @@ def _outside_title(ref: Reference, text: str, m: "re.Match[str]") -> bool:
     end = start + len(title)
     if m.start() >= end or m.end() <= start:
         return True
+    if m.start() - start > 8 and text[start: m.start()].rstrip().endswith(".") and _segment(m):
+        return True  # a sentence of its own the reader ran into the title: "Title. PhD thesis, University …"
     # closing the title as its own segment: "Title (Doctoral dissertation)", "Title, Masters Thesis", "Title (GIGA
     # Working Paper No. 151"
     head = text[start: m.start()].rstrip()
@@ -90,6 +92,14 @@ def _series_tail(title: str | None, printed: str) -> str | None:
     if stop > 8 and len(title[stop + 2: at].split()) <= 3:
         return title[:stop]
     return title
+
+
+def _segment(m: "re.Match[str]") -> bool:
+    """The words make a segment of their own: several words (``PhD thesis``), a number (``Rapport 12``), or a comma
+    or the end after them (``Dissertation, Universität …``); ``Rapport sur le savoir`` is a subtitle."""
+    words = m.group(0).strip(" .")
+    after = m.string[m.end(): m.end() + 2]
+    return " " in words or any(c.isdigit() for c in words) or not after.strip() or after.lstrip()[:1] in ",;("
 
 
 def _first_outside(rx: re.Pattern[str], text: str, ref: Reference) -> "re.Match[str] | None":
@@ -117,8 +127,18 @@ def _drop(value: str | None, words: str) -> str | None:
 
 
 def _without(ref: Reference, words: str) -> dict[str, str | None]:
-    return {f: _drop(getattr(ref, f), words) for f in ("title", "container_title", "publisher", "publisher_place",
-                                                          "collection_title") if getattr(ref, f)}
+    """The reading's text fields without the printed words; a title that swallowed the rest of the string from a
+    sentence opening with them (``Title. Arbeitspapier Nr. 45, Institut …``) ends before it, and what followed the
+    words is offered as ``rest`` (the institution, the university)."""
+    out = {f: _drop(getattr(ref, f), words) for f in ("title", "container_title", "publisher", "publisher_place",
+                                                         "collection_title") if getattr(ref, f)}
+    title = ref.title or ""
+    at = title.find(words) if words else -1
+    if at > 8 and title[:at].rstrip().endswith(".") and at + len(words) < len(title) - 1 and (
+            " " in words.strip() or title[at + len(words): at + len(words) + 1] in ",;("):
+        out["title"] = title[:at].rstrip(" .")
+        out["rest"] = title[at + len(words):].strip(" ,.;:()[]") or None
+    return out
 
 
 def _standing(text: str, m: "re.Match[str]") -> bool:
@@ -143,7 +163,7 @@ def _file_thesis(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     fields = _without(ref, m.group("genre").rstrip("."))
     container = fields.get("container_title")
     institution = bool(container and INSTITUTION_RE.search(container))
-    publisher = fields.get("publisher") or (container if institution else None)
+    publisher = fields.get("publisher") or (container if institution else None) or fields.get("rest")
     place = fields.get("publisher_place")
     if place and UNIVERSITY_RE.search(place) and not publisher:
         publisher, place = place, None
@@ -195,7 +215,7 @@ def _file_report(ref: Reference, m: "re.Match[str]", text: str) -> Reference:
     fields = {f: v for f, v in _without(replace(ref, title=_series_tail(ref.title, printed)), printed).items()
               if not v or v.lower() != genre.lower()}
     container = fields.get("container_title")
-    publisher = fields.get("publisher")
+    publisher = fields.get("publisher") or fields.get("rest")
     series = ref.collection_title
     if ref.container_title and printed in ref.container_title:
         at = ref.container_title.find(printed)

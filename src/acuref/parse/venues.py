@@ -101,6 +101,9 @@ _NOT_A_SERIES_RE = re.compile(r"\b(?:New|Second|Third|Fourth|Conference|Old|Neue
 def _printed_series(ref: Reference, text: str) -> Reference:
     """A series and its number the reading left in the title, the container or nowhere."""
     m = _VOLUME_OF_RE.search(text) or _SERIES_RE.search(text) or _SERIES_FIRST_RE.search(text)
+    if m and ref.type == "article-journal" and ref.volume and ref.page and not re.match(r"Lecture\s+Notes|LN|CCIS",
+                                                                                       m.group("series")):
+        return ref  # "Comptes rendus … Serie 3, 316: 1194-1199": a journal's section, its volume and pages
     if not m or _NOT_A_SERIES_RE.search(m.group(0)) or _is_year(ref, m.group("number")):
         return ref
     series = " ".join(m.group("series").split())
@@ -122,7 +125,7 @@ def _is_year(ref: Reference, number: str) -> bool:
 
 def _journal_volume(ref: Reference, series: str) -> bool:
     c = ref.container_title or ""
-    return bool(ref.type == "article-journal" and c and series in c and ref.volume and (ref.page or ref.issue)
+    return bool(ref.type == "article-journal" and c and c.strip(" .,") == series and ref.volume and (ref.page or ref.issue)
                 and not re.match(r"Lecture\s+Notes|LN|CCIS", c))
 
 
