@@ -27,7 +27,7 @@ from acuref import parse_reference  # noqa: E402
 
 _ACCESS = re.compile(r"\b(?:accessed|retrieved(?:\s+on)?|viewed|last\s+access(?:ed)?|visited|cited|geraadpleegd|bezocht|"
                      r"opgehaald|verkregen|bekeken|abgerufen|zugriff|aufgerufen|zugegriffen|consulté|consultée|accédé|date\s+de\s+consultation)"
-                     r"\b(?!\s*by\b)(?:(?!https?:|www\.)[^0-9/]){0,30}?(?:\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)|((?:19|20)\d\d))",
+                     r"\b(?!\s*by\b)(?:(?!https?:|www\.)[^/]){0,30}?(?:\d{1,2}[./-]\d{1,2}[./-]((?:19|20)\d\d)|(?<!\d)((?:19|20)\d\d)(?!\d))",
                      re.IGNORECASE)  # a year in a link ("Retrieved from http://…/2015/08/") is no access date
 _REPORT = re.compile(r"\b(?:Technical\s+Report|Tech\.?\s*Rep(?:ort)?\.?|Report|Working\s+Paper|Discussion\s+Paper|"
                      r"Forschungsbericht|Bericht|Arbeitspapier|Rapport(?:\s+technique)?|Research\s+Memorandum|Memo)"
