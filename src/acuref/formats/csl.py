@@ -111,7 +111,8 @@ def to_csl(entry: Entry) -> dict[str, Any]:
         value = getattr(ref, attr)
         if value:
             item[key] = value
-    if ref.number and not ref.page and ref.type in ("article-journal", "paper-conference"):
+    if ref.number and not ref.page and ref.type in ("article-journal", "paper-conference") \
+            and not ref.number.startswith("arXiv:"):  # an arXiv id is an archive ID, never a page
         item["page"] = ref.number  # Zotero's CSL import keeps page, not number: an article number goes in both
     if ref.container_title_short:
         item["journalAbbreviation"] = ref.container_title_short

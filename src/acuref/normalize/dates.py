@@ -55,9 +55,10 @@ _ACCESS_CUE = (r"(?:last\s+)?(?:accessed|retrieved|visited|viewed|consulted)(?:\
                r"(?:data\s+)?dostępu?|дата\s+обр(?:ащения|\.)")
 _NUMERIC_DATE = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[./]\d{1,2}[./]\d{4}"
 ACCESS_RE = re.compile(
-    rf"[\[(]?\s*\b(?:{_ACCESS_CUE})(?:\b|(?<=\.))\s*:?\s*(?P<date>(?:[^.;:()\[\]\d]|\d{{1,2}}[.:]?\s?){{0,24}}?"
+    rf"[\[(]?\s*\b(?:{_ACCESS_CUE})(?:\b|(?<=\.))\s*:?\s*(?P<date>(?:[^.;:()\[\]\d]|\d{{1,2}}[.:]?\s?|"
+    rf"(?<=\b[^\W\d_]{{3}})\.(?=\s)|(?<=\b[^\W\d_]{{4}})\.(?=\s)){{0,24}}?"
     rf"(?:{_NUMERIC_DATE}|(?<!\d){EARLY_YEAR}(?!\d)(?:\s+[^\W\d_]{{3,10}}\.?(?:\s+[0-3]?\d(?!\d))?)?))\s*[\])]?"
-    r"(?:,?\s*(?:from|van|von|de|da|desde|en|em|z|от)\b)?",
+    r"(?:,?\s*(?:from|van|von|de|da|desde|en|em|z|от)\b(?:\s+[^:.;/]{1,60}:(?=\s*https?://))?)?",  # APA 6: "from Site: URL"
     re.IGNORECASE)
 
 
@@ -83,4 +84,4 @@ def split_access(text: str) -> tuple[str, Date | None]:
     when = m.group("date")
     date = _numeric(when) or parse_date(when)
     rest = (text[:m.start()].rstrip(" ,;") + " " + text[m.end():].lstrip(" ,;:")).strip()
-    return re.sub(r"\s+(?=[.,;])", "", rest), date
+    return re.sub(r"(?<=\w\.)\s*\.(?!\.)", "", re.sub(r"\s+(?=[.,;])", "", rest)), date  # "Web. Accessed …." → "Web."

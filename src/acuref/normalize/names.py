@@ -11,8 +11,10 @@ from functools import lru_cache
 
 from acuref.model import Name
 
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
-_LOW = "a-zß-öø-ÿĀ-ſ"
+# Latin and Cyrillic letters: a Russian or Ukrainian name ("Колмогоров А. Н.", "А. Н. Колмогоров") has the same
+# shapes as a Latin one, and splits the same way into family and given names
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐЎ"
+_LOW = "a-zß-öø-ÿĀ-ſа-яёіїєґў"
 _L = f"{_UP}{_LOW}"
 # Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
 # a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
@@ -45,7 +47,8 @@ _ORG_WORDS_RE = re.compile(
     r"Sociedade|Gesellschaft|Verband|Verein|Associação|Asociación|Associazione|Comité|Comisión|Commissione|Kommission|"
     r"Conseil|Consejo|Consiglio|Conselho|Zentrum|Fondation|Fundación|Fondazione|Stiftung|Fundação|Bureau|Developers|"
     r"Corporation|GmbH|Statistik|Bibliothèque|Biblioteca|Bibliothek|Museum|Musée|Museo|Parliament|Parlement|"
-    r"Bundestag|Nations)\b"
+    r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
+    r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique)\b"
 )
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"

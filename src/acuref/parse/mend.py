@@ -23,13 +23,20 @@ from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.editions import read_edition
+from acuref.parse.kinds import read_kind
+from acuref.parse.venues import read_venue
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
                               re.IGNORECASE)
 _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
-_ARXIV_RE = re.compile(r"\barXiv\s*:\s*(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}(?:v\d+)?)", re.IGNORECASE)
+# "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
+_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
+                       r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
+_LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                            r"Meeting|Tagung|Kongress|Congrès|Actes|Atti|Anais)\b")
+                            r"Meeting|Tagung|Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|"
+                            r"Anais)\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
 _IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"
@@ -61,6 +68,9 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _title_notes(ref)
     ref = _editors(ref)
     ref = _arxiv(ref, text)
+    ref = read_kind(ref, text)
+    ref = read_venue(ref, text)
+    ref = read_edition(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
@@ -68,6 +78,7 @@ def mend(ref: Reference, text: str) -> Reference:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
             ref = replace(ref, volume=volume, issue=issue)
+    ref = _organisations(ref)
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
@@ -96,6 +107,15 @@ def _names_in_title(ref: Reference) -> Reference:
         if rest[:1].isupper() and (_given_first_names(head) or classify(head) == "org"):
             return replace(ref, author=parse_author_list(head)[0], title=rest.strip(" ."))
     return ref
+
+
+def _organisations(ref: Reference) -> Reference:
+    """An organisation read as a person (``Diabetes Fonds`` as family Fonds, given Diabetes) is one literal name."""
+    if not ref.author or len(ref.author) > 3:
+        return ref
+    names = tuple(Name(literal=f"{n.given} {n.family}") if n.given and n.family and not n.literal and " " not in n.given.strip(".")
+                  and not n.given.endswith(".") and classify(f"{n.given} {n.family}") == "org" else n for n in ref.author)
+    return replace(ref, author=names) if names != ref.author else ref
 
 
 def _written_out(name: Name) -> bool:
@@ -176,17 +196,20 @@ def _editors(ref: Reference) -> Reference:
 
 def _arxiv(ref: Reference, text: str) -> Reference:
     m = _ARXIV_RE.search(text) if "Xiv" in text or "xiv" in text or "XIV" in text else None
-    if not m or ref.DOI and "arxiv" not in ref.DOI.lower():
+    if not m:
         return ref
-    ident = m.group(1)
-    if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number):
+    ident = m.group(1) or m.group(2) or m.group(3)
+    if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number) \
+            or ref.DOI and "arxiv" not in ref.DOI.lower():
         # a published article that also gives its preprint: its article number stays; the preprint is a link
         return ref if ref.URL else replace(ref, URL=f"https://arxiv.org/abs/{ident}")
-    changes: dict = {"number": f"arXiv:{ident}"}
+    changes: dict = {"number": f"arXiv:{ident}", "publisher": ref.publisher or "arXiv"}
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
     if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
-        changes.update(type="article", container_title="arXiv")
+        # "arXiv" is the container only where the string prints it; a link alone names no container
+        printed = "arxiv" in _LINK_RE.sub(" ", text).lower()
+        changes.update(type="article", container_title="arXiv" if printed else ref.container_title)
     if ref.page and ident in ref.page.replace("-", "."):
         changes["page"] = None
     return replace(ref, **changes)

@@ -1,0 +1,86 @@
+"""The edition a reference prints, in figures or words, in English, German, Dutch and French: ``2nd ed.``,
+``second edition``, ``3. Aufl.``, ``zweite Auflage``, ``2e druk``, ``tweede druk``, ``2e éd.``, ``Troisième édition``.
+
+CSL's ``edition`` holds the number (``2``) when the string gives one, so that every style can print it its own way;
+a reader that kept the words (``second edition``) or took another number for it (``ch. 7, 2nd edn.`` read as 7)
+is mended from the printed phrase. ``Vol. 6. Ed. Nathan Houser`` names an editor, not an edition.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from acuref.model import Reference
+
+_ORDINALS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "erste": 1, "zweite": 2, "dritte": 3, "vierte": 4, "fünfte": 5, "sechste": 6, "siebte": 7,
+    "achte": 8, "neunte": 9, "zehnte": 10, "eerste": 1, "tweede": 2, "derde": 3, "vierde": 4, "vijfde": 5,
+    "zesde": 6, "zevende": 7, "achtste": 8, "negende": 9, "tiende": 10, "première": 1, "premier": 1, "deuxième": 2,
+    "seconde": 2, "troisième": 3, "quatrième": 4, "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8,
+    "neuvième": 9, "dixième": 10,
+}
+_WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|erste|zweite|dritte|vierte|fünfte|" \
+        r"sechste|siebte|achte|neunte|zehnte|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende|" \
+        r"première|premier|deuxième|seconde|troisième|quatrième|cinquième|sixième|septième|huitième|neuvième|dixième)[nrs]?"
+_EDITION_WORD = r"(?:ed\b\.?|edn\b\.?|edition\b|éd\b\.?|édition\b|[ée]dit\.|Aufl\b\.?|Auflage\b|Ausg\b\.?|Ausgabe\b|" \
+                r"druk\b|dr\.|uitgave\b|editie\b)"
+_EDITION_RE = re.compile(
+    rf"(?<![\w.])(?:(?P<n>\d{{1,3}})\s*(?P<suffix>st|nd|rd|th|e|de|ste|ème|eme|è|re|er|ª|a|\.)?|(?P<w>{_WORD}))\s*"
+    rf"(?:(?:rev(?:ised)?\.?|revised|überarb(?:eitete)?\.?|erw(?:eiterte)?\.?|herz(?:iene)?\.?|revue|augmentée|"
+    rf"und|and|et|en)\s*)*(?P<ed>{_EDITION_WORD})",
+    re.IGNORECASE)
+
+
+def read_edition(ref: Reference, text: str) -> Reference:
+    """``ref`` with the edition its string prints, as a number; unchanged when it prints none."""
+    if not ref.parsed or not _cue(text):
+        return ref
+    for m in _EDITION_RE.finditer(text):
+        if _an_editor(m, text):
+            continue
+        if m.group("n") and not 0 < int(m.group("n")) <= 150:
+            continue
+        number = m.group("n") or str(_ordinal(m.group("w")))
+        changes: dict = {"edition": number}
+        if m.group("n"):  # "Chimie organique, 2e éd": off the title; "…, Sixth Edition" is often the title's own
+            changes["title"] = _without_edition(ref.title, m.group(0))
+        if ref.type == "article-journal" and not (ref.volume or ref.issue):
+            # a journal has volumes, not editions: "Lipid analysis, 3rd edn. The Oily Press" is a book (or a part)
+            book = not (ref.editor or re.search(r"(?:^|[.,]\s)In:?\s", text))
+            changes["type"] = "book" if book else "chapter"
+            if book and ref.container_title and not ref.publisher:
+                changes.update(publisher=ref.container_title, container_title=None, container_title_short=None)
+        return replace(ref, **changes)
+    return ref
+
+
+def _an_editor(m: "re.Match[str]", text: str) -> bool:
+    """``Vol. 6. Ed. Nathan Houser``, ``pp. 1–20. Ed. by``: a bare number, the short word, a name after it."""
+    short = m.group("ed").lower().rstrip(".") in ("ed", "éd")
+    bare = m.group("n") and m.group("suffix") in (None, ".")
+    return bool(short and bare and re.match(r"\s+(?:by\s+|par\s+|von\s+)?[A-Z]", text[m.end(): m.end() + 30]))
+
+
+def _ordinal(word: str) -> int:
+    w = word.lower()
+    return _ORDINALS.get(w) or _ORDINALS[w[:-1]]
+
+
+def _cue(text: str) -> bool:
+    low = text.lower()
+    return any(w in low for w in ("ed", "éd", "aufl", "ausg", "druk", "dr.", "uitgave", "editie"))
+
+
+def _without_edition(title: str | None, printed: str) -> str | None:
+    """The title without an edition phrase that closes it (``Chimie organique, 2e éd``)."""
+    if not title:
+        return title
+    at = title.rfind(printed)
+    if at > 8 and len(title) - at - len(printed) <= 2:
+        return title[:at].rstrip(" ,.;:([") or title
+    return title
+
+
+__all__ = ["read_edition"]
