@@ -55,3 +55,13 @@ def no_network(request, monkeypatch, tmp_path):
     monkeypatch.setenv("ACUREF_CROSSREF_URL", "http://127.0.0.1:9")
     with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
         yield mock
+
+
+@pytest.fixture(autouse=True)
+def _reader_restored():
+    """A test that chooses a reader (learned.use_reader) leaves the process on the one it found."""
+    from acuref.parse import learned
+
+    name = learned.reader_name()
+    yield
+    learned.use_reader(name)

@@ -219,3 +219,13 @@ def test_an_organisation_read_as_a_person_becomes_one_literal_name():
 
     ref = Reference(author=(Name(family="Fonds", given="Diabetes"), Name(family="Jansen", given="Piet")))
     assert _organisations(ref).author == (Name(literal="Diabetes Fonds"), Name(family="Jansen", given="Piet"))
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Lund, B., Vogel, Q.: Counting birds by ear. arXiv preprint arXiv:2104.01234 (2021)", 2021),
+    ("Lund B, Vogel Q. Counting birds by ear. arXiv preprint arXiv:2104.01234. 2021.", 2021),
+])
+def test_the_year_after_an_arxiv_id_is_the_date(text, year):
+    """The year printed after an arXiv identifier is read as the date, not lost to the identifier's digits."""
+    ref = parse_reference(text)
+    assert ref.number == "arXiv:2104.01234" and ref.issued is not None and ref.issued.year == year

@@ -98,7 +98,7 @@ def entry_type(ref: Reference, biblatex: bool) -> str:
 
 
 def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) -> bm.Entry:
-    ref = entry.ref
+    ref = markers.repository_once(entry.ref)
     etype = entry_type(ref, biblatex)
     f = _Fields(biblatex, ascii_only)
     if ref.author:

@@ -65,7 +65,10 @@ def zotero_lines(item: dict[str, Any], ctype: str) -> list[str]:
     publisher …), in the order of the item."""
     lacks = ZOTERO_LACKS.get(ctype, "").split()
     copied = item.get("page") == item.get("number")  # an article number also written as page, which Zotero keeps
-    return [f"{key}: {item[key]}" for key in item if key in lacks and not (key == "number" and copied)]
+    # a preprint's "journal" that is its repository is already Zotero's Repository (the publisher)
+    repository = str(item.get("publisher", "")).casefold()
+    return [f"{key}: {item[key]}" for key in item if key in lacks and not (key == "number" and copied)
+            and not (key == "container-title" and str(item[key]).casefold() == repository)]
 
 
 def note_lines(ref: Reference) -> list[str]:

@@ -6,6 +6,8 @@ was not confirmed (and is therefore not written as the DOI), a DOI acuref correc
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from acuref.model import RETRACTING, Reference, Status
 
 _SHOWN = RETRACTING | {"expression_of_concern"}  # notices a reader of the entry must see; corrections are not
@@ -43,3 +45,12 @@ def notes(ref: Reference) -> list[str]:
     if res.detail == "retracted":
         out.insert(0, "acuref: retracted")
     return out
+
+
+def repository_once(ref: Reference) -> Reference:
+    """A preprint whose printed "journal" is its repository (``arXiv preprint arXiv:…``): the repository is its
+    publisher (Zotero's Repository), and is not written a second time as a journal."""
+    if ref.type == "article" and ref.container_title and ref.publisher \
+            and ref.container_title.casefold() == ref.publisher.casefold():
+        return replace(ref, container_title=None)
+    return ref

@@ -44,7 +44,7 @@ def _name(n: Name) -> str:
 
 
 def record(entry: Entry) -> list[tuple[str, str]]:
-    ref = entry.ref
+    ref = markers.repository_once(entry.ref)
     tags: list[tuple[str, str]] = [("TY", RIS_TYPES.get(ref.type, "GEN")), ("ID", entry.id)]
     tags += [("AU", _name(n)) for n in ref.author]
     tags += [("A2" if ref.type == "chapter" else "ED", _name(n)) for n in ref.editor]

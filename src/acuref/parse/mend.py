@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from acuref.model import Name, Reference
+from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
+from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
@@ -33,6 +34,7 @@ _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 # "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
 _ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
                        r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
+_YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                             r"Meeting|Tagung|Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|"
@@ -212,6 +214,10 @@ def _arxiv(ref: Reference, text: str) -> Reference:
         changes.update(type="article", container_title="arXiv" if printed else ref.container_title)
     if ref.page and ident in ref.page.replace("-", "."):
         changes["page"] = None
+    if ref.issued is None:  # the identifier's digits hide the year printed after it from the reader
+        years = set(_YEAR_RE.findall(_LINK_RE.sub(" ", text[:m.start()] + " " + text[m.end():])))
+        if len(years) == 1:
+            changes["issued"] = Date(int(years.pop()))
     return replace(ref, **changes)
 
 
