@@ -381,3 +381,18 @@ def test_table_across_columns_inside_the_list_is_set_aside():
     for got, want in zip(found, entries):
         assert " ".join(got.split()).endswith(want[-20:])
     assert any("Island" in s.printed for s in skipped)
+
+
+@pytest.mark.parametrize("text, want", [
+    # T1 (Cork) codes of a bitmap font with no Unicode map: ligatures, dashes, quotes
+    ("E\x1bect of in\x1dammation on \x1cbrosis \x15 a \x10review\x11", "Effect of inflammation on fibrosis – a “review”"),
+    # OT1 codes: the ligatures sit lower; PDFium's own line end (\r\n) stays a line end
+    ("E\x0bect of in\x0dammation on \x0cbrosis\r\nand o\x0ece", "Effect of inflammation on fibrosis\r\nand office"),
+    ("Plain text without such codes", "Plain text without such codes"),
+])
+def test_raw_tex_codes_read_as_letters(text, want):
+    """A TeX font embedded without a Unicode map hands over raw codes: its ligatures read as their letters."""
+    from acuref.read.pdf_chars import tex_chars
+
+    printed = tex_chars([ord(c) for c in text])
+    assert "".join(printed.get(k, c) for k, c in enumerate(text)) == want

@@ -11,10 +11,10 @@ from functools import lru_cache
 
 from acuref.model import Name
 
-# Latin and Cyrillic letters: a Russian or Ukrainian name ("Колмогоров А. Н.", "А. Н. Колмогоров") has the same
+# Latin, Cyrillic and Greek letters: a Russian or Greek name ("Колмогоров А. Н.", "Παπαδόπουλος Γ.") has the same
 # shapes as a Latin one, and splits the same way into family and given names
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐЎ"
-_LOW = "a-zß-öø-ÿĀ-ſа-яёіїєґў"
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐЎΆΈ-ΊΌΎ-ΏΑ-ΡΣ-Ω"
+_LOW = "a-zß-öø-ÿĀ-ſа-яёіїєґўΐά-ώ"
 _L = f"{_UP}{_LOW}"
 # Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
 # a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).

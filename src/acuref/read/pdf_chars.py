@@ -22,7 +22,15 @@ _ACCENTS = {
     "~": "\u0303", "\u00b8": "\u0327", "\u02c7": "\u030c", "\u02d8": "\u0306", "\u00af": "\u0304",
     "\u02d9": "\u0307", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02db": "\u0328",
 }
-_DOTLESS = {"\u0131": "i", "\u0237": "j"}  # ı + ´ is í: the dotless letter TeX puts under an accent
+_DOTLESS = {"\u0131": "i", "\u0237": "j"}
+# A TeX font embedded without a Unicode map (a bitmap Type 3 font, when cm-super was missing) hands over its raw
+# codes: below 0x20 these are ligatures and punctuation, in the T1 (Cork) or the OT1 layout. Read as they are,
+# "fi" (T1 0x1C, OT1 0x0C) is a control character Python takes for white space, and "fibrosis" reads "brosis".
+_T1 = dict(zip(range(0x0D, 0x20), ["\u201a", "\u2039", "\u203a", "\u201c", "\u201d", "\u201e", "\u00ab", "\u00bb",
+                                   "\u2013", "\u2014", "", "", "\u0131", "\u0237", "ff", "fi", "fl", "ffi", "ffl"]))
+_OT1 = dict(zip(range(0x0B, 0x20), ["ff", "fi", "fl", "ffi", "ffl", "\u0131", "\u0237", "`", "\u00b4", "\u02c7",
+                                    "\u02d8", "\u00af", "\u02da", "\u00b8", "\u00df", "\u00e6", "\u0153", "\u00f8",
+                                    "\u00c6", "\u0152", "\u00d8"]))  # ı + ´ is í: the dotless letter TeX puts under an accent
 
 
 @dataclass(slots=True)
@@ -67,14 +75,20 @@ def page_glyphs(textpage) -> list[Glyph]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     out: list[Glyph] = []
     space = 0
+    codes = [raw.FPDFText_GetUnicode(handle, i) for i in range(count)]
+    raw_tex = tex_chars(codes)
     for i in range(count):
-        code = raw.FPDFText_GetUnicode(handle, i)
+        code = codes[i]
         if 0xDC00 <= code <= 0xDFFF:  # the second half of a pair, read with the first
             continue
         if 0xD800 <= code <= 0xDBFF:  # a character beyond the BMP (math italic) comes as a UTF-16 pair
             low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
             code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00) if 0xDC00 <= low <= 0xDFFF else 0xFFFD
         ch = chr(code) if 0 < code < 0x110000 else ""
+        if ch and i in raw_tex:
+            ch = raw_tex[i]
+            if not ch:  # a zero-width mark (T1's compound-word mark)
+                continue
         if not ch or ch.isspace() or ch in "\x00\ufffe":
             if ch.isspace() and ch not in "\r\n":  # a space drawn, or one PDFium guessed from the gap
                 space = max(space, 1 if raw.FPDFText_IsGenerated(handle, i) else 2)
@@ -91,6 +105,18 @@ def page_glyphs(textpage) -> list[Glyph]:
         out.append(Glyph(ch, box.left, box.bottom, box.right, box.top, ox.value, oy.value, size, i, space))
         space = 0
     return compose_accents(out)
+
+
+def tex_chars(codes: list[int]) -> dict[int, str]:
+    """What a page's raw TeX codes below 0x20 print, by position: in OT1 where its ligature codes (0x0B-0x0F)
+    outnumber T1's (0x1B-0x1F), else in T1 (the fonts without a Unicode map are mostly T1 bitmap fonts).
+    PDFium's own line ends (CR LF) are not codes."""
+    low = {k: c for k, c in enumerate(codes) if 0x0B <= c < 0x20 and not (c == 0x0D and codes[k + 1:k + 2] == [0x0A])}
+    if not low:
+        return {}
+    ot1 = sum(0x0B <= c <= 0x0F for c in low.values()) > sum(0x1B <= c <= 0x1F for c in low.values())
+    layout = _OT1 if ot1 else _T1
+    return {k: layout[c] for k, c in low.items() if c in layout}
 
 
 def _overlap(a: Glyph, b: Glyph) -> float:
