@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
-from acuref.read.pdf_biblio import _label
+from acuref.read.pdf_entries import label as _label
 from acuref.read.pdf_chars import Glyph, compose_accents, fragment_text, fragments
 from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 

@@ -13,10 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.read.pdf_entries import (LABEL_RE, ends_entry, flush_mode, gap_above, label, opens_entry, right_edges,
+                                     starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
 
-_LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,40})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
 _PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6}\s*$")
 
 
@@ -34,14 +35,7 @@ class Region:
     rel: dict[int, float] = field(default_factory=dict)  # each line's indent from its column's edge
 
 
-_ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){EARLY_YEAR}(?!\d)")
-# What opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop ("Le, Q.,",
-# "Keras.", "European Commission. 2018."), and what ends the line before it: a full stop or the end of a URL.
-_NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
-                            r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
-                            r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
-_CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
-_SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
+_ENTRY_TAIL_RE = re.compile(rf"[,;]\s*$|(?<!\d){EARLY_YEAR}(?!\d)")
 
 
 def line_step(flow: list[PLine]) -> float:
@@ -51,12 +45,6 @@ def line_step(flow: list[PLine]) -> float:
     return steps[len(steps) // 2] if steps else 12.0
 
 
-def _gap_above(flow: list[PLine], i: int) -> float:
-    if i == 0 or flow[i - 1].page != flow[i].page or flow[i - 1].column != flow[i].column:
-        return 99.0
-    return flow[i - 1].y - flow[i].y
-
-
 def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     line = flow[i]
     text = line.text
@@ -64,13 +52,13 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
         return False
-    if 0 < _gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
+    if 0 < gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
         return False  # the last words of a paragraph ("... described in the following publications:")
     if line.heading or line.bold:
         return True
-    gap_below = _gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
+    gap_below = gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
     room = 1.4 * min(step, 1.3 * line.size)  # small type (a journal's reference list) sets lines closer
-    return len(heading_text(text).split()) <= 5 and (_gap_above(flow, i) > room or gap_below > room)
+    return len(heading_text(text).split()) <= 5 and (gap_above(flow, i) > room or gap_below > room)
 
 
 _CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
@@ -104,7 +92,8 @@ def _end(flow: list[PLine], h: int, limit: int) -> int:
     head = flow[h]
     for j in range(h + 1, limit):
         line = flow[j]
-        if len(line.text) < 60 and is_end_heading(line.text) and not _LABEL_RE.match(line.text):
+        if len(line.text) < 60 and is_end_heading(line.text) and not LABEL_RE.match(line.text) \
+                and not _ENTRY_TAIL_RE.search(line.text):  # "Navigation and Communications, 2015." is a line of an entry
             return j
         if line.heading and (not head.heading or line.heading <= head.heading) and line.size >= head.size - 0.3:
             return j
@@ -118,7 +107,7 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         return
     sizes = sorted(flow[i].size for i in idx[:40])
     typical = sizes[len(sizes) // 2]
-    floats = _floats(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
+    floats = table_lines(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
     edges = _edges(flow, idx, floats)
     rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
     labels = _labels(flow, idx)
@@ -127,8 +116,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
     indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
-    right = _right_edges(flow, idx)
-    region.mode = "labelled" if labelled else "hanging" if indented else _flush_mode(flow, idx, step, right)
+    right = right_edges(flow, idx)
+    region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
@@ -146,8 +135,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             cur = None
             continue
         if i > region.start and not labels[i] and i - 1 not in floats and (
-                line.size > typical + 0.8 or 3 * step < _gap_above(flow, i) < 99):
-            if _starts_entry(flow[i], typical):  # the list goes on below a table or figure set inside it
+                line.size > typical + 0.8 or 3 * step < gap_above(flow, i) < 99):
+            if starts_entry(flow[i], typical):  # the list goes on below a table or figure set inside it
                 cur = [i]
                 region.entries.append(cur)
                 continue
@@ -165,9 +154,9 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         elif indented:
             new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
-            new = _gap_above(flow, i) > 1.3 * step
+            new = gap_above(flow, i) > 1.3 * step
         else:
-            new = bool(cur) and _ends_entry(flow[cur[-1]], right) and bool(_NAME_START_RE.match(line.text))
+            new = bool(cur) and ends_entry(flow[cur[-1]], right) and opens_entry(line.text)
         if cur is None or new:
             cur = [i]
             region.entries.append(cur)
@@ -176,77 +165,16 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     region.rel = rel
 
 
-def _floats(flow: list[PLine], idx: list[int], step: float, typical: float) -> set[int]:
-    """The lines of a table set inside the list (captioned at its top, ``Table B1.``): from its caption down to
-    where the list goes on (a line opening an entry after a gap), and, if it spans the page, the lines beside it
-    in the other columns."""
-    out: set[int] = set()
-    for n, i in enumerate(idx):
-        line = flow[i]
-        if not _CAPTION_RE.match(line.text) or (n and _gap_above(flow, i) < 1.5 * step):
-            continue
-        band = [i]
-        for k in idx[n + 1:]:
-            if (flow[k].page, flow[k].column) != (line.page, line.column) or (
-                    _gap_above(flow, k) > 1.5 * step and _starts_entry(flow[k], typical)):
-                break
-            band.append(k)
-        low, high = min(flow[k].y for k in band) - 1, line.top + 1
-        out.update(band)
-        beside: dict[int, list[int]] = {}
-        for k in idx:
-            if flow[k].page == line.page and flow[k].column != line.column and low <= flow[k].y <= high:
-                beside.setdefault(flow[k].column, []).append(k)
-        for lines in beside.values():  # the table's other half: the column's text breaks where the table ends
-            after = lines[-1] + 1
-            if after >= len(flow) or flow[after].column != flow[lines[-1]].column or _gap_above(flow, after) > 1.5 * step:
-                out.update(lines)
-    return out
-
-
-def _flush_mode(flow: list[PLine], idx: list[int], step: float, right: dict[tuple[int, int], float]) -> str:
-    """How a list set flush parts its entries: by vertical gaps ("flush"), or, with next to no gaps, by a line
-    opening like an entry after one that ends like one ("ragged"), when such lines are as many as a list of
-    entries of a few lines each has (prose under a reference heading has next to none)."""
-    wide = sum(1 for i in idx[1:] if 1.3 * step < _gap_above(flow, i) < 99)
-    if wide >= max(2, 0.1 * len(idx)):
-        return "flush"
-    opens = sum(1 for a, b in zip(idx, idx[1:]) if _ends_entry(flow[a], right) and _NAME_START_RE.match(flow[b].text))
-    return "ragged" if opens >= max(3, 0.12 * len(idx)) else "flush"
-
-
-def _right_edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
-    out: dict[tuple[int, int], float] = {}
-    for i in idx:
-        key = (flow[i].page, flow[i].column)
-        out[key] = max(out.get(key, 0.0), flow[i].right)
-    return out
-
-
-def _ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
-    """A line that may be an entry's last: it ends a sentence (or a URL), or stops short of the column's edge
-    with a full stop inside its last words."""
-    text = line.text.rstrip()
-    short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
-    return bool(_SENTENCE_END_RE.search(text)) or (short and not text.endswith(("-", ",", ";", ":")))
-
-
 def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
     """Where the list resumes on a later page after a float printed inside it (a table at a page's top), or 0:
     the next page's first line is in the list's type and starts an entry (a label, or a name and a year)."""
     j = next((k for k in range(i + 1, end) if flow[k].page != flow[i].page), 0)
-    return j if j and _starts_entry(flow[j], typical) else 0
-
-
-def _starts_entry(line: PLine, typical: float) -> bool:
-    """A line in the list's type that opens an entry: a label, or a name and a year."""
-    return not line.heading and abs(line.size - typical) <= 0.1 * typical and bool(
-        _label(line.text) or _ENTRY_START_RE.match(line.text))
+    return j if j and starts_entry(flow[j], typical) else 0
 
 
 def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
     """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
-    labels = {i: _label(flow[i].text) for i in idx}
+    labels = {i: label(flow[i].text) for i in idx}
     numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
     if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
         return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
@@ -280,7 +208,7 @@ def _carry_over(flow: list[PLine], lists: list[Region]) -> None:
     """A numbered list interrupted by other pages (floats) goes on with its next number: the indented lines
     printed just before that number finish the entry the first part ended with."""
     for one, two in zip(lists, lists[1:]):
-        last, first = _label(flow[one.entries[-1][0]].text), _label(flow[two.start].text)
+        last, first = label(flow[one.entries[-1][0]].text), label(flow[two.start].text)
         if not (last and first and last.isdigit() and first.isdigit() and int(first) == int(last) + 1):
             continue
         lead = flow[two.start]
@@ -306,7 +234,7 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
     out: list[Region] = []
     i = 0
     while i < len(flow):
-        lab = _label(flow[i].text)
+        lab = label(flow[i].text)
         # A bare number ("3 Methods", a table's first column) starts no list here: "[3]", "3." or "(3)" do.
         if i in busy or not lab or not lab.isdigit() or flow[i].heading or flow[i].text[len(lab):][:1] == " ":
             i += 1
@@ -315,7 +243,7 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
         size, between = flow[i].size, 0
         while j < len(flow) and j not in busy and between <= 12 and (
                 not flow[j].heading or abs(flow[j].size - size) > 0.3 * size):
-            if _label(flow[j].text) == str(expected):
+            if label(flow[j].text) == str(expected):
                 expected, last, between = expected + 1, j, 0
             elif abs(flow[j].size - size) <= 0.3 * size:  # a figure's labels set in between do not count
                 between += 1
@@ -325,7 +253,7 @@ def _numbered(flow: list[PLine], busy: set[int], step: float) -> list[Region]:
             continue
         end = last + 1
         while end < len(flow) and end - last <= 8 and end not in busy and not flow[end].heading and (
-                flow[end].left > flow[last].left + 1 or (_gap_above(flow, end) <= 1.2 * step
+                flow[end].left > flow[last].left + 1 or (gap_above(flow, end) <= 1.2 * step
                                                          and not flow[end - 1].text.endswith("."))):
             end += 1
         region = Region(-1, i, end)
@@ -372,13 +300,6 @@ def _edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[in
         xs = sorted(text or table)
         out[key] = xs[len(xs) // 20]
     return out
-
-
-def _label(text: str) -> str | None:
-    m = _LABEL_RE.match(text)
-    if not m:
-        return None
-    return next(g for g in m.groups() if g is not None)
 
 
 def _mostly_rising(numbers: list[int]) -> bool:

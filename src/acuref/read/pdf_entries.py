@@ -1,0 +1,98 @@
+"""Where a PDF bibliography's entries begin and what sits among them: labels, lines that open or end an entry,
+lists set flush with or without gaps, and tables set inside a list (see :mod:`acuref.read.pdf_biblio`)."""
+
+from __future__ import annotations
+
+import re
+
+from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.read.pdf_layout import PLine
+
+LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,40})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
+_ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){EARLY_YEAR}(?!\d)")
+# What opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop ("Le, Q.,",
+# "Keras.", "European Commission. 2018."), and what ends the line before it: a full stop or the end of a URL.
+_NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
+                            r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
+                            r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
+_CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
+_SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
+
+
+def gap_above(flow: list[PLine], i: int) -> float:
+    if i == 0 or flow[i - 1].page != flow[i].page or flow[i - 1].column != flow[i].column:
+        return 99.0
+    return flow[i - 1].y - flow[i].y
+
+
+def table_lines(flow: list[PLine], idx: list[int], step: float, typical: float) -> set[int]:
+    """The lines of a table set inside the list (captioned at its top, ``Table B1.``): from its caption down to
+    where the list goes on (a line opening an entry after a gap), and, if it spans the page, the lines beside it
+    in the other columns."""
+    out: set[int] = set()
+    for n, i in enumerate(idx):
+        line = flow[i]
+        if not _CAPTION_RE.match(line.text) or (n and gap_above(flow, i) < 1.5 * step):
+            continue
+        band = [i]
+        for k in idx[n + 1:]:
+            if (flow[k].page, flow[k].column) != (line.page, line.column) or (
+                    gap_above(flow, k) > 1.5 * step and starts_entry(flow[k], typical)):
+                break
+            band.append(k)
+        low, high = min(flow[k].y for k in band) - 1, line.top + 1
+        out.update(band)
+        beside: dict[int, list[int]] = {}
+        for k in idx:
+            if flow[k].page == line.page and flow[k].column != line.column and low <= flow[k].y <= high:
+                beside.setdefault(flow[k].column, []).append(k)
+        for lines in beside.values():  # the table's other half: the column's text breaks where the table ends
+            after = lines[-1] + 1
+            if after >= len(flow) or flow[after].column != flow[lines[-1]].column or gap_above(flow, after) > 1.5 * step:
+                out.update(lines)
+    return out
+
+
+def flush_mode(flow: list[PLine], idx: list[int], step: float, right: dict[tuple[int, int], float]) -> str:
+    """How a list set flush parts its entries: by vertical gaps ("flush"), or, with next to no gaps, by a line
+    opening like an entry after one that ends like one ("ragged"), when such lines are as many as a list of
+    entries of a few lines each has (prose under a reference heading has next to none)."""
+    wide = sum(1 for i in idx[1:] if 1.3 * step < gap_above(flow, i) < 99)
+    if wide >= max(2, 0.1 * len(idx)):
+        return "flush"
+    opens = sum(1 for a, b in zip(idx, idx[1:]) if ends_entry(flow[a], right) and _NAME_START_RE.match(flow[b].text))
+    return "ragged" if opens >= max(3, 0.12 * len(idx)) else "flush"
+
+
+def right_edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], float]:
+    out: dict[tuple[int, int], float] = {}
+    for i in idx:
+        key = (flow[i].page, flow[i].column)
+        out[key] = max(out.get(key, 0.0), flow[i].right)
+    return out
+
+
+def ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
+    """A line that may be an entry's last: it ends a sentence (or a URL), or stops short of the column's edge
+    with a full stop inside its last words."""
+    text = line.text.rstrip()
+    short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
+    return bool(_SENTENCE_END_RE.search(text)) or (short and not text.endswith(("-", ",", ";", ":")))
+
+
+def starts_entry(line: PLine, typical: float) -> bool:
+    """A line in the list's type that opens an entry: a label, or a name and a year."""
+    return not line.heading and abs(line.size - typical) <= 0.1 * typical and bool(
+        label(line.text) or _ENTRY_START_RE.match(line.text))
+
+
+def label(text: str) -> str | None:
+    m = LABEL_RE.match(text)
+    if not m:
+        return None
+    return next(g for g in m.groups() if g is not None)
+
+
+def opens_entry(text: str) -> bool:
+    """A line that opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop."""
+    return bool(_NAME_START_RE.match(text))
