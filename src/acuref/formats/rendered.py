@@ -1,0 +1,220 @@
+"""The bibliography itself in a citation style: ``-f text|html|markdown --style NAME|FILE.csl`` through citeproc-py.
+
+citeproc-py is the renderer (pure Python, BSD); citeproc-js, the CSL reference processor, is the yardstick: the
+tests compare the two on the seeds, and the few places where citeproc-py differs from it on real references are
+mended here, each in one named step (``_STYLE_MENDS``, ``_ITEM_MENDS``, ``_TEXT_MENDS``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from acuref.errors import UsageError
+from acuref.formats import csl, rendered_markup
+from acuref.formats.registry import Format, WriteOptions
+from acuref.model import Entry
+
+DEFAULT_STYLE = "apa"
+_CSL_NS = "http://purl.org/net/xbiblio/csl"
+_MAX_STYLE_BYTES = 4_000_000  # the largest styles in the CSL repository are a few hundred kB
+
+
+@dataclass(frozen=True, slots=True)
+class Style:
+    """A CSL style's XML as acuref will render with it, and what to call it in a message."""
+
+    label: str
+    xml: bytes
+
+
+def style_names() -> tuple[str, ...]:
+    """The styles at hand by name: the ``.csl`` files shipped in ``acuref/data/styles``."""
+    folder = resources.files("acuref") / "data" / "styles"
+    return tuple(sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".csl")))
+
+
+@lru_cache(maxsize=16)
+def load_style(spec: str) -> Style:
+    """The style a ``--style`` value names: a shipped style's name, or the path of a CSL file.
+
+    A file that is not an independent CSL style with a bibliography is a usage error naming the file (exit 2).
+    """
+    if spec in style_names():
+        data = (resources.files("acuref") / "data" / "styles" / f"{spec}.csl").read_bytes()
+        return Style(spec, data)
+    path = Path(spec)
+    if not path.suffix and not path.exists():
+        raise UsageError(f"--style {spec!r}: no such style; give a CSL file or one of: {', '.join(style_names())}")
+    try:
+        if path.stat().st_size > _MAX_STYLE_BYTES:
+            raise UsageError(f"{spec}: not a CSL style (larger than {_MAX_STYLE_BYTES // 1_000_000} MB)")
+        data = path.read_bytes()
+    except OSError as err:
+        raise UsageError(f"{spec}: cannot read the style: {err.strerror or err}") from None
+    _check(data, spec)
+    return Style(spec, data)
+
+
+def _check(data: bytes, label: str) -> None:
+    """Refuse what is not an independent CSL style before citeproc-py sees it (entities are never expanded)."""
+    from lxml import etree
+
+    if re.search(rb"<!(DOCTYPE|ENTITY)", data[:65536]):
+        raise UsageError(f"{label}: not a CSL style (a DOCTYPE or entity declaration; a style has none)")
+    try:
+        root = etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    except etree.XMLSyntaxError as err:
+        raise UsageError(f"{label}: not a CSL style (not well-formed XML: {err})") from None
+    if root.tag != f"{{{_CSL_NS}}}style":
+        raise UsageError(f"{label}: not a CSL style (the root element is <{etree.QName(root).localname}>, not a "
+                         f"CSL <style>)")
+    if root.find(f"{{{_CSL_NS}}}bibliography") is None:
+        parent = root.find(f".//{{{_CSL_NS}}}link[@rel='independent-parent']")
+        why = (f"a dependent style: render with its parent, {parent.get('href')}" if parent is not None
+               else "it has no <bibliography>")
+        raise UsageError(f"{label}: cannot render a bibliography with this style ({why})")
+
+
+# ---------------------------------------------------------------------------------------------- mends
+
+def _first_field_apart(root: Any) -> None:
+    """A second-field-align style's first field (``[1]``, ``1.``) ends in a mark: text and Markdown set it off
+    with a space, as citeproc-js's text output does (after the style's own suffix), HTML in citeproc-js's
+    ``csl-left-margin`` and ``csl-right-inline`` blocks. citeproc-py ran the two together (``[1]Hsu DT``)."""
+    bib = root.find(f"{{{_CSL_NS}}}bibliography")
+    layout = bib.find(f"{{{_CSL_NS}}}layout")
+    if not bib.get("second-field-align") or layout is None:
+        return
+    first = next((child for child in layout if isinstance(child.tag, str)), None)
+    if first is not None:
+        first.set("suffix", first.get("suffix", "") + rendered_markup.FIELD)
+
+
+_STYLE_MENDS: tuple[Callable[[Any], None], ...] = (_first_field_apart,)
+
+def _term(processor: Any, name: str, default: str) -> str:
+    """A simple term of the style or its locale (citeproc-py's ``get_single_term`` misses simple terms)."""
+    try:
+        term = processor.root.get_term(name)
+    except (IndexError, AttributeError, KeyError):
+        return default
+    return term.text if term is not None and term.text else default
+
+
+def _ranges_like_pages(item: dict[str, Any], processor: Any) -> None:
+    """citeproc-js joins a numeric range in volume and issue (``25(1-2)``) as it joins pages: with the style's
+    page-range delimiter, an en dash unless the style says otherwise (AMA keeps ``1-2``)."""
+    for key in ("volume", "issue"):
+        value = item.get(key)
+        if isinstance(value, str) and (m := re.fullmatch(r"(\d+)\s*[-‐‑–]\s*(\d+)", value)):
+            item[key] = f"{m[1]}{_term(processor, 'page-range-delimiter', '–')}{m[2]}"
+
+
+_ITEM_MENDS: tuple[Callable[[dict[str, Any], Any], None], ...] = (_ranges_like_pages,)
+_MARK = "[\ue000-\ue00d]*"  # rendered_markup's emphasis marks, which may sit between two characters
+
+
+def _punctuation_in_quote(text: str, processor: Any) -> str:
+    """Where the locale says so (en-US), citeproc-js moves a period or comma after a closing quote inside it
+    (``“A review,” Reg Anesth``); citeproc-py leaves it out (``“A review”, Reg Anesth``)."""
+    try:
+        inside = str(processor.root.get_locale_option("punctuation-in-quote")).lower() == "true"
+    except (IndexError, AttributeError, KeyError):
+        inside = False
+    if not inside:
+        return text
+    close = re.escape(_term(processor, "close-quote", "”"))
+    return re.sub(f"({close})({_MARK})([.,])", r"\3\1\2", text)
+
+
+def _no_period_after_stop(text: str, processor: Any) -> str:
+    """citeproc-js drops an affix's period after a title's own ``?`` or ``!`` (``acupuncture?. Am J``)."""
+    text = re.sub(f"([?!]{_MARK}[”’\"']?{_MARK})\\.(?=\\s|$)", r"\1", text)
+    return re.sub(f"([?!]{_MARK})\\.(?={_MARK}[”’\"']{_MARK}(\\s|$))", r"\1", text)
+
+
+_TEXT_MENDS: tuple[Callable[[str, Any], str], ...] = (_punctuation_in_quote, _no_period_after_stop)
+
+
+# ---------------------------------------------------------------------------------------------- rendering
+
+def _style_object(style: Style) -> Any:
+    from lxml import etree
+
+    from acuref.formats.csl_processor import Style as Processor
+
+    root = etree.fromstring(style.xml, etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False))
+    for mend in _STYLE_MENDS:
+        mend(root)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # citeproc-py warns for schema slips citeproc-js renders through
+            return Processor(etree.tostring(root))
+    except Exception as err:  # citeproc-py raises bare errors for CSL it cannot follow; never a traceback
+        raise UsageError(f"{style.label}: citeproc-py cannot use this style ({type(err).__name__}: {err})") from None
+
+
+def entries_text(entries: Sequence[Entry], style: Style, markup: str) -> list[str]:
+    """Each bibliography entry as one string in the style's order: citation order for a numbered style, the
+    style's ``<sort>`` otherwise. ``markup`` is ``text``, ``html`` or ``markdown``."""
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+    from citeproc.source.json import CiteProcJSON
+
+    processor = _style_object(style)
+    items = json.loads(csl.dumps(list(entries)))
+    for item in items:
+        item["id"] = str(item["id"])
+        for mend in _ITEM_MENDS:
+            mend(item, processor)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            bib = CitationStylesBibliography(processor, CiteProcJSON(items), rendered_markup.FORMATTER)
+            for item in items:
+                citation = Citation([CitationItem(item["id"])])
+                bib.register(citation)
+                bib.cite(citation, lambda _: None)
+            bib.sort()
+            out = [str(entry) for entry in bib.bibliography()]
+    except UsageError:
+        raise
+    except Exception as err:  # citeproc-py raises bare errors for CSL it cannot follow; never a traceback
+        raise UsageError(f"{style.label}: citeproc-py cannot render with this style ({type(err).__name__}: "
+                         f"{err})") from None
+    for mend in _TEXT_MENDS:
+        out = [mend(text, processor) for text in out]
+    return [rendered_markup.entry(text.strip(), markup) for text in out]
+
+
+def _dumper(markup: str) -> Callable[[Sequence[Entry], WriteOptions], str]:
+    def dump(entries: Sequence[Entry], options: WriteOptions) -> str:
+        style = load_style(options.style or DEFAULT_STYLE)
+        return rendered_markup.document(entries_text(entries, style, markup), markup)
+    return dump
+
+
+TEXT = Format("text", (".txt",), _dumper("text"), None, "the bibliography as plain text in a CSL style (--style)")
+HTML = Format("html", (".html", ".htm"), _dumper("html"), None,
+              "the bibliography as an HTML fragment in a CSL style (--style)")
+MARKDOWN = Format("markdown", (".md",), _dumper("markdown"), None,
+                  "the bibliography as Markdown in a CSL style (--style)")
+RENDERED = frozenset({TEXT.name, HTML.name, MARKDOWN.name})
+
+
+def check(fmt: str, style: str | None) -> None:
+    """A ``--style`` goes with a rendered format and must name a style: a usage error (exit 2) before any work."""
+    if style is None:
+        return
+    if fmt not in RENDERED:
+        raise UsageError(f"--style renders the bibliography: it goes with -f {', '.join(sorted(RENDERED))} "
+                         f"(or -o FILE.txt/.html/.md), not {fmt}")
+    _style_object(load_style(style))
