@@ -12,6 +12,8 @@ replaced here, so the mends hold for acuref's renderings only (citeproc-py itsel
   citeproc-py took the calling element's, none (``2000Aug``).
 - ``<number>``: a suppressed variable stays suppressed, as in ``<text>``.
 - ``<text text-case="title">``: citeproc-js's title case (``title_case.py``), not citeproc-py's.
+- ``<name initialize="false">``: given names are not initialized (Chicago, MLA); citeproc-py ignored it.
+- a page range whose ends differ in length is never shortened (MLA's ``8–12``; citeproc-py wrote ``8–2``).
 """
 
 from __future__ import annotations
@@ -37,7 +39,15 @@ def _suppressed(element: Any, context: Any, variable: str | None) -> bool:
     return variable in repressed.get(_TEXT, ()) or variable in repressed.get(_NUMBER, ())
 
 
+def _last_page(element: Any, first: str, last: str) -> str:
+    # a shortened range needs two ends of one length: citeproc-py made 8-12 "8–2" in minimal-two (MLA)
+    return last if len(first) != len(last) else model.FormatNumber._format_last_page(element, first, last)
+
+
 class _Text(model.Text):
+    def _format_last_page(self, first: str, last: str) -> str:
+        return _last_page(self, first, last)
+
     def case(self, text: Any, language: Any = None) -> Any:
         if self.get("text-case") == "title" and language == "en":
             return title_case(str(text))
@@ -54,6 +64,9 @@ class _Text(model.Text):
 
 
 class _Number(model.Number):
+    def _format_last_page(self, first: str, last: str) -> str:
+        return _last_page(self, first, last)
+
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if _suppressed(self, context, self.get("variable")):
             return None
@@ -88,6 +101,13 @@ class _Substitute(model.Substitute):
         return text or None
 
 
+class _Name(model.Name):
+    def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
+        if name == "initialize-with" and self.get("initialize") == "false":
+            return None  # initialize="false": given names as they are (Chicago's "Brian M."); citeproc-py ignored it
+        return super().get_option(name, context, sort_options)
+
+
 class _Key(model.Key):
     def sort_keys(self, items: Any, context: Any) -> list[Any]:
         keys = super().sort_keys(items, context)
@@ -105,7 +125,7 @@ class _Date(model.Date):
         return (self if own or not self.is_locale_date() else context).join(parts)
 
 
-_OVERRIDES = {"text": _Text, "number": _Number, "substitute": _Substitute, "key": _Key, "date": _Date}
+_OVERRIDES = {"text": _Text, "number": _Number, "substitute": _Substitute, "key": _Key, "date": _Date, "name": _Name}
 
 
 class Style(CitationStylesStyle):  # type: ignore[misc]

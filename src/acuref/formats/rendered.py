@@ -142,7 +142,12 @@ def _no_period_after_stop(text: str, processor: Any) -> str:
     return re.sub(f"([?!]{_MARK})\\.(?={_MARK}[”’\"']{_MARK}(\\s|$))", r"\1", text)
 
 
-_TEXT_MENDS: tuple[Callable[[str, Any], str], ...] = (_punctuation_in_quote, _no_period_after_stop)
+def _one_period(text: str, processor: Any) -> str:
+    """citeproc-js writes one period where a field's own (``et al.``) meets a suffix's; citeproc-py writes both."""
+    return re.sub(f"(?<![.…])(\\.{_MARK})\\.(?!\\.)", r"\1", text)
+
+
+_TEXT_MENDS: tuple[Callable[[str, Any], str], ...] = (_punctuation_in_quote, _no_period_after_stop, _one_period)
 
 
 # ---------------------------------------------------------------------------------------------- rendering
