@@ -13,7 +13,10 @@ replaced here, so the mends hold for acuref's renderings only (citeproc-py itsel
 - ``<number>``: a suppressed variable stays suppressed, as in ``<text>``.
 - ``<text text-case="title">``: citeproc-js's title case (``title_case.py``), not citeproc-py's.
 - ``<name initialize="false">``: given names are not initialized (Chicago, MLA); citeproc-py ignored it.
-- a page range whose ends differ in length is never shortened (MLA's ``8–12``; citeproc-py wrote ``8–2``).
+- a page range whose ends differ in length is never shortened (MLA's ``8–12``; citeproc-py wrote ``8–2``), and a
+  page that is not a list of pages (``168-175 Tokyo``) is printed as it is.
+- ``<names>``: names a substitute printed are not printed again (an editor standing for the authors).
+- ``<label>``: a term's title case (``Eds.``), and a label is plural only for a list or range of numbers.
 """
 
 from __future__ import annotations
@@ -39,14 +42,23 @@ def _suppressed(element: Any, context: Any, variable: str | None) -> bool:
     return variable in repressed.get(_TEXT, ()) or variable in repressed.get(_NUMBER, ())
 
 
-def _last_page(element: Any, first: str, last: str) -> str:
-    # a shortened range needs two ends of one length: citeproc-py made 8-12 "8–2" in minimal-two (MLA)
-    return last if len(first) != len(last) else model.FormatNumber._format_last_page(element, first, last)
+_PAGES = re.compile(r"\s*\w*\d\w*(\s*[-–]\s*\w*\d\w*)?(\s*[,&]\s*\w*\d\w*(\s*[-–]\s*\w*\d\w*)?)*\s*")
 
 
-class _Text(model.Text):
+class _Numbers:
+    """Page ranges as citeproc-js writes them, for <text> and <number>."""
+
+    def _process(self, value: Any, variable: str) -> Any:
+        if variable.startswith("page") and not _PAGES.fullmatch(str(value)):
+            return str(value)  # not a list of pages ("168-175 Tokyo"): citeproc-js prints it as it is
+        return model.FormatNumber._process(self, value, variable)
+
     def _format_last_page(self, first: str, last: str) -> str:
-        return _last_page(self, first, last)
+        # a shortened range needs two ends of one length: citeproc-py made 8-12 "8–2" in minimal-two (MLA)
+        return last if len(first) != len(last) else model.FormatNumber._format_last_page(self, first, last)
+
+
+class _Text(_Numbers, model.Text):
 
     def case(self, text: Any, language: Any = None) -> Any:
         if self.get("text-case") == "title" and language == "en":
@@ -63,9 +75,7 @@ class _Text(model.Text):
         return text
 
 
-class _Number(model.Number):
-    def _format_last_page(self, first: str, last: str) -> str:
-        return _last_page(self, first, last)
+class _Number(_Numbers, model.Number):
 
     def process(self, item: Any, context: Any = None, **kwargs: Any) -> Any:
         if _suppressed(self, context, self.get("variable")):
@@ -101,6 +111,33 @@ class _Substitute(model.Substitute):
         return text or None
 
 
+class _Names(model.Names):
+    def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+        if context is not None:  # names a substitute printed are not printed again (an editor standing for authors)
+            printed = {v for entry in context.get_layout().repressed.get(self.tag, ()) for v in (entry or "").split()}
+            if set(self.get("variable", "").split()) <= printed:
+                raise VariableError
+        return super().process(item, names_context, context, **kwargs)
+
+
+class _Label(model.Label):
+    _NUMBERS = re.compile(r"\s*[A-Za-z]?\d+[A-Za-z]?(\s*(?:[-–,&]|and)\s*[A-Za-z]?\d+[A-Za-z]?)+\s*")
+
+    def case(self, text: Any, language: Any = None) -> Any:
+        if self.get("text-case") == "title":  # a term, not the item's text: citeproc-py left "eds." for "Eds."
+            return title_case(str(text))
+        return super().case(text, language)
+
+    def _is_plural(self, item: Any) -> bool:
+        if self.get("variable") in (None, "locator") or self.get("variable", "").startswith("number-of"):
+            return bool(super()._is_plural(item))
+        try:
+            value = item.reference[self.get("variable").replace("-", "_")]
+        except VariableError:
+            return False
+        return bool(self._NUMBERS.fullmatch(str(value)))  # "SRC-TR-95-141" is one report number, not a range
+
+
 class _Name(model.Name):
     def get_option(self, name: str, context: Any = None, sort_options: Any = None) -> Any:
         if name == "initialize-with" and self.get("initialize") == "false":
@@ -125,7 +162,8 @@ class _Date(model.Date):
         return (self if own or not self.is_locale_date() else context).join(parts)
 
 
-_OVERRIDES = {"text": _Text, "number": _Number, "substitute": _Substitute, "key": _Key, "date": _Date, "name": _Name}
+_OVERRIDES = {"text": _Text, "number": _Number, "substitute": _Substitute, "key": _Key, "date": _Date, "name": _Name,
+              "names": _Names, "label": _Label}
 
 
 class Style(CitationStylesStyle):  # type: ignore[misc]

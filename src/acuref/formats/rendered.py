@@ -119,7 +119,48 @@ def _ranges_like_pages(item: dict[str, Any], processor: Any) -> None:
             item[key] = f"{m[1]}{_term(processor, 'page-range-delimiter', '–')}{m[2]}"
 
 
-_ITEM_MENDS: tuple[Callable[[dict[str, Any], Any], None], ...] = (_ranges_like_pages,)
+_NAME_VARIABLES = ("author", "editor", "translator", "container-author", "collection-editor", "composer",
+                   "director", "illustrator", "interviewer", "original-author", "recipient", "reviewed-author")
+_PARTICLES = re.compile(r"((?:[a-z]+\s+)+)(?=[^\W\d_])(?=\S*[A-Z])")
+
+
+def _particles_apart(item: dict[str, Any], processor: Any) -> None:
+    """citeproc-js reads a family name's lowercase lead (``van der Berg``, ``de la Cruz``) as its particle, so a
+    style may demote it (Chicago: ``Berg, Anna van der``); citeproc-py reads the whole as the family name."""
+    for key in _NAME_VARIABLES:
+        for name in item.get(key) or ():
+            family = name.get("family") if isinstance(name, dict) else None
+            if isinstance(family, str) and "non-dropping-particle" not in name and (m := _PARTICLES.match(family)):
+                name["non-dropping-particle"], name["family"] = m[1].strip(), family[m.end():]
+
+
+_LITERAL_KEYS = frozenset({"id", "type", "DOI", "URL", "ISBN", "ISSN", "PMID", "PMCID", "language", "note"})
+
+
+def _typographic_apostrophes(item: dict[str, Any], processor: Any) -> None:
+    """citeproc-js prints a straight apostrophe as a typographic one (``Dijkstra’s``, ``IROS ’91``) and a
+    quote-opening one as ``‘``; citeproc-py prints it as given."""
+    def curl(text: str) -> str:
+        return re.sub(r"(?<![\w])'(?=[^\W\d_])", "‘", text).replace("'", "’") if "'" in text else text
+
+    for key, value in item.items():
+        if isinstance(value, str) and key not in _LITERAL_KEYS:
+            item[key] = curl(value)
+        elif key in _NAME_VARIABLES and isinstance(value, list):
+            for name in value:
+                for part, text in (name.items() if isinstance(name, dict) else ()):
+                    if isinstance(text, str):
+                        name[part] = curl(text)
+
+
+def _page_without_label(item: dict[str, Any], processor: Any) -> None:
+    """A page read with its label (``pp. 107-115``): citeproc-js prints the pages without it."""
+    if isinstance(item.get("page"), str):
+        item["page"] = re.sub(r"^\s*pp?\.\s*(?=\d)", "", item["page"])
+
+
+_ITEM_MENDS: tuple[Callable[[dict[str, Any], Any], None], ...] = (
+    _ranges_like_pages, _particles_apart, _typographic_apostrophes, _page_without_label)
 _MARK = "[\ue000-\ue00d]*"  # rendered_markup's emphasis marks, which may sit between two characters
 
 
@@ -168,28 +209,61 @@ def _style_object(style: Style) -> Any:
         raise UsageError(f"{style.label}: citeproc-py cannot use this style ({type(err).__name__}: {err})") from None
 
 
-def entries_text(entries: Sequence[Entry], style: Style, markup: str) -> list[str]:
-    """Each bibliography entry as one string in the style's order: citation order for a numbered style, the
-    style's ``<sort>`` otherwise. ``markup`` is ``text``, ``html`` or ``markdown``."""
+def _bibliography(processor: Any, items: list[dict[str, Any]]) -> tuple[list[str], dict[str, str], list[str]]:
+    """citeproc-py's bibliography entries in the style's order, each item's citation by id, and the ids in the
+    bibliography's order."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography
     from citeproc.source.json import CiteProcJSON
 
+    bib = CitationStylesBibliography(processor, CiteProcJSON(items), rendered_markup.FORMATTER)
+    citations = {}
+    for item in items:
+        citation = Citation([CitationItem(item["id"])])
+        bib.register(citation)
+        citations[item["id"]] = str(bib.cite(citation, lambda _: None))
+    bib.sort()
+    return [str(entry) for entry in bib.bibliography()], citations, list(bib.keys)
+
+
+def _year_suffixes(processor: Any, items: list[dict[str, Any]], citations: list[str]) -> bool:
+    """citeproc-js's ``disambiguate-add-year-suffix``, which citeproc-py lacks: works whose citations stay alike
+    (``Smith, 2007``) get 2007a, 2007b in bibliography order. Where the style may add names or given names
+    first, only works with the very same names are alike. True when a suffix was given."""
+    citation = processor.root.find(f"{{{_CSL_NS}}}citation")
+    if citation is None or citation.get("disambiguate-add-year-suffix") != "true":
+        return False
+    more_names = "true" in (citation.get("disambiguate-add-names"), citation.get("disambiguate-add-givenname"))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for item, cited in zip(items, citations):
+        names = json.dumps(item.get("author") or item.get("editor"), sort_keys=True) if more_names else ""
+        groups.setdefault(f"{cited}\n{names}", []).append(item)
+    alike = [group for group in groups.values() if len(group) > 1 and "year-suffix" not in group[0]]
+    for group in alike:
+        for i, item in enumerate(group):  # items arrive in bibliography order (see entries_text)
+            item["year-suffix"] = _letters(i)
+    return bool(alike)
+
+
+def _letters(i: int) -> str:
+    return _letters(i // 26 - 1) + chr(97 + i % 26) if i >= 26 else chr(97 + i)
+
+
+def entries_text(entries: Sequence[Entry], style: Style, markup: str) -> list[str]:
+    """Each bibliography entry as one string in the style's order: citation order for a numbered style, the
+    style's ``<sort>`` otherwise. ``markup`` is ``text``, ``html`` or ``markdown``."""
     processor = _style_object(style)
     items = json.loads(csl.dumps(list(entries)))
-    for item in items:
-        item["id"] = str(item["id"])
+    for n, item in enumerate(items):
+        item["id"] = f"item{n}"  # citeproc-py folds ids to lowercase: two keys differing in case would be one
         for mend in _ITEM_MENDS:
             mend(item, processor)
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            bib = CitationStylesBibliography(processor, CiteProcJSON(items), rendered_markup.FORMATTER)
-            for item in items:
-                citation = Citation([CitationItem(item["id"])])
-                bib.register(citation)
-                bib.cite(citation, lambda _: None)
-            bib.sort()
-            out = [str(entry) for entry in bib.bibliography()]
+            out, citations, order = _bibliography(processor, items)
+            by_id = {item["id"]: item for item in items}
+            if _year_suffixes(processor, [by_id[k] for k in order], [citations[k] for k in order]):
+                out, _, _ = _bibliography(_style_object(style), items)
     except UsageError:
         raise
     except Exception as err:  # citeproc-py raises bare errors for CSL it cannot follow; never a traceback
