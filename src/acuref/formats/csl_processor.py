@@ -34,6 +34,7 @@ from acuref.formats.title_case import title_case
 CSL_NS = "http://purl.org/net/xbiblio/csl"
 _TRACK = "acuref:printed"  # a key of citeproc-py's per-entry suppression table: the substitute being rendered
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
+_MARKS = re.compile("[\ue000-\ue00e]")  # rendered_markup's emphasis marks: no part of a sort key
 _TEXT, _NUMBER = f"{{{CSL_NS}}}text", f"{{{CSL_NS}}}number"
 
 
@@ -113,11 +114,21 @@ class _Substitute(model.Substitute):
 
 class _Names(model.Names):
     def process(self, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
-        if context is not None:  # names a substitute printed are not printed again (an editor standing for authors)
-            printed = {v for entry in context.get_layout().repressed.get(self.tag, ()) for v in (entry or "").split()}
-            if set(self.get("variable", "").split()) <= printed:
-                raise VariableError
-        return super().process(item, names_context, context, **kwargs)
+        if context is None:
+            return super().process(item, names_context, context, **kwargs)
+        # names a substitute printed are not printed again (an editor standing for the authors)
+        printed = {v for entry in context.get_layout().repressed.get(self.tag, ()) for v in (entry or "").split()}
+        roles = self.get("variable", "").split()
+        left = [role for role in roles if role not in printed]
+        if not left:
+            raise VariableError
+        if left == roles:
+            return super().process(item, names_context, context, **kwargs)
+        self.set("variable", " ".join(left))  # citeproc-py reads the roles from the attribute: narrow it a moment
+        try:
+            return super().process(item, names_context, context, **kwargs)
+        finally:
+            self.set("variable", " ".join(roles))
 
 
 class _Label(model.Label):
@@ -147,10 +158,23 @@ class _Name(model.Name):
 
 class _Key(model.Key):
     def sort_keys(self, items: Any, context: Any) -> list[Any]:
-        keys = super().sort_keys(items, context)
-        if "macro" in self.attrib:  # a macro's key without its affixes' leading punctuation: "(No. 40)" sorts at N
-            keys = [None if key is None else _LEADING_PUNCTUATION.sub("", str(key)) for key in keys]
-        return [None if key == "" else key for key in keys]
+        if "macro" not in self.attrib:
+            return [None if key == "" else key for key in super().sort_keys(items, context)]
+        # As citeproc-js keys a macro: names without "and", a particle demoted where the style sorts without it
+        # (sort-only: "de Almeida" sorts at A), and none of the affixes' leading punctuation ("(No. 40)" at N).
+        options = {"name-as-sort-order": "all", "and": None, "delimiter-precedes-last": "always"}
+        if self.get_root().get("demote-non-dropping-particle") in ("sort-only", "display-and-sort"):
+            options["demote-non-dropping-particle"] = "display-and-sort"
+        for option in ("names-min", "names-use-first", "names-use-last"):
+            if option in self.attrib:
+                options[option.replace("names", "et-al")] = self.get(option)
+        layout, macro, keys = context.get_layout(), self.get_macro(self.get("macro")), []
+        for item in items:
+            layout.repressed = {}
+            key = macro.render(item, context=context, sort_options=options)
+            key = _LEADING_PUNCTUATION.sub("", _MARKS.sub("", str(key))) if key is not None else None
+            keys.append(key or None)
+        return keys
 
 
 class _Date(model.Date):
