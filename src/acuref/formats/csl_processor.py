@@ -11,6 +11,7 @@ replaced here, so the mends hold for acuref's renderings only (citeproc-py itsel
 - ``<date>``: a localized date's parts are joined with the locale's delimiter (Vancouver's ``2000 Aug``);
   citeproc-py took the calling element's, none (``2000Aug``).
 - ``<number>``: a suppressed variable stays suppressed, as in ``<text>``.
+- ``<date>``: a year suffix the style does not place itself follows the first year printed (CSL 1.0.2).
 - ``<text text-case="title">``: citeproc-js's title case (``title_case.py``), not citeproc-py's.
 - ``<name initialize="false">``: given names are not initialized (Chicago, MLA); citeproc-py ignored it.
 - a page range whose ends differ in length is never shortened (MLA's ``8–12``; citeproc-py wrote ``8–2``), and a
@@ -32,7 +33,8 @@ from lxml import etree
 from acuref.formats.title_case import title_case
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
-_TRACK = "acuref:printed"  # a key of citeproc-py's per-entry suppression table: the substitute being rendered
+_TRACK = "acuref:printed"
+_SUFFIXED = "acuref:year-suffix"  # the entry's year suffix is printed  # a key of citeproc-py's per-entry suppression table: the substitute being rendered
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _MARKS = re.compile("[\ue000-\ue00e]")  # rendered_markup's emphasis marks: no part of a sort key
 _TEXT, _NUMBER = f"{{{CSL_NS}}}text", f"{{{CSL_NS}}}number"
@@ -178,6 +180,25 @@ class _Key(model.Key):
 
 
 class _Date(model.Date):
+    def process(self, item: Any, variable: Any = None, show_parts: Any = None, context: Any = None,
+                **kwargs: Any) -> Any:
+        text = super().process(item, variable, show_parts, context, **kwargs)
+        if not text or self.is_locale_date() or self.xpath_search("//cs:text[@variable='year-suffix']"):
+            return text
+        # CSL: a year suffix the style does not place follows the first year it prints (Springer's "1991a")
+        try:
+            suffix = item.reference["year_suffix"]
+        except (VariableError, KeyError):
+            return text
+        try:
+            repressed = (context if context is not None else self).get_layout().repressed
+        except (IndexError, AttributeError):  # a date outside any layout (a sort key's macro): no entry to mark
+            repressed = {}
+        if not suffix or repressed.get(_SUFFIXED):
+            return text
+        repressed[_SUFFIXED] = True
+        return re.sub(r"(\d{4})", lambda m: m[1] + str(suffix), str(text), count=1)
+
     def render_single_date(self, date: Any, show_parts: Any = None, context: Any = None) -> Any:
         parts = self.parts(date, show_parts, context) if context != self else self.parts(date, show_parts)
         if not parts:
