@@ -20,22 +20,24 @@ __all__ = ["BABEL_NAMES", "babel_name", "detect", "detect_reference"]
 
 # Function words of titles, one set per language; a word in several sets counts for each.
 _WORDS = {
-    "en": "the of and in for with on to from by at an is are as its their between among using during after "
+    "en": "the of a and in for with on to from by at an is are as its their between among using during after "
           "versus into through under within without how what why does do can not or new towards toward via "
           "study analysis effect effects patients treatment review trial randomized randomised clinical disease "
           "health care risk based system systems approach evidence outcomes children women use role early "
           "management assessment evaluation report case model models data theory development",
-    "nl": "de het een van en voor met op bij naar over door zijn niet als aan uit tot na tussen onderzoek "
+    "nl": "de het een van en in voor met op bij naar over door zijn niet als aan uit tot na tussen onderzoek "
           "behandeling patiënten ziekte zorg gezondheid kinderen jaar welke wat hoe wordt worden naar eerste "
           "nederland nederlandse",
-    "de": "der die das und für mit von zur zum im des dem den bei auf ein eine einer eines über nach als aus "
+    "de": "der die das und in zu vom am für mit von zur zum im des dem den bei auf ein eine einer eines über nach als aus "
           "ist sind nicht oder wie untersuchung behandlung patienten therapie einfluss bedeutung zwischen "
           "deutschland deutschen beitrag neue neuen",
     "fr": "le la les des du de et en pour dans sur une un par au aux avec chez est sont entre son ses leur "
+          "que qui ce ou pas plus l' d' qu' "
           "étude traitement maladie santé sur approche analyse enfants française france nouvelle",
     "es": "el la los las de del y en para con por una un sobre entre al su sus como estudio tratamiento "
           "pacientes enfermedad salud análisis desde hacia según españa niños",
-    "it": "il lo la gli le di del della dei delle degli e per con nel nella nei una un sulla sul tra da "
+    "it": "il lo la gli le di del della dei delle degli e in per con nel nella nei una un sulla sul tra da "
+          "dopo sono come alla alle dal dalla nelle sui l' dell' all' nell' dall' un' d' "
           "studio trattamento pazienti malattia salute analisi italia italiana",
     "pt": "o a os as de do da dos das e em no na nos nas para com um uma por sobre entre ao estudo "
           "tratamento pacientes doença saúde análise brasil crianças não",
@@ -98,8 +100,9 @@ def _by_script(text: str) -> str | None | bool:
     counts = _script_counts(text)
     letters = sum(counts.values())
     latin = counts.get("LATIN", 0)
-    if not letters or latin >= letters * 0.5:
-        return False
+    others = letters - latin
+    if not letters or others < 4 and latin >= others or others < letters * 0.25:
+        return False  # a Latin-script text (a Japanese title's "XML" or "Data on the Web" does not make it one)
     kana = counts.get("HIRAGANA", 0) + counts.get("KATAKANA", 0)
     if kana:
         return "ja"
@@ -124,7 +127,11 @@ def detect(text: str | None) -> str | None:
     script = _by_script(text)
     if script is not False:
         return script  # type: ignore[return-value]
-    words = [w.lower().replace("’", "'") for w in _TOKENS.findall(text)]
+    words = []
+    for token in _TOKENS.findall(text):
+        token = token.lower().replace("’", "'")
+        head, _, rest = token.partition("'")
+        words += [head + "'", rest] if rest and len(head) <= 4 else [token]  # l'alluvione: l' and alluvione
     if len(words) < 4:
         return None  # "Measurement of pain": too short to tell
     scores = {lang: sum(1 for w in words if w in vocab) for lang, vocab in _WORD_SETS.items()}
@@ -135,7 +142,7 @@ def detect(text: str | None) -> str | None:
                 scores[lang] += 2 if lang in langs and len(langs) == 1 else 1 if lang in langs else -1
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     (best, top), (_, second) = ranked[0], ranked[1]
-    if top < 2 or top < 2 * max(second, 0.5) or top < len(words) * 0.15:
+    if top < 2 or (top < 2 * second and top - second < 3) or top < len(words) * 0.15:
         return None
     return best
 
