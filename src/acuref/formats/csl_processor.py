@@ -33,8 +33,8 @@ from lxml import etree
 from acuref.formats.title_case import title_case
 
 CSL_NS = "http://purl.org/net/xbiblio/csl"
-_TRACK = "acuref:printed"
-_SUFFIXED = "acuref:year-suffix"  # the entry's year suffix is printed  # a key of citeproc-py's per-entry suppression table: the substitute being rendered
+_TRACK = "acuref:printed"  # a key of citeproc-py's per-entry suppression table: the substitute being rendered
+_SUFFIXED = "acuref:year-suffix"  # ... and another: the entry's year suffix is printed
 _LEADING_PUNCTUATION = re.compile(r"^[\W_]+")
 _MARKS = re.compile("[\ue000-\ue00e]")  # rendered_markup's emphasis marks: no part of a sort key
 _TEXT, _NUMBER = f"{{{CSL_NS}}}text", f"{{{CSL_NS}}}number"

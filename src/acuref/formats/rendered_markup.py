@@ -65,7 +65,8 @@ def entry(marked: str, markup: str) -> str:
         if FIELD not in body:
             return body
         left, right = body.split(FIELD, 1)
-        return f'<div class="csl-left-margin">{left}</div><div class="csl-right-inline">{right.replace(FIELD, "")}</div>'
+        right = right.replace(FIELD, "")
+        return f'<div class="csl-left-margin">{left}</div><div class="csl-right-inline">{right}</div>'
     marked = marked.replace(FIELD, " ")
     if markup == "markdown":
         escaped = _MD_LINE_START.sub(lambda m: f"{m[1]}\\{m[2]}" if m[1] else f"\\{m[3]}",

@@ -28,7 +28,8 @@ _WORDS = {
     "nl": "de het een van en in voor met op bij naar over door zijn niet als aan uit tot na tussen onderzoek "
           "behandeling patiënten ziekte zorg gezondheid kinderen jaar welke wat hoe wordt worden naar eerste "
           "nederland nederlandse",
-    "de": "der die das und in zu vom am für mit von zur zum im des dem den bei auf ein eine einer eines über nach als aus "
+    "de": "der die das und in zu vom am für mit von zur zum im des dem den bei auf ein eine einer eines über nach "
+          "als aus "
           "ist sind nicht oder wie untersuchung behandlung patienten therapie einfluss bedeutung zwischen "
           "deutschland deutschen beitrag neue neuen",
     "fr": "le la les des du de et en pour dans sur une un par au aux avec chez est sont entre son ses leur "
