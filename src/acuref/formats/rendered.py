@@ -247,11 +247,48 @@ def _letters(i: int) -> str:
     return _letters(i // 26 - 1) + chr(97 + i % 26) if i >= 26 else chr(97 + i)
 
 
+_DATE_KEYS = frozenset({"issued", "accessed", "original-date", "event-date", "submitted", "available-date"})
+
+
+def _shaped(key: str, value: Any) -> bool:
+    """Whether a value a user's CSL-JSON item holds has the shape CSL gives its key (a renderer trusts it)."""
+    if key in _NAME_VARIABLES:
+        return isinstance(value, list) and bool(value) and all(
+            isinstance(n, dict) and any(n.get(k) for k in ("family", "literal", "given"))
+            and all(isinstance(v, str) for v in n.values()) for n in value)
+    if key in _DATE_KEYS:
+        parts = value.get("date-parts") if isinstance(value, dict) else None
+        return isinstance(parts, list) and 0 < len(parts) <= 2 and all(
+            isinstance(p, list) and 0 < len(p) <= 3 and all(type(x) is int for x in p) for p in parts)
+    return isinstance(value, str) or (type(value) is int)
+
+
+def _item(entry: Entry) -> dict[str, Any]:
+    """The entry as CSL-JSON, as the csl-json export writes it: acuref's fields, plus the keys of a user's own
+    item that acuref does not model (a style may print them) where they have CSL's shape."""
+    item = csl.to_csl(entry)
+    origin = entry.ref.origin
+    if origin is not None and origin.format == "csl-json":
+        try:
+            kept = json.loads(origin.raw)
+        except ValueError:
+            kept = None
+        for key, value in (kept.items() if isinstance(kept, dict) else ()):
+            if key not in item and _shaped(key, value):
+                item[key] = value
+    for key in _NAME_VARIABLES:  # a name with nothing to print breaks citeproc-py's names (None + label)
+        if key in item:
+            item[key] = [n for n in item[key] if any(str(n.get(k) or "").strip() for k in ("family", "literal", "given"))]
+            if not item[key]:
+                del item[key]
+    return item
+
+
 def entries_text(entries: Sequence[Entry], style: Style, markup: str) -> list[str]:
     """Each bibliography entry as one string in the style's order: citation order for a numbered style, the
     style's ``<sort>`` otherwise. ``markup`` is ``text``, ``html`` or ``markdown``."""
     processor = _style_object(style)
-    items = json.loads(csl.dumps(list(entries)))
+    items = [_item(entry) for entry in entries]
     for n, item in enumerate(items):
         item["id"] = f"item{n}"  # citeproc-py folds ids to lowercase: two keys differing in case would be one
         for mend in _ITEM_MENDS:
