@@ -37,7 +37,7 @@ def test_library_part_is_unchanged_apart_from_added_fields(tmp_path):
     abstracts, custom fields, the user's title braces); only acuref's added lines differ."""
     text, _ = _export(tmp_path)
     library = LIBRARY.read_text(encoding="utf-8")
-    added = ["  doi = {10.1001/jama.2014.12660},\n", "  pmid = {25268438},\n"]
+    added = ["  doi = {10.1001/jama.2014.12660},\n", "  pmid = {25268438},\n", "  language = {en},\n"]
     assert all(line in text for line in added)
     assert _without_added(text, added).startswith(library)
 
@@ -48,7 +48,7 @@ def test_new_references_follow_the_library(tmp_path):
     assert text.count("@Article{Hinman2010") == 1 and "@article{smithGaitElderly2005" in text
     items = {i["id"]: i for i in report["items"]}
     # shortjournal = JAMA would repeat the journal: not written, so not listed
-    assert items["Hinman2010"]["added_fields"] == ["DOI", "PMID"]
+    assert items["Hinman2010"]["added_fields"] == ["DOI", "PMID", "language"]
     assert items["Kandel2013"]["added_fields"] == [] and "added_fields" not in items["smithGaitElderly2005"]
     assert len(items["Hinman2010"]["sources"]) == 2
 

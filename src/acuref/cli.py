@@ -55,7 +55,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _add_output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-f", "--format", help=f"output format: {', '.join(formats.names())} (default: from -o's suffix .bib/.ris/.json, else csl-json)")
+    p.add_argument("-f", "--format", help=f"output format: {', '.join(formats.names())} (default: from -o's suffix .bib/.ris/.json/.txt/.html/.md, else csl-json)")
+    p.add_argument("--style", metavar="NAME|FILE.csl", help="with -f text, html or markdown: the CSL style (default "
+                   f"apa; alone it means -f text): {', '.join(formats.rendered.style_names())}, or a CSL file")
     p.add_argument("-o", "--output", default="-", help="output file (default: standard output); written atomically")
     p.add_argument("--ascii", action="store_true", help="BibTeX: write non-ASCII letters as LaTeX accents (Schr{\\\"o}der)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of sources, statuses and warnings")
@@ -212,6 +214,12 @@ def _extract_parser(sub: Any) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
+    name = _format_name(args)
+    formats.rendered.check(name, args.style)  # a style with a data format, or a bad style: exit 2 before any work
+    return name
+
+
+def _format_name(args: argparse.Namespace) -> str:
     if args.format:
         return formats.get(args.format).name
     if args.output and args.output != "-":
@@ -222,13 +230,14 @@ def _format(args: argparse.Namespace) -> str:
         if suffix:
             raise UsageError(f"cannot tell the format from {args.output!r}; give -f with one of: "
                              f"{', '.join(formats.names())}")
-    return "csl-json"
+    return "text" if args.style else "csl-json"
 
 
 def _outputs(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> list[tuple[str, str]]:
     """The main output and the reports, rendered: the main one first."""
     fmt = _format(args)
-    outputs = [(args.output, formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False)))]
+    outputs = [(args.output, formats.render(result.entries, fmt, ascii_only=getattr(args, "ascii", False),
+                                               style=args.style))]
     if args.report:
         outputs.append((args.report, report.dumps(result.entries, result.warnings, result.dedupe, result.skipped)))
     if getattr(args, "report_html", None):

@@ -18,6 +18,7 @@ from acuref.errors import InputError
 from acuref.formats.keys import assign_keys
 from acuref.model import Entry, Reference, Skipped, Source, Warning_, require_items
 from acuref.normalize.identifiers import incomplete_doi
+from acuref.normalize.language import detect_reference
 from acuref.normalize.text import clean
 from acuref.parse.learned import prepare as prepare_model
 from acuref.parse.rules import parse_reference
@@ -150,7 +151,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     refs = []
     for src in (*doc.strings, *sources):
         src = replace(src, file=doc.name)
-        refs.append(replace(parse_reference(src.raw), sources=(src,)))
+        refs.append(_parsed(src))
     if exact:
         refs = [r for r in refs if not records.explained(r, exact)]
     return exact + refs, [replace(s, file=doc.name) for s in skipped]
@@ -163,8 +164,17 @@ def parse_lines(text: str, name: str) -> list[Reference]:
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
             src = Source(line.strip(), number, number, None, "line", name)
-            refs.append(replace(parse_reference(line), sources=(src,)))
+            refs.append(_parsed(src))
     return refs
+
+
+def _parsed(src: Source) -> Reference:
+    """One string's reading, with the language of the work it cites where the reader set none (judged from the
+    string itself, never from the document: a Dutch page may cite English papers)."""
+    ref = parse_reference(src.raw)
+    if ref.language is None:
+        ref = replace(ref, language=detect_reference(ref.title, src.raw))
+    return replace(ref, sources=(src,))
 
 
 def to_entries(refs: list[Reference], key_pattern: str | None = None) -> tuple[Entry, ...]:

@@ -14,6 +14,7 @@ from bibtexparser import model as bm
 
 from acuref.formats import latex, markers
 from acuref.model import Entry, Name, Reference
+from acuref.normalize.language import babel_name
 from acuref.normalize.vocabulary import BIBTEX_MONTHS
 
 # CSL type → BibTeX entry type: only types the standard styles define and Zotero's importer keeps. A standard is
@@ -129,7 +130,8 @@ def to_entry(entry: Entry, *, biblatex: bool = False, ascii_only: bool = False) 
     _identifiers(f, ref, isbn=not report_extra)
     if report_extra:
         f.add("addendum", "; ".join(p for p in (ref.collection_title, ref.ISBN and f"ISBN {ref.ISBN}") if p))
-    f.add("langid", ref.language)  # biber's hyphenation, and pandoc's language in BibTeX files too
+    # biber's hyphenation and pandoc's language: a babel name ("english"), which biblatex wants, not a code
+    f.add("langid", babel_name(ref.language))
     f.add("language", ref.language)  # Zotero's Language (it does not read langid)
     _note(f, ref, etype)
     tags = markers.tags(ref)

@@ -17,6 +17,7 @@ class WriteOptions:
     """What a user may ask of any writer; a format ignores what it has no use for."""
 
     ascii_only: bool = False  # BibTeX: non-ASCII letters as LaTeX accents
+    style: str | None = None  # text, html, markdown: a shipped CSL style's name or a .csl file (None: APA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +72,6 @@ def read_suffixes() -> frozenset[str]:
     return frozenset(s for f in _REGISTRY.values() if f.load for s in f.suffixes)
 
 
-def render(entries: Sequence[Entry], name: str, *, ascii_only: bool = False) -> str:
+def render(entries: Sequence[Entry], name: str, *, ascii_only: bool = False, style: str | None = None) -> str:
     """The bibliography as text in the named format (never with a control character: whatever a field held)."""
-    return without_controls(get(name).dump(entries, WriteOptions(ascii_only=ascii_only)))
+    return without_controls(get(name).dump(entries, WriteOptions(ascii_only=ascii_only, style=style)))
