@@ -75,3 +75,12 @@ def test_reference_without_a_readable_title(title, raw, language):
 def test_babel_names_for_biblatex_langid(code, name):
     """biblatex's langid takes babel names, not codes."""
     assert babel_name(code) == name
+
+
+@pytest.mark.parametrize("langid, code", [("english", "en"), ("ngerman", "de"), ("german", "de"), ("dutch", "nl"),
+                                          ("en", "en"), ("klingon", "klingon"), ("", None)])
+def test_langid_read_back_as_a_code(langid, code):
+    """A biblatex langid comes back as the language code; one babel does not know is kept as written."""
+    from acuref.normalize.language import from_babel
+
+    assert from_babel(langid) == code

@@ -37,7 +37,8 @@ def test_library_part_is_unchanged_apart_from_added_fields(tmp_path):
     abstracts, custom fields, the user's title braces); only acuref's added lines differ."""
     text, _ = _export(tmp_path)
     library = LIBRARY.read_text(encoding="utf-8")
-    added = ["  doi = {10.1001/jama.2014.12660},\n", "  pmid = {25268438},\n", "  language = {en},\n"]
+    added = ["  doi = {10.1001/jama.2014.12660},\n", "  pmid = {25268438},\n", "  langid = {english},\n",
+             "  language = {en},\n"]
     assert all(line in text for line in added)
     assert _without_added(text, added).startswith(library)
 

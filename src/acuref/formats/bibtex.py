@@ -19,6 +19,7 @@ from acuref.formats import bibtex_library, latex
 from acuref.formats.bibtex_fields import BIBLATEX_TYPES, BIBTEX_TYPES, to_entry
 from acuref.formats.registry import Format, WriteOptions
 from acuref.model import Date, Entry, Name, Reference, Source, Warning_
+from acuref.normalize.language import from_babel
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.vocabulary import BIBTEX_MONTHS
@@ -287,7 +288,7 @@ def entry_to_reference(entry: bm.Entry, file: str | None) -> Reference:
         collection_number=(f.get("number") if etype in _SERIES_NUMBER else None) or None, edition=f.get("edition") or None, publisher=f.get("publisher") or f.get("institution") or f.get("school") or _organization(etype, f) or None,
         publisher_place=f.get("address") or f.get("location") or None, DOI=doi or None, PMID=pmid or None,
         PMCID=f.get("pmcid") or _note_pmcid(f.get("note")), URL=f.get("url") or None, ISBN=f.get("isbn") or None, ISSN=f.get("issn") or None,
-        language=f.get("langid") or f.get("language") or None, sources=(src,),
+        language=f.get("language") or from_babel(f.get("langid")) or None, sources=(src,),
         parsed="acuref-unparsed" not in f.get("keywords", ""),
     )
 

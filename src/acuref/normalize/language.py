@@ -169,6 +169,21 @@ BABEL_NAMES = {
 }
 
 
+def from_babel(name: str | None) -> str | None:
+    """The language code for a biblatex ``langid`` (``english`` → ``en``); a code, or a name babel does not
+    know, stays as written (kept, never dropped)."""
+    if not name or not name.strip():
+        return None
+    return _BABEL_CODES.get(name.strip().lower(), name.strip())
+
+
 def babel_name(code: str | None) -> str | None:
     """biblatex's ``langid`` for a language code (``en`` → ``english``), or None when babel has no name for it."""
     return BABEL_NAMES.get((code or "").split("-")[0].lower()) if code else None
+
+
+# babel's names back to codes; babel's other spellings of the same languages too
+_BABEL_CODES = {**{name: code for code, name in BABEL_NAMES.items()}, "german": "de", "british": "en",
+                "american": "en", "usenglish": "en", "ukenglish": "en", "naustrian": "de", "austrian": "de",
+                "swissgerman": "de", "nswissgerman": "de", "hungarian": "hu", "brazil": "pt", "brazilian": "pt",
+                "portuges": "pt", "francais": "fr", "frenchb": "fr", "canadien": "fr", "acadian": "fr", "nynorsk": "nn"}
