@@ -8,7 +8,7 @@
 	under the GNU Affero General Public License version 3 or later (see COPYING).
 
 	What differs from translation-server: preferences are a fixed object (no `config` package), no proxies, HTTP or
-	RDF (import of BibTeX, RIS and CSL JSON uses none of them), and no jsdom (the three translators parse no XML).
+	RDF (import of BibTeX, RIS and CSL JSON uses none of them); jsdom only where the utilities unescape HTML (a direct dependency in package.json).
 */
 const path = require('path')
 
