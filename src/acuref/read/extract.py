@@ -274,7 +274,7 @@ def _inline_into(found: _Found, u: Unit) -> None:
 def _stacked(u: Unit, prev: list[Unit], score: int) -> Source | None:
     """A journal line (``N Engl J Med 2010; 363:454-461``) with the authors and title stacked above it."""
     text = u.flat
-    if len(text.split()) > 25 or score < JOURNAL_LINE or not has_core(text):
+    if len(text.split()) > 25 or score < JOURNAL_LINE or not has_core(text) or judged(text) is not None:
         return None
     parts = [u]
     if prev and prev[-1].end >= u.start - 8:

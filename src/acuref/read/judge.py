@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
-from acuref.normalize.vocabulary import EARLY_YEAR, YEAR_ANY_RE
+from acuref.normalize.vocabulary import EARLY_YEAR, MONTHS, YEAR_ANY_RE
 from acuref.read.evidence import evidence
 
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
@@ -17,6 +17,12 @@ YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 IDENT_RE = re.compile(
     r"\b10\.\d{4,9}/|\bpmid\b|\bpmc\s?\d{4,}|\barxiv\s*:|\bisbn\b|\bissn\b|\bhttps?://|\bwww\.|\brfc\s?\d|"
     r"\bhdl\.handle\.net|\burn:nbn:|\bssrn\b|\bbiorxiv\b|\bmedrxiv\b|\becli:")
+
+
+_WEB_ADDRESS = frozenset({"http://", "https://", "www."})
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 
 
 _LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
@@ -92,6 +98,38 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     return long or not has_core(text) or evidence_of(text) < IN_LIST
 
 
+# "[Isla, 2005]", "(Erol et al., 1994; Nau, 2003)": author-year citations as a text cites, not as a list prints.
+_CITE_MARK_RE = re.compile(r"[\[(]\s*(?:[A-ZÀ-Þ][^\[\]()\d;]{0,60}?,?\s+" + EARLY_YEAR + r"[a-z]?\s*(?:;\s*|(?=[\])])))+[\])]")
+
+
+# "Date de création : 2023-11-08", "Last updated: 2026-03-01": a page's own dates under a label.
+_KEY_DATE_RE = re.compile(r"(?:^|\s)([^\W\d][\w' -]{0,30}?)\s?:\s*(?:1[5-9]|20)\d\d-\d\d-\d\d\b")
+_DATE_PART_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:-\d\d){0,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:years?|ago)\b",
+                           re.IGNORECASE)
+
+
+def _not_a_list_entry(s: str, low: str) -> str | None:
+    """Lines with a year that are not references: a page's date stamps, a date alone, in-text citations."""
+    if "-" in s and _KEY_DATE_RE.match(s):  # the line opens with its label and date
+        rest = _KEY_DATE_RE.sub(" ", s)
+        keys = " ".join(m.group(1) for m in _KEY_DATE_RE.finditer(s)).lower()
+        if not _UNDATED_RE.search(keys) and not (YEAR_RE.search(rest) or IDENT_RE.search(rest.lower())
+                                                 or _LOCATOR_RE.search(rest)):
+            return "a date stamp of the page (created, updated), not a reference"
+    if len(s) <= 60:
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", s).lower())
+        if YEAR_RE.search(s) and all(w in MONTHS for w in words):
+            return "a date, not a reference"
+    if "[" in s or "(" in s:
+        marks = list(_CITE_MARK_RE.finditer(s))
+        if marks and marks[0].start() > 0:
+            rest = _CITE_MARK_RE.sub(" ", s)
+            if len(rest.split()) <= 10 and not (YEAR_RE.search(rest) or IDENT_RE.search(rest.lower())
+                                                or _LOCATOR_RE.search(rest)):
+                return "in-text citations (Author, year), not a reference"
+    return None
+
+
 def judge(text: str) -> str | None:
     """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
     s = text.strip()
@@ -105,7 +143,13 @@ def judge(text: str) -> str | None:
     letters = sum(map(str.isalpha, s))
     cjk = bool(_CJK_RE.search(s))
     ident = bool(IDENT_RE.search(low))
+    if ident and not YEAR_RE.search(s) and set(IDENT_RE.findall(low)) <= _WEB_ADDRESS:
+        if sum(map(str.isalpha, _URL_RE.sub(" ", s))) < (6 if cjk else 12):
+            return "a bare link: too short to be a reference"  # "Xindy https://…", "PDF https://…"
     if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(low):
+        other = _not_a_list_entry(s, low)
+        if other:
+            return other
         if letters < (2 if cjk else 4) and not ident:
             return "too short to be a reference"
         return None

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from acuref.read.mdsource import front_matter, joined_links, without_comments, without_shortcodes
+
 
 @dataclass(frozen=True, slots=True)
 class Line:
@@ -45,12 +47,17 @@ class BlockTextParser(HTMLParser):
         self._href: str | None = None  # a doi.org link whose DOI the link text may not show
         self._heading = 0
         self._brk = False  # the next line follows a <br> inside the same block
+        self._link: tuple[str, int] | None = None  # an open <a> to a web address and where its text starts
+        self._links: list[str] = []  # addresses of this block's links whose text is a title or a whole entry
 
     def _flush(self) -> None:
         text = "".join(self._buf)
         if not self._pre:
             text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
         text = strip_tex(text)
+        if self._links and not self._pre and "://" not in text and "doi.org/" not in text and text.strip():
+            text = f"{text.rstrip()} {self._links[0]}"  # printed as its text only: its address is the identifier
+        self._links = []
         for i, part in enumerate(text.split("\n")):
             if part.strip():
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
@@ -79,6 +86,7 @@ class BlockTextParser(HTMLParser):
         if tag == "a":
             href = dict(attrs).get("href") or ""
             self._href = href if "doi.org/10." in href else None
+            self._link = (href, len(self._buf)) if href.startswith(("http://", "https://")) else None
         if tag == "pre":
             self._pre += 1
         if tag == "ol":
@@ -109,6 +117,11 @@ class BlockTextParser(HTMLParser):
             self._in_title = False
         if tag == "sup":
             self._sup_label = False
+        if tag == "a" and self._link:
+            text = "".join(self._buf[self._link[1]:])
+            if len(text.split()) >= 2 and "://" not in text:
+                self._links.append(self._link[0])
+            self._link = None
         if tag == "a" and self._href:
             doi = self._href.split("doi.org/", 1)[1]
             if doi not in "".join(self._buf[-3:]):
@@ -235,6 +248,8 @@ def _a_href(m: re.Match[str]) -> str:
     url, text = m.group(1), m.group(2)
     if "doi.org/10." in url and url.split("doi.org/", 1)[1] not in text:
         return f"{text} https://doi.org/{url.split('doi.org/', 1)[1]}"
+    if url.startswith(("http://", "https://")) and len(text.split()) >= 2 and "://" not in text:
+        return f"{text} {url}"  # a title or a whole entry as a link: its address, as a Markdown link keeps it
     return text
 
 
@@ -270,13 +285,20 @@ def _html_block_end(rows: list[str], start: int) -> int:
 
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """Markdown as plain lines: headings marked, links, emphasis, inline HTML and TeX as printed text, HTML
-    blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked."""
-    rows = text.splitlines()
+    blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked; front
+    matter, comments and shortcodes as the page prints them (:mod:`acuref.read.mdsource`)."""
+    rows = [without_shortcodes(row) for row in without_comments(text).splitlines()]
+    gone = joined_links(rows)
     out: list[Line] = []
-    k = 0
+    k, title = front_matter(rows)
+    if title:  # a site generator prints the front matter's title as the page's heading
+        out.append(Line(1, _inline(title), 1))
     brk = False
     while k < len(rows):
         raw = rows[k]
+        if k in gone:  # the rest of a link that began on the row above
+            k += 1
+            continue
         if _HTML_BLOCK_START_RE.match(raw):
             end = _html_block_end(rows, k)
             out.extend(Line(line.number + k, line.text, line.heading, line.brk)

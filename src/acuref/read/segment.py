@@ -196,8 +196,10 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
-    if blocks or not lazy or not cur.item or cur.note or not cur.raw:
+    if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
+    if cur.note:
+        return True  # the note's paragraph runs on to the next blank line or item
     prev = cur.texts[-1]
     if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
         return False  # a topic subheading after a complete entry

@@ -1,0 +1,108 @@
+"""Pages from static-site generators and wikis: what the source holds but the page never prints (front matter,
+comments, shortcodes, link titles), whole entries written as links, and lines with a year that are no
+references (date stamps, in-text citations, a date alone, a bare link)."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.read import extract_with_report
+from acuref.read.documents import load_text
+from acuref.read.judge import judge
+from acuref.read.markup import markdown_lines
+
+ART = "Corvo, L., & Neri, P. (2016). Crows in the city. Urban Birds, 12(3), 45-61."
+BOOK = "Amsel, Karin (2011). Die Vögel des Nordens. Hamburg: Seeverlag."
+
+
+def _found(text: str, name: str = "page.md") -> tuple[list[str], list]:
+    sources, skipped = extract_with_report(load_text(text, name))
+    return [s.raw.replace("\n", " ") for s in sources], skipped
+
+
+def test_front_matter_title_is_the_heading_and_its_dates_are_not_entries():
+    """A Jekyll/Hugo front matter block is not printed: its title is the page's heading (opening the section)
+    and its dates are never references; the source's line numbers are kept."""
+    text = "---\ntitle: \"Bibliography\"\ndate: 2021-04-29\nlayout: page\n---\n\n- " + ART + "\n- " + BOOK + "\n"
+    lines = markdown_lines(text)
+    assert lines[0].text == "Bibliography" and lines[0].heading == 1
+    sources, _ = extract_with_report(load_text(text, "page.md"))
+    assert [s.raw for s in sources] == [ART, BOOK]
+    assert [s.line for s in sources] == [7, 8]
+
+
+def test_a_rule_at_the_top_followed_by_prose_is_no_front_matter():
+    """A page that opens with a rule and prose keeps its prose: only key/value lines make a front matter."""
+    rows = markdown_lines("---\nThe birds of the north, counted.\n---\n\n" + ART + "\n")
+    assert rows[1].text == "The birds of the north, counted."
+
+
+def test_html_comments_are_not_printed():
+    """A list kept in an HTML comment (one line or several) is not on the page; the lines after it keep their
+    numbers."""
+    text = ("# References\n\n- " + ART + "\n\n<!-- [Old] Ravens in winter. 2001. https://example.org/r -->\n"
+            "<!--\n- Hidden, A. (1999). Not printed. J 1:2.\n-->\n- " + BOOK + "\n")
+    found, _ = _found(text)
+    assert found == [ART, BOOK]
+    assert [s.line for s in extract_with_report(load_text(text, "page.md"))[0]] == [3, 9]
+
+
+@pytest.mark.parametrize("source, printed", [
+    ('{{< smallcaps "Amsel" >}} (Karin), {{< quote "Die Vögel" >}}, Hamburg, 2011.',
+     "Amsel (Karin), “Die Vögel”, Hamburg, 2011."),
+    ("{{% sc %}}Amsel{{% /sc %}} (Karin), Die Vögel, 2011.", "Amsel (Karin), Die Vögel, 2011."),
+    ('Seen {{< ref "notes.md" >}} here.', "Seen notes.md here."),
+])
+def test_hugo_shortcodes_print_their_text(source, printed):
+    """Hugo shortcodes print their quoted argument (a quotation shortcode in quotation marks) or the text
+    they enclose; the tags themselves are gone."""
+    assert markdown_lines(source)[0].text == printed
+
+
+def test_a_link_title_on_the_next_line_does_not_split_the_paragraph():
+    """``[Name](url`` ⏎ ``"title")``: the title is not printed, and its line is not a blank line."""
+    lines = markdown_lines('See [Ravens](https://example.org/r\n"About ravens") and more.\nNext line.\n')
+    assert [line.text for line in lines] == ["See Ravens https://example.org/r", "and more.", "Next line."]
+
+
+def test_whole_entries_written_as_links_are_taken_with_their_address():
+    """An entry that is all one ``<a href>`` (in Markdown or in HTML) keeps its address, so one with no year
+    ("Company. Title.") is still taken under a reference heading; a one-word link adds nothing."""
+    web = '<a href="https://example.org/guide" target="_blank">Ornith Society. Guide to bird counts.</a>'
+    text = "# Bibliografia\n\n- " + web + "\n\n- " + ART + "\n"
+    found, _ = _found(text)
+    assert found == ["Ornith Society. Guide to bird counts. https://example.org/guide", ART]
+    page = ("<html><body><h2>References</h2><ol><li>" + web + "</li><li>" + ART
+            + '</li></ol><p>See <a href="https://example.org/x">this</a>.</p></body></html>')
+    found, _ = _found(page, "page.html")
+    assert found[0] == "Ornith Society. Guide to bird counts. https://example.org/guide"
+    assert "https://example.org/x" not in " ".join(found)
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Date de création : 2021-11-08", "a date stamp of the page (created, updated), not a reference"),
+    ("Last updated: 2022-03-01 Status: complete", "a date stamp of the page (created, updated), not a reference"),
+    ("March 3, 1999; 22 years ago (1999-03-03)", "a date, not a reference"),
+    ("12 mai 2004", "a date, not a reference"),
+    ("Two authors: [Author & Author, Year] e.g., [Corvo & Neri, 2016]",
+     "in-text citations (Author, year), not a reference"),
+    ("Crows: (Corvo et al., 2016; Amsel, 2011)", "in-text citations (Author, year), not a reference"),
+    ("Ravens https://example.org/ravens", "a bare link: too short to be a reference"),
+])
+def test_lines_with_a_year_that_are_no_references(text, reason):
+    """A page's date stamps, a date alone, a list of in-text citations and a bare link are judged with their
+    reason (listed as skipped inside a section, never taken)."""
+    assert judge(text) == reason
+
+
+@pytest.mark.parametrize("text", [
+    "Corvo, L. Crows in the city. Accessed: 2021-02-03",
+    "[Corvo, 2016] Corvo, L. Crows in the city. Urban Birds.",
+    "Amsel K (2011) Die Vögel des Nordens. Seeverlag, Hamburg",
+    "Corvo, L., \"Crows in the City\" (2016). Urban Birds Press.",
+    "Ornith Society. Guide to bird counts. https://example.org/guide",
+])
+def test_references_that_look_like_them_are_still_taken(text):
+    """An access date, a citation key in brackets, a year in parentheses and a linked web entry stay
+    references."""
+    assert judge(text) is None
