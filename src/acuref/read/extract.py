@@ -162,11 +162,17 @@ class _Walk:
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
                 and _references_follow(self.units, i):
             self.section = self.lapsed  # a topic subheading of the section that notes had ended
-        self.lapsed = 0
+        if not u.heading or u.heading <= self.lapsed:
+            self.lapsed = 0  # a deeper heading with nothing under it leaves the section resting, not ended
         if not self.section:
             return False
-        if is_end_heading(u.flat) or (u.heading and u.heading < self.section) or not _references_follow(self.units, i):
+        if is_end_heading(u.flat) or (u.heading and u.heading < self.section):
             self.section, self.prev = 0, []
+        elif not _references_follow(self.units, i):
+            # A deeper heading with no references under it (a table of contents, a note on the format): the
+            # section rests, and a later subheading of it with references under it takes it up again.
+            deeper = u.heading > self.section if u.heading else False
+            self.section, self.prev, self.lapsed = 0, [], (self.section if deeper else 0)
         else:
             self.found.skip(u, "subheading inside the reference section")
         return True
@@ -207,6 +213,8 @@ class _Walk:
         """After notes or prose ended a section with no heading: a plain reference opens it again."""
         if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
             return False
+        if len(u.flat.split()) < 5:
+            return False  # "Old Papers: Before 2012": a line of a contents list, not an entry
         if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
             return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives
         self.section, self.lapsed, self.misses = self.lapsed, 0, 0
@@ -221,7 +229,7 @@ class _Walk:
             else:
                 found.skip(u, reason or "a lone item without a year or identifier")
                 _inline_into(found, u)
-        elif evidence_of(u.flat) >= IN_LIST and has_core(u.flat) and len(member.group) > 1:
+        elif evidence_of(u.flat) >= IN_LIST and has_core(u.flat) and len(member.group) > 1 and judged(u.flat) is None:
             found.take(u, item_label(u, member))
         else:
             _inline_into(found, u)
