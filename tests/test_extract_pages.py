@@ -106,3 +106,55 @@ def test_references_that_look_like_them_are_still_taken(text):
     """An access date, a citation key in brackets, a year in parentheses and a linked web entry stay
     references."""
     assert judge(text) is None
+
+
+def test_a_contents_list_under_the_page_heading_does_not_end_the_section():
+    """Under a page titled "Bibliography", a contents list under its own subheading rests the section (its
+    items are no references) and the topic subheadings after it take it up again; a format guide's in-text
+    citations and templates are not taken."""
+    text = ("# Bibliography\n\n## Contents\n\n1. Field Guides\n2. Journals\n\n## Field Guides\n\n- " + BOOK
+            + "\n\n## Journals\n\n- " + ART + "\n\n## Citation format\n\n- One author: [Author, Year] e.g. "
+            "[Amsel, 2011]\n- Two authors: [Corvo & Neri, 2016]\n- Books: Author, \"Title\" (Year). Publisher\n")
+    found, skipped = _found(text)
+    assert found == [BOOK, ART]
+    reasons = {s.text: s.reason for s in skipped}
+    assert reasons["Field Guides"] == "subheading inside the reference section"
+    assert "One author: [Author, Year] e.g. [Amsel, 2011]" not in found
+
+
+@pytest.mark.parametrize("entries", [
+    ["Counting crows in cities (2016), L. Corvo et al. [pdf] https://example.org/crows.pdf",
+     "Waders on the mudflats (2019), S. Dunlin and K. Ruff [pdf] https://example.org/waders.pdf",
+     "A survey of northern birds (2011), K. Amsel [pdf] https://example.org/birds.pdf"],
+    ['Corvo, L., & Neri, P., "Crows in the City" (2016). Urban Birds Press.',
+     'Dunlin, S., "Waders on Mudflats" (2019). Coastal Books.',
+     'Amsel, K., "Die Vögel des Nordens" (2011). Seeverlag.'],
+])
+def test_paper_lists_under_topic_headings_without_a_reference_heading(entries):
+    """A list of papers set out as "Title (year), I. Name et al. [pdf]" or "Name, I., "Title" (year). Publisher."
+    under topic subheadings of a page with no reference heading reads as a reference list."""
+    text = "# Bird watching\n\nWhat we liked.\n\n### Cities\n\n" + "\n".join("- " + e for e in entries) + "\n"
+    found, _ = _found(text)
+    assert found == entries
+
+
+def test_a_short_line_after_a_closed_section_does_not_reopen_it():
+    """After notes ended a section, a line of a contents list with a year ("Older Birds : Before 2012") is too short
+    to open it again; a whole reference still does."""
+    text = ("References\n\n" + ART + "\n\nIbid.\n\nSee above.\n\nNot read yet.\n\nOlder Birds : Before 2012\n\n"
+            + BOOK + "\n")
+    found, _ = _found(text, "page.txt")
+    assert found == [ART, BOOK]
+
+
+def test_page_breaks_of_a_paged_text_are_read_through():
+    """A paged plain text (an RFC, an Internet-Draft) loses its footers ("[Page 2]") and the running header after
+    each: an entry broken by a page runs on across it, and the header is never an entry."""
+    header = "Internet-Draft        Bird Storage           May 2019"
+    page = lambda n: "\n\nAmsel                                               [Page %d]\n\f\n%s\n\n" % (n, header)  # noqa: E731
+    text = ("Intro text of the draft.\n" + page(1) + "References\n\n   [CROWS]  Corvo, L., \"Crows in the city\",\n"
+            "            Urban Birds 12, 2016,\n" + page(2) + "            https://example.org/crows.\n\n"
+            "   [WADERS] Dunlin, S., \"Waders\", RFC 9999, May 2019.\n" + page(3))
+    found, _ = _found(text, "draft.txt")
+    assert found == ['Corvo, L., "Crows in the city", Urban Birds 12, 2016, https://example.org/crows.',
+                     'Dunlin, S., "Waders", RFC 9999, May 2019.']

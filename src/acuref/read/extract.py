@@ -53,6 +53,9 @@ _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-ŽА-ЯЁ\u3040-\u30ff\u4e00-\u9fff]")
 
 
+_WORD_RE = re.compile(r"[^\W_]{2,}")
+
+
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 
 
@@ -213,7 +216,7 @@ class _Walk:
         """After notes or prose ended a section with no heading: a plain reference opens it again."""
         if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
             return False
-        if len(u.flat.split()) < 5:
+        if len(_WORD_RE.findall(u.flat)) < 5:
             return False  # "Old Papers: Before 2012": a line of a contents list, not an entry
         if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
             return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives

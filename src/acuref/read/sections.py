@@ -41,7 +41,7 @@ _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 # Headings after which a reference list has ended, whatever follows.
 _END = re.compile(
-    r"^(?:see\s+also|external\s+links|about\s+the\s+authors?|acknowledge?ments?|appendix|appendices|author\s+"
+    r"^(?:see\s+also|external\s+links|about\s+the\s+authors?|authors?['’]?\s+addresse?s?|acknowledge?ments?|appendix|appendices|author\s+"
     r"information|conflicts?\s+of\s+interest|competing\s+interests|funding|disclaimer|comments?|reacties|"
     r"related\s+(?:posts|articles|pages)|navigation(?:\s+menu)?|share|contact|over\s+de\s+auteurs?|"
     r"weblinks|siehe\s+auch|voir\s+aussi|liens\s+externes|véase\s+también|enlaces\s+externos|"
