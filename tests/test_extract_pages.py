@@ -158,3 +158,32 @@ def test_page_breaks_of_a_paged_text_are_read_through():
     found, _ = _found(text, "draft.txt")
     assert found == ['Corvo, L., "Crows in the city", Urban Birds 12, 2016, https://example.org/crows.',
                      'Dunlin, S., "Waders", RFC 9999, May 2019.']
+
+
+def test_a_nested_locator_item_belongs_to_the_entry_above():
+    """A nested list item that is only the entry's volume, issue or pages ("т. 2, стр. 116", "vol. 3, pp. 4-9")
+    is part of the entry above it; a nested item that is a work of its own stays an entry."""
+    text = ("# Литература\n\n* Новиков И. – «Птицы севера», 1974 г.\n* Малая энциклопедия птиц\n    * т. 2, стр. 116\n"
+            "* Bird Atlas of the North\n    * vol. 3, pp. 4-9\n* " + ART + "\n    * " + BOOK + "\n")
+    found, _ = _found(text)
+    assert found == ["Новиков И. – «Птицы севера», 1974 г.", "Малая энциклопедия птиц т. 2, стр. 116",
+                     "Bird Atlas of the North vol. 3, pp. 4-9", ART, BOOK]
+
+
+@pytest.mark.parametrize("heading", ["Публикации", "Издания", "Основные труды"])
+def test_russian_publication_headings(heading):
+    """"Публикации", "Издания" and "Труды" head a list of works as "Литература" does."""
+    from acuref.read.sections import is_reference_heading
+
+    assert is_reference_heading(heading)
+
+
+def test_an_undated_entry_of_a_numbered_reference_list_is_taken():
+    """In a numbered list that reads as a reference list, an entry with no date but a title in quotation marks
+    (『…』, «…», "two words") is taken; a note without one is still listed as skipped."""
+    text = ("1. 佐藤泰正「銀河の研究」国文学 31(6), p111-124, 1986\n2. 福島章『芸術と病理』金剛出版, 1970年\n"
+            "3. 『宮沢賢治と法華経』松岡幹夫 著\n4. 山内修編『年表作家読本』河出書房新社、1989年。\n"
+            "5. For the rest, see below\n6. " + ART + "\n")
+    found, skipped = _found(text, "list.md")
+    assert "『宮沢賢治と法華経』松岡幹夫 著" in found
+    assert [s.text for s in skipped] == ["[5] For the rest, see below"]

@@ -56,6 +56,10 @@ _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-
 _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 
+# A title set in quotation marks: 『…』, 「…」, « … », or two words or more in "…" / “…” / „…“.
+_TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
+
+
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
 
 
@@ -187,7 +191,7 @@ class _Walk:
         self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
-        reason = _verdict(u)
+        reason = _verdict(u, member)
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True
@@ -226,7 +230,7 @@ class _Walk:
     def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = _verdict(u)
+            reason = _verdict(u, member)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
                 found.take(u, item_label(u, member))
             else:
@@ -269,11 +273,14 @@ class _Walk:
         return False
 
 
-def _verdict(u: Unit) -> str | None:
+def _verdict(u: Unit, member: Member | None = None) -> str | None:
     """Inside a section or a reference list: ``None`` to take the unit, else why not."""
     reason = judged(u.flat) if u.flat else "empty entry"
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    if reason == _NO_YEAR and member is not None and member.good and member.numbered \
+            and (_TITLE_MARKS_RE.search(u.flat) or evidence_of(u.flat) >= 2):
+        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
     return reason
 
 

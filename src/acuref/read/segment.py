@@ -28,6 +28,11 @@ _LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|URL\b|PMID|PMCI
                               re.IGNORECASE)
 
 
+# How a volume, issue or page locator starts: "vol. 2", "Bd. 3", "т. 7", "№ 10/1985", "pp. 3-9", "S. 12", "стр. 116".
+_LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no|nr|n°|№|pp?|s|стр|с|ch|chap|sec)\.?\s*\d",
+                              re.IGNORECASE)
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -146,6 +151,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         bullet = label is None and rest != s
+        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent and _LOCATOR_HEAD_RE.match(rest.strip()):
+            cur.lines.append(line)  # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116")
+            cur.texts.append(rest.strip())
+            continue
         if label is not None or bullet:
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
