@@ -187,3 +187,18 @@ def test_an_undated_entry_of_a_numbered_reference_list_is_taken():
     found, skipped = _found(text, "list.md")
     assert "『宮沢賢治と法華経』松岡幹夫 著" in found
     assert [s.text for s in skipped] == ["[5] For the rest, see below"]
+
+
+def test_a_homepage_publication_list_ends_at_the_next_heading_of_its_level():
+    """An academic homepage: entries set out with <br> (title, authors, venue and year, link tags) under year
+    subheadings; a "[PDF]" link alone on its line stays with its entry, and a heading as high as "Publications"
+    ("Teaching") ends the section even when a line under it has a year."""
+    page = ("<html><body><h2>Publications</h2><h3>2021</h3><ul><li><b>Counting crows</b><br>Jane Roe and Tom Poe<br>"
+            "<i>Urban Birds</i>, 12(3):45-61, 2021<br><a href='https://example.org/c.pdf'>[PDF]</a></li>"
+            "<li><b>Waders on mudflats</b><br>Tom Poe, Jane Roe<br><i>Coastal Data</i>, 2019</li></ul>"
+            "<h2>Teaching</h2><ul><li>CS 101: Introduction to Programming (Fall 2020)</li>"
+            "<li>CS 420: Machine Learning and Birds, spring term 2021</li></ul></body></html>")
+    found, skipped = _found(page, "home.html")
+    assert found == ["Counting crows Jane Roe and Tom Poe Urban Birds, 12(3):45-61, 2021 [PDF]",
+                     "Waders on mudflats Tom Poe, Jane Roe Coastal Data, 2019"]
+    assert [s.reason for s in skipped] == ["subheading inside the reference section"]

@@ -79,10 +79,12 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason, raw=u.raw, label=u.label))
 
 
-def _references_follow(units: list[Unit | None], i: int) -> bool:
+def _references_follow(units: list[Unit | None], i: int, strict: bool = False) -> bool:
     """After a heading inside a section: a reference follows (then it was a topic subheading: "Books", "2.1
     Articles"). Past a heading the markup marks, further subheadings and a short note or two are passed over;
-    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one."""
+    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one. With
+    ``strict`` (a heading as high as the section's own: "## Teaching" after "## Publications") it must plainly be
+    one, not just a line with a year."""
     seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
     for nxt in units[i + 1:]:
         if nxt is None:
@@ -93,6 +95,8 @@ def _references_follow(units: list[Unit | None], i: int) -> bool:
         reason = judged(nxt.flat)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
+        if reason is None and strict:
+            return has_core(nxt.flat) and evidence_of(nxt.flat) >= IN_LIST
         if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
             return True
         if reason == "running text, not a reference":
@@ -175,7 +179,7 @@ class _Walk:
             return False
         if is_end_heading(u.flat) or (u.heading and u.heading < self.section):
             self.section, self.prev = 0, []
-        elif not _references_follow(self.units, i):
+        elif not _references_follow(self.units, i, strict=u.heading == self.section < 7):
             # A deeper heading with no references under it (a table of contents, a note on the format): the
             # section rests, and a later subheading of it with references under it takes it up again.
             deeper = u.heading > self.section if u.heading else False

@@ -143,7 +143,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(Unit([line], texts=[s], heading=line.heading))
             continue
         key = _KEY_ALONE_RE.match(s)
-        if key:  # "[Smith2010]" on its own line: the entry follows
+        if key and (key.group(1) or "").lower() not in _TYPE_TAGS:  # "[Smith2010]" alone: the entry follows
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
@@ -192,7 +192,8 @@ _COLON_KEY_RE = re.compile(r"^\[([^\[\]\s]{1,40})\]:\s+(?=\S)")
 # a type tag ("[PDF]", "[Online]", "[Boek]").
 _NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
 _TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
-                       "ebook artikel article".split())
+                       "ebook artikel article code slides bib bibtex link url abstract poster project website "
+                       "talk data arxiv preprint supplementary paper".split())  # a link's tag, not an entry's key
 _WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
 
 
