@@ -202,3 +202,32 @@ def test_a_homepage_publication_list_ends_at_the_next_heading_of_its_level():
     assert found == ["Counting crows Jane Roe and Tom Poe Urban Birds, 12(3):45-61, 2021 [PDF]",
                      "Waders on mudflats Tom Poe, Jane Roe Coastal Data, 2019"]
     assert [s.reason for s in skipped] == ["subheading inside the reference section"]
+
+
+def test_an_entry_set_out_in_several_blocks_of_one_list_item():
+    """A publication page that gives each field its own <div> inside one <li> (title, authors, venue) reads each
+    item as one entry; an abstract or BibTeX block the page hides is not read at all."""
+    item = ("<li><div class='title'>{t}</div><div class='author'>{a}</div><div class='periodical'><em>{v}</em>, "
+            "{y}</div><div class='abstract hidden'><p>We did many things here and they were all hard to do.</p></div>"
+            "<div style='display: none'>@article{{x{y}, title={{{t}}}}}</div></li>")
+    page = ("<html><body><h1>Publications</h1><ol>" + item.format(t="Counting crows", a="Jane Roe, Tom Poe",
+            v="Urban Birds", y=2021) + item.format(t="Waders on mudflats", a="Tom Poe", v="Coastal Data", y=2019)
+            + "</ol></body></html>")
+    found, _ = _found(page, "pubs.html")
+    assert found == ["Counting crows Jane Roe, Tom Poe Urban Birds, 2021", "Waders on mudflats Tom Poe Coastal Data, 2019"]
+
+
+def test_footnote_back_links_and_definition_list_labels():
+    """A footnote's "↩" link back to the text is not part of its entry; a docutils citation's label set as a
+    <dt> ("Corvo16") is the entry's label, not a subheading."""
+    notes = ("<html><body><p>Text.</p><div class='footnotes'><ol><li id='fn:1'><p>" + ART
+             + " <a href='#fnref:1'>↩︎</a></p></li><li id='fn:2'><p>" + BOOK + " <a href='#fnref:2'>↩</a></p></li>"
+             "</ol></div></body></html>")
+    found, _ = _found(notes, "post.html")
+    assert found == [ART, BOOK]
+    cites = ("<html><body><h1>References</h1><dl class='citation'><dt class='label'><span>Corvo16</span></dt>"
+             "<dd><p>" + ART + "</p></dd><dt class='label'><span>Amsel11</span></dt><dd><p>" + BOOK + "</p></dd></dl>"
+             "</body></html>")
+    sources, skipped = extract_with_report(load_text(cites, "refs.html"))
+    assert [(s.label, s.raw) for s in sources] == [("Corvo16", ART), ("Amsel11", BOOK)]
+    assert skipped == []
