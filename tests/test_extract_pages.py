@@ -231,3 +231,14 @@ def test_footnote_back_links_and_definition_list_labels():
     sources, skipped = extract_with_report(load_text(cites, "refs.html"))
     assert [(s.label, s.raw) for s in sources] == [("Corvo16", ART), ("Amsel11", BOOK)]
     assert skipped == []
+
+
+def test_a_request_to_cite_over_marked_subheadings_keeps_the_section():
+    """A reStructuredText "Publications" page: a line asking readers to cite, then underlined subheadings
+    ("Journal papers") over the entries; the entries are all taken, the first too."""
+    paper = "Corvo, L., Neri, P. and Amsel, K. (2016). Crows in the city. Urban Birds Journal, 509."
+    chapter = "Corvo, L. and Neri, P. (2016). Crows in the city. In: Birds of Towns, pp. 3-9."
+    text = ("Publications\n============\n\nPlease cite these works when using the tool\n\nJournal papers\n"
+            "--------------\n\n" + paper + "\n\nChapters\n--------\n\n" + chapter + "\n")
+    found, _ = _found(text, "publications.rst")
+    assert found == [paper, chapter]

@@ -86,8 +86,12 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False) -
     ``strict`` (a heading as high as the section's own: "## Teaching" after "## Publications") it must plainly be
     one, not just a line with a year."""
     seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
+    passed = 0  # headings the markup marks, passed over after a line that only looks like one
     for nxt in units[i + 1:]:
         if nxt is None:
+            continue
+        if limit == 1 and nxt.heading and passed < 3 and not is_end_heading(nxt.flat):
+            passed += 1  # "Please cite these works" then "Journal papers" (a marked heading), then the entries
             continue
         seen += 1
         if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
