@@ -199,14 +199,15 @@ def test_a_homepage_publication_list_ends_at_the_next_heading_of_its_level():
             "<h2>Teaching</h2><ul><li>CS 101: Introduction to Programming (Fall 2020)</li>"
             "<li>CS 420: Machine Learning and Birds, spring term 2021</li></ul></body></html>")
     found, skipped = _found(page, "home.html")
-    assert found == ["Counting crows Jane Roe and Tom Poe Urban Birds, 12(3):45-61, 2021 [PDF]",
-                     "Waders on mudflats Tom Poe, Jane Roe Coastal Data, 2019"]
+    assert found == ["Counting crows. Jane Roe and Tom Poe. Urban Birds, 12(3):45-61, 2021 [PDF]",
+                     "Waders on mudflats. Tom Poe, Jane Roe. Coastal Data, 2019"]
     assert [s.reason for s in skipped] == ["subheading inside the reference section"]
 
 
 def test_an_entry_set_out_in_several_blocks_of_one_list_item():
     """A publication page that gives each field its own <div> inside one <li> (title, authors, venue) reads each
-    item as one entry; an abstract or BibTeX block the page hides is not read at all."""
+    item as one entry, each field closed with a stop where the page ends its line (so the parser sees where the
+    title ends); an abstract or BibTeX block the page hides is not read at all."""
     item = ("<li><div class='title'>{t}</div><div class='author'>{a}</div><div class='periodical'><em>{v}</em>, "
             "{y}</div><div class='abstract hidden'><p>We did many things here and they were all hard to do.</p></div>"
             "<div style='display: none'>@article{{x{y}, title={{{t}}}}}</div></li>")
@@ -214,7 +215,7 @@ def test_an_entry_set_out_in_several_blocks_of_one_list_item():
             v="Urban Birds", y=2021) + item.format(t="Waders on mudflats", a="Tom Poe", v="Coastal Data", y=2019)
             + "</ol></body></html>")
     found, _ = _found(page, "pubs.html")
-    assert found == ["Counting crows Jane Roe, Tom Poe Urban Birds, 2021", "Waders on mudflats Tom Poe Coastal Data, 2019"]
+    assert found == ["Counting crows. Jane Roe, Tom Poe. Urban Birds, 2021", "Waders on mudflats. Tom Poe. Coastal Data, 2019"]
 
 
 def test_footnote_back_links_and_definition_list_labels():

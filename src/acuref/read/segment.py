@@ -33,6 +33,10 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
                               re.IGNORECASE)
 
 
+# A line that ends in the middle of nothing: a word or a year, no stop, comma or bracket.
+_OPEN_END_RE = re.compile(r"[^\W_]$")
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -164,6 +168,8 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
                 cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
                 units.append(cur)
             else:
+                if blocks and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
+                    cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
                 cur.lines.append(line)
                 cur.texts.append(s)
             continue
