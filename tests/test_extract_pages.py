@@ -243,3 +243,55 @@ def test_a_request_to_cite_over_marked_subheadings_keeps_the_section():
             "--------------\n\n" + paper + "\n\nChapters\n--------\n\n" + chapter + "\n")
     found, _ = _found(text, "publications.rst")
     assert found == [paper, chapter]
+
+
+@pytest.mark.parametrize("name, text", [
+    ("papers.md", "# Bird notes\n\n| Paper title | Authors | Venue | Year | Link |\n|---|---|---|---|---|\n"
+                  "| Counting crows | L. Corvo, P. Neri | Urban Birds | 2016 | [pdf](https://example.org/c.pdf) |\n"
+                  "| Waders on mudflats | S. Dunlin | Coastal Data | 2019 | |\n"),
+    ("papers.html", "<html><body><h2>Bird notes</h2><table><thead><tr><th>Paper title</th><th>Authors</th>"
+                    "<th>Venue</th><th>Year</th></tr></thead><tbody><tr><td>Counting crows</td><td>L. Corvo, P. Neri"
+                    "</td><td>Urban Birds</td><td>2016</td></tr><tr><td>Waders on mudflats</td><td>S. Dunlin</td>"
+                    "<td>Coastal Data</td><td>2019</td></tr></tbody></table></body></html>"),
+])
+def test_a_table_of_works_gives_one_reference_a_row(name, text):
+    """A table whose header names a title column and authors, venue or year is a list of works, heading or no
+    heading: each row is one entry written in citation order, and the header row is none."""
+    found, _ = _found(text, name)
+    link = " pdf https://example.org/c.pdf" if name.endswith(".md") else ""
+    assert found == ["L. Corvo, P. Neri. Counting crows. Urban Birds, 2016." + link if link else
+                     "L. Corvo, P. Neri. Counting crows. Urban Birds, 2016", "S. Dunlin. Waders on mudflats. Coastal Data, 2019"]
+
+
+@pytest.mark.parametrize("headers, roles", [
+    (["Title", "Authors", "Year"], ["title", "author", "year"]),
+    (["Titel", "Autor", "Jahr", "Notiz"], ["title", "author", "year", None]),
+    (["Workshop", "Title", "Published in"], [None, "title", "venue"]),
+    (["Name", "Price", "Year"], None),
+    (["Title", "Stars"], None),
+])
+def test_table_headers_name_the_columns_of_works(headers, roles):
+    """A header names a table of works only with a title column and authors, a year or a venue; other tables
+    (a price list, a list of repositories) are read as before."""
+    from acuref.read.tables import table_roles
+
+    assert table_roles(headers) == roles
+
+
+def test_a_large_markdown_file_read_in_windows_keeps_its_hard_breaks():
+    """Read in windows (a file too large to read whole), Markdown lines keep their ``<br>`` marks and table rows,
+    as the whole file's lines do."""
+    from acuref.read.documents import iter_path
+
+    prose = "The birds of the valley were counted in the morning and the notes were kept in the book of the village.\n\n"
+    text = "# References\n\n" + "".join(f"- Corvo, L. ({2000 + i}). Crows {i}. Urban Birds, {i}, 1-9.<br>\n  A note.\n\n"
+                                         + prose for i in range(12))
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "big.md"
+        path.write_text(text, encoding="utf-8")
+        windows = list(iter_path(str(path), large=1, window=10))
+    assert len(windows) > 1
+    assert any(line.brk for doc in windows[1:] for line in doc.lines)

@@ -287,7 +287,7 @@ def _verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
     if reason == _NO_YEAR and member is not None and member.good and member.numbered \
-            and (_TITLE_MARKS_RE.search(u.flat) or evidence_of(u.flat) >= 2):
+            and _TITLE_MARKS_RE.search(u.flat):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
     return reason
 

@@ -6,12 +6,16 @@ import re
 from html.parser import HTMLParser
 
 from acuref.read.lines import Line, strip_tex
+from acuref.read.tables import row_reference, table_roles
 
 
 _BLOCK_TAGS = frozenset(
     "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
 )
+
+
+_TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
 
 
 _HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
@@ -54,6 +58,7 @@ class BlockTextParser(HTMLParser):
         self._links: list[str] = []  # addresses of this block's links whose text is a title or a whole entry
         self._hidden: list[list[str | int]] = []  # [tag, depth] of an element the page does not show
         self._dt = False  # inside a <dt>: a term alone is the label of the <dd> after it
+        self._tables: list[_Table] = []
 
     def _flush(self) -> None:
         text = "".join(self._buf)
@@ -95,6 +100,8 @@ class BlockTextParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._flush()
             self._brk = tag == "br" and bool(self.lines)
+            if tag in _TABLE_TAGS:
+                self._table_start(tag)
             if self._heading and tag not in _HEADING_TAGS and tag != "br":
                 self._heading = 0  # "<h2>References<ol><li>…" with the heading never closed: it ended here
         if tag in _HEADING_TAGS:
@@ -155,6 +162,8 @@ class BlockTextParser(HTMLParser):
         if tag in _BLOCK_TAGS:
             self._flush()
             self._brk = False
+            if tag in _TABLE_TAGS:
+                self._table_end(tag)
         if tag in _HEADING_TAGS:
             self._heading = 0
         if tag == "li" and self._lists:
@@ -180,6 +189,69 @@ class BlockTextParser(HTMLParser):
     def close(self) -> None:
         super().close()
         self._flush()
+        while self._tables:
+            self._table_end("table")
+
+    def _table_start(self, tag: str) -> None:
+        if tag == "table":
+            self._tables.append(_Table())
+        if not self._tables:
+            return
+        table = self._tables[-1]
+        if tag == "tr":
+            self._row_end(table)
+            table.row, table.cells = len(self.lines), []
+        elif tag in ("td", "th") and table.row is not None:
+            self._cell_end(table)
+            table.cell = len(self.lines)
+
+    def _table_end(self, tag: str) -> None:
+        if not self._tables:
+            return
+        table = self._tables[-1]
+        if tag in ("td", "th"):
+            self._cell_end(table)
+        elif tag in ("tr", "table"):
+            self._row_end(table)
+            if tag == "table":
+                self._tables.pop()
+
+    def _cell_end(self, table: _Table) -> None:
+        if table.cell is not None:
+            table.cells.append(" ".join(line.text.strip() for line in self.lines[table.cell:]))
+            table.cell = None
+
+    def _row_end(self, table: _Table) -> None:
+        """A row of a table of works becomes one entry in citation order; its header row goes (see tables.py)."""
+        self._cell_end(table)
+        start, cells = table.row, table.cells
+        table.row, table.cells = None, []
+        if start is None:
+            return
+        if table.first:
+            table.first = False
+            table.roles = table_roles(cells)
+            if table.roles:
+                del self.lines[start:]
+        elif table.roles:
+            ref = row_reference(table.roles, cells)
+            number = self.lines[start].number if len(self.lines) > start else self.getpos()[0]
+            del self.lines[start:]
+            if ref:
+                self.lines.append(Line(number, f"• {ref}", work=True))
+
+
+class _Table:
+    """An open <table>: the roles its header names (None: not a table of works), and the row and cell read."""
+
+    __slots__ = ("cell", "cells", "first", "roles", "row")
+
+    def __init__(self) -> None:
+        self.roles: list[str | None] | None = None
+        self.first = True
+        self.row: int | None = None  # the first line of the open row
+        self.cells: list[str] = []
+        self.cell: int | None = None  # the first line of the open cell
 
 
 def html_lines(text: str) -> tuple[Line, ...]:

@@ -15,6 +15,7 @@ class Line:
     heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
     brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
     pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
+    work: bool = False  # a row of a table whose header names its columns title, authors, year … (tables.py)
 
 
 # TeX left in the text: "\textit{Title}", "\hspace{3mm}", "\&".

@@ -48,7 +48,9 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
             return
         labels = [u.label for u in current if u.label]
         ordinal = len(labels) > 1 and len(set(labels)) == 1
-        if len(current) == 1:
+        if all(u.lines[0].work for u in current):
+            good = True  # the rows of a table whose header names a title column and authors, a year or a venue
+        elif len(current) == 1:
             good = evidence_of(current[0].flat) >= STANDALONE or bool(current[0].label)
         else:
             good = reference_list(current)

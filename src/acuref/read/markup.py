@@ -8,6 +8,7 @@ import re
 from acuref.read.htmltext import BlockTextParser, html_lines
 from acuref.read.lines import Line, strip_tex
 from acuref.read.mdsource import front_matter, joined_links, without_comments, without_shortcodes
+from acuref.read.tables import row_reference, table_roles
 
 __all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
 
@@ -128,9 +129,15 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         if k in gone:  # the rest of a link that began on the row above
             k += 1
             continue
+        if "|" in raw and k + 1 < len(rows) and "|" in rows[k + 1] and _MD_TABLE_RULE_RE.match(rows[k + 1]):
+            roles = table_roles([_inline(c) for c in _cells(raw)])
+            if roles:  # a table of works: each row one entry, its fields in citation order
+                end = _table_of_works(rows, k, roles, out)
+                k, brk = end, False
+                continue
         if _HTML_BLOCK_START_RE.match(raw):
             end = _html_block_end(rows, k)
-            out.extend(Line(line.number + k, line.text, line.heading, line.brk)
+            out.extend(Line(line.number + k, line.text, line.heading, line.brk, work=line.work)
                        for line in html_lines("\n".join(rows[k:end])))
             out.extend(Line(n + 1, "") for n in range(k, end) if not rows[n].strip())
             k, brk = end, False
@@ -140,6 +147,25 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         brk = raw.endswith("  ") or raw.endswith("\\") or bool(re.search(r"<br\s*/?>\s*$", raw, re.IGNORECASE))
     out.sort(key=lambda line: line.number)
     return tuple(out)
+
+
+def _cells(row: str) -> list[str]:
+    """A Markdown table row's cells (outer pipes optional, ``\\|`` kept inside a cell)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+
+
+def _table_of_works(rows: list[str], k: int, roles: list[str | None], out: list[Line]) -> int:
+    """The rows of a table of works as list entries (header and rule lines blank); the row after the table."""
+    out.extend((Line(k + 1, ""), Line(k + 2, "")))
+    end = k + 2
+    while end < len(rows) and "|" in rows[end] and rows[end].strip():
+        ref = row_reference(roles, [_inline(c) for c in _cells(rows[end])])
+        out.extend((Line(end + 1, f"• {ref}" if ref else "", work=bool(ref)), Line(end + 1, "")))
+        end += 1
+    return end
 
 
 _MD_LINK_DEF_RE = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?\S+>?(?:\s+[\"'(].*[\"')])?\s*$")
