@@ -168,7 +168,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
                 cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
                 units.append(cur)
             else:
-                if blocks and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
+                if (blocks or lazy) and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
                     cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
                 cur.lines.append(line)
                 cur.texts.append(s)
