@@ -200,6 +200,10 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
 _RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
 
 
+# An auto-numbered list item: "#. Text", "#) Text", "(#) Text".
+_RST_AUTO_RE = re.compile(r"^(\s*)(?:#\.|#\)|\(#\))\s+(?=\S)")
+
+
 _RST_DIRECTIVE_RE = re.compile(r"^\s*\.\.\s+(?:_[^:]+:|[\w-]+::|\|[^|]+\|)")
 
 
@@ -227,12 +231,19 @@ def rst_lines(text: str) -> tuple[Line, ...]:
     """reStructuredText as plain lines: citations and footnotes (``.. [Label] …``) become labelled items,
     identifier roles (``:doi:`10.…```) their identifiers, links their text and target; directives vanish."""
     out = []
+    auto = 0  # the number rst gives the next "#." item of an auto-numbered list
     for i, line in enumerate(text.splitlines(), start=1):
         m = _RST_CITATION_RE.match(line)  # citations and footnotes alike: [Label], [1], [#], [#note], [*]
+        auto_item = _RST_AUTO_RE.match(line)
         if m:
             line = f"{m.group(1)}{m.group(2)} {line[m.end():]}"
+        elif auto_item:
+            auto += 1
+            line = f"{auto_item.group(1)}{auto}. {line[auto_item.end():]}"
         elif _RST_DIRECTIVE_RE.match(line):
             line = ""
+        if not auto_item and line.strip() and not line[:1].isspace():
+            auto = 0  # a paragraph or heading at the margin: the next "#." list starts again at 1
         line = _RST_ID_ROLE_RE.sub(_rst_id, line)
         line = _RST_ROLE_RE.sub(r"\1", line)
         line = _RST_LINK_RE.sub(r"\1 \2", line)
