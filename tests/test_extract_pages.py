@@ -295,3 +295,26 @@ def test_a_large_markdown_file_read_in_windows_keeps_its_hard_breaks():
         windows = list(iter_path(str(path), large=1, window=10))
     assert len(windows) > 1
     assert any(line.brk for doc in windows[1:] for line in doc.lines)
+
+
+def test_rst_auto_numbered_list_items_are_entries():
+    """reStructuredText's auto-numbered items ("#." and "(#)") are numbered entries 1, 2, 3 …, each cut where the
+    next begins; a paragraph at the margin starts the numbering again."""
+    text = ("References\n==========\n\n#. Corvo, L. (2016). Crows in the city.\n   Urban Birds, 12(3), 45-61.\n"
+            "#. Dunlin, S. (2019). Waders on mudflats. Coastal Studies,\n   8, 112-120.\n\nBooks:\n\n"
+            "(#) Amsel, K. (2011). Die Vögel des Nordens. Hamburg: Seeverlag.\n")
+    sources, _ = extract_with_report(load_text(text, "refs.rst"))
+    assert [(s.label, s.raw.replace("\n", " ")) for s in sources] == [
+        ("1", "Corvo, L. (2016). Crows in the city. Urban Birds, 12(3), 45-61."),
+        ("2", "Dunlin, S. (2019). Waders on mudflats. Coastal Studies, 8, 112-120."),
+        ("1", "Amsel, K. (2011). Die Vögel des Nordens. Hamburg: Seeverlag.")]
+
+
+def test_markdown_hard_breaks_close_a_field():
+    """A Markdown list item set out a field a line with hard breaks (two spaces or ``<br>``) has each field that
+    ends in a bare word or year closed with a stop; a field that ends with a stop or a comma is left alone."""
+    text = ("# Publications\n\n- **Counting crows**  \n  Jane Roe and Tom Poe  \n  *Urban Birds*, 12(3):45-61, 2021\n"
+            "- Waders on mudflats,<br>\n  Tom Poe.<br>\n  Coastal Data, 2019\n")
+    found, _ = _found(text)
+    assert found == ["Counting crows. Jane Roe and Tom Poe. Urban Birds, 12(3):45-61, 2021",
+                     "Waders on mudflats, Tom Poe. Coastal Data, 2019"]
