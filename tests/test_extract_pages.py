@@ -318,3 +318,20 @@ def test_markdown_hard_breaks_close_a_field():
     found, _ = _found(text)
     assert found == ["Counting crows. Jane Roe and Tom Poe. Urban Birds, 12(3):45-61, 2021",
                      "Waders on mudflats, Tom Poe. Coastal Data, 2019"]
+
+
+def test_a_publishers_reference_list_with_link_lines():
+    """A journal's HTML reference list: each entry's "Article · Google Scholar" line under it holds the DOI as a
+    link, which joins the entry; a link line without one is a note; a book closing with "(Publisher, year)" is a
+    reference, not an in-text citation."""
+    item = "<li><p>{0}</p><p><a href='{1}'>Article</a> <a href='https://scholar.example.org/x'>Google Scholar</a></p></li>"
+    page = ("<html><body><h2>References</h2><ol>"
+            + item.format("Corvo, L. &amp; Neri, P. Crows in the city. <i>Urban Birds</i> <b>12</b>, 45–61 (2016).",
+                          "https://doi.org/10.1000/ub.2016.45")
+            + item.format("Amsel, K. <i>Die Vögel des Nordens</i> (Seeverlag, 2011).", "https://example.org/book")
+            + "</ol></body></html>")
+    found, skipped = _found(page, "article.html")
+    assert found == ["Corvo, L. & Neri, P. Crows in the city. Urban Birds 12, 45–61 (2016). "
+                     "Article https://doi.org/10.1000/ub.2016.45 Google Scholar",
+                     "Amsel, K. Die Vögel des Nordens (Seeverlag, 2011)."]
+    assert [s.reason for s in skipped] == ["a note below an entry"]

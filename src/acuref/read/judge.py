@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.normalize.vocabulary import EARLY_YEAR, MONTHS, YEAR_ANY_RE
 from acuref.read.evidence import evidence
@@ -102,6 +103,10 @@ def _is_prose(text: str, low: str | None = None) -> bool:
 _CITE_MARK_RE = re.compile(r"[\[(]\s*(?:[A-ZÀ-Þ][^\[\]()\d;]{0,60}?,?\s+" + EARLY_YEAR + r"[a-z]?\s*(?:;\s*|(?=[\])])))+[\])]")
 
 
+_LABEL_COLON_RE = re.compile(r"^[^:()\[\]]{1,60}:\s")
+_SEVERAL_RE = re.compile(r";|\bet al\b|&|\sand\s")  # a citation of two works or of several authors
+
+
 # "Date de création : 2023-11-08", "Last updated: 2026-03-01": a page's own dates under a label.
 _KEY_DATE_RE = re.compile(r"(?:^|\s)([^\W\d][\w' -]{0,30}?)\s?:\s*(?:1[5-9]|20)\d\d-\d\d-\d\d\b")
 _DATE_PART_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:-\d\d){0,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:years?|ago)\b",
@@ -122,7 +127,11 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
             return "a date, not a reference"
     if "[" in s or "(" in s:
         marks = list(_CITE_MARK_RE.finditer(s))
-        if marks and marks[0].start() > 0:
+        # "(Seeverlag, 2011)" closes many a book reference: in parentheses only after a label ("Crows: (…)"),
+        # and never in a string that opens with an author list.
+        if marks and marks[0].start() > 0 and (s[marks[0].start()] == "[" or (
+                _LABEL_COLON_RE.match(s) and split_authors(s)[0] is None
+                and (len(marks) > 1 or _SEVERAL_RE.search(marks[0].group())))):
             rest = _CITE_MARK_RE.sub(" ", s)
             if len(rest.split()) <= 10 and not (YEAR_RE.search(rest) or IDENT_RE.search(rest.lower())
                                                 or _LOCATOR_RE.search(rest)):

@@ -37,6 +37,20 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 _OPEN_END_RE = re.compile(r"[^\W_]$")
 
 
+# The link words a publisher's page sets under each entry ("Article  CAS  PubMed  Google Scholar").
+_LINK_WORDS_RE = re.compile(r"\b(?:article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|cas|crossref|pdf|"
+                            r"abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|download)\b",
+                            re.IGNORECASE)
+
+
+def _doi_links(s: str) -> bool:
+    """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
+    if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
+        return False
+    rest = _LINK_WORDS_RE.sub(" ", re.sub(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)", " ", s))
+    return not re.search(r"[^\W_]", rest)
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -164,7 +178,8 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(cur)
             continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
-            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s):
+            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
+                    and not _doi_links(s):
                 cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
                 units.append(cur)
             else:
