@@ -335,3 +335,16 @@ def test_a_publishers_reference_list_with_link_lines():
                      "Article https://doi.org/10.1000/ub.2016.45 Google Scholar",
                      "Amsel, K. Die Vögel des Nordens (Seeverlag, 2011)."]
     assert [s.reason for s in skipped] == ["a note below an entry"]
+
+
+@pytest.mark.parametrize("source, printed", [
+    ("GraphQL, abgerufen am 30.06.2018 [Online](https://graphql.example.org/)",
+     "GraphQL, abgerufen am 30.06.2018 https://graphql.example.org/"),
+    ("Bird atlas, 2020. [URL](https://example.org/atlas)", "Bird atlas, 2020. https://example.org/atlas"),
+    ("Counting crows (2016), L. Corvo et al. [[pdf]](https://example.org/c.pdf)",
+     "Counting crows (2016), L. Corvo et al. [pdf] https://example.org/c.pdf"),
+])
+def test_a_link_named_only_online_or_url_gives_its_address(source, printed):
+    """A Markdown link whose text only says it is a link ("Online", "URL", "hier") prints as its address alone, so
+    the word does not end up in a title; a "[pdf]" tag is kept, as it marks where the authors end."""
+    assert markdown_lines(source)[0].text == printed

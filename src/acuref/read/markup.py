@@ -70,8 +70,15 @@ def _md_link(m: re.Match[str]) -> str:
     # A link's target is printed by the page only as its text; keep a DOI or PubMed target (it may be the
     # reference's identifier) and a bare target whose text is empty.
     if url and url not in text and (url.startswith(("http://", "https://", "www.")) or not text):
+        if text.strip("[]() ").lower() in _LINK_WORDS:
+            return url  # "[Online](https://…)", "[[pdf]](…)": the word only names the link, the address is the field
         return f"{text} {url}".strip()
     return text
+
+
+# Link texts that say only what the link is, in the languages of the pages acuref reads.
+_LINK_WORDS = frozenset("online url link here hier ici aquí aqui qui web website enlace online-version volltext "
+                        "verfügbar disponible".split())
 
 
 def _a_href(m: re.Match[str]) -> str:
