@@ -126,13 +126,20 @@ def test_a_contents_list_under_the_page_heading_does_not_end_the_section():
     ["Counting crows in cities (2016), L. Corvo et al. [pdf] https://example.org/crows.pdf",
      "Waders on the mudflats (2019), S. Dunlin and K. Ruff [pdf] https://example.org/waders.pdf",
      "A survey of northern birds (2011), K. Amsel [pdf] https://example.org/birds.pdf"],
+    ["Counting crows https://example.org/crows - L. Corvo, P. Neri, Urban Birds 2016",
+     "Waders on the mudflats https://example.org/waders - S. Dunlin et al., CVPR 2019",
+     "A survey of northern birds https://example.org/survey - K. Amsel, arXiv 2011"],
+    ["Tracking terns over the sea. A. Tern, B. Gull. ICCV 2017. [paper] https://example.org/terns",
+     "Rooks at night. Q. Rook. ECCV 2018. [paper] https://example.org/rooks",
+     "Learning to sing like a lark. J. Roe, A. Moe. NeurIPS 2020."],
     ['Corvo, L., & Neri, P., "Crows in the City" (2016). Urban Birds Press.',
      'Dunlin, S., "Waders on Mudflats" (2019). Coastal Books.',
      'Amsel, K., "Die Vögel des Nordens" (2011). Seeverlag.'],
 ])
 def test_paper_lists_under_topic_headings_without_a_reference_heading(entries):
-    """A list of papers set out as "Title (year), I. Name et al. [pdf]" or "Name, I., "Title" (year). Publisher."
-    under topic subheadings of a page with no reference heading reads as a reference list."""
+    """A list of papers set out as "Title (year), I. Name et al. [pdf]", "[Title](url) - I. Name, I. Name, Venue
+    year", "Title. I. Name, I. Name. Venue year." or "Name, I., "Title" (year). Publisher." under topic
+    subheadings of a page with no reference heading reads as a reference list."""
     text = "# Bird watching\n\nWhat we liked.\n\n### Cities\n\n" + "\n".join("- " + e for e in entries) + "\n"
     found, _ = _found(text)
     assert found == entries
