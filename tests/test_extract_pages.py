@@ -120,6 +120,9 @@ def test_a_contents_list_under_the_page_heading_does_not_end_the_section():
     reasons = {s.text: s.reason for s in skipped}
     assert reasons["Field Guides"] == "subheading inside the reference section"
     assert "One author: [Author, Year] e.g. [Amsel, 2011]" not in found
+    # nothing under the resting section goes unaccounted for
+    assert reasons["One author: [Author, Year] e.g. [Amsel, 2011]"] == "in-text citations (Author, year), not a reference"
+    assert reasons['Books: Author, "Title" (Year). Publisher'] == "no year, identifier, locator or legal citation"
 
 
 @pytest.mark.parametrize("entries", [

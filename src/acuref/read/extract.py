@@ -139,6 +139,7 @@ class _Walk:
         self.section = 0  # 0: outside; else the level of the heading that opened it (7 for one with no level)
         self.misses = 0
         self.lapsed = 0  # the level of a section that prose ended (no heading did)
+        self.resting = False  # the section rests under a subheading with no references under it
         self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
 
@@ -161,7 +162,11 @@ class _Walk:
         elif not self._outside(u):
             _inline_into(self.found, u)
             self.prev = (self.prev + [u])[-2:]
-        if self.lapsed and len(self.found.sources) == before and u.flat and judged(u.flat) is None and has_core(u.flat):
+        if len(self.found.sources) > before or not u.flat:
+            return
+        if self.resting:
+            self.found.skip(u, judged(u.flat) or "under a subheading of the reference section with no references under it")
+        elif self.lapsed and judged(u.flat) is None and has_core(u.flat):
             self.found.skip(u, "after notes that ended the reference section; too weak to open it again")
 
     def _heading(self, i: int, u: Unit) -> bool:
@@ -179,6 +184,7 @@ class _Walk:
             self.section = self.lapsed  # a topic subheading of the section that notes had ended
         if not u.heading or u.heading <= self.lapsed:
             self.lapsed = 0  # a deeper heading with nothing under it leaves the section resting, not ended
+        self.resting = self.resting and bool(self.lapsed) and not self.section
         if not self.section:
             return False
         if is_end_heading(u.flat) or (u.heading and u.heading < self.section):
@@ -188,6 +194,7 @@ class _Walk:
             # section rests, and a later subheading of it with references under it takes it up again.
             deeper = u.heading > self.section if u.heading else False
             self.section, self.prev, self.lapsed = 0, [], (self.section if deeper else 0)
+            self.resting = deeper
         else:
             self.found.skip(u, "subheading inside the reference section")
         return True
@@ -196,7 +203,7 @@ class _Walk:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
         if not self.section or level < self.section:
             self.section = level
-        self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
+        self.misses, self.prev, self.lapsed, self.taken, self.resting = 0, [], 0, False, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
         reason = _verdict(u, member)
@@ -232,7 +239,7 @@ class _Walk:
             return False  # "Old Papers: Before 2012": a line of a contents list, not an entry
         if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
             return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives
-        self.section, self.lapsed, self.misses = self.lapsed, 0, 0
+        self.section, self.lapsed, self.misses, self.resting = self.lapsed, 0, 0, False
         return True
 
     def _member(self, u: Unit, member: Member) -> None:
