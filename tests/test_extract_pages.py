@@ -358,3 +358,23 @@ def test_a_link_named_only_online_or_url_gives_its_address(source, printed):
     """A Markdown link whose text only says it is a link ("Online", "URL", "hier") prints as its address alone, so
     the word does not end up in a title; a "[pdf]" tag is kept, as it marks where the authors end."""
     assert markdown_lines(source)[0].text == printed
+
+
+def test_a_numbered_web_entry_is_no_bare_link():
+    """In a numbered reference list, "[10] Company. Product. https://…" is an entry (a web page), though the same
+    words and address alone in a paragraph are a bare link."""
+    text = "References\n\n[9] " + ART + "\n\n[10] Basho. Riak. https://riak.example.org\n"
+    found, _ = _found(text, "thesis.txt")
+    assert found == [ART, "Basho. Riak. https://riak.example.org"]
+
+
+def test_a_literature_review_chapter_is_not_taken_up_by_its_prose():
+    """A "Literature review" chapter heading opens a section, its deeper headings with prose under them let it
+    rest, and a paragraph of prose citing a year under a later subheading does not take it up again; a list of
+    references under one does."""
+    prose = ("A report of the International Bird Network (2024) showed that crows are counted in many cities, "
+             "and the counts are kept by volunteers in the village libraries for everyone who wants to read them.")
+    text = ("# Thesis\n\n## 2. Literature review\n\n### 2.1 Crows\n\n" + prose + "\n\n### 2.2 Waders\n\n" + prose
+            + "\n\n### 2.3 Sources\n\n- " + ART + "\n- " + BOOK + "\n")
+    found, _ = _found(text)
+    assert found == [ART, BOOK]

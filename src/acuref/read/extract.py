@@ -45,6 +45,9 @@ _SOURCE_RE = re.compile(  # searched in lower-cased text
 _NO_YEAR = "no year, identifier, locator or legal citation"
 
 
+_BARE_LINK = "a bare link: too short to be a reference"
+
+
 # A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
 _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
@@ -79,12 +82,13 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason, raw=u.raw, label=u.label))
 
 
-def _references_follow(units: list[Unit | None], i: int, strict: bool = False) -> bool:
+def _references_follow(units: list[Unit | None], i: int, strict: bool = False, resume: bool = False) -> bool:
     """After a heading inside a section: a reference follows (then it was a topic subheading: "Books", "2.1
     Articles"). Past a heading the markup marks, further subheadings and a short note or two are passed over;
     after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one. With
     ``strict`` (a heading as high as the section's own: "## Teaching" after "## Publications") it must plainly be
-    one, not just a line with a year."""
+    one, not just a line with a year; with ``resume`` (a resting section taken up again) a list item with a year
+    will do, but a paragraph must plainly be one (a literature review's prose cites years too)."""
     seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
     passed = 0  # headings the markup marks, passed over after a line that only looks like one
     for nxt in units[i + 1:]:
@@ -99,8 +103,8 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False) -
         reason = judged(nxt.flat)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
-        if reason is None and strict:
-            return has_core(nxt.flat) and evidence_of(nxt.flat) >= IN_LIST
+        if reason is None and (strict or resume):
+            return has_core(nxt.flat) and ((resume and nxt.item) or evidence_of(nxt.flat) >= IN_LIST)
         if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
             return True
         if reason == "running text, not a reference":
@@ -180,7 +184,7 @@ class _Walk:
             self._open(u.heading or 7)
             return True
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
-                and _references_follow(self.units, i):
+                and _references_follow(self.units, i, resume=True):
             self.section = self.lapsed  # a topic subheading of the section that notes had ended
         if not u.heading or u.heading <= self.lapsed:
             self.lapsed = 0  # a deeper heading with nothing under it leaves the section resting, not ended
@@ -293,6 +297,8 @@ def _verdict(u: Unit, member: Member | None = None) -> str | None:
     reason = judged(u.flat) if u.flat else "empty entry"
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    if reason == _BARE_LINK and u.label:
+        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
     if reason == _NO_YEAR and member is not None and member.good and member.numbered \
             and _TITLE_MARKS_RE.search(u.flat):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"

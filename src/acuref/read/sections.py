@@ -15,7 +15,7 @@ import re
 _PREFIXES = (
     # English
     "reference", "bibliograph", "literature", "citation", "cited", "sources", "source", "publications",
-    "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
+    "papers", "paper list", "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
     "works consulted", "notes",
     # Dutch, German, Scandinavian, Finnish
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
@@ -34,7 +34,7 @@ _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献"
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
-                  r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes)\b", re.IGNORECASE)
+                  r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes|call\s+for\s+papers)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-H]\.)\s+")
 _MARKUP = re.compile(r"^[=#*_\s]+|[=#*_\s:：]+$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
