@@ -178,15 +178,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(cur)
             continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
-            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-                    and not _doi_links(s):
-                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+            note = _by_break(cur, line, s, blocks or lazy)
+            if note is not None:
+                cur = note
                 units.append(cur)
-            else:
-                if (blocks or lazy) and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
-                    cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
-                cur.lines.append(line)
-                cur.texts.append(s)
             continue
         if cur is not None and _goes_on(cur, line, s, wrap[k - 1] if k else None, blocks):
             cur.lines.append(line)
@@ -195,6 +190,19 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
+    """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
+    to it, a field that ended in a bare word or year before a hard break closed with a stop."""
+    if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
+            and not _doi_links(s):
+        return Unit([line], texts=[s], indent=_indent(line.text), note=True)
+    if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
+        cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
+    cur.lines.append(line)
+    cur.texts.append(s)
+    return None
 
 
 def _goes_on(cur: Unit, line: Line, s: str, forced: bool | None, blocks: bool) -> bool:
