@@ -13,7 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -346,7 +346,7 @@ def _window(name: str, lines: list[Line], encoding: str, fmt: str, notes: tuple[
         convert = markdown_lines if fmt == "markdown" else rst_lines
         converted = convert("\n".join(line.text for line in lines))
         offset = lines[0].number - 1
-        lines = [Line(line.number + offset, line.text, line.heading) for line in converted]
+        lines = [replace(line, number=line.number + offset) for line in converted]  # its marks (<br>, …) kept
     return Document(name, tuple(lines), encoding, fmt, notes)
 
 

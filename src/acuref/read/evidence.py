@@ -42,6 +42,16 @@ _CYRILLIC_AUTHOR_RE = re.compile(r"^[А-ЯЁ][а-яё-]+,?\s+[А-ЯЁ]\.\s?(?:[�
 # "Hamburg: Seeverlag 2011", "Kassel: Mühlenbund, 2004": place, colon, publisher, year (no stop before it).
 _PLACE_PUBLISHER_RE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:/[A-ZÀ-Þ][\w'’-]+)?\s?:\s?[A-ZÀ-Þ][^:;.()]{1,60}?,?\s(?:1[5-9]|20)\d\d\b")
 _GOST_PLACE_RE = re.compile(r"[–—-]\s*[А-ЯЁA-Z][\w.-]{0,15}\.?\s*:\s*[^,]{2,60},\s*\d{4}")
+# "Title (2015), G. Hinton et al.", "Title (2014) J. Bergstra and Y. Bengio": the authors after the title and year,
+# as paper lists on code-hosting sites set them out.
+_INITIALS_NAME = r"(?:[A-Z]\.\s?(?:-?[A-Z]\.\s?)?){1,3}[A-Z][\w'’-]+"
+_AUTHORS_AFTER_RE = re.compile(r"\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)[,.:]?\s+" + _INITIALS_NAME
+                               + r"(?:\s+et\s+al\b|,?\s+(?:and|&)\s+" + _INITIALS_NAME + ")?"
+                               # "Title. A. Tern, B. Gull. Venue 2017", "[Title](url) - L. Corvo et al., CVPR 2019"
+                               r"|(?:[.:;]|\s[-–—])\s+" + _INITIALS_NAME + r"(?:\s+et\s+al\b|(?:,\s*|,?\s+(?:and|&)\s+)"
+                               + _INITIALS_NAME + ")")
+# A title in quotation marks after the authors (IEEE, MLA, Chicago notes, French « »): ', "Title" ', '. «Titre» '.
+_QUOTED_TITLE_RE = re.compile(r"[,.:]\s+[\"“„«‘][^\"“”„«»]{8,200}[\"”»’“]")
 _PAGE_COUNT_RE = re.compile(r"(?<!\w)\d{1,5}\s*(?:с|стр|S|p|pp|pages|Seiten|str)\.(?=\s|$|[,;)])")
 
 
@@ -95,6 +105,10 @@ def _web_and_local(s: str, low: str, body: str, doi: bool, book: bool) -> int:
         score += 2
     if _NAME_COLON_RE.match(body) or _CYRILLIC_AUTHOR_RE.match(body) or _CJK_AUTHORS_RE.match(body):
         score += 2
+    elif _AUTHORS_AFTER_RE.search(s):
+        score += 2
+    if _QUOTED_TITLE_RE.search(s):
+        score += 1
     if _GOST_PLACE_RE.search(s) or (not book and _PLACE_PUBLISHER_RE.search(s)):
         score += 2
     return score

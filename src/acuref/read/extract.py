@@ -45,12 +45,22 @@ _SOURCE_RE = re.compile(  # searched in lower-cased text
 _NO_YEAR = "no year, identifier, locator or legal citation"
 
 
+_BARE_LINK = "a bare link: too short to be a reference"
+
+
 # A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
 _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
 
 # How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
 _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-ŽА-ЯЁ\u3040-\u30ff\u4e00-\u9fff]")
+
+
+_WORD_RE = re.compile(r"[^\W_]{2,}")
+
+
+# A title set in quotation marks: 『…』, 「…」, « … », or two words or more in "…" / “…” / „…“.
+_TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
 
 
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
@@ -72,13 +82,20 @@ class _Found:
         self.skipped.append(Skipped(text, u.start, u.end, reason, raw=u.raw, label=u.label))
 
 
-def _references_follow(units: list[Unit | None], i: int) -> bool:
+def _references_follow(units: list[Unit | None], i: int, strict: bool = False, resume: bool = False) -> bool:
     """After a heading inside a section: a reference follows (then it was a topic subheading: "Books", "2.1
     Articles"). Past a heading the markup marks, further subheadings and a short note or two are passed over;
-    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one."""
+    after a line that only looks like a heading (a PDF's or a text's), the very next unit must be one. With
+    ``strict`` (a heading as high as the section's own: "## Teaching" after "## Publications") it must plainly be
+    one, not just a line with a year; with ``resume`` (a resting section taken up again) a list item with a year
+    will do, but a paragraph must plainly be one (a literature review's prose cites years too)."""
     seen, limit = 0, 6 if units[i] is not None and units[i].heading else 1  # type: ignore[union-attr]
+    passed = 0  # headings the markup marks, passed over after a line that only looks like one
     for nxt in units[i + 1:]:
         if nxt is None:
+            continue
+        if limit == 1 and nxt.heading and passed < 3 and not is_end_heading(nxt.flat):
+            passed += 1  # "Please cite these works" then "Journal papers" (a marked heading), then the entries
             continue
         seen += 1
         if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
@@ -86,6 +103,8 @@ def _references_follow(units: list[Unit | None], i: int) -> bool:
         reason = judged(nxt.flat)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
+        if reason is None and (strict or resume):
+            return has_core(nxt.flat) and ((resume and nxt.item) or evidence_of(nxt.flat) >= IN_LIST)
         if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
             return True
         if reason == "running text, not a reference":
@@ -124,6 +143,7 @@ class _Walk:
         self.section = 0  # 0: outside; else the level of the heading that opened it (7 for one with no level)
         self.misses = 0
         self.lapsed = 0  # the level of a section that prose ended (no heading did)
+        self.resting = False  # the section rests under a subheading with no references under it
         self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
 
@@ -146,7 +166,11 @@ class _Walk:
         elif not self._outside(u):
             _inline_into(self.found, u)
             self.prev = (self.prev + [u])[-2:]
-        if self.lapsed and len(self.found.sources) == before and u.flat and judged(u.flat) is None and has_core(u.flat):
+        if len(self.found.sources) > before or not u.flat:
+            return
+        if self.resting:
+            self.found.skip(u, judged(u.flat) or "under a subheading of the reference section with no references under it")
+        elif self.lapsed and judged(u.flat) is None and has_core(u.flat):
             self.found.skip(u, "after notes that ended the reference section; too weak to open it again")
 
     def _heading(self, i: int, u: Unit) -> bool:
@@ -160,13 +184,21 @@ class _Walk:
             self._open(u.heading or 7)
             return True
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
-                and _references_follow(self.units, i):
+                and _references_follow(self.units, i, resume=True):
             self.section = self.lapsed  # a topic subheading of the section that notes had ended
-        self.lapsed = 0
+        if not u.heading or u.heading <= self.lapsed:
+            self.lapsed = 0  # a deeper heading with nothing under it leaves the section resting, not ended
+        self.resting = self.resting and bool(self.lapsed) and not self.section
         if not self.section:
             return False
-        if is_end_heading(u.flat) or (u.heading and u.heading < self.section) or not _references_follow(self.units, i):
+        if is_end_heading(u.flat) or (u.heading and u.heading < self.section):
             self.section, self.prev = 0, []
+        elif not _references_follow(self.units, i, strict=u.heading == self.section < 7):
+            # A deeper heading with no references under it (a table of contents, a note on the format): the
+            # section rests, and a later subheading of it with references under it takes it up again.
+            deeper = u.heading > self.section if u.heading else False
+            self.section, self.prev, self.lapsed = 0, [], (self.section if deeper else 0)
+            self.resting = deeper
         else:
             self.found.skip(u, "subheading inside the reference section")
         return True
@@ -175,10 +207,10 @@ class _Walk:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
         if not self.section or level < self.section:
             self.section = level
-        self.misses, self.prev, self.lapsed, self.taken = 0, [], 0, False
+        self.misses, self.prev, self.lapsed, self.taken, self.resting = 0, [], 0, False, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
-        reason = _verdict(u)
+        reason = _verdict(u, member)
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True
@@ -207,21 +239,23 @@ class _Walk:
         """After notes or prose ended a section with no heading: a plain reference opens it again."""
         if not self.lapsed or judged(u.flat) is not None or not has_core(u.flat) or evidence_of(u.flat) < 3:
             return False
+        if len(_WORD_RE.findall(u.flat)) < 5:
+            return False  # "Old Papers: Before 2012": a line of a contents list, not an entry
         if not u.label and not _ENTRY_HEAD_RE.match(u.flat):
             return False  # a piece of an entry (": Title …", "https://doi.org/…", "et al."), as a broken page gives
-        self.section, self.lapsed, self.misses = self.lapsed, 0, 0
+        self.section, self.lapsed, self.misses, self.resting = self.lapsed, 0, 0, False
         return True
 
     def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = _verdict(u)
+            reason = _verdict(u, member)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
                 found.take(u, item_label(u, member))
             else:
                 found.skip(u, reason or "a lone item without a year or identifier")
                 _inline_into(found, u)
-        elif evidence_of(u.flat) >= IN_LIST and has_core(u.flat) and len(member.group) > 1:
+        elif evidence_of(u.flat) >= IN_LIST and has_core(u.flat) and len(member.group) > 1 and judged(u.flat) is None:
             found.take(u, item_label(u, member))
         else:
             _inline_into(found, u)
@@ -258,11 +292,16 @@ class _Walk:
         return False
 
 
-def _verdict(u: Unit) -> str | None:
+def _verdict(u: Unit, member: Member | None = None) -> str | None:
     """Inside a section or a reference list: ``None`` to take the unit, else why not."""
     reason = judged(u.flat) if u.flat else "empty entry"
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    if reason == _BARE_LINK and u.label:
+        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
+    if reason == _NO_YEAR and member is not None and member.good and member.numbered \
+            and _TITLE_MARKS_RE.search(u.flat):
+        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
     return reason
 
 
@@ -274,7 +313,7 @@ def _inline_into(found: _Found, u: Unit) -> None:
 def _stacked(u: Unit, prev: list[Unit], score: int) -> Source | None:
     """A journal line (``N Engl J Med 2010; 363:454-461``) with the authors and title stacked above it."""
     text = u.flat
-    if len(text.split()) > 25 or score < JOURNAL_LINE or not has_core(text):
+    if len(text.split()) > 25 or score < JOURNAL_LINE or not has_core(text) or judged(text) is not None:
         return None
     parts = [u]
     if prev and prev[-1].end >= u.start - 8:

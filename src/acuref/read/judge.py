@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import CJK_RE as _CJK_RE
-from acuref.normalize.vocabulary import EARLY_YEAR, YEAR_ANY_RE
+from acuref.normalize.vocabulary import EARLY_YEAR, MONTHS, YEAR_ANY_RE
 from acuref.read.evidence import evidence
 
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
@@ -19,8 +20,14 @@ IDENT_RE = re.compile(
     r"\bhdl\.handle\.net|\burn:nbn:|\bssrn\b|\bbiorxiv\b|\bmedrxiv\b|\becli:")
 
 
+_WEB_ADDRESS = frozenset({"http://", "https://", "www."})
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+
+
 _LOCATOR_RE = re.compile(r"\b\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b|"
-                         r"\b(?:pp?|S|s|С|с)\.\s*\d|\bvol\.\s*\d|\b[TТ]\.\s*\d|№\s*\d|(?<!\d)\d{1,5}\s*(?:pp|p|S|с|页)\b\.?")
+                         r"\b(?:pp?|S|s|С|с|стр)\.\s*\d|\bvol\.\s*\d|\b[TТт]\.\s*\d|№\s*\d|(?<!\d)\d{1,5}\s*(?:pp|p|S|с|页)\b\.?")
 
 
 _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|\bStb\.|\bBVerf|\bBGH\b|\bS\.\s?Ct\.|"
@@ -92,6 +99,46 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     return long or not has_core(text) or evidence_of(text) < IN_LIST
 
 
+# "[Isla, 2005]", "(Erol et al., 1994; Nau, 2003)": author-year citations as a text cites, not as a list prints.
+_CITE_MARK_RE = re.compile(r"[\[(]\s*(?:[A-ZÀ-Þ][^\[\]()\d;]{0,60}?,?\s+" + EARLY_YEAR + r"[a-z]?\s*(?:;\s*|(?=[\])])))+[\])]")
+
+
+_LABEL_COLON_RE = re.compile(r"^[^:()\[\]]{1,60}:\s")
+_SEVERAL_RE = re.compile(r";|\bet al\b|&|\sand\s")  # a citation of two works or of several authors
+
+
+# "Date de création : 2023-11-08", "Last updated: 2026-03-01": a page's own dates under a label.
+_KEY_DATE_RE = re.compile(r"(?:^|\s)([^\W\d][\w' -]{0,30}?)\s?:\s*(?:1[5-9]|20)\d\d-\d\d-\d\d\b")
+_DATE_PART_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:-\d\d){0,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\b|\b(?:years?|ago)\b",
+                           re.IGNORECASE)
+
+
+def _not_a_list_entry(s: str, low: str) -> str | None:
+    """Lines with a year that are not references: a page's date stamps, a date alone, in-text citations."""
+    if "-" in s and _KEY_DATE_RE.match(s):  # the line opens with its label and date
+        rest = _KEY_DATE_RE.sub(" ", s)
+        keys = " ".join(m.group(1) for m in _KEY_DATE_RE.finditer(s)).lower()
+        if not _UNDATED_RE.search(keys) and not (YEAR_RE.search(rest) or IDENT_RE.search(rest.lower())
+                                                 or _LOCATOR_RE.search(rest)):
+            return "a date stamp of the page (created, updated), not a reference"
+    if len(s) <= 60:
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", s).lower())
+        if YEAR_RE.search(s) and all(w in MONTHS for w in words):
+            return "a date, not a reference"
+    if "[" in s or "(" in s:
+        marks = list(_CITE_MARK_RE.finditer(s))
+        # "(Seeverlag, 2011)" closes many a book reference: in parentheses only after a label ("Crows: (…)"),
+        # and never in a string that opens with an author list.
+        if marks and marks[0].start() > 0 and (s[marks[0].start()] == "[" or (
+                _LABEL_COLON_RE.match(s) and split_authors(s)[0] is None
+                and (len(marks) > 1 or _SEVERAL_RE.search(marks[0].group())))):
+            rest = _CITE_MARK_RE.sub(" ", s)
+            if len(rest.split()) <= 10 and not (YEAR_RE.search(rest) or IDENT_RE.search(rest.lower())
+                                                or _LOCATOR_RE.search(rest)):
+                return "in-text citations (Author, year), not a reference"
+    return None
+
+
 def judge(text: str) -> str | None:
     """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
     s = text.strip()
@@ -105,7 +152,13 @@ def judge(text: str) -> str | None:
     letters = sum(map(str.isalpha, s))
     cjk = bool(_CJK_RE.search(s))
     ident = bool(IDENT_RE.search(low))
+    if ident and not YEAR_RE.search(s) and set(IDENT_RE.findall(low)) <= _WEB_ADDRESS:
+        if sum(map(str.isalpha, _URL_RE.sub(" ", s))) < (6 if cjk else 12):
+            return "a bare link: too short to be a reference"  # "Xindy https://…", "PDF https://…"
     if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(low):
+        other = _not_a_list_entry(s, low)
+        if other:
+            return other
         if letters < (2 if cjk else 4) and not ident:
             return "too short to be a reference"
         return None

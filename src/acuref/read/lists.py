@@ -30,6 +30,7 @@ class Member(NamedTuple):
     good: bool
     ordinal: bool
     pos: int
+    numbered: bool = False  # every item numbered, the numbers running on one by one (1, 2, 3 …)
 
 
 def item_label(u: Unit, member: Member | None) -> str | None:
@@ -47,13 +48,16 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
             return
         labels = [u.label for u in current if u.label]
         ordinal = len(labels) > 1 and len(set(labels)) == 1
-        if len(current) == 1:
+        if all(u.lines[0].work for u in current):
+            good = True  # the rows of a table whose header names a title column and authors, a year or a venue
+        elif len(current) == 1:
             good = evidence_of(current[0].flat) >= STANDALONE or bool(current[0].label)
         else:
             good = reference_list(current)
         group = list(current)
+        numbered = len(group) > 2 and _consecutive([u.label for u in group])
         for pos, u in enumerate(group, start=1):
-            out[id(u)] = Member(group, good, ordinal, pos)
+            out[id(u)] = Member(group, good, ordinal, pos, numbered)
 
     for u in units:
         if u is None or u.note:
@@ -67,6 +71,13 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
     return out
 
 
+def _consecutive(labels: list[str | None]) -> bool:
+    """Labels that are numbers running on one by one from the first."""
+    if not all(lab and lab.isdecimal() for lab in labels):
+        return False
+    return [int(x) for x in labels] == list(range(int(labels[0]), int(labels[0]) + len(labels)))  # type: ignore[arg-type]
+
+
 def reference_list(members: list[Unit]) -> bool:
     """A list (or run of paragraphs) is a reference list when most of its members could be references and
     a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
@@ -74,9 +85,7 @@ def reference_list(members: list[Unit]) -> bool:
     ok = sum(judged(u.flat) is None and (has_core(u.flat) or evidence_of(u.flat) >= 2) for u in members)
     if ok < 0.6 * n:
         return False
-    labels = [u.label for u in members]
-    numbered = all(lab and lab.isdecimal() for lab in labels) and [int(x) for x in labels] == list(  # type: ignore[arg-type]
-        range(int(labels[0]), int(labels[0]) + n))  # type: ignore[arg-type]
+    numbered = _consecutive([u.label for u in members])
     need = 1 if numbered and n >= 2 and ok >= 0.75 * n else max(1, 0.2 * n if ok >= 0.7 * n else 0.3 * n)
     # Counted until enough are found: a list of 100,000 entries is not scored whole.
     strong = 0

@@ -1,150 +1,16 @@
-"""Markup into lines: HTML block elements, Markdown, reStructuredText and plain text, each as numbered Line values with their headings marked."""
+"""Markup into lines: Markdown, reStructuredText and plain text, each as numbered Line values with their headings marked (HTML in :mod:`acuref.read.htmltext`)."""
 
 from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from html.parser import HTMLParser
 
+from acuref.read.htmltext import BlockTextParser, html_lines
+from acuref.read.lines import Line, strip_tex
+from acuref.read.mdsource import front_matter, joined_links, without_comments, without_shortcodes
+from acuref.read.tables import row_reference, table_roles
 
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of document text and the 1-based line of the source file it came from."""
-
-    number: int
-    text: str
-    heading: int = 0  # 1-6 where the source marks the line as a heading (HTML <h2>, Markdown ##), else 0
-    brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
-    pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
-
-
-_BLOCK_TAGS = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
-)
-
-
-_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-
-
-_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-
-
-class BlockTextParser(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.lines: list[Line] = []
-        self._buf: list[str] = []
-        self._line_no: int | None = None
-        self._skip = 0
-        self._pre = 0
-        self._lists: list[list[int | None]] = []  # [counter or None for <ul>]
-        self._in_title = False
-        self._sup_label = False  # a <sup> that opens a block is its reference number
-        self._href: str | None = None  # a doi.org link whose DOI the link text may not show
-        self._heading = 0
-        self._brk = False  # the next line follows a <br> inside the same block
-
-    def _flush(self) -> None:
-        text = "".join(self._buf)
-        if not self._pre:
-            text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
-        text = strip_tex(text)
-        for i, part in enumerate(text.split("\n")):
-            if part.strip():
-                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading, self._brk, bool(self._pre)))
-                self._brk = False
-            elif self._pre and self.lines and self.lines[-1].text:
-                self.lines.append(Line((self._line_no or 1) + i, "", pre=True))  # a blank line inside <pre>
-        self._buf = []
-        self._line_no = None
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _SKIP_TAGS and tag != "head":
-            self._skip += 1
-            return
-        if tag == "title":
-            self._in_title = True
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self._brk = tag == "br" and bool(self.lines)
-            if self._heading and tag not in _HEADING_TAGS and tag != "br":
-                self._heading = 0  # "<h2>References<ol><li>…" with the heading never closed: it ended here
-        if tag in _HEADING_TAGS:
-            self._heading = int(tag[1])
-        if tag == "sup" and not "".join(self._buf).strip():
-            self._sup_label = True
-        if tag == "a":
-            href = dict(attrs).get("href") or ""
-            self._href = href if "doi.org/10." in href else None
-        if tag == "pre":
-            self._pre += 1
-        if tag == "ol":
-            start = dict(attrs).get("start")
-            self._lists.append([int(start) - 1 if start and start.isdigit() else 0])
-        elif tag == "ul":
-            self._lists.append([None])
-        elif tag == "li":
-            marker = "• "
-            if self._lists and self._lists[-1][0] is not None:
-                value = dict(attrs).get("value")
-                n = int(value) if value and value.isdigit() else (self._lists[-1][0] or 0) + 1
-                self._lists[-1][0] = n
-                marker = f"{n}. "
-            self._line_no = self.getpos()[0]
-            self._buf.append(marker)
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in ("br", "hr"):
-            self._flush()
-            self._brk = tag == "br" and bool(self.lines)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS and tag != "head":
-            self._skip = max(0, self._skip - 1)
-            return
-        if tag == "title":
-            self._in_title = False
-        if tag == "sup":
-            self._sup_label = False
-        if tag == "a" and self._href:
-            doi = self._href.split("doi.org/", 1)[1]
-            if doi not in "".join(self._buf[-3:]):
-                self._buf.append(f" https://doi.org/{doi} ")
-            self._href = None
-        if tag in _BLOCK_TAGS:
-            self._flush()
-            self._brk = False
-        if tag in _HEADING_TAGS:
-            self._heading = 0
-        if tag == "pre":
-            self._pre = max(0, self._pre - 1)
-        if tag in ("ol", "ul") and self._lists:
-            self._lists.pop()
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        if self._sup_label and data.strip().isdigit():
-            data = f"[{data.strip()}] "
-        if self._line_no is None and data.strip():
-            # getpos() is where this chunk starts; newlines before its first word move the line down.
-            leading = data[: len(data) - len(data.lstrip())]
-            self._line_no = self.getpos()[0] + leading.count("\n")
-        self._buf.append(data)
-
-    def close(self) -> None:
-        super().close()
-        self._flush()
-
-
-def html_lines(text: str) -> tuple[Line, ...]:
-    parser = BlockTextParser()
-    parser.feed(text)
-    parser.close()
-    return tuple(parser.lines)
+__all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
 
 
 # A link, its text holding at most one level of brackets: "[Smith J. [online]. 2017](https://…)".
@@ -197,29 +63,6 @@ _INLINE_TAG_RE = re.compile(r"</?[a-zA-Z][\w-]*(?:\s[^<>]*)?/?>")
 _HREF_RE = re.compile(r"<a\s[^<>]*?href=[\"']?([^\"'\s>]+)[^<>]*>(.*?)</a>", re.IGNORECASE | re.DOTALL)
 
 
-# TeX left in the text: "\textit{Title}", "\hspace{3mm}", "\&".
-_TEX_SPACE_RE = re.compile(r"\\(?:[hv]space|vskip|hskip|kern|quad|qquad|noindent|newline|linebreak|par)\*?(?:\{[^{}]*\})?")
-_TEX_CMD_RE = re.compile(r"\\(?:textit|textbf|textsc|textrm|textsf|texttt|emph|mbox|url|text|underline|uline|"
-                         r"textup|textmd|textnormal|em|it|bf|sc)\s*\{([^{}]*)\}")
-_TEX_HREF_RE = re.compile(r"\\href\s*\{([^{}]*)\}\s*\{([^{}]*)\}")
-
-
-def strip_tex(line: str) -> str:
-    """TeX commands a person left in a web or text reference: formatting keeps its text, spacing goes."""
-    if "\\" not in line:
-        return line
-    spaced = _TEX_SPACE_RE.sub("\x00", line)
-    if spaced != line:  # "Title\hspace{3mm}." → "Title." (a space, but none before a stop)
-        line = re.sub(r"\s*\x00+\s*(?=[.,;:])", "", spaced).replace("\x00", " ")
-    line = _TEX_HREF_RE.sub(lambda m: f"{m.group(2)} {m.group(1)}" if m.group(1) not in m.group(2) else m.group(2), line)
-    for _ in range(3):  # nested: \textbf{\textit{…}}
-        new = _TEX_CMD_RE.sub(r"\1", line)
-        if new == line:
-            break
-        line = new
-    return re.sub(r"\\([&%$#_{}])", r"\1", line)
-
-
 def _md_link(m: re.Match[str]) -> str:
     image, text, url = m.group(1), m.group(2).strip(), m.group(3)
     if image:
@@ -227,14 +70,23 @@ def _md_link(m: re.Match[str]) -> str:
     # A link's target is printed by the page only as its text; keep a DOI or PubMed target (it may be the
     # reference's identifier) and a bare target whose text is empty.
     if url and url not in text and (url.startswith(("http://", "https://", "www.")) or not text):
+        if text.strip("[]() ").lower() in _LINK_WORDS:
+            return url  # "[Online](https://…)", "[[pdf]](…)": the word only names the link, the address is the field
         return f"{text} {url}".strip()
     return text
+
+
+# Link texts that say only what the link is, in the languages of the pages acuref reads.
+_LINK_WORDS = frozenset("online url link here hier ici aquí aqui qui web website enlace online-version volltext "
+                        "verfügbar disponible".split())
 
 
 def _a_href(m: re.Match[str]) -> str:
     url, text = m.group(1), m.group(2)
     if "doi.org/10." in url and url.split("doi.org/", 1)[1] not in text:
         return f"{text} https://doi.org/{url.split('doi.org/', 1)[1]}"
+    if url.startswith(("http://", "https://")) and len(text.split()) >= 2 and "://" not in text:
+        return f"{text} {url}"  # a title or a whole entry as a link: its address, as a Markdown link keeps it
     return text
 
 
@@ -270,16 +122,29 @@ def _html_block_end(rows: list[str], start: int) -> int:
 
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """Markdown as plain lines: headings marked, links, emphasis, inline HTML and TeX as printed text, HTML
-    blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked."""
-    rows = text.splitlines()
+    blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked; front
+    matter, comments and shortcodes as the page prints them (:mod:`acuref.read.mdsource`)."""
+    rows = [without_shortcodes(row) for row in without_comments(text).splitlines()]
+    gone = joined_links(rows)
     out: list[Line] = []
-    k = 0
+    k, title = front_matter(rows)
+    if title:  # a site generator prints the front matter's title as the page's heading
+        out.append(Line(1, _inline(title), 1))
     brk = False
     while k < len(rows):
         raw = rows[k]
+        if k in gone:  # the rest of a link that began on the row above
+            k += 1
+            continue
+        if "|" in raw and k + 1 < len(rows) and "|" in rows[k + 1] and _MD_TABLE_RULE_RE.match(rows[k + 1]):
+            roles = table_roles([_inline(c) for c in _cells(raw)])
+            if roles:  # a table of works: each row one entry, its fields in citation order
+                end = _table_of_works(rows, k, roles, out)
+                k, brk = end, False
+                continue
         if _HTML_BLOCK_START_RE.match(raw):
             end = _html_block_end(rows, k)
-            out.extend(Line(line.number + k, line.text, line.heading, line.brk)
+            out.extend(Line(line.number + k, line.text, line.heading, line.brk, work=line.work)
                        for line in html_lines("\n".join(rows[k:end])))
             out.extend(Line(n + 1, "") for n in range(k, end) if not rows[n].strip())
             k, brk = end, False
@@ -289,6 +154,25 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         brk = raw.endswith("  ") or raw.endswith("\\") or bool(re.search(r"<br\s*/?>\s*$", raw, re.IGNORECASE))
     out.sort(key=lambda line: line.number)
     return tuple(out)
+
+
+def _cells(row: str) -> list[str]:
+    """A Markdown table row's cells (outer pipes optional, ``\\|`` kept inside a cell)."""
+    row = row.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    return [c.strip() for c in re.split(r"(?<!\\)\|", row)]
+
+
+def _table_of_works(rows: list[str], k: int, roles: list[str | None], out: list[Line]) -> int:
+    """The rows of a table of works as list entries (header and rule lines blank); the row after the table."""
+    out.extend((Line(k + 1, ""), Line(k + 2, "")))
+    end = k + 2
+    while end < len(rows) and "|" in rows[end] and rows[end].strip():
+        ref = row_reference(roles, [_inline(c) for c in _cells(rows[end])])
+        out.extend((Line(end + 1, f"• {ref}" if ref else "", work=bool(ref)), Line(end + 1, "")))
+        end += 1
+    return end
 
 
 _MD_LINK_DEF_RE = re.compile(r"^\s{0,3}\[[^\]^][^\]]*\]:\s*<?\S+>?(?:\s+[\"'(].*[\"')])?\s*$")
@@ -323,6 +207,10 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
 _RST_CITATION_RE = re.compile(r"^(\s*)\.\.\s+(\[[^\]\s]{1,40}\])\s*")
 
 
+# An auto-numbered list item: "#. Text", "#) Text", "(#) Text".
+_RST_AUTO_RE = re.compile(r"^(\s*)(?:#\.|#\)|\(#\))\s+(?=\S)")
+
+
 _RST_DIRECTIVE_RE = re.compile(r"^\s*\.\.\s+(?:_[^:]+:|[\w-]+::|\|[^|]+\|)")
 
 
@@ -350,12 +238,19 @@ def rst_lines(text: str) -> tuple[Line, ...]:
     """reStructuredText as plain lines: citations and footnotes (``.. [Label] …``) become labelled items,
     identifier roles (``:doi:`10.…```) their identifiers, links their text and target; directives vanish."""
     out = []
+    auto = 0  # the number rst gives the next "#." item of an auto-numbered list
     for i, line in enumerate(text.splitlines(), start=1):
         m = _RST_CITATION_RE.match(line)  # citations and footnotes alike: [Label], [1], [#], [#note], [*]
+        auto_item = _RST_AUTO_RE.match(line)
         if m:
             line = f"{m.group(1)}{m.group(2)} {line[m.end():]}"
+        elif auto_item:
+            auto += 1
+            line = f"{auto_item.group(1)}{auto}. {line[auto_item.end():]}"
         elif _RST_DIRECTIVE_RE.match(line):
             line = ""
+        if not auto_item and line.strip() and not line[:1].isspace():
+            auto = 0  # a paragraph or heading at the margin: the next "#." list starts again at 1
         line = _RST_ID_ROLE_RE.sub(_rst_id, line)
         line = _RST_ROLE_RE.sub(r"\1", line)
         line = _RST_LINK_RE.sub(r"\1 \2", line)

@@ -15,7 +15,7 @@ import re
 _PREFIXES = (
     # English
     "reference", "bibliograph", "literature", "citation", "cited", "sources", "source", "publications",
-    "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
+    "papers", "paper list", "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
     "works consulted", "notes",
     # Dutch, German, Scandinavian, Finnish
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
@@ -27,21 +27,21 @@ _PREFIXES = (
     "literatura", "note", "notas", "webgrafía",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
-    "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела",
+    "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
     "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
 )
 _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
-                  r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes)\b", re.IGNORECASE)
+                  r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes|call\s+for\s+papers)\b", re.IGNORECASE)
 _NUMBERING = re.compile(r"^(?:§\s*)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-H]\.)\s+")
 _MARKUP = re.compile(r"^[=#*_\s]+|[=#*_\s:：]+$")
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 # Headings after which a reference list has ended, whatever follows.
 _END = re.compile(
-    r"^(?:see\s+also|external\s+links|about\s+the\s+authors?|acknowledge?ments?|appendix|appendices|author\s+"
+    r"^(?:see\s+also|external\s+links|about\s+the\s+authors?|authors?['’]?\s+addresse?s?|acknowledge?ments?|appendix|appendices|author\s+"
     r"information|conflicts?\s+of\s+interest|competing\s+interests|funding|disclaimer|comments?|reacties|"
     r"related\s+(?:posts|articles|pages)|navigation(?:\s+menu)?|share|contact|over\s+de\s+auteurs?|"
     r"weblinks|siehe\s+auch|voir\s+aussi|liens\s+externes|véase\s+también|enlaces\s+externos|"

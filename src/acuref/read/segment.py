@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from acuref.normalize.shapes import split_authors
@@ -25,6 +26,29 @@ _YEAR_LABEL_RE = re.compile(EARLY_YEAR)
 _LOCATOR_LINE_RE = re.compile(r"^[(<\[]?(?:https?://|www\.|doi\b|URL\b|PMID|PMCID|ISBN|ISSN|arXiv|PDF\b|"
                               r"Available|Retrieved|Accessed|Online|En ligne|Disponible|Verfügbar|Abgerufen)",
                               re.IGNORECASE)
+
+
+# How a volume, issue or page locator starts: "vol. 2", "Bd. 3", "т. 7", "№ 10/1985", "pp. 3-9", "S. 12", "стр. 116".
+_LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no|nr|n°|№|pp?|s|стр|с|ch|chap|sec)\.?\s*\d",
+                              re.IGNORECASE)
+
+
+# A line that ends in the middle of nothing: a word or a year, no stop, comma or bracket.
+_OPEN_END_RE = re.compile(r"[^\W_]$")
+
+
+# The link words a publisher's page sets under each entry ("Article  CAS  PubMed  Google Scholar").
+_LINK_WORDS_RE = re.compile(r"\b(?:article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|cas|crossref|pdf|"
+                            r"abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|download)\b",
+                            re.IGNORECASE)
+
+
+def _doi_links(s: str) -> bool:
+    """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
+    if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
+        return False
+    rest = _LINK_WORDS_RE.sub(" ", re.sub(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)", " ", s))
+    return not re.search(r"[^\W_]", rest)
 
 
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
@@ -80,6 +104,36 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
     return out
 
 
+# A paged text's footer: "de Jong        [Page 21]", "Page 3 of 12" (RFCs, Internet-Drafts, printed plain text).
+_FOOTER_RE = re.compile(r"(?:^|\s{2,})\[?(?:page|seite|página|pagina|strona|sida|side|стр\.?)\s+\d{1,4}"
+                        r"(?:\s+(?:of|von|de|di|z|из|sur)\s+\d{1,4})?\]?\s*$", re.IGNORECASE)
+
+
+def _without_page_furniture(lines: list[Line], blocks: bool) -> list[Line]:
+    """A paged text without its page breaks: each footer, the running header after it (a line the document
+    repeats) and the blank lines around them go, so an entry broken by a page runs on across it."""
+    plain = [not line.heading and (line.pre or not blocks) for line in lines]
+    footers = [k for k, line in enumerate(lines) if plain[k] and len(line.text) <= 120 and _FOOTER_RE.search(line.text)]
+    if len(footers) < 2:
+        return lines
+    counts = Counter(line.text.strip() for k, line in enumerate(lines) if plain[k])
+    drop: set[int] = set(footers)
+
+    def blanks(j: int, step: int) -> int:
+        while 0 <= j < len(lines) and plain[j] and not lines[j].text.strip():
+            drop.add(j)
+            j += step
+        return j
+
+    for k in footers:
+        blanks(k - 1, -1)
+        j = blanks(k + 1, 1)
+        if j < len(lines) and plain[j] and counts[lines[j].text.strip()] >= 2 and len(lines[j].text.strip()) <= 100:
+            drop.add(j)
+            blanks(j + 1, 1)
+    return [line for k, line in enumerate(lines) if k not in drop]
+
+
 def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
@@ -91,7 +145,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     cur: Unit | None = None
     last = -1  # the last item number seen
     block_mode = blocks
-    marked = _mark_rules(lines)
+    marked = _without_page_furniture(_mark_rules(lines), blocks)
     wrap = _wrapped(_plain_lines(marked, blocks))
     for k, line in enumerate(marked):
         blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
@@ -107,7 +161,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(Unit([line], texts=[s], heading=line.heading))
             continue
         key = _KEY_ALONE_RE.match(s)
-        if key:  # "[Smith2010]" on its own line: the entry follows
+        if key and (key.group(1) or "").lower() not in _TYPE_TAGS:  # "[Smith2010]" alone: the entry follows
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
@@ -115,17 +169,19 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         bullet = label is None and rest != s
+        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent and _LOCATOR_HEAD_RE.match(rest.strip()):
+            cur.lines.append(line)  # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116")
+            cur.texts.append(rest.strip())
+            continue
         if label is not None or bullet:
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
-            if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s):
-                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+            note = _by_break(cur, line, s, blocks or lazy)
+            if note is not None:
+                cur = note
                 units.append(cur)
-            else:
-                cur.lines.append(line)
-                cur.texts.append(s)
             continue
         if cur is not None and _goes_on(cur, line, s, wrap[k - 1] if k else None, blocks):
             cur.lines.append(line)
@@ -134,6 +190,19 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
+    """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
+    to it, a field that ended in a bare word or year before a hard break closed with a stop."""
+    if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
+            and not _doi_links(s):
+        return Unit([line], texts=[s], indent=_indent(line.text), note=True)
+    if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
+        cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
+    cur.lines.append(line)
+    cur.texts.append(s)
+    return None
 
 
 def _goes_on(cur: Unit, line: Line, s: str, forced: bool | None, blocks: bool) -> bool:
@@ -152,7 +221,8 @@ _COLON_KEY_RE = re.compile(r"^\[([^\[\]\s]{1,40})\]:\s+(?=\S)")
 # a type tag ("[PDF]", "[Online]", "[Boek]").
 _NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
 _TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
-                       "ebook artikel article".split())
+                       "ebook artikel article code slides bib bibtex link url abstract poster project website "
+                       "talk data arxiv preprint supplementary paper".split())  # a link's tag, not an entry's key
 _WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
 
 
@@ -196,8 +266,10 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
-    if blocks or not lazy or not cur.item or cur.note or not cur.raw:
+    if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
+    if cur.note:
+        return True  # the note's paragraph runs on to the next blank line or item
     prev = cur.texts[-1]
     if TERMINAL_RE.search(prev) and len(s.split()) <= 5 and not re.search(r"[\d.,:;]", s):
         return False  # a topic subheading after a complete entry

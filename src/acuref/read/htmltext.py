@@ -1,0 +1,261 @@
+"""HTML into lines: block elements end lines, hidden elements and scripts are dropped, list items get their numbers back."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from acuref.read.lines import Line, strip_tex
+from acuref.read.tables import row_reference, table_roles
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section table tbody thead tfoot tr td th ul title caption".split()
+)
+
+
+_TABLE_TAGS = frozenset({"table", "tr", "td", "th"})
+
+
+_HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+_SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"})
+
+
+_VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
+    """An element the page does not show: ``hidden``, ``display: none``, or a class that hides it (an abstract
+    or a BibTeX block a button shows on a publication page)."""
+    for key, value in attrs:
+        if key == "hidden":
+            return True
+        if key == "style" and value and re.search(r"display\s*:\s*none", value, re.IGNORECASE):
+            return True
+        if key == "class" and value and {"hidden", "d-none"} & set(value.lower().split()):
+            return True
+    return False
+
+
+class BlockTextParser(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self._buf: list[str] = []
+        self._line_no: int | None = None
+        self._skip = 0
+        self._pre = 0
+        self._lists: list[list[int | None]] = []  # [counter or None for <ul>, first line of the open <li>]
+        self._in_title = False
+        self._sup_label = False  # a <sup> that opens a block is its reference number
+        self._href: str | None = None  # a doi.org link whose DOI the link text may not show
+        self._heading = 0
+        self._brk = False  # the next line follows a <br> inside the same block
+        self._link: tuple[str, int] | None = None  # an open <a> to a web address and where its text starts
+        self._links: list[str] = []  # addresses of this block's links whose text is a title or a whole entry
+        self._hidden: list[list[str | int]] = []  # [tag, depth] of an element the page does not show
+        self._dt = False  # inside a <dt>: a term alone is the label of the <dd> after it
+        self._tables: list[_Table] = []
+
+    def _flush(self) -> None:
+        text = "".join(self._buf)
+        if not self._pre:
+            text = re.sub(r"[ \t\r\n\f\u00a0]+", " ", text)
+        text = strip_tex(text)
+        if "↩" in text:
+            text = text.replace("↩\ufe0e", "").replace("↩", "")  # a footnote's link back to the text
+        if self._dt and re.fullmatch(r"\s*[\w.:+-]{1,40}\s*", text):
+            text = f"[{text.strip()}]"  # Sphinx and docutils set a citation's label as a <dt>
+        if self._links and not self._pre and "://" not in text and "doi.org/" not in text and text.strip():
+            text = f"{text.rstrip()} {self._links[0]}"  # printed as its text only: its address is the identifier
+        self._links = []
+        for i, part in enumerate(text.split("\n")):
+            if part.strip():
+                # A further block inside a list item (<li><div>title</div><div>authors</div>…) goes on with it.
+                within = bool(self._lists) and self._lists[-1][1] is not None and len(self.lines) > self._lists[-1][1]
+                self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
+                                       self._heading, self._brk or (within and not self._pre), bool(self._pre)))
+                self._brk = False
+            elif self._pre and self.lines and self.lines[-1].text:
+                self.lines.append(Line((self._line_no or 1) + i, "", pre=True))  # a blank line inside <pre>
+        self._buf = []
+        self._line_no = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self._skip += 1
+            return
+        if self._hidden and tag == self._hidden[-1][0]:
+            self._hidden[-1][1] += 1  # type: ignore[operator]
+        elif tag not in _VOID_TAGS and _is_hidden(attrs):
+            self._hidden.append([tag, 1])
+            self._skip += 1
+        if tag == "dt":
+            self._dt = True
+        if tag == "title":
+            self._in_title = True
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            self._brk = tag == "br" and bool(self.lines)
+            if tag in _TABLE_TAGS:
+                self._table_start(tag)
+            if self._heading and tag not in _HEADING_TAGS and tag != "br":
+                self._heading = 0  # "<h2>References<ol><li>…" with the heading never closed: it ended here
+        if tag in _HEADING_TAGS:
+            self._heading = int(tag[1])
+        if tag == "sup" and not "".join(self._buf).strip():
+            self._sup_label = True
+        if tag == "a":
+            href = dict(attrs).get("href") or ""
+            self._href = href if "doi.org/10." in href else None
+            self._link = (href, len(self._buf)) if href.startswith(("http://", "https://")) else None
+        if tag == "pre":
+            self._pre += 1
+        if tag == "ol":
+            start = dict(attrs).get("start")
+            self._lists.append([int(start) - 1 if start and start.isdigit() else 0, None])
+        elif tag == "ul":
+            self._lists.append([None, None])
+        elif tag == "li":
+            if self._lists:
+                self._lists[-1][1] = len(self.lines)
+            marker = "• "
+            if self._lists and self._lists[-1][0] is not None:
+                value = dict(attrs).get("value")
+                n = int(value) if value and value.isdigit() else (self._lists[-1][0] or 0) + 1
+                self._lists[-1][0] = n
+                marker = f"{n}. "
+            self._line_no = self.getpos()[0]
+            self._buf.append(marker)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("br", "hr"):
+            self._flush()
+            self._brk = tag == "br" and bool(self.lines)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIP_TAGS and tag != "head":
+            self._skip = max(0, self._skip - 1)
+            return
+        if self._hidden and tag == self._hidden[-1][0]:
+            self._hidden[-1][1] -= 1  # type: ignore[operator]
+            if not self._hidden[-1][1]:
+                self._hidden.pop()
+                self._skip = max(0, self._skip - 1)
+        if tag == "title":
+            self._in_title = False
+        if tag == "sup":
+            self._sup_label = False
+        if tag == "a" and self._link:
+            text = "".join(self._buf[self._link[1]:])
+            if len(text.split()) >= 2 and "://" not in text:
+                self._links.append(self._link[0])
+            self._link = None
+        if tag == "a" and self._href:
+            doi = self._href.split("doi.org/", 1)[1]
+            if doi not in "".join(self._buf[-3:]):
+                self._buf.append(f" https://doi.org/{doi} ")
+            self._href = None
+        if tag in _BLOCK_TAGS:
+            self._flush()
+            self._brk = False
+            if tag in _TABLE_TAGS:
+                self._table_end(tag)
+        if tag in _HEADING_TAGS:
+            self._heading = 0
+        if tag == "li" and self._lists:
+            self._lists[-1][1] = None
+        if tag == "dt":
+            self._dt = False
+        if tag == "pre":
+            self._pre = max(0, self._pre - 1)
+        if tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._skip:
+            return
+        if self._sup_label and data.strip().isdigit():
+            data = f"[{data.strip()}] "
+        if self._line_no is None and data.strip():
+            # getpos() is where this chunk starts; newlines before its first word move the line down.
+            leading = data[: len(data) - len(data.lstrip())]
+            self._line_no = self.getpos()[0] + leading.count("\n")
+        self._buf.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+        while self._tables:
+            self._table_end("table")
+
+    def _table_start(self, tag: str) -> None:
+        if tag == "table":
+            self._tables.append(_Table())
+        if not self._tables:
+            return
+        table = self._tables[-1]
+        if tag == "tr":
+            self._row_end(table)
+            table.row, table.cells = len(self.lines), []
+        elif tag in ("td", "th") and table.row is not None:
+            self._cell_end(table)
+            table.cell = len(self.lines)
+
+    def _table_end(self, tag: str) -> None:
+        if not self._tables:
+            return
+        table = self._tables[-1]
+        if tag in ("td", "th"):
+            self._cell_end(table)
+        elif tag in ("tr", "table"):
+            self._row_end(table)
+            if tag == "table":
+                self._tables.pop()
+
+    def _cell_end(self, table: _Table) -> None:
+        if table.cell is not None:
+            table.cells.append(" ".join(line.text.strip() for line in self.lines[table.cell:]))
+            table.cell = None
+
+    def _row_end(self, table: _Table) -> None:
+        """A row of a table of works becomes one entry in citation order; its header row goes (see tables.py)."""
+        self._cell_end(table)
+        start, cells = table.row, table.cells
+        table.row, table.cells = None, []
+        if start is None:
+            return
+        if table.first:
+            table.first = False
+            table.roles = table_roles(cells)
+            if table.roles:
+                del self.lines[start:]
+        elif table.roles:
+            ref = row_reference(table.roles, cells)
+            number = self.lines[start].number if len(self.lines) > start else self.getpos()[0]
+            del self.lines[start:]
+            if ref:
+                self.lines.append(Line(number, f"• {ref}", work=True))
+
+
+class _Table:
+    """An open <table>: the roles its header names (None: not a table of works), and the row and cell read."""
+
+    __slots__ = ("cell", "cells", "first", "roles", "row")
+
+    def __init__(self) -> None:
+        self.roles: list[str | None] | None = None
+        self.first = True
+        self.row: int | None = None  # the first line of the open row
+        self.cells: list[str] = []
+        self.cell: int | None = None  # the first line of the open cell
+
+
+def html_lines(text: str) -> tuple[Line, ...]:
+    parser = BlockTextParser()
+    parser.feed(text)
+    parser.close()
+    return tuple(parser.lines)
