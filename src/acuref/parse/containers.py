@@ -1,0 +1,138 @@
+"""What a reading leaves on the end of a container that is not its name, and names it cuts short.
+
+- a conference's acronym that BibTeX styles print after the proceedings' name (``…, SIGCOMM ’01``, ``…. ICFP``,
+  ``…, ser. SCAM ’10``, ``…. ICSE 2014``) is the event's short name, not part of the book's title; its ``’01``
+  is the year, never the volume;
+- a publisher printed after the journal or book (``IEEE Internet Computing, IEEE``, ``Journal of Systems and
+  Software, Elsevier``, ``Proc CSCW 2010. ACM, Florence``) is the publisher;
+- IEEE's inverted conference names (``Software Maintenance (ICSM), 2010 IEEE International Conference on``) run
+  to their final ``on``: a reading that stopped at the bracket or the first comma gets the name whole, and an
+  acronym's bracket that the reading left open is closed;
+- a proceedings' name printed with its year and nothing between (``In Proc HICSS 2011.``) keeps the year.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from acuref.model import Reference
+
+_EVENT_WORDS_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
+                             r"Meeting|Summit|Forum)\b", re.IGNORECASE)
+# ", GROUP ’12", ", ser. SCAM ’10", ". CHI ’09", ", WWW ’16 Companion", ". ICFP", ". ICSE 2014"
+_ACRONYM_TAIL_RE = re.compile(
+    r"(?P<sep>[,.])\s+(?:ser\.\s+)?(?P<acr>[A-Za-z][\w@/.+-]{1,24}?)"
+    r"(?P<year>\s?[’'‘`]\s?\d{2}|\s+(?:19|20)\d{2})?(?:\s+Companion)?"
+    r"(?P<note>\.\s+(?:accepted\s+for\s+publication|to\s+appear|in\s+press))?$")
+_PLACES = frozenset({"USA", "US", "UK", "EU"})
+_QUOTED_YEAR_RE = r"\s?[’'‘`]\s?(?P<yy>\d{2})\b"
+
+_PUBLISHERS = (r"ACM(?:\s+Press)?|Association\s+for\s+Computing\s+Machinery|IEEE(?:\s+Computer\s+Society)?(?:\s+Press)?|"
+               r"Ieee|Springer(?:[-\s]Verlag)?|Elsevier(?:\s+(?:Science|B\.\s?V\.|Ltd\.?|Inc\.?))?|Citeseer|"
+               r"(?:John\s+)?Wiley(?:\s+&\s+Sons)?|Nature\s+Publishing\s+Group|IOP\s+Publishing|AIP\s+Publishing|"
+               r"Taylor\s+&\s+Francis|SAGE(?:\s+Publications)?|MIT\s+Press|Morgan\s+Kaufmann|"
+               r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+University\s+Press|"
+               r"Faculty\s+of\s+[A-Z][\w&\s]{3,80}|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+Publishing\s+Group")
+_PUBLISHER_TAIL_RE = re.compile(rf"(?P<sep>[,.])\s+(?P<pub>{_PUBLISHERS})(?:,\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\.?$")
+_INVERTED_END_RE = re.compile(r"\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Forum|Meeting)\s+on(?=\s*[,.;]|\s*$)")
+
+
+def read_container(ref: Reference, text: str) -> Reference:
+    """``ref`` with its container's acronym or publisher tail moved off and its cut name made whole."""
+    if not ref.parsed or not ref.container_title:
+        return ref
+    ref = _inverted_name(ref, text)
+    ref = _open_bracket(ref, text)
+    ref = _publisher_tail(ref)
+    ref = _acronym_tail(ref, text)
+    return _year_in_name(ref, text)
+
+
+def _acronym_tail(ref: Reference, text: str) -> Reference:
+    c = ref.container_title or ""
+    m = _ACRONYM_TAIL_RE.search(c)
+    if not m or not _EVENT_WORDS_RE.search(c, 0, m.start()) or m.start() < 12:
+        return ref
+    acr, year = m.group("acr"), m.group("year") or ""
+    if acr.replace(".", "") in _PLACES:
+        return ref  # "Proc. Natl. Acad. Sci. USA": the journal's own name
+    after = text[text.find(c) + len(c):] if c in text else ""
+    quoted = re.match(_QUOTED_YEAR_RE, after)
+    capitals = sum(ch.isupper() for ch in acr)
+    if m.group("sep") == "," and not year and not quoted and capitals < 2:
+        return ref  # "Proceedings of the Workshop, Berlin": a place, not the event's short name
+    if not (year or quoted or m.group("note")) and (capitals < 2 or capitals * 2 < len(acr.replace("-", ""))):
+        return ref  # ". Vienna": only an acronym (ICFP, CGO, PaPEC) stands alone after the name
+    if m.group("sep") == "," and year and not re.search(r"[’'‘`]", year):
+        return ref  # DBLP's ", CGO 2013, Shenzhen, China": the name as the proceedings print it
+    changes: dict = {"container_title": c[: m.start()].rstrip(" ,.")}
+    yy = re.search(r"\d{2}$", year.strip()) if "’" in year or "'" in year or "‘" in year or "`" in year else None
+    yy = yy.group(0) if yy else (quoted.group("yy") if quoted else None)
+    if yy and ref.volume == yy:
+        changes["volume"] = None  # "GROUP ’12": the year of the event, not a volume
+    return replace(ref, **changes)
+
+
+def _publisher_tail(ref: Reference) -> Reference:
+    c = ref.container_title or ""
+    m = _PUBLISHER_TAIL_RE.search(c)
+    if not m or m.start() < 4:
+        return ref
+    head = c[: m.start()].rstrip(" ,.")
+    if m.group("place") and m.group("sep") != ".":
+        return ref  # "Journal, Faculty of X, Place": too unsure
+    if len(head.split()) < 2 and not (m.group("sep") == "," and head[:1].isupper()):
+        return ref
+    changes: dict = {"container_title": head}
+    if not ref.publisher:
+        changes["publisher"] = m.group("pub")
+    if m.group("place") and not ref.publisher_place:
+        changes["publisher_place"] = m.group("place")
+    return replace(ref, **changes)
+
+
+def _inverted_name(ref: Reference, text: str) -> Reference:
+    """``Software Maintenance (ICSM``/``Distributed Computing Systems`` cut from ``…, 2010 IEEE International
+    Conference on``: the name runs to its final ``on`` when that comes within a few words, with no quote between."""
+    c = ref.container_title or ""
+    at = text.find(c)
+    if at < 0 or _INVERTED_END_RE.search(c):
+        return ref
+    m = _INVERTED_END_RE.search(text, at + len(c), at + len(c) + 120)
+    if not m:
+        return ref
+    span = text[at:m.end()]
+    between = text[at + len(c):m.start()]
+    if re.search(r"[“”\"]|\bpp?\.|\bpages\b|\b[Ii]n:?\s", between) or not re.search(r"\b(?:19|20)\d{2}\b|\(", between):
+        return ref  # the inverted name carries a year or an acronym between: "(ICSM), 2010 IEEE …"
+    if re.search(r"\b(?:on|of|for|in|and)\s*$", c) or span.count("(") != span.count(")"):
+        return ref
+    return replace(ref, container_title=" ".join(span.split()))
+
+
+def _open_bracket(ref: Reference, text: str) -> Reference:
+    """``… Peer-to-Peer Computing (P2P’05`` read without its closing bracket: an acronym's bracket is closed."""
+    c = ref.container_title or ""
+    if c.count("(") != c.count(")") + 1:
+        return ref
+    inner = c[c.rindex("(") + 1:]
+    at = text.find(c)
+    if at < 0 or not re.fullmatch(r"[A-Z][\w/@-]*(?:\s?[’'‘`]\s?\d{2}|\s(?:19|20)\d{2})?", inner):
+        return ref
+    close = re.match(r"\s*\)", text[at + len(c):])
+    return replace(ref, container_title=c + ")") if close else ref
+
+
+def _year_in_name(ref: Reference, text: str) -> Reference:
+    """``In Proc HICSS 2011. IEEE``: a proceedings' short name printed with its year keeps it."""
+    c = ref.container_title or ""
+    if not ref.issued or ref.volume or len(c) > 40 or not re.match(r"(?:Proc\.?|Proceedings)\s", c):
+        return ref
+    m = re.search(re.escape(c) + r"\s+((?:19|20)\d{2})(?=\.\s|\.?$|\s\()", text)
+    if not m or int(m.group(1)) != ref.issued.year:
+        return ref
+    return replace(ref, container_title=f"{c} {m.group(1)}")
+
+
+__all__ = ["read_container"]

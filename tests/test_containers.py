@@ -1,0 +1,61 @@
+"""The container's own name: acronym and publisher tails off, inverted IEEE names and open brackets made whole."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref import parse_reference
+
+CONTAINERS = [
+    # an event's acronym with its quoted year after the proceedings' name; the year is no volume
+    ("Ada Lind and Bo Quist. Fast merges for shared lists. In Proceedings of the 9th ACM Conference on Shared "
+     "Editing, SHED ’15, pages 11–19, New York, NY, USA, 2015. ACM.",
+     "Proceedings of the 9th ACM Conference on Shared Editing", None),
+    ("C. Dorn, “Slicing loops faster,” in Proceedings of the 2012 4th IEEE Working Conference on Loop Analysis, "
+     "ser. LOOPA ’12. Washington, DC, USA: IEEE Computer Society, 2012, pp. 5–14.",
+     "Proceedings of the 2012 4th IEEE Working Conference on Loop Analysis", None),
+    # biblatex's series after the book title, and a note after it
+    ("Eva Marsh, Tom Ruiz. “Kernels from rewrite rules.” In: Proceedings of the 3rd International Conference on "
+     "Array Languages. ARRL. accepted for publication. 2016",
+     "Proceedings of the 3rd International Conference on Array Languages", None),
+    ("Hu, Q., Park, L., 2011. Reading habits of coders. In: Proceedings of the Workshop on Coding Habits. "
+     "COHA 2011. ACM, New York, NY, USA, pp. 7–9.",
+     "Proceedings of the Workshop on Coding Habits", None),
+    # a publisher printed after the journal (Google Scholar's BibTeX in ABNT)
+    ("SILVA, J. Clean builds for everyone. IEEE Build Engineering, IEEE, v. 9, n. 3, p. 40–44, 2019.",
+     "IEEE Build Engineering", "IEEE"),
+    ("COSTA, R.; LIMA, P. A review of build tools. Journal of Build Systems, Elsevier, v. 71, n. 2, p. 100–120, "
+     "2018.", "Journal of Build Systems", "Elsevier"),
+    ("Ana Pires and Rui Melo. 2012. Small talk in large teams. In Proc TEAMS 2012. ACM, Lisbon, 10–18.",
+     "Proc TEAMS 2012", "ACM"),
+    # IEEE's inverted names run to their final "on"; an acronym's open bracket is closed
+    ("P. Roy and K. Das, “Which smells matter?” in Software Quality (ICSQ), 2014 IEEE 7th International "
+     "Conference on, Sept 2014, pp. 1–10.",
+     "Software Quality (ICSQ), 2014 IEEE 7th International Conference on", None),
+    ("Nolan, T. (2011). Rules at play. Proceedings of the International Conference of Game Studies (ICGS-11), "
+     "2, 33-34.", "Proceedings of the International Conference of Game Studies (ICGS-11)", None),
+]
+
+
+@pytest.mark.parametrize("text, container, publisher", CONTAINERS)
+def test_container_names(text, container, publisher):
+    """The container is the name as printed, without the event's acronym or the publisher after it."""
+    ref = parse_reference(text)
+    assert ref.container_title == container
+    if publisher:
+        assert ref.publisher == publisher
+    if "’1" in text:
+        assert ref.volume is None  # the event's year after the acronym
+
+
+KEPT = [
+    # a journal's own name, a place-like token and DBLP's acronym with its year stay as printed
+    ("Lee RT, Ng AB: A small protein. Proc Natl Acad Sci USA 2004, 101:1200-1205.", "Proc Natl Acad Sci USA"),
+    ("Wu, X. (2010). Paths in trees. Journal of Tree Theory (Berl), 12(3), 4-9.", "Journal of Tree Theory (Berl)"),
+]
+
+
+@pytest.mark.parametrize("text, container", KEPT)
+def test_container_names_kept(text, container):
+    """A journal whose name holds a place or a bracket keeps it all."""
+    assert parse_reference(text).container_title == container
