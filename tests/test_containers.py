@@ -1,4 +1,4 @@
-"""The container's own name: acronym and publisher tails off, inverted IEEE names and open brackets made whole."""
+"""The container's own name (acronym and publisher tails off, inverted IEEE names whole) and what a title leaves behind."""
 
 from __future__ import annotations
 
@@ -59,3 +59,30 @@ KEPT = [
 def test_container_names_kept(text, container):
     """A journal whose name holds a place or a bracket keeps it all."""
     assert parse_reference(text).container_title == container
+
+
+TITLES = [
+    # "Family, Given: Title": the given name is the author's
+    ("Albers, Henrike: Aus der Geschichte einer Dorfschule. Kassel 1987.",
+     "Aus der Geschichte einer Dorfschule", None, "Henrike"),
+    # a link left in the title is the URL
+    ("Vidal, P. (2001). Molinos y molineros del sur https://example.org/libros/2001_vidal-molinos.pdf. Editorial Sur.",
+     "Molinos y molineros del sur", None, None),
+    # "En" before the book, and the book run into the chapter's title
+    ("Ortiz, L. M. (1998). Los puertos del Pacífico. En Historia del comercio andino (pp. 10–31). Ediciones Lago.",
+     "Los puertos del Pacífico", "Historia del comercio andino", None),
+    ("Ruiz, A. (2004). ¿Un siglo perdido para el comercio? En Ensayos sobre el siglo XIX, 1820-1870: Una mirada "
+     "nueva. Ediciones Lago.", "¿Un siglo perdido para el comercio?", "Ensayos sobre el siglo XIX, 1820-1870: Una "
+     "mirada nueva", None),
+]
+
+
+@pytest.mark.parametrize("text, title, container, given", TITLES)
+def test_title_leftovers(text, title, container, given):
+    """A given name, a link and a chapter's book are taken out of the title; Spanish opening marks stay."""
+    ref = parse_reference(text)
+    assert ref.title == title
+    if container:
+        assert ref.container_title == container
+    if given:
+        assert ref.author[-1].given == given

@@ -27,6 +27,7 @@ from acuref.normalize.volumes import tidy_numbers
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
+from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
@@ -74,6 +75,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = read_kind(ref, text)
     ref = read_venue(ref, text)
     ref = read_edition(ref, text)
+    ref = read_titles(ref, text)
     ref = read_container(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):

@@ -1,0 +1,92 @@
+"""What a reading leaves in a title or at a container's start that belongs elsewhere.
+
+- ``Family, Given: Title`` (German and other humanities lists): a given name read as the title's first word goes
+  back to the author it belongs to;
+- a link left inside the title (``Title https://….pdf``) is the work's URL, not its title;
+- a chapter's ``En``/``Dans``/``Em``/``In:`` is not the first word of the book (``En Historia monetaria …``), and
+  a book run into the chapter's title after it (``Title? En Book``) is the container;
+- Spanish opening marks (``¿``, ``¡``) are the title's own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from acuref.model import Reference
+from acuref.normalize.text import clean_title
+
+_GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
+_LINK_IN_TITLE_RE = re.compile(r"\s*[(<\[]?\b(?:https?://|www\.)\S+$|\s*[(<\[]?\b(?:https?://|www\.)\S+(?=\s*[.,;]\s)")
+_IN_PREFIX_RE = re.compile(r"^(?:(?:En|Dans|Em|Im|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
+_IN_INSIDE_RE = re.compile(r"(?<=[.?!])\s+(?:(?:En|Dans|Em|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
+
+
+def read_titles(ref: Reference, text: str) -> Reference:
+    """``ref`` with given names, links and a chapter's book taken out of its title, and the title's opening marks."""
+    if not ref.parsed:
+        return ref
+    ref = _given_in_title(ref, text)
+    ref = _link_in_title(ref)
+    ref = _book_in_title(ref)
+    ref = _in_before_book(ref)
+    return _opening_mark(ref, text)
+
+
+def _given_in_title(ref: Reference, text: str) -> Reference:
+    """``Bayer, Sibylle: Aus dem Leben …`` read as author Bayer and title ``Sibylle: Aus dem Leben``."""
+    title = ref.title or ""
+    m = _GIVEN_HEAD_RE.match(title)
+    if not m or not ref.author:
+        return ref
+    last = ref.author[-1]
+    given = m.group("given")
+    if last.given or not last.family or not re.search(re.escape(f"{last.family}, {given}:"), text):
+        return ref
+    author = ref.author[:-1] + (replace(last, given=given),)
+    return replace(ref, author=author, title=m.group("rest").strip())
+
+
+def _link_in_title(ref: Reference) -> Reference:
+    title = ref.title or ""
+    if "http" not in title and "www." not in title:
+        return ref
+    m = _LINK_IN_TITLE_RE.search(title)
+    if not m or m.start() < 8:
+        return ref
+    link = m.group(0).strip(" (<[").rstrip(".,;)>]")
+    head = (title[: m.start()] + title[m.end():]).strip(" .,;")
+    return replace(ref, title=head, URL=ref.URL or link)
+
+
+def _book_in_title(ref: Reference) -> Reference:
+    """``¿Crisis …? En Latinoamérica y España, 1800-1850`` read as one title: the book after ``En`` is the container."""
+    title = ref.title or ""
+    if ref.container_title or not any(w in title for w in ("En", "Dans", "Em", "In")):
+        return ref
+    m = _IN_INSIDE_RE.search(title)
+    if not m or m.start() < 8 or len(title) - m.end() < 4:
+        return ref
+    kind = ref.type if ref.type not in ("book", "document", "article-journal") else "chapter"
+    return replace(ref, title=clean_title(title[: m.start()]), container_title=title[m.end():].strip(" ."), type=kind)
+
+
+def _in_before_book(ref: Reference) -> Reference:
+    c = ref.container_title or ""
+    m = _IN_PREFIX_RE.match(c)
+    if not m or len(c) - m.end() < 3:
+        return ref
+    return replace(ref, container_title=c[m.end():])
+
+
+def _opening_mark(ref: Reference, text: str) -> Reference:
+    title = ref.title or ""
+    if not title or title[0] in "¿¡" or ("¿" not in text and "¡" not in text):
+        return ref
+    for mark in "¿¡":
+        if mark + title[:30] in text:
+            return replace(ref, title=mark + title)
+    return ref
+
+
+__all__ = ["read_titles"]
