@@ -86,3 +86,35 @@ def test_title_leftovers(text, title, container, given):
         assert ref.container_title == container
     if given:
         assert ref.author[-1].given == given
+
+
+LEFTOVERS = [
+    # a manual's version and maker, an RFC's number, a link's cue: not the title
+    ("Fast Matrix Kernels (FMK). Version 3.2. Kernelsoft. 2016. url: http://example.org/fmk",
+     "Fast Matrix Kernels (FMK)", {"version": "3.2", "publisher": "Kernelsoft"}),
+    ("Shader Compiler Reference Manual. rev 2.0. Gfxcorp. Jan. 2015. url: http://example.org/scrm",
+     "Shader Compiler Reference Manual", {"publisher": "Gfxcorp"}),
+    ("J. Roe. The Widget Transfer Protocol. RFC 9999 (Experimental), May 2020. URL http://example.org/rfc9999.txt.",
+     "The Widget Transfer Protocol", {"number": "RFC 9999"}),
+    ("Atelier Noord. (z.d.). Lines that move. Geraadpleegd van https://example.org/case/lines/",
+     "Lines that move", {}),
+    # a name and a link only
+    ("Kettlebell. https://example.org/kettlebell/. Accessed: 01/02/2023.", "Kettlebell", {"author": ()}),
+    ("Open Data Portal for Tides - Task 12. https://example.org/tides/ Accessed 5 May 2021",
+     "Open Data Portal for Tides - Task 12", {"volume": None, "container_title": None}),
+    # a second author read into the title
+    ("Anna B. Carter, Lena Moss. Designing Small Compilers. Tiny Press, 2010",
+     "Designing Small Compilers", {}),
+    # a cue word that ends a title is the title's own
+    ("Ng W, Diaz R (2003) Scheduling with real-time information available. Transit Science 12(1):1–8",
+     "Scheduling with real-time information available", {}),
+]
+
+
+@pytest.mark.parametrize("text, title, fields", LEFTOVERS)
+def test_title_tails_and_bare_names(text, title, fields):
+    """What a manual, an RFC or a link prints after the title comes off; a name with a link is the title."""
+    ref = parse_reference(text)
+    assert ref.title == title
+    for name, value in fields.items():
+        assert getattr(ref, name) == value

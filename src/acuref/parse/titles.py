@@ -5,7 +5,10 @@
 - a link left inside the title (``Title https://….pdf``) is the work's URL, not its title;
 - a chapter's ``En``/``Dans``/``Em``/``In:`` is not the first word of the book (``En Historia monetaria …``), and
   a book run into the chapter's title after it (``Title? En Book``) is the container;
-- Spanish opening marks (``¿``, ``¡``) are the title's own.
+- Spanish opening marks (``¿``, ``¡``) are the title's own;
+- what manuals and RFCs print after their title (``. Version 2.8. AMD``, ``. rev 1.0``, ``. RFC 6749 (Proposed
+  Standard)``) and a link's cue left behind by its link (``. Retrieved from``, ``. Geraadpleegd van``) are not the title;
+- a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Reference
+from acuref.normalize import identifiers as ids
 from acuref.normalize.text import clean_title
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
@@ -30,6 +34,8 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _link_in_title(ref)
     ref = _book_in_title(ref)
     ref = _in_before_book(ref)
+    ref = _title_tail(ref)
+    ref = _name_and_link(ref, text)
     return _opening_mark(ref, text)
 
 
@@ -77,6 +83,61 @@ def _in_before_book(ref: Reference) -> Reference:
     if not m or len(c) - m.end() < 3:
         return ref
     return replace(ref, container_title=c[m.end():])
+
+
+_CUE_END_RE = re.compile(rf"[.,]?\s+{ids.LINK_CUE}\s*:?$")  # capitalised: "… information available" is a title
+_VERSION_TAIL_RE = re.compile(r"\.\s+(?:Version|Ver\.|Release|Rev\.?|rev|Revision|v)\s?(?P<version>\d[\w.-]*)"
+                              r"(?:,\s*[^.]{1,40})?(?:\.\s+(?P<org>[A-Z][\w&.\- ]{1,60}))?$")
+_RFC_TAIL_RE = re.compile(r"\.\s+(?P<number>RFC\s+\d{3,5})(?:\s*\([^()]{1,40}\)?)?$")
+
+
+def _title_tail(ref: Reference) -> Reference:
+    """``Title. Version 2.8. AMD`` / ``Title. RFC 6749 (Proposed Standard)`` / ``Title. Retrieved from``: the title
+    ends before; a manual read whole as its container (no title, no numbers) is the title."""
+    title, changes = ref.title, {}
+    if not title and ref.container_title and not (ref.volume or ref.page or ref.issue) and _VERSION_TAIL_RE.search(
+            ref.container_title):
+        title, changes = ref.container_title, {"container_title": None, "type": "document" if ref.type ==
+                                                "article-journal" else ref.type}
+    if not title:
+        return ref
+    m = _CUE_END_RE.search(title)
+    if m and m.start() >= 3:
+        title = title[: m.start()]
+    m = _VERSION_TAIL_RE.search(title)
+    if m and m.start() >= 3:
+        title = title[: m.start()]
+        changes["version"] = ref.version or m.group("version").rstrip(".")
+        if m.group("org") and not ref.publisher:
+            changes["publisher"] = m.group("org").strip(" .")
+    m = _RFC_TAIL_RE.search(title)
+    if m and m.start() >= 3:
+        title = title[: m.start()]
+        changes["number"] = ref.number or m.group("number")
+    if title == ref.title and not changes:
+        return ref
+    return replace(ref, title=clean_title(title), **changes)
+
+
+_LINK_RE = re.compile(r"[(<\[]?\b(?:https?://|www\.)\S+")
+_NO_DATE_RE = re.compile(r"\((?:z\.\s?d|n\.\s?d|s\.\s?f|o\.\s?J|s\.\s?d)\.?\)\.?", re.IGNORECASE)
+_ACCESSED_RE = re.compile(r"\b(?:Accessed|Retrieved|Abgerufen|Consultado|Geraadpleegd|Verkregen)\b.*$", re.IGNORECASE)
+
+
+def _name_and_link(ref: Reference, text: str) -> Reference:
+    """``Treetop. http://…`` read as an author, a container or nothing: the one phrase before the link is the title."""
+    if ref.title or ref.issued or ref.page or ref.editor or len(ref.author) > 1 or ("http" not in text and "www." not in text):
+        return ref
+    rest = _ACCESSED_RE.sub("", _NO_DATE_RE.sub(" ", _LINK_RE.sub(" ", text)))
+    rest = " ".join(rest.split()).strip(" .,;:")
+    rest = _CUE_END_RE.sub("", rest).strip(" .,;:")
+    if not rest or len(rest.split()) > 20 or re.search(r"[.?!]\s", rest):
+        return ref
+    pieces = [ref.container_title, ref.volume, ref.publisher] + [n.display() for n in ref.author]
+    if any(p and p.strip(" .") not in rest for p in pieces):
+        return ref
+    return replace(ref, title=rest, author=(), container_title=None, volume=None, publisher=None,
+                   type="webpage" if ref.type in ("article-journal", "document") else ref.type)
 
 
 def _opening_mark(ref: Reference, text: str) -> Reference:
