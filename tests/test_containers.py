@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
+from acuref.model import Name
 
 CONTAINERS = [
     # an event's acronym with its quoted year after the proceedings' name; the year is no volume
@@ -105,6 +106,12 @@ LEFTOVERS = [
     # a second author read into the title
     ("Anna B. Carter, Lena Moss. Designing Small Compilers. Tiny Press, 2010",
      "Designing Small Compilers", {}),
+    # a company as the author; an author-year label before the reference
+    ("Pine Hill Software. Treeview. https://example.org/treeview/.", "Treeview", {}),
+    ("[Quill Labs, 2022] Quill Labs (2022). Quill documentation.", "Quill documentation", {}),
+    # a manual's name read as its author, its version as the title
+    ("Kernel Tuning Interface. Version 2.0. Tuning Standards Board. March 2011", "Kernel Tuning Interface",
+     {"author": (Name(literal="Tuning Standards Board"),), "version": "2.0"}),
     # a cue word that ends a title is the title's own
     ("Ng W, Diaz R (2003) Scheduling with real-time information available. Transit Science 12(1):1–8",
      "Scheduling with real-time information available", {}),

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from acuref.model import Reference
+from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.text import clean_title
 
@@ -34,7 +34,7 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _link_in_title(ref)
     ref = _book_in_title(ref)
     ref = _in_before_book(ref)
-    ref = _title_tail(ref)
+    ref = _title_tail(ref, text)
     ref = _name_and_link(ref, text)
     return _opening_mark(ref, text)
 
@@ -88,19 +88,32 @@ def _in_before_book(ref: Reference) -> Reference:
 _CUE_END_RE = re.compile(rf"[.,]?\s+{ids.LINK_CUE}\s*:?$")  # capitalised: "… information available" is a title
 _VERSION_TAIL_RE = re.compile(r"\.\s+(?:Version|Ver\.|Release|Rev\.?|rev|Revision|v)\s?(?P<version>\d[\w.-]*)"
                               r"(?:,\s*[^.]{1,40})?(?:\.\s+(?P<org>[A-Z][\w&.\- ]{1,60}))?$")
+_VERSION_ONLY_RE = re.compile(r"^(?:Version|Ver\.|Release|Rev\.?|rev|Revision|v)\s?(?P<version>\d[\w.-]*)"
+                              r"(?:,\s*[^.]{1,40})?(?:\.\s+(?P<org>[A-Z][\w&.\- ]{1,60}))?\.?$")
 _RFC_TAIL_RE = re.compile(r"\.\s+(?P<number>RFC\s+\d{3,5})(?:\s*\([^()]{1,40}\)?)?$")
 
 
-def _title_tail(ref: Reference) -> Reference:
+def _title_tail(ref: Reference, text: str = "") -> Reference:
     """``Title. Version 2.8. AMD`` / ``Title. RFC 6749 (Proposed Standard)`` / ``Title. Retrieved from``: the title
     ends before; a manual read whole as its container (no title, no numbers) is the title."""
     title, changes = ref.title, {}
+    text = text or ""
     if not title and ref.container_title and not (ref.volume or ref.page or ref.issue) and _VERSION_TAIL_RE.search(
             ref.container_title):
         title, changes = ref.container_title, {"container_title": None, "type": "document" if ref.type ==
                                                 "article-journal" else ref.type}
     if not title:
         return ref
+    m = _VERSION_ONLY_RE.match(title)
+    name = re.match(r"(?P<name>[^.]{3,200}?(?:\([^()]{1,40}\))?)\.\s+" + re.escape(title[:12]), text) if m else None
+    if m and name:
+        # "OpenMP API. Version 4.0. OpenMP Board" read as author "OpenMP API", title "Version 4.0. …": the name was the title
+        org = m.group("org") or (ref.container_title if ref.container_title and ref.container_title in text[name.end():]
+                                 else None)
+        return replace(ref, title=name.group("name").strip(), author=(Name(literal=org.strip(" .")),) if org else (),
+                       container_title=None if org == ref.container_title else ref.container_title,
+                       version=ref.version or m.group("version").rstrip("."),
+                       type="document" if ref.type == "article-journal" else ref.type)
     m = _CUE_END_RE.search(title)
     if m and m.start() >= 3:
         title = title[: m.start()]
