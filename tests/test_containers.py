@@ -33,6 +33,9 @@ CONTAINERS = [
     ("P. Roy and K. Das, “Which smells matter?” in Software Quality (ICSQ), 2014 IEEE 7th International "
      "Conference on, Sept 2014, pp. 1–10.",
      "Software Quality (ICSQ), 2014 IEEE 7th International Conference on", None),
+    # a journal read "[online]" (SciELO) is named without it
+    ("PEREZ, Ana. Sueño y salud. Rev Med Andina [online]. 2009, vol.12, n.2 [citado 2021-01-02], pp.10-19.",
+     "Rev Med Andina", None),
     ("Nolan, T. (2011). Rules at play. Proceedings of the International Conference of Game Studies (ICGS-11), "
      "2, 33-34.", "Proceedings of the International Conference of Game Studies (ICGS-11)", None),
 ]
@@ -125,3 +128,9 @@ def test_title_tails_and_bare_names(text, title, fields):
     assert ref.title == title
     for name, value in fields.items():
         assert getattr(ref, name) == value
+
+
+def test_thesis_word_after_a_quoted_title():
+    """``“Title.” Masterthesis. 2014``: the thesis word after a quoted title is the kind, not the container."""
+    ref = parse_reference("Jonas Weber. “A Tree Walker for Sparse Grids.” Masterthesis. Feb. 2012")
+    assert (ref.type, ref.container_title) == ("thesis", None)

@@ -8,6 +8,7 @@
 - IEEE's inverted conference names (``Software Maintenance (ICSM), 2010 IEEE International Conference on``) run
   to their final ``on``: a reading that stopped at the bracket or the first comma gets the name whole, and an
   acronym's bracket that the reading left open is closed;
+- a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
 - a proceedings' name printed with its year and nothing between (``In Proc HICSS 2011.``) keeps the year.
 """
 
@@ -46,6 +47,7 @@ def read_container(ref: Reference, text: str) -> Reference:
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
+    ref = _online_mark(ref)
     return _year_in_name(ref, text)
 
 
@@ -72,6 +74,17 @@ def _acronym_tail(ref: Reference, text: str) -> Reference:
     if yy and ref.volume == yy:
         changes["volume"] = None  # "GROUP ’12": the year of the event, not a volume
     return replace(ref, **changes)
+
+
+_ONLINE_MARK_RE = re.compile(r"\s*\[(?:online|on-?line|Internet|en\s+l[ií]nea|em\s+linha|serial\s+on\s+the\s+Internet|"
+                             r"electronic\s+resource)\]?\.?$", re.IGNORECASE)
+
+
+def _online_mark(ref: Reference) -> Reference:
+    """``Rev Cubana Endocrinol [online]``: the medium the journal was read in, not its name."""
+    c = ref.container_title or ""
+    m = _ONLINE_MARK_RE.search(c) if "[" in c else None
+    return replace(ref, container_title=c[: m.start()]) if m and m.start() >= 2 else ref
 
 
 def _publisher_tail(ref: Reference) -> Reference:
