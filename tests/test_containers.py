@@ -23,6 +23,8 @@ CONTAINERS = [
      "COHA 2011. ACM, New York, NY, USA, pp. 7–9.",
      "Proceedings of the Workshop on Coding Habits", None),
     # a publisher printed after the journal (Google Scholar's BibTeX in ABNT)
+    ("RYDER, B. G. Fast checkers. Software: Practice and Tools, Wiley Online Library, v. 4, n. 4, p. 359–377, 1974.",
+     "Software: Practice and Tools", "Wiley Online Library"),
     ("SILVA, J. Clean builds for everyone. IEEE Build Engineering, IEEE, v. 9, n. 3, p. 40–44, 2019.",
      "IEEE Build Engineering", "IEEE"),
     ("COSTA, R.; LIMA, P. A review of build tools. Journal of Build Systems, Elsevier, v. 71, n. 2, p. 100–120, "
@@ -115,6 +117,10 @@ LEFTOVERS = [
     # a manual's name read as its author, its version as the title
     ("Kernel Tuning Interface. Version 2.0. Tuning Standards Board. March 2011", "Kernel Tuning Interface",
      {"author": (Name(literal="Tuning Standards Board"),), "version": "2.0"}),
+    # a quoted title, then where it appeared and when
+    ("Paul Marin, \"Les trains de nuit reviennent\", Le Quotidien, 3 mars 2019 http://example.org/trains",
+     "Les trains de nuit reviennent", {"container_title": "Le Quotidien"}),
+    ("Standards Board, \"Coded Tables for Things\", ANSI X9.9, 1990.", "Coded Tables for Things", {"container_title": None}),
     # a cue word that ends a title is the title's own
     ("Ng W, Diaz R (2003) Scheduling with real-time information available. Transit Science 12(1):1–8",
      "Scheduling with real-time information available", {}),

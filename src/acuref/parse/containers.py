@@ -34,8 +34,10 @@ _PUBLISHERS = (r"ACM(?:\s+Press)?|Association\s+for\s+Computing\s+Machinery|IEEE
                r"(?:John\s+)?Wiley(?:\s+&\s+Sons)?|Nature\s+Publishing\s+Group|IOP\s+Publishing|AIP\s+Publishing|"
                r"Taylor\s+&\s+Francis|SAGE(?:\s+Publications)?|MIT\s+Press|Morgan\s+Kaufmann|"
                r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+University\s+Press|"
+               r"Wiley\s+Online\s+Library|NIH\s+Public\s+Access|Public\s+Library\s+of\s+Science|BioMed\s+Central|"
                r"Faculty\s+of\s+[A-Z][\w&\s]{3,80}|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+Publishing\s+Group")
 _PUBLISHER_TAIL_RE = re.compile(rf"(?P<sep>[,.])\s+(?P<pub>{_PUBLISHERS})(?:,\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\.?$")
+_PUBLISHER_ONLY_RE = re.compile(_PUBLISHERS)
 _INVERTED_END_RE = re.compile(r"\b(?:Conference|Symposium|Workshop|Congress|Colloquium|Forum|Meeting)\s+on(?=\s*[,.;]|\s*$)")
 
 
@@ -43,6 +45,7 @@ def read_container(ref: Reference, text: str) -> Reference:
     """``ref`` with its container's acronym or publisher tail moved off and its cut name made whole."""
     if not ref.parsed or not ref.container_title:
         return ref
+    text = " ".join(text.split())  # a line break in the string is a space in the fields
     ref = _inverted_name(ref, text)
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
@@ -89,6 +92,11 @@ def _online_mark(ref: Reference) -> Reference:
 
 def _publisher_tail(ref: Reference) -> Reference:
     c = ref.container_title or ""
+    if _PUBLISHER_ONLY_RE.fullmatch(c) and ref.title and ". " in ref.title and not ref.publisher:
+        head, _, journal = ref.title.rpartition(". ")
+        if len(head) >= 8 and len(journal.split()) >= 2 and journal[:1].isupper():
+            # "Title. Journal, Wiley Online Library, v. 4": the journal read into the title, the publisher as container
+            return replace(ref, title=head, container_title=journal, publisher=c)
     m = _PUBLISHER_TAIL_RE.search(c)
     if not m or m.start() < 4:
         return ref

@@ -8,6 +8,7 @@
 - Spanish opening marks (``¿``, ``¡``) are the title's own;
 - what manuals and RFCs print after their title (``. Version 2.8. AMD``, ``. rev 1.0``, ``. RFC 6749 (Proposed
   Standard)``) and a link's cue left behind by its link (``. Retrieved from``, ``. Geraadpleegd van``) are not the title;
+- a quoted title followed by a name and a date (``"Title", Le Monde, 22 janvier 2014``) was published in it;
 - a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import replace
 
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import month_number
 from acuref.normalize.text import clean_title
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
@@ -30,12 +32,14 @@ def read_titles(ref: Reference, text: str) -> Reference:
     """``ref`` with given names, links and a chapter's book taken out of its title, and the title's opening marks."""
     if not ref.parsed:
         return ref
+    text = " ".join(text.split())  # a line break in the string is a space in the fields
     ref = _given_in_title(ref, text)
     ref = _link_in_title(ref)
     ref = _book_in_title(ref)
     ref = _in_before_book(ref)
     ref = _title_tail(ref, text)
     ref = _name_and_link(ref, text)
+    ref = _venue_after_quotes(ref, text)
     return _opening_mark(ref, text)
 
 
@@ -151,6 +155,31 @@ def _name_and_link(ref: Reference, text: str) -> Reference:
         return ref
     return replace(ref, title=rest, author=(), container_title=None, volume=None, publisher=None,
                    type="webpage" if ref.type in ("article-journal", "document") else ref.type)
+
+
+_VENUE_DATE_RE = re.compile(r"[”\"»]\s*,\s*(?P<venue>[^,\"“”«»()]{2,60}?)\s*,\s*(?:(?:\d{1,2}(?:er|\.)?\s+)?"
+                            r"(?P<month>[^\W\d_]{3,12}\.?)\s+)?(?:19|20)\d{2}\b")
+
+
+def _venue_after_quotes(ref: Reference, text: str) -> Reference:
+    """``"Title", Le Monde, 22 janvier 2014``: the name between the quoted title and the date is where it appeared."""
+    title = ref.title or ""
+    if ref.container_title or not title or title[:20] not in text:
+        return ref
+    m = _VENUE_DATE_RE.search(text, text.find(title[:20]) + len(title) - 1)
+    if not m or m.start() > text.find(title[:20]) + len(title) + 3:
+        return ref
+    month = m.group("month")
+    if month and not month_number(month.rstrip(".")):
+        return ref
+    venue = m.group("venue").strip()
+    if not venue[:1].isupper() and not venue[:1].isdigit() or ref.publisher == venue \
+            or re.match(r"[A-Z]{2,}[\s-]?[A-Z]?\d", venue):
+        return ref  # "…", Oxford University Press, 2005: a book's publisher; "…", ANSI X3.4, 1986: a standard's number
+    changes: dict = {"container_title": venue}
+    if ref.volume == venue:
+        changes["volume"] = None
+    return replace(ref, **changes)
 
 
 def _opening_mark(ref: Reference, text: str) -> Reference:
