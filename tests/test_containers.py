@@ -140,3 +140,37 @@ def test_thesis_word_after_a_quoted_title():
     """``“Title.” Masterthesis. 2014``: the thesis word after a quoted title is the kind, not the container."""
     ref = parse_reference("Jonas Weber. “A Tree Walker for Sparse Grids.” Masterthesis. Feb. 2012")
     assert (ref.type, ref.container_title) == ("thesis", None)
+
+
+RESPONSIBILITY = [
+    # GOST descriptors and the journal after "//"
+    ("Orlov A. B. FLUXCODE: A Code for Dose Estimates : тех. отч. — Moscow, 1990.", "FLUXCODE: A Code for Dose Estimates",
+     None),
+    ("Orlov A. B., Ivanov K. Digital filters for noisy lines // Signal Letters. 1975. № 4 (2).",
+     "Digital filters for noisy lines", "Signal Letters"),
+    # an editor or a translator named after the title; a DIN report's institution
+    ("Carla Neri. Storia delle biblioteche toscane, a cura di Marco Bini. Firenze: Polistampa, 2004, p. 10-19.",
+     "Storia delle biblioteche toscane", None),
+    ("Weber, Jan; Ott, Lea: A Survey of Overlay Routing / University of Kassel. 2004. – Forschungsbericht",
+     "A Survey of Overlay Routing", None),
+    # an abbreviated APA description; the organisation printed again as publisher
+    ("ACME. (2021, mei 3). Hidden costs in apps (tech. rap.). ACME Foundation. https://example.org/report",
+     "Hidden costs in apps", None),
+    ("KLARO. (2024). Winkelen zonder zorgen. KLARO. Verkregen mei 2, 2025, van https://example.org/winkelen",
+     "Winkelen zonder zorgen", None),
+]
+
+
+@pytest.mark.parametrize("text, title, container", RESPONSIBILITY)
+def test_responsibility_after_the_title(text, title, container):
+    """Descriptors, editors, institutions and the publisher printed after a title are not the title."""
+    ref = parse_reference(text)
+    assert ref.title == title
+    if container:
+        assert ref.container_title == container
+
+
+def test_species_author_in_brackets_stays():
+    """``(Sav.)`` after a species name is the title's own."""
+    ref = parse_reference("Morel H (1970) Etude de l'ovocyte d'Eisenia foetida (Sav.). Z Zellforsch 90:96-112")
+    assert ref.title.endswith("(Sav.)")

@@ -23,7 +23,7 @@ from acuref.normalize.dates import month_number
 from acuref.normalize.text import clean_title
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
-_LINK_IN_TITLE_RE = re.compile(r"\s*[(<\[]?\b(?:https?://|www\.)\S+$|\s*[(<\[]?\b(?:https?://|www\.)\S+(?=\s*[.,;]\s)")
+_LINK_IN_TITLE_RE = re.compile(r"\s*[(<\[]?\b(?:https?://|www\.)\S+")
 _IN_PREFIX_RE = re.compile(r"^(?:(?:En|Dans|Em|Im|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
 _IN_INSIDE_RE = re.compile(r"(?<=[.?!])\s+(?:(?:En|Dans|Em|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
 
@@ -34,10 +34,12 @@ def read_titles(ref: Reference, text: str) -> Reference:
         return ref
     text = " ".join(text.split())  # a line break in the string is a space in the fields
     ref = _given_in_title(ref, text)
-    ref = _link_in_title(ref)
+    ref = _link_in_title(ref, text)
     ref = _book_in_title(ref)
     ref = _in_before_book(ref)
     ref = _title_tail(ref, text)
+    ref = _responsibility(ref)
+    ref = _publisher_as_author(ref)
     ref = _name_and_link(ref, text)
     ref = _venue_after_quotes(ref, text)
     return _opening_mark(ref, text)
@@ -57,16 +59,31 @@ def _given_in_title(ref: Reference, text: str) -> Reference:
     return replace(ref, author=author, title=m.group("rest").strip())
 
 
-def _link_in_title(ref: Reference) -> Reference:
+def _link_in_title(ref: Reference, text: str) -> Reference:
     title = ref.title or ""
     if "http" not in title and "www." not in title:
-        return ref
+        return _title_before_link(ref, text)
     m = _LINK_IN_TITLE_RE.search(title)
-    if not m or m.start() < 8:
+    if not m or m.start() < 3:
         return ref
     link = m.group(0).strip(" (<[").rstrip(".,;)>]")
-    head = (title[: m.start()] + title[m.end():]).strip(" .,;")
+    head = title[: m.start()].strip(" .,;")  # what follows a link inside the title describes it: "Blog https://… Ein Blog"
     return replace(ref, title=head, URL=ref.URL or link)
+
+
+def _title_before_link(ref: Reference, text: str) -> Reference:
+    """``Podcast https://… Ein Blog für …``: the link taken out, the title ran on into the words describing it."""
+    title = ref.title or ""
+    if len(title) < 8 or ("http" not in text and "www." not in text):
+        return ref
+    for m in _LINK_IN_TITLE_RE.finditer(text):
+        pre = text[: m.start()].rstrip(" ,")
+        k = len(title) - 1
+        while k >= 3 and not pre.endswith(title[:k]):
+            k -= 1
+        if k >= 3 and pre.endswith(title[:k]) and len(title) - k >= 3:
+            return replace(ref, title=clean_title(title[:k]))
+    return ref
 
 
 def _book_in_title(ref: Reference) -> Reference:
@@ -95,6 +112,42 @@ _VERSION_TAIL_RE = re.compile(r"\.\s+(?:Version|Ver\.|Release|Rev\.?|rev|Revisio
 _VERSION_ONLY_RE = re.compile(r"^(?:Version|Ver\.|Release|Rev\.?|rev|Revision|v)\s?(?P<version>\d[\w.-]*)"
                               r"(?:,\s*[^.]{1,40})?(?:\.\s+(?P<org>[A-Z][\w&.\- ]{1,60}))?\.?$")
 _RFC_TAIL_RE = re.compile(r"\.\s+(?P<number>RFC\s+\d{3,5})(?:\s*\([^()]{1,40}\)?)?$")
+
+
+_RESPONSIBILITY_RE = re.compile(
+    r"(?:\s*:\s*(?:тех\.\s*отч|дис\.[\s.]*(?:канд|д-ра|докт)|автореф\.|Пер\.\s*с\s*\w+|\d+-е\s+изд|учеб\.\s*пособие)\b.*"
+    r"|\.\s+Т\.\s*\d+|\s+//\s.*"  # GOST: ": тех. отч", ". Т. 303", " // Journal"
+    r"|,\s+(?:a\s+cura\s+di|introduzione\s+di|con\s+la\s+collaborazione\s+di|traduzione\s+di|Übersetzung\s+der|"
+    r"hrsg\.\s+von|édité\s+par|sous\s+la\s+direction\s+de)\b.*"
+    r"|\s+/\s+[^/]*\b(?:University|Universität|Université|Department|Deptartment|Institut|Institute|Laborator\w*)\b[^/]*"
+    r"|\s*\((?i:tech\.\s*(?:rap|rep|ber)\.|onderzoeksrap\.|research\s+rep\.|rep\.|rap\.)\)|\s*\[[a-z]{0,6}thesis\])$")
+
+
+def _responsibility(ref: Reference) -> Reference:
+    """What a title carries after it that is not the title: a GOST descriptor or volume (``: тех. отч``, ``. Т. 303``,
+    ``// Journal``), an editor or translator (``, a cura di …``, ``, Übersetzung der …``), a DIN report's institution
+    (``/ University of California``), an abbreviated APA description (``(tech. rap.)``, ``[bathesis]``)."""
+    title = ref.title or ""
+    m = _RESPONSIBILITY_RE.search(title) if len(title) > 12 else None
+    if not m or m.start() < 8:
+        return ref
+    changes: dict = {"title": clean_title(title[: m.start()])}
+    rest = m.group(0).strip()
+    if rest.startswith("//") and not ref.container_title:
+        changes["container_title"] = rest.lstrip("/ ").split(". —")[0].strip(" .") or None
+    return replace(ref, **changes)
+
+
+def _publisher_as_author(ref: Reference) -> Reference:
+    """``UNIZO. (2025). Reclame voor je zaak. UNIZO.``: the organisation printed again after the title publishes it."""
+    title = ref.title or ""
+    if ". " not in title or len(ref.author) != 1:
+        return ref
+    head, _, tail = title.rpartition(". ")
+    org = ref.author[0].literal or ref.author[0].family
+    if not org or ref.author[0].given or len(head) < 3 or not tail or len(tail) < 3 or not org.casefold().startswith(tail.strip(" .").casefold()):
+        return ref
+    return replace(ref, title=head, publisher=ref.publisher or tail.strip(" ."))
 
 
 def _title_tail(ref: Reference, text: str = "") -> Reference:
