@@ -174,3 +174,25 @@ def test_species_author_in_brackets_stays():
     """``(Sav.)`` after a species name is the title's own."""
     ref = parse_reference("Morel H (1970) Etude de l'ovocyte d'Eisenia foetida (Sav.). Z Zellforsch 90:96-112")
     assert ref.title.endswith("(Sav.)")
+
+
+MISSING = [
+    # "In NIPS." at the end is the proceedings
+    ("Ana Ruiz and Tom Lee. 2019. Sparse Kernels for Everyone. In ICML.", "ICML", None),
+    # a book's series in brackets after its pages
+    ("MARTIN Paul. Les images lentes. Paris : Seuil, 1980, 210 p. (Essais)", None, "Essais"),
+    # GB/T 7714 in Latin script: the journal keeps its own commas
+    ("Li J, Wu S. Friction control in channel flows[J]. Flow, Heat and Mass Transfer, 2015, 12(3): 101–120.",
+     "Flow, Heat and Mass Transfer", None),
+    # "In: Link" is where a link was, not the proceedings
+    ("Weber, Anna: Die Insel. In: Link, letzter Abruf 3.1.2023.", None, None),
+]
+
+
+@pytest.mark.parametrize("text, container, series", MISSING)
+def test_missing_containers(text, container, series):
+    """A container or series the learned reading left out is read from the string's own shape."""
+    ref = parse_reference(text)
+    assert ref.container_title == container
+    if series:
+        assert ref.collection_title == series

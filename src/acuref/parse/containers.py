@@ -9,6 +9,8 @@
   to their final ``on``: a reading that stopped at the bracket or the first comma gets the name whole, and an
   acronym's bracket that the reading left open is closed;
 - a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
+- ``In NIPS.`` is the proceedings, not the publisher; a book's series printed last in brackets (``233 p. (Points)``)
+  is its collection;
 - a proceedings' name printed with its year and nothing between (``In Proc HICSS 2011.``) keeps the year.
 """
 
@@ -43,15 +45,34 @@ _INVERTED_END_RE = re.compile(r"\b(?:Conference|Symposium|Workshop|Congress|Coll
 
 def read_container(ref: Reference, text: str) -> Reference:
     """``ref`` with its container's acronym or publisher tail moved off and its cut name made whole."""
-    if not ref.parsed or not ref.container_title:
+    if not ref.parsed:
         return ref
     text = " ".join(text.split())  # a line break in the string is a space in the fields
+    if not ref.container_title:
+        return _missing(ref, text)
     ref = _inverted_name(ref, text)
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
     ref = _online_mark(ref)
     return _year_in_name(ref, text)
+
+
+_LINK_WORDS = frozenset({"link", "online", "url", "internet", "web", "website", "webseite"})  # "In: Link, letzter Abruf …"
+_SERIES_END_RE = re.compile(r"\d+\s*(?:p|pp|S|s|pages)\.\s*\((?:=\s*)?(?P<series>[A-ZÀ-Þ][^()]{1,80})\)\.?$")
+
+
+def _missing(ref: Reference, text: str) -> Reference:
+    """No container read: ``In NIPS.`` read as the publisher is the proceedings; ``233 p. (Points)`` names the
+    series a book appeared in."""
+    pub = ref.publisher
+    if pub and pub.split()[0].lower() not in _LINK_WORDS and re.search(r"(?:^|[.,]\s)In:?\s+" + re.escape(pub) + r"\s*(?:[.,]|\(?\d{4}|$)", text):
+        return replace(ref, container_title=pub, publisher=None,
+                       type="paper-conference" if ref.type in ("book", "document", "article-journal") else ref.type)
+    m = _SERIES_END_RE.search(text) if text.endswith((")", ").")) else None
+    if m and not ref.collection_title and ref.type in ("book", "document", "thesis", "report"):
+        return replace(ref, collection_title=m.group("series").strip())
+    return ref
 
 
 def _acronym_tail(ref: Reference, text: str) -> Reference:
