@@ -38,6 +38,14 @@ CONTAINERS = [
     # a journal read "[online]" (SciELO) is named without it
     ("PEREZ, Ana. Sueño y salud. Rev Med Andina [online]. 2009, vol.12, n.2 [citado 2021-01-02], pp.10-19.",
      "Rev Med Andina", None),
+    # numbers, a place, an editor, MLA's medium and a foundation after the name
+    ("Vogel, Lena: Daten und Netze. In: Netzpolitik Heute 12 (2019), S. 40 – 55.", "Netzpolitik Heute", None),
+    ("Kranz, Otto: Die Flussfahrt. In: Eva Roth (Hg.): Flüsse und Städte im 18. Jahrhundert. Passau 2012b, S. 10-20.",
+     "Flüsse und Städte im 18. Jahrhundert", None),
+    ("“Tallinn Song Festival.” Wikipedia, Wikimedia Foundation, 2 May 2020, en.wikipedia.org/wiki/Song_festival.",
+     "Wikipedia", "Wikimedia Foundation"),
+    ("\"Bus Boycott.\" Civil Rights Archive. Web. 12 Jan. 2012. http://example.org/boycott/", "Civil Rights Archive", None),
+    ("A. Kim and B. Roe, “Faster checkpoints,” in SRDS. IEEE, 2016, pp. 10–19.", "SRDS", "IEEE"),
     ("Nolan, T. (2011). Rules at play. Proceedings of the International Conference of Game Studies (ICGS-11), "
      "2, 33-34.", "Proceedings of the International Conference of Game Studies (ICGS-11)", None),
 ]

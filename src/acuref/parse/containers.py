@@ -36,7 +36,7 @@ _PUBLISHERS = (r"ACM(?:\s+Press)?|Association\s+for\s+Computing\s+Machinery|IEEE
                r"(?:John\s+)?Wiley(?:\s+&\s+Sons)?|Nature\s+Publishing\s+Group|IOP\s+Publishing|AIP\s+Publishing|"
                r"Taylor\s+&\s+Francis|SAGE(?:\s+Publications)?|MIT\s+Press|Morgan\s+Kaufmann|"
                r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+University\s+Press|"
-               r"Wiley\s+Online\s+Library|NIH\s+Public\s+Access|Public\s+Library\s+of\s+Science|BioMed\s+Central|"
+               r"[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+Foundation|Foundation\s+for\s+[A-Z][\w\s]{3,60}|Wiley\s+Online\s+Library|NIH\s+Public\s+Access|Public\s+Library\s+of\s+Science|BioMed\s+Central|"
                r"Faculty\s+of\s+[A-Z][\w&\s]{3,80}|[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,3}\s+Publishing\s+Group")
 _PUBLISHER_TAIL_RE = re.compile(rf"(?P<sep>[,.])\s+(?P<pub>{_PUBLISHERS})(?:,\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?))?\.?$")
 _PUBLISHER_ONLY_RE = re.compile(_PUBLISHERS)
@@ -55,11 +55,48 @@ def read_container(ref: Reference, text: str) -> Reference:
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
     ref = _online_mark(ref)
+    ref = _numbers_tail(ref)
+    ref = _place_tail(ref, text)
     return _year_in_name(ref, text)
 
 
 _LINK_WORDS = frozenset({"link", "online", "url", "internet", "web", "website", "webseite"})  # "In: Link, letzter Abruf …"
 _SERIES_END_RE = re.compile(r"\d+\s*(?:p|pp|S|s|pages)\.\s*\((?:=\s*)?(?P<series>[A-ZÀ-Þ][^()]{1,80})\)\.?$")
+
+
+# "Energy Policy 101 (2017), S. 211 – 215", "Parallel Processing Letters 24.03 (Sept. 2014)", "IEEE INFOCOM 2004 Bd. 1",
+# "Revista … Volume l", ", édité par James Estes", ". N.p., n.d. Web" (MLA's medium): not the name
+_NUMBERS_TAIL_RE = re.compile(
+    r"\s+(?P<vol>\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})?)\s*\((?:[^()]{0,12}\s)?(?:19|20)\d{2}\)(?:\s*,.*)?$"
+    r"|,?\s+(?:Bd\.|Band|Vol\.|Volume)\s*(?P<vol2>[\dIVXl]{1,5})$"
+    r"|,\s+(?:édité\s+par|edited\s+by|a\s+cura\s+di|hrsg\.\s+von|promoss\w*)\b.*$"
+    r"|[.,]\s+(?:N\.\s?p\.,?\s*)?(?:n\.\s?d\.\s*)?Web\.?$")
+
+
+def _numbers_tail(ref: Reference) -> Reference:
+    c = ref.container_title or ""
+    m = _NUMBERS_TAIL_RE.search(c)
+    if not m or m.start() < 3:
+        return ref
+    volume = m.group("vol") or m.group("vol2")
+    if volume and ref.volume and volume.split(".")[0] != ref.volume:
+        return ref  # a number that is not the volume read: the name's own ("Studies 2 (1990)")
+    changes: dict = {"container_title": c[: m.start()].rstrip(" ,.")}
+    if volume and not ref.volume and volume.isdigit():
+        changes["volume"] = volume
+    return replace(ref, **changes)
+
+
+def _place_tail(ref: Reference, text: str) -> Reference:
+    """``In: …: Franken und die Weltmission. Würzburg 2011b, S. 243``: the town before the year is the place."""
+    c = ref.container_title or ""
+    m = re.search(r"\.\s+(?P<place>[A-ZÄÖÜ][a-zäöüß]+(?:\s+[a-zäöüß]\.\s?[A-ZÄÖÜ][a-zäöüß]+)?)(?:\s+[²³⁴⁵⁶⁷⁸⁹]?\d{4}[a-z]?)?$", c)
+    if not m or m.start() < 8:
+        return ref
+    after = text[text.find(c) + len(c):] if c in text else ""
+    if not (re.match(r"\s*[²³⁴⁵⁶⁷⁸⁹]?\d{4}[a-z]?\b", after) or re.search(r"\d{4}[a-z]?$", c)):
+        return ref
+    return replace(ref, container_title=c[: m.start()], publisher_place=ref.publisher_place or m.group("place"))
 
 
 def _missing(ref: Reference, text: str) -> Reference:
@@ -119,13 +156,13 @@ def _publisher_tail(ref: Reference) -> Reference:
             # "Title. Journal, Wiley Online Library, v. 4": the journal read into the title, the publisher as container
             return replace(ref, title=head, container_title=journal, publisher=c)
     m = _PUBLISHER_TAIL_RE.search(c)
-    if not m or m.start() < 4:
+    if not m or m.start() < 2:
         return ref
     head = c[: m.start()].rstrip(" ,.")
     if m.group("place") and m.group("sep") != ".":
         return ref  # "Journal, Faculty of X, Place": too unsure
-    if len(head.split()) < 2 and not (m.group("sep") == "," and head[:1].isupper()):
-        return ref
+    if len(head.split()) < 2 and not (m.group("sep") == "," and head[:1].isupper()) and not re.fullmatch(r"[A-Z]{2,}[\w-]*", head):
+        return ref  # "IPDPS. IEEE": an acronym alone names the proceedings
     changes: dict = {"container_title": head}
     if not ref.publisher:
         changes["publisher"] = m.group("pub")
