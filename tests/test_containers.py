@@ -204,3 +204,10 @@ def test_missing_containers(text, container, series):
     assert ref.container_title == container
     if series:
         assert ref.collection_title == series
+
+
+def test_quoted_phrase_opening_a_title_keeps_its_subtitle():
+    """``"Phrase": Subtitle`` is one title; ``"Title," Journal`` stays the quoted span."""
+    ref = parse_reference('Moss, P. (2004). "Small steps": Walking and memory in old towns. Journal of Walks, 3, 1-9.')
+    assert ref.title == '"Small steps": Walking and memory in old towns'
+    assert parse_reference('J. Smith, "A study of small things," Nature, 2010.').title == "A study of small things"
