@@ -211,3 +211,19 @@ def test_quoted_phrase_opening_a_title_keeps_its_subtitle():
     ref = parse_reference('Moss, P. (2004). "Small steps": Walking and memory in old towns. Journal of Walks, 3, 1-9.')
     assert ref.title == '"Small steps": Walking and memory in old towns'
     assert parse_reference('J. Smith, "A study of small things," Nature, 2010.').title == "A study of small things"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Vector Kernel Programming Guide. v2.1. Kernelcorp. May 2016. url: http://example.org/vkpg", "Vector Kernel Programming Guide"),
+    ("Graduale Romanum Minor, Roma 1961", "Graduale Romanum Minor"),
+    ("Tessel Query Engine. https://example.org/tessel/. Accessed: 01/02/2023.", "Tessel Query Engine"),
+])
+def test_untitled_reading_takes_the_opening_words(text, title):
+    """With no author and no title read, the words that open the string are the title."""
+    assert parse_reference(text).title == title
+
+
+def test_journal_numbers_alone_stay_a_journal():
+    """``Journal. 2010;463(7277):11``: the journal of a cited issue is not a title."""
+    ref = parse_reference("Science Letters. 2011;12(3):45.")
+    assert ref.title is None or ref.container_title

@@ -42,6 +42,7 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _publisher_as_author(ref)
     ref = _name_and_link(ref, text)
     ref = _venue_after_quotes(ref, text)
+    ref = _untitled(ref, text)
     return _opening_mark(ref, text)
 
 
@@ -203,7 +204,7 @@ def _name_and_link(ref: Reference, text: str) -> Reference:
     rest = _CUE_END_RE.sub("", rest).strip(" .,;:")
     if not rest or len(rest.split()) > 20 or re.search(r"[.?!]\s", rest):
         return ref
-    pieces = [ref.container_title, ref.volume, ref.publisher] + [n.display() for n in ref.author]
+    pieces = [ref.container_title, ref.volume, ref.publisher] + [p for n in ref.author for p in (n.family, n.given, n.literal)]
     if any(p and p.strip(" .") not in rest for p in pieces):
         return ref
     return replace(ref, title=rest, author=(), container_title=None, volume=None, publisher=None,
@@ -233,6 +234,27 @@ def _venue_after_quotes(ref: Reference, text: str) -> Reference:
     if ref.volume == venue:
         changes["volume"] = None
     return replace(ref, **changes)
+
+
+def _untitled(ref: Reference, text: str) -> Reference:
+    """No author and no title: what opens the string is the title, whatever it was read as (``CUDA C Programming
+    Guide. v6.5. Nvidia`` as a journal, ``Codex Iuris Canonici, Roma 1983`` as a publisher)."""
+    if ref.title or ref.author or ref.editor:
+        return ref
+    version = next((v for v in (ref.volume, ref.page) if v and re.fullmatch(r"v\d[\w.]*", v)), None)
+    if version:  # "Guide. v6.5. Nvidia": a manual's version read as a volume or a page
+        ref = replace(ref, version=ref.version or version[1:], volume=None if ref.volume == version else ref.volume,
+                      page=None if ref.page == version else ref.page)
+    if ref.volume or ref.issue or ref.page:
+        return ref  # "Nature. 2010;463(7277):11": a journal's numbers, cited without its article
+    first = text.lstrip(" \"“«„_*")
+    for name in ("container_title", "publisher"):
+        value = getattr(ref, name)
+        if value and len(value) >= 3 and first.startswith(value) and first[len(value): len(value) + 1] in (
+                "", ".", ",", " ", "[", "(", "”", '"'):
+            kind = "document" if ref.type in ("article-journal", "article") else ref.type
+            return replace(ref, title=value, type=kind, **{name: None})
+    return ref
 
 
 def _opening_mark(ref: Reference, text: str) -> Reference:
