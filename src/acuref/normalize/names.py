@@ -48,7 +48,9 @@ _ORG_WORDS_RE = re.compile(
     r"Conseil|Consejo|Consiglio|Conselho|Zentrum|Fondation|Fundación|Fondazione|Stiftung|Fundação|Bureau|Developers|"
     r"Corporation|GmbH|Statistik|Bibliothèque|Biblioteca|Bibliothek|Museum|Musée|Museo|Parliament|Parlement|"
     r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
-    r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique)\b"
+    r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
+    # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
+    r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"

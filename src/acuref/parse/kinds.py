@@ -145,6 +145,8 @@ def _standing(text: str, m: "re.Match[str]") -> bool:
     """A bare word (``Thesis``, ``Dissertation``, ``Report``) counts only as its own segment of the string:
     after a full stop, comma, bracket or at the start, not inside a phrase (``the "Autonomization" Thesis``)."""
     before = text[: m.start()].rstrip()
+    if before[-1:] in ("”", '"', "’", "»"):  # "“Title.” Masterthesis. 2014": after a quoted title, as a segment of its own
+        return m.group(0).rstrip().endswith((".", ",", ";")) or text[m.end(): m.end() + 1] in ("", ".", ",", ";")
     return not before or before[-1] in ".,;:([" or before.endswith(("In", "in"))
 
 

@@ -72,6 +72,12 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
             return _container_from(ref, marks, q)
         if not (tk.startswith(qk) or (len(tk) > 8 and qk.startswith(tk))):
             return ref  # a quotation inside the title ("… Nyamnjoh's ‘Beyond …’"), or the reading went elsewhere
+        if tk.startswith(qk) and len(tk) > len(qk) and re.search(re.escape(q) + r"\s?[”\"»“’]\s*:\s", marks.plain):
+            # '"Efficiency Space": A Framework for …': a quoted phrase opens the title, its subtitle follows
+            for opener, closer in (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’")):
+                if title.count(closer) % 2 == 1 and not title.startswith(opener) and closer in title:
+                    return replace(ref, title=opener + title)
+            return ref
         ref = replace(ref, title=q)  # the title ran on past its closing quote, or stopped inside it
         if ref.container_title and letters_key(ref.container_title) in qk:
             ref = replace(ref, container_title=None)

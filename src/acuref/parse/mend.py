@@ -24,8 +24,10 @@ from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
+from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
 
 _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\s+di|coords?)\.?\)?[.,:]?\s+",
@@ -64,7 +66,7 @@ def mend(ref: Reference, text: str) -> Reference:
     """The reading with the slips above mended and its confidence lowered where it contradicts itself."""
     if not ref.parsed:
         return ref
-    ref = _names_in_title(ref)
+    ref = _names_in_title(ref, text)
     ref = _book_title_whole(ref, text)
     ref = _series_off_container(ref)
     ref = _title_notes(ref)
@@ -73,6 +75,8 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = read_kind(ref, text)
     ref = read_venue(ref, text)
     ref = read_edition(ref, text)
+    ref = read_titles(ref, text)
+    ref = read_container(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
@@ -86,7 +90,7 @@ def mend(ref: Reference, text: str) -> Reference:
     return _doubt(ref)
 
 
-def _names_in_title(ref: Reference) -> Reference:
+def _names_in_title(ref: Reference, text: str = "") -> Reference:
     """Names read into the title (``Hyun-Gul Roh, and Pascal Urso. Evaluating …``), or a title read into the one
     author (``Feross Aboukhadijeh. Webtorrent``) or into the title with an institution (``Apache Software Foundation.
     Cassandra``), go back where they belong. Only names of the shape the list already has (given names written out)
@@ -95,6 +99,9 @@ def _names_in_title(ref: Reference) -> Reference:
     if ". " in title:
         head, rest = title.split(". ", 1)
         joined = bool(_AND_RE.match(head.strip(" ,")) or _SEP_RE.search(head))  # "…, and Pascal Urso": a list's tail
+        if not joined and ref.author and ref.author[-1].family:  # "Keith D. Cooper, Linda Torczon. Title"
+            joined = re.search(re.escape(ref.author[-1].family) + r",?\s+(?:and\s+|&\s*)?" + re.escape(head) + r"\.\s",
+                               text) is not None
         head = _AND_RE.sub("", head.strip(" ,"))
         if rest[:1].isupper():
             if ref.author and joined and all(_written_out(n) for n in ref.author) and _given_first_names(head):

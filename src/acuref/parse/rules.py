@@ -60,6 +60,10 @@ _NO_IMPRINT_RE = re.compile(r"\[\s*(?:S\.\s?l\.|s\.\s?n\.|s\.\s?d\.)(?:\s*:\s*(?
                             re.IGNORECASE)
 
 
+# An author-year citation label before the reference it labels: "[Adobe Inc., 2024] Adobe Inc. (2024). …"
+_AUTHOR_YEAR_LABEL_RE = re.compile(r"\[(?P<first>[^\W\d][^\s,\[\]]*)[^\[\]]{0,80}?,\s*(?:\d{4}[a-z]?|s\.\s?f\.|n\.\s?d\.)\]\s+")
+
+
 _MULTISPACE_RE = re.compile(r"\s{2,}")
 
 
@@ -131,6 +135,10 @@ def parse_reference(text: str) -> Reference:
 def _prepared(text: str) -> tuple[str, Date | None, Marks]:
     """The string every reader reads: without its access date, its missing-imprint marks and emphasis markers."""
     body, accessed = split_access(text)
+    if body.startswith("["):
+        label = _AUTHOR_YEAR_LABEL_RE.match(body)
+        if label and body[label.end():].startswith(label.group("first")):
+            body = body[label.end():]  # "[Chatize Team, 2023] Chatize Team (2023). …": the citation label
     if "[" in body and ".]" in body:
         body = _NO_IMPRINT_RE.sub(" ", body)
     marks = read_marks(body)

@@ -25,7 +25,8 @@ _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[
 _GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "R": "report",
               "S": "standard", "P": "patent", "N": "article-newspaper", "A": "chapter", "G": "book", "Z": "document",
               "EB/OL": "webpage", "J/OL": "article-journal", "M/OL": "book", "DB/OL": "dataset", "CP/OL": "software"}
-_GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+)[,，]\s*(?P<year>\d{4})(?:[,，]\s*(?P<volume>\d+))?"
+# the journal runs to the year: "Flow, Turbulence and Combustion, 2016, 97(3): 811–827" keeps its own commas
+_GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+(?:[,，]\s*(?!\d{4}\b)[^,，]+){0,3}?)[,，]\s*(?P<year>\d{4})(?![\d-])(?:[,，]\s*(?P<volume>\d+))?"
                              r"(?:\s*[(（](?P<issue>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<pages>[\de]+(?:\s*[-–]\s*\d+)?))?")
 # A type code right after a title, in any script: "…flow control[J]. AIAA Journal", "…[C]//Proceedings".
 _GBT_CODE_RE = re.compile(r"\S\s?\[(?:J|M|C|D|R|S|P|N|Z|A|G|EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*(?:[.．]|//)")
