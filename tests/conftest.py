@@ -65,3 +65,12 @@ def _reader_restored():
     name = learned.reader_name()
     yield
     learned.use_reader(name)
+
+
+def found_in(text: str, name: str = "page.md") -> tuple[list[str], list]:
+    """The references extracted from a document's text (each on one line) and the candidates skipped."""
+    from acuref.read import extract_with_report
+    from acuref.read.documents import load_text
+
+    sources, skipped = extract_with_report(load_text(text, name))
+    return [s.raw.replace("\n", " ") for s in sources], skipped

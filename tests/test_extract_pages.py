@@ -8,16 +8,13 @@ import pytest
 
 from acuref.read import extract_with_report
 from acuref.read.documents import load_text
+from conftest import found_in as _found
 from acuref.read.judge import judge
 from acuref.read.markup import markdown_lines
 
 ART = "Corvo, L., & Neri, P. (2016). Crows in the city. Urban Birds, 12(3), 45-61."
 BOOK = "Amsel, Karin (2011). Die Vögel des Nordens. Hamburg: Seeverlag."
 
-
-def _found(text: str, name: str = "page.md") -> tuple[list[str], list]:
-    sources, skipped = extract_with_report(load_text(text, name))
-    return [s.raw.replace("\n", " ") for s in sources], skipped
 
 
 def test_front_matter_title_is_the_heading_and_its_dates_are_not_entries():

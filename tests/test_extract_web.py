@@ -7,6 +7,7 @@ import pytest
 
 from acuref.read import extract_with_report
 from acuref.read.documents import load_text
+from conftest import found_in as _found
 
 BOOK_A = "Amsel, Karin: Die Vögel des Nordens. Hamburg: Seeverlag 2011."
 BOOK_B = "Brenner, Paul; Ott, Lisa: Kleine Geschichte der Mühlen. Kassel 2004, Mühlenbund."
@@ -15,10 +16,6 @@ ART_B = "Dunlin S, Ruff K. Waders on mudflats. J Coast Ornithol. 2019;8:112-120.
 WEB_A = "Vogelwarte Nord: Zugvögel im Herbst. 2021. URL: https://example.org/zug (Zugriff am 3.4.2022)"
 WEB_B = "Rabe, Tom: Nester bauen. In: Gartenblog, https://example.org/nester, letzter Abruf 2.2.2023."
 
-
-def _found(text: str, name: str = "page.md") -> tuple[list[str], list]:
-    sources, skipped = extract_with_report(load_text(text, name))
-    return [s.raw.replace("\n", " ") for s in sources], skipped
 
 
 def test_nested_topic_headings_keep_the_section_open():
