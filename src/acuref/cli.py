@@ -214,23 +214,9 @@ def _extract_parser(sub: Any) -> None:
 
 
 def _format(args: argparse.Namespace) -> str:
-    name = _format_name(args)
+    name = formats.choose(args.format, args.output, args.style)
     formats.rendered.check(name, args.style)  # a style with a data format, or a bad style: exit 2 before any work
     return name
-
-
-def _format_name(args: argparse.Namespace) -> str:
-    if args.format:
-        return formats.get(args.format).name
-    if args.output and args.output != "-":
-        suffix = Path(args.output).suffix.lower()
-        fmt = formats.for_suffix(suffix)
-        if fmt:
-            return fmt.name
-        if suffix:
-            raise UsageError(f"cannot tell the format from {args.output!r}; give -f with one of: "
-                             f"{', '.join(formats.names())}")
-    return "text" if args.style else "csl-json"
 
 
 def _outputs(args: argparse.Namespace, result: RunResult, kept: Decisions = Decisions()) -> list[tuple[str, str]]:

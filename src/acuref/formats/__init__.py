@@ -9,6 +9,7 @@ from acuref.formats import bibtex, csl, rendered, ris
 from acuref.formats.registry import (
                                      Format,
                                      WriteOptions,
+                                     choose,
                                      for_suffix,
                                      get,
                                      names,
@@ -27,5 +28,5 @@ register(rendered.TEXT)
 register(rendered.HTML)
 register(rendered.MARKDOWN)
 
-__all__ = ["Format", "WriteOptions", "for_suffix", "get", "names", "read_suffixes", "reader_for", "register",
+__all__ = ["Format", "WriteOptions", "choose", "for_suffix", "get", "names", "read_suffixes", "reader_for", "register",
            "render", "unregister"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from acuref.errors import UsageError
 from acuref.model import Entry, Reference, Warning_
@@ -75,3 +76,18 @@ def read_suffixes() -> frozenset[str]:
 def render(entries: Sequence[Entry], name: str, *, ascii_only: bool = False, style: str | None = None) -> str:
     """The bibliography as text in the named format (never with a control character: whatever a field held)."""
     return without_controls(get(name).dump(entries, WriteOptions(ascii_only=ascii_only, style=style)))
+
+
+def choose(name: str | None, output: str | None, style: str | None) -> str:
+    """The format a command writes: ``-f NAME``, else the suffix of ``-o``, else plain text with a style and
+    CSL-JSON without one; a suffix no format claims is a usage error naming the choices."""
+    if name:
+        return get(name).name
+    if output and output != "-":
+        suffix = PurePath(output).suffix.lower()
+        fmt = for_suffix(suffix)
+        if fmt:
+            return fmt.name
+        if suffix:
+            raise UsageError(f"cannot tell the format from {output!r}; give -f with one of: {', '.join(names())}")
+    return "text" if style else "csl-json"

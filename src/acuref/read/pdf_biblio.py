@@ -105,19 +105,10 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     idx = list(range(region.start, region.end))
     if not idx:
         return
-    sizes = sorted(flow[i].size for i in idx[:40])
-    typical = sizes[len(sizes) // 2]
-    floats = table_lines(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
-    edges = _edges(flow, idx, floats)
-    rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
-    labels = _labels(flow, idx)
-    numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
-    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
+    typical, floats, rel, labels, right = _measure(flow, region, idx, step)
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
-    indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
-    right = right_edges(flow, idx)
-    region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
+    labelled, indented = region.mode == "labelled", region.mode == "hanging"
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
     cur: list[int] | None = None
@@ -163,6 +154,24 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
         else:
             cur.append(i)
     region.rel = rel
+
+
+def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
+             ) -> tuple[float, set[int], dict[int, float], dict[int, str | None], dict[tuple[int, int], float]]:
+    """The list's type size, the lines of tables set inside it, each line's indent and label, the columns' right
+    edges; and how its entries are marked (``region.mode``)."""
+    sizes = sorted(flow[i].size for i in idx[:40])
+    typical = sizes[len(sizes) // 2]
+    floats = table_lines(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
+    edges = _edges(flow, idx, floats)
+    rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
+    labels = _labels(flow, idx)
+    numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
+    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
+    indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
+    right = right_edges(flow, idx)
+    region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
+    return typical, floats, rel, labels, right
 
 
 def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
