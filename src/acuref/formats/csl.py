@@ -66,9 +66,8 @@ def zotero_lines(item: dict[str, Any], ctype: str) -> list[str]:
     lacks = ZOTERO_LACKS.get(ctype, "").split()
     copied = item.get("page") == item.get("number")  # an article number also written as page, which Zotero keeps
     # a preprint's "journal" that is its repository is already Zotero's Repository (the publisher)
-    repository = str(item.get("publisher", "")).casefold()
     return [f"{key}: {item[key]}" for key in item if key in lacks and not (key == "number" and copied)
-            and not (key == "container-title" and str(item[key]).casefold() == repository)]
+            and not (key == "container-title" and markers.is_repository(item[key], item.get("publisher")))]
 
 
 def note_lines(ref: Reference) -> list[str]:

@@ -50,7 +50,11 @@ def notes(ref: Reference) -> list[str]:
 def repository_once(ref: Reference) -> Reference:
     """A preprint whose printed "journal" is its repository (``arXiv preprint arXiv:…``): the repository is its
     publisher (Zotero's Repository), and is not written a second time as a journal."""
-    if ref.type == "article" and ref.container_title and ref.publisher \
-            and ref.container_title.casefold() == ref.publisher.casefold():
+    if ref.type == "article" and is_repository(ref.container_title, ref.publisher):
         return replace(ref, container_title=None)
     return ref
+
+
+def is_repository(venue: object, publisher: object) -> bool:
+    """Whether a printed venue is only the repository already named as the publisher (``arXiv``, ``arXiv``)."""
+    return bool(venue) and bool(publisher) and str(venue).casefold() == str(publisher).casefold()

@@ -14,9 +14,9 @@ from acuref.errors import InputError
 from acuref.read.documents import Document, Line
 from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions, unheaded
 from acuref.read.pdf_layout import PLine, body_size, drop_furniture, mark_headings, page_lines
-from acuref.read.works import split_works
 from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 from acuref.read.sections import heading_text
+from acuref.read.works import split_works
 
 BIB_LEVEL = 2  # a bibliography's heading; every other heading is level 1, so that it closes the section
 SUB_LEVEL = 3  # a heading inside a bibliography ("Books", "Articles")

@@ -28,6 +28,8 @@ _VOLUME_RE = re.compile(r",?\s+(?:[A-Z]\s?)?\d+,\s")
 def split_works(text: str) -> list[str]:
     """The works of one printed entry, each a string as if printed alone (most entries: ``[text]``); the
     entry's label stays on the first."""
+    if ";" not in text:  # the common case, on every entry of a PDF: nothing to walk
+        return [text]
     m = _LABEL_RE.match(text)
     label, body = (m.group(0), text[m.end():]) if m else ("", text)
     pieces = _pieces(body)
