@@ -54,23 +54,37 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     if 0 < gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
         return False  # the last words of a paragraph ("... described in the following publications:")
+    words = heading_text(text).split()
+    if sum(len(w) == 1 and w.isalpha() and w.lower() not in _JOINERS for w in words[1:]) >= 2:
+        return False  # a table's header row ("Reference  n  Π  µ"): one-letter column heads follow the word
     if line.heading or line.bold:
         return True
+    if text.rstrip().endswith(":") and len(words) > 1:
+        return False  # a run-in lead-in in body type ("Project references:") introducing a few links
     gap_below = gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
     room = 1.4 * min(step, 1.3 * line.size)  # small type (a journal's reference list) sets lines closer
     return len(heading_text(text).split()) <= 5 and (gap_above(flow, i) > room or gap_below > room)
 
 
+_JOINERS = {"&", "a", "e", "y", "i", "o", "u", "и", "в"}  # one-letter words a heading may join its words with
 _CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
                       r"\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
 
 
+# An entry that opens as a sentence about a work: "Smith et al. (2002) describe ...", "Raposo und Hugo (2002)
+# zeigen ..." (an annotated reading list); a bibliography entry gives initials or a title before or after the year.
+_TOLD_RE = re.compile(r"^[^\W\d_][\w'’-]+(?:\s+et\s+al\.|\s+(?:and|und|&|y|e|et|en|i|és|и)\s+[^\W\d_][\w'’-]+)?"
+                      r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)\s+\S")
+
+
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
-    """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
+    """Most of a region's entries carry a year, an identifier or a link, and at most a few open as a sentence
+    about a work: a bibliography, not a glossary or an annotated reading list."""
     if not region.entries:
         return False
     good = sum(_core(flow, entry) for entry in region.entries)
-    return good >= max(1, share * len(region.entries))
+    told = sum(bool(_TOLD_RE.match(flow[entry[0]].text)) for entry in region.entries)
+    return good >= max(1, share * len(region.entries)) and told < 0.4 * len(region.entries)
 
 
 def regions(flow: list[PLine], step: float) -> list[Region]:
