@@ -1,7 +1,7 @@
-"""Text outside a PDF's bibliography that looks like one is not taken: small PDFs drawn with reportlab the way
+"""A PDF's bibliography found and cut where it is, and nothing else: small PDFs drawn with reportlab the way
 TeX sets them, each with a real bibliography at its end and, before it, a table whose header row starts with
 "Reference", a run-in lead-in ending with a colon above two links, or an annotated reading list whose entries
-open as sentences about a work."""
+open as sentences about a work; and a hanging-indent list whose text edge moves part way down a page."""
 
 from __future__ import annotations
 
@@ -123,3 +123,22 @@ def test_only_the_bibliography_is_taken(before):
     assert len(found) == len(BIBLIOGRAPHY), found
     for got, want in zip(found, BIBLIOGRAPHY):
         assert got.endswith(want[-20:])
+
+
+def test_hanging_list_whose_edge_moves_on_the_page():
+    """Where the text edge moves part way down a page (the list set further left from some entry on), each
+    entry still comes out alone: an entry opens where its first line is set back from the line above by the
+    indent, and the page's first line opens one when the line below is indented from it."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = _heading(c, 760, "References")
+    for entry in BIBLIOGRAPHY[:2]:
+        y = _set(c, 72, y, entry, 450, 0, 18) - 3
+    c.showPage()
+    y = 760.0
+    for n, entry in enumerate(BIBLIOGRAPHY * 2):
+        y = _set(c, 84 if n < 4 else 72, y, entry, 450, 0, 18) - 3
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert len(found) == 2 + 2 * len(BIBLIOGRAPHY), found

@@ -122,6 +122,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     typical, floats, rel, labels, right = _measure(flow, region, idx, step)
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
+    deep = sorted(r for r in cont if r > 2)
+    hang = deep[len(deep) // 2] if deep else 0.0  # how far a hanging list indents its entries' other lines
     labelled, indented = region.mode == "labelled", region.mode == "hanging"
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
@@ -157,7 +159,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             if new and lab.isdigit():
                 last_num = int(lab)
         elif indented:
-            new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
+            new = _opens_hang(flow, i, rel, hang, region.end, cur[0] if cur else -1) and not (
+                cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
             new = gap_above(flow, i) > 1.3 * step
         else:
@@ -186,6 +189,24 @@ def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
     right = right_edges(flow, idx)
     region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
     return typical, floats, rel, labels, right
+
+
+def _opens_hang(flow: list[PLine], i: int, rel: dict[int, float], hang: float, end: int, first: int) -> bool:
+    """A line that opens an entry of a hanging-indent list: at its column's edge; or, where the text edge moves
+    on the page (the lines above and below set further in or out), set back by about the indent from the line
+    above it or level with the first line of the entry before it, or, first of its column, with the line below
+    indented from it by about the indent."""
+    if rel[i] <= 1.5:
+        return True
+    if hang < 4:
+        return False
+    line = flow[i]
+    if gap_above(flow, i) < 99:  # the line above is in the same column
+        level = first >= 0 and (flow[first].page, flow[first].column) == (line.page, line.column) and abs(
+            flow[first].left - line.left) <= 1.5
+        return level or flow[i - 1].left - line.left >= 0.6 * hang
+    below = i + 1 < end and gap_above(flow, i + 1) < 99
+    return below and abs(flow[i + 1].left - line.left - hang) <= 2
 
 
 def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
