@@ -142,3 +142,49 @@ def test_hanging_list_whose_edge_moves_on_the_page():
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
     found = [" ".join(s.raw.split()) for s in sources]
     assert len(found) == 2 + 2 * len(BIBLIOGRAPHY), found
+
+
+def test_flush_list_entry_broken_across_pages_stays_whole():
+    """In a list set flush with a gap between entries, an entry that runs over to the next page is one entry:
+    the next page's first line opens a new one only where the line before ended like an entry."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = _heading(c, 760, "References")
+    for entry in BIBLIOGRAPHY[:2]:
+        y = _set(c, 72, y, entry, 250, 0, 0) - 8
+    lines = ["Corvers, R., Aalders, P., Dekker, S. and Vos,", "T. (2011). Twenty years of breeding pairs on",
+             "the Frisian islands: a census compared with a", "model of habitat loss, counted by ear and by"]
+    for text in lines:
+        c.drawString(72, y, text)
+        y -= STEP
+    c.showPage()
+    c.setFont(FONT, SIZE)
+    c.drawString(72, 760, "eye over twenty springs. Ecological Records")
+    c.drawString(72, 760 - STEP, "44, 15-38.")
+    y = 760 - 2 * STEP - 8
+    for entry in BIBLIOGRAPHY[3:]:
+        y = _set(c, 72, y, entry, 250, 0, 0) - 8
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert len(found) == len(BIBLIOGRAPHY), found
+    assert found[2].endswith("eye over twenty springs. Ecological Records 44, 15-38.")
+
+
+def test_two_margin_line_numbers_on_a_short_page_are_not_text():
+    """A manuscript that numbers every fifth line in the margin leaves only two numbers on a short last page:
+    they are dropped too, not read as the start of the lines beside them (which would cut entries there)."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=A4)
+    y = _heading(c, 760, "References")
+    for n, entry in enumerate(BIBLIOGRAPHY):
+        top = y
+        y = _set(c, 72, y, entry, 450, 0, 18) - 3
+        if n in (0, 2):  # beside an entry's second line
+            c.setFont(FONT, 7)
+            c.drawString(40, top - STEP, str(880 + 5 * (n // 2)))
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert len(found) == len(BIBLIOGRAPHY), found
+    assert not any(word.isdigit() and len(word) == 3 for got in found for word in got.split()), found

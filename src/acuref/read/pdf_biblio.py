@@ -162,7 +162,11 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             new = _opens_hang(flow, i, rel, hang, region.end, cur[0] if cur else -1) and not (
                 cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
-            new = gap_above(flow, i) > 1.3 * step
+            gap = gap_above(flow, i)
+            # At the top of a column or page there is no gap to go by: an entry opens there only where the line
+            # before ended like one and this one opens like one (an entry broken across columns goes on).
+            new = 1.3 * step < gap < 99 or (gap >= 99 and not (cur and not ends_entry(flow[cur[-1]], right)) and (
+                opens_entry(line.text) or starts_entry(line, typical)))
         else:
             new = bool(cur) and ends_entry(flow[cur[-1]], right) and opens_entry(line.text)
         if cur is None or new:
