@@ -14,6 +14,7 @@ from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
+from acuref.read.pdf_biblio import _told
 
 FONT, BOLD, SIZE, STEP = "Times-Roman", "Times-Bold", 10.0, 12.0
 
@@ -188,3 +189,18 @@ def test_two_margin_line_numbers_on_a_short_page_are_not_text():
     found = [" ".join(s.raw.split()) for s in sources]
     assert len(found) == len(BIBLIOGRAPHY), found
     assert not any(word.isdigit() and len(word) == 3 for got in found for word in got.split()), found
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Smith et al. (2002) describe how the census was taken", True),
+    ("Raposo und Hugo (2002) zeigen, wie die Arbeit verteilt wird", True),
+    ("Baker and Miller (2007) (I, II) describe the design of shared tools", True),
+    ("OECD (2019). Education at a Glance. Paris.", False),
+    ("OECD (2019) Éducation et formation. Paris.", False),
+    ("Smith, J. (2002). Counting birds. Ardea 3, 1-9.", False),
+    ("Smith J, Jones K (2002) Counting birds. Ardea 3:1-9", False),
+])
+def test_entries_that_open_as_a_sentence_about_a_work(text, want):
+    """A citation, its year in brackets and then a verb or a bracket opens a sentence about a work (an
+    annotated reading list), not a bibliography entry (initials, or a full stop or a title after the year)."""
+    assert _told(text) is want

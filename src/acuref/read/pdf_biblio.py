@@ -72,9 +72,15 @@ _CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
 
 
 # An entry that opens as a sentence about a work: "Smith et al. (2002) describe ...", "Raposo und Hugo (2002)
-# zeigen ..." (an annotated reading list); a bibliography entry gives initials or a title before or after the year.
+# zeigen ..." (an annotated reading list); a bibliography entry gives initials before the year, or a capitalised
+# title or a full stop after it ("OECD (2019). Education at a Glance").
 _TOLD_RE = re.compile(r"^[^\W\d_][\w'’-]+(?:\s+et\s+al\.|\s+(?:and|und|&|y|e|et|en|i|és|и)\s+[^\W\d_][\w'’-]+)?"
-                      r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)\s+\S")
+                      r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)\s+([^\W\d_]|\()")
+
+
+def _told(text: str) -> bool:
+    m = _TOLD_RE.match(text)
+    return bool(m) and (m.group(1) == "(" or m.group(1).islower())  # a verb or a bracket after the year
 
 
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
@@ -83,7 +89,7 @@ def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
     if not region.entries:
         return False
     good = sum(_core(flow, entry) for entry in region.entries)
-    told = sum(bool(_TOLD_RE.match(flow[entry[0]].text)) for entry in region.entries)
+    told = sum(_told(flow[entry[0]].text) for entry in region.entries)
     return good >= max(1, share * len(region.entries)) and told < 0.4 * len(region.entries)
 
 
