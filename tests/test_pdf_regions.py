@@ -14,7 +14,7 @@ from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
-from acuref.read.pdf_biblio import _told
+from acuref.read.pdf_biblio import _told, reviews_literature
 
 FONT, BOLD, SIZE, STEP = "Times-Roman", "Times-Bold", 10.0, 12.0
 
@@ -204,3 +204,15 @@ def test_entries_that_open_as_a_sentence_about_a_work(text, want):
     """A citation, its year in brackets and then a verb or a bracket opens a sentence about a work (an
     annotated reading list), not a bibliography entry (initials, or a full stop or a title after the year)."""
     assert _told(text) is want
+
+
+@pytest.mark.parametrize("heading, want", [
+    ("2. Literature Review", True), ("Review of the related literature", True), ("Literaturübersicht", True),
+    ("A.2. Literatuurstudie", True), ("Revisão da literatura", True), ("Revisión de la literatura", True),
+    ("Обзор литературы", True), ("Przegląd literatury", True),
+    ("References", False), ("Literature Cited", False), ("Literaturverzeichnis", False), ("Literatura", False),
+    ("Список литературы", False), ("Bibliografía", False),
+])
+def test_a_chapter_reviewing_the_literature_is_no_bibliography(heading, want):
+    """A heading that names a review of the literature opens prose, not a list, in any of these languages."""
+    assert reviews_literature(heading) is want

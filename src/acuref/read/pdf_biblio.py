@@ -55,6 +55,8 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     if 0 < gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
         return False  # the last words of a paragraph ("... described in the following publications:")
     words = heading_text(text).split()
+    if reviews_literature(text):
+        return False
     if sum(len(w) == 1 and w.isalpha() and w.lower() not in _JOINERS for w in words[1:]) >= 2:
         return False  # a table's header row ("Reference  n  Π  µ"): one-letter column heads follow the word
     if line.heading or line.bold:
@@ -66,6 +68,13 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     return len(heading_text(text).split()) <= 5 and (gap_above(flow, i) > room or gap_below > room)
 
 
+# A heading that names a review of the literature, not a list of it.
+_REVIEW_RE = re.compile(r"\blitera\w*\s+(?:review|survey|overview|study|analysis|search)\b|\breview\s+of\s+(?:the\s+)?"
+                        r"(?:related\s+)?literature|\brevis(?:ión|ão|ione)\s+(?:de\s+|da\s+|della\s+)?(?:la\s+)?"
+                        r"(?:literatur|bibliogr)|\brevue\s+de\s+(?:la\s+)?littérature|\bétat\s+de\s+l['’]art|"
+                        r"\bliteratur(?:überblick|übersicht|recherche|analyse|review|studie)|\bliteratuur(?:studie|onderzoek)|"
+                        r"\bобзор\s+литературы|\bprzegląd\s+literatury|\brassegna\s+(?:della\s+)?letteratura",
+                        re.IGNORECASE)
 _JOINERS = {"&", "a", "e", "y", "i", "o", "u", "и", "в"}  # one-letter words a heading may join its words with
 _CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
                       r"\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
@@ -81,6 +90,12 @@ _TOLD_RE = re.compile(r"^[^\W\d_][\w'’-]+(?:\s+et\s+al\.|\s+(?:and|und|&|y|e|e
 def _told(text: str) -> bool:
     m = _TOLD_RE.match(text)
     return bool(m) and (m.group(1) == "(" or m.group(1).islower())  # a verb or a bracket after the year
+
+
+def reviews_literature(heading: str) -> bool:
+    """A heading of a chapter that reviews the literature in prose ("2. Literature Review", "Revisão da
+    literatura", "Literaturübersicht"), which names the literature without listing it."""
+    return bool(_REVIEW_RE.search(heading))
 
 
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
