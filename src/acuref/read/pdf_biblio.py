@@ -183,11 +183,7 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             new = _opens_hang(flow, i, rel, hang, region.end, cur[0] if cur else -1) and not (
                 cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
-            gap = gap_above(flow, i)
-            # At the top of a column or page there is no gap to go by: an entry opens there only where the line
-            # before ended like one and this one opens like one (an entry broken across columns goes on).
-            new = 1.3 * step < gap < 99 or (gap >= 99 and not (cur and not ends_entry(flow[cur[-1]], right)) and (
-                opens_entry(line.text) or starts_entry(line, typical)))
+            new = _opens_flush(flow, i, cur, step, right, typical)
         else:
             new = bool(cur) and ends_entry(flow[cur[-1]], right) and opens_entry(line.text)
         if cur is None or new:
@@ -214,6 +210,18 @@ def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
     right = right_edges(flow, idx)
     region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
     return typical, floats, rel, labels, right
+
+
+def _opens_flush(flow: list[PLine], i: int, cur: list[int] | None, step: float,
+                 right: dict[tuple[int, int], float], typical: float) -> bool:
+    """A line that opens an entry of a list set flush with gaps: after a gap; at the top of a column or page,
+    where there is no gap to go by, only after a line that ended like an entry and if it opens like one (an
+    entry broken across columns goes on)."""
+    gap = gap_above(flow, i)
+    if gap < 99:
+        return gap > 1.3 * step
+    ended = not cur or ends_entry(flow[cur[-1]], right)
+    return ended and (opens_entry(flow[i].text) or starts_entry(flow[i], typical))
 
 
 def _opens_hang(flow: list[PLine], i: int, rel: dict[int, float], hang: float, end: int, first: int) -> bool:
