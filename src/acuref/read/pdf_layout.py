@@ -96,7 +96,7 @@ def _drop_line_numbers(frags: list[Fragment]) -> list[Fragment]:
     lo, hi = lefts[len(lefts) // 20], rights[-1 - len(rights) // 20]
     margin = [f for f in numbers if f.right <= lo + 1 or f.left >= hi - 1]
     # Two will do on a short page where the manuscript numbers every fifth line (880, 885).
-    fifths = len(margin) == 2 and all(int(f.text) % 5 == 0 for f in margin) and margin[0].text != margin[1].text
+    fifths = len(margin) == 2 and all(f.text.isdigit() and int(f.text) % 5 == 0 for f in margin) and margin[0].text != margin[1].text
     if len(margin) < 3 and not fifths:
         return frags
     drop = {id(f) for f in margin}
