@@ -329,7 +329,8 @@ def test_markdown_hard_breaks_close_a_field():
 
 def test_a_publishers_reference_list_with_link_lines():
     """A journal's HTML reference list: each entry's "Article · Google Scholar" line under it holds the DOI as a
-    link, which joins the entry; a link line without one is a note; a book closing with "(Publisher, year)" is a
+    link, which joins the entry as the DOI alone (the link words are not the entry's); a link line without one is
+    a note; a book closing with "(Publisher, year)" is a
     reference, not an in-text citation."""
     item = "<li><p>{0}</p><p><a href='{1}'>Article</a> <a href='https://scholar.example.org/x'>Google Scholar</a></p></li>"
     page = ("<html><body><h2>References</h2><ol>"
@@ -339,7 +340,7 @@ def test_a_publishers_reference_list_with_link_lines():
             + "</ol></body></html>")
     found, skipped = _found(page, "article.html")
     assert found == ["Corvo, L. & Neri, P. Crows in the city. Urban Birds 12, 45–61 (2016). "
-                     "Article https://doi.org/10.1000/ub.2016.45 Google Scholar",
+                     "https://doi.org/10.1000/ub.2016.45",
                      "Amsel, K. Die Vögel des Nordens (Seeverlag, 2011)."]
     assert [s.reason for s in skipped] == ["a note below an entry"]
 

@@ -48,6 +48,9 @@ _NO_YEAR = "no year, identifier, locator or legal citation"
 _BARE_LINK = "a bare link: too short to be a reference"
 
 
+_SURE_NOT = frozenset({_NO_YEAR, _BARE_LINK, "too short to be a reference"})
+
+
 # A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
 _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
@@ -61,6 +64,13 @@ _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 # A title set in quotation marks: 『…』, 「…」, « … », or two words or more in "…" / “…” / „…“.
 _TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
+
+
+_PROSE = "running text, not a reference"
+
+
+# An item that opens with its title in quotation marks, two words or more: '"RabbitMQ in Action" di …', '「題」'.
+_QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
 
 
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
@@ -100,7 +110,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
         seen += 1
         if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
             return False
-        reason = judged(nxt.flat)
+        reason = _verdict(nxt)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
         if reason is None and (strict or resume):
@@ -146,8 +156,17 @@ class _Walk:
         self.resting = False  # the section rests under a subheading with no references under it
         self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
+        self.box = 0  # the reference container (Line.box) the last unit was in
+        self.boxed = False  # the open section is that container's: it ends where the container ends
 
     def visit(self, i: int, u: Unit) -> None:
+        box = u.lines[0].box
+        if box != self.box:
+            self._box(box)
+        if box and u.heading and self.section:
+            if is_reference_heading(u.flat) or not is_end_heading(u.flat):
+                self.found.skip(u, "subheading inside the reference section")
+                return
         if self._heading(i, u):
             return
         if u.note:
@@ -181,6 +200,8 @@ class _Walk:
         if not heading_like(u) or u.item:
             return False
         if is_reference_heading(u.flat):
+            if self.section:  # "Books" under "Bibliography": listed as the other subheadings are
+                self.found.skip(u, "subheading inside the reference section")
             self._open(u.heading or 7)
             return True
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
@@ -203,6 +224,15 @@ class _Walk:
             self.found.skip(u, "subheading inside the reference section")
         return True
 
+    def _box(self, box: int) -> None:
+        """Into or out of a container the markup names a reference list: it is a section of its own."""
+        if self.boxed:
+            self.section, self.boxed = 0, False
+        self.box = box
+        if box and not self.section:
+            self._open(7)
+            self.boxed = True
+
     def _open(self, level: int) -> None:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
         if not self.section or level < self.section:
@@ -220,6 +250,8 @@ class _Walk:
         # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
         # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
+        if u.lines[0].box:
+            return  # the container, not a run of misses, says where the list ends
         if not self.taken and self.misses < 4 and self.section < 7:
             return  # a short preamble under a marked heading ("Hinweise: …", "Sorted by year.")
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
@@ -295,6 +327,8 @@ class _Walk:
 def _verdict(u: Unit, member: Member | None = None) -> str | None:
     """Inside a section or a reference list: ``None`` to take the unit, else why not."""
     reason = judged(u.flat) if u.flat else "empty entry"
+    if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
+        return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
     if reason == _BARE_LINK and u.label:
@@ -302,6 +336,8 @@ def _verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == _NO_YEAR and member is not None and member.good and member.numbered \
             and _TITLE_MARKS_RE.search(u.flat):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
+    if reason in (_NO_YEAR, _PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
+        return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
     return reason
 
 

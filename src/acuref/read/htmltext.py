@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from acuref.read.htmlmarks import WORKS, box_kind, chrome, is_backlink_text
 from acuref.read.lines import Line, strip_tex
 from acuref.read.tables import row_reference, table_roles
 
@@ -25,6 +26,10 @@ _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "head"
 
 
 _VOID_TAGS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+
+
+# The back-links a note opens with when its markup does not mark them: "↑", "^ a b", "↑ 1 2".
+_BACKLINKS_RE = re.compile(r"^(\d{1,5}\. |• )?[↑^]\s*(?:(?:[a-z]{1,2}|\d{1,2}(?:[.,]\d{1,2})?)\s+)*")
 
 
 def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
@@ -59,6 +64,9 @@ class BlockTextParser(HTMLParser):
         self._hidden: list[list[str | int]] = []  # [tag, depth] of an element the page does not show
         self._dt = False  # inside a <dt>: a term alone is the label of the <dd> after it
         self._tables: list[_Table] = []
+        self._boxes: list[list[str | int]] = []  # [tag, depth, kind, number] of an open reference container
+        self._box_count = 0
+        self._back: int | None = None  # where an open back-link's text starts in the buffer
 
     def _flush(self) -> None:
         text = "".join(self._buf)
@@ -67,6 +75,9 @@ class BlockTextParser(HTMLParser):
         text = strip_tex(text)
         if "↩" in text:
             text = text.replace("↩\ufe0e", "").replace("↩", "")  # a footnote's link back to the text
+        box, sure = (int(self._boxes[0][3]), any(b[2] == WORKS for b in self._boxes)) if self._boxes else (0, False)
+        if box:
+            text = _BACKLINKS_RE.sub(r"\1", text)  # "↑ a b Title …": a note's links back to where it is cited
         if self._dt and re.fullmatch(r"\s*[\w.:+-]{1,40}\s*", text):
             text = f"[{text.strip()}]"  # Sphinx and docutils set a citation's label as a <dt>
         if self._links and not self._pre and "://" not in text and "doi.org/" not in text and text.strip():
@@ -77,7 +88,8 @@ class BlockTextParser(HTMLParser):
                 # A further block inside a list item (<li><div>title</div><div>authors</div>…) goes on with it.
                 within = bool(self._lists) and self._lists[-1][1] is not None and len(self.lines) > self._lists[-1][1]
                 self.lines.append(Line((self._line_no or 1) + i, part.strip() if not self._pre else part.rstrip(),
-                                       self._heading, self._brk or (within and not self._pre), bool(self._pre)))
+                                       self._heading, self._brk or (within and not self._pre), bool(self._pre),
+                                       box=box, sure=sure))
                 self._brk = False
             elif self._pre and self.lines and self.lines[-1].text:
                 self.lines.append(Line((self._line_no or 1) + i, "", pre=True))  # a blank line inside <pre>
@@ -90,9 +102,11 @@ class BlockTextParser(HTMLParser):
             return
         if self._hidden and tag == self._hidden[-1][0]:
             self._hidden[-1][1] += 1  # type: ignore[operator]
-        elif tag not in _VOID_TAGS and _is_hidden(attrs):
+        elif tag not in _VOID_TAGS and (_is_hidden(attrs) or chrome(tag, dict(attrs))):
             self._hidden.append([tag, 1])
             self._skip += 1
+        if tag not in _VOID_TAGS:
+            self._box_start(tag, attrs)
         if tag == "dt":
             self._dt = True
         if tag == "title":
@@ -112,6 +126,7 @@ class BlockTextParser(HTMLParser):
             href = dict(attrs).get("href") or ""
             self._href = href if "doi.org/10." in href else None
             self._link = (href, len(self._buf)) if href.startswith(("http://", "https://")) else None
+            self._back = len(self._buf) if (dict(attrs).get("role") or "").lower() == "doc-backlink" else None
         if tag == "pre":
             self._pre += 1
         if tag == "ol":
@@ -149,6 +164,10 @@ class BlockTextParser(HTMLParser):
             self._in_title = False
         if tag == "sup":
             self._sup_label = False
+        if tag == "a" and self._back is not None:
+            if self._back <= len(self._buf) and is_backlink_text("".join(self._buf[self._back:])):
+                del self._buf[self._back:]  # "↩", "^": a footnote's way back, not its text ("[Knuth84]" stays)
+            self._back = None
         if tag == "a" and self._link:
             text = "".join(self._buf[self._link[1]:])
             if len(text.split()) >= 2 and "://" not in text:
@@ -174,6 +193,31 @@ class BlockTextParser(HTMLParser):
             self._pre = max(0, self._pre - 1)
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
+        if self._boxes:
+            self._box_end(tag)
+
+    def _box_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Count an element into the open containers; one the markup names a reference container opens."""
+        for box in self._boxes:
+            if box[0] == tag:
+                box[1] += 1  # type: ignore[operator]
+        kind = box_kind(tag, dict(attrs))
+        if kind:
+            self._flush()
+            if not self._boxes:
+                self._box_count += 1
+            self._boxes.append([tag, 1, kind, self._box_count])
+
+    def _box_end(self, tag: str) -> None:
+        """Close the containers this end tag closes (and any opened inside them that were never closed)."""
+        for box in self._boxes:
+            if box[0] == tag:
+                box[1] -= 1  # type: ignore[operator]
+        for k, box in enumerate(self._boxes):
+            if int(box[1]) <= 0:
+                self._flush()
+                del self._boxes[k:]
+                break
 
     def handle_data(self, data: str) -> None:
         if self._skip:

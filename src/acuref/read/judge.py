@@ -46,6 +46,12 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
 _REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
 
 
+_GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
+
+
+_QUOTED_RE = re.compile(r"[\"“„«][^\"“”„«»]{8,300}[\"”»“]")
+
+
 _STOP_RE = re.compile(r"[.,;:](?=\s|$)")
 
 
@@ -79,6 +85,11 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     words = text.split()
     if len(words) < 12:
         return False
+    if len(words) < 60 and _QUOTED_RE.search(text):
+        # A title in quotation marks is often in sentence case: the words around it decide.
+        words = _QUOTED_RE.sub(" ", text).split()
+        if len(words) < 12:
+            return False
     # A long paragraph is read by its density: a link or a number in it does not make it a reference.
     long = len(words) > 60
     if len(_STOP_RE.findall(text)) / len(words) >= (0.2 if long else 0.15):
@@ -94,7 +105,12 @@ def _is_prose(text: str, low: str | None = None) -> bool:
         return False  # an entry with a note after it (an annotated bibliography)
     found = IDENT_RE.findall(low if low is not None else text.lower())
     if (len(found) > 2 or _LOCATOR_RE.search(text)) if long else (found or _LOCATOR_RE.search(text)):
-        return False
+        # A link inside a sentence that goes on for long after it does not make the sentence a reference:
+        # "Inspired by [a page](https://…), I compile a list of …" (a reference ends at its link, or a note
+        # after it starts a sentence of its own).
+        if long or set(found) - _WEB_ADDRESS or has_core(text) or _LOCATOR_RE.search(text) \
+                or not _GOES_ON_RE.search(text) or len(_URL_RE.split(text)[-1].split()) < 12:
+            return False
     # A long one's start was scored above; a short one scores as a reference only with a year or identifier.
     return long or not has_core(text) or evidence_of(text) < IN_LIST
 

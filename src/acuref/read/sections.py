@@ -16,22 +16,32 @@ _PREFIXES = (
     # English
     "reference", "bibliograph", "literature", "citation", "cited", "sources", "source", "publications",
     "papers", "paper list", "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
-    "works consulted", "notes",
+    "works consulted", "notes", "books", "bücher", "livres", "libri", "libros", "livros", "boeken", "książki", "книги",
     # Dutch, German, Scandinavian, Finnish
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
-    "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum",
+    "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum", "belege",
     "referenser", "litteratur", "källor", "kilder", "referencer", "lähteet", "kirjallisuus", "viitteet",
     # Romance
     "références", "referências", "referencias", "referencia", "riferiment", "bibliografía", "bibliografia",
     "bibliographie", "fuentes", "fontes", "fonti", "obras citadas", "obras consultadas", "ouvrages cités",
-    "literatura", "note", "notas", "webgrafía",
+    "literatura", "note", "notas", "webgrafía", "webgrafia", "sitografia", "sitografía", "webographie",
+    "letture", "lecturas", "leituras",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
     "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
+    "примітки", "використан", "przeczytaj", "bibliográfia", "poznámky",
     "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
 )
-_CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
+_CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "참고 문헌", "각주", "المراجع",
+        "مراجع", "מקורות", "脚注", "出典", "注釈", "引用", "典拠", "註釋", "脚註", "延伸阅读", "扩展阅读", "读物", "読書案内")
+# A CJK heading that names literature anywhere in it: "関連文献", "主要文献", "推薦図書".
+_CJK_ANY = ("文献", "文獻", "書目", "図書", "参考", "書籍", "图书", "圖書", "书目", "読書")
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
+# Words that name a reference section only when they are most of its heading ("Notes", "Recommended books").
+_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros",
+                   "livros", "boeken", "książki", "книги"})
+# Words German and Dutch put at the end of a compound: "Sekundärliteratur", "Primärquellen", "Vakliteratuur".
+_COMPOUNDED = frozenset({"literatur", "literatuur", "quellen", "nachweise", "bibliographie", "litteratur"})
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
                   r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes|call\s+for\s+papers)\b", re.IGNORECASE)
@@ -68,21 +78,24 @@ def is_reference_heading(text: str) -> bool:
     if not core or _NOT.search(core):
         return False
     low = core.lower()
-    if len(core) <= 12 and low.startswith(_CJK):
+    if len(core) <= 12 and (low.startswith(_CJK) or any(word in core for word in _CJK_ANY)):
         return True
     if len(core) <= 16 and any(word in core for word in _CJK_LIST):
         return True  # "出版物、論文、学会発表など", "研究業績": a publication list
     words = _WORD_RE.findall(low)
-    if not words or len(words) > 6:
+    if not words or len(words) > 10:
         return False
     joined = " ".join(words)
+    if any(" " in prefix and prefix in joined for prefix in _PREFIXES):
+        return True  # a phrase says it plainly, among other words: "My (More or Less) Academic Reading List"
+    if len(words) > 6:
+        return False
     for prefix in _PREFIXES:
         if " " in prefix:
-            if prefix in joined:
-                return True
-        elif any(w.startswith(prefix) for w in words):
-            # A lone "notes"/"note"/"source" word must be most of the heading ("Notes", "Notes and sources").
-            if prefix in ("notes", "note", "noten", "source", "sources") and len(words) > 3:
+            continue
+        if any(w.startswith(prefix) for w in words) or (prefix in _COMPOUNDED and any(w.endswith(prefix) for w in words)):
+            # A lone "notes"/"note"/"source"/"books" word must be most of the heading ("Notes", "Notes and sources").
+            if prefix in _WEAK and len(words) > 3:
                 continue
             return True
     return False

@@ -13,7 +13,7 @@ from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.judge import IN_LIST, evidence_of, has_core
 
-TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
+TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 
 
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
@@ -43,12 +43,25 @@ _LINK_WORDS_RE = re.compile(r"\b(?:article|full\s+text|google\s+scholar|pubmed(?
                             re.IGNORECASE)
 
 
+_LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
+
+
 def _doi_links(s: str) -> bool:
     """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
     if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
         return False
-    rest = _LINK_WORDS_RE.sub(" ", re.sub(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)", " ", s))
+    rest = _LINK_WORDS_RE.sub(" ", _LINK_RE.sub(" ", s))
     return not re.search(r"[^\W_]", rest)
+
+
+def _doi_only(s: str) -> str:
+    """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
+    return " ".join(m for m in _LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s
+
+
+# A line that opens with a venue and its volume and pages: "Human Brain Mapping, 39(11), 4471-4479."
+_VENUE_LINE_RE = re.compile(r"^(?:In:?\s)?[A-ZÀ-Þ][^.。!?:;]{0,100}?,?\s\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*"
+                            r"[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b")
 
 
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
@@ -169,8 +182,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         bullet = label is None and rest != s
-        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent and _LOCATOR_HEAD_RE.match(rest.strip()):
-            cur.lines.append(line)  # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116")
+        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
+                and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
+            # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
+            cur.lines.append(line)
             cur.texts.append(rest.strip())
             continue
         if label is not None or bullet:
@@ -196,10 +211,12 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s):
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s):
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
     if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
         cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
+    if _doi_links(s):
+        s = _doi_only(s)
     cur.lines.append(line)
     cur.texts.append(s)
     return None
@@ -255,6 +272,9 @@ def _complete(cur: Unit) -> bool:
     last = cur.texts[-1] if cur.texts else ""
     if re.search(r"[^\d\s.,:;()-]{3,}[^\n]*,\s*\w+\s+\d{4}$", last):
         return True  # "…, Roma 1983": ends with its place and year
+    authors, rest, _ = split_authors(cur.flat)
+    if authors is not None and len(rest.split()) < 2:
+        return False  # "Wilmer, H. H., & Chein, J. M. (2017)" and a break: the title and venue follow
     return (bool(TERMINAL_RE.search(last)) and len(cur.flat.split()) >= 6 and has_core(cur.flat)
             and evidence_of(cur.flat) >= 3)
 

@@ -1,0 +1,92 @@
+"""What an HTML element's markup says about it: a reference container, a back-link, page chrome.
+
+Real pages mark their reference lists in the markup whatever the heading says, or with no heading at all:
+pandoc and Quarto (``role="doc-bibliography"``, ``csl-bib-body``, ``csl-entry``), MediaWiki (``ol.references``
+in a ``div.reflist``), Sphinx and docutils (``div.citation``, ``dl.citation``), jekyll-scholar
+(``ol.bibliography``), publishers (``c-article-references``, ``ref-list``), footnote sections (``footnotes``,
+``doc-endnotes``). A container of *works* holds nothing but entries; a container of *notes* holds references
+and explanatory notes mixed, so each of its blocks is still judged. Navigation and a MediaWiki page's edit
+links and back-links (``↑``, ``^ a b``) are not printed text of any entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["NOTES", "WORKS", "box_kind", "chrome", "is_backlink_text"]
+
+WORKS = 2  # every block inside is an entry of a bibliography
+NOTES = 1  # footnotes or endnotes: references and remarks mixed
+
+# Elements that can hold a list: an inline element (Wikipedia's <sup class="reference">, Sphinx's
+# <a class="reference internal">) never opens a container.
+_HOLDERS = frozenset("div section ol ul dl table aside li p dd details tbody".split())
+
+_WORKS_ROLES = frozenset({"doc-bibliography", "doc-biblioentry"})
+_NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-endnote", "doc-footnote"})
+
+# Class or id words, matched against a token's parts split at "-" and "_" ("c-article-references__item").
+_WORKS_WORDS = frozenset({"bibliography", "bibliographie", "bibliografia", "biblio", "csl", "reflist-works",
+                          "citation-list", "citations", "references-list", "ref-list", "reflist-biblio"})
+_NOTES_WORDS = frozenset({"references", "reflist", "refs", "footnotes", "endnotes", "footnote-list"})
+_WORKS_TOKENS = frozenset({"citation", "ref-list", "csl-bib-body", "csl-entry", "bibliography", "c-article-references",
+                           "references-list", "citation-list", "refs", "quarto-bibliography"})
+
+_SPLIT_RE = re.compile(r"__|[-_]")
+
+# Page chrome that never holds an entry: navigation, MediaWiki's edit links and footnote back-links.
+_CHROME_CLASSES = frozenset({"mw-editsection", "mw-cite-backlink", "mw-jump-link", "navbox", "vertical-navbox",
+                             "toc", "toctree-wrapper", "sphinxsidebar", "breadcrumb", "breadcrumbs", "skip-link",
+                             "headerlink", "footnote-back", "footnote-backref", "reversefootnote", "fn-backref"})
+_CHROME_ROLES = frozenset({"navigation", "search", "banner", "contentinfo"})
+
+
+def _tokens(attrs: dict[str, str | None]) -> list[str]:
+    return ((attrs.get("class") or "") + " " + (attrs.get("id") or "")).lower().split()
+
+
+def box_kind(tag: str, attrs: dict[str, str | None]) -> int:
+    """``WORKS`` or ``NOTES`` for an element its markup names a reference container, else 0."""
+    if tag not in _HOLDERS:
+        return 0
+    role = (attrs.get("role") or "").lower()
+    if role in _WORKS_ROLES:
+        return WORKS
+    if role in _NOTES_ROLES:
+        return NOTES
+    tokens = _tokens(attrs)
+    if not tokens:
+        return 0
+    if any(t in _WORKS_TOKENS for t in tokens):
+        return WORKS
+    kind = 0
+    for token in tokens:
+        parts = [p for p in _SPLIT_RE.split(token) if p]
+        joined = "-".join(parts)
+        if "item" in parts or "link" in parts or "links" in parts or "count" in parts:
+            continue  # one entry's part ("__item", "__links") or a link to the list, not the list
+        if any(p in _WORKS_WORDS for p in parts) or joined in _WORKS_WORDS:
+            return WORKS
+        if any(p in _NOTES_WORDS for p in parts) or joined in _NOTES_WORDS:
+            kind = NOTES
+    return kind
+
+
+def chrome(tag: str, attrs: dict[str, str | None]) -> bool:
+    """An element whose text is page chrome, not an entry's: navigation, edit links, back-links."""
+    if tag == "nav":
+        return True
+    if (attrs.get("role") or "").lower() in _CHROME_ROLES:
+        return True
+    classes = (attrs.get("class") or "").lower().split()
+    return any(c in _CHROME_CLASSES for c in classes)
+
+
+# What a back-link prints: arrows, carets, and the letters of its several targets ("^ a b c"); Sphinx's
+# labels ("[Knuth84]", "[1]") are back-links too, and stay.
+_BACKLINK_RE = re.compile(r"[\s↑^↩︎⤴⬆︎]*(?:[a-z]{1,2}(?:\s+[a-z]{1,2})*)?[\s↑^↩︎⤴⬆︎]*")
+
+
+def is_backlink_text(text: str) -> bool:
+    """Text a back-link prints (an arrow, a caret, a letter), not a citation key or a footnote number."""
+    return bool(_BACKLINK_RE.fullmatch(text))
