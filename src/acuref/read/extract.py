@@ -37,22 +37,10 @@ from acuref.read.judge import (
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
 from acuref.read.sections import is_end_heading, is_reference_heading
 from acuref.read.segment import Unit, segment
+from acuref.read.verdict import PROSE, bibtex_twins, run_together, verdict
 
 _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
-
-
-_NO_YEAR = "no year, identifier, locator or legal citation"
-
-
-_BARE_LINK = "a bare link: too short to be a reference"
-
-
-_SURE_NOT = frozenset({_NO_YEAR, _BARE_LINK, "too short to be a reference"})
-
-
-# A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
-_KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
 
 # How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
@@ -62,15 +50,7 @@ _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-
 _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 
-# A title set in quotation marks: 『…』, 「…」, « … », or two words or more in "…" / “…” / „…“.
-_TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
-
-
-_PROSE = "running text, not a reference"
-
-
-# An item that opens with its title in quotation marks, two words or more: '"RabbitMQ in Action" di …', '「題」'.
-_QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
@@ -82,7 +62,9 @@ class _Found:
     skipped: list[Skipped] = field(default_factory=list)
 
     def take(self, u: Unit, label: str | None) -> None:
-        self.sources.append((u.start, len(self.sources), Source(u.raw, u.start, u.end, label, "list")))
+        for part in run_together(u.raw) if len(u.lines) == 1 else (u.raw,):
+            self.sources.append((u.start, len(self.sources), Source(part, u.start, u.end, label, "list")))
+            label = None  # the label was printed before the first of references run together
 
     def add(self, src: Source) -> None:
         self.sources.append((src.line, len(self.sources), src))
@@ -110,7 +92,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
         seen += 1
         if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
             return False
-        reason = _verdict(nxt)
+        reason = verdict(nxt)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
         if reason is None and (strict or resume):
@@ -138,7 +120,8 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = Fa
     evidence_of.cache_clear()
     found = walk.found
     found.sources.sort(key=lambda t: (t[0], t[1]))
-    return [s for _, _, s in found.sources], found.skipped
+    sources, twins = bibtex_twins([s for _, _, s in found.sources])
+    return sources, found.skipped + twins
 
 
 class _Walk:
@@ -167,8 +150,8 @@ class _Walk:
             if is_reference_heading(u.flat) or not is_end_heading(u.flat):
                 self.found.skip(u, "subheading inside the reference section")
                 return
-        if self._heading(i, u):
-            return
+        if not (box and self.section and not u.heading) and self._heading(i, u):
+            return  # in a container a short line is a candidate, not a heading: only the markup marks those
         if u.note:
             self._note(u)
             return
@@ -240,7 +223,7 @@ class _Walk:
         self.misses, self.prev, self.lapsed, self.taken, self.resting = 0, [], 0, False, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
-        reason = _verdict(u, member)
+        reason = verdict(u, member)
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True
@@ -281,7 +264,7 @@ class _Walk:
     def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = _verdict(u, member)
+            reason = verdict(u, member)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
                 found.take(u, item_label(u, member))
             else:
@@ -312,7 +295,9 @@ class _Walk:
         if not has_core(u.flat):
             return False  # neither a strong paragraph nor a stacked journal line: both need a year or identifier
         sc = evidence_of(u.flat)
-        if sc >= STANDALONE and len(u.flat) < 1500:
+        # A paragraph on its own names its authors or its title too, not only a venue and its numbers (a
+        # journal page's own "Science. 2005 Apr 15; 308(5720): 385–389." header).
+        if sc >= STANDALONE and len(u.flat) < 1500 and len(_LETTER_WORD_RE.findall(u.flat)) >= 4:
             self.found.take(u, u.label)
             self.prev = []
             return True
@@ -322,23 +307,6 @@ class _Walk:
             self.prev = []
             return True
         return False
-
-
-def _verdict(u: Unit, member: Member | None = None) -> str | None:
-    """Inside a section or a reference list: ``None`` to take the unit, else why not."""
-    reason = judged(u.flat) if u.flat else "empty entry"
-    if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
-        return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
-    if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
-        return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
-    if reason == _BARE_LINK and u.label:
-        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
-    if reason == _NO_YEAR and member is not None and member.good and member.numbered \
-            and _TITLE_MARKS_RE.search(u.flat):
-        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
-    if reason in (_NO_YEAR, _PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
-        return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
-    return reason
 
 
 def _inline_into(found: _Found, u: Unit) -> None:

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["NOTES", "WORKS", "box_kind", "chrome", "is_backlink_text"]
+__all__ = ["LINK_WORDS_RE", "NOTES", "WORKS", "box_kind", "chrome", "is_backlink_text", "is_entry", "link_words_only",
+           "without_link_tail"]
 
 WORKS = 2  # every block inside is an entry of a bibliography
 NOTES = 1  # footnotes or endnotes: references and remarks mixed
@@ -26,7 +27,7 @@ _WORKS_ROLES = frozenset({"doc-bibliography", "doc-biblioentry"})
 _NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-endnote", "doc-footnote"})
 
 # Class or id words, matched against a token's parts split at "-" and "_" ("c-article-references__item").
-_WORKS_WORDS = frozenset({"bibliography", "bibliographie", "bibliografia", "biblio", "csl", "reflist-works",
+_WORKS_WORDS = frozenset({"bibliography", "bibliographie", "bibliografia", "biblio", "reflist-works",
                           "citation-list", "citations", "references-list", "ref-list", "reflist-biblio"})
 _NOTES_WORDS = frozenset({"references", "reflist", "refs", "footnotes", "endnotes", "footnote-list"})
 _WORKS_TOKENS = frozenset({"citation", "ref-list", "csl-bib-body", "csl-entry", "bibliography", "c-article-references",
@@ -63,13 +64,21 @@ def box_kind(tag: str, attrs: dict[str, str | None]) -> int:
     for token in tokens:
         parts = [p for p in _SPLIT_RE.split(token) if p]
         joined = "-".join(parts)
-        if "item" in parts or "link" in parts or "links" in parts or "count" in parts:
+        if "__" in token or {"item", "link", "links", "count", "text"} & set(parts):
             continue  # one entry's part ("__item", "__links") or a link to the list, not the list
         if any(p in _WORKS_WORDS for p in parts) or joined in _WORKS_WORDS:
             return WORKS
         if any(p in _NOTES_WORDS for p in parts) or joined in _NOTES_WORDS:
             kind = NOTES
     return kind
+
+
+def is_entry(tag: str, attrs: dict[str, str | None]) -> bool:
+    """One entry of a bibliography (``csl-entry``, ``doc-biblioentry``): its blocks (a CSL margin with the label
+    or the authors, then the text) are one line."""
+    if (attrs.get("role") or "").lower() == "doc-biblioentry":
+        return True
+    return "csl-entry" in (attrs.get("class") or "").lower().split()
 
 
 def chrome(tag: str, attrs: dict[str, str | None]) -> bool:
@@ -90,3 +99,23 @@ _BACKLINK_RE = re.compile(r"[\s↑^↩︎⤴⬆︎]*(?:[a-z]{1,2}(?:\s+[a-z]{1,2
 def is_backlink_text(text: str) -> bool:
     """Text a back-link prints (an arrow, a caret, a letter), not a citation key or a footnote number."""
     return bool(_BACKLINK_RE.fullmatch(text))
+
+
+# The link words a publisher's page sets under or after each entry ("Article  CAS  PubMed  Google Scholar").
+_LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\s+free\s+article|free\s+full\s+text|"
+               r"cas|crossref|pdf|abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|"
+               r"download|europe\s+pmc|isi|math\s+reviews")
+LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
+
+# Link words in brackets closing an entry: "… 2000;107:2224. [PMC free article] [PubMed] [Google Scholar]".
+_LINK_TAIL_RE = re.compile(rf"(?:\s*\[\s*(?:{_LINK_WORDS})\s*\])+\s*$", re.IGNORECASE)
+
+
+def link_words_only(text: str) -> bool:
+    """A link whose text only says where it goes ("Google Scholar", "PMC free article"), not what it cites."""
+    return bool(text.strip()) and not re.search(r"[^\W_]", LINK_WORDS_RE.sub(" ", text))
+
+
+def without_link_tail(text: str) -> str:
+    """An entry without the bracketed link words a database page closes it with."""
+    return _LINK_TAIL_RE.sub("", text) if text.endswith("]") else text

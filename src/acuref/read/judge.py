@@ -155,6 +155,18 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
     return None
 
 
+def is_remark(text: str) -> bool:
+    """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
+    list punctuation or quotation, and its words after the first in lower case."""
+    words = text.split()
+    if not 3 <= len(words) <= 40 or re.search(r"[,:;\"“„«(『「]", text) or _LOCATOR_RE.search(text):
+        return False
+    if IDENT_RE.search(text.lower()):
+        return False
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    return len(later) >= 2 and sum(w[0].islower() for w in later) >= 0.7 * len(later)
+
+
 def judge(text: str) -> str | None:
     """Inside a reference section or list: ``None`` when ``text`` is taken as a reference, else the reason."""
     s = text.strip()

@@ -11,6 +11,7 @@ from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
+from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
 from acuref.read.judge import IN_LIST, evidence_of, has_core
 
 TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
@@ -37,10 +38,6 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 _OPEN_END_RE = re.compile(r"[^\W_]$")
 
 
-# The link words a publisher's page sets under each entry ("Article  CAS  PubMed  Google Scholar").
-_LINK_WORDS_RE = re.compile(r"\b(?:article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|cas|crossref|pdf|"
-                            r"abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|download)\b",
-                            re.IGNORECASE)
 
 
 _LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")

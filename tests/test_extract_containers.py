@@ -1,0 +1,155 @@
+"""Reference lists a web page marks in its markup: containers, back-links, chrome, COinS, BibTeX twins, run-on entries."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.read.htmlmarks import NOTES, WORKS, box_kind, chrome, is_backlink_text
+from acuref.read.sections import is_reference_heading
+from conftest import found_in
+
+_ENTRY_A = "Amsel, Karin. 2011. <em>Birds of the Marsh</em>. Kassel: Seeverlag."
+_ENTRY_B = "Reiher, Paul. <em>Notes on Herons</em>. Unpublished manuscript."
+_ENTRY_C = "Corvo, L. (2016). Crows in the city. <i>Urban Birds</i>, 12, 45–61."
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("tag, attrs, kind", [
+    ("div", {"role": "doc-bibliography"}, WORKS),
+    ("div", {"id": "refs", "class": "references csl-bib-body hanging-indent"}, WORKS),
+    ("div", {"class": "csl-entry", "role": "listitem"}, WORKS),
+    ("ol", {"class": "c-article-references"}, WORKS),
+    ("div", {"class": "citation-list", "role": "list"}, WORKS),
+    ("ol", {"class": "bibliography"}, WORKS),
+    ("section", {"class": "footnotes", "role": "doc-endnotes"}, NOTES),
+    ("div", {"class": "reflist columns"}, NOTES),
+    ("ol", {"class": "references"}, NOTES),
+    ("li", {"class": "c-article-references__item"}, 0),  # one entry's part, inside the list
+    ("sup", {"class": "reference"}, 0),  # an in-text citation mark: inline
+    ("a", {"class": "reference internal"}, 0),
+    ("div", {"class": "content"}, 0),
+])
+def test_containers_known_by_markup(tag, attrs, kind):
+    """A holder element whose role, class or id names a bibliography is a container of works; one that names
+    references, footnotes or a reflist holds notes and works mixed; inline elements and entry parts are neither."""
+    assert box_kind(tag, attrs) == kind
+
+
+@pytest.mark.parametrize("tag, attrs, gone", [
+    ("nav", {}, True),
+    ("div", {"role": "navigation"}, True),
+    ("span", {"class": "mw-editsection"}, True),
+    ("span", {"class": "mw-cite-backlink noprint"}, True),
+    ("a", {"class": "footnote-back", "role": "doc-backlink"}, True),
+    ("span", {"class": "reference-text"}, False),
+])
+def test_page_chrome(tag, attrs, gone):
+    """Navigation, edit links and a note's back-links are not the text of any entry."""
+    assert chrome(tag, attrs) is gone
+
+
+@pytest.mark.parametrize("text, back", [("↩︎", True), ("^", True), ("↑ a b", True), ("a", True),
+                                        ("Knuth84", False), ("1", False)])
+def test_backlink_text(text, back):
+    """Arrows, carets and target letters are a back-link's own text; a citation key or footnote number stays."""
+    assert is_backlink_text(text) is back
+
+
+def test_pandoc_bibliography_without_a_heading():
+    """A citeproc bibliography with no heading is a reference list by its markup: an entry with no year is
+    taken; a footnote that is a remark is listed as skipped, one that cites a work is taken."""
+    page = _page(
+        "<p>Prose about marsh birds that cites two works and mentions nothing else of note here.</p>"
+        f"<div id='refs' class='references csl-bib-body' role='doc-bibliography'>"
+        f"<div class='csl-entry' role='doc-biblioentry'>{_ENTRY_A}</div>"
+        f"<div class='csl-entry' role='doc-biblioentry'>{_ENTRY_B}</div></div>"
+        "<section class='footnotes' role='doc-endnotes'><ol>"
+        f"<li id='fn1'><p>{_ENTRY_C}<a href='#r1' class='footnote-back' role='doc-backlink'>↩︎</a></p></li>"
+        "<li id='fn2'><p>Counted by hand in spring 2019.<a href='#r2' role='doc-backlink'>↩︎</a></p></li>"
+        "</ol></section><footer><p>Made with a static site generator in 2024 by someone.</p></footer>")
+    found, skipped = found_in(page, "post.html")
+    assert found == ["Amsel, Karin. 2011. Birds of the Marsh. Kassel: Seeverlag.",
+                     "Reiher, Paul. Notes on Herons. Unpublished manuscript.",
+                     "Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45–61."]
+    assert [(s.text, s.reason) for s in skipped] == [("[2] Counted by hand in spring 2019.", "a note, not a reference")]
+
+
+def test_mediawiki_notes_without_their_back_links():
+    """A MediaWiki reference list in any language: the "↑ a b" back-links and the edit links go, each
+    reference-text is an entry, a prose note is skipped, and the navigation box below is not read."""
+    page = _page(
+        "<div class='mw-heading mw-heading2'><h2 id='N'>Einzelnachweise</h2><span class='mw-editsection'>"
+        "[<a href='#'>Bearbeiten</a>]</span></div><div class='reflist'><ol class='references'>"
+        "<li id='cite_note-1'><span class='mw-cite-backlink'>↑ <sup><a href='#a'>a</a></sup> <sup><a href='#b'>b</a>"
+        "</sup></span> <span class='reference-text'>Karin Amsel: <i>Vögel des Moors.</i> Seeverlag, Kassel 2011, "
+        "S. 12.</span></li>"
+        "<li id='cite_note-2'><b><a href='#c'>^</a></b> <span class='reference-text'>Paul Reiher: Reiher am See. In: "
+        "<i>Vogelwelt.</i> Band 4, 2001, S. 3–9.</span></li>"
+        "<li id='cite_note-3'><span class='mw-cite-backlink'><a href='#d'>↑</a></span> <span class='reference-text'>"
+        "Hier wird erklärt, warum der Reiher im Winter nicht immer wegzieht und lieber bleibt.</span></li>"
+        "</ol></div><table class='navbox'><tr><td>Vögel 2020 — Portal (1999)</td></tr></table>")
+    found, skipped = found_in(page, "wiki.html")
+    assert found == ["Karin Amsel: Vögel des Moors. Seeverlag, Kassel 2011, S. 12.",
+                     "Paul Reiher: Reiher am See. In: Vogelwelt. Band 4, 2001, S. 3–9."]
+    assert [s.reason for s in skipped] == ["running text, not a reference"]
+
+
+def test_sphinx_citations_keep_their_keys():
+    """Sphinx citations (a back-link that is the key, then the entry) keep the key as label; an entry with no
+    year in a citation list is still a reference."""
+    cite = ("<div class='citation' id='{0}' role='doc-biblioentry'><span class='label'><span class='fn-bracket'>["
+            "</span><a role='doc-backlink' href='#x'>{0}</a><span class='fn-bracket'>]</span></span><p>{1}</p></div>")
+    page = _page("<div role='list' class='citation-list'>" + cite.format("Amsel11", "K. Amsel. Birds of the Marsh. "
+                 "Seeverlag, 2011.") + cite.format("Reiher", "P. Reiher. Notes on Herons. Self-published.") + "</div>")
+    found, _ = found_in(page, "doc.html")
+    assert found == ["K. Amsel. Birds of the Marsh. Seeverlag, 2011.", "P. Reiher. Notes on Herons. Self-published."]
+
+
+def test_list_items_keep_their_bullet_with_a_paragraph():
+    """``<li><p>…</p></li>``: the item's number goes with its first paragraph, so it is one list entry."""
+    page = _page("<h2>References</h2><ol><li><p>Corvo, L. (2016). Crows. <i>Urban Birds</i> 12, 45–61.</p></li>"
+                 "<li><p>Amsel, K. (2011). Marsh birds. <i>Vogelwelt</i> 4, 3–9.</p></li></ol>")
+    sources, _ = found_in(page, "refs.html")
+    assert sources == ["Corvo, L. (2016). Crows. Urban Birds 12, 45–61.", "Amsel, K. (2011). Marsh birds. Vogelwelt 4, 3–9."]
+
+
+def test_coins_marks_a_citation():
+    """A list item holding COinS metadata cites a work, even with no year printed and no heading above."""
+    item = "<li>{0}<span class='Z3988' title='ctx_ver=Z39.88-2004&amp;rft.atitle=x'></span></li>"
+    page = _page("<p>Some words about the lab and what it does all day long, nothing cited.</p><ul>"
+                 + item.format("Corvo L. Crows in the city. Urban Birds.")
+                 + item.format("Amsel K. Marsh birds. Vogelwelt.") + "</ul>")
+    found, _ = found_in(page, "lab.html")
+    assert found == ["Corvo L. Crows in the city. Urban Birds.", "Amsel K. Marsh birds. Vogelwelt."]
+
+
+def test_bibtex_beside_its_entry_is_skipped():
+    """A "cite this" block printing the entry and its BibTeX record gives one reference; the record is listed."""
+    page = _page("<h2>Citation</h2><p>Amsel K (2011). “Marsh Birds.” <em>Vogelwelt</em>, 4, 3–9.</p>"
+                 "<pre>@Article{amsel,\n  title = {Marsh Birds},\n  author = {Karin Amsel},\n  year = {2011},\n}</pre>")
+    found, skipped = found_in(page, "cite.html")
+    assert found == ["Amsel K (2011). “Marsh Birds.” Vogelwelt, 4, 3–9."]
+    assert [s.reason for s in skipped] == ["the BibTeX record of an entry printed beside it"]
+
+
+def test_references_run_together_in_one_paragraph():
+    """Whole references run together in one paragraph are cut at each new author and year."""
+    page = _page("<h2>References</h2><p>Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45-61. "
+                 "Amsel, K. (2011). Marsh birds. Vogelwelt, 4, 3-9. Reiher, P. (2001). Herons. Avis, 7, 1-2.</p>")
+    found, _ = found_in(page, "refs.html")
+    assert found == ["Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45-61.",
+                     "Amsel, K. (2011). Marsh birds. Vogelwelt, 4, 3-9.", "Reiher, P. (2001). Herons. Avis, 7, 1-2."]
+
+
+@pytest.mark.parametrize("heading, named", [
+    ("脚注", True), ("出典[編集]", True), ("関連文献", True), ("Sekundärliteratur", True), ("Примітки", True),
+    ("Sitografia", True), ("My (More or Less) Academic Reading List", True), ("Recommended books", True),
+    ("注意事項", False), ("Books I have written in my life", False), ("Notes on the text of this paper", False),
+])
+def test_reference_headings_in_more_languages(heading, named):
+    """Heading words of more languages, compounds ending in a reference word, and a reference phrase among
+    other words name a reference section; a weak word ("books", "notes") must be most of the heading."""
+    assert is_reference_heading(heading) is named
