@@ -153,3 +153,58 @@ def test_reference_headings_in_more_languages(heading, named):
     """Heading words of more languages, compounds ending in a reference word, and a reference phrase among
     other words name a reference section; a weak word ("books", "notes") must be most of the heading."""
     assert is_reference_heading(heading) is named
+
+
+def test_publication_cards():
+    """A publication page that sets each title as a heading with its authors and venue below reads each card as
+    one entry; the abstract and the link buttons under it are not entries."""
+    card = ("<div class='pub'><h3>{t}</h3><p class='authors'>{a}</p><p class='venue'><b>{v}</b> ({y})</p>"
+            "<div class='abstract'><p>We study how the crows of the city choose where to roost and why they do it "
+            "in winter more often than in the summer months of the year.</p></div>"
+            "<div class='links'><a href='https://example.org/p.pdf'>Paper</a> <a href='https://example.org/c'>Code</a>"
+            "</div></div>")
+    page = _page("<h1>Publications</h1>" + card.format(t="Counting Crows in the City", a="Jane Roe*, Tom Poe",
+                                                       v="Urban Birds", y="2021")
+                 + card.format(t="Waders on the Mudflats", a="Tom Poe, Li Wu", v="Coastal Data Workshop", y="2019"))
+    found, skipped = found_in(page, "pubs.html")
+    assert found == ["Counting Crows in the City. Jane Roe, Tom Poe. Urban Birds (2021)",
+                     "Waders on the Mudflats. Tom Poe, Li Wu. Coastal Data Workshop (2019)"]
+    assert {s.reason for s in skipped} == {"running text, not a reference"}
+
+
+def test_a_topic_heading_over_whole_references_is_no_card():
+    """A topic subheading over list entries that are references of their own stays a subheading."""
+    page = _page("<h2>References</h2><h3>Crows and their roosts</h3><p>Roe, J., Poe, T. (2021). Counting crows. "
+                 "Urban Birds, 12, 45-61.</p><p>Poe, T. (2019). Waders. Coastal Data, 3, 1-9.</p>")
+    found, skipped = found_in(page, "refs.html")
+    assert found == ["Roe, J., Poe, T. (2021). Counting crows. Urban Birds, 12, 45-61.",
+                     "Poe, T. (2019). Waders. Coastal Data, 3, 1-9."]
+    assert [(s.text, s.reason) for s in skipped] == [("Crows and their roosts", "subheading inside the reference section")]
+
+
+def test_an_inline_styled_block_breaks_no_line():
+    """A badge a browser add-on put inside an entry (a <div> styled inline) does not cut the entry in two, and a
+    line that opens with a stop goes on with the entry above instead of being a note of its own."""
+    page = _page("<h2>Notes</h2><ol class='references'><li><span class='reference-text'>Roe, Jane (6 May 2011). "
+                 "<a href='https://example.org/a'>\"Counting crows\"</a><div style='display: -webkit-inline-box'>"
+                 "<div class='badge'></div></div>. <i>Bird News</i>. Retrieved 7 May 2014.</span></li>"
+                 "<li><span class='reference-text'>Poe, Tom (2019). \"Waders\"<div><div></div></div>. <i>Coast</i>. "
+                 "Retrieved 1 June 2020.</span></li></ol>")
+    found, _ = found_in(page, "wiki.html")
+    assert found == ['Roe, Jane (6 May 2011). "Counting crows". Bird News. Retrieved 7 May 2014. https://example.org/a',
+                     'Poe, Tom (2019). "Waders"\n. Coast. Retrieved 1 June 2020.'.replace("\n", " ")]
+
+
+def test_the_pages_own_citation_and_citing_works_are_not_references():
+    """A journal page's "Cite this article" block cites the page itself, and the works under "Cited by" cite it:
+    both are listed as skipped, not taken."""
+    page = _page("<h2>References</h2><ol><li>Roe J. Crows. <i>Urban Birds</i> 1, 2 (2010).</li></ol>"
+                 "<h2>Cite this article</h2><p>Poe, T. Counting crows. <i>Urban Birds</i> 12, 45–61 (2021). "
+                 "https://doi.org/10.1000/ub.2021.1</p><h2>Cited by</h2><ul><li>Wu L. More crows. <i>Avis</i> 3, 4 "
+                 "(2022).</li><li>Lee K. Fewer crows. <i>Avis</i> 4, 5 (2023).</li></ul>")
+    found, skipped = found_in(page, "article.html")
+    assert found == ["Roe J. Crows. Urban Birds 1, 2 (2010)."]
+    assert [s.reason for s in skipped] == [
+        "the page's own citation (under \"Cite this article\"), not a work it cites",
+        "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites",
+        "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites"]

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from acuref.model import Skipped, Source
 from acuref.normalize.names import DEGREE_RE, is_author_list
 from acuref.normalize.text import squash
+from acuref.read.cards import cards
 from acuref.read.documents import Document, Line
 from acuref.read.evidence import evidence
 from acuref.read.judge import (
@@ -35,7 +36,7 @@ from acuref.read.judge import (
     judged,
 )
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
-from acuref.read.sections import is_end_heading, is_reference_heading
+from acuref.read.sections import is_end_heading, is_reference_heading, not_cited_heading
 from acuref.read.segment import Unit, segment
 from acuref.read.verdict import PROSE, bibtex_twins, run_together, verdict
 
@@ -111,7 +112,7 @@ def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
 
 
 def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False) -> tuple[list[Source], list[Skipped]]:
-    units = segment(lines, blocks, lazy)
+    units = cards(segment(lines, blocks, lazy))
     walk = _Walk(units)
     for i, u in enumerate(units):
         if u is not None:
@@ -141,6 +142,7 @@ class _Walk:
         self.prev: list[Unit] = []
         self.box = 0  # the reference container (Line.box) the last unit was in
         self.boxed = False  # the open section is that container's: it ends where the container ends
+        self.own: str | None = None  # under "Cite this article" or "Cited by": why what follows is not taken
 
     def visit(self, i: int, u: Unit) -> None:
         box = u.lines[0].box
@@ -150,6 +152,12 @@ class _Walk:
             if is_reference_heading(u.flat) or not is_end_heading(u.flat):
                 self.found.skip(u, "subheading inside the reference section")
                 return
+        if u.heading:
+            self.own = not_cited_heading(u.flat)
+        elif self.own and u.flat:
+            if judged(u.flat) is None:  # listed where it could pass for a reference; a footer is not listed
+                self.found.skip(u, self.own)
+            return
         if not (box and self.section and not u.heading) and self._heading(i, u):
             return  # in a container a short line is a candidate, not a heading: only the markup marks those
         if u.note:

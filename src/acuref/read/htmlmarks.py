@@ -104,7 +104,8 @@ def is_backlink_text(text: str) -> bool:
 # The link words a publisher's page sets under or after each entry ("Article  CAS  PubMed  Google Scholar").
 _LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\s+free\s+article|free\s+full\s+text|"
                r"cas|crossref|pdf|abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|"
-               r"download|europe\s+pmc|isi|math\s+reviews")
+               r"download|europe\s+pmc|isi|math\s+reviews|paper|code|bibtex|bib|slides|poster|video|project\s+page|"
+               r"supplementary(?:\s+material)?|cite|html|preprint|arxiv|openreview|github|talk|blog|data(?:set)?")
 LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
 
 # Link words in brackets closing an entry: "… 2000;107:2224. [PMC free article] [PubMed] [Google Scholar]".

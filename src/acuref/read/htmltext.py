@@ -40,6 +40,14 @@ _VOID_TAGS = frozenset("area base br col embed hr img input link meta source tra
 _BACKLINKS_RE = re.compile(r"^(\d{1,5}\. |• )?[↑^]\s*(?:(?:[a-z]{1,2}|\d{1,2}(?:[.,]\d{1,2})?)\s+)*")
 
 
+_INLINE_STYLE_RE = re.compile(r"display\s*:\s*(?:inline|-webkit-inline)", re.IGNORECASE)
+
+
+def _inline_block(tag: str, attrs: list[tuple[str, str | None]]) -> bool:
+    """A <div> or <p> its style sets inline (a badge a browser add-on put inside an entry): it breaks no line."""
+    return tag in ("div", "span", "p") and any(k == "style" and v and _INLINE_STYLE_RE.search(v) for k, v in attrs)
+
+
 def _is_hidden(attrs: list[tuple[str, str | None]]) -> bool:
     """An element the page does not show: ``hidden``, ``display: none``, or a class that hides it (an abstract
     or a BibTeX block a button shows on a publication page)."""
@@ -75,6 +83,7 @@ class BlockTextParser(HTMLParser):
         self._boxes: list[list[str | int]] = []  # [tag, depth, kind, number] of an open reference container
         self._box_count = 0
         self._back: int | None = None  # where an open back-link's text starts in the buffer
+        self._inline: list[list[str | int]] = []  # [tag, depth] of a block its style sets inline
         self._coins = False  # the open block holds a COinS span (<span class="Z3988" title="ctx_ver=…">)
 
     def _flush(self, hold: bool = False) -> None:
@@ -135,8 +144,12 @@ class BlockTextParser(HTMLParser):
             self._dt = True
         if tag == "title":
             self._in_title = True
-        if tag in _BLOCK_TAGS and self._in_entry() and tag not in ("br", "hr", "pre"):
-            self._buf.append(" ")  # one entry set out in blocks (a CSL margin and its text): one line
+        if self._inline and tag == self._inline[-1][0]:
+            self._inline[-1][1] += 1  # type: ignore[operator]
+        elif tag not in _VOID_TAGS and _inline_block(tag, attrs):
+            self._inline.append([tag, 1])
+        if tag in _BLOCK_TAGS and (self._in_entry() or self._inline) and tag not in ("br", "hr", "pre"):
+            self._buf.append("" if self._inline else " ")  # one entry set out in blocks (a CSL margin, its text)
         elif tag in _BLOCK_TAGS:
             self._flush(hold=tag in _HOLD_TAGS)
             self._brk = tag == "br" and bool(self.lines)
@@ -207,8 +220,13 @@ class BlockTextParser(HTMLParser):
             if doi not in "".join(self._buf[-3:]):
                 self._buf.append(f" https://doi.org/{doi} ")
             self._href = None
-        if tag in _BLOCK_TAGS and self._in_entry() and tag not in ("br", "hr", "pre"):
-            self._buf.append(" ")
+        inline = bool(self._inline)
+        if self._inline and tag == self._inline[-1][0]:
+            self._inline[-1][1] -= 1  # type: ignore[operator]
+            if not self._inline[-1][1]:
+                self._inline.pop()
+        if tag in _BLOCK_TAGS and (self._in_entry() or inline) and tag not in ("br", "hr", "pre"):
+            self._buf.append("" if inline else " ")
         elif tag in _BLOCK_TAGS:
             self._flush()
             self._brk = False

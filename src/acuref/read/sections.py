@@ -58,9 +58,22 @@ _END = re.compile(
     r"collegamenti\s+esterni|voci\s+correlate|ligações\s+externas|ver\s+também|zobacz\s+też|linki\s+zewnętrzne|"
     r"см\.\s*также|ссылки|相关条目|外部链接|関連項目|外部リンク|über\s+(?:den|die)\s+autor\w*|"
     r"à\s+propos|sobre\s+(?:el|la|o|a)\s+autor\w*|l'autore|gli\s+autori|o\s+autorze|об\s+авторе|"
-    r"作者简介|著者)",
+    r"作者简介|著者|"
+    # A journal page's and a wiki's parts after the list: other works than the page's own references.
+    r"cited\s+by|citing\s+(?:articles|literature|papers)|similar\s+articles|recommended\s+articles|"
+    r"more\s+(?:like|from)\s+this|you\s+may\s+also\s+like|rights\s+and\s+permissions|about\s+this\s+article|"
+    r"ethics\s+declarations|additional\s+information|article\s+metrics|articles\s+connexes|externe\s+links|"
+    r"zie\s+ook|altri\s+progetti|andere\s+projekte|autres\s+projets|"
+    r"cite\s+this|how\s+to\s+cite|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|come\s+citare|"
+    r"cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
     re.IGNORECASE,
 )
+
+
+# Headings over the page's own citation ("Cite this article"): what follows cites the page, not a work it cites.
+_OWN = re.compile(r"^(?:cite\s+this|how\s+to\s+cite|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|"
+                  r"come\s+citare|cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
+                  re.IGNORECASE)
 
 
 def heading_text(text: str) -> str:
@@ -75,8 +88,8 @@ def is_reference_heading(text: str) -> bool:
     if len(text) > 80:
         return False
     core = heading_text(text)
-    if not core or _NOT.search(core):
-        return False
+    if not core or _NOT.search(core) or _END.match(core):
+        return False  # "Cited by", "Cite this article": other works, or the page itself
     low = core.lower()
     if len(core) <= 12 and (low.startswith(_CJK) or any(word in core for word in _CJK_ANY)):
         return True
@@ -99,6 +112,23 @@ def is_reference_heading(text: str) -> bool:
                 continue
             return True
     return False
+
+
+# Headings over works a page lists that are not its references: those citing it, those like it.
+_OTHERS = re.compile(r"^(?:cited\s+by|citing\s+(?:articles|literature|papers)|similar\s+articles|recommended\s+articles|"
+                     r"related\s+(?:posts|articles|pages)|more\s+(?:like|from)\s+this|you\s+may\s+also\s+like)",
+                     re.IGNORECASE)
+
+
+def not_cited_heading(text: str) -> str | None:
+    """Why what follows a heading is no reference of the page: it cites the page ("Cite this article") or cites
+    or resembles it ("Cited by", "Similar articles"); None for any other heading."""
+    core = heading_text(text)
+    if _OWN.match(core):
+        return "the page's own citation (under \"Cite this article\"), not a work it cites"
+    if _OTHERS.match(core):
+        return "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites"
+    return None
 
 
 def is_end_heading(text: str) -> bool:

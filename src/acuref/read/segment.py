@@ -208,7 +208,8 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not _VENUE_LINE_RE.match(s):
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and s[:1] not in ".,;:)]":
+        # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …")
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
     if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
         cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there

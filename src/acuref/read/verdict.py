@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from acuref.model import Skipped, Source
+from acuref.read.htmlmarks import link_words_only
 from acuref.read.judge import IN_LIST, evidence_of, has_core, is_remark, judged
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
@@ -32,6 +33,9 @@ _SURE_NOT = frozenset({NO_YEAR, BARE_LINK, "too short to be a reference"})
 _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 
+_URL_RE = re.compile(r"(?:https?://|www\.|doi:\s*)\S+|\b10\.\d{4,9}/\S+")
+
+
 # A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
 _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
@@ -47,6 +51,8 @@ _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?
 def verdict(u: Unit, member: Member | None = None) -> str | None:
     """Inside a section or a reference list: ``None`` to take the unit, else why not."""
     reason = judged(u.flat) if u.flat else "empty entry"
+    if reason is None and link_words_only(_URL_RE.sub(" ", u.flat)):
+        return "a line of links (Paper, Code, BibTeX), not an entry"
     if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
         return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
     if reason is None and u.lines[0].box and not u.lines[0].sure and is_remark(u.flat):
