@@ -149,8 +149,9 @@ class _Walk:
         if box != self.box:
             self._box(box)
         if box and u.heading and self.section:
-            if is_reference_heading(u.flat) or not is_end_heading(u.flat):
-                self.found.skip(u, "subheading inside the reference section")
+            if not is_end_heading(u.flat):
+                if not is_reference_heading(u.flat):  # the container's own "References" is no candidate
+                    self.found.skip(u, "subheading inside the reference section")
                 return
         if u.heading:
             self.own = not_cited_heading(u.flat)
@@ -158,8 +159,11 @@ class _Walk:
             if judged(u.flat) is None:  # listed where it could pass for a reference; a footer is not listed
                 self.found.skip(u, self.own)
             return
-        if not (box and self.section and not u.heading) and self._heading(i, u):
-            return  # in a container a short line is a candidate, not a heading: only the markup marks those
+        if box and self.section and not u.heading and not u.item and heading_like(u):
+            self.found.skip(u, "subheading inside the reference section")
+            return  # the container, not the lines under a subheading, says where the list ends
+        if self._heading(i, u):
+            return
         if u.note:
             self._note(u)
             return

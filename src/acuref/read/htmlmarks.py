@@ -64,8 +64,11 @@ def box_kind(tag: str, attrs: dict[str, str | None]) -> int:
     for token in tokens:
         parts = [p for p in _SPLIT_RE.split(token) if p]
         joined = "-".join(parts)
-        if "__" in token or {"item", "link", "links", "count", "text"} & set(parts):
-            continue  # one entry's part ("__item", "__links") or a link to the list, not the list
+        if "__" in token:  # a BEM element: "c-article-references__item" is an entry's part, "…__references" a list
+            parts = [p for p in _SPLIT_RE.split(token.rsplit("__", 1)[1]) if p]
+            joined = "-".join(parts)
+        if {"item", "link", "links", "count", "text", "label", "title", "header", "heading"} & set(parts):
+            continue  # one entry's part ("__item", "__links"), a link to the list or its heading, not the list
         if any(p in _WORKS_WORDS for p in parts) or joined in _WORKS_WORDS:
             return WORKS
         if any(p in _NOTES_WORDS for p in parts) or joined in _NOTES_WORDS:
@@ -105,8 +108,10 @@ def is_backlink_text(text: str) -> bool:
 _LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\s+free\s+article|free\s+full\s+text|"
                r"cas|crossref|pdf|abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|"
                r"download|europe\s+pmc|isi|math\s+reviews|paper|code|bibtex|bib|slides|poster|video|project\s+page|"
-               r"supplementary(?:\s+material)?|cite|html|preprint|arxiv|openreview|github|talk|blog|data(?:set)?")
+               r"supplementary(?:\s+material)?|cite|html|preprint|arxiv|openreview|github|talk|blog|data(?:set)?|"
+               r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn")
 LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
+_LINK_WORDS_ANY_RE = re.compile(rf"(?:{_LINK_WORDS})", re.IGNORECASE)
 
 # Link words in brackets closing an entry: "… 2000;107:2224. [PMC free article] [PubMed] [Google Scholar]".
 _LINK_TAIL_RE = re.compile(rf"(?:\s*\[\s*(?:{_LINK_WORDS})\s*\])+\s*$", re.IGNORECASE)
@@ -114,7 +119,8 @@ _LINK_TAIL_RE = re.compile(rf"(?:\s*\[\s*(?:{_LINK_WORDS})\s*\])+\s*$", re.IGNOR
 
 def link_words_only(text: str) -> bool:
     """A link whose text only says where it goes ("Google Scholar", "PMC free article"), not what it cites."""
-    return bool(text.strip()) and not re.search(r"[^\W_]", LINK_WORDS_RE.sub(" ", text))
+    # Matched without word boundaries too: link buttons printed with nothing between them run together.
+    return bool(text.strip()) and not re.search(r"[^\W_]", _LINK_WORDS_ANY_RE.sub(" ", text))
 
 
 def without_link_tail(text: str) -> str:

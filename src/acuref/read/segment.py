@@ -176,9 +176,17 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(cur)
             continue
         label, rest = _item_label(s, cur, last)
+        bullet = label is None and rest != s
+        if bullet or (label and label.isdecimal()):
+            # "• [1] Entry" (a list that prints its own labels), "1. 1.Entry" (an <ol> that does too): the label
+            # the entry prints is its label
+            inner, after = split_label(rest.strip())
+            if inner and (bullet or inner == label) and after:
+                label, rest, bullet = inner, after, False
+            elif label:
+                rest = re.sub(rf"^\s*(?:\[{label}\]|{label}[.)])\s*(?=\S)", "", rest)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
-        bullet = label is None and rest != s
         if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
                 and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
             # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
