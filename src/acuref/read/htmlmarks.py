@@ -112,6 +112,7 @@ _LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\
                r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn")
 LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
 _LINK_WORDS_ANY_RE = re.compile(rf"(?:{_LINK_WORDS})", re.IGNORECASE)
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
 
 # Link words in brackets closing an entry: "… 2000;107:2224. [PMC free article] [PubMed] [Google Scholar]".
 _LINK_TAIL_RE = re.compile(rf"(?:\s*\[\s*(?:{_LINK_WORDS})\s*\])+\s*$", re.IGNORECASE)
@@ -120,7 +121,12 @@ _LINK_TAIL_RE = re.compile(rf"(?:\s*\[\s*(?:{_LINK_WORDS})\s*\])+\s*$", re.IGNOR
 def link_words_only(text: str) -> bool:
     """A link whose text only says where it goes ("Google Scholar", "PMC free article"), not what it cites."""
     # Matched without word boundaries too: link buttons printed with nothing between them run together.
-    return bool(text.strip()) and not re.search(r"[^\W_]", _LINK_WORDS_ANY_RE.sub(" ", text))
+    if not text.strip() or len(text) > 200:  # a row of buttons is short; a paragraph is never one
+        return False
+    first = _LETTERS_RE.search(text)  # most text fails on its first word, before the slower search below
+    if first and not _LINK_WORDS_ANY_RE.match(text, first.start()):
+        return False
+    return not re.search(r"[^\W_]", _LINK_WORDS_ANY_RE.sub(" ", text))
 
 
 def without_link_tail(text: str) -> str:

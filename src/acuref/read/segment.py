@@ -61,6 +61,10 @@ _VENUE_LINE_RE = re.compile(r"^(?:In:?\s)?[A-ZÀ-Þ][^.。!?:;]{0,100}?,?\s\d{1,
                             r"[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b")
 
 
+# A number label printed again right after the list's own ("1. 1.Entry", "1. [1] Entry").
+_LABEL_AGAIN_RE = re.compile(r"\s*(?:\[(\d{1,7})\]|(\d{1,7})[.)])\s*(?=\S)")
+
+
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
@@ -184,7 +188,9 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             if inner and (bullet or inner == label) and after:
                 label, rest, bullet = inner, after, False
             elif label:
-                rest = re.sub(rf"^\s*(?:\[{label}\]|{label}[.)])\s*(?=\S)", "", rest)
+                again = _LABEL_AGAIN_RE.match(rest)
+                if again and (again.group(1) or again.group(2)) == label:
+                    rest = rest[again.end():]
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
