@@ -208,3 +208,34 @@ def test_the_pages_own_citation_and_citing_works_are_not_references():
         "the page's own citation (under \"Cite this article\"), not a work it cites",
         "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites",
         "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites"]
+
+
+def test_a_blogs_sidebar_and_comments_are_not_read():
+    """A blog's comments, sidebar widgets (recent posts, archives) and site footer are page chrome: nothing in
+    them is a reference, whatever dates they print; the page body under its class names is read."""
+    page = ("<html><body class='post has-sidebar'><div class='site-content'><main><article><h1>Crows</h1>"
+            "<h2>References</h2><ul><li>Roe, J. (2010). Crows. Urban Birds, 1, 2-3.</li></ul></article>"
+            "<div id='comments' class='comments-area'><ol class='comment-list'><li>Ann: see Wu (2019), Avis 4, "
+            "5-6, and Lee (2020), Birds 7, 8-9.</li></ol></div></main><div id='secondary' class='widget-area'>"
+            "<section class='widget'><h2>Archives</h2><ul><li>Crows, March 2020</li><li>Rooks, 2019</li></ul>"
+            "</section></div></div></body></html>")
+    found, _ = found_in(page, "blog.html")
+    assert found == ["Roe, J. (2010). Crows. Urban Birds, 1, 2-3."]
+
+
+@pytest.mark.parametrize("attrs, kind", [
+    ({"class": "MsoBibliography"}, WORKS),
+    ({"style": "mso-element:footnote-list"}, NOTES),
+    ({"id": "sdfootnote1"}, NOTES),
+])
+def test_word_processor_exports(attrs, kind):
+    """Word and LibreOffice name their bibliography paragraphs and footnote lists in class, id or style."""
+    assert box_kind("div" if "class" not in attrs else "p", attrs) == kind
+
+
+def test_titles_in_book_quotes_need_no_year():
+    """Inside a reference section an entry with its title in 『』 or «» is a reference even with no year."""
+    page = _page("<h2>参考文献</h2><ul><li>山田太郎『鳥の研究』岩波書店</li></ul><h2>Литература</h2><ul>"
+                 "<li>Иванов И. «Птицы города». М.: Наука</li></ul>")
+    found, _ = found_in(page, "refs.html")
+    assert found == ["山田太郎『鳥の研究』岩波書店", "Иванов И. «Птицы города». М.: Наука"]

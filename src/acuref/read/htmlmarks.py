@@ -33,13 +33,18 @@ _NOTES_WORDS = frozenset({"references", "reflist", "refs", "footnotes", "endnote
 _WORKS_TOKENS = frozenset({"citation", "ref-list", "csl-bib-body", "csl-entry", "bibliography", "c-article-references",
                            "references-list", "citation-list", "refs", "quarto-bibliography"})
 
+_MSO_NOTES_RE = re.compile(r"mso-element\s*:\s*(?:foot|end)note-list", re.IGNORECASE)
 _SPLIT_RE = re.compile(r"__|[-_]")
 
 # Page chrome that never holds an entry: navigation, MediaWiki's edit links and footnote back-links.
 _CHROME_CLASSES = frozenset({"mw-editsection", "mw-cite-backlink", "mw-jump-link", "navbox", "vertical-navbox",
                              "toc", "toctree-wrapper", "sphinxsidebar", "breadcrumb", "breadcrumbs", "skip-link",
                              "headerlink", "footnote-back", "footnote-backref", "reversefootnote", "fn-backref"})
-_CHROME_ROLES = frozenset({"navigation", "search", "banner", "contentinfo"})
+_CHROME_ROLES = frozenset({"navigation", "search", "banner", "contentinfo", "complementary"})
+_CHROME_HEADS = frozenset({"sidebar", "comments", "comment", "menu", "breadcrumbs", "pagination", "sharedaddy",
+                           "cookie", "cookies", "disqus"})
+_CHROME_WHOLE = frozenset({"widget-area", "related-posts", "post-navigation", "social-share", "share-buttons",
+                           "site-footer", "site-header", "secondary"})
 
 
 def _tokens(attrs: dict[str, str | None]) -> list[str]:
@@ -55,6 +60,8 @@ def box_kind(tag: str, attrs: dict[str, str | None]) -> int:
         return WORKS
     if role in _NOTES_ROLES:
         return NOTES
+    if _MSO_NOTES_RE.search(attrs.get("style") or ""):
+        return NOTES  # Word's "mso-element:footnote-list"
     tokens = _tokens(attrs)
     if not tokens:
         return 0
@@ -69,10 +76,10 @@ def box_kind(tag: str, attrs: dict[str, str | None]) -> int:
             joined = "-".join(parts)
         if {"item", "link", "links", "count", "text", "label", "title", "header", "heading"} & set(parts):
             continue  # one entry's part ("__item", "__links"), a link to the list or its heading, not the list
-        if any(p in _WORKS_WORDS for p in parts) or joined in _WORKS_WORDS:
-            return WORKS
-        if any(p in _NOTES_WORDS for p in parts) or joined in _NOTES_WORDS:
-            kind = NOTES
+        if any(p in _WORKS_WORDS or "bibliograph" in p for p in parts) or joined in _WORKS_WORDS:
+            return WORKS  # "MsoBibliography": a word processor's bibliography paragraph
+        if any(p in _NOTES_WORDS or "footnote" in p or "endnote" in p for p in parts) or joined in _NOTES_WORDS:
+            kind = NOTES  # "sdfootnote1", "MsoFootnoteText": a word processor's footnotes
     return kind
 
 
@@ -91,7 +98,13 @@ def chrome(tag: str, attrs: dict[str, str | None]) -> bool:
     if (attrs.get("role") or "").lower() in _CHROME_ROLES:
         return True
     classes = (attrs.get("class") or "").lower().split()
-    return any(c in _CHROME_CLASSES for c in classes)
+    if any(c in _CHROME_CLASSES for c in classes):
+        return True
+    # A site's sidebar, comments, menus and sharing buttons: a class or id that starts with their name
+    # ("sidebar-left", "comment-list", "widget-area"); never the page's body or its main content.
+    if tag in ("html", "body", "main", "article"):
+        return False
+    return any(_SPLIT_RE.split(t, 1)[0] in _CHROME_HEADS or t in _CHROME_WHOLE for t in _tokens(attrs))
 
 
 # What a back-link prints: arrows, carets, and the letters of its several targets ("^ a b c"); Sphinx's

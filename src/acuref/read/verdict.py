@@ -44,6 +44,10 @@ _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 _TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
 
 
+# A title in the quotation marks Japanese and Russian set titles in: 『…』, «…».
+_BOOK_MARKS_RE = re.compile(r"『[^』]{2,}』|«[^»]{3,}»")
+
+
 # An item that opens with its title in quotation marks, two words or more: '"Birds of the Marsh" by …', '「題」'.
 _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
 
@@ -64,6 +68,8 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == NO_YEAR and member is not None and member.good and member.numbered \
             and _TITLE_MARKS_RE.search(u.flat):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
+    if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400:
+        return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
     if reason in (NO_YEAR, PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
         return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
     return reason
