@@ -64,14 +64,14 @@ _END = re.compile(
     r"more\s+(?:like|from)\s+this|you\s+may\s+also\s+like|rights\s+and\s+permissions|about\s+this\s+article|"
     r"ethics\s+declarations|additional\s+information|article\s+metrics|articles\s+connexes|externe\s+links|"
     r"zie\s+ook|altri\s+progetti|andere\s+projekte|autres\s+projets|"
-    r"cite\s+this|how\s+to\s+cite|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|come\s+citare|"
+    r"cite\s+this|how\s+to\s+cite\s+this|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|come\s+citare|"
     r"cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
     re.IGNORECASE,
 )
 
 
 # Headings over the page's own citation ("Cite this article"): what follows cites the page, not a work it cites.
-_OWN = re.compile(r"^(?:cite\s+this|how\s+to\s+cite|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|"
+_OWN = re.compile(r"^(?:cite\s+this|how\s+to\s+cite\s+this|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|"
                   r"come\s+citare|cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
                   re.IGNORECASE)
 
