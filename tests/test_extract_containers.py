@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref.read.htmlmarks import NOTES, WORKS, box_kind, chrome, is_backlink_text
-from acuref.read.sections import is_reference_heading
+from acuref.read.sections import is_reference_heading, is_reference_name
 from conftest import found_in
 
 _ENTRY_A = "Amsel, Karin. 2011. <em>Birds of the Marsh</em>. Kassel: Seeverlag."
@@ -239,3 +239,24 @@ def test_titles_in_book_quotes_need_no_year():
                  "<li>Иванов И. «Птицы города». М.: Наука</li></ul>")
     found, _ = found_in(page, "refs.html")
     assert found == ["山田太郎『鳥の研究』岩波書店", "Иванов И. «Птицы города». М.: Наука"]
+
+
+@pytest.mark.parametrize("name, named", [("参考文献.md", True), ("references.html", True), ("reading-list.txt", True),
+                                         ("notes.md", False), ("cited.docx", False), ("README.md", False)])
+def test_a_file_named_as_a_reference_list(name, named):
+    """A page file named as a reference section is ("参考文献.md") heads its whole text; a weak word ("notes")
+    or a paper's file (Word, OpenDocument) does not."""
+    assert is_reference_name(f"docs/{name}") is named
+
+
+def test_a_reference_list_file_with_topic_headings_only(tmp_path):
+    """A page named "参考文献.md" whose headings are topics ("Easy", "Hard") is read whole as a reference list of
+    linked titles; the same text under another name is not."""
+    text = ("## Easy\n\n- [Crows in the city: a first guide](https://example.org/crows)\n"
+            "- [Rooks and their roosts](https://example.org/rooks)\n\n## Hard\n\n"
+            "- [The mathematics of murmurations](https://example.org/murmurations)\n")
+    found, _ = found_in(text, "参考文献.md")
+    assert found == ["Crows in the city: a first guide https://example.org/crows",
+                     "Rooks and their roosts https://example.org/rooks",
+                     "The mathematics of murmurations https://example.org/murmurations"]
+    assert found_in(text, "page.md")[0] == []

@@ -36,7 +36,7 @@ from acuref.read.judge import (
     judged,
 )
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
-from acuref.read.sections import is_end_heading, is_reference_heading, not_cited_heading
+from acuref.read.sections import is_end_heading, is_reference_heading, is_reference_name, not_cited_heading
 from acuref.read.segment import Unit, segment
 from acuref.read.verdict import PROSE, bibtex_twins, run_together, verdict
 
@@ -108,12 +108,16 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
     """Every reference in a document, in document order, and every candidate in a reference section or list
     that was not taken (with the reason)."""
-    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown")
+    named = doc.format in ("markdown", "rst", "text", "html") and is_reference_name(doc.name)
+    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown", named=named)
 
 
-def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False) -> tuple[list[Source], list[Skipped]]:
+def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False,
+             named: bool = False) -> tuple[list[Source], list[Skipped]]:
     units = cards(segment(lines, blocks, lazy))
     walk = _Walk(units)
+    if named and not any(u is not None and u.heading and is_reference_heading(u.flat) for u in units):
+        walk.open_at_start()  # "参考文献.md" with topic headings only: the file's name heads the whole document
     for i, u in enumerate(units):
         if u is not None:
             walk.visit(i, u)
@@ -227,6 +231,10 @@ class _Walk:
         if box and not self.section:
             self._open(7)
             self.boxed = True
+
+    def open_at_start(self) -> None:
+        """The document is a reference section from its first line (its file is named like one)."""
+        self._open(1)
 
     def _open(self, level: int) -> None:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""

@@ -40,6 +40,7 @@ _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発�
 # Words that name a reference section only when they are most of its heading ("Notes", "Recommended books").
 _WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros",
                    "livros", "boeken", "książki", "книги"})
+_PAGE_SUFFIXES = frozenset({"md", "markdown", "rst", "rest", "txt", "text", "html", "htm", "xhtml"})
 # Words German and Dutch put at the end of a compound: "Sekundärliteratur", "Primärquellen", "Vakliteratuur".
 _COMPOUNDED = frozenset({"literatur", "literatuur", "quellen", "nachweise", "bibliographie", "litteratur"})
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
@@ -129,6 +130,17 @@ def not_cited_heading(text: str) -> str | None:
     if _OTHERS.match(core):
         return "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites"
     return None
+
+
+def is_reference_name(path: str) -> bool:
+    """True for a file named as a reference section is ("references.md", "参考文献.md", "reading-list.txt"), not
+    with a word that names one only as most of a heading ("notes.md", "sources.txt")."""
+    base = re.split(r"[\\/]", path)[-1]
+    if "." not in base or base.rsplit(".", 1)[1].lower() not in _PAGE_SUFFIXES:
+        return False  # a Word or OpenDocument file is a paper, whatever its name
+    stem = re.sub(r"[-_.\s]+", " ", base.rsplit(".", 1)[0]).strip()
+    words = _WORD_RE.findall(stem.lower())
+    return bool(stem) and not (set(words) & (_WEAK | {"cited", "citation"})) and is_reference_heading(stem)
 
 
 def is_end_heading(text: str) -> bool:
