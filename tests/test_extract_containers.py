@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref.read.htmlmarks import NOTES, WORKS, box_kind, chrome, is_backlink_text
+from acuref.read.judge import is_remark
 from acuref.read.sections import is_reference_heading, is_reference_name
 from conftest import found_in
 
@@ -260,3 +261,16 @@ def test_a_reference_list_file_with_topic_headings_only(tmp_path):
                      "Rooks and their roosts https://example.org/rooks",
                      "The mathematics of murmurations https://example.org/murmurations"]
     assert found_in(text, "page.md")[0] == []
+
+
+@pytest.mark.parametrize("note, remark", [
+    ("Counted by hand in spring 2019.", True),
+    ("The figure refers to 1999, not to 2001 as often said.", True),
+    ("Vgl. Meier, H.: Die Dinge. München 1999, S. 12.", False),
+    ("Roe 2010, p. 5.", False),
+    ("See Poe 2001.", False),
+])
+def test_footnote_remarks(note, remark):
+    """A footnote that says something (lower-case words, no locator, quotation or author list) is a remark; one
+    that cites a work, however short, is not."""
+    assert is_remark(note) is remark

@@ -29,7 +29,7 @@ _NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-endnote", "doc-f
 # Class or id words, matched against a token's parts split at "-" and "_" ("c-article-references__item").
 _WORKS_WORDS = frozenset({"bibliography", "bibliographie", "bibliografia", "biblio", "reflist-works",
                           "citation-list", "citations", "references-list", "ref-list", "reflist-biblio"})
-_NOTES_WORDS = frozenset({"references", "reflist", "refs", "footnotes", "endnotes", "footnote-list"})
+_NOTES_WORDS = frozenset({"references", "reflist", "refs", "footnotes", "endnotes", "footnote-list", "refbegin"})
 _WORKS_TOKENS = frozenset({"citation", "ref-list", "csl-bib-body", "csl-entry", "bibliography", "c-article-references",
                            "references-list", "citation-list", "refs", "quarto-bibliography"})
 

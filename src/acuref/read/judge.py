@@ -157,14 +157,16 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
 
 def is_remark(text: str) -> bool:
     """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
-    list punctuation or quotation, and its words after the first in lower case."""
+    quotation or author list, and its words after the first in lower case."""
     words = text.split()
-    if not 3 <= len(words) <= 40 or re.search(r"[,:;\"“„«(『「]", text) or _LOCATOR_RE.search(text):
+    if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
         return False
     if IDENT_RE.search(text.lower()):
         return False
     later = [w for w in words[1:] if w[:1].isalpha()]
-    return len(later) >= 2 and sum(w[0].islower() for w in later) >= 0.7 * len(later)
+    if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
+        return False
+    return not (re.search(r"[,:;]", text) and evidence_of(text) >= 3)  # "Roe, J.: Crows, Kassel 2011" cites
 
 
 def judge(text: str) -> str | None:
