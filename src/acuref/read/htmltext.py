@@ -129,25 +129,12 @@ class BlockTextParser(HTMLParser):
         if tag in _SKIP_TAGS and tag != "head":
             self._skip += 1
             return
-        if self._hidden and tag == self._hidden[-1][0]:
-            self._hidden[-1][1] += 1  # type: ignore[operator]
-        elif tag not in _VOID_TAGS and (_is_hidden(attrs) or chrome(tag, dict(attrs))):
-            if tag in _BLOCK_TAGS and not self._skip and not _is_hidden(attrs):
-                # Navigation ends what came before it, as its own headings ("Navigation menu") did when read.
-                self._flush()
-                self.lines.append(Line(self.getpos()[0], "Navigation", 1))
-            self._hidden.append([tag, 1])
-            self._skip += 1
         if tag not in _VOID_TAGS:
-            self._box_start(tag, attrs)
+            self._counted_start(tag, attrs)
         if tag == "dt":
             self._dt = True
         if tag == "title":
             self._in_title = True
-        if self._inline and tag == self._inline[-1][0]:
-            self._inline[-1][1] += 1  # type: ignore[operator]
-        elif tag not in _VOID_TAGS and _inline_block(tag, attrs):
-            self._inline.append([tag, 1])
         if tag in _BLOCK_TAGS and (self._in_entry() or self._inline) and tag not in ("br", "hr", "pre"):
             self._buf.append("" if self._inline else " ")  # one entry set out in blocks (a CSL margin, its text)
         elif tag in _BLOCK_TAGS:
@@ -244,6 +231,24 @@ class BlockTextParser(HTMLParser):
             self._lists.pop()
         if self._boxes:
             self._box_end(tag)
+
+    def _counted_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """An element that opens: one the page hides or that is chrome is skipped whole; containers, and blocks
+        styled inline, are counted so their end is known."""
+        if self._hidden and tag == self._hidden[-1][0]:
+            self._hidden[-1][1] += 1  # type: ignore[operator]
+        elif _is_hidden(attrs) or chrome(tag, dict(attrs)):
+            if tag in _BLOCK_TAGS and not self._skip and not _is_hidden(attrs):
+                # Navigation ends what came before it, as its own headings ("Navigation menu") did when read.
+                self._flush()
+                self.lines.append(Line(self.getpos()[0], "Navigation", 1))
+            self._hidden.append([tag, 1])
+            self._skip += 1
+        self._box_start(tag, attrs)
+        if self._inline and tag == self._inline[-1][0]:
+            self._inline[-1][1] += 1  # type: ignore[operator]
+        elif _inline_block(tag, attrs):
+            self._inline.append([tag, 1])
 
     def _box_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Count an element into the open containers; one the markup names a reference container opens."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from acuref.normalize.shapes import split_authors
@@ -13,6 +12,7 @@ from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
 from acuref.read.judge import IN_LIST, evidence_of, has_core
+from acuref.read.paged import without_page_furniture
 
 TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 
@@ -118,36 +118,6 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
     return out
 
 
-# A paged text's footer: "de Jong        [Page 21]", "Page 3 of 12" (RFCs, Internet-Drafts, printed plain text).
-_FOOTER_RE = re.compile(r"(?:^|\s{2,})\[?(?:page|seite|página|pagina|strona|sida|side|стр\.?)\s+\d{1,4}"
-                        r"(?:\s+(?:of|von|de|di|z|из|sur)\s+\d{1,4})?\]?\s*$", re.IGNORECASE)
-
-
-def _without_page_furniture(lines: list[Line], blocks: bool) -> list[Line]:
-    """A paged text without its page breaks: each footer, the running header after it (a line the document
-    repeats) and the blank lines around them go, so an entry broken by a page runs on across it."""
-    plain = [not line.heading and (line.pre or not blocks) for line in lines]
-    footers = [k for k, line in enumerate(lines) if plain[k] and len(line.text) <= 120 and _FOOTER_RE.search(line.text)]
-    if len(footers) < 2:
-        return lines
-    counts = Counter(line.text.strip() for k, line in enumerate(lines) if plain[k])
-    drop: set[int] = set(footers)
-
-    def blanks(j: int, step: int) -> int:
-        while 0 <= j < len(lines) and plain[j] and not lines[j].text.strip():
-            drop.add(j)
-            j += step
-        return j
-
-    for k in footers:
-        blanks(k - 1, -1)
-        j = blanks(k + 1, 1)
-        if j < len(lines) and plain[j] and counts[lines[j].text.strip()] >= 2 and len(lines[j].text.strip()) <= 100:
-            drop.add(j)
-            blanks(j + 1, 1)
-    return [line for k, line in enumerate(lines) if k not in drop]
-
-
 def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
@@ -159,7 +129,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     cur: Unit | None = None
     last = -1  # the last item number seen
     block_mode = blocks
-    marked = _without_page_furniture(_mark_rules(lines), blocks)
+    marked = without_page_furniture(_mark_rules(lines), blocks)
     wrap = _wrapped(_plain_lines(marked, blocks))
     for k, line in enumerate(marked):
         blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
@@ -179,18 +149,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
-        label, rest = _item_label(s, cur, last)
-        bullet = label is None and rest != s
-        if bullet or (label and label.isdecimal()):
-            # "• [1] Entry" (a list that prints its own labels), "1. 1.Entry" (an <ol> that does too): the label
-            # the entry prints is its label
-            inner, after = split_label(rest.strip())
-            if inner and (bullet or inner == label) and after:
-                label, rest, bullet = inner, after, False
-            elif label:
-                again = _LABEL_AGAIN_RE.match(rest)
-                if again and (again.group(1) or again.group(2)) == label:
-                    rest = rest[again.end():]
+        label, rest, bullet = _labelled(s, cur, last)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
         if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
@@ -216,6 +175,21 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _labelled(s: str, cur: Unit | None, last: int) -> tuple[str | None, str, bool]:
+    """A line's item label, the rest, and whether it is a bullet item; "• [1] Entry" (a list that prints its own
+    labels) and "1. 1.Entry" (an <ol> that does too) have the label the entry prints."""
+    label, rest = _item_label(s, cur, last)
+    bullet = label is None and rest != s
+    if bullet or (label and label.isdecimal()):
+        inner, after = split_label(rest.strip())
+        if inner and (bullet or inner == label) and after:
+            return inner, after, False
+        again = _LABEL_AGAIN_RE.match(rest) if label else None
+        if again and (again.group(1) or again.group(2)) == label:
+            rest = rest[again.end():]
+    return label, rest, bullet
 
 
 def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
