@@ -274,3 +274,11 @@ def test_footnote_remarks(note, remark):
     """A footnote that says something (lower-case words, no locator, quotation or author list) is a remark; one
     that cites a work, however short, is not."""
     assert is_remark(note) is remark
+
+
+def test_a_type_code_marks_an_undated_entry_of_a_numbered_list():
+    """In a numbered reference list, an entry with no year but a GB/T type code ("[J]", "[M]") is taken."""
+    text = ("## 参考文献\n\n1. 山田太郎『鳥の研究』[M] 岩波書店, 2005 年\n2. 鈴木花子「鳥と人」[J] 鳥学雑誌 3(2), 1998\n"
+            "3. 田中一郎 鳥の町論 [J] 東京大学紀要\n")
+    found, _ = found_in(text, "page.md")
+    assert found[2] == "田中一郎 鳥の町論 [J] 東京大学紀要"

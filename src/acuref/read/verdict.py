@@ -44,6 +44,10 @@ _KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 _TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
 
 
+# A document type code of GB/T 7714 and the Japanese lists that borrow it: "[J]" journal, "[M]" book, "[EB/OL]".
+_TYPE_CODE_RE = re.compile(r"[\[［](?:[JMCDRSPNZGAＪＭ]|EB/OL|DB/OL|J/OL|M/OL)[\]］]")
+
+
 # A title in the quotation marks Japanese and Russian set titles in: 『…』, «…».
 _BOOK_MARKS_RE = re.compile(r"『[^』]{2,}』|«[^»]{3,}»")
 
@@ -66,8 +70,8 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == BARE_LINK and u.label:
         return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
     if reason == NO_YEAR and member is not None and member.good and member.numbered \
-            and _TITLE_MARKS_RE.search(u.flat):
-        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
+            and (_TITLE_MARKS_RE.search(u.flat) or _TYPE_CODE_RE.search(u.flat)):
+        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author", "… [J] …"
     if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400:
         return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
     if reason in (NO_YEAR, PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
