@@ -8,6 +8,9 @@ paragraphs, wrapped lines joined, a ``[LABEL]`` on its own line joined to its en
   locator, a legal citation) and otherwise listed as *skipped* with the reason, so nothing disappears
   silently. A topic subheading followed by references stays inside the section; another heading, or prose,
   ends it.
+- **Containers the markup names** (``role="doc-bibliography"``, ``csl-bib-body``, MediaWiki's ``reflist``,
+  footnote sections; :mod:`acuref.read.htmlmarks`) are reference sections of their own, from where they open to
+  where they close; "Cite this article" and "Cited by" lists are listed as skipped, never taken.
 - **Lists without a heading** are judged as a whole: when most items score as references the list is a
   reference list, and its other items are judged as in a section. A run of three or more paragraphs that
   each score as references is a reference list too.
