@@ -282,3 +282,12 @@ def test_a_type_code_marks_an_undated_entry_of_a_numbered_list():
             "3. 田中一郎 鳥の町論 [J] 東京大学紀要\n")
     found, _ = found_in(text, "page.md")
     assert found[2] == "田中一郎 鳥の町論 [J] 東京大学紀要"
+
+
+def test_a_number_and_a_citation_key_label_an_entry():
+    """"3.[roost] Roe, J.: …" (no space after the number): the number labels the entry, the key is not its text."""
+    text = ("## Literatura\n\n1.[crows] Roe, Jane: \"Crows in the city\", Urban Press, Zagreb, 2005.\n"
+            "2.[rooks] Poe, Tom; Wu, Li: \"Rooks\", Avis, 2008., str. 3-9\n")
+    found, _ = found_in(text, "page.md")
+    assert found == ['Roe, Jane: "Crows in the city", Urban Press, Zagreb, 2005.',
+                     'Poe, Tom; Wu, Li: "Rooks", Avis, 2008., str. 3-9']

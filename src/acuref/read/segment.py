@@ -226,6 +226,7 @@ _NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
 _TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
                        "ebook artikel article code slides bib bibtex link url abstract poster project website "
                        "talk data arxiv preprint supplementary paper".split())  # a link's tag, not an entry's key
+_NUMBER_KEY_RE = re.compile(r"^(\d{1,4})[.)]\s?\[[^\[\]\s]{1,60}\]\s+(?=\S)")
 _WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
 
 
@@ -237,6 +238,9 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
         number = wide.group(1) or wide.group(2) or wide.group(3)
         if int(number) == last + 1:
             return number, s[wide.end():]
+    keyed = _NUMBER_KEY_RE.match(s)
+    if keyed:  # "3.[book_asa] Bregman, A.: …": a number and the citation key the writer's tool printed
+        return keyed.group(1), s[keyed.end():]
     label, rest = split_label(s)
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
