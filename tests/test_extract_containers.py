@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref.read.htmlmarks import NOTES, WORKS, box_kind, chrome, is_backlink_text
-from acuref.read.judge import is_remark
+from acuref.read.judge import is_remark, judge
 from acuref.read.sections import is_reference_heading, is_reference_name
 from conftest import found_in
 
@@ -291,3 +291,10 @@ def test_a_number_and_a_citation_key_label_an_entry():
     found, _ = found_in(text, "page.md")
     assert found == ['Roe, Jane: "Crows in the city", Urban Press, Zagreb, 2005.',
                      'Poe, Tom; Wu, Li: "Rooks", Avis, 2008., str. 3-9']
+
+
+@pytest.mark.parametrize("entry", ["Rossi, M. Corvi. Milano: Gufo, s.a.", "Jansen, P. Kraaien. Leiden: Uil, z.j.",
+                                   "Иванов И. Вороны. — М.: Сова, б. г."])
+def test_no_year_marks_of_more_languages(entry):
+    """'s.a.', 'z.j.', 'б. г.' say the work has no year, as 'n.d.' and 'o. J.' do: the entry is a reference."""
+    assert judge(entry) is None

@@ -34,7 +34,7 @@ _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|
                        r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
 
 
-_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?j\.|in\s+press|forthcoming|im\s+druck|sous\s+presse|"
+_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?j\.|s\.\s?a\.|z\.\s?j\.|b\.\s?r\.|б\.\s?г\.|in\s+press|forthcoming|im\s+druck|sous\s+presse|"
                          r"abruf|zugriff|zugegriffen|visitado|citado|consultato|dostęp|обращения|"
                          r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)")  # lower case
 
