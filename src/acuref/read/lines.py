@@ -16,6 +16,8 @@ class Line:
     brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
     pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
     work: bool = False  # a row of a table whose header names its columns title, authors, year … (tables.py)
+    box: int = 0  # the reference container the markup puts the line in (its number, from 1; htmlmarks.py), or 0
+    sure: bool = False  # that container holds works only (a bibliography), not notes and works mixed
 
 
 # TeX left in the text: "\textit{Title}", "\hspace{3mm}", "\&".
