@@ -81,6 +81,27 @@ def test_arxiv_identifier(text, ident):
     assert bibtex_loads(bib, "x.bib")[0][0].number == f"arXiv:{ident}"
 
 
+@pytest.mark.parametrize("text,venue,volume", [
+    ("Okafor N, Lindqvist P. Sparse priors for tree shapes. arXiv preprint arXiv:190312345. 2019;.",
+     "arXiv preprint arXiv:190312345", None),
+    ("Haddad, R., and Moreno, T.: Learning the ozone budget, arXiv preprint\narXiv:2311.04567, 2023.",
+     "arXiv preprint arXiv:2311.04567", None),
+    ("Quist, A. et al. Reviewing the reviewers: a first year. ArXiv e-prints, may 2018.", "ArXiv e-prints", None),
+    ("Ana Ruiz and Li Wen. 2021. Contrastive ranking for shops. ArXiv abs/2104.01234 (2021).", "ArXiv", None),
+    ("Ana Ruiz and Li Wen. 2021. Contrastive ranking for shops. ArXiv (2021).", "ArXiv", None),
+    ("P. Osei, K. Lund, Dense retrieval for small archives (2022). arXiv:2203.04567. URL https://arxiv.org/abs/2203.04567",
+     None, None),
+    ("Tomas Berg. KVX - a log-structured store. CoRR, abs/1901.02345, 2019.", "CoRR", "abs/1901.02345"),
+])
+def test_arxiv_venue_as_printed(text, venue, volume):
+    """arXiv printed as a venue stays as printed; an identifier alone ('arXiv:…') names no container; CoRR's
+    'abs/…' is its volume; the writers still name the repository once."""
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume) == (venue, volume)
+    if ref.number and ref.number.startswith("arXiv:") and venue:
+        assert "journal" not in bibtex_dumps(to_entries([ref]))
+
+
 def test_bert_title_keeps_its_first_word():
     """'BERT: Pre-training …' keeps 'BERT:' in the title."""
     ref = parse_reference("Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2018). BERT: Pre-training of deep "

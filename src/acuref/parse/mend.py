@@ -34,8 +34,13 @@ _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\
                               re.IGNORECASE)
 _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 # "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
-_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.?\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
                        r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
+# arXiv printed as a venue: "arXiv preprint arXiv:…" (Google Scholar's journal), "ArXiv e-prints", "ArXiv abs/…",
+# "// arXiv." (GOST), "ArXiv (2020)"; never the "arXiv" of an identifier ("arXiv:1908.10084")
+_ARXIV_VENUE_RE = re.compile(r"\b(arXiv\s*(?:preprint|e-prints?)(?:\s*arXiv\s*:\s*[^\s,;()]+?)?|arXiv)(?=\.?(?:[\s,;(]|$))"
+                             r"(?!\s*:)", re.IGNORECASE)
+_CORR_RE = re.compile(r"\bCoRR\s*,?\s*(?:vol\.\s*)?(abs/[\w./-]+?)(?=[,;(\s]|\.?$|\.\s)")
 _YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
@@ -71,7 +76,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _series_off_container(ref)
     ref = _title_notes(ref)
     ref = _editors(ref)
-    ref = _arxiv(ref, text)
+    ref = _arxiv(_corr(ref, text) if "CoRR" in text else ref, text)
     ref = read_kind(ref, text)
     ref = read_venue(ref, text)
     ref = read_edition(ref, text)
@@ -206,8 +211,10 @@ def _editors(ref: Reference) -> Reference:
 def _arxiv(ref: Reference, text: str) -> Reference:
     m = _ARXIV_RE.search(text) if "Xiv" in text or "xiv" in text or "XIV" in text else None
     if not m:
-        return ref
+        return _arxiv_named(ref, text) if "Xiv" in text and not ref.container_title else ref
     ident = m.group(1) or m.group(2) or m.group(3)
+    if "." not in ident and ident[:4].isdigit():
+        ident = f"{ident[:4]}.{ident[4:]}"  # "arXiv:180512400": the dot a style dropped
     if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number) \
             or ref.DOI and "arxiv" not in ref.DOI.lower():
         # a published article that also gives its preprint: its article number stays; the preprint is a link
@@ -216,16 +223,52 @@ def _arxiv(ref: Reference, text: str) -> Reference:
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
     if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
-        # "arXiv" is the container only where the string prints it; a link alone names no container
-        printed = "arxiv" in _LINK_RE.sub(" ", text).lower()
-        changes.update(type="article", container_title="arXiv" if printed else ref.container_title)
+        changes.update(type="article", container_title=_arxiv_venue(text))
+    elif ref.container_title.endswith((" arXiv", " ArXiv")):  # "Computing Research Repository arXiv:1602.02296"
+        changes.update(type="article", container_title=ref.container_title[:-6])
     if ref.page and ident in ref.page.replace("-", "."):
         changes["page"] = None
+    for name in ("volume", "issue"):
+        if getattr(ref, name) and getattr(ref, name) in ident:
+            changes[name] = None  # "abs/2104.01234": a piece of the identifier is no volume
     if ref.issued is None:  # the identifier's digits hide the year printed after it from the reader
         years = set(_YEAR_RE.findall(_LINK_RE.sub(" ", text[:m.start()] + " " + text[m.end():])))
         if len(years) == 1:
             changes["issued"] = Date(int(years.pop()))
     return replace(ref, **changes)
+
+
+def _corr(ref: Reference, text: str) -> Reference:
+    """DBLP's ``CoRR, abs/1407.3561`` (or ``CoRR abs/…``): the journal CoRR, its volume the abs/ identifier as printed."""
+    m = _CORR_RE.search(text)
+    if not m or ref.container_title not in (None, "CoRR"):
+        return ref
+    title = ref.title or ""
+    at = title.find("CoRR")
+    changes: dict = {"container_title": "CoRR", "volume": m.group(1), "issue": None, "type": "article-journal"}
+    if at > 0:
+        changes["title"] = title[:at].rstrip(" .,;")
+    for name in ("page", "number"):
+        if getattr(ref, name) and getattr(ref, name) in m.group(1):
+            changes[name] = None  # a piece of the identifier read as pages or an article number
+    return replace(ref, **changes)
+
+
+def _arxiv_named(ref: Reference, text: str) -> Reference:
+    """``Title. ArXiv (2020).``: a preprint that names its repository after its title but gives no identifier."""
+    venue = _arxiv_venue(text)
+    if not venue or not ref.title or text.find(venue) < text.find(ref.title) + len(ref.title):
+        return ref
+    return replace(ref, type="article", container_title=venue, publisher=ref.publisher or "arXiv")
+
+
+def _arxiv_venue(text: str) -> str | None:
+    """The venue a preprint's string prints, as printed (``arXiv preprint arXiv:1810.04805``, ``ArXiv e-prints``,
+    ACM's ``ArXiv abs/…``), or None where arXiv is only named in its identifier (``(2019). arXiv:1908.10084``) or a link:
+    an identifier is the number, not a venue."""
+    bare = _LINK_RE.sub(" ", text)
+    m = _ARXIV_VENUE_RE.search(bare)
+    return " ".join(m.group(1).split()).rstrip(".") if m else None
 
 
 def _conference(ref: Reference) -> Reference:
