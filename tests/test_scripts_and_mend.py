@@ -102,6 +102,17 @@ def test_arxiv_venue_as_printed(text, venue, volume):
         assert "journal" not in bibtex_dumps(to_entries([ref]))
 
 
+@pytest.mark.parametrize("text,number", [
+    ('Moreau, P., "Rate Limits for Small Resolvers", RFC 9123, June 2021.', "RFC 9123"),
+    ('Tan, K. and L. Oduya, "Terms for Describing Key Rotation", BCP 99,\nRFC 8765, March 2020.', "RFC 8765"),
+    ('Ilves, S., Ed., "Batch Token Exchange", Work in Progress, May 2019.', None),
+])
+def test_ietf_documents_have_no_container(text, number):
+    """An RFC's number (and its BCP/STD series) and an Internet-Draft's 'Work in Progress' are no container."""
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.container_title_short, ref.number, ref.type) == (None, None, number, "report")
+
+
 def test_bert_title_keeps_its_first_word():
     """'BERT: Pre-training …' keeps 'BERT:' in the title."""
     ref = parse_reference("Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2018). BERT: Pre-training of deep "

@@ -41,6 +41,8 @@ _ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org
 _ARXIV_VENUE_RE = re.compile(r"\b(arXiv\s*(?:preprint|e-prints?)(?:\s*arXiv\s*:\s*[^\s,;()]+?)?|arXiv)(?=\.?(?:[\s,;(]|$))"
                              r"(?!\s*:)", re.IGNORECASE)
 _CORR_RE = re.compile(r"\bCoRR\s*,?\s*(?:vol\.\s*)?(abs/[\w./-]+?)(?=[,;(\s]|\.?$|\.\s)")
+_RFC_RE = re.compile(r"\bRFC\s?(\d{1,5})\b")
+_IETF_SERIES_RE = re.compile(r"(?:RFC|BCP|STD|FYI)(?:\s?\d{1,5})?")
 _YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
@@ -82,6 +84,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = read_edition(ref, text)
     ref = read_titles(ref, text)
     ref = read_container(ref, text)
+    ref = _ietf(ref, text) if "RFC" in text or "Work in Progress" in text else ref
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
@@ -252,6 +255,21 @@ def _corr(ref: Reference, text: str) -> Reference:
         if getattr(ref, name) and getattr(ref, name) in m.group(1):
             changes[name] = None  # a piece of the identifier read as pages or an article number
     return replace(ref, **changes)
+
+
+def _ietf(ref: Reference, text: str) -> Reference:
+    """IETF's ``"Title", BCP 14, RFC 2119, March 1997.``: the RFC is the document's number, a report in a numbered
+    series, not a container; ``Work in Progress`` marks an Internet-Draft, no container either."""
+    c = ref.container_title or ""
+    if "Work in Progress" in (c, ref.publisher):
+        return replace(ref, container_title=None, type="report", note=ref.note or "Work in Progress",
+                       publisher=None if ref.publisher == "Work in Progress" else ref.publisher)
+    m = _RFC_RE.search(text)
+    if not m or (c and not _IETF_SERIES_RE.fullmatch(c)):
+        return ref
+    short = ref.container_title_short
+    return replace(ref, container_title=None, type="report", number=ref.number or f"RFC {m.group(1)}",
+                   container_title_short=None if short and _IETF_SERIES_RE.fullmatch(short) else short)
 
 
 def _arxiv_named(ref: Reference, text: str) -> Reference:
