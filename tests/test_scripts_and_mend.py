@@ -132,6 +132,30 @@ def test_conference_papers(text):
     assert parse_reference(text).type == "paper-conference"
 
 
+@pytest.mark.parametrize("text,venue", [
+    ('R. Osei and M. Lund, "Graceful restarts for stream joins," 2018 IEEE 34th International Conference on Data '
+     "Engineering (ICDE), Paris, France, 2018, pp. 101-112.",
+     "2018 IEEE 34th International Conference on Data Engineering (ICDE)"),
+    ("K. Tanaka and H. Mori. Gossip with budgets. In Seventh IEEE International Conference on Peer-to-Peer Computing "
+     "(P2P'07), pages 12–20, Sep 2007.", "Seventh IEEE International Conference on Peer-to-Peer Computing (P2P'07)"),
+    ("L. Berg and T. Oduya. Snapshotting replicated logs. In Proceedings. 31st International Conference on Distributed "
+     "Computing Systems, 2011, pages 44–53, 2011.",
+     "Proceedings. 31st International Conference on Distributed Computing Systems, 2011"),
+    ("Ruiz, A., Wen, L.: Soft quorums. In: Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019), "
+     "pp. 5–14 (2019)", "Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019)"),
+])
+def test_proceedings_keep_their_printed_year(text, venue):
+    """A proceedings' name keeps the year or acronym printed as part of it; the issued year stays read."""
+    ref = parse_reference(text)
+    assert ref.container_title == venue and ref.issued is not None
+
+
+def test_journal_year_is_not_part_of_its_name():
+    """'Proc Natl Acad Sci USA 2008, 105:…' is a journal, its year the issued date only."""
+    ref = parse_reference("Okafor N, Berg L: Salt stress in root hairs. Proc Natl Acad Sci USA 2008, 105:1201-1207.")
+    assert (ref.container_title, ref.issued.year, ref.volume) == ("Proc Natl Acad Sci USA", 2008, "105")
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "
