@@ -10,8 +10,7 @@
   acronym's bracket that the reading left open is closed;
 - a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
 - ``In NIPS.`` is the proceedings, not the publisher; a book's series printed last in brackets (``233 p. (Points)``)
-  is its collection;
-- a proceedings' name printed with its year and nothing between (``In Proc HICSS 2011.``) keeps the year.
+  is its collection (a proceedings' name printed with its year keeps it: :mod:`acuref.parse.venues`).
 """
 
 from __future__ import annotations
@@ -56,8 +55,7 @@ def read_container(ref: Reference, text: str) -> Reference:
     ref = _acronym_tail(ref, text)
     ref = _online_mark(ref)
     ref = _numbers_tail(ref)
-    ref = _place_tail(ref, text)
-    return _year_in_name(ref, text)
+    return _place_tail(ref, text)
 
 
 _LINK_WORDS = frozenset({"link", "online", "url", "internet", "web", "website", "webseite"})  # "In: Link, letzter Abruf …"
@@ -201,17 +199,6 @@ def _open_bracket(ref: Reference, text: str) -> Reference:
         return ref
     close = re.match(r"\s*\)", text[at + len(c):])
     return replace(ref, container_title=c + ")") if close else ref
-
-
-def _year_in_name(ref: Reference, text: str) -> Reference:
-    """``In Proc HICSS 2011. IEEE``: a proceedings' short name printed with its year keeps it."""
-    c = ref.container_title or ""
-    if not ref.issued or ref.volume or len(c) > 40 or not re.match(r"(?:Proc\.?|Proceedings)\s", c):
-        return ref
-    m = re.search(re.escape(c) + r"\s+((?:19|20)\d{2})(?=\.\s|\.?$|\s\()", text)
-    if not m or int(m.group(1)) != ref.issued.year:
-        return ref
-    return replace(ref, container_title=f"{c} {m.group(1)}")
 
 
 __all__ = ["read_container"]
