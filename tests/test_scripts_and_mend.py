@@ -156,6 +156,19 @@ def test_journal_year_is_not_part_of_its_name():
     assert (ref.container_title, ref.issued.year, ref.volume) == ("Proc Natl Acad Sci USA", 2008, "105")
 
 
+@pytest.mark.parametrize("text,title,venue", [
+    ("Mori H, Sato K. Scenario languages for museum guides https://ci.nii.ac.jp/naid/40099999999. Database Society "
+     "Letters, Vol.7, No.1, pp.21-24, 2008.", "Scenario languages for museum guides", "Database Society Letters"),
+    ("Tanaka K, Berg L. Linking heterogeneous documents https://dblp.org/rec/conf/xyz/TanakaB01. Proc. 3rd Workshop "
+     "on Document Systems, Kyoto, pp.10-17, 2001.", "Linking heterogeneous documents",
+     "Proc. 3rd Workshop on Document Systems"),
+])
+def test_a_link_after_the_title_is_the_url(text, title, venue):
+    """A link printed after the title (publication lists do) is the URL, in neither the title nor the container."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue) and ref.URL.startswith("https://")
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

@@ -73,6 +73,7 @@ def mend(ref: Reference, text: str) -> Reference:
     """The reading with the slips above mended and its confidence lowered where it contradicts itself."""
     if not ref.parsed:
         return ref
+    ref = _links_inside(ref, text) if "http" in text or "www." in text else ref
     ref = _names_in_title(ref, text)
     ref = _book_title_whole(ref, text)
     ref = _series_off_container(ref)
@@ -96,6 +97,29 @@ def mend(ref: Reference, text: str) -> Reference:
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
+
+
+def _links_inside(ref: Reference, text: str) -> Reference:
+    """A link printed after the title (``Title https://ci.nii.ac.jp/naid/…. Journal, Vol.6``, publication lists do) is
+    the work's URL: it is cut from the title and the container, and what it split is the title and the container."""
+    title, container, changes = ref.title or "", ref.container_title or "", {}
+    m = _LINK_RE.search(container)
+    if m:
+        head, rest = container[:m.start()].strip(" .,;"), container[m.end():].strip(" .,;")
+        if head and not title:
+            changes.update(title=head, container_title=rest or None)
+        else:
+            changes["container_title"] = rest or head or None
+    elif container:
+        first = container.split()[0].rstrip(".,;")
+        if len(first) > 3 and any(u.group(0).rstrip(".,;").endswith(first) for u in _LINK_RE.finditer(text)):  # "jp/naid/4000…, Journal"
+            changes["container_title"] = container[container.index(first) + len(first):].strip(" .,;") or None
+    if title:
+        cut = _LINK_RE.sub(" ", title)
+        cut = " ".join(re.sub(r"\s+https?$", "", cut).split()).strip(" .,;")
+        if cut != title and cut:
+            changes["title"] = cut
+    return replace(ref, **changes) if changes else ref
 
 
 def _names_in_title(ref: Reference, text: str = "") -> Reference:
