@@ -169,6 +169,29 @@ def test_a_link_after_the_title_is_the_url(text, title, venue):
     assert (ref.title, ref.container_title) == (title, venue) and ref.URL.startswith("https://")
 
 
+@pytest.mark.parametrize("text,title,venue", [
+    ("Berg L, Osei R. Faster coil maps with soft priors. Annual Meeting ISMRM, Montreal 2019, In: Proc. Intl. Soc. "
+     "Mag. Reson. Med. 2019; 27:4410.", "Faster coil maps with soft priors.", "Proc. Intl. Soc. Mag. Reson. Med."),
+    ("NOAA, 2019 ocean observing plan, NOAA Office of Research, (Accessed: 2 May 2024) (2019).",
+     "2019 ocean observing plan", None),
+    ("Ruiz, A., Wen, L.: 2021 update of the solar neutrino fluxes. Phys. Lett. B 812, 136 (2022)",
+     "2021 update of the solar neutrino fluxes", "Phys. Lett. B"),
+])
+def test_titles_keep_their_year_and_lose_the_meeting(text, title, venue):
+    """A year printed as a title's first word stays (a date is printed elsewhere); the meeting printed after a title
+    is not the title; 'In: Proc. …' keeps its 'Proc.'."""
+    ref = parse_reference(text)
+    assert ref.title.rstrip(".") == title.rstrip(".")
+    if venue:
+        assert ref.container_title.rstrip(".") == venue.rstrip(".")
+
+
+def test_a_year_alone_before_the_title_is_the_date():
+    """IOP's 'Banks T 2003 Title' prints the date before the title: it is not the title's."""
+    ref = parse_reference("Okafor N 2004 A critique of pure lattice models (arXiv:hep-lat/0401234)")
+    assert not ref.title.startswith("2004") and ref.issued.year == 2004
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

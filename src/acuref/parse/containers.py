@@ -8,6 +8,7 @@
 - IEEE's inverted conference names (``Software Maintenance (ICSM), 2010 IEEE International Conference on``) run
   to their final ``on``: a reading that stopped at the bracket or the first comma gets the name whole, and an
   acronym's bracket that the reading left open is closed;
+- ``Proc.`` left outside the name it begins (``In: Proc. Intl. Soc. Mag. Reson. Med.``) is the name's;
 - a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
 - ``In NIPS.`` is the proceedings, not the publisher; a book's series printed last in brackets (``233 p. (Points)``)
   is its collection (a proceedings' name printed with its year keeps it: :mod:`acuref.parse.venues`).
@@ -27,6 +28,7 @@ _ACRONYM_TAIL_RE = re.compile(
     r"(?P<sep>[,.])\s+(?:ser\.\s+)?(?P<acr>[A-Za-z][\w@/.+-]{1,24}?)"
     r"(?P<year>\s?[’'‘`]\s?\d{2}|\s+(?:19|20)\d{2})?(?:\s+Companion)?"
     r"(?P<note>\.\s+(?:accepted\s+for\s+publication|to\s+appear|in\s+press))?$")
+_PROC_BEFORE_RE = re.compile(r"(?:^|[,.:]\s|\bIn:?\s)(Proc\.?|Proceedings(?:\s+of(?:\s+the)?)?)\s$")
 _PLACES = frozenset({"USA", "US", "UK", "EU"})
 _QUOTED_YEAR_RE = r"\s?[’'‘`]\s?(?P<yy>\d{2})\b"
 
@@ -50,6 +52,7 @@ def read_container(ref: Reference, text: str) -> Reference:
     if not ref.container_title:
         return _missing(ref, text)
     ref = _inverted_name(ref, text)
+    ref = _proceedings_word(ref, text)
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
@@ -186,6 +189,14 @@ def _inverted_name(ref: Reference, text: str) -> Reference:
     if re.search(r"\b(?:on|of|for|in|and)\s*$", c) or span.count("(") != span.count(")"):
         return ref
     return replace(ref, container_title=" ".join(span.split()))
+
+
+def _proceedings_word(ref: Reference, text: str) -> Reference:
+    """``In: Proc. Intl. Soc. Mag. Reson. Med. 2018`` read without its first word: ``Proc.`` is the name's."""
+    c = ref.container_title or ""
+    at = text.find(c)
+    m = _PROC_BEFORE_RE.search(text[:at]) if at > 5 and not c.startswith("Proc") else None
+    return replace(ref, container_title=f"{m.group(1)} {c}") if m else ref
 
 
 def _open_bracket(ref: Reference, text: str) -> Reference:
