@@ -192,6 +192,30 @@ def test_a_year_alone_before_the_title_is_the_date():
     assert not ref.title.startswith("2004") and ref.issued.year == 2004
 
 
+@pytest.mark.parametrize("text,title,venue", [
+    ("Osei, R. and Berg, L.: Sorting plastics by hyperspectral imaging, Resources, Conservation and Recycling, 190, "
+     "106 811, https://doi.org/10.1016/j.resconrec.2023.106811, 2023.", "Sorting plastics by hyperspectral imaging",
+     "Resources, Conservation and Recycling"),
+    ("Wen, L.: Can ensembles replace physics?, Philosophical Transactions of the Royal Society A: Mathematical, "
+     "Physical and Engineering Sciences, 381, 20220 123, 2023.", "Can ensembles replace physics?",
+     "Philosophical Transactions of the Royal Society A: Mathematical, Physical and Engineering Sciences"),
+    ("Berg, Anna: Kolonialwaren in Hamburg. In: Stadtlexikon Link, letzter Abruf 3.1.2023.",
+     "Kolonialwaren in Hamburg", "Stadtlexikon"),
+])
+def test_container_names_with_commas_and_link_words(text, title, venue):
+    """A journal whose name holds a comma gets its first words back from the title; where a web page's link stood
+    ('Link') is not the site's name."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
+
+
+def test_a_place_before_a_journal_stays_in_the_title():
+    """'…from Kara Crater, Russia, Meteoritics & Planetary Science': a place is not the start of the journal."""
+    ref = parse_reference("Lund, K., Berg, A., studies of the impact breccias from Lake Tor, Finland, Meteoritics & "
+                          "Planetary Science, v.41, no.3, pp.212. 2006.")
+    assert ref.container_title == "Meteoritics & Planetary Science"
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

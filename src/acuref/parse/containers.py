@@ -29,6 +29,9 @@ _ACRONYM_TAIL_RE = re.compile(
     r"(?P<year>\s?[’'‘`]\s?\d{2}|\s+(?:19|20)\d{2})?(?:\s+Companion)?"
     r"(?P<note>\.\s+(?:accepted\s+for\s+publication|to\s+appear|in\s+press))?$")
 _PROC_BEFORE_RE = re.compile(r"(?:^|[,.:]\s|\bIn:?\s)(Proc\.?|Proceedings(?:\s+of(?:\s+the)?)?)\s$")
+# a name's second half: "Conservation and Recycling", "Physical and Engineering Sciences", "Diabetes y Nutrición"
+_JOINED_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w-]+(?:,\s[A-ZÀ-Þ][\w-]+)*\s(?:and|y|e|et|und)\s[A-ZÀ-Þ][\w-]+(?:\s[A-ZÀ-Þ][\w-]+)?$")
+_TITLE_LAST_PIECE_RE = re.compile(r",\s((?:(?:[A-ZÀ-Þ][\w-]*|of|the|de|la|del|for|in)\s){0,8}(?:[A-Z]:\s)?[A-ZÀ-Þ][\w-]+)$")
 _PLACES = frozenset({"USA", "US", "UK", "EU"})
 _QUOTED_YEAR_RE = r"\s?[’'‘`]\s?(?P<yy>\d{2})\b"
 
@@ -50,13 +53,15 @@ def read_container(ref: Reference, text: str) -> Reference:
         return ref
     text = " ".join(text.split())  # a line break in the string is a space in the fields
     if not ref.container_title:
-        return _missing(ref, text)
+        return _link_word(_missing(ref, text))
     ref = _inverted_name(ref, text)
     ref = _proceedings_word(ref, text)
+    ref = _name_with_commas(ref, text)
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
     ref = _online_mark(ref)
+    ref = _link_word(ref)
     ref = _numbers_tail(ref)
     return _place_tail(ref, text)
 
@@ -197,6 +202,24 @@ def _proceedings_word(ref: Reference, text: str) -> Reference:
     at = text.find(c)
     m = _PROC_BEFORE_RE.search(text[:at]) if at > 5 and not c.startswith("Proc") else None
     return replace(ref, container_title=f"{m.group(1)} {c}") if m else ref
+
+
+def _name_with_commas(ref: Reference, text: str) -> Reference:
+    """``…machine learning, Resources, Conservation and Recycling, 184, …``: a journal whose name holds a comma, read
+    from the comma on, gets its first words back from the title (``Resources``, ``Royal Society A: Mathematical``)."""
+    c, title = ref.container_title or "", ref.title or ""
+    m = _TITLE_LAST_PIECE_RE.search(title) if _JOINED_NAME_RE.match(c) and ", " in title else None
+    if not m or m.start() < 10 or f"{m.group(1)}, {c}" not in text:
+        return ref
+    return replace(ref, title=title[:m.start()].rstrip(" ,"), container_title=f"{m.group(1)}, {c}")
+
+
+def _link_word(ref: Reference) -> Reference:
+    """``In: LeMo Link, letzter Abruf …``, ``In: Britannica online (Link, letzter Abruf …)``: where a web page's link
+    stood is not the site's name."""
+    c = ref.container_title or ""
+    m = re.search(r"\s*\(?\b(?:Link|URL|Online-Link)$", c)
+    return replace(ref, container_title=c[:m.start()]) if m and m.start() > 2 else ref
 
 
 def _open_bracket(ref: Reference, text: str) -> Reference:
