@@ -216,6 +216,16 @@ def test_a_place_before_a_journal_stays_in_the_title():
     assert ref.container_title == "Meteoritics & Planetary Science"
 
 
+@pytest.mark.parametrize("text,title,venue", [
+    ("Osei, R., Berg, L., Wen, L.: Baryogenesis. Phys. Rept. 512, 1–40 (2012)", "Baryogenesis", "Phys. Rept"),
+    ("Bender C M 2005 Contemp. Phys. 46 277.", None, "Contemp. Phys"),
+])
+def test_the_sentence_before_an_abbreviated_journal_is_the_title(text, title, venue):
+    """'Baryogenesis. Phys. Rept.' read as one container gives the title back; an abbreviation is not split."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

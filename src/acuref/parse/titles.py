@@ -12,6 +12,8 @@
 - a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title;
 - a year printed as a title's first word (``NASA, 2014 science plan, …, (2014)``) is the title's when a date is
   printed elsewhere;
+- the sentence before an abbreviated journal read into the container (``Leptogenesis. Phys. Rept.``) is the title,
+  or its end;
 - the meeting a paper was given at, printed after its title (``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc
   …``), is not the title.
 """
@@ -24,12 +26,15 @@ from dataclasses import replace
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import month_number
-from acuref.normalize.text import clean_title
+from acuref.normalize.text import clean_title, looks_abbreviated
 from acuref.normalize.vocabulary import YEAR
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
 _YEAR_LED_RE = re.compile(rf"(?:^|[,:;]\s)({YEAR}(?:\s?[-–]\s?{YEAR})?)\s$")
 _ANY_YEAR_RE = re.compile(rf"(?<![\d/.]){YEAR}(?!\d)")
+_NAME_SHAPE_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,\s[A-Z]\.?)?")  # "Strogatz", "Balysh, A": a name read as the title
+_SENTENCE_RE = re.compile(r"[a-zß-ÿ]{4,}\s[a-zß-ÿ]|^[A-ZÀ-Þ][a-zß-ÿ]{9,}$")  # words of a sentence, or one long word
+_NAME_PREFIX_RE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+,\s(?:[A-Z]\.[\s-]?){1,3}:\s")  # "Vogel, P.: " left of a list
 _MEETING_SENTENCE_RE = re.compile(r"(?<=[.?!])\s+(?:[A-Z][\w-]*\s+){0,3}(?:Annual\s+|Joint\s+)*(?:Meeting|Meetig|Conference|"
                                   r"Symposium|Congress)\b[^.]*$")
 _LINK_IN_TITLE_RE = re.compile(r"\s*[(<\[]?\b(?:https?://|www\.)\S+")
@@ -49,6 +54,7 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _title_tail(ref, text)
     ref = _meeting_after_title(ref) if ref.container_title and ". " in (ref.title or "") else ref
     ref = _year_led(ref, text) if ref.issued and ref.title else ref
+    ref = _title_in_container(ref, text) if ". " in (ref.container_title or "") else ref
     ref = _responsibility(ref)
     ref = _publisher_as_author(ref)
     ref = _name_and_link(ref, text)
@@ -66,6 +72,20 @@ def _year_led(ref: Reference, text: str) -> Reference:
     if not m or not _ANY_YEAR_RE.search(text[:m.start(1)] + " " + text[at:]):
         return ref
     return replace(ref, title=f"{m.group(1)} {title}")
+
+
+def _title_in_container(ref: Reference, text: str) -> Reference:
+    """``Davidson, S., Nir, Y.: Leptogenesis. Phys. Rept. 466`` read with the container ``Leptogenesis. Phys. Rept``
+    and no title (or a name for the title): the sentence before the abbreviated journal is the title."""
+    c, title = ref.container_title or "", ref.title or ""
+    if title and not _NAME_SHAPE_RE.fullmatch(title):
+        return ref
+    for m in re.finditer(r"\.\s", c):
+        head, journal = c[:m.start()], c[m.end():]
+        if _SENTENCE_RE.search(head) and looks_abbreviated(journal) and "." in journal:
+            head = _NAME_PREFIX_RE.sub("", head)
+            return replace(ref, title=head, container_title=journal)
+    return ref
 
 
 def _meeting_after_title(ref: Reference) -> Reference:
