@@ -200,7 +200,8 @@ def _proceedings_word(ref: Reference, text: str) -> Reference:
     """``In: Proc. Intl. Soc. Mag. Reson. Med. 2018`` read without its first word: ``Proc.`` is the name's."""
     c = ref.container_title or ""
     at = text.find(c)
-    m = _PROC_BEFORE_RE.search(text[:at]) if at > 5 and not c.startswith("Proc") else None
+    m = _PROC_BEFORE_RE.search(text[:at]) if at > 5 and "Proc" in text[max(0, at - 20):at] \
+        and not c.startswith("Proc") else None
     return replace(ref, container_title=f"{m.group(1)} {c}") if m else ref
 
 
@@ -218,7 +219,7 @@ def _link_word(ref: Reference) -> Reference:
     """``In: LeMo Link, letzter Abruf …``, ``In: Britannica online (Link, letzter Abruf …)``: where a web page's link
     stood is not the site's name."""
     c = ref.container_title or ""
-    m = re.search(r"\s*\(?\b(?:Link|URL|Online-Link)$", c)
+    m = re.search(r"\s*\(?\b(?:Link|URL|Online-Link)$", c) if c.endswith(("Link", "URL")) else None
     return replace(ref, container_title=c[:m.start()]) if m and m.start() > 2 else ref
 
 

@@ -71,6 +71,9 @@ def _named_conference(ref: Reference) -> Reference:
 def _venue_years(ref: Reference, text: str) -> Reference:
     """A proceedings' name with the year or the acronym it prints as part of it, which a reading left outside."""
     c = ref.container_title or ""
+    conference = bool(_PROCEEDINGS_RE.search(c))
+    if not (conference or "(" in c or ref.type in ("paper-conference", "chapter")):
+        return ref  # most containers are journals: nothing to read
     flat = " ".join(text.split())
     at = flat.find(c)
     if at < 0:
@@ -81,7 +84,6 @@ def _venue_years(ref: Reference, text: str) -> Reference:
         m = _BRACKET_YEAR_RE.match(tail)
         if m:
             name, tail = name + m.group(0), tail[m.end():]
-    conference = bool(_PROCEEDINGS_RE.search(c))
     if conference or ref.type in ("paper-conference", "chapter") and _ACRONYM_RE.search(c):
         m = _ACRONYM_AFTER_RE.match(tail) if name == c else None
         m = m or _YEAR_AFTER_RE.match(tail)
