@@ -226,6 +226,13 @@ def test_the_sentence_before_an_abbreviated_journal_is_the_title(text, title, ve
     assert (ref.title, ref.container_title) == (title, venue)
 
 
+def test_an_institution_with_lower_case_words_is_the_author():
+    """'Fondation québécoise de …. Title' (French bodies write their other words lower-case) is the author."""
+    ref = parse_reference("Fondation canadienne du rein. Insuffisance rénale, [En ligne]. https://www.rein.ca/fr/ir "
+                          "(Page consultée le 2 mai 2023).")
+    assert (ref.author[0].literal, ref.title) == ("Fondation canadienne du rein", "Insuffisance rénale")
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

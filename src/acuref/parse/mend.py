@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
-from acuref.normalize.names import classify, parse_author_list
+from acuref.normalize.names import classify, org_led, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
@@ -141,7 +141,7 @@ def _names_in_title(ref: Reference, text: str = "") -> Reference:
                 return replace(ref, author=ref.author + names, title=rest.strip(" ."),
                                author_truncated=ref.author_truncated or etal)
             org = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", head)  # "Centre for … (2005). Title": the year is read already
-            if not ref.author and len(org) <= 120 and classify(org) == "org":
+            if not ref.author and len(org) <= 120 and (classify(org) == "org" or org_led(org)):
                 return replace(ref, author=(Name(literal=org),), title=rest.strip(" ."))
     if not title and len(ref.author) == 1 and ". " in ref.author[0].literal:
         head, rest = ref.author[0].literal.split(". ", 1)
