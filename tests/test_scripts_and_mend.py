@@ -233,6 +233,17 @@ def test_an_institution_with_lower_case_words_is_the_author():
     assert (ref.author[0].literal, ref.title) == ("Fondation canadienne du rein", "Insuffisance rénale")
 
 
+@pytest.mark.parametrize("text,title,venue", [
+    ("Ornaty liturgiczne https://pl.wikipedia.org/wiki/Ornat, Wikipedia: wolna encyklopedia [dostęp: 10:15 "
+     "02.03.2021]", "Ornaty liturgiczne", "Wikipedia: wolna encyklopedia"),
+    ("Antiphonale Romanum https://example.org/pdf/antiphonale1912.pdf, Roma 1912", "Antiphonale Romanum", None),
+])
+def test_a_name_before_a_link_is_the_title(text, title, venue):
+    """'Name https://…, Site' names the page and its site; a place and year after the link are no site."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
+
+
 def test_apa_ellipsis_makes_no_empty_author():
     """An APA ellipsis in the author list ('…, ... & Last, F.') gives no empty name."""
     ref = parse_reference("Kleijn, S., Smith, J., ... & van der Sloot, K. (2019). Title of the work. Journal of "

@@ -103,6 +103,8 @@ def _links_inside(ref: Reference, text: str) -> Reference:
     """A link printed after the title (``Title https://ci.nii.ac.jp/naid/…. Journal, Vol.6``, publication lists do) is
     the work's URL: it is cut from the title and the container, and what it split is the title and the container."""
     title, container, changes = ref.title or "", ref.container_title or "", {}
+    if not title and container and "http" not in container:
+        return _named_before_link(ref, text)
     m = _LINK_RE.search(container)
     if m:
         head, rest = container[:m.start()].strip(" .,;"), container[m.end():].strip(" .,;")
@@ -120,6 +122,19 @@ def _links_inside(ref: Reference, text: str) -> Reference:
         if cut != title and cut:
             changes["title"] = cut
     return replace(ref, **changes) if changes else ref
+
+
+def _named_before_link(ref: Reference, text: str) -> Reference:
+    """``Paramenty kościelne https://pl.wikipedia.org/…, Wikipedia: wolna encyklopedia`` read as a container alone:
+    the name before the link is the title, the site named after it the container."""
+    m = _LINK_RE.search(text)
+    c = ref.container_title or ""
+    if not m or not text[:m.start()].rstrip(" ,.;").endswith(c):
+        return ref
+    site = re.match(r"\s*[,.;]?\s*([^\s\[\](),.;][^\[\](),.;]{2,80}?)\s*(?:[\[(,.;]|$)", text[m.end():])
+    if not site or re.search(r"\d{4}", site.group(1)):
+        return ref  # "…pdf, Roma 1961": the place and year of a book, no site
+    return replace(ref, title=c, container_title=site.group(1).strip())
 
 
 def _names_in_title(ref: Reference, text: str = "") -> Reference:
