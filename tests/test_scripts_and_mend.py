@@ -92,6 +92,8 @@ def test_arxiv_identifier(text, ident):
     ("P. Osei, K. Lund, Dense retrieval for small archives (2022). arXiv:2203.04567. URL https://arxiv.org/abs/2203.04567",
      None, None),
     ("Tomas Berg. KVX - a log-structured store. CoRR, abs/1901.02345, 2019.", "CoRR", "abs/1901.02345"),
+    ('Osei, Ama, et al. "Sparse experts for speech." arXiv preprint arXiv:1905.01234 (2019). [pdf] '
+     "https://arxiv.org/pdf/1905.01234.pdf (Sparse Experts, Fast) :star::star:", "arXiv preprint arXiv:1905.01234", None),
 ])
 def test_arxiv_venue_as_printed(text, venue, volume):
     """arXiv printed as a venue stays as printed; an identifier alone ('arXiv:…') names no container; CoRR's
@@ -141,6 +143,8 @@ def test_conference_papers(text):
     ("L. Berg and T. Oduya. Snapshotting replicated logs. In Proceedings. 31st International Conference on Distributed "
      "Computing Systems, 2011, pages 44–53, 2011.",
      "Proceedings. 31st International Conference on Distributed Computing Systems, 2011"),
+    ('Lund, K. "Tied states for speech." 2015 IEEE international conference on acoustics, speech and signal '
+     "processing. IEEE, 2015.", "2015 IEEE international conference on acoustics, speech and signal processing"),
     ("Ruiz, A., Wen, L.: Soft quorums. In: Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019), "
      "pp. 5–14 (2019)", "Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019)"),
 ])

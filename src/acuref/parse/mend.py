@@ -264,8 +264,11 @@ def _arxiv(ref: Reference, text: str) -> Reference:
     changes: dict = {"number": f"arXiv:{ident}", "publisher": ref.publisher or "arXiv"}
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
-    if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
-        changes.update(type="article", container_title=_arxiv_venue(text))
+    venue = _arxiv_venue(text)
+    if not ref.container_title or ref.container_title.lower().startswith("arxiv") \
+            or venue and venue.lower().startswith("arxiv") and len(venue) > 5 and not (ref.volume or ref.page):
+        # a printed "arXiv preprint arXiv:…" outweighs whatever else was read as the journal
+        changes.update(type="article", container_title=venue)
     elif ref.container_title.endswith((" arXiv", " ArXiv")):  # "Computing Research Repository arXiv:1602.02296"
         changes.update(type="article", container_title=ref.container_title[:-6])
     if ref.page and ident in ref.page.replace("-", "."):

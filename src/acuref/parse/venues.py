@@ -39,7 +39,7 @@ _START_RE = re.compile(rf",\s*(?P<d1>[0-3]?\d)\.?\s+(?P<m1>{_MON}),?\s+(?P<y1>{Y
 _PAGES_RE = re.compile(r"\b(?:pp?|S|blz|pages?)\.?\s*(\d+)\s*[-–—]\s*(\d+)\b")
 
 _PROCEEDINGS_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                             r"Meeting|Summit)\b")
+                             r"Meeting|Summit)\b", re.IGNORECASE)
 _ACRONYM_AFTER_RE = re.compile(rf"\s*\([A-Z][A-Z\d][\w/&.-]*\s?(?:['’]\d\d|{YEAR})\)")
 _VOLUME_NEXT_RE = re.compile(r"\s*[,;]\s*\d+\s*[(:,]")
 _ACRONYM_RE = re.compile(r"\b[A-Z][A-Z\d]{2,}\b")  # HICSS, ASIACRYPT, WISE: a meeting's short name
