@@ -190,6 +190,13 @@ def test_titles_keep_their_year_and_lose_the_meeting(text, title, venue):
         assert ref.container_title.rstrip(".") == venue.rstrip(".")
 
 
+def test_the_period_a_title_covers_is_the_titles():
+    """'…siglo diecinueve, 1810-1910 [Tesis …]': the period printed as a title's last words is the title's."""
+    ref = parse_reference("Osei, R. (2016). Salarios y precios en la ciudad de Quito durante el siglo diecinueve, "
+                          "1810-1910 [Tesis Doctoral, UNED].")
+    assert ref.title.endswith("siglo diecinueve, 1810-1910") and ref.issued.year == 2016
+
+
 def test_a_year_alone_before_the_title_is_the_date():
     """IOP's 'Banks T 2003 Title' prints the date before the title: it is not the title's."""
     ref = parse_reference("Okafor N 2004 A critique of pure lattice models (arXiv:hep-lat/0401234)")

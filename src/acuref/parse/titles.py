@@ -11,7 +11,7 @@
 - a quoted title followed by a name and a date (``"Title", Le Monde, 22 janvier 2014``) was published in it;
 - a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title;
 - a year printed as a title's first word (``NASA, 2014 science plan, …, (2014)``) is the title's when a date is
-  printed elsewhere;
+  printed elsewhere, and so is the period printed as its last words (``…of Bolivia, 1960–2017 (No w25523)``);
 - the sentence before an abbreviated journal read into the container (``Leptogenesis. Phys. Rept.``) is the title,
   or its end;
 - the meeting a paper was given at, printed after its title (``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc
@@ -27,10 +27,11 @@ from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import month_number
 from acuref.normalize.text import clean_title, looks_abbreviated
-from acuref.normalize.vocabulary import YEAR
+from acuref.normalize.vocabulary import EARLY_YEAR, YEAR
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
 _YEAR_LED_RE = re.compile(rf"(?:^|[,:;]\s)({YEAR}(?:\s?[-–]\s?{YEAR})?)\s$")
+_RANGE_AFTER_RE = re.compile(rf",\s{EARLY_YEAR}\s?[-–]\s?{EARLY_YEAR}(?=[\s.(\[]|$)")
 _ANY_YEAR_RE = re.compile(rf"(?<![\d/.]){YEAR}(?!\d)")
 _NAME_SHAPE_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,\s[A-Z]\.?)?")  # "Strogatz", "Balysh, A": a name read as the title
 _SENTENCE_RE = re.compile(r"[a-zß-ÿ]{4,}\s[a-zß-ÿ]|^[A-ZÀ-Þ][a-zß-ÿ]{9,}$")  # words of a sentence, or one long word
@@ -68,6 +69,9 @@ def _year_led(ref: Reference, text: str) -> Reference:
     the title is its first word where a date is printed elsewhere (alone, ``Banks T 2003 Title`` is IOP's date)."""
     title = ref.title or ""
     at = text.find(title)
+    span = _RANGE_AFTER_RE.match(text, at + len(title)) if at >= 0 else None
+    if span:  # "The Monetary and Fiscal History of Bolivia, 1960–2017 (…)": the period it covers is the title's
+        return replace(ref, title=title + span.group(0))
     m = _YEAR_LED_RE.search(text[:at]) if at > 5 else None
     if not m or not _ANY_YEAR_RE.search(text[:m.start(1)] + " " + text[at:]):
         return ref
