@@ -220,6 +220,15 @@ def test_container_names_with_commas_and_link_words(text, title, venue):
     assert (ref.title, ref.container_title) == (title, venue)
 
 
+def test_pages_are_not_the_proceedings_name():
+    """'In: Proceedings of …, pp. 10–17. ACM' read into the container: the pages are not the name."""
+    from acuref.parse.containers import read_container
+    text = "Berg, L.: Typed holes. In: Proceedings of the 9th Workshop on Types, pp. 10–17. ACM (2014)"
+    ref = read_container(Reference(title="Typed holes", container_title="Proceedings of the 9th Workshop on Types, "
+                                   "pp. 10–17. ACM"), text)
+    assert ref.container_title == "Proceedings of the 9th Workshop on Types"
+
+
 def test_a_place_before_a_journal_stays_in_the_title():
     """'…from Kara Crater, Russia, Meteoritics & Planetary Science': a place is not the start of the journal."""
     ref = parse_reference("Lund, K., Berg, A., studies of the impact breccias from Lake Tor, Finland, Meteoritics & "

@@ -71,12 +71,13 @@ _SERIES_END_RE = re.compile(r"\d+\s*(?:p|pp|S|s|pages)\.\s*\((?:=\s*)?(?P<series
 
 
 # "Energy Policy 101 (2017), S. 211 – 215", "Parallel Processing Letters 24.03 (Sept. 2014)", "IEEE INFOCOM 2004 Bd. 1",
-# "Revista … Volume l", ", édité par James Estes", ". N.p., n.d. Web" (MLA's medium): not the name
+# "Revista … Volume l", ", édité par James Estes", ". N.p., n.d. Web" (MLA's medium), ", pp. 111–122": not the name
 _NUMBERS_TAIL_RE = re.compile(
     r"\s+(?P<vol>\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})?)\s*\((?:[^()]{0,12}\s)?(?:19|20)\d{2}\)(?:\s*,.*)?$"
     r"|,?\s+(?:Bd\.|Band|Vol\.|Volume)\s*(?P<vol2>[\dIVXl]{1,5})$"
     r"|,\s+(?:édité\s+par|edited\s+by|a\s+cura\s+di|hrsg\.\s+von|promoss\w*)\b.*$"
-    r"|[.,]\s+(?:N\.\s?p\.,?\s*)?(?:n\.\s?d\.\s*)?Web\.?$")
+    r"|[.,]\s+(?:N\.\s?p\.,?\s*)?(?:n\.\s?d\.\s*)?Web\.?$"
+    r"|,\s+(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:[.,].*)?$")  # "Proceedings of …, pp. 111–122": its pages
 
 
 def _numbers_tail(ref: Reference) -> Reference:
