@@ -37,22 +37,22 @@ _GBT_PROC_RE = re.compile(r"^//\s*(?P<container>[^:：]+?)[.．]\s*(?:(?P<place>
 _EDITORS_RE = re.compile(r"^//\s*[^.．:：]{1,200}?(?:,\s*|\s)(?:eds?|编|主编)[.．]\s*")
 _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:：,，]+)[:：]\s*(?P<publisher>[^,，]+)[,，]\s*"
                           r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
-_CYR_RE = re.compile(r"[А-Яа-яЁё]")
+_CYR_RE = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґЎў]")
 # GOST's marks in any script: "Title / Responsibility // Journal. — 2017. — Vol. 8".
 _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
 _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
-_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
+_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<rest>.+)$")
-_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁA-Z][\w-]{1,20}\.?)"
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
                            r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
-_INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁA-Z]\.\s?){1,2})\s*([А-ЯЁA-Z][а-яёa-z'’-]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)")
+_INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
-_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b))")
+_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b|№\s*\d|[ТT]\.\s*\d|Vol\.))")
 _GOST_VOLUME_RE = re.compile(r"(?:\b[ТT]\.|\bVol\.|\bТом)\s*(\d+)")
 _GOST_ISSUE_RE = re.compile(r"(?:№|\bN\b\.?|\b[Nn]o\.|Вып\.|\bIss\.)\s*(\d+(?:\s*[-–/]\s*\d+)?)")
-_GOST_PAGES_RE = re.compile(r"(?:\b[СC]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
+_GOST_PAGES_RE = re.compile(r"(?:\b[СCс]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
 _YEAR_RE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # Links, access dates and medium marks: not part of any field the grammar reads ("URL: https://…" holds "//").
 _GOST_NOISE_RE = re.compile(r"\[(?:Электронный ресурс|Electronic resource|Текст|Text)\]|\(\s*(?:дата обращения|"
@@ -92,14 +92,15 @@ def _gbt(s: str) -> dict[str, object] | None:
         if not m:
             return None
     kind = m.group("kind")
+    authors, title = _names_off_title(m.group("authors"), m.group("title"))
     names, truncated = [], False
-    for part in re.split(r"\s*[,，、;；]\s*", m.group("authors").strip()):
+    for part in re.split(r"\s*[,，、;；]\s*", authors.strip()):
         if part in ("等", "et al", "et al.", "等人"):
             truncated = True
         elif part:
             names.append(Name(literal=part) if _CJK_RE.search(part) else _latin_name(part))
     fields: dict = {"type": _GBT_TYPES.get(kind, "document"), "author": tuple(names), "author_truncated": truncated,
-                    "title": m.group("title").strip(), "language": "zh" if _CJK_RE.search(m.group("title")) else None}
+                    "title": title.strip(), "language": "zh" if _CJK_RE.search(title) else None}
     rest = m.group("rest").strip()
     if rest.startswith("//"):  # a part of a whole: "[C]//Proceedings …", "[M]//Editor. Book …"
         rest = _EDITORS_RE.sub("//", rest, count=1)
@@ -128,6 +129,25 @@ def _gbt(s: str) -> dict[str, object] | None:
         fields["issued"] = parse_date(rest)
     _identifiers(s, fields)
     return fields
+
+
+# One GB/T name: 2-4 Chinese characters, or an upper-case family name with its initials ("HASTIE T", "TIBSHIRANI J R").
+_GBT_NAME = r"(?:[\u3400-\u9fff]{2,4}|[A-Z][A-Z'’-]{1,30}(?:\s[A-Z]{1,2}){0,3}|等|et al)"
+_GBT_NAME_RE = re.compile(_GBT_NAME)
+_GBT_NEXT_NAME_RE = re.compile(rf"{_GBT_NAME}[.．]\s+(?=\S)")
+
+
+def _names_off_title(authors: str, title: str) -> tuple[str, str]:
+    """Names a style separates with full stops (``何勇. 石伟. 陈旭辉. 题名``: pandoc's GB/T CSL prints them so) run
+    into what the grammar takes for the title: they go back to the authors while the authors read as names."""
+    last = re.split(r"\s*[,，、;；]\s*", authors.strip())[-1]
+    if not _GBT_NAME_RE.fullmatch(last):
+        return authors, title
+    while True:
+        m = _GBT_NEXT_NAME_RE.match(title)
+        if not m:
+            return authors, title
+        authors, title = f"{authors}, {m.group(0).strip(' .．')}", title[m.end():]
 
 
 def _latin_name(part: str) -> Name:

@@ -1,0 +1,101 @@
+"""Wikipedia's citation templates (CS1): ``Author, Given (date). "Title". Work. Publisher. date. p. N.`` — the title
+in quotation marks with the full stop *outside* them, then the work (newspaper, site, journal) as its own sentence.
+
+A saved page keeps the note's back-links (``^``, ``Jump up to: a b``) and, once read, the link target of the title
+after it (``"Title" https://… . Work.``); both are read past. The work is the first sentence after the title that is
+not a date, a locator, an archive note or an identifier; a date printed there is the year when the author part
+gives none. ``Retrieved …`` has gone before this reader sees the string (an access date is never the year).
+"""
+
+from __future__ import annotations
+
+import re
+
+from acuref.normalize import identifiers as ids
+from acuref.normalize.dates import parse_date
+from acuref.normalize.names import parse_author_list
+from acuref.normalize.pages import normalize_pages
+
+_BACKLINKS_RE = re.compile(r"^\s*(?:\^\s*)?(?:Jump up to:\s*(?:[a-z]\s+)*)?(?:\^\s*)?")
+# the title closes at the first quotation mark followed (past a link) by a full stop: inner quotes stay in it
+_CS1_RE = re.compile(r"^(?P<head>[^\"“”]{0,300}?)\s*[\"“](?P<title>[^\n]{2,400}?)[\"”]\s*(?:https?://\S+\s*)?\.(?:\s+|$)"
+                     r"(?P<rest>.*)$", re.DOTALL)
+# CS1 names: "Family, Given; Family, Given", "Given Family", with initials and particles; no figures or colons
+_NAMES_RE = re.compile(r"[^\W\d_][^\d:;\"“”()]*(?:;\s*[^\W\d_][^\d:;\"“”()]*)*")
+_HEAD_DATE_RE = re.compile(r"\((?P<date>[^()]{1,40})\)\s*\.?\s*$")
+_DATE_RE = re.compile(r"^(?:\d{4}-\d\d(?:-\d\d)?|\d{1,2}\s+\w+\.?\s+\d{4}|\w+\.?\s+\d{1,2},\s+\d{4}|\w+\.?\s+\d{4}|"
+                      r"\d{4}[a-z]?|\w+\s+\d{1,2}\s*[-–]\s*\d{1,2},\s+\d{4})$")
+_NUMBERS_RE = re.compile(r"^(?P<volume>\d+)\s*(?:\((?P<issue>[^()]{1,20})\))?\s*(?::\s*(?P<page>[\w–-]{1,20}))?$")
+_PAGES_RE = re.compile(r"^pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)$")
+_WORK_DATE_RE = re.compile(r"^(?P<work>[^,\d]{2,120}),\s+(?P<date>[^,]{3,30}(?:,\s+\d{4})?)$")
+_SKIP_RE = re.compile(r"^(?:Archived from|Retrieved|doi|ISBN|ISSN|PMID|PMC|OCLC|Bibcode|arXiv|S2CID|JSTOR|"
+                      r"https?://|\(|Vol\.|No\.)", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"(?<![\s.][A-Z])(?<!\b[Nn]o)(?<!\bVol)(?<!\bpp)(?<!\bp)\.\s+")
+
+
+def read_cs1(text: str) -> dict[str, object] | None:
+    """The fields of a CS1 note, or None when ``text`` does not have the quoted-title-then-full-stop shape."""
+    if '"' not in text and "“" not in text:
+        return None
+    s = _BACKLINKS_RE.sub("", text, count=1)
+    m = _CS1_RE.match(s)
+    if not m or not m.group("rest").strip():
+        return None
+    head, rest = m.group("head").strip(), " ".join(m.group("rest").split())
+    issued = None
+    d = _HEAD_DATE_RE.search(head)
+    if d:
+        issued = parse_date(d.group("date"))
+        head = head[: d.start()]
+    head = head.strip(" .")
+    if head and (len(head) > 200 or not _NAMES_RE.fullmatch(head)):
+        return None  # not a list of names (a year, a colon, a sentence): another style that quotes its titles
+    fields: dict[str, object] = {"type": "webpage", "title": m.group("title").strip(" ,")}
+    if head:
+        fields["author"], fields["author_truncated"] = parse_author_list(head)
+    if not _read_rest(rest, fields, issued) or not (fields.get("container_title") or fields.get("issued")):
+        return None
+    doi = ids.find_doi(text)
+    url = ids.find_url(text)
+    if doi:
+        fields["DOI"] = doi[0]
+    elif url:
+        fields["URL"] = url[0]
+    return fields
+
+
+def _read_rest(rest: str, fields: dict[str, object], issued: object) -> bool:
+    """The work, a date and the numbers from the sentences after the title; False when a sentence there is none of
+    these and holds figures (``Journal, Oct 1995, Vol. 30``, ``In: Book, 81–94``): a style that runs its fields on
+    with commas, which the general reader reads."""
+    container = None
+    for part in (p.strip(" .,") for p in _SENTENCE_RE.split(rest)):
+        if not part or _SKIP_RE.match(part):
+            if part.lower().startswith(("archived from", "retrieved")):
+                break
+            continue
+        if _DATE_RE.match(part):
+            issued = issued or parse_date(part)
+            continue
+        numbers = _NUMBERS_RE.match(part) or _PAGES_RE.match(part)
+        if numbers:
+            for key, value in numbers.groupdict().items():
+                if value:
+                    fields[key] = normalize_pages(value) if key == "page" else value
+            if "volume" in numbers.groupdict():
+                fields["type"] = "article-journal"
+            continue
+        dated = _WORK_DATE_RE.match(part)
+        if dated and _DATE_RE.match(dated.group("date")):
+            part, issued = dated.group("work"), issued or parse_date(dated.group("date"))
+        elif re.match(r"In\b", part) or re.search(r"\d", part) and re.search(r",|\s\d", part):
+            return False
+        if container is None:
+            container = part
+    if container:
+        fields["container_title"] = container
+    fields["issued"] = issued
+    return True
+
+
+__all__ = ["read_cs1"]
