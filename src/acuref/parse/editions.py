@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Reference
+from acuref.normalize.pages import normalize_pages
 
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
@@ -27,14 +28,17 @@ _WORD = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|er
 _EDITION_WORD = r"(?:ed\b\.?|edn\b\.?|edition\b|éd\b\.?|édition\b|[ée]dit\.|Aufl\b\.?|Auflage\b|Ausg\b\.?|Ausgabe\b|" \
                 r"druk\b|dr\.|uitgave\b|editie\b)"
 _EDITION_RE = re.compile(
-    rf"(?<![\w.])(?:(?P<n>\d{{1,3}})\s*(?P<suffix>st|nd|rd|th|e|de|ste|ème|eme|è|re|er|ª|a|\.)?|(?P<w>{_WORD}))\s*"
+    rf"(?<![\w.])(?:(?P<n>\d{{1,3}})\s*(?P<suffix>st|nd|rd|th|e|de|ste|ème|eme|è|re|er|ª|a|\.)?(?:,(?=\s*[^\W\d]))?|(?P<w>{_WORD}))\s*"
     rf"(?:(?:rev(?:ised)?\.?|revised|überarb(?:eitete)?\.?|erw(?:eiterte)?\.?|herz(?:iene)?\.?|revue|augmentée|"
-    rf"und|and|et|en)\s*)*(?P<ed>{_EDITION_WORD})",
+    rf"durchges(?:ehene)?\.?|aktualis(?:ierte)?\.?|korr(?:igierte)?\.?|verb(?:esserte)?\.?|neu(?:\s+bearb(?:eitete)?\.?)?|"
+    rf"bearb(?:eitete)?\.?|ergänzte|und|and|et|en)\s*,?\s*)*(?P<ed>{_EDITION_WORD})",
     re.IGNORECASE)
 
 
 def read_edition(ref: Reference, text: str) -> Reference:
     """``ref`` with the edition its string prints, as a number; unchanged when it prints none."""
+    if ref.parsed and "(" in text:
+        ref = _without_note(ref, text)
     if not ref.parsed or not _cue(text):
         return ref
     for m in _EDITION_RE.finditer(text):
@@ -56,6 +60,49 @@ def read_edition(ref: Reference, text: str) -> Reference:
     return ref
 
 
+# APA's note after a book's title: "(2nd ed.)", "(1a. ed)", "(Second revised edition)", "(Repr)", "(4. printing)",
+# "(Vol. 115)", "(First, pp. 152–179)", "(Primera edición, p. 22)"; a reader that kept it in the title or the book's
+# name (or cut it at its closing parenthesis) is mended, and its numbers go to their fields.
+_NOTE_RE = re.compile(r"\s*\((?P<note>[^()]{2,80})\)?\s*$")
+_NOTE_ORDINAL = r"(?:first|second|third|fourth|fifth|primera|primer|segunda|tercera|cuarta|quinta|primeira|terceira|" \
+                r"prima|seconda|terza|première|deuxième|troisième|erste|zweite|dritte)"
+_NOTE_EDITION_RE = re.compile(rf"(?:(?:\d{{1,3}}\s*(?:st|nd|rd|th|a|ª|e|\.)?|{_NOTE_ORDINAL})\s*(?:[\w.]+\s+){{0,2}}?"
+                              rf"(?:ed\b\.?|edn\b\.?|edition|edición|edição|edizione|éd\b\.?|édition|Aufl\b\.?|Auflage|"
+                              rf"printing|impr\b\.?|impresión)|{_NOTE_ORDINAL}|repr\.?|reprint|reimpr\.?|"
+                              rf"(?:abridged|updated|revised|and|\s)+)", re.IGNORECASE)
+_NOTE_VOLUME_RE = re.compile(r"Vols?\.\s*(?P<v>\d+(?:[-–]\d+)?)")
+_NOTE_PAGES_RE = re.compile(r"pp?\.\s*(?P<p>\d+(?:\s*[-–]\s*\d+)?)")
+
+
+def _without_note(ref: Reference, text: str) -> Reference:
+    """``ref`` without an APA note closing its title or its book's name (see ``_NOTE_RE``)."""
+    for key in ("title", "container_title"):
+        value = getattr(ref, key)
+        m = _NOTE_RE.search(value) if value and "(" in value else None
+        printed = re.search(r"\(" + re.escape(m.group("note").strip()) + r"[^()]{0,80}\)", text) if m else None
+        if not m or not printed or m.start() < 3:
+            continue  # the whole note, as printed: a reader may have cut it at a comma ("(First")
+        changes: dict = {key: value[: m.start()].rstrip(" ,.:;")}
+        for part in (p.strip() for p in printed.group(0)[1:-1].split(",")):
+            edition = _NOTE_EDITION_RE.fullmatch(part)
+            volume, pages = _NOTE_VOLUME_RE.fullmatch(part), _NOTE_PAGES_RE.fullmatch(part)
+            if edition:
+                number = re.match(r"\d+", part)
+                if number and "print" not in part.lower() and "impr" not in part.lower():
+                    changes.setdefault("edition", number.group(0))
+            elif volume:
+                changes["volume"] = ref.volume or volume.group("v")
+            elif pages:
+                changes["page"] = ref.page or normalize_pages(pages.group("p"))
+            else:
+                break
+        else:
+            if key == "container_title" and ref.container_title_short == value:
+                changes["container_title_short"] = None
+            ref = replace(ref, **changes)
+    return ref
+
+
 def _an_editor(m: "re.Match[str]", text: str) -> bool:
     """``Vol. 6. Ed. Nathan Houser``, ``pp. 1–20. Ed. by``: a bare number, the short word, a name after it."""
     short = m.group("ed").lower().rstrip(".") in ("ed", "éd")
@@ -74,12 +121,18 @@ def _cue(text: str) -> bool:
 
 
 def _without_edition(title: str | None, printed: str) -> str | None:
-    """The title without an edition phrase that closes it (``Chimie organique, 2e éd``)."""
+    """The title without an edition phrase that closes it (``Chimie organique, 2e éd``), or without the start of one
+    that it ran into (``Einführung in die Philosophie. 7`` of ``… 7. Auflage. Freiburg``)."""
     if not title:
         return title
     at = title.rfind(printed)
     if at > 8 and len(title) - at - len(printed) <= 2:
         return title[:at].rstrip(" ,.;:([") or title
+    number = re.match(r"\d+", printed)
+    if number and len(title) > 8 + number.end():
+        for k in range(len(printed) - 1, number.end() - 1, -1):
+            if title.endswith(printed[:k]) and title[-k - 1] in " .,(":
+                return title[:-k].rstrip(" ,.;:([") or title
     return title
 
 
