@@ -43,13 +43,14 @@ _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
 _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
 _GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
-_GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<rest>.+)$")
+_GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
 _GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
                            r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
-_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b|№\s*\d|[ТT]\.\s*\d|Vol\.))")
+_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b|№\s*\d|[ТT]\.\s*\d|Vol\.|\d{1,2}(?:[-–]\d{1,2})?\s+[^\W\d]+\s+\d{4})"
+                                r"|\s[-–—]{1,2}\s+(?=[^\W\d][\w.-]{1,30},\s*\d{4}))")
 _GOST_VOLUME_RE = re.compile(r"(?:\b[ТT]\.|\bVol\.|\bТом)\s*(\d+)")
 _GOST_ISSUE_RE = re.compile(r"(?:№|\bN\b\.?|\b[Nn]o\.|Вып\.|\bIss\.)\s*(\d+(?:\s*[-–/]\s*\d+)?)")
 _GOST_PAGES_RE = re.compile(r"(?:\b[СCс]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
@@ -173,14 +174,23 @@ def _responsibility(s: str) -> tuple[tuple[Name, ...], bool, str]:
     """The statement of responsibility (``/ И. А. Золотарев, П. П. Петров [и др.]``, initials first) before ``//``
     or ``. —``: its names, whether it ends in "and others", and the string without it."""
     m = _RESPONSIBILITY_RE.search(s)
-    if not m:
+    if not m or -1 < s.find("//") < m.start():  # after "//" a slash sets off the container's own publisher
         return (), False, s
     part = m.group("names")
     names = tuple(Name(family=n.group(2), given=" ".join(n.group(1).split())) for n in _INITIALS_FIRST_RE.finditer(part))
     return names, bool(_OTHERS_RE.search(part)), (s[:m.start()] + s[m.end():]).strip()
 
 
+# A hand-typed list writes GOST's "//" as one slash: "Title. /Proceedings …", "Title / Journal: …". A statement of
+# responsibility after a single slash starts with initials ("/ И. А. Золотарев") or is a name ("/ Николай Райновъ."),
+# a container with a word.
+_ONE_SLASH_RE = re.compile(r"(?:(?<=[.\w»\"”)])\s?/|\s/\s?)(?!/)\s*(?=[А-ЯЁІЇЄҐA-Z][а-яёіїєґa-zА-ЯЁІЇЄҐA-Z]{2,})"
+                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s[А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+(?:[.,;]|$))")
+
+
 def _gost(s: str) -> dict[str, object] | None:
+    if "//" not in s and "/" in s and "://" not in s:
+        s = _ONE_SLASH_RE.sub(" // ", s, count=1)
     authors, rest_all = _gost_authors(_GOST_NOISE_RE.sub(" ", s))
     stated, others, rest_all = _responsibility(rest_all)
     authors = authors or stated
