@@ -16,7 +16,8 @@ from acuref.normalize.dates import parse_date
 from acuref.normalize.names import parse_author_list
 from acuref.normalize.pages import normalize_pages
 
-_BACKLINKS_RE = re.compile(r"^\s*(?:\^\s*)?(?:Jump up to:\s*(?:[a-z]\s+)*)?(?:\^\s*)?")
+# "^", "^ a b", "Jump up to: a b c": the note's back-links to where it is cited
+_BACKLINKS_RE = re.compile(r"^\s*(?:\^\s*)?(?:Jump up to:\s*)?(?:a\s+b(?:\s+[c-z])*\s+)?(?:\^\s*)?")
 # the title closes at the first quotation mark followed (past a link) by a full stop: inner quotes stay in it
 _CS1_RE = re.compile(r"^(?P<head>[^\"“”]{0,300}?)\s*[\"“](?P<title>[^\n]{2,400}?)[\"”]\s*(?:https?://\S+\s*)?\.(?:\s+|$)"
                      r"(?P<rest>.*)$", re.DOTALL)
@@ -90,8 +91,8 @@ def _read_rest(rest: str, fields: dict[str, object], issued: object) -> bool:
             part, issued = dated.group("work"), issued or parse_date(dated.group("date"))
         elif re.match(r"In\b", part) or re.search(r"\d", part) and re.search(r",|\s\d", part):
             return False
-        if container is None:
-            container = part
+        if container is None and not part.startswith(("-", "–")) and len(part.split()) <= 12:
+            container = part  # (a dash or a long sentence opens the note's own comment, not a work)
     if container:
         fields["container_title"] = container
     fields["issued"] = issued

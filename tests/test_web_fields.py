@@ -1,0 +1,117 @@
+"""The fields of reference shapes common on web pages: GB/T names set off by full stops, Ukrainian GOST, Wikipedia's
+CS1 notes, edition statements and APA's notes after a title. Every string here is written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref import parse_reference
+from acuref.parse.webcite import read_cs1
+
+
+def _names(ref) -> list[str]:
+    return [n.family or n.literal for n in ref.author]
+
+
+GBT_FULL_STOPS = [
+    ("李明. 王芳. 张伟. 城市绿地空间格局的演变研究[J]. 地理学刊, 2021, 40(2): 55-67.",
+     (["李明", "王芳", "张伟"], "城市绿地空间格局的演变研究", "地理学刊", "40", "55-67")),
+    ("BROWN K L. GREEN A. 等. Sparse estimation for survival data[J]. Statistics Letters, 2015, 12(4): 301-310.",
+     (["Brown", "Green"], "Sparse estimation for survival data", "Statistics Letters", "12", "301-310")),
+    ("ADAMS J. KIM. A second look at the bridge estimator[J]. Journal of Estimation, 2009, 7: 11-19.",
+     (["Adams", "KIM"], "A second look at the bridge estimator", "Journal of Estimation", "7", "11-19")),
+]
+
+
+@pytest.mark.parametrize("text, want", GBT_FULL_STOPS)
+def test_gbt_names_set_off_by_full_stops_are_authors(text, want):
+    """A GB/T list whose names end in full stops keeps every name out of the title."""
+    ref = parse_reference(text)
+    assert (_names(ref), ref.title, ref.container_title, ref.volume, ref.page) == want
+
+
+GOST_UKRAINIAN = [
+    ("Іваненко О.Є., Гребенюк Ї.В. Аналіз мережевих протоколів // Вісник інформатики. – 2022. – № 3. – С. 14-20.",
+     (["Іваненко", "Гребенюк"], "Аналіз мережевих протоколів", "Вісник інформатики", 2022, "14-20")),
+    ("Петренко А.І. Бази даних у хмарі. /Матеріали II конференції молодих науковців - Київ, 2023, с. 45-47.",
+     (["Петренко"], "Бази даних у хмарі", "Матеріали II конференції молодих науковців", 2023, "45-47")),
+    ("Сидоренко В.В. Модуль Tx/Rx для датчиків // Збірник тез, № 2 (12) 2021, с. 7-9.",
+     (["Сидоренко"], "Модуль Tx/Rx для датчиків", "Збірник тез", 2021, "7-9")),
+    ("Коваль Б.Б. Моделі черг / Праці семінару: тези доп., 3–4 травня 2020 р. / За ред. Р. Т. Шевчука. Львів, 2020. "
+     "С.33.",
+     (["Коваль"], "Моделі черг", "Праці семінару: тези доп", 2020, "33")),
+]
+
+
+@pytest.mark.parametrize("text, want", GOST_UKRAINIAN)
+def test_gost_reads_ukrainian_lists(text, want):
+    """Ukrainian initials (Є, Ї, І), a single slash for '//', lower-case 'с.' pages and ' - Place, year' are read."""
+    ref = parse_reference(text)
+    got = (_names(ref), ref.title, ref.container_title, ref.issued.year if ref.issued else None, ref.page)
+    assert got == want
+
+
+CS1 = [
+    ('^ Lovelace, Ada (3 March 2019). "Why the engine weaves patterns" https://example.org/engine\n. The Daily '
+     'Loom. Retrieved 4 April 2020.',
+     (["Lovelace"], "Why the engine weaves patterns", "The Daily Loom", 2019, None, None)),
+    ('^ Jump up to: a b "A river that runs backwards". riverwatch.example. 2021-06-01. Retrieved 2022-01-02.',
+     ([], "A river that runs backwards", "riverwatch.example", 2021, None, None)),
+    ('^ Turing, Alan (May 1990). "Letters". Monthly Machines. 14 (3/4): 88. Retrieved May 1, 2001.',
+     (["Turing"], "Letters", "Monthly Machines", 1990, "14", "88")),
+    ('^ Hopper, Grace. "Notes on "debugging" a moth" https://example.org/moth\n. Bug Review. Retrieved 2 May 2016.',
+     (["Hopper"], 'Notes on "debugging" a moth', "Bug Review", None, None, None)),
+    ('^ Byron, Augusta (2 June 2011). "Counting with cards" https://example.org/cards\n. Card Weekly, June 2, 2011.',
+     (["Byron"], "Counting with cards", "Card Weekly", 2011, None, None)),
+]
+
+
+@pytest.mark.parametrize("text, want", CS1)
+def test_wikipedia_cs1_notes(text, want):
+    """A CS1 note gives its quoted title, the work after it, the date and a journal's numbers."""
+    ref = parse_reference(text)
+    got = (_names(ref), ref.title, ref.container_title, ref.issued.year if ref.issued else None, ref.volume, ref.page)
+    assert got == want
+
+
+NOT_CS1 = [
+    'Miller, Jo. "A quoted title." Journal of Tests, vol. 2, no. 3, 2010, pp. 1-9.',
+    'Miller, Jo. "A quoted title". Journal of Tests, Jan-Mar 2010, Vol. 2 Issue 3, p5, 9p.',
+    'Miller, Jo. 2004. "A quoted title". In Book of Tests, edited by Ann Lee, 33-41. Boston: Test Press.',
+    'Miller J, Lee A: Things seen in the "small print". J Tests 2007, 4(2):1-9.',
+    '"A quoted title". - a remark someone wrote about the page, long enough to be a sentence of its own here',
+]
+
+
+@pytest.mark.parametrize("text", NOT_CS1)
+def test_other_quoted_styles_are_not_cs1(text):
+    """MLA, Chicago, EBSCO and Vancouver strings that quote a title are left to the general reader."""
+    assert read_cs1(text) is None
+
+
+EDITIONS = [
+    ("Keller, Anna (2015): Grundfragen der Ethik. 4. Auflage. Hamburg: Meiner.",
+     ("Grundfragen der Ethik", "4", None)),
+    ("Vogel, Jan (2012): Logik für Anfänger. Eine Einführung. 3., durchgesehene und erweiterte Auflage. Berlin: "
+     "Akademie.", ("Logik für Anfänger. Eine Einführung", "3", None)),
+    ("Ramos, L. (2004). Teoría del estado moderno (2a. ed). Editorial Norte.", ("Teoría del estado moderno", "2", None)),
+    ("Hart, P. (1961). The logic of crowds (Repr). Harbor Press.", ("The logic of crowds", None, None)),
+    ("Dunn, R. (1975). Why nations trade (3. printing). Ridge University Press.", ("Why nations trade", None, None)),
+    ("Marsh, K. (1901). Collected letters (Vol. 12). Old House.", ("Collected letters", None, "12")),
+    ("Lowe, T. (2019). The quiet economy (Second revised edition). Lakeside Press.",
+     ("The quiet economy", "2", None)),
+]
+
+
+@pytest.mark.parametrize("text, want", EDITIONS)
+def test_edition_statements_leave_the_title(text, want):
+    """An edition statement or an APA note after the title is not title: its numbers go to edition and volume."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.edition, ref.volume) == want
+
+
+def test_apa_note_after_a_books_name_in_a_chapter():
+    """'In Editor (Ed.), Book (First, pp. 10–20).': the note leaves the book's name and gives the pages."""
+    ref = parse_reference("Stone, R. (2005). Class and place. In E. O. Hill (Ed.), Studies of Class (First, pp. "
+                          "10–20). North University Press.")
+    assert (ref.container_title, ref.page) == ("Studies of Class", "10-20")
