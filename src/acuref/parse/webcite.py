@@ -56,12 +56,11 @@ def read_cs1(text: str) -> dict[str, object] | None:
         fields["author"], fields["author_truncated"] = parse_author_list(head)
     if not _read_rest(rest, fields, issued) or not (fields.get("container_title") or fields.get("issued")):
         return None
-    doi = ids.find_doi(text)
-    url = ids.find_url(text)
-    if doi:
-        fields["DOI"] = doi[0]
-    elif url:
-        fields["URL"] = url[0]
+    low = text.lower()
+    for key, finder, cue in ids.FINDERS:  # DOI, PMID, PMCID, ISBN, a link: what the general reader keeps
+        hit = finder(text) if cue in low else None
+        if hit and not (key == "URL" and ("DOI" in fields or "doi.org/" in hit[0].lower())):
+            fields[key] = hit[0]
     return fields
 
 
