@@ -115,3 +115,30 @@ def test_apa_note_after_a_books_name_in_a_chapter():
     ref = parse_reference("Stone, R. (2005). Class and place. In E. O. Hill (Ed.), Studies of Class (First, pp. "
                           "10–20). North University Press.")
     assert (ref.container_title, ref.page) == ("Studies of Class", "10-20")
+
+
+ISO690 = [
+    ("DURAND, Claire et PETIT, Marc, 2019. Les jardins partagés en ville. La Revue Verte. [en ligne]. 3 mai 2019. "
+     "[Consulté le 2 mars 2023]. Disponible à l’adresse : https://example.org/jardins",
+     (["Durand", "Petit"], "Les jardins partagés en ville", "La Revue Verte", 2019, None, None)),
+    ("Compostage, [sans date]. Mairie de Test. [en ligne]. [Consulté le 4 avril 2022]. Disponible à l’adresse : "
+     "https://example.org/compost",
+     ([], "Compostage", "Mairie de Test", None, None, None)),
+    ("Lyon. Un marché de nuit sur les quais, [sans date]. [en ligne]. [Consulté le 1 juin 2021]. Disponible à "
+     "l’adresse : https://example.org/marche",
+     ([], "Lyon. Un marché de nuit sur les quais", None, None, None, None)),
+    ("MOREAU, L. et ROUX, P., 2011. Do bees prefer blue flowers? Journal of Pollination. 2 mai 2011. Vol. 8, n° 2, "
+     "pp. 101‑109. DOI 10.1000/bees.8.101.",
+     (["Moreau", "Roux"], "Do bees prefer blue flowers?", "Journal of Pollination", 2011, "8", "101-109")),
+    ("GREEN, Amy, 2021. Rivers in the city. Urban Water Notes. [online]. 5 May 2021. [Accessed 6 June 2022]. "
+     "Available from: https://example.org/rivers",
+     (["Green"], "Rivers in the city", "Urban Water Notes", 2021, None, None)),
+]
+
+
+@pytest.mark.parametrize("text, want", ISO690)
+def test_iso690_web_and_journal_references(text, want):
+    """Zotero's ISO 690: capitals mark the author, the work is the last sentence before the medium mark or date."""
+    ref = parse_reference(text)
+    got = (_names(ref), ref.title, ref.container_title, ref.issued.year if ref.issued else None, ref.volume, ref.page)
+    assert got == want
