@@ -142,3 +142,12 @@ def test_iso690_web_and_journal_references(text, want):
     ref = parse_reference(text)
     got = (_names(ref), ref.title, ref.container_title, ref.issued.year if ref.issued else None, ref.volume, ref.page)
     assert got == want
+
+
+@pytest.mark.parametrize("text, family", [
+    ("Harriet K Lowell and Omar T Reyes. Counting birds from the shore. Coastal Notes, 3(2):10–19, 2001.", "Lowell"),
+    ("Lena MB Ortiz. Tides and towns. Harbour Review, 7:1–9, 2011.", "Ortiz"),
+])
+def test_given_names_first_with_bare_middle_initials(text, family):
+    """'Given M Family' (a middle initial without its full stop, as sphinxcontrib-bibtex prints it) gives the family."""
+    assert parse_reference(text).author[0].family == family
