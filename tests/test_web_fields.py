@@ -151,3 +151,17 @@ def test_iso690_web_and_journal_references(text, want):
 def test_given_names_first_with_bare_middle_initials(text, family):
     """'Given M Family' (a middle initial without its full stop, as sphinxcontrib-bibtex prints it) gives the family."""
     assert parse_reference(text).author[0].family == family
+
+
+def test_german_series_statement_in_parentheses():
+    """'Titel (=Reihe. 3)': the series and its number leave the title for collection_title and collection_number."""
+    ref = parse_reference("Albrecht, Jonas: Klöster im Hochstift (=Studien zur Landesgeschichte. 7). Münster 1999.")
+    assert (ref.title, ref.collection_title, ref.collection_number) == ("Klöster im Hochstift",
+                                                                        "Studien zur Landesgeschichte", "7")
+
+
+def test_gost_list_number_without_full_stop_and_publisher_with_a_comma():
+    """'2 Фамилия И. О. …': the list number is no part of the name; 'Л.: Издательство, ЛО, 1985' is a book."""
+    ref = parse_reference("2 Орлов В. В., Белов О. С. Прочность клеевых соединений. – Л.: Судостроение, ЛО, 1981. "
+                          "– 120 с.")
+    assert (_names(ref), ref.title, ref.issued.year) == (["Орлов", "Белов"], "Прочность клеевых соединений", 1981)

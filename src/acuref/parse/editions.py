@@ -39,6 +39,8 @@ def read_edition(ref: Reference, text: str) -> Reference:
     """``ref`` with the edition its string prints, as a number; unchanged when it prints none."""
     if ref.parsed and "(" in text:
         ref = _without_note(ref, text)
+        if "(=" in text or "( =" in text:
+            ref = _series_statement(ref, text)
     if not ref.parsed or not _cue(text):
         return ref
     for m in _EDITION_RE.finditer(text):
@@ -101,6 +103,30 @@ def _without_note(ref: Reference, text: str) -> Reference:
                 changes["container_title_short"] = None
             ref = replace(ref, **changes)
     return ref
+
+
+# German humanities print the series in parentheses after the title: "(=Die Kirche von Paderborn. 3)",
+# "(= Studien zur Geschichte, Bd. 12)".
+_SERIES_STATEMENT_RE = re.compile(r"\(\s?=\s?(?P<series>[^()=]{2,200}?)[\s.,;:]*(?:(?:Bd|Band|Nr|Heft|H|Vol|Teil)\.?\s*)?"
+                                  r"(?P<number>\d{1,5}[a-z]?)?\s*\)")
+
+
+def _series_statement(ref: Reference, text: str) -> Reference:
+    """``Title (=Series. 3)``: the series and its number leave the title (or the book's name) for their fields."""
+    m = _SERIES_STATEMENT_RE.search(text)
+    if not m:
+        return ref
+    changes: dict = {"collection_title": m.group("series").strip(" .,;:"), "collection_number": m.group("number")}
+    printed = re.sub(r"\s+", " ", m.group(0))
+    for key in ("title", "container_title"):
+        value = getattr(ref, key)
+        if value and "(=" in value.replace("( =", "(="):
+            at = value.replace("( =", "(=").find("(=")
+            if at > 3:
+                changes[key] = value[:at].rstrip(" ,.;:")
+        elif value and printed.startswith("(") and value.endswith(printed.rstrip(")")):
+            changes[key] = value[: len(value) - len(printed) + 1].rstrip(" ,.;:(")
+    return replace(ref, **changes)
 
 
 def _an_editor(m: "re.Match[str]", text: str) -> bool:

@@ -45,7 +45,7 @@ _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("
 _GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
 _GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
-                           r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
+                           r"\s*:\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
@@ -188,9 +188,14 @@ _ONE_SLASH_RE = re.compile(r"(?:(?<=[.\w»\"”)])\s?/|\s/\s?)(?!/)\s*(?=[А-Я�
                            r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s[А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+(?:[.,;]|$))")
 
 
+# a list number printed without its full stop before the first name: "2 Воробей В. В., …"
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.)")
+
+
 def _gost(s: str) -> dict[str, object] | None:
     if "//" not in s and "/" in s and "://" not in s:
         s = _ONE_SLASH_RE.sub(" // ", s, count=1)
+    s = _BARE_NUMBER_RE.sub("", s, count=1)
     authors, rest_all = _gost_authors(_GOST_NOISE_RE.sub(" ", s))
     stated, others, rest_all = _responsibility(rest_all)
     authors = authors or stated
