@@ -165,3 +165,13 @@ def test_gost_list_number_without_full_stop_and_publisher_with_a_comma():
     ref = parse_reference("2 Орлов В. В., Белов О. С. Прочность клеевых соединений. – Л.: Судостроение, ЛО, 1981. "
                           "– 120 с.")
     assert (_names(ref), ref.title, ref.issued.year) == (["Орлов", "Белов"], "Прочность клеевых соединений", 1981)
+
+
+@pytest.mark.parametrize("text, want", [
+    ('Rowe, Nora, and Ian Pike. "Counting owls at night." Ecology Letters 48.1203 (2011): 77-85.', ("48", "1203")),
+    ('Rowe, Nora. "Owls again." Ecology Letters 48 (2012): 90-95.', ("48", None)),
+])
+def test_google_scholar_volume_dot_issue(text, want):
+    """Google Scholar's MLA 'Journal 48.1203 (2011)' is volume 48, issue 1203."""
+    ref = parse_reference(text)
+    assert (ref.volume, ref.issue) == want
