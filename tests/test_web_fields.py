@@ -175,3 +175,14 @@ def test_google_scholar_volume_dot_issue(text, want):
     """Google Scholar's MLA 'Journal 48.1203 (2011)' is volume 48, issue 1203."""
     ref = parse_reference(text)
     assert (ref.volume, ref.issue) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Weber, Lena (2016): Atlas der Logik. 12. Auflage. München: Beck.", ("Atlas der Logik", "12", None)),
+    ("Lind, Per (1999): Was ist Sprache?. Übersetzt von Ute Kern. 3. Auflage. Berlin: Suhrkamp.",
+     ("Was ist Sprache?", "3", None)),
+])
+def test_edition_is_no_volume_and_a_translator_no_title(text, want):
+    """'12. Auflage' is the edition, not a volume; 'Übersetzt von …' after the title names a translator."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.edition, ref.volume) == want

@@ -51,7 +51,11 @@ def read_edition(ref: Reference, text: str) -> Reference:
         number = m.group("n") or str(_ordinal(m.group("w")))
         changes: dict = {"edition": number}
         if m.group("n"):  # "Chimie organique, 2e éd": off the title; "…, Sixth Edition" is often the title's own
-            changes["title"] = _without_edition(ref.title, m.group(0))
+            changes["title"] = _without_edition(ref.title, m.group(0), text, m.start())
+            if ref.container_title and _TRANSLATOR_RE.match(" " + ref.container_title):
+                changes.update(container_title=None, container_title_short=None)  # a translator, not a work
+            if ref.volume == number and not _VOLUME_WORD_RE.search(text):
+                changes["volume"] = None  # "18. Auflage" read as a volume: a book's edition is no volume
         if ref.type == "article-journal" and not (ref.volume or ref.issue):
             # a journal has volumes, not editions: "Lipid analysis, 3rd edn. The Oily Press" is a book (or a part)
             book = not (ref.editor or re.search(r"(?:^|[.,]\s)In:?\s", text))
@@ -146,20 +150,29 @@ def _cue(text: str) -> bool:
     return any(w in low for w in ("ed", "éd", "aufl", "ausg", "druk", "dr.", "uitgave", "editie"))
 
 
-def _without_edition(title: str | None, printed: str) -> str | None:
+def _without_edition(title: str | None, printed: str, text: str = "", start: int = -1) -> str | None:
     """The title without an edition phrase that closes it (``Chimie organique, 2e éd``), or without the start of one
-    that it ran into (``Einführung in die Philosophie. 7`` of ``… 7. Auflage. Freiburg``)."""
+    that it ran into (``Einführung in die Philosophie. 7`` of ``… 7. Auflage. Freiburg``: the same figures of the
+    string, not a number that closes the title, as in ``Bd. 2. 2. Auflage``); then without a translator's sentence."""
     if not title:
         return title
+    title = _TRANSLATOR_RE.sub("", title).rstrip(" .,;") or title
     at = title.rfind(printed)
     if at > 8 and len(title) - at - len(printed) <= 2:
         return title[:at].rstrip(" ,.;:([") or title
     number = re.match(r"\d+", printed)
-    if number and len(title) > 8 + number.end():
+    if number and len(title) > 8 + number.end() and start >= 0:
         for k in range(len(printed) - 1, number.end() - 1, -1):
-            if title.endswith(printed[:k]) and title[-k - 1] in " .,(":
+            if title.endswith(printed[:k]) and title[-k - 1] in " .,(" and text.find(title) == start + k - len(title):
                 return title[:-k].rstrip(" ,.;:([") or title
     return title
+
+
+# a translator named after the title: "Was ist Philosophie?. Übersetzt von …", "…. Translated by …"
+_TRANSLATOR_RE = re.compile(r"(?:(?<=[?!])\.)?\s+(?:Übersetzt von|Übers\. v(?:on|\.)|Aus dem \w+ (?:übersetzt|übertragen) von|"
+                            r"Translated by|Trans\. by|Traduit (?:de l[’']\w+ )?par|Trad\. par|Traducción de|"
+                            r"Tradução de|Traduzione di|Vertaald door)\s.*$")
+_VOLUME_WORD_RE = re.compile(r"\b(?:Bd|Band|Vol|vol|T|Tome|Teil|deel|Jg)\b\.?\s*\d")
 
 
 __all__ = ["read_edition"]
