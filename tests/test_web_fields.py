@@ -186,3 +186,16 @@ def test_edition_is_no_volume_and_a_translator_no_title(text, want):
     """'12. Auflage' is the edition, not a volume; 'Übersetzt von …' after the title names a translator."""
     ref = parse_reference(text)
     assert (ref.title, ref.edition, ref.volume) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Соколов П.Р. - «Очерки по истории медицины», М., 1961 г.",
+     (["Соколов"], "Очерки по истории медицины", None, "М.", 1961)),
+    ("«Записки земского врача» – Казань: тип. Губернская, 1889 – 40 с.",
+     ([], "Записки земского врача", None, "Казань", 1889)),
+])
+def test_hand_typed_russian_books_with_guillemets(text, want):
+    """'Фамилия И.О. - «Заглавие», М., 1935 г.': a book; the place after the title is no container."""
+    ref = parse_reference(text)
+    got = (_names(ref), ref.title, ref.container_title, ref.publisher_place, ref.issued.year)
+    assert got == want

@@ -83,6 +83,8 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def mend_marks(ref: Reference, marks: Marks) -> Reference:
     """The reading put right where it contradicts the string's quotes and emphasis (see the module)."""
+    if ref.container_title and ref.publisher_place and _same(ref.container_title, ref.publisher_place):
+        ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
     if marks.corner[0] or marks.corner[1]:
         return corner_fields(ref, *marks.corner)
     if not ref.parsed or not (marks.quoted or marks.emphasised):

@@ -192,6 +192,11 @@ _ONE_SLASH_RE = re.compile(r"(?:(?<=[.\w»\"”)])\s?/|\s/\s?)(?!/)\s*(?=[А-Я�
 _BARE_NUMBER_RE = re.compile(r"^\d{1,4}\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.)")
 
 
+# A hand-typed Russian book: "Фамилия И.О. - «Заглавие», М., 1935 г.", "«Заглавие» – СПб: Издатель, 1874 – 623 с."
+_QUOTED_BOOK_RE = re.compile(r"^[-–—]?\s*«(?P<title>[^«»]{2,400})»\s*(?:,\s*|[-–—]\s*)(?P<place>[А-ЯЁІЇЄҐ][^\W\d_]{0,20}\.?"
+                             r"(?:-[А-ЯЁ][^\W\d_]{1,20})?)\s*(?::\s*(?P<publisher>[^,]{1,200}))?,\s*(?P<year>\d{4})\b")
+
+
 def _gost(s: str) -> dict[str, object] | None:
     if "//" not in s and "/" in s and "://" not in s:
         s = _ONE_SLASH_RE.sub(" // ", s, count=1)
@@ -199,12 +204,16 @@ def _gost(s: str) -> dict[str, object] | None:
     authors, rest_all = _gost_authors(_GOST_NOISE_RE.sub(" ", s))
     stated, others, rest_all = _responsibility(rest_all)
     authors = authors or stated
-    if not authors and "//" not in rest_all:
+    quoted = _QUOTED_BOOK_RE.match(rest_all) if "«" in rest_all else None
+    if not authors and "//" not in rest_all and not quoted:
         return None
     fields: dict = {"author": authors, "author_truncated": others or bool(_OTHERS_RE.search(s[:40])),
                     "language": "ru" if _CYR_RE.search(s) else None}
     m = _GOST_ARTICLE_RE.match(rest_all)
-    if m:
+    if quoted and not m:
+        fields.update(type="book", title=quoted.group("title").strip(), publisher_place=quoted.group("place").strip(),
+                      publisher=(quoted.group("publisher") or "").strip() or None, issued=Date(int(quoted.group("year"))))
+    elif m:
         fields.update(type="article-journal", title=_title(m.group("title")), **_gost_part(m.group("rest")))
     else:
         b = _GOST_BOOK_RE.match(rest_all)
