@@ -199,3 +199,16 @@ def test_hand_typed_russian_books_with_guillemets(text, want):
     ref = parse_reference(text)
     got = (_names(ref), ref.title, ref.container_title, ref.publisher_place, ref.issued.year)
     assert got == want
+
+
+def test_corner_brackets_inside_a_name_are_not_the_title():
+    """「…」 with letters right before and after quotes a phrase inside a proceedings' name, not the title."""
+    ref = parse_reference("山本一郎, 田中花子. 分散処理の研究動向. 特定領域研究「情報基盤」夏季ワークショップ論文集, "
+                          "pp.5-12, 札幌, 2001年8月.")
+    assert ref.title != "情報基盤"
+
+
+def test_a_volume_in_parentheses_is_no_series():
+    """'(= Bd. 2)' after a book gives its volume; no series called 'Bd'."""
+    ref = parse_reference("Roth, Karl: Die Chronik des Dorfes. Teil zwei. Hof 1970. (= Bd. 2)")
+    assert (ref.volume, ref.collection_title, ref.container_title) == ("2", None, None)

@@ -120,7 +120,13 @@ def _series_statement(ref: Reference, text: str) -> Reference:
     m = _SERIES_STATEMENT_RE.search(text)
     if not m:
         return ref
-    changes: dict = {"collection_title": m.group("series").strip(" .,;:"), "collection_number": m.group("number")}
+    series = m.group("series").strip(" .,;:")
+    if re.fullmatch(r"(?:Bd|Band|Nr|Heft|H|Vol|Teil)\.?", series):  # "(= Bd. 2)": a volume of the work, no series
+        changes: dict = {"volume": ref.volume or m.group("number")} if m.group("number") else {}
+        if ref.container_title and re.fullmatch(r"(?:Bd|Band|Nr|Heft|H|Vol|Teil)\.?", ref.container_title.strip()):
+            changes.update(container_title=None, container_title_short=None)
+        return replace(ref, **changes)
+    changes = {"collection_title": series, "collection_number": m.group("number")}
     printed = re.sub(r"\s+", " ", m.group(0))
     for key in ("title", "container_title"):
         value = getattr(ref, key)

@@ -62,19 +62,29 @@ _CORNER_TITLE_RE = re.compile(r"「((?:[^「」『』]|『[^『』]{1,100}』){2
 _CORNER_WORK_RE = re.compile(r"『([^『』]{2,200})』")
 
 
+def _inside_words(text: str, m: "re.Match[str]") -> bool:
+    """Brackets with letters right before and after them quote a phrase inside a longer name
+    (``重点領域研究「高度データベース」北海道ワークショップ``), they do not set off a title."""
+    before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+    return bool(before and after and re.match(r"[^\W\d_]", before) and re.match(r"[^\W\d_]", after))
+
+
 def read_corners(text: str) -> tuple[str | None, str | None, str, str]:
     """The 「title」 and the 『work』 after it (or a 『book』 alone) of a Japanese reference, the text after them and
     the text before them. A string that opens with 「」 names no author before it: there the brackets are part of a
     longer title."""
     t = _CORNER_TITLE_RE.search(text)
-    if t and not text[: t.start()].strip():
+    if t and (not text[: t.start()].strip() or _inside_words(text, t)):
         return None, None, "", ""
     w = _CORNER_WORK_RE.search(text, t.end() if t else 0)
-    if t is None and (w is None or not text[: w.start()].strip()):
+    if t is None and (w is None or not text[: w.start()].strip() or _inside_words(text, w)):
         return None, None, "", ""
     start, end = (t or w).start(), (w or t).end()  # type: ignore[union-attr]
     return (t.group(1).strip() if t else None), (w.group(1).strip() if w else None), text[end:], text[:start]
 
+
+
+_PLACE_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,4}\.?")  # "М.", "Л.", "СПб", "Kyiv"-length names are not
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -83,7 +93,8 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def mend_marks(ref: Reference, marks: Marks) -> Reference:
     """The reading put right where it contradicts the string's quotes and emphasis (see the module)."""
-    if ref.container_title and ref.publisher_place and _same(ref.container_title, ref.publisher_place):
+    if ref.container_title and ref.publisher_place and _same(ref.container_title, ref.publisher_place) and \
+            _PLACE_ABBREVIATION_RE.fullmatch(ref.container_title.strip()):
         ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
     if marks.corner[0] or marks.corner[1]:
         return corner_fields(ref, *marks.corner)
