@@ -182,10 +182,12 @@ def _responsibility(s: str) -> tuple[tuple[Name, ...], bool, str]:
 
 
 # A hand-typed list writes GOST's "//" as one slash: "Title. /Proceedings …", "Title / Journal: …". A statement of
-# responsibility after a single slash starts with initials ("/ И. А. Золотарев") or is a name ("/ Николай Райновъ."),
+# responsibility after a single slash starts with initials ("/ И. А. Золотарев") or is a name ("/ Николай Райновъ.",
+# "/ Лишневский Э А."),
 # a container with a word.
 _ONE_SLASH_RE = re.compile(r"(?:(?<=[.\w»\"”)])\s?/|\s/\s?)(?!/)\s*(?=[А-ЯЁІЇЄҐA-Z][а-яёіїєґa-zА-ЯЁІЇЄҐA-Z]{2,})"
-                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s[А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+(?:[.,;]|$))")
+                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s[А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+(?:[.,;]|$))"
+                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s+[А-ЯЁІЇЄҐA-Z](?:[.,\s]|$))")
 
 
 # a list number printed without its full stop before the first name: "2 Воробей В. В., …"
