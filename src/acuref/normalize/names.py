@@ -59,7 +59,7 @@ _ORG_PART = re.compile(
 
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
-_GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
+_GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.|\s+[{_UP}]{{1,2}}(?=\s))*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
 _SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b|(?:et|y|e|i|och|og|и)(?=\s))?|&|\band\b|\ben\b|\bund\b"

@@ -26,6 +26,7 @@ from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
+from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.kinds import read_kind
 from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
@@ -89,6 +90,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
+    ref = split_scholar_numbers(ref, text)
     if ref.volume or ref.issue:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
