@@ -24,6 +24,7 @@ from acuref.normalize.names import classify, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.chapters import read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
@@ -77,6 +78,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = read_edition(ref, text)
     ref = read_titles(ref, text)
     ref = read_container(ref, text)
+    ref = read_chapter(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
