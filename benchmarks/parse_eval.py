@@ -62,6 +62,12 @@ def _names(names) -> str:
     return "|".join(soft(n.family or n.literal) for n in names)
 
 
+def _locator(text: str) -> str:
+    """A gold volume, issue or page span without its locator word, also inside brackets: APA's ``(pp. 45–67)`` is
+    pages 45–67 (one pass of ``strip_locator`` leaves ``pp. 45–67``, which only a reader with the same slip matched)."""
+    return learned.strip_locator(learned.strip_locator(text))
+
+
 def field_value(label: str, text: str) -> str:
     """A gold span's value in the form a Reference field is compared in."""
     if label in ("author", "editor"):
@@ -73,9 +79,9 @@ def field_value(label: str, text: str) -> str:
         m = _YEAR_RE.search(text)
         return m.group(1) if m else ""
     if label in ("volume", "issue"):
-        return soft(learned.strip_locator(text))
+        return soft(_locator(text))
     if label == "pages":
-        return soft(normalize_pages(learned.strip_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
+        return soft(normalize_pages(_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
     if label == "container":
         return soft(learned.IN_PREFIX_RE.sub("", text.strip()))
     if label == "edition":

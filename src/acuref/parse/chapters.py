@@ -53,7 +53,7 @@ _STRONG_END_RE = re.compile(
     rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)")
 _WEAK_END_RE = re.compile(rf",\s*{_YEAR}\b|,\s+\d+\s*[-–]+\s*\d+|\.?\s*$")
 _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\s*[-–]+\s*\d+)|,\s*(\d+\s*[-–]+\s*\d+)\s*\.?\s*$")
-_VOLUME_RE = re.compile(r"(?:\(|[,.]\s+)(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
+_VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
 _IMPRINT_RE = re.compile(rf"(?:^|\.\s+|\(){_PLACE}\s*:\s*(?P<pub>[^.,;()]{{2,60}}?)(?=\s*(?:[,.;)]|\(?{_YEAR}|$))")
 _PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE})\s+{_YEAR}\b")
 # "in: Esterbauer 2003, 171–190", "In Glotfelty and Fromm, 196–203", "in Scott et al., 2001, pp. 181–97"
@@ -235,7 +235,8 @@ def _cross_reference(ref: Reference, after: str) -> Reference | None:
 
 
 _TITLE_REST_RE = re.compile(r"[.?!]\s+(?P<more>[A-ZÀ-Þ0-9][^“”\"«»]{2,200}?)[.,]?\s*$")
-_NOT_TITLE_RE = re.compile(rf"\b(?:{_YEAR}|eds?|Hrsg|trans|transl|übers|hg|vol|edited|translated)\b|https?:|\(", re.IGNORECASE)
+_NOT_TITLE_RE = re.compile(rf"\b(?:eds?|Hrsg|trans|transl|übers|hg|vol|edited|translated)\b|https?:|\(|(?:^|[.,]\s+){_YEAR}\s*(?:[.,]|$)",
+                           re.IGNORECASE)
 
 
 def _title_whole(ref: Reference, before: str) -> Reference:
