@@ -39,18 +39,25 @@ _COMMA_EDS_RE = re.compile(rf"(?P<eds>[^():]{{2,250}}?),?\s+(?P<w>{_EDW})\.?\s*[
 # American anthropology and others: "In Who Owns the Past? Mark Evans, ed. Pp. 12–30."
 _BOOK_FIRST_RE = re.compile(r"(?P<book>[^\s].{2,250}?[.?!])\s+(?P<eds>[A-ZÀ-Þ][^.,():;]{1,60}?(?:(?:,\s+|\s+and\s+|\s+&\s+)"
                             r"[A-ZÀ-Þ][^.,():;]{1,60}?)*),\s+eds?\.\s+(?P<rest>.*)")
+# "in Markov Random Fields (R. Chellappa, ed.), pp.", "in Approaches to Homer, ed. by C.A. Rubino and C.W. Shelmerdine, Austin"
+_EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|,\s+(?:eds?\.|edited)\s+by\s+"
+                           r"(?P<eds2>[^,:;()]{2,80}?)(?=,\s))(?P<rest>.*)")
 _ETAL_RE = re.compile(r"[,\s]*(?:u\.\s?a\.|et\s+al\.?|&\s*al\.?|and\s+others|e\s+altri|y\s+otros|et\s+coll\.?)\s*$", re.IGNORECASE)
 _PLACE = (r"[A-ZÀ-Þ][\w’'-]+\.?(?:(?:\s+(?:und|and|et|am|an|upon|on|nad|sur|del|de|e|i|y)\s+|[\s,/-]+)"
           r"[A-ZÀ-Þ][\w’'-]+\.?){0,3}")
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)[a-z]?"
+# A publisher's name closing the book ("… Systems 6. Morgan Kaufmann", "… Machines. Kluwer Academic Publishers")
+_PUBLISHER = (r"(?:[A-Z][\w&-]*\s+){0,3}(?:Press|Publish\w*|Verlag|Books|Wiley|Springer(?:-Verlag)?|Elsevier|Kaufmann|"
+              r"Academic|Sons|Ltd|Inc|GmbH)\.?")
 # Where a book's title ends: strong evidence (a locator word, an imprint) and weak (a year, a range, the end).
 _STRONG_END_RE = re.compile(
     r"\s*\((?:pp?\.|S\.|s\.|Tome|tome|Vol\.|vol\.|Bd\.|Band|t\.)\s*[\dIVXLC]"
-    r"|[,.;]\s*(?:pp?\.|Pp\.|S\.|s\.|pages|Seiten)\s*\d"
+    r"|[,.;]\s*(?:pp?\.|Pp\.|S\.|s\.|pages|Seiten)\s*\d|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d"
     r"|[,.]\s+(?:Vol\.|vol\.|Volume|Band|Bd\.|Tome|tome|t\.)\s*[\dIVXLC]"
     rf"|\.\s+{_PLACE}\s*:\s*(?=[^\s\d])"
     rf"|[,.]\s+{_PLACE}\s+{_YEAR}\b"
-    rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)")
+    rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)"
+    rf"|\s*\([^()]{{2,80}},\s*eds?\.\)|\.\s+{_PUBLISHER}\s*(?:[,.(]|$)")
 _WEAK_END_RE = re.compile(rf",\s*{_YEAR}\b|,\s+\d+\s*[-–]+\s*\d+|\.?\s*$")
 _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\s*[-–]+\s*\d+)|,\s*(\d+\s*[-–]+\s*\d+)\s*\.?\s*$")
 _VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
@@ -60,9 +67,11 @@ _PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE})\s+{_YEAR}\b")
 _CROSS_REF_RE = re.compile(
     rf"(?P<name>[A-ZÀ-Þ][\w’'-]+)(?P<more>\s+(?:and|und|&|et)\s+[A-ZÀ-Þ][\w’'-]+|\s+et\s+al\.?)?\s*,?\s*"
     rf"(?P<year>{_YEAR}\s*,?\s*)?(?:pp?\.\s*)?\d+\s*[-–]+\s*\d+\.?\s*$")
-_JUNK_RE = re.compile(r"[(:]|\b(?:eds?|Hrsg|dir|coord|red|cura)\b", re.IGNORECASE)
+_EDITOR_WORD_RE = re.compile(r"\b(?:eds?|editors?|edited|Hrsg|Hg)\b")
+_JUNK_RE = re.compile(r"[(:]|\b(?:eds?|Hrsg|dir|coord|red|cura|by)\b", re.IGNORECASE)
 _TRIM_RE = re.compile(rf"\s*\((?:Tome|tome|Vol\.|vol\.|Bd\.|Band|t\.)\s*[\dIVXLC]*|[.,]?\s*(?:Band|Bd\.|Vol\.|vol\.|Volume|Tome|tome|t\.)"
-                      rf"\s*[\dIVXLC]*|,\s+{_PLACE}")
+                      rf"\s*[\dIVXLC]*|,\s+{_PLACE}|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d+|\s*\([^()]*"
+                      rf"|\.\s+{_PUBLISHER}")
 
 
 def read_chapter(ref: Reference, text: str) -> Reference:
@@ -83,7 +92,7 @@ def read_chapter(ref: Reference, text: str) -> Reference:
             return cross
         parts = _grammar(after)
         if parts is not None:
-            return _title_whole(_mended(ref, *parts), text[: cue.start()])
+            return _title_whole(_mended(ref, *parts), text, text[: cue.start()], parts[1])
     return ref
 
 
@@ -103,6 +112,9 @@ def _grammar(after: str) -> tuple[str | None, str, str, bool] | None:
     if m and _names(m.group("eds")) and not _JUNK_RE.search(m.group("book")):
         book, tail = m.group("book").rstrip("."), m.group("rest")
         return m.group("eds"), book, tail, True
+    m = _EDS_AFTER_RE.fullmatch(after)
+    if m and _names(m.group("eds") or m.group("eds2")) and not _EDITOR_WORD_RE.search(m.group("book")):
+        return m.group("eds") or m.group("eds2"), m.group("book").strip(" ,"), m.group("rest"), True
     for pattern in (_PAREN_EDS_RE, _COMMA_EDS_RE):
         m = pattern.fullmatch(after)
         if m and _names(m.group("eds")):
@@ -177,6 +189,8 @@ def _container(ref: Reference, eds: str | None, book: str, tail: str, strong: bo
         if extra and (_TRIM_RE.fullmatch(extra) or (eds and _soft(extra) == _soft(eds))):
             return book
         return None
+    if eds and now == _soft(eds):
+        return book  # "In Rohit Parikh, editor, Logics of Programs": the editor read as the book
     if eds and now.startswith(_soft(eds)) and now.endswith(key):
         return book  # "Carmen Llamas, …, eds. The Routledge Companion" read as one container
     return None
@@ -239,12 +253,17 @@ _NOT_TITLE_RE = re.compile(rf"\b(?:eds?|Hrsg|trans|transl|übers|hg|vol|edited|t
                            re.IGNORECASE)
 
 
-def _title_whole(ref: Reference, before: str) -> Reference:
+def _title_whole(ref: Reference, text: str, before: str, book: str) -> Reference:
     """``Die Stadt als Bühne. Theater um 1800. In: …`` read with only its first sentence: the chapter's title runs
-    to the cue word, unless what follows the cut names people, a year, a volume or a translation."""
+    to the cue word, unless what follows the cut names people, a year, a volume or a translation; one read past the
+    cue word (``Title, in Book``) ends before it."""
     title = ref.title
     if not title or len(title) < 8 or ref.container_title is None:
         return ref
+    at = text.find(title[:20])
+    if 0 <= at < len(before) < at + len(title) - 4 and text[at: at + len(title)] == title and \
+            _soft(ref.container_title) == _soft(book):
+        return replace(ref, title=clean_title(before[at:].rstrip(" ,.;:")))  # "Title, in Book" read as one title
     at = before.rfind(title)
     if at < 0 or (at > 0 and before[at - 1] in "\"“‘'«„"):
         return ref  # a quoted title ends at its quote
