@@ -40,8 +40,10 @@ _COMMA_EDS_RE = re.compile(rf"(?P<eds>[^():]{{2,250}}?),?\s+(?P<w>{_EDW})\.?\s*[
 _BOOK_FIRST_RE = re.compile(r"(?P<book>[^\s].{2,250}?[.?!])\s+(?P<eds>[A-ZÀ-Þ][^.,():;]{1,60}?(?:(?:,\s+|\s+and\s+|\s+&\s+)"
                             r"[A-ZÀ-Þ][^.,():;]{1,60}?)*),\s+eds?\.\s+(?P<rest>.*)")
 # "in Markov Random Fields (R. Chellappa, ed.), pp.", "in Approaches to Homer, ed. by C.A. Rubino and C.W. Shelmerdine, Austin"
-_EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|,\s+(?:eds?\.|edited)\s+by\s+"
-                           r"(?P<eds2>[^,:;()]{2,80}?)(?=,\s))(?P<rest>.*)")
+_EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|,\s+(?:eds?\.(?:\s+by)?|edited\s+by)\s+"
+                           r"(?P<eds2>[^:;()]{2,200}?)(?=(?:,\s*|\s+)(?:\d|pp?\.|Pp\.|\()|,\s+[A-Z]{2,}|(?<=[a-z]{2})\.\s+[A-Z][a-z]+[,.:]"
+                           r"|,\s+[A-ZÀ-Þ][\w’'-]+(?:\s+(?:and|und|&)\s+[A-ZÀ-Þ][\w’'-]+)?\s*(?::|,?\s*(?:1[5-9]|20)\d\d)))"
+                           r"(?P<rest>.*)")
 _ETAL_RE = re.compile(r"[,\s]*(?:u\.\s?a\.|et\s+al\.?|&\s*al\.?|and\s+others|e\s+altri|y\s+otros|et\s+coll\.?)\s*$", re.IGNORECASE)
 _PLACE = (r"[A-ZÀ-Þ][\w’'-]+\.?(?:(?:\s+(?:und|and|et|am|an|upon|on|nad|sur|del|de|e|i|y)\s+|[\s,/-]+)"
           r"[A-ZÀ-Þ][\w’'-]+\.?){0,3}")
@@ -57,7 +59,8 @@ _STRONG_END_RE = re.compile(
     rf"|\.\s+{_PLACE}\s*:\s*(?=[^\s\d])"
     rf"|[,.]\s+{_PLACE}\s+{_YEAR}\b"
     rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)"
-    rf"|\s*\([^()]{{2,80}},\s*eds?\.\)|\.\s+{_PUBLISHER}\s*(?:[,.(]|$)")
+    rf"|\s*\([^()]{{2,80}},\s*eds?\.\)|\.\s+{_PUBLISHER}\s*(?:[,.(]|$)|\s*\({_PUBLISHER}"
+    r"|\s*\(\d{1,2}(?:\.|st|nd|rd|th|e)?\s*(?:Aufl|ed|edn|éd|Auflage|edition)\b")
 _WEAK_END_RE = re.compile(rf",\s*{_YEAR}\b|,\s+\d+\s*[-–]+\s*\d+|\.?\s*$")
 _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\s*[-–]+\s*\d+)|,\s*(\d+\s*[-–]+\s*\d+)\s*\.?\s*$")
 _VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
