@@ -86,10 +86,12 @@ def read_chapter(ref: Reference, text: str) -> Reference:
     if not any(w in text for w in _CUE_WORDS):
         return ref
     text = " ".join(text.split())
-    for cue in _CUE_RE.finditer(text):
+    for tried, cue in enumerate(_CUE_RE.finditer(text)):
+        if tried >= 4:  # a few cues at most: prose or fused entries would cost a grammar reading each
+            break
         if cue.start() < 8:
             continue
-        after = text[cue.end():]
+        after = text[cue.end(): cue.end() + 500]  # a book, its editors and imprint fit; the grammar stays linear
         cross = _cross_reference(ref, after)
         if cross is not None:
             return cross
