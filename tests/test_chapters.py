@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
-from acuref.model import Name, Reference
+from acuref.model import Date, Name, Reference
 from acuref.parse.chapters import read_chapter
 
 # (reference string, expected fields) read end to end; strings written for these tests in the styles users paste.
@@ -84,6 +84,20 @@ MENDS = [
      dict(container_title="Book"), dict(container_title="Book")),  # a series' acronym is not the book's
     ("Doe, J. (2001). A chapter. In Book, edited by K. Roe, 3-9. London: Verso.",
      dict(container_title="Book"), dict(container_title="Book")),  # the editors after the book stay off it
+    ("Doe, J. (1979). A title. In Proceedings of the Sixth Joint Conference on Planning, pp. 168-175 Tokyo.",
+     dict(container_title="Proceedings of the Sixth Joint Conference on Planning", number="168-175 Tokyo"),
+     dict(page="168-175", number=None)),  # the town printed after the pages
+    ("Doe, J. (2005). A title. In: Proceedings of the 3rd Symposium on Fluids, Lyon, France, 12-15 June 2005.",
+     dict(container_title="Proceedings of the 3rd Symposium on Fluids", number="12-15 June"),
+     dict(number="12-15 June")),  # a meeting's days are no pages
+    ("Doe, J. A title. In 1992 International Conference on Parallel Processing, pages 251-255, August 1992.",
+     dict(container_title="International Conference on Parallel Processing", page="251-255"),
+     dict(container_title="1992 International Conference on Parallel Processing")),
+    ("Doe, J. (2014). Un título. En Actas del XIV Congreso de Geografía, Sevilla, 2014, pp. 33-40.",
+     dict(container_title="Actas del XIV Congreso de Geografía, Sevilla", volume="2014", issued=Date(2014)),
+     dict(container_title="Actas del XIV Congreso de Geografía", volume=None, publisher_place="Sevilla")),
+    ("Doe, J.: A title of things. Front. in Phys. 8, 379 (2020).",
+     dict(container_title="Front. in Phys", title="A title of things"), dict(title="A title of things")),  # a journal
     ("Doe, J. In vivo imaging of cells. Cell Biol 2001, 12:3-9.",
      dict(container_title="Cell Biol", volume="12"), dict(container_title="Cell Biol")),  # "In vivo" is no cue
 ]

@@ -23,6 +23,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Name, Reference
+from acuref.normalize.dates import month_number
 from acuref.normalize.names import is_author_list, parse_author_list
 from acuref.normalize.pages import is_range, normalize_pages
 from acuref.normalize.text import clean_title, fold
@@ -57,7 +58,7 @@ _STRONG_END_RE = re.compile(
     r"|[,.;]\s*(?:pp?\.|Pp\.|S\.|s\.|pages|Seiten)\s*\d|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d"
     r"|[,.]\s+(?:Vol\.|vol\.|Volume|Band|Bd\.|Tome|tome|t\.)\s*[\dIVXLC]"
     rf"|\.\s+{_PLACE}\s*:\s*(?=[^\s\d])"
-    rf"|[,.]\s+{_PLACE}\s+{_YEAR}\b"
+    rf"|[,.]\s+{_PLACE},?\s+{_YEAR}\b"
     rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)"
     rf"|\s*\([^()]{{2,80}},\s*eds?\.\)|\.\s+{_PUBLISHER}\s*(?:[,.(]|$)|\s*\({_PUBLISHER}"
     r"|\s*\(\d{1,2}(?:\.|st|nd|rd|th|e)?\s*(?:Aufl|ed|edn|éd|Auflage|edition)\b")
@@ -65,7 +66,8 @@ _WEAK_END_RE = re.compile(rf",\s*{_YEAR}\b|,\s+\d+\s*[-–]+\s*\d+|\.?\s*$")
 _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\s*[-–]+\s*\d+)|,\s*(\d+\s*[-–]+\s*\d+)\s*\.?\s*$")
 _VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
 _IMPRINT_RE = re.compile(rf"(?:^|\.\s+|\(){_PLACE}\s*:\s*(?P<pub>[^.,;()]{{2,60}}?)(?=\s*(?:[,.;)]|\(?{_YEAR}|$))")
-_PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE})\s+{_YEAR}\b")
+_YEAR_AFTER_RE = re.compile(rf"[,.]\s+(?:{_PLACE},?\s+)?{_YEAR}\s*[,.]")
+_PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE}),?\s+{_YEAR}\b")
 # "in: Esterbauer 2003, 171–190", "In Glotfelty and Fromm, 196–203", "in Scott et al., 2001, pp. 181–97"
 _CROSS_REF_RE = re.compile(
     rf"(?P<name>[A-ZÀ-Þ][\w’'-]+)(?P<more>\s+(?:and|und|&|et)\s+[A-ZÀ-Þ][\w’'-]+|\s+et\s+al\.?)?\s*,?\s*"
@@ -81,11 +83,12 @@ def read_chapter(ref: Reference, text: str) -> Reference:
     """``ref`` with its book, editors and what follows the book read by the chapter grammar where the string has it."""
     if not ref.parsed:
         return ref
-    if ref.number and not ref.page and ref.number[:1] in "pPsS(":
+    if ref.number and not ref.page and (ref.number[:1] in "pPsS(" or " " in ref.number):
         ref = _locator_number(ref)
     if not any(w in text for w in _CUE_WORDS):
         return ref
     text = " ".join(text.split())
+    ref = _year_in_front(ref, text)
     for tried, cue in enumerate(_CUE_RE.finditer(text)):
         if tried >= 4:  # a few cues at most: prose or fused entries would cost a grammar reading each
             break
@@ -101,13 +104,30 @@ def read_chapter(ref: Reference, text: str) -> Reference:
     return ref
 
 
-_LOCATOR_NUMBER_RE = re.compile(r"\(?(?:pp?|Pp|S|s)\.\s*(\d+\s*[-–]+\s*\d+)\)?")
+_LOCATOR_NUMBER_RE = re.compile(r"\(?(?:pp?|Pp|S|s)\.\s*(\d+\s*[-–]+\s*\d+)\)?|(\d+\s*[-–]+\s*\d+)\s+[A-Z][a-z]+")
 
 
 def _locator_number(ref: Reference) -> Reference:
-    """``(pp. 45–67)`` read as an article number with its locator word: the pages it names."""
+    """``(pp. 45–67)`` read as an article number with its locator word, or ``168-175 Tokyo`` with the town printed
+    after it: the pages they name."""
     m = _LOCATOR_NUMBER_RE.fullmatch(ref.number or "")
-    return replace(ref, number=None, page=normalize_pages(m.group(1))) if m and is_range(m.group(1)) else ref
+    pages = (m.group(1) or m.group(2)) if m else None
+    if pages and m.group(2) and month_number(ref.number.split()[-1]):
+        return ref  # "12-15 June": a meeting's days
+    return replace(ref, number=None, page=normalize_pages(pages)) if pages and is_range(pages) else ref
+
+
+_EVENT_RE = re.compile(r"\b(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Tagung|Congrès|Colloque|"
+                       r"Congreso|Jahrestagung|Konferenz)\b")
+
+
+def _year_in_front(ref: Reference, text: str) -> Reference:
+    """``In 1992 International Conference on Parallel Processing``: the year opening a meeting's name is the name's."""
+    c = ref.container_title
+    if not c or len(c) < 12 or not _EVENT_RE.search(c) or re.match(r"\(?(?:1[5-9]|20)\d\d", c):
+        return ref
+    m = re.search(r"(?<=[.,”\"’])\s+[Ii]n:?\s+((?:1[5-9]|20)\d\d)\s+" + re.escape(c[:30]), text)
+    return replace(ref, container_title=f"{m.group(1)} {c}") if m else ref
 
 
 def _grammar(after: str) -> tuple[str | None, str, str, bool] | None:
@@ -171,6 +191,8 @@ def _mended(ref: Reference, eds: str | None, book: str, tail: str, strong: bool)
         editors = _editors(eds)
         if editors and all(n.family or n.literal for n in editors):
             changes["editor"] = editors
+    if ref.volume and ref.issued and ref.volume == str(ref.issued.year) and _YEAR_AFTER_RE.match(tail):
+        changes["volume"] = None  # "Actas del Congreso, Sevilla, 2014, pp.": the year, not a volume
     if (container or ref.container_title) and (eds or strong):
         final = changes.get("container_title") or ref.container_title
         changes.update(_after_book(ref, tail, _soft(final) == _soft(book)))
@@ -273,8 +295,9 @@ def _title_whole(ref: Reference, text: str, before: str, book: str) -> Reference
     if at < 0 or (at > 0 and before[at - 1] in "\"“‘'«„"):
         return ref  # a quoted title ends at its quote
     m = _TITLE_REST_RE.fullmatch(before, at + len(title))
-    if not m or _NOT_TITLE_RE.search(m.group("more")) or is_author_list(m.group("more")):
-        return ref
+    if not m or _NOT_TITLE_RE.search(m.group("more")) or is_author_list(m.group("more")) or \
+            len(m.group("more").split()) < 2 or _soft(ref.container_title) != _soft(book):
+        return ref  # "Theory. Front. in Phys.": a journal's abbreviation, not the title's second sentence
     return replace(ref, title=clean_title(before[at: m.end("more")]))
 
 
