@@ -62,6 +62,12 @@ def _names(names) -> str:
     return "|".join(soft(n.family or n.literal) for n in names)
 
 
+# The editor words of the other languages the parser reads ("(éd.)", "(Hgg.)", "(dir.)", "(a cura di)"): gold
+# editor spans carry them, and the learned reader's own list names only the English and German ones.
+_EDITOR_WORDS_RE = re.compile(r"[,(\s]*\b(?:éds?|Hgg?|Hrsgg|dirs?|coords?|orgs?|réd|a\s+cura\s+di|comps?)\b\.?\)?\s*:?",
+                              re.IGNORECASE)
+
+
 def _locator(text: str) -> str:
     """A gold volume, issue or page span without its locator word, also inside brackets: APA's ``(pp. 45–67)`` is
     pages 45–67 (one pass of ``strip_locator`` leaves ``pp. 45–67``, which only a reader with the same slip matched)."""
@@ -72,7 +78,7 @@ def field_value(label: str, text: str) -> str:
     """A gold span's value in the form a Reference field is compared in."""
     if label in ("author", "editor"):
         if label == "editor":
-            text = learned.EDITOR_WORDS_RE.sub(" ", text)
+            text = _EDITOR_WORDS_RE.sub(" ", learned.EDITOR_WORDS_RE.sub(" ", text))
         text = split_label(text)[1]  # citation numbers are not scored, even inside an author span ("7-Taghipour M")
         return _names(parse_author_list(text.strip(" ,;:.()"))[0])
     if label == "date":  # compared by year; a span without one ("Oct", "n.d.") is a fragment with nothing to compare

@@ -38,8 +38,8 @@ _EDW = (r"(?:eds?|editors?|ed\.\s+lit|Hrsg|Hrsgg|Hgg?|dirs?|coords?|orgs?|red|r�
 _PAREN_EDS_RE = re.compile(rf"(?P<eds>[^()]{{2,250}}?)\s*\((?P<w>{_EDW})\.?\)\s*[.,:]?\s+(?P<rest>\S.*)", re.IGNORECASE)
 _COMMA_EDS_RE = re.compile(rf"(?P<eds>[^():]{{2,250}}?),?\s+(?P<w>{_EDW})\.?\s*[.,:]\s*(?P<rest>\S.*)", re.IGNORECASE)
 # American anthropology and others: "In Who Owns the Past? Mark Evans, ed. Pp. 12–30."
-_BOOK_FIRST_RE = re.compile(r"(?P<book>[^\s].{2,250}?[.?!])\s+(?P<eds>[A-ZÀ-Þ][^.,():;]{1,60}?(?:(?:,\s+|\s+and\s+|\s+&\s+)"
-                            r"[A-ZÀ-Þ][^.,():;]{1,60}?)*),\s+eds?\.\s+(?P<rest>.*)")
+_BOOK_FIRST_RE = re.compile(r"(?P<book>[^\s].{2,250}?[.?!])\s+(?P<eds>[A-ZÀ-Þ][^,():;]{1,60}?(?:(?:,\s+|\s+and\s+|\s+&\s+)"
+                            r"[A-ZÀ-Þ][^,():;]{1,60}?)*),\s+eds?\.\s+(?P<rest>.*)")
 # "in Markov Random Fields (R. Chellappa, ed.), pp.", "in Approaches to Homer, ed. by C.A. Rubino and C.W. Shelmerdine, Austin"
 _EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|,\s+(?:eds?\.(?:\s+by)?|edited\s+by)\s+"
                            r"(?P<eds2>[^:;()]{2,200}?)(?=(?:,\s*|\s+)(?:\d|pp?\.|Pp\.|\()|,\s+[A-Z]{2,}|(?<=[a-z]{2})\.\s+[A-Z][a-z]+[,.:]"
@@ -236,6 +236,8 @@ def _whole(ref: Reference, book: str, current: str) -> bool:
         return False
     if at_end and (added.lstrip().startswith(",") or (re.search(r"\d\s*$", book) and not re.search(r"\d\s*$", current))):
         return False  # "…, Santa Fe, USA", "…, ISTE-Wiley": what follows a comma; "Book. Series 12": a series
+    if not at_end and added.rstrip().endswith(",") or added.count("(") != added.count(")"):
+        return False  # "Editors, Book" or "Book, Series": what a comma joins; "(Atlanta": a meeting's place and date
     if ref.publisher_place and _soft(ref.publisher_place) in _soft(added):
         return False
     return not is_author_list(added.strip(" ,.:;&"))
@@ -255,14 +257,23 @@ def _after_book(ref: Reference, tail: str, same_book: bool) -> dict:
             out["volume"] = m.group(1)
     if not ref.publisher and not ref.publisher_place:
         m = _IMPRINT_RE.search(tail)
-        if m:
-            place = m.group(0)[: m.start("pub") - m.start()].strip(" .(:")
+        place = m.group(0)[: m.start("pub") - m.start()].strip(" .(:") if m else ""
+        if m and _a_place(place) and not re.match(r"https?|www|doi", m.group("pub"), re.IGNORECASE):
             out.update(publisher_place=place, publisher=m.group("pub").strip())
-        else:
+        elif not m:
             m = _PLACE_YEAR_RE.match(tail)
-            if m:
+            if m and _a_place(m.group("place")):
                 out["publisher_place"] = m.group("place")
     return out
+
+
+_NOT_PLACE = frozenset({"url", "available", "retrieved", "online", "doi", "accessed", "abgerufen", "consultado", "web", "in"})
+
+
+def _a_place(place: str) -> bool:
+    """A town (and region) printed before a publisher or a year; not a month ("June 1996") nor a link's cue."""
+    words = re.findall(r"[^\W\d_]+", place)
+    return bool(words) and not any(month_number(w) or w.lower() in _NOT_PLACE for w in words)
 
 
 def _cross_reference(ref: Reference, after: str) -> Reference | None:
