@@ -65,7 +65,7 @@ _STRONG_END_RE = re.compile(
 _WEAK_END_RE = re.compile(rf",\s*{_YEAR}\b|,\s+\d+\s*[-–]+\s*\d+|\.?\s*$")
 _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\s*[-–]+\s*\d+)|,\s*(\d+\s*[-–]+\s*\d+)\s*\.?\s*$")
 _VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
-_IMPRINT_RE = re.compile(rf"(?:^|\.\s+|\(){_PLACE}\s*:\s*(?P<pub>[^.,;()]{{2,60}}?)(?=\s*(?:[,.;)]|\(?{_YEAR}|$))")
+_IMPRINT_RE = re.compile(rf"(?:^|\.\s+|\(){_PLACE}\s*:\s*(?P<pub>[^.,;()|]{{2,60}}?)(?=\s*(?:[,.;)]|\(?{_YEAR}|$))")
 _YEAR_AFTER_RE = re.compile(rf"[,.]\s+(?:{_PLACE},?\s+)?{_YEAR}\s*[,.]")
 _PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE}),?\s+{_YEAR}\b")
 # "in: Esterbauer 2003, 171–190", "In Glotfelty and Fromm, 196–203", "in Scott et al., 2001, pp. 181–97"
@@ -255,7 +255,7 @@ def _after_book(ref: Reference, tail: str, same_book: bool) -> dict:
         m = _VOLUME_RE.match(tail)
         if m:
             out["volume"] = m.group(1)
-    if not ref.publisher and not ref.publisher_place:
+    if not ref.publisher and not ref.publisher_place and not ref.issue:  # an issue number: a journal's, no imprint
         m = _IMPRINT_RE.search(tail)
         place = m.group(0)[: m.start("pub") - m.start()].strip(" .(:") if m else ""
         if m and _a_place(place) and not re.match(r"https?|www|doi", m.group("pub"), re.IGNORECASE):
@@ -267,7 +267,8 @@ def _after_book(ref: Reference, tail: str, same_book: bool) -> dict:
     return out
 
 
-_NOT_PLACE = frozenset({"url", "available", "retrieved", "online", "doi", "accessed", "abgerufen", "consultado", "web", "in"})
+_NOT_PLACE = frozenset({"url", "available", "retrieved", "online", "doi", "accessed", "abgerufen", "consultado", "web", "in",
+                        "type", "note", "notes", "abstract", "keywords"})
 
 
 def _a_place(place: str) -> bool:
