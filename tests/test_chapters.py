@@ -110,6 +110,19 @@ def test_mends(text, slip, want):
     assert {k: getattr(ref, k) for k in want} == want
 
 
+@pytest.mark.parametrize("title,want", [
+    ("Histoire des villes, Paris, Presses Universitaires de France, coll", ("Histoire des villes", "Paris",
+                                                                           "Presses Universitaires de France")),
+    ("Bilder aus Böhmen, Wien, Hof- und Staatsdruckerei 1860", ("Bilder aus Böhmen", "Wien", "Hof- und Staatsdruckerei")),
+    ("Il romanzo, Torino, Einaudi", ("Il romanzo", "Torino", "Einaudi")),
+    ("A history of the Press, Politics and Society", ("A history of the Press, Politics and Society", None, None)),
+])
+def test_title_run_into_imprint(title, want):
+    """A book's title read on into its place and publisher ends before them; a title naming a press stays whole."""
+    ref = read_chapter(_reading(type="book", title=title), "Doe, J. " + title + ", 1990.")
+    assert (ref.title, ref.publisher_place, ref.publisher) == want
+
+
 def test_title_cut_at_inner_stop_is_whole():
     """A chapter's title read only to its first full stop runs on to the cue word."""
     text = "Doe, J.: Die Stadt als Bühne. Theater und Öffentlichkeit um 1800. In: K. Roe (Hrsg.): Buch. Berlin: X 2009."

@@ -83,6 +83,8 @@ def read_chapter(ref: Reference, text: str) -> Reference:
     """``ref`` with its book, editors and what follows the book read by the chapter grammar where the string has it."""
     if not ref.parsed:
         return ref
+    if ref.title and not ref.publisher and not ref.container_title and ", " in ref.title:
+        ref = _title_imprint(ref)
     if ref.number and not ref.page and (ref.number[:1] in "pPsS(" or " " in ref.number):
         ref = _locator_number(ref)
     if not any(w in text for w in _CUE_WORDS):
@@ -115,6 +117,25 @@ def _locator_number(ref: Reference) -> Reference:
     if pages and m.group(2) and month_number(ref.number.split()[-1]):
         return ref  # "12-15 June": a meeting's days
     return replace(ref, number=None, page=normalize_pages(pages)) if pages and is_range(pages) else ref
+
+
+# A publisher's name as French, Italian, Spanish and German books print it after the title: "Titre, Paris, Presses
+# universitaires de France, 1967", "Titolo, Torino, Einaudi, 1990", "Titel, Wien, Hof- und Staatsdruckerei 1860".
+_PUBLISHER_NAME = (r"(?:[^\W\d_][\w’'-]*\s+){0,4}(?:Presses?|Press|Verlag|[ÉE]ditions|Edizioni|Ediciones|Editora|Editorial|Publishers?|"
+                   r"Publishing|\w*[Dd]ruckerei|Gallimard|Flammarion|Seuil|Karthala|L’Harmattan|L'Harmattan|Harmattan|Armand\s+Colin|"
+                   r"PUF|Puf|Dunod|Hachette|Einaudi|Laterza|il\s+Mulino|Feltrinelli|Suhrkamp|Kohlhammer)(?:\s+[^\W\d_][\w’'-]*){0,4}")
+_TITLE_IMPRINT_RE = re.compile(rf"(?P<title>.{{8,}}?),\s+(?:(?P<place>{_PLACE})\s*[,:]\s+)?(?P<pub>{_PUBLISHER_NAME})"
+                               rf"(?:,\s*(?:coll\b.*|{_YEAR})|\s+{_YEAR})?")
+
+
+def _title_imprint(ref: Reference) -> Reference:
+    """``Histoire de la propriété, Paris, Presses Universitaires de France, coll`` read as the title: the book's title
+    ends before its place and publisher."""
+    m = _TITLE_IMPRINT_RE.fullmatch(ref.title or "")
+    if not m or (m.group("place") and not _a_place(m.group("place"))):
+        return ref
+    return replace(ref, title=m.group("title"), publisher=m.group("pub").strip(),
+                   publisher_place=ref.publisher_place or m.group("place"))
 
 
 _EVENT_RE = re.compile(r"\b(?:Conference|Conf\.|Symposium|Symp\.|Workshop|Congress|Colloquium|Meeting|Tagung|Congrès|Colloque|"
