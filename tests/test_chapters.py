@@ -45,6 +45,10 @@ CASES = [
     ("Weber, M.: Zur Geschichte der Mühlen, in: Müller 2003, 171–190.",
      dict(container=None, page="171-190", type="chapter")),
     ("Hart, J. 2001. \"Grounds of the Abyss.\" In Scott and Brown, 196–203.", dict(container=None, page="196-203")),
+    ("Müller, K. (2015): Sprache und Macht. In: Schmidt, H./Weber, L. (Hg.): Diskurs und Gesellschaft. Frankfurt: "
+     "Campus, S. 55-80.", dict(container="Diskurs und Gesellschaft", editors=["Schmidt", "Weber"], page="55-80")),
+    ("Bianchi, A. (2008), «La città medievale», in G. Rossi (a cura di), Storia urbana d'Italia, Bologna, il Mulino, "
+     "pp. 33-58.", dict(container="Storia urbana d'Italia", editors=["Rossi"], page="33-58")),
     ("Kim, S. and Park, J. (2018). A neural approach to parsing. In: Proceedings of the 27th International "
      "Conference on Computational Linguistics (COLING 2018), Santa Fe, New Mexico, USA, pp. 1-10.",
      dict(container="Proceedings of the 27th International Conference on Computational Linguistics (COLING 2018)",
@@ -96,6 +100,11 @@ MENDS = [
     ("Doe, J. (2014). Un título. En Actas del XIV Congreso de Geografía, Sevilla, 2014, pp. 33-40.",
      dict(container_title="Actas del XIV Congreso de Geografía, Sevilla", volume="2014", issued=Date(2014)),
      dict(container_title="Actas del XIV Congreso de Geografía", volume=None, publisher_place="Sevilla")),
+    ("Doe, J. (2008), «Un titolo», in G. Rossi (a cura di), Un libro, Bologna, il Mulino, pp. 33-58.",
+     dict(container_title="Un libro", publisher_place="Bologna, il Mulino"),
+     dict(publisher_place="Bologna", publisher="il Mulino")),  # the town, then its publisher
+    ("Doe, J. Um título. In: COSTA, L. (Org.). Um livro. Rio de Janeiro: Vozes, 2015. cap. 3, p. 12-30.",
+     dict(container_title="Um livro", volume="cap. 3"), dict(volume=None)),  # a chapter's number is no volume
     ("Doe, J.: A title of things. Front. in Phys. 8, 379 (2020).",
      dict(container_title="Front. in Phys", title="A title of things"), dict(title="A title of things")),  # a journal
     ("Doe, J. In vivo imaging of cells. Cell Biol 2001, 12:3-9.",

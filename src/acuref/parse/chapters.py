@@ -85,6 +85,10 @@ def read_chapter(ref: Reference, text: str) -> Reference:
         return ref
     if ref.title and not ref.publisher and not ref.container_title and ", " in ref.title:
         ref = _title_imprint(ref)
+    if ref.publisher_place and not ref.publisher and ", " in ref.publisher_place:
+        ref = _place_publisher(ref)
+    if ref.volume and _CHAPTER_NUMBER_RE.fullmatch(ref.volume):
+        ref = replace(ref, volume=None)  # "cap. 3": the chapter's number in its book, not a volume
     if ref.number and not ref.page and (ref.number[:1] in "pPsS(" or " " in ref.number):
         ref = _locator_number(ref)
     if not any(w in text for w in _CUE_WORDS):
@@ -124,8 +128,21 @@ def _locator_number(ref: Reference) -> Reference:
 _PUBLISHER_NAME = (r"(?:[^\W\d_][\w’'-]*\s+){0,4}(?:Presses?|Press|Verlag|[ÉE]ditions|Edizioni|Ediciones|Editora|Editorial|Publishers?|"
                    r"Publishing|\w*[Dd]ruckerei|Gallimard|Flammarion|Seuil|Karthala|L’Harmattan|L'Harmattan|Harmattan|Armand\s+Colin|"
                    r"PUF|Puf|Dunod|Hachette|Einaudi|Laterza|il\s+Mulino|Feltrinelli|Suhrkamp|Kohlhammer)(?:\s+[^\W\d_][\w’'-]*){0,4}")
+_PUBLISHER_NAME_START_RE = re.compile(r"(?:Presses?|Press|Verlag|[ÉE]ditions|Edizioni|Ediciones|Editora|Editorial)\b")
 _TITLE_IMPRINT_RE = re.compile(rf"(?P<title>.{{8,}}?),\s+(?:(?P<place>{_PLACE})\s*[,:]\s+)?(?P<pub>{_PUBLISHER_NAME})"
                                rf"(?:,\s*(?:coll\b.*|{_YEAR})|\s+{_YEAR})?")
+
+
+_PLACE_PUBLISHER_RE = re.compile(rf"(?P<place>{_PLACE}),\s+(?P<pub>{_PUBLISHER_NAME})")
+_CHAPTER_NUMBER_RE = re.compile(r"(?:cap|ch|chap|Kap|Kapitel|chapitre|capítulo|capitolo)\.?\s*\d{1,3}", re.IGNORECASE)
+
+
+def _place_publisher(ref: Reference) -> Reference:
+    """``Bologna, il Mulino`` read as the place: the town, then its publisher."""
+    m = _PLACE_PUBLISHER_RE.fullmatch(ref.publisher_place or "")
+    if not m or not _a_place(m.group("place")) or _PUBLISHER_NAME_START_RE.match(m.group("place")):
+        return ref
+    return replace(ref, publisher_place=m.group("place"), publisher=m.group("pub"))
 
 
 def _title_imprint(ref: Reference) -> Reference:
@@ -179,18 +196,21 @@ def _grammar(after: str) -> tuple[str | None, str, str, bool] | None:
     return eds, book, rest[end.start():], end is strong
 
 
+_EDITOR_SEP_RE = re.compile(r"\s*[;/]\s*")  # "Kaiser, Astrid; Schmetz, Ditmar", "Schmidt, H./Weber, L."
+
+
 def _names(eds: str) -> bool:
-    """Editors' names: a short list of names without digits or a colon ("L. v. Dick u.a." and "Kaiser, Astrid; …" too)."""
+    """Editors' names: a short list of names without digits or a colon ("L. v. Dick u.a." and "Kaiser, Astrid; …", "Schmidt, H./Weber, L." too)."""
     body = _ETAL_RE.sub("", eds).strip(" ,;")
     if not body or len(body) > 200 or re.search(r"[\d:?!\"“”«»]", body):
         return False
-    return all(is_author_list(p.strip(), permissive=True) for p in body.split(";") if p.strip())
+    return all(is_author_list(p.strip(), permissive=True) for p in _EDITOR_SEP_RE.split(body) if p.strip())
 
 
 def _editors(eds: str) -> tuple[Name, ...]:
     body = _ETAL_RE.sub("", eds).strip(" ,;")
     names: list[Name] = []
-    for piece in body.split(";"):
+    for piece in _EDITOR_SEP_RE.split(body):
         if piece.strip():
             names.extend(parse_author_list(piece.strip())[0])
     return tuple(names)
