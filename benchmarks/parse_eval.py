@@ -17,7 +17,8 @@ are; that time is counted in their speed.
 Field comparison ("soft", the issue's "after trimming punctuation"): case, accents, punctuation and spaces are
 ignored; authors and editors are compared as the list of family names (the gold span read by the same
 name parser); dates by year (a gold date span without a year, "Oct" or "n.d.", is not scored); pages
-after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.``; identifiers
+after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.`` (also inside
+brackets: APA's ``(pp. 45–67)``); editors without the editor words of every language read (``(éd.)``, ``(Hgg.)``); identifiers
 normalised, gold DOIs and pages read after the parsers' own cleaning; URLs without their cue words
 ("Available from:"); AnyStyle's ``https://doi.org/…`` URLs scored as DOIs, which they are in CSL. Gold labels
 of every set are mapped onto CSL fields first (a monograph title in a reference with no title of its own is
