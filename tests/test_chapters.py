@@ -49,6 +49,8 @@ CASES = [
      "Campus, S. 55-80.", dict(container="Diskurs und Gesellschaft", editors=["Schmidt", "Weber"], page="55-80")),
     ("Bianchi, A. (2008), «La città medievale», in G. Rossi (a cura di), Storia urbana d'Italia, Bologna, il Mulino, "
      "pp. 33-58.", dict(container="Storia urbana d'Italia", editors=["Rossi"], page="33-58")),
+    ("Doe, J. “A title”. In: Directional Hearing. Ed. by W. A. Yost and G. Gourevitch. New York: Springer, 1987, "
+     "pp. 1–20.", dict(container="Directional Hearing", editors=["Yost", "Gourevitch"])),
     ("Kim, S. and Park, J. (2018). A neural approach to parsing. In: Proceedings of the 27th International "
      "Conference on Computational Linguistics (COLING 2018), Santa Fe, New Mexico, USA, pp. 1-10.",
      dict(container="Proceedings of the 27th International Conference on Computational Linguistics (COLING 2018)",
@@ -99,7 +101,15 @@ MENDS = [
      dict(container_title="1992 International Conference on Parallel Processing")),
     ("Doe, J. (2014). Un título. En Actas del XIV Congreso de Geografía, Sevilla, 2014, pp. 33-40.",
      dict(container_title="Actas del XIV Congreso de Geografía, Sevilla", volume="2014", issued=Date(2014)),
-     dict(container_title="Actas del XIV Congreso de Geografía", volume=None, publisher_place="Sevilla")),
+     dict(volume=None)),  # the year read as the volume is none; "…, Sevilla" stays (a name's words after a comma)
+    ("Doe, J. A title. In Proceedings of the IEEE Conference on Software Maintenance, Reengineering and Reverse "
+     "Engineering, 2012, pp. 1-10.",
+     dict(container_title="Proceedings of the IEEE Conference on Software Maintenance, Reengineering and Reverse Engineering"),
+     dict(container_title="Proceedings of the IEEE Conference on Software Maintenance, Reengineering and Reverse Engineering")),
+    ("Doe, J. A title. In: Proceedings of the 20th Conference on Programming. ICFP. accepted for publication.",
+     dict(container_title="Proceedings of the 20th Conference on Programming"),
+     dict(container_title="Proceedings of the 20th Conference on Programming")),  # an acronym after the name stays off
+
     ("Doe, J. (2008), «Un titolo», in G. Rossi (a cura di), Un libro, Bologna, il Mulino, pp. 33-58.",
      dict(container_title="Un libro", publisher_place="Bologna, il Mulino"),
      dict(publisher_place="Bologna", publisher="il Mulino")),  # the town, then its publisher

@@ -36,13 +36,14 @@ _CUE_WORDS = ("In", "in", "Dans", "dans", "En", "en", "Em", "em", "Im", "W:", "V
 _EDW = (r"(?:eds?|editors?|ed\.\s+lit|Hrsg|Hrsgg|Hgg?|dirs?|coords?|orgs?|red|réd|éds?|a\s+cura\s+di|a\s+c\.\s+di|comps?"
         r"|ur|szerk|toim)")
 _PAREN_EDS_RE = re.compile(rf"(?P<eds>[^()]{{2,250}}?)\s*\((?P<w>{_EDW})\.?\)\s*[.,:]?\s+(?P<rest>\S.*)", re.IGNORECASE)
-_COMMA_EDS_RE = re.compile(rf"(?P<eds>[^():]{{2,250}}?),?\s+(?P<w>{_EDW})\.?\s*[.,:]\s*(?P<rest>\S.*)", re.IGNORECASE)
+_COMMA_EDS_RE = re.compile(rf"(?P<eds>[^():]{{2,250}}?),?\s+(?P<w>{_EDW})\.?\s*[.,:]\s*(?!by\b)(?P<rest>\S.*)", re.IGNORECASE)
 # American anthropology and others: "In Who Owns the Past? Mark Evans, ed. Pp. 12–30."
 _BOOK_FIRST_RE = re.compile(r"(?P<book>[^\s].{2,250}?[.?!])\s+(?P<eds>[A-ZÀ-Þ][^,():;]{1,60}?(?:(?:,\s+|\s+and\s+|\s+&\s+)"
                             r"[A-ZÀ-Þ][^,():;]{1,60}?)*),\s+eds?\.\s+(?P<rest>.*)")
 # "in Markov Random Fields (R. Chellappa, ed.), pp.", "in Approaches to Homer, ed. by C.A. Rubino and C.W. Shelmerdine, Austin"
-_EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|,\s+(?:eds?\.(?:\s+by)?|edited\s+by)\s+"
+_EDS_AFTER_RE = re.compile(r"(?P<book>[^\s(].{2,250}?)(?:\s*\((?P<eds>[^()]{2,80}?),\s*eds?\.\)|[,.]\s+(?:[Ee]ds?\.(?:\s+by)?|[Ee]dited\s+by)\s+"
                            r"(?P<eds2>[^:;()]{2,200}?)(?=(?:,\s*|\s+)(?:\d|pp?\.|Pp\.|\()|,\s+[A-Z]{2,}|(?<=[a-z]{2})\.\s+[A-Z][a-z]+[,.:]"
+                           r"|(?<=[a-z]{2})\.\s+[A-ZÀ-Þ][\w’'-]+(?:\s+[A-ZÀ-Þ][\w’'-]+)?\s*:"
                            r"|,\s+[A-ZÀ-Þ][\w’'-]+(?:\s+(?:and|und|&)\s+[A-ZÀ-Þ][\w’'-]+)?\s*(?::|,?\s*(?:1[5-9]|20)\d\d)))"
                            r"(?P<rest>.*)")
 _ETAL_RE = re.compile(r"[,\s]*(?:u\.\s?a\.|et\s+al\.?|&\s*al\.?|and\s+others|e\s+altri|y\s+otros|et\s+coll\.?)\s*$", re.IGNORECASE)
@@ -58,7 +59,7 @@ _STRONG_END_RE = re.compile(
     r"|[,.;]\s*(?:pp?\.|Pp\.|S\.|s\.|pages|Seiten)\s*\d|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d"
     r"|[,.]\s+(?:Vol\.|vol\.|Volume|Band|Bd\.|Tome|tome|t\.)\s*[\dIVXLC]"
     rf"|\.\s+{_PLACE}\s*:\s*(?=[^\s\d])"
-    rf"|[,.]\s+{_PLACE},?\s+{_YEAR}\b"
+    rf"|[,.]\s+{_PLACE}\s+{_YEAR}\b|,\s+(?:volume|vol\.)\s+\d+\s+of\s"
     rf"|\s*\((?:{_PLACE})\s*:\s*[^()]+\)"
     rf"|\s*\([^()]{{2,80}},\s*eds?\.\)|\.\s+{_PUBLISHER}\s*(?:[,.(]|$)|\s*\({_PUBLISHER}"
     r"|\s*\(\d{1,2}(?:\.|st|nd|rd|th|e)?\s*(?:Aufl|ed|edn|éd|Auflage|edition)\b")
@@ -67,7 +68,7 @@ _PAGES_RE = re.compile(r"(?:\bpp?\.|\bPp\.|\bS\.|\bs\.|\bpages|\bSeiten)\s*(\d+\
 _VOLUME_RE = re.compile(r"\s*[(,.]\s*(?:Tome|tome|Vol\.|vol\.|Volume|Bd\.|Band|t\.)\s*([\dIVXLC]{1,5})\b")
 _IMPRINT_RE = re.compile(rf"(?:^|\.\s+|\(){_PLACE}\s*:\s*(?P<pub>[^.,;()|]{{2,60}}?)(?=\s*(?:[,.;)]|\(?{_YEAR}|$))")
 _YEAR_AFTER_RE = re.compile(rf"[,.]\s+(?:{_PLACE},?\s+)?{_YEAR}\s*[,.]")
-_PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE}),?\s+{_YEAR}\b")
+_PLACE_YEAR_RE = re.compile(rf"[,.]\s+(?P<place>{_PLACE})\s+{_YEAR}\b")  # "Ústí nad Labem 2001" ("…, Reverse Engineering, 2012": a name)
 # "in: Esterbauer 2003, 171–190", "In Glotfelty and Fromm, 196–203", "in Scott et al., 2001, pp. 181–97"
 _CROSS_REF_RE = re.compile(
     rf"(?P<name>[A-ZÀ-Þ][\w’'-]+)(?P<more>\s+(?:and|und|&|et)\s+[A-ZÀ-Þ][\w’'-]+|\s+et\s+al\.?)?\s*,?\s*"
@@ -75,7 +76,7 @@ _CROSS_REF_RE = re.compile(
 _EDITOR_WORD_RE = re.compile(r"\b(?:eds?|editors?|edited|Hrsg|Hg)\b")
 _JUNK_RE = re.compile(r"[(:]|\b(?:eds?|Hrsg|dir|coord|red|cura|by)\b", re.IGNORECASE)
 _TRIM_RE = re.compile(rf"\s*\((?:Tome|tome|Vol\.|vol\.|Bd\.|Band|t\.)\s*[\dIVXLC]*|[.,]?\s*(?:Band|Bd\.|Vol\.|vol\.|Volume|Tome|tome|t\.)"
-                      rf"\s*[\dIVXLC]*|,\s+{_PLACE}|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d+|\s*\([^()]*"
+                      rf"\s*[\dIVXLC]*|,\s+(?:chapter|ch\.|chap\.|Kapitel|chapitre)\s*\d+|\s*\([^()]*"
                       rf"|\.\s+{_PUBLISHER}")
 
 
@@ -256,6 +257,9 @@ def _container(ref: Reference, eds: str | None, book: str, tail: str, strong: bo
         extra = current[len(book):] if current.startswith(book) else ""
         if extra and (_TRIM_RE.fullmatch(extra) or (eds and _soft(extra) == _soft(eds))):
             return book
+        place = re.fullmatch(rf",\s+({_PLACE})", extra)
+        if place and _a_place(place.group(1)) and re.match(rf"[,.]\s+{re.escape(place.group(1))}\s+{_YEAR}\b", tail):
+            return book  # "…, Ústí nad Labem 2001": the town before the year
         return None
     if eds and now == _soft(eds):
         return book  # "In Rohit Parikh, editor, Logics of Programs": the editor read as the book
@@ -277,6 +281,8 @@ def _whole(ref: Reference, book: str, current: str) -> bool:
         return False
     if at_end and (added.lstrip().startswith(",") or (re.search(r"\d\s*$", book) and not re.search(r"\d\s*$", current))):
         return False  # "…, Santa Fe, USA", "…, ISTE-Wiley": what follows a comma; "Book. Series 12": a series
+    if at_end and re.match(rf"\s*[.,]\s+(?:[A-Z]{{2,}}\b|{_PUBLISHER})", added):
+        return False  # ". ACM – Association for …", ". ICFP. accepted for publication": an acronym or publisher
     if not at_end and added.rstrip().endswith(",") or added.count("(") != added.count(")"):
         return False  # "Editors, Book" or "Book, Series": what a comma joins; "(Atlanta": a meeting's place and date
     if ref.publisher_place and _soft(ref.publisher_place) in _soft(added):
