@@ -17,7 +17,8 @@ are; that time is counted in their speed.
 Field comparison ("soft", the issue's "after trimming punctuation"): case, accents, punctuation and spaces are
 ignored; authors and editors are compared as the list of family names (the gold span read by the same
 name parser); dates by year (a gold date span without a year, "Oct" or "n.d.", is not scored); pages
-after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.``; identifiers
+after expanding abbreviated ranges; volume/issue/pages without ``vol.``/``v.``/``no.``/``pp.`` (also inside
+brackets: APA's ``(pp. 45–67)``); editors without the editor words of every language read (``(éd.)``, ``(Hgg.)``); identifiers
 normalised, gold DOIs and pages read after the parsers' own cleaning; URLs without their cue words
 ("Available from:"); AnyStyle's ``https://doi.org/…`` URLs scored as DOIs, which they are in CSL. Gold labels
 of every set are mapped onto CSL fields first (a monograph title in a reference with no title of its own is
@@ -62,20 +63,32 @@ def _names(names) -> str:
     return "|".join(soft(n.family or n.literal) for n in names)
 
 
+# The editor words of the other languages the parser reads ("(éd.)", "(Hgg.)", "(dir.)", "(a cura di)"): gold
+# editor spans carry them, and the learned reader's own list names only the English and German ones.
+_EDITOR_WORDS_RE = re.compile(r"[,(\s]*\b(?:éds?|Hgg?|Hrsgg|dirs?|coords?|orgs?|réd|a\s+cura\s+di|comps?)\b\.?\)?\s*:?",
+                              re.IGNORECASE)
+
+
+def _locator(text: str) -> str:
+    """A gold volume, issue or page span without its locator word, also inside brackets: APA's ``(pp. 45–67)`` is
+    pages 45–67 (one pass of ``strip_locator`` leaves ``pp. 45–67``, which only a reader with the same slip matched)."""
+    return learned.strip_locator(learned.strip_locator(text))
+
+
 def field_value(label: str, text: str) -> str:
     """A gold span's value in the form a Reference field is compared in."""
     if label in ("author", "editor"):
         if label == "editor":
-            text = learned.EDITOR_WORDS_RE.sub(" ", text)
+            text = _EDITOR_WORDS_RE.sub(" ", learned.EDITOR_WORDS_RE.sub(" ", text))
         text = split_label(text)[1]  # citation numbers are not scored, even inside an author span ("7-Taghipour M")
         return _names(parse_author_list(text.strip(" ,;:.()"))[0])
     if label == "date":  # compared by year; a span without one ("Oct", "n.d.") is a fragment with nothing to compare
         m = _YEAR_RE.search(text)
         return m.group(1) if m else ""
     if label in ("volume", "issue"):
-        return soft(learned.strip_locator(text))
+        return soft(_locator(text))
     if label == "pages":
-        return soft(normalize_pages(learned.strip_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
+        return soft(normalize_pages(_locator(clean(text))))  # clean: "25-­‐7" has a soft hyphen
     if label == "container":
         return soft(learned.IN_PREFIX_RE.sub("", text.strip()))
     if label == "edition":

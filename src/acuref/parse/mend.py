@@ -24,10 +24,11 @@ from acuref.normalize.names import classify, org_led, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
+from acuref.parse.chapters import read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
-from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.kinds import read_kind
+from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
 
@@ -87,6 +88,7 @@ def mend(ref: Reference, text: str) -> Reference:
     ref = read_titles(ref, text)
     ref = read_container(ref, text)
     ref = _ietf(ref, text) if "RFC" in text or "Work in Progress" in text else ref
+    ref = read_chapter(ref, text)
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
