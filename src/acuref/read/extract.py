@@ -297,6 +297,8 @@ def _verdict(u: Unit, member: Member | None = None) -> str | None:
     reason = judged(u.flat) if u.flat else "empty entry"
     if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
+    if reason == _NO_YEAR and u.lines[0].work:
+        return None  # a row of a table whose header names its title and author columns: a work without a date
     if reason == _BARE_LINK and u.label:
         return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
     if reason == _NO_YEAR and member is not None and member.good and member.numbered \

@@ -62,13 +62,25 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
     for u in units:
         if u is None or u.note:
             continue
-        if u.item and not u.heading:
+        if u.item and not u.heading and _restarts(current, u):
+            close()
+            current = [u]
+        elif u.item and not u.heading:
             current.append(u)
         else:
             close()
             current = []
     close()
     return out
+
+
+def _restarts(current: list[Unit], u: Unit) -> bool:
+    """An item numbered 1 after items numbered on past it: a new list begins (a template of three lines, then
+    the list itself), though Markdown may render both as one; a list that numbers every item "1." goes on."""
+    if not current or u.label != "1":
+        return False
+    last = current[-1].label
+    return bool(last and last.isdecimal() and int(last) > 1)
 
 
 def _consecutive(labels: list[str | None]) -> bool:
@@ -110,6 +122,9 @@ def runs(units: list[Unit | None]) -> set[int]:
     for u in units:
         if u is None or u.note:
             continue
+        if u.item and _restarts(run, u):
+            close()
+            run = []
         if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference":
             run.append(u)
         else:

@@ -24,6 +24,11 @@ _MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 _MD_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
 
 
+# A wiki link (Obsidian, Foam, MediaWiki-style Markdown): "[[Page]]", "[[Page|shown text]]", "[[Page#part]]";
+# not "[[pdf]](https://…)", a Markdown link whose text is in brackets.
+_WIKI_LINK_RE = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\](?!\()")
+
+
 _MD_CODE_RE = re.compile(r"`([^`]+)`")
 
 
@@ -40,7 +45,8 @@ _MD_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _MD_QUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 
 
-_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A table's delimiter row; GitHub and pandoc take one dash a column (":-:"), as short tables are written.
+_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 _HTML_BLOCK_START_RE = re.compile(
@@ -52,6 +58,12 @@ _HTML_OPEN_RE = re.compile(r"<(ol|ul|table|div|dl|blockquote|pre)\b", re.IGNOREC
 
 
 _HTML_CLOSE_RE = re.compile(r"</(ol|ul|table|div|dl|blockquote|pre)\s*>", re.IGNORECASE)
+
+
+# A block tag that asks for Markdown inside it (kramdown, Python-Markdown, PHP Markdown Extra:
+# ``<div class="bibliography" markdown="1">``): the tag is not printed and what it wraps is read as Markdown.
+_MD_IN_HTML_RE = re.compile(r"^\s{0,3}<(?:div|section|article|aside|main|span)\b[^<>]*\smarkdown\s*=\s*[\"']?"
+                            r"(?:1|block|span)\b[^<>]*>\s*$", re.IGNORECASE)
 
 
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -96,6 +108,8 @@ def _inline(line: str) -> str:
     if "<" in line:
         line = _HREF_RE.sub(_a_href, line)
         line = _INLINE_TAG_RE.sub("", line)
+    if "[[" in line:
+        line = _WIKI_LINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), line)
     if "](" in line:
         line = _MD_LINK_RE.sub(_md_link, line)
     line = _MD_CODE_RE.sub(r"\1", line)
@@ -120,12 +134,42 @@ def _html_block_end(rows: list[str], start: int) -> int:
     return k
 
 
+# "12.[smith_speech] Smith, J.: …": a numbered entry with its citation key and no space after the number, which
+# Markdown does not take for a list item (the lines would run into one paragraph), though each is an entry.
+_KEYED_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,4})\.\[[^\[\]\s]{1,40}\](?!\()\s*(?=\S)")
+
+
+_MD_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?=\S)")
+
+
+_ONLY_URLS_RE = re.compile(r"^(?:(?:https?://|www\.|doi:\s?)\S+\s*)+$", re.IGNORECASE)
+
+
+def _list_rows(rows: list[str]) -> None:
+    """List items as a reader sees them: a keyed number ("3.[key] …") starts an entry; a nested item holding
+    only the entry's address (``- https://…`` under it, alone) is a line of that entry, not an entry of its own."""
+    for k, row in enumerate(rows):
+        m = _KEYED_NUMBER_RE.match(row)
+        if m:
+            rows[k] = f"{m.group(1)}{m.group(2)}. {row[m.end():]}"
+            continue
+        item = _MD_ITEM_RE.match(row)
+        if not item or k == 0 or not _ONLY_URLS_RE.match(_inline(row[item.end():]).strip()):
+            continue
+        parent = _MD_ITEM_RE.match(rows[k - 1])
+        sibling = _MD_ITEM_RE.match(rows[k + 1]) if k + 1 < len(rows) else None
+        depth = len(item.group(1))
+        if parent and len(parent.group(1)) < depth and not (sibling and len(sibling.group(1)) == depth):
+            rows[k] = item.group(1) + row[item.end():]
+
+
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """Markdown as plain lines: headings marked, links, emphasis, inline HTML and TeX as printed text, HTML
     blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked; front
     matter, comments and shortcodes as the page prints them (:mod:`acuref.read.mdsource`)."""
     rows = [without_shortcodes(row) for row in without_comments(text).splitlines()]
     gone = joined_links(rows)
+    _list_rows(rows)
     out: list[Line] = []
     k, title = front_matter(rows)
     if title:  # a site generator prints the front matter's title as the page's heading
@@ -142,6 +186,10 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
                 end = _table_of_works(rows, k, roles, out)
                 k, brk = end, False
                 continue
+        if _MD_IN_HTML_RE.match(raw):
+            out.append(Line(k + 1, ""))
+            k += 1
+            continue
         if _HTML_BLOCK_START_RE.match(raw):
             end = _html_block_end(rows, k)
             out.extend(Line(line.number + k, line.text, line.heading, line.brk, work=line.work)

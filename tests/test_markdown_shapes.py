@@ -1,0 +1,67 @@
+"""Markdown reference lists in the shapes people write them: wrapped in a ``markdown="1"`` block, as tables with
+short delimiter rows, numbered with a citation key and no space, with the address on a nested item."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.read.markup import markdown_lines
+from conftest import found_in
+
+ART_A = 'Corvo, Lia. 2016. "Crows in the City." *Urban Birds* 12 (3): 45–61.'
+ART_B = 'Neri, Paolo. 2019. "Waders on Mudflats." *Coastal Ornithology* 8: 112–120.'
+BOOK_A = "Amsel, Karin. 2011. *Die Vögel des Nordens*. Hamburg: Seeverlag."
+
+
+@pytest.mark.parametrize("opening", ['<div class="bibliography" markdown="1">', "<div markdown='block'>",
+                                     '<section markdown="1" id="refs">'])
+def test_markdown_inside_a_block_tag_that_asks_for_it(opening):
+    """A block tag with ``markdown="1"`` (kramdown, Python-Markdown) wraps a list that is read as Markdown: every
+    item an entry, not the whole list one HTML block."""
+    text = f"# Bibliography\n\n{opening}\n- {ART_A}\n- {ART_B}\n- {BOOK_A}\n</div>\n"
+    found, _ = found_in(text)
+    assert len(found) == 3
+    assert found[0].startswith("Corvo, Lia. 2016.") and found[2].startswith("Amsel, Karin.")
+
+
+@pytest.mark.parametrize("rule", ["| :-: | --- | :-: |", ":-: | --- | :-:", "|:---:|-|-|"])
+def test_table_of_works_with_a_short_delimiter_row(rule):
+    """A table whose delimiter row has one dash a column is a table (as GitHub renders it); its rows name a
+    title and an author, so each is a work even with no year printed; wiki links print their text."""
+    text = ("# Bücher\n\n| Titel | Autor | Jahr |\n" + rule + "\n| [[Die Vögel des Nordens]] | Amsel, Karin | 2011 |\n"
+            "| Kleine Geschichte der Mühlen | Brenner, Paul | |\n")
+    found, _ = found_in(text)
+    assert found == ["Amsel, Karin. Die Vögel des Nordens. 2011", "Brenner, Paul. Kleine Geschichte der Mühlen"]
+
+
+@pytest.mark.parametrize("link, shown", [
+    ("[[Seite]]", "Seite"), ("[[Seite|gezeigter Text]]", "gezeigter Text"), ("[[Seite#Teil]]", "Seite"),
+    ("[[pdf]](https://example.org/a.pdf)", "[pdf] https://example.org/a.pdf"),
+])
+def test_wiki_links_print_their_text(link, shown):
+    """A wiki link prints its page name or its alias; a Markdown link with a bracketed text stays a link."""
+    assert markdown_lines(f"Siehe {link}.")[0].text == f"Siehe {shown}."
+
+
+def test_numbered_entries_with_a_key_and_no_space():
+    """``1.[key] Entry`` lines (no space after the number, so Markdown runs them into one paragraph) are each an
+    entry, numbered, without the key; a template list numbered 1-3 above them, with no year, is not taken."""
+    text = ("Vorlage:\n1. Name, Vorname: “Titel”, Verlag, Ort, Jahr\n2. Name, Vorname: “Titel”, Zeitschrift, Jahr\n"
+            "3. Name, Vorname: Titel, http://example.org, Datum\n\n"
+            '1.[amsel_voegel] Amsel, Karin: "Die Vögel des Nordens", Seeverlag, Hamburg, 2011., str. 3\n'
+            '2.[brenner_muehlen] Brenner, Paul; Ott, Lisa: "Kleine Geschichte der Mühlen", Mühlenbund, Kassel, 2004.\n'
+            '3.[rabe2] Rabe, Tom: "Nester bauen", Gartenblog, 2020., str. 12-14\n')
+    found, _ = found_in(text)
+    assert [f.split(":")[0] for f in found] == ["Amsel, Karin", "Brenner, Paul; Ott, Lisa", "Rabe, Tom"]
+
+
+def test_an_address_on_a_nested_item_belongs_to_the_entry():
+    """``1. **Org, 2020**: "Title"`` with its address as the one nested item below: one entry with its address;
+    two nested links under one item stay items of their own."""
+    text = ("# Fonti\n\n1. **Vogelwarte Nord, 2021**: \"Zugvögel im Herbst\"  \n   - [https://example.org/zug](https://example.org/zug)\n\n"
+            "2. **Gartenverein**: \"Nester bauen\"  \n   - https://example.org/nester\n")
+    found, _ = found_in(text)
+    assert found == ['Vogelwarte Nord, 2021: "Zugvögel im Herbst" https://example.org/zug',
+                     'Gartenverein: "Nester bauen" https://example.org/nester']
+    lines = [line.text for line in markdown_lines("- Topic\n  - https://a.example\n  - https://b.example\n")]
+    assert lines[1].strip().startswith("-") and lines[2].strip().startswith("-")
