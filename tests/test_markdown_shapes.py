@@ -65,3 +65,38 @@ def test_an_address_on_a_nested_item_belongs_to_the_entry():
                      'Gartenverein: "Nester bauen" https://example.org/nester']
     lines = [line.text for line in markdown_lines("- Topic\n  - https://a.example\n  - https://b.example\n")]
     assert lines[1].strip().startswith("-") and lines[2].strip().startswith("-")
+
+
+def test_reference_style_links_print_as_links():
+    """``[text][label]`` and ``[text][]`` print their text with the target their definition gives; a label with
+    no definition is printed as typed."""
+    text = ("- [Die Vögel des Nordens, Karin Amsel][voegel]\n- [Nester bauen][]\n- [Ohne Ziel][fehlt]\n\n"
+            "[voegel]: https://example.org/voegel.pdf\n[Nester bauen]: https://example.org/nester \"Nester\"\n")
+    lines = [line.text for line in markdown_lines(text) if line.text]
+    assert lines == ["- Die Vögel des Nordens, Karin Amsel https://example.org/voegel.pdf",
+                     "- Nester bauen https://example.org/nester", "- [Ohne Ziel][fehlt]"]
+
+
+def test_lists_of_author_date_entries_under_topic_headings():
+    """A reading list by year and kind, no reference heading: items that open with their authors and a date
+    (given names first, no volume or pages) make each list a reference list."""
+    text = ("# Gelesen\n\n## 2024\n\n### Bücher\n\n"
+            "+ Karin Amsel (2011): _Die Vögel des Nordens_, Hamburg: Seeverlag.\n"
+            "+ Paul Brenner and Lisa Ott (ed.) (2004): _Kleine Geschichte der Mühlen_, Kassel: Mühlenbund.\n\n"
+            "## 2023\n\n### Bücher\n\n"
+            "+ Tom Rabe (2020): _Nester bauen_, Berlin: Gartenverlag.\n"
+            "+ Lia Corvo (2016): _Krähen in der Stadt_, Wien: Stadtvogel.\n")
+    found, _ = found_in(text)
+    assert [f.split(" (")[0] for f in found] == ["Karin Amsel", "Paul Brenner and Lisa Ott", "Tom Rabe", "Lia Corvo"]
+
+
+@pytest.mark.parametrize("text, opens", [
+    ("Karin Amsel (2011): Die Vögel", True), ("Amsel, K., & Ott, L. (2011). Die Vögel", True),
+    ("Amsel, Karin. 2011. Die Vögel", True), ("Amsel, K.L. 2011. Die Vögel", True),
+    ("Release 2019: new features", False), ("Conference Papers 2019:", False), ("Version 2.0 (2021): changes", False),
+])
+def test_author_date_openings(text, opens):
+    """The author-date opening needs two name words and a year in parentheses or after a stop."""
+    from acuref.read.lists import AUTHOR_DATE_RE
+
+    assert bool(AUTHOR_DATE_RE.match(text)) is opens

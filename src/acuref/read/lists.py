@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
 from acuref.read.judge import IDENT_RE, IN_LIST, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import TERMINAL_RE, Unit
 
 RUN_MIN = 4
+
+
+# An entry that opens with its authors and its date, as author-date styles set them: "Given Family (2019):",
+# "Family, G., & Other, H. (2019).", "Family, Given. 2019.", "Given Family and Given Other (eds.) (2019):".
+_NAME = r"(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w'’-]*\.?|[a-z]{1,3}(?=\s+[A-ZÀ-Þ]))"
+AUTHOR_DATE_RE = re.compile(
+    rf"^{_NAME}(?:(?:\s+|,\s*|;\s*|,?\s+(?:and|und|&|et|e|y|i|и)\s+|\s*-\s*|(?<=\.)){_NAME}){{1,24}}"
+    r"(?:\s*\((?:eds?|hrsg|hg|hgg|éds?|coord|dir)\.?\))?"
+    r"(?:\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)|(?<=[.,])\s+(?:1[5-9]|20)\d\d[a-z]?)\s*[:.,]")
 
 
 def heading_like(u: Unit) -> bool:
@@ -92,7 +102,8 @@ def _consecutive(labels: list[str | None]) -> bool:
 
 def reference_list(members: list[Unit]) -> bool:
     """A list (or run of paragraphs) is a reference list when most of its members could be references and
-    a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
+    a good share plainly are (a volume/pages block, an identifier, an author list and a year, authors and a
+    date at the head)."""
     n = len(members)
     ok = sum(judged(u.flat) is None and (has_core(u.flat) or evidence_of(u.flat) >= 2) for u in members)
     if ok < 0.6 * n:
@@ -102,7 +113,7 @@ def reference_list(members: list[Unit]) -> bool:
     # Counted until enough are found: a list of 100,000 entries is not scored whole.
     strong = 0
     for u in members:
-        if has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
+        if has_core(u.flat) and (evidence_of(u.flat) >= IN_LIST or AUTHOR_DATE_RE.match(u.flat)):
             strong += 1
             if strong >= need:
                 return True

@@ -7,7 +7,7 @@ import re
 
 from acuref.read.htmltext import BlockTextParser, html_lines
 from acuref.read.lines import Line, strip_tex
-from acuref.read.mdsource import front_matter, joined_links, without_comments, without_shortcodes
+from acuref.read.mdsource import front_matter, joined_links, reference_links, without_comments, without_shortcodes
 from acuref.read.tables import row_reference, table_roles
 
 __all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
@@ -169,6 +169,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     matter, comments and shortcodes as the page prints them (:mod:`acuref.read.mdsource`)."""
     rows = [without_shortcodes(row) for row in without_comments(text).splitlines()]
     gone = joined_links(rows)
+    reference_links(rows)
     _list_rows(rows)
     out: list[Line] = []
     k, title = front_matter(rows)
