@@ -97,6 +97,53 @@ def test_lists_of_author_date_entries_under_topic_headings():
 ])
 def test_author_date_openings(text, opens):
     """The author-date opening needs two name words and a year in parentheses or after a stop."""
-    from acuref.read.lists import AUTHOR_DATE_RE
+    from acuref.read.lists import author_date
 
-    assert bool(AUTHOR_DATE_RE.match(text)) is opens
+    assert author_date(text) is opens
+
+
+def test_hard_broken_entries_keep_their_fields_and_drop_their_comments():
+    """An entry set out over hard-broken lines (authors and date / "title" / venue, volume, pages / a comment):
+    the title and the venue line belong to the entry, the comment is a note below it."""
+    text = ("# 参考文献\n\n## 論文\n\n"
+            "1. **Corvo, L., Neri, P., & Amsel, K. (2016)**  \n   \"Crows in the city and their nests\"  \n"
+            "   *Urban Birds*, 12(3), 45-61.  \n   都市のカラスの研究。\n\n"
+            "2. **Dunlin, S. (2019)**  \n   \"Waders on mudflats\"  \n   *Coastal Ornithology*, 8, 112-120.  \n"
+            "   干潟の鳥についての報告。\n")
+    found, skipped = found_in(text)
+    assert found == ['Corvo, L., Neri, P., & Amsel, K. (2016) "Crows in the city and their nests" Urban Birds, 12(3), 45-61.',
+                     'Dunlin, S. (2019) "Waders on mudflats" Coastal Ornithology, 8, 112-120.']
+    assert [s.reason for s in skipped] == ["subheading inside the reference section"] + ["a note below an entry"] * 2
+
+
+def test_plain_text_entries_numbered_without_a_stop_keep_their_notes_apart():
+    """"1 Family I. Title. – Place: Publisher, 1985." entries, each followed by notes (one an enumerated
+    remark), separated by blank lines: every entry taken, wrapped lines joined, no note taken."""
+    text = ("1 Amsel K. Die Vögel des Nordens. – Hamburg: Seeverlag, 2011. – 208 с.\ncited by: [2], [3].\n\n"
+            "2 Brenner P., Ott L. Kleine Geschichte der Mühlen // Mühlenblatt. 2004. № 3. С. 12–19.\n"
+            "remarks:\n1) the figure on page 3 was printed in 1998 and is not the one described;\n"
+            "2) no further remarks.\n\n"
+            "3 Rabe T. Nester bauen. – Berlin: Gartenverlag,\n2020. – 96 с.\ncited by: [1].\n")
+    found, _ = found_in(text, "list.txt")
+    assert found == ["Amsel K. Die Vögel des Nordens. – Hamburg: Seeverlag, 2011. – 208 с.",
+                     "Brenner P., Ott L. Kleine Geschichte der Mühlen // Mühlenblatt. 2004. № 3. С. 12–19.",
+                     "Rabe T. Nester bauen. – Berlin: Gartenverlag, 2020. – 96 с."]
+
+
+def test_numbered_headings_of_a_plain_text_stay_headings():
+    """"1 Introduction", "2 Methods": short numbered lines with no year are not entries numbered without a stop."""
+    from acuref.read.markup import text_lines
+
+    lines = text_lines("1 Introduction\n\nText.\n\n2 Methods\n\nMore text.\n\n3 Results\n")
+    assert [line.text for line in lines if line.text[:1].isdigit()] == ["1 Introduction", "2 Methods", "3 Results"]
+
+
+@pytest.mark.parametrize("hashes", ["######", "####", "##"])
+def test_headings_that_are_list_items_are_entries(hashes):
+    """``###### - Family, I. (2008): Title …`` (entries set in a heading's font, each with a list marker) are
+    entries, without their hashes; the topic heading above them stays a heading."""
+    lines = markdown_lines(f"#### Bücher\n{hashes} - Amsel, K. (2011): Die Vögel des Nordens. Hamburg. S. 3\n")
+    assert [(line.text, line.heading) for line in lines] == [
+        ("Bücher", 4), ("- Amsel, K. (2011): Die Vögel des Nordens. Hamburg. S. 3", 0)]
+    long = markdown_lines("###### " + "Amsel, K. (2011): Die Vögel des Nordens. " * 4)
+    assert long[0].heading == 0 and not long[0].text.startswith("#")

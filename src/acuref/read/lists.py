@@ -5,29 +5,46 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.read.judge import IDENT_RE, IN_LIST, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import TERMINAL_RE, Unit
 
 RUN_MIN = 4
 
 
+_CJK_STOPS = ("。", "．", "！", "？", "」", "』")
+
+
 # An entry that opens with its authors and its date, as author-date styles set them: "Given Family (2019):",
-# "Family, G., & Other, H. (2019).", "Family, Given. 2019.", "Given Family and Given Other (eds.) (2019):".
-_NAME = r"(?:[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w'’-]*\.?|[a-z]{1,3}(?=\s+[A-ZÀ-Þ]))"
-AUTHOR_DATE_RE = re.compile(
-    rf"^{_NAME}(?:(?:\s+|,\s*|;\s*|,?\s+(?:and|und|&|et|e|y|i|и)\s+|\s*-\s*|(?<=\.)){_NAME}){{1,24}}"
-    r"(?:\s*\((?:eds?|hrsg|hg|hgg|éds?|coord|dir)\.?\))?"
-    r"(?:\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)|(?<=[.,])\s+(?:1[5-9]|20)\d\d[a-z]?)\s*[:.,]")
+# "Family, G., & Other, H. (2019).", "Family, Given. 2019.", "Given Family and Given Other (eds.) (2019):". The
+# date is found first and the words before it are checked one by one (no nested repeats to backtrack over).
+_HEAD_DATE_RE = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*[:.,]|(?<=[.,])\s+(?:1[5-9]|20)\d\d[a-z]?\s*[:.,]")
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w'’-]*\.?(?:[A-ZÀ-ÞĀ-Ž]\.)*|[a-z]{1,3}|and|und|&|et|e|y|i|и"
+                           r"|\((?:eds?|hrsg|hg|hgg|éds?|coord|dir)\.?\)")
+
+
+def author_date(text: str) -> bool:
+    """The text opens with two to 24 name words (initials, particles, "and", "(eds.)") and then a year in
+    parentheses or after a stop."""
+    m = _HEAD_DATE_RE.search(text, 0, 240)
+    if not m:
+        return False
+    words = [w for w in re.split(r"[\s,;]+", text[:m.start()]) if w]
+    if not 2 <= len(words) <= 24 or not words[0][:1].isupper():
+        return False
+    return all(_NAME_WORD_RE.fullmatch(w) for w in words)
 
 
 def heading_like(u: Unit) -> bool:
     """Short, no sentence end, no year: a line that names what follows."""
     if u.heading:
         return True
-    if u.item and not u.bullet:
-        return False
+    if (u.item and not u.bullet) or u.note:
+        return False  # a note below an entry is never a heading, however short
     text = u.flat
     words = text.split()
+    if text.endswith(_CJK_STOPS) or (_CJK_RE.search(text) and len(text) > 30):
+        return False  # a sentence written without spaces: "…を調査。"
     return (0 < len(words) <= 8 and len(text) <= 70 and not TERMINAL_RE.search(text)
             and not YEAR_RE.search(text) and not IDENT_RE.search(text.lower()) and "," not in text)
 
@@ -113,7 +130,7 @@ def reference_list(members: list[Unit]) -> bool:
     # Counted until enough are found: a list of 100,000 entries is not scored whole.
     strong = 0
     for u in members:
-        if has_core(u.flat) and (evidence_of(u.flat) >= IN_LIST or AUTHOR_DATE_RE.match(u.flat)):
+        if has_core(u.flat) and (evidence_of(u.flat) >= IN_LIST or author_date(u.flat)):
             strong += 1
             if strong >= need:
                 return True

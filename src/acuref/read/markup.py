@@ -6,6 +6,8 @@ import html
 import re
 
 from acuref.read.htmltext import BlockTextParser, html_lines
+from acuref.read.judge import has_core
+from acuref.normalize.text import split_label
 from acuref.read.lines import Line, strip_tex
 from acuref.read.mdsource import front_matter, joined_links, reference_links, without_comments, without_shortcodes
 from acuref.read.tables import row_reference, table_roles
@@ -238,9 +240,13 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
         # a table row is one entry: its cells in order, and a blank line after it so it is never joined
         return [Line(number, _inline(" ".join(c for c in cells if c)), 0, brk), Line(number, "")]
     hashes = _MD_HEADING_RE.match(line)
-    level = hashes.group().count("#") if hashes and len(line) <= 120 else 0
-    if level:
-        line = line[hashes.end():].rstrip(" #")  # type: ignore[union-attr]
+    level = hashes.group().count("#") if hashes else 0
+    if hashes:
+        line = line[hashes.end():].rstrip(" #")
+        # A long "heading", or one that starts with a list marker ("###### - vgl. Family, Title …", entries set
+        # in a heading's font), is an entry, not a heading over one.
+        if len(line) > 120 or _MD_ITEM_RE.match(line):
+            level = 0
     line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
     line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
     parts = _BR_RE.split(line) if "<" in line else [line]
@@ -309,4 +315,51 @@ def rst_lines(text: str) -> tuple[Line, ...]:
 
 
 def text_lines(text: str) -> tuple[Line, ...]:
-    return tuple(Line(i, strip_tex(line)) for i, line in enumerate(text.splitlines(), start=1))
+    """Plain text as lines; entries numbered without a stop ("7 Family I. Title… 1985.") read as numbered items."""
+    lines = [Line(i, strip_tex(line)) for i, line in enumerate(text.splitlines(), start=1)]
+    return tuple(_bare_numbers(lines))
+
+
+# "12 Family I. Title // Journal. 1989." at the head of a line: a number with no stop or bracket after it.
+_BARE_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,4})\s+(?=[^\W\d_]|[\"“«„(\[])")
+
+
+_BARE_RUN_MIN = 3
+
+
+def _bare_numbers(lines: list[Line]) -> list[Line]:
+    """Entries numbered "1 …", "2 …", "3 …" (no stop after the number; most with a year) as numbered items
+    ("1. …"). The lines under one up to the next blank line or entry come after a break, so a complete entry
+    keeps its notes apart ("cited by: [3]"), and a line there that starts like a list item ("1) the figure …")
+    is a note. A numbered heading ("2 Methods": short, no year) is left alone."""
+    heads = []
+    for k, line in enumerate(lines):
+        m = _BARE_NUMBER_RE.match(line.text)
+        if m and (len(line.text.split()) >= 6 or has_core(line.text)):
+            heads.append((k, int(m.group(2)), m))
+    runs: list[list[tuple[int, int, re.Match[str]]]] = [[]]
+    for head in heads:
+        if runs[-1] and head[1] != runs[-1][-1][1] + 1:
+            runs.append([])
+        runs[-1].append(head)
+    out = list(lines)
+    for run in runs:
+        starts = {k for k, _, _ in run}
+        blocks = [(k, _block_end(lines, k, starts)) for k, _, _ in run]
+        dated = sum(has_core(" ".join(line.text for line in lines[k:end])) for k, end in blocks)
+        if len(run) < _BARE_RUN_MIN or dated < 0.6 * len(run):
+            continue
+        for (k, number, m), (_, end) in zip(run, blocks):
+            out[k] = Line(lines[k].number, f"{m.group(1)}{number}. {lines[k].text[m.end():]}")
+            for j in range(k + 1, end):
+                note = bool(split_label(lines[j].text.strip())[0])
+                out[j] = Line(lines[j].number, lines[j].text, brk=True, note=note)
+    return out
+
+
+def _block_end(lines: list[Line], k: int, starts: set[int]) -> int:
+    """Where the entry starting at line ``k`` ends: at a blank line or the next entry."""
+    j = k + 1
+    while j < len(lines) and lines[j].text.strip() and j not in starts:
+        j += 1
+    return j
