@@ -138,7 +138,7 @@ def _html_block_end(rows: list[str], start: int) -> int:
 
 # "12.[smith_speech] Smith, J.: …": a numbered entry with its citation key and no space after the number, which
 # Markdown does not take for a list item (the lines would run into one paragraph), though each is an entry.
-_KEYED_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,4})\.\[[^\[\]\s]{1,40}\](?!\()\s*(?=\S)")
+_KEYED_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,6})\.\[[^\[\]\s]{1,40}\](?!\()\s*(?=\S)")
 
 
 _MD_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?=\S)")
