@@ -147,3 +147,5 @@ def test_headings_that_are_list_items_are_entries(hashes):
         ("Bücher", 4), ("- Amsel, K. (2011): Die Vögel des Nordens. Hamburg. S. 3", 0)]
     long = markdown_lines("###### " + "Amsel, K. (2011): Die Vögel des Nordens. " * 4)
     assert long[0].heading == 0 and not long[0].text.startswith("#")
+    assert [(line.text, line.heading) for line in markdown_lines("## 2. Methoden\n### 7) Literatur\n")] == [
+        ("2. Methoden", 2), ("7) Literatur", 3)]  # numbered headings stay headings

@@ -144,6 +144,10 @@ _KEYED_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,6})\.\[[^\[\]\s]{1,40}\](?!\()\s
 _MD_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?=\S)")
 
 
+# A bullet at the head of a heading's text ("###### - vgl. …"); a number is not one ("## 2. Methods").
+_HEADING_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
+
+
 _ONLY_URLS_RE = re.compile(r"^(?:(?:https?://|www\.|doi:\s?)\S+\s*)+$", re.IGNORECASE)
 
 
@@ -245,7 +249,7 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
         line = line[hashes.end():].rstrip(" #")
         # A long "heading", or one that starts with a list marker ("###### - vgl. Family, Title …", entries set
         # in a heading's font), is an entry, not a heading over one.
-        if len(line) > 120 or _MD_ITEM_RE.match(line):
+        if len(line) > 120 or _HEADING_BULLET_RE.match(line):
             level = 0
     line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
     line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
