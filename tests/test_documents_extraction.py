@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from acuref import run
+from acuref import parse_reference, run
 
 DOCS = Path(__file__).resolve().parent / "data" / "docs"
 
@@ -14,15 +14,18 @@ def _found(name: str):
 
 
 def test_html_article():
-    """Inline citations, the <ol> list and a title-first 'Similar articles' entry; prose and footers are not references."""
+    """Inline citations and the <ol> list are found; a 'Similar articles' entry is a work like the page, not one
+    it cites (listed as skipped; it still parses title first); prose and footers are not references."""
     found = _found("a.html")
     assert [(k, lab) for k, lab, _ in found] == [("inline", None), ("inline", None), ("list", "1"), ("list", "2"),
-                                                  ("list", "3"), ("list", None)]
+                                                  ("list", "3")]
     nejm = found[1][2]
     assert (nejm.container_title, nejm.volume, nejm.issue, nejm.page) == ("N Engl J Med", "363", "5", "454-461")
     chien = found[2][2]
     assert chien.DOI == "10.1177/1534735419886662" and chien.number == "1534735419886662"
-    similar = found[5][2]
+    skipped = run([str(DOCS / "a.html")]).skipped
+    assert [s.reason.startswith("a work citing or like the page") for s in skipped] == [True]
+    similar = parse_reference(skipped[0].raw or skipped[0].text)
     assert similar.title == "Acupuncture for peripheral neuropathy" and similar.author[0].family == "Smith"
     assert similar.author_truncated and similar.PMID == "25687543"
 

@@ -51,8 +51,10 @@ def test_spacing_accents_go_back_on_their_letters(spec, want):
     (["see https://doi.org/10.1000/", "xyz.2019.12 for"], [], "see https://doi.org/10.1000/xyz.2019.12 for"),
     (["at http://www.example.org/a-", "long/path.html"], [], "at http://www.example.org/a-long/path.html"),
     (["ends here.", "Next line"], [], "ends here.\nNext line"),
-    # the document does not tell: the break stays for the normalisers' own rules
-    (["a trans-", "lation"], [], "a trans-\nlation"),
+    # one half is a word of the document and the whole is not: the break stays for the normalisers' own rules
+    (["a trans-", "lation"], ["trans"], "a trans-\nlation"),
+    # neither half is a word of the document (which never spells the whole): a word broken by hyphenation
+    (["Edge state in pipe flow exper-", "iments"], ["pipe", "flow"], "Edge state in pipe flow experiments"),
 ])
 def test_lines_rejoin(lines, words, want):
     """Hyphens at line ends go where the document's own words say; links broken across lines close up."""

@@ -81,6 +81,40 @@ def test_arxiv_identifier(text, ident):
     assert bibtex_loads(bib, "x.bib")[0][0].number == f"arXiv:{ident}"
 
 
+@pytest.mark.parametrize("text,venue,volume", [
+    ("Okafor N, Lindqvist P. Sparse priors for tree shapes. arXiv preprint arXiv:190312345. 2019;.",
+     "arXiv preprint arXiv:190312345", None),
+    ("Haddad, R., and Moreno, T.: Learning the ozone budget, arXiv preprint\narXiv:2311.04567, 2023.",
+     "arXiv preprint arXiv:2311.04567", None),
+    ("Quist, A. et al. Reviewing the reviewers: a first year. ArXiv e-prints, may 2018.", "ArXiv e-prints", None),
+    ("Ana Ruiz and Li Wen. 2021. Contrastive ranking for shops. ArXiv abs/2104.01234 (2021).", "ArXiv", None),
+    ("Ana Ruiz and Li Wen. 2021. Contrastive ranking for shops. ArXiv (2021).", "ArXiv", None),
+    ("P. Osei, K. Lund, Dense retrieval for small archives (2022). arXiv:2203.04567. URL https://arxiv.org/abs/2203.04567",
+     None, None),
+    ("Tomas Berg. KVX - a log-structured store. CoRR, abs/1901.02345, 2019.", "CoRR", "abs/1901.02345"),
+    ('Osei, Ama, et al. "Sparse experts for speech." arXiv preprint arXiv:1905.01234 (2019). [pdf] '
+     "https://arxiv.org/pdf/1905.01234.pdf (Sparse Experts, Fast) :star::star:", "arXiv preprint arXiv:1905.01234", None),
+])
+def test_arxiv_venue_as_printed(text, venue, volume):
+    """arXiv printed as a venue stays as printed; an identifier alone ('arXiv:…') names no container; CoRR's
+    'abs/…' is its volume; the writers still name the repository once."""
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.volume) == (venue, volume)
+    if ref.number and ref.number.startswith("arXiv:") and venue:
+        assert "journal" not in bibtex_dumps(to_entries([ref]))
+
+
+@pytest.mark.parametrize("text,number", [
+    ('Moreau, P., "Rate Limits for Small Resolvers", RFC 9123, June 2021.', "RFC 9123"),
+    ('Tan, K. and L. Oduya, "Terms for Describing Key Rotation", BCP 99,\nRFC 8765, March 2020.', "RFC 8765"),
+    ('Ilves, S., Ed., "Batch Token Exchange", Work in Progress, May 2019.', None),
+])
+def test_ietf_documents_have_no_container(text, number):
+    """An RFC's number (and its BCP/STD series) and an Internet-Draft's 'Work in Progress' are no container."""
+    ref = parse_reference(text)
+    assert (ref.container_title, ref.container_title_short, ref.number, ref.type) == (None, None, number, "report")
+
+
 def test_bert_title_keeps_its_first_word():
     """'BERT: Pre-training …' keeps 'BERT:' in the title."""
     ref = parse_reference("Devlin, J., Chang, M.-W., Lee, K., & Toutanova, K. (2018). BERT: Pre-training of deep "
@@ -98,6 +132,136 @@ def test_bert_title_keeps_its_first_word():
 def test_conference_papers(text):
     """A container naming proceedings or a conference types the reference as a conference paper."""
     assert parse_reference(text).type == "paper-conference"
+
+
+@pytest.mark.parametrize("text,venue", [
+    ('R. Osei and M. Lund, "Graceful restarts for stream joins," 2018 IEEE 34th International Conference on Data '
+     "Engineering (ICDE), Paris, France, 2018, pp. 101-112.",
+     "2018 IEEE 34th International Conference on Data Engineering (ICDE)"),
+    ("K. Tanaka and H. Mori. Gossip with budgets. In Seventh IEEE International Conference on Peer-to-Peer Computing "
+     "(P2P'07), pages 12–20, Sep 2007.", "Seventh IEEE International Conference on Peer-to-Peer Computing (P2P'07)"),
+    ("L. Berg and T. Oduya. Snapshotting replicated logs. In Proceedings. 31st International Conference on Distributed "
+     "Computing Systems, 2011, pages 44–53, 2011.",
+     "Proceedings. 31st International Conference on Distributed Computing Systems, 2011"),
+    ('Lund, K. "Tied states for speech." 2015 IEEE international conference on acoustics, speech and signal '
+     "processing. IEEE, 2015.", "2015 IEEE international conference on acoustics, speech and signal processing"),
+    ("Ruiz, A., Wen, L.: Soft quorums. In: Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019), "
+     "pp. 5–14 (2019)", "Proceedings of the 9th International Conference on Cloud Systems (ICCS 2019)"),
+])
+def test_proceedings_keep_their_printed_year(text, venue):
+    """A proceedings' name keeps the year or acronym printed as part of it; the issued year stays read."""
+    ref = parse_reference(text)
+    assert ref.container_title == venue and ref.issued is not None
+
+
+def test_journal_year_is_not_part_of_its_name():
+    """'Proc Natl Acad Sci USA 2008, 105:…' is a journal, its year the issued date only."""
+    ref = parse_reference("Okafor N, Berg L: Salt stress in root hairs. Proc Natl Acad Sci USA 2008, 105:1201-1207.")
+    assert (ref.container_title, ref.issued.year, ref.volume) == ("Proc Natl Acad Sci USA", 2008, "105")
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Mori H, Sato K. Scenario languages for museum guides https://ci.nii.ac.jp/naid/40099999999. Database Society "
+     "Letters, Vol.7, No.1, pp.21-24, 2008.", "Scenario languages for museum guides", "Database Society Letters"),
+    ("Tanaka K, Berg L. Linking heterogeneous documents https://dblp.org/rec/conf/xyz/TanakaB01. Proc. 3rd Workshop "
+     "on Document Systems, Kyoto, pp.10-17, 2001.", "Linking heterogeneous documents",
+     "Proc. 3rd Workshop on Document Systems"),
+])
+def test_a_link_after_the_title_is_the_url(text, title, venue):
+    """A link printed after the title (publication lists do) is the URL, in neither the title nor the container."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue) and ref.URL.startswith("https://")
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Berg L, Osei R. Faster coil maps with soft priors. Annual Meeting ISMRM, Montreal 2019, In: Proc. Intl. Soc. "
+     "Mag. Reson. Med. 2019; 27:4410.", "Faster coil maps with soft priors.", "Proc. Intl. Soc. Mag. Reson. Med."),
+    ("NOAA, 2019 ocean observing plan, NOAA Office of Research, (Accessed: 2 May 2024) (2019).",
+     "2019 ocean observing plan", None),
+    ("Ruiz, A., Wen, L.: 2021 update of the solar neutrino fluxes. Phys. Lett. B 812, 136 (2022)",
+     "2021 update of the solar neutrino fluxes", "Phys. Lett. B"),
+])
+def test_titles_keep_their_year_and_lose_the_meeting(text, title, venue):
+    """A year printed as a title's first word stays (a date is printed elsewhere); the meeting printed after a title
+    is not the title; 'In: Proc. …' keeps its 'Proc.'."""
+    ref = parse_reference(text)
+    assert ref.title.rstrip(".") == title.rstrip(".")
+    if venue:
+        assert ref.container_title.rstrip(".") == venue.rstrip(".")
+
+
+def test_the_period_a_title_covers_is_the_titles():
+    """'…siglo diecinueve, 1810-1910 [Tesis …]': the period printed as a title's last words is the title's."""
+    ref = parse_reference("Osei, R. (2016). Salarios y precios en la ciudad de Quito durante el siglo diecinueve, "
+                          "1810-1910 [Tesis Doctoral, UNED].")
+    assert ref.title.endswith("siglo diecinueve, 1810-1910") and ref.issued.year == 2016
+
+
+def test_a_year_alone_before_the_title_is_the_date():
+    """IOP's 'Banks T 2003 Title' prints the date before the title: it is not the title's."""
+    ref = parse_reference("Okafor N 2004 A critique of pure lattice models (arXiv:hep-lat/0401234)")
+    assert not ref.title.startswith("2004") and ref.issued.year == 2004
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Osei, R. and Berg, L.: Sorting plastics by hyperspectral imaging, Resources, Conservation and Recycling, 190, "
+     "106 811, https://doi.org/10.1016/j.resconrec.2023.106811, 2023.", "Sorting plastics by hyperspectral imaging",
+     "Resources, Conservation and Recycling"),
+    ("Wen, L.: Can ensembles replace physics?, Philosophical Transactions of the Royal Society A: Mathematical, "
+     "Physical and Engineering Sciences, 381, 20220 123, 2023.", "Can ensembles replace physics?",
+     "Philosophical Transactions of the Royal Society A: Mathematical, Physical and Engineering Sciences"),
+    ("Berg, Anna: Kolonialwaren in Hamburg. In: Stadtlexikon Link, letzter Abruf 3.1.2023.",
+     "Kolonialwaren in Hamburg", "Stadtlexikon"),
+])
+def test_container_names_with_commas_and_link_words(text, title, venue):
+    """A journal whose name holds a comma gets its first words back from the title; where a web page's link stood
+    ('Link') is not the site's name."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
+
+
+def test_pages_are_not_the_proceedings_name():
+    """'In: Proceedings of …, pp. 10–17. ACM' read into the container: the pages are not the name."""
+    from acuref.parse.containers import read_container
+    text = "Berg, L.: Typed holes. In: Proceedings of the 9th Workshop on Types, pp. 10–17. ACM (2014)"
+    ref = read_container(Reference(title="Typed holes", container_title="Proceedings of the 9th Workshop on Types, "
+                                   "pp. 10–17. ACM"), text)
+    assert ref.container_title == "Proceedings of the 9th Workshop on Types"
+
+
+def test_a_place_before_a_journal_stays_in_the_title():
+    """'…from Kara Crater, Russia, Meteoritics & Planetary Science': a place is not the start of the journal."""
+    ref = parse_reference("Lund, K., Berg, A., studies of the impact breccias from Lake Tor, Finland, Meteoritics & "
+                          "Planetary Science, v.41, no.3, pp.212. 2006.")
+    assert ref.container_title == "Meteoritics & Planetary Science"
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Osei, R., Berg, L., Wen, L.: Baryogenesis. Phys. Rept. 512, 1–40 (2012)", "Baryogenesis", "Phys. Rept"),
+    ("Bender C M 2005 Contemp. Phys. 46 277.", None, "Contemp. Phys"),
+])
+def test_the_sentence_before_an_abbreviated_journal_is_the_title(text, title, venue):
+    """'Baryogenesis. Phys. Rept.' read as one container gives the title back; an abbreviation is not split."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
+
+
+def test_an_institution_with_lower_case_words_is_the_author():
+    """'Fondation québécoise de …. Title' (French bodies write their other words lower-case) is the author."""
+    ref = parse_reference("Fondation canadienne du rein. Insuffisance rénale, [En ligne]. https://www.rein.ca/fr/ir "
+                          "(Page consultée le 2 mai 2023).")
+    assert (ref.author[0].literal, ref.title) == ("Fondation canadienne du rein", "Insuffisance rénale")
+
+
+@pytest.mark.parametrize("text,title,venue", [
+    ("Ornaty liturgiczne https://pl.wikipedia.org/wiki/Ornat, Wikipedia: wolna encyklopedia [dostęp: 10:15 "
+     "02.03.2021]", "Ornaty liturgiczne", "Wikipedia: wolna encyklopedia"),
+    ("Antiphonale Romanum https://example.org/pdf/antiphonale1912.pdf, Roma 1912", "Antiphonale Romanum", None),
+])
+def test_a_name_before_a_link_is_the_title(text, title, venue):
+    """'Name https://…, Site' names the page and its site; a place and year after the link are no site."""
+    ref = parse_reference(text)
+    assert (ref.title, ref.container_title) == (title, venue)
 
 
 def test_apa_ellipsis_makes_no_empty_author():

@@ -6,6 +6,8 @@ was not confirmed (and is therefore not written as the DOI), a DOI acuref correc
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from acuref.model import RETRACTING, Reference, Status
@@ -56,5 +58,10 @@ def repository_once(ref: Reference) -> Reference:
 
 
 def is_repository(venue: object, publisher: object) -> bool:
-    """Whether a printed venue is only the repository already named as the publisher (``arXiv``, ``arXiv``)."""
-    return bool(venue) and bool(publisher) and str(venue).casefold() == str(publisher).casefold()
+    """Whether a printed venue is only the repository already named as the publisher (``arXiv``, ``arXiv``; ``arXiv
+    preprint arXiv:1810.04805`` or ``ArXiv e-prints``, as the parser keeps them printed, and ``arXiv``)."""
+    if not venue or not publisher:
+        return False
+    name = re.escape(str(publisher))
+    return re.fullmatch(rf"{name}(?:\s*(?:preprint|e-prints?)(?:\s*{name}\s*:\s*\S+)?)?", str(venue).strip(),
+                        re.IGNORECASE) is not None

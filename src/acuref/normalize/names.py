@@ -59,7 +59,7 @@ _ORG_PART = re.compile(
 
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
-_GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.)*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
+_GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.|\s+[{_UP}]{{1,2}}(?=\s))*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
 _ETAL_RE = re.compile(r"[,;]?\s*(?:et\.?\s*al\.?|and\s+others|…|\.\.\.)\s*$", re.IGNORECASE)
 _SEP_RE = re.compile(r"\s*(?:[,;]\s*(?:&|and\b|en\b|und\b|(?:et|y|e|i|och|og|и)(?=\s))?|&|\band\b|\ben\b|\bund\b"
@@ -107,6 +107,12 @@ def _parts(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=4096)
+def org_led(part: str) -> bool:
+    """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
+    universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
+    return len(part) > 12 and _ORG_WORDS_RE.match(part) is not None and len(part.split()) <= 12
+
+
 def classify(part: str) -> str | None:
     """The shape of one name: ``vanc``, ``initfirst``, ``givenfirst``, ``fam``, ``init`` or None."""
     part = part.strip(" .")

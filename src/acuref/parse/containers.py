@@ -8,10 +8,10 @@
 - IEEE's inverted conference names (``Software Maintenance (ICSM), 2010 IEEE International Conference on``) run
   to their final ``on``: a reading that stopped at the bracket or the first comma gets the name whole, and an
   acronym's bracket that the reading left open is closed;
+- ``Proc.`` left outside the name it begins (``In: Proc. Intl. Soc. Mag. Reson. Med.``) is the name's;
 - a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
 - ``In NIPS.`` is the proceedings, not the publisher; a book's series printed last in brackets (``233 p. (Points)``)
-  is its collection;
-- a proceedings' name printed with its year and nothing between (``In Proc HICSS 2011.``) keeps the year.
+  is its collection (a proceedings' name printed with its year keeps it: :mod:`acuref.parse.venues`).
 """
 
 from __future__ import annotations
@@ -28,6 +28,10 @@ _ACRONYM_TAIL_RE = re.compile(
     r"(?P<sep>[,.])\s+(?:ser\.\s+)?(?P<acr>[A-Za-z][\w@/.+-]{1,24}?)"
     r"(?P<year>\s?[’'‘`]\s?\d{2}|\s+(?:19|20)\d{2})?(?:\s+Companion)?"
     r"(?P<note>\.\s+(?:accepted\s+for\s+publication|to\s+appear|in\s+press))?$")
+_PROC_BEFORE_RE = re.compile(r"(?:^|[,.:]\s|\bIn:?\s)(Proc\.?|Proceedings(?:\s+of(?:\s+the)?)?)\s$")
+# a name's second half: "Conservation and Recycling", "Physical and Engineering Sciences", "Diabetes y Nutrición"
+_JOINED_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w-]+(?:,\s[A-ZÀ-Þ][\w-]+)*\s(?:and|y|e|et|und)\s[A-ZÀ-Þ][\w-]+(?:\s[A-ZÀ-Þ][\w-]+)?$")
+_TITLE_LAST_PIECE_RE = re.compile(r",\s((?:(?:[A-ZÀ-Þ][\w-]*|of|the|de|la|del|for|in)\s){0,8}(?:[A-Z]:\s)?[A-ZÀ-Þ][\w-]+)$")
 _PLACES = frozenset({"USA", "US", "UK", "EU"})
 _QUOTED_YEAR_RE = r"\s?[’'‘`]\s?(?P<yy>\d{2})\b"
 
@@ -49,15 +53,17 @@ def read_container(ref: Reference, text: str) -> Reference:
         return ref
     text = " ".join(text.split())  # a line break in the string is a space in the fields
     if not ref.container_title:
-        return _missing(ref, text)
+        return _link_word(_missing(ref, text))
     ref = _inverted_name(ref, text)
+    ref = _proceedings_word(ref, text)
+    ref = _name_with_commas(ref, text)
     ref = _open_bracket(ref, text)
     ref = _publisher_tail(ref)
     ref = _acronym_tail(ref, text)
     ref = _online_mark(ref)
+    ref = _link_word(ref)
     ref = _numbers_tail(ref)
-    ref = _place_tail(ref, text)
-    return _year_in_name(ref, text)
+    return _place_tail(ref, text)
 
 
 _LINK_WORDS = frozenset({"link", "online", "url", "internet", "web", "website", "webseite"})  # "In: Link, letzter Abruf …"
@@ -65,12 +71,13 @@ _SERIES_END_RE = re.compile(r"\d+\s*(?:p|pp|S|s|pages)\.\s*\((?:=\s*)?(?P<series
 
 
 # "Energy Policy 101 (2017), S. 211 – 215", "Parallel Processing Letters 24.03 (Sept. 2014)", "IEEE INFOCOM 2004 Bd. 1",
-# "Revista … Volume l", ", édité par James Estes", ". N.p., n.d. Web" (MLA's medium): not the name
+# "Revista … Volume l", ", édité par James Estes", ". N.p., n.d. Web" (MLA's medium), ", pp. 111–122": not the name
 _NUMBERS_TAIL_RE = re.compile(
     r"\s+(?P<vol>\d{1,4}[A-Z]{0,2}(?:\.\d{1,3})?)\s*\((?:[^()]{0,12}\s)?(?:19|20)\d{2}\)(?:\s*,.*)?$"
     r"|,?\s+(?:Bd\.|Band|Vol\.|Volume)\s*(?P<vol2>[\dIVXl]{1,5})$"
     r"|,\s+(?:édité\s+par|edited\s+by|a\s+cura\s+di|hrsg\.\s+von|promoss\w*)\b.*$"
-    r"|[.,]\s+(?:N\.\s?p\.,?\s*)?(?:n\.\s?d\.\s*)?Web\.?$")
+    r"|[.,]\s+(?:N\.\s?p\.,?\s*)?(?:n\.\s?d\.\s*)?Web\.?$"
+    r"|,\s+(?:pp?\.|pages?)\s*\d+(?:\s*[-–]\s*\d+)?(?:[.,].*)?$")  # "Proceedings of …, pp. 111–122": its pages
 
 
 def _numbers_tail(ref: Reference) -> Reference:
@@ -190,6 +197,33 @@ def _inverted_name(ref: Reference, text: str) -> Reference:
     return replace(ref, container_title=" ".join(span.split()))
 
 
+def _proceedings_word(ref: Reference, text: str) -> Reference:
+    """``In: Proc. Intl. Soc. Mag. Reson. Med. 2018`` read without its first word: ``Proc.`` is the name's."""
+    c = ref.container_title or ""
+    at = text.find(c)
+    m = _PROC_BEFORE_RE.search(text[:at]) if at > 5 and "Proc" in text[max(0, at - 20):at] \
+        and not c.startswith("Proc") else None
+    return replace(ref, container_title=f"{m.group(1)} {c}") if m else ref
+
+
+def _name_with_commas(ref: Reference, text: str) -> Reference:
+    """``…machine learning, Resources, Conservation and Recycling, 184, …``: a journal whose name holds a comma, read
+    from the comma on, gets its first words back from the title (``Resources``, ``Royal Society A: Mathematical``)."""
+    c, title = ref.container_title or "", ref.title or ""
+    m = _TITLE_LAST_PIECE_RE.search(title) if _JOINED_NAME_RE.match(c) and ", " in title else None
+    if not m or m.start() < 10 or f"{m.group(1)}, {c}" not in text:
+        return ref
+    return replace(ref, title=title[:m.start()].rstrip(" ,"), container_title=f"{m.group(1)}, {c}")
+
+
+def _link_word(ref: Reference) -> Reference:
+    """``In: LeMo Link, letzter Abruf …``, ``In: Britannica online (Link, letzter Abruf …)``: where a web page's link
+    stood is not the site's name."""
+    c = ref.container_title or ""
+    m = re.search(r"\s*\(?\b(?:Link|URL|Online-Link)$", c) if c.endswith(("Link", "URL")) else None
+    return replace(ref, container_title=c[:m.start()]) if m and m.start() > 2 else ref
+
+
 def _open_bracket(ref: Reference, text: str) -> Reference:
     """``… Peer-to-Peer Computing (P2P’05`` read without its closing bracket: an acronym's bracket is closed."""
     c = ref.container_title or ""
@@ -201,17 +235,6 @@ def _open_bracket(ref: Reference, text: str) -> Reference:
         return ref
     close = re.match(r"\s*\)", text[at + len(c):])
     return replace(ref, container_title=c + ")") if close else ref
-
-
-def _year_in_name(ref: Reference, text: str) -> Reference:
-    """``In Proc HICSS 2011. IEEE``: a proceedings' short name printed with its year keeps it."""
-    c = ref.container_title or ""
-    if not ref.issued or ref.volume or len(c) > 40 or not re.match(r"(?:Proc\.?|Proceedings)\s", c):
-        return ref
-    m = re.search(re.escape(c) + r"\s+((?:19|20)\d{2})(?=\.\s|\.?$|\s\()", text)
-    if not m or int(m.group(1)) != ref.issued.year:
-        return ref
-    return replace(ref, container_title=f"{c} {m.group(1)}")
 
 
 __all__ = ["read_container"]

@@ -13,8 +13,9 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from acuref.model import Reference
+from acuref.model import Name, Reference
 from acuref.normalize.names import parse_name
+from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import letters_key
 
 _QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
@@ -36,6 +37,7 @@ class Marks(NamedTuple):
     emphasised: tuple[str, ...]
     plain: str
     container_quoted: bool = False
+    corner: tuple[str | None, str | None, str, str] = (None, None, "", "")  # 「title」, 『work』, after, before
 
 
 def read_marks(text: str) -> Marks:
@@ -51,7 +53,38 @@ def read_marks(text: str) -> Marks:
     quoted = tuple(q for q in quoted if len(q.split()) >= 2)
     journal = bool(quoted) and bool(re.search(r"[»”]\s*,\s*(?:\w{1,4}\.\s*)?\d", text)) and \
         bool(re.search(r"\.\s*[«“]", text))  # "Title. «Journal», 150": the quotes follow a finished title
-    return Marks(quoted, tuple(e for e in emphasised if e), plain, journal)
+    corner = read_corners(text) if "「" in text or "『" in text else (None, None, "", "")
+    return Marks(quoted, tuple(e for e in emphasised if e), plain, journal, corner)
+
+
+# Japanese corner brackets: 「an article or chapter」 and 『the journal or book』 (a 『work』 may sit inside 「」).
+_CORNER_TITLE_RE = re.compile(r"「((?:[^「」『』]|『[^『』]{1,100}』){2,300})」")
+_CORNER_WORK_RE = re.compile(r"『([^『』]{2,200})』")
+
+
+def _inside_words(text: str, m: "re.Match[str]") -> bool:
+    """Brackets with letters right before and after them quote a phrase inside a longer name
+    (``重点領域研究「高度データベース」北海道ワークショップ``), they do not set off a title."""
+    before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
+    return bool(before and after and re.match(r"[^\W\d_]", before) and re.match(r"[^\W\d_]", after))
+
+
+def read_corners(text: str) -> tuple[str | None, str | None, str, str]:
+    """The 「title」 and the 『work』 after it (or a 『book』 alone) of a Japanese reference, the text after them and
+    the text before them. A string that opens with 「」 names no author before it: there the brackets are part of a
+    longer title."""
+    t = _CORNER_TITLE_RE.search(text)
+    if t and (not text[: t.start()].strip() or _inside_words(text, t)):
+        return None, None, "", ""
+    w = _CORNER_WORK_RE.search(text, t.end() if t else 0)
+    if t is None and (w is None or not text[: w.start()].strip() or _inside_words(text, w)):
+        return None, None, "", ""
+    start, end = (t or w).start(), (w or t).end()  # type: ignore[union-attr]
+    return (t.group(1).strip() if t else None), (w.group(1).strip() if w else None), text[end:], text[:start]
+
+
+
+_PLACE_ABBREVIATION_RE = re.compile(r"[^\W\d_]{1,4}\.?")  # "М.", "Л.", "СПб", "Kyiv"-length names are not
 
 
 def _same(a: str | None, b: str | None) -> bool:
@@ -60,6 +93,11 @@ def _same(a: str | None, b: str | None) -> bool:
 
 def mend_marks(ref: Reference, marks: Marks) -> Reference:
     """The reading put right where it contradicts the string's quotes and emphasis (see the module)."""
+    if ref.container_title and ref.publisher_place and _same(ref.container_title, ref.publisher_place) and \
+            _PLACE_ABBREVIATION_RE.fullmatch(ref.container_title.strip()):
+        ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
+    if marks.corner[0] or marks.corner[1]:
+        return corner_fields(ref, *marks.corner)
     if not ref.parsed or not (marks.quoted or marks.emphasised):
         return ref
     title = ref.title or ""
@@ -99,6 +137,42 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
         if head:
             return replace(ref, title=head, container_title=e)
     return ref
+
+
+_CORNER_VOLUME_RE = re.compile(r"^\s*(?:vol\.\s*(\d+)|(\d+)\s*巻|(\d+)(?=\s*,\s*no\.))", re.IGNORECASE)
+_CORNER_ISSUE_RE = re.compile(r"(?:\bno\.\s*(\d+)|(\d+)\s*号)", re.IGNORECASE)
+_CORNER_PAGES_RE = re.compile(r"(?:\bpp?\.\s*|:\s*)(\d+\s*[-–]\s*\d+|\d+)")
+
+
+_CORNER_NAMES_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}(?:\s*[、・,]\s*[\u3040-\u30ff\u3400-\u9fff]{2,8}){0,5}")
+
+
+def corner_fields(ref: Reference, title: str | None, work: str | None, after: str, before: str = "") -> Reference:
+    """The reading put right by Japanese corner brackets: 「title」 with 『work』 as its container, or 『a book』 as the
+    title; the volume, issue and pages printed right after them (``vol.3``, ``34, no. 3: 71–104``, ``40巻8号``); the
+    names printed before them (``福島章『…』``) when the reading has no author."""
+    changes: dict = {"parsed": True} if not ref.parsed else {}
+    names = before.strip(" .,()（）0-9年")
+    if not ref.author and _CORNER_NAMES_RE.fullmatch(names):
+        changes["author"] = tuple(Name(literal=n) for n in re.split(r"\s*[、・,]\s*", names))
+    if title:
+        changes.update(title=title, container_title=work)
+    else:
+        changes["title"] = work
+        if ref.container_title and "『" in ref.container_title:
+            changes["container_title"] = None
+    head = after[:80]
+    v, i, p = _CORNER_VOLUME_RE.search(head), _CORNER_ISSUE_RE.search(head), _CORNER_PAGES_RE.search(head)
+    messy = (lambda value: not value or not re.fullmatch(r"[\w\-–]{1,20}", value) or "『" in value)  # noqa: E731
+    if title and v and messy(ref.volume):
+        changes["volume"] = next(g for g in v.groups() if g)
+    if title and i and messy(ref.issue):
+        changes["issue"] = next(g for g in i.groups() if g)
+    if p and messy(ref.page):
+        changes["page"] = normalize_pages(p.group(1))
+    if ref.container_title_short and "container_title" in changes:
+        changes["container_title_short"] = None
+    return replace(ref, **changes)
 
 
 def _quoted_journal(ref: Reference, journal: str) -> Reference:

@@ -20,12 +20,13 @@ from dataclasses import replace
 
 from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
-from acuref.normalize.names import classify, parse_author_list
+from acuref.normalize.names import classify, org_led, parse_author_list
 from acuref.normalize.text import letters_key
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.normalize.volumes import tidy_numbers
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
+from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.kinds import read_kind
 from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
@@ -34,8 +35,15 @@ _EDITOR_TITLE_RE = re.compile(r"^\(?(?:editors?|eds?|Hrsg|Hg|red|éds?|a\s+cura\
                               re.IGNORECASE)
 _EDITOR_INITIALS = frozenset("eEhHrRaAcC(")
 # "arXiv:2101.00001", "arXiv: hep-ph/0502182", ACM's "ArXiv abs/1906.00910", "arXiv 1407.1446", the DOI arXiv gives
-_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
+_ARXIV_RE = re.compile(r"\barXiv\s*(?::\s*(?:abs/)?|\s(?:preprint\s+)?abs/|\.org/abs/)(\d{4}\.?\d{4,5}(?:v\d+)?|[a-z-]+(?:\.[A-Z]{2})?/\d{7}"
                        r"(?:v\d+)?)|\barXiv\s+(\d{4}\.\d{4,5}(?:v\d+)?)\b|\b10\.48550/arXiv\.(\d{4}\.\d{4,5})", re.IGNORECASE)
+# arXiv printed as a venue: "arXiv preprint arXiv:…" (Google Scholar's journal), "ArXiv e-prints", "ArXiv abs/…",
+# "// arXiv." (GOST), "ArXiv (2020)"; never the "arXiv" of an identifier ("arXiv:1908.10084")
+_ARXIV_VENUE_RE = re.compile(r"\b(arXiv\s*(?:preprint|e-prints?)(?:\s*arXiv\s*:\s*[^\s,;()]+?)?|arXiv)(?=\.?(?:[\s,;(]|$))"
+                             r"(?!\s*:)", re.IGNORECASE)
+_CORR_RE = re.compile(r"\bCoRR\s*,?\s*(?:vol\.\s*)?(abs/[\w./-]+?)(?=[,;(\s]|\.?$|\.\s)")
+_RFC_RE = re.compile(r"\bRFC\s?(\d{1,5})\b")
+_IETF_SERIES_RE = re.compile(r"(?:RFC|BCP|STD|FYI)(?:\s?\d{1,5})?")
 _YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
 _CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
@@ -66,20 +74,23 @@ def mend(ref: Reference, text: str) -> Reference:
     """The reading with the slips above mended and its confidence lowered where it contradicts itself."""
     if not ref.parsed:
         return ref
+    ref = _links_inside(ref, text) if "http" in text or "www." in text else ref
     ref = _names_in_title(ref, text)
     ref = _book_title_whole(ref, text)
     ref = _series_off_container(ref)
     ref = _title_notes(ref)
     ref = _editors(ref)
-    ref = _arxiv(ref, text)
+    ref = _arxiv(_corr(ref, text) if "CoRR" in text else ref, text)
     ref = read_kind(ref, text)
     ref = read_venue(ref, text)
     ref = read_edition(ref, text)
     ref = read_titles(ref, text)
     ref = read_container(ref, text)
+    ref = _ietf(ref, text) if "RFC" in text or "Work in Progress" in text else ref
     ref = _conference(ref)
     if ref.container_title and _CUE_ONLY_RE.fullmatch(ref.container_title.strip(" .,;:")):
         ref = replace(ref, container_title=None)  # "Geraadpleegd van" once its link was cut: where, not what
+    ref = split_scholar_numbers(ref, text)
     if ref.volume or ref.issue:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
@@ -88,6 +99,44 @@ def mend(ref: Reference, text: str) -> Reference:
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
+
+
+def _links_inside(ref: Reference, text: str) -> Reference:
+    """A link printed after the title (``Title https://ci.nii.ac.jp/naid/…. Journal, Vol.6``, publication lists do) is
+    the work's URL: it is cut from the title and the container, and what it split is the title and the container."""
+    title, container, changes = ref.title or "", ref.container_title or "", {}
+    if not title and container and "http" not in container:
+        return _named_before_link(ref, text)
+    m = _LINK_RE.search(container)
+    if m:
+        head, rest = container[:m.start()].strip(" .,;"), container[m.end():].strip(" .,;")
+        if head and not title:
+            changes.update(title=head, container_title=rest or None)
+        else:
+            changes["container_title"] = rest or head or None
+    elif container:
+        first = container.split()[0].rstrip(".,;")
+        if len(first) > 3 and any(u.group(0).rstrip(".,;").endswith(first) for u in _LINK_RE.finditer(text)):  # "jp/naid/4000…, Journal"
+            changes["container_title"] = container[container.index(first) + len(first):].strip(" .,;") or None
+    if title:
+        cut = _LINK_RE.sub(" ", title)
+        cut = " ".join(re.sub(r"\s+https?$", "", cut).split()).strip(" .,;")
+        if cut != title and cut:
+            changes["title"] = cut
+    return replace(ref, **changes) if changes else ref
+
+
+def _named_before_link(ref: Reference, text: str) -> Reference:
+    """``Paramenty kościelne https://pl.wikipedia.org/…, Wikipedia: wolna encyklopedia`` read as a container alone:
+    the name before the link is the title, the site named after it the container."""
+    m = _LINK_RE.search(text)
+    c = ref.container_title or ""
+    if not m or not text[:m.start()].rstrip(" ,.;").endswith(c):
+        return ref
+    site = re.match(r"\s*[,.;]?\s*([^\s\[\](),.;][^\[\](),.;]{2,80}?)\s*(?:[\[(,.;]|$)", text[m.end():])
+    if not site or re.search(r"\d{4}", site.group(1)):
+        return ref  # "…pdf, Roma 1961": the place and year of a book, no site
+    return replace(ref, title=c, container_title=site.group(1).strip())
 
 
 def _names_in_title(ref: Reference, text: str = "") -> Reference:
@@ -109,7 +158,7 @@ def _names_in_title(ref: Reference, text: str = "") -> Reference:
                 return replace(ref, author=ref.author + names, title=rest.strip(" ."),
                                author_truncated=ref.author_truncated or etal)
             org = re.sub(r"\s*\(\d{4}[a-z]?\)$", "", head)  # "Centre for … (2005). Title": the year is read already
-            if not ref.author and len(org) <= 120 and classify(org) == "org":
+            if not ref.author and len(org) <= 120 and (classify(org) == "org" or org_led(org)):
                 return replace(ref, author=(Name(literal=org),), title=rest.strip(" ."))
     if not title and len(ref.author) == 1 and ". " in ref.author[0].literal:
         head, rest = ref.author[0].literal.split(". ", 1)
@@ -206,8 +255,10 @@ def _editors(ref: Reference) -> Reference:
 def _arxiv(ref: Reference, text: str) -> Reference:
     m = _ARXIV_RE.search(text) if "Xiv" in text or "xiv" in text or "XIV" in text else None
     if not m:
-        return ref
+        return _arxiv_named(ref, text) if "Xiv" in text and not ref.container_title else ref
     ident = m.group(1) or m.group(2) or m.group(3)
+    if "." not in ident and ident[:4].isdigit():
+        ident = f"{ident[:4]}.{ident[4:]}"  # "arXiv:180512400": the dot a style dropped
     if ref.container_title and not ref.container_title.lower().startswith("arxiv") and (ref.volume or ref.number) \
             or ref.DOI and "arxiv" not in ref.DOI.lower():
         # a published article that also gives its preprint: its article number stays; the preprint is a link
@@ -215,17 +266,71 @@ def _arxiv(ref: Reference, text: str) -> Reference:
     changes: dict = {"number": f"arXiv:{ident}", "publisher": ref.publisher or "arXiv"}
     if not ref.URL:
         changes["URL"] = f"https://arxiv.org/abs/{ident}"
-    if not ref.container_title or ref.container_title.lower().startswith("arxiv"):
-        # "arXiv" is the container only where the string prints it; a link alone names no container
-        printed = "arxiv" in _LINK_RE.sub(" ", text).lower()
-        changes.update(type="article", container_title="arXiv" if printed else ref.container_title)
+    venue = _arxiv_venue(text)
+    if not ref.container_title or ref.container_title.lower().startswith("arxiv") \
+            or venue and venue.lower().startswith("arxiv") and len(venue) > 5 and not (ref.volume or ref.page):
+        # a printed "arXiv preprint arXiv:…" outweighs whatever else was read as the journal
+        changes.update(type="article", container_title=venue)
+    elif ref.container_title.endswith((" arXiv", " ArXiv")):  # "Computing Research Repository arXiv:1602.02296"
+        changes.update(type="article", container_title=ref.container_title[:-6])
     if ref.page and ident in ref.page.replace("-", "."):
         changes["page"] = None
+    for name in ("volume", "issue"):
+        if getattr(ref, name) and getattr(ref, name) in ident:
+            changes[name] = None  # "abs/2104.01234": a piece of the identifier is no volume
     if ref.issued is None:  # the identifier's digits hide the year printed after it from the reader
         years = set(_YEAR_RE.findall(_LINK_RE.sub(" ", text[:m.start()] + " " + text[m.end():])))
         if len(years) == 1:
             changes["issued"] = Date(int(years.pop()))
     return replace(ref, **changes)
+
+
+def _corr(ref: Reference, text: str) -> Reference:
+    """DBLP's ``CoRR, abs/1407.3561`` (or ``CoRR abs/…``): the journal CoRR, its volume the abs/ identifier as printed."""
+    m = _CORR_RE.search(text)
+    if not m or ref.container_title not in (None, "CoRR"):
+        return ref
+    title = ref.title or ""
+    at = title.find("CoRR")
+    changes: dict = {"container_title": "CoRR", "volume": m.group(1), "issue": None, "type": "article-journal"}
+    if at > 0:
+        changes["title"] = title[:at].rstrip(" .,;")
+    for name in ("page", "number"):
+        if getattr(ref, name) and getattr(ref, name) in m.group(1):
+            changes[name] = None  # a piece of the identifier read as pages or an article number
+    return replace(ref, **changes)
+
+
+def _ietf(ref: Reference, text: str) -> Reference:
+    """IETF's ``"Title", BCP 14, RFC 2119, March 1997.``: the RFC is the document's number, a report in a numbered
+    series, not a container; ``Work in Progress`` marks an Internet-Draft, no container either."""
+    c = ref.container_title or ""
+    if "Work in Progress" in (c, ref.publisher):
+        return replace(ref, container_title=None, type="report", note=ref.note or "Work in Progress",
+                       publisher=None if ref.publisher == "Work in Progress" else ref.publisher)
+    m = _RFC_RE.search(text)
+    if not m or (c and not _IETF_SERIES_RE.fullmatch(c)):
+        return ref
+    short = ref.container_title_short
+    return replace(ref, container_title=None, type="report", number=ref.number or f"RFC {m.group(1)}",
+                   container_title_short=None if short and _IETF_SERIES_RE.fullmatch(short) else short)
+
+
+def _arxiv_named(ref: Reference, text: str) -> Reference:
+    """``Title. ArXiv (2020).``: a preprint that names its repository after its title but gives no identifier."""
+    venue = _arxiv_venue(text)
+    if not venue or not ref.title or text.find(venue) < text.find(ref.title) + len(ref.title):
+        return ref
+    return replace(ref, type="article", container_title=venue, publisher=ref.publisher or "arXiv")
+
+
+def _arxiv_venue(text: str) -> str | None:
+    """The venue a preprint's string prints, as printed (``arXiv preprint arXiv:1810.04805``, ``ArXiv e-prints``,
+    ACM's ``ArXiv abs/…``), or None where arXiv is only named in its identifier (``(2019). arXiv:1908.10084``) or a link:
+    an identifier is the number, not a venue."""
+    bare = _LINK_RE.sub(" ", text)
+    m = _ARXIV_VENUE_RE.search(bare)
+    return " ".join(m.group(1).split()).rstrip(".") if m else None
 
 
 def _conference(ref: Reference) -> Reference:

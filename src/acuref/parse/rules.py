@@ -35,6 +35,7 @@ from acuref.parse.mend import mend
 from acuref.parse.plain import NLM_CHAPTER_RE, finish, read_plain
 from acuref.parse.scripts import read_script
 from acuref.parse.styles import read_colon_authors, read_din
+from acuref.parse.webcite import read_web
 
 _EPUB_RE = re.compile(rf"\[?\bEpub(?:lished)?\s*(?:ahead of print\b)?\s*(?:{YEAR}[^.;\]]*)?\]?\.?", re.IGNORECASE)
 
@@ -150,7 +151,7 @@ def _grammar(body: str) -> dict[str, object] | None:
     script = read_script(body) if not body.isascii() or "]" in body or "//" in body else None
     if script is None and ": " in body:
         script = read_din(body) or read_colon_authors(body)
-    return script
+    return script if script is not None else read_web(body)
 
 
 def model_input(text: str, *, every: bool = False) -> str | None:

@@ -37,22 +37,23 @@ _GBT_PROC_RE = re.compile(r"^//\s*(?P<container>[^:：]+?)[.．]\s*(?:(?P<place>
 _EDITORS_RE = re.compile(r"^//\s*[^.．:：]{1,200}?(?:,\s*|\s)(?:eds?|编|主编)[.．]\s*")
 _GBT_BOOK_RE = re.compile(r"^(?:(?P<edition>\d+\s*版)[.．]\s*)?(?P<place>[^:：,，]+)[:：]\s*(?P<publisher>[^,，]+)[,，]\s*"
                           r"(?P<year>\d{4})(?:\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?")
-_CYR_RE = re.compile(r"[А-Яа-яЁё]")
+_CYR_RE = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґЎў]")
 # GOST's marks in any script: "Title / Responsibility // Journal. — 2017. — Vol. 8".
 _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
 _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
-_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁA-Z]\.\s?){1,2}),?\s*")
-_GOST_ARTICLE_RE = re.compile(r"^(?P<title>[^/]{1,400}?)\s*//\s*(?P<rest>.+)$")
-_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁA-Z][\w-]{1,20}\.?)"
-                           r"\s*:\s*(?P<publisher>[^,]{1,200}),\s*(?P<year>\d{4})\.?")
+_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
+_GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
+                           r"\s*:\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
-_INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁA-Z]\.\s?){1,2})\s*([А-ЯЁA-Z][а-яёa-z'’-]+(?:-[А-ЯЁA-Z][а-яёa-z]+)?)")
+_INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
-_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b))")
+_GOST_CONTAINER_RE = re.compile(r"^(?P<container>.{1,300}?)(?:\.\s*[-–—]{1,2}\s|\.\s+(?=\d{4}|[ТT]\.|Vol\.|№)|,\s+(?=\d{4}\b|№\s*\d|[ТT]\.\s*\d|Vol\.|\d{1,2}(?:[-–]\d{1,2})?\s+[^\W\d]+\s+\d{4})"
+                                r"|\s[-–—]{1,2}\s+(?=[^\W\d][\w.-]{1,30},\s*\d{4}))")
 _GOST_VOLUME_RE = re.compile(r"(?:\b[ТT]\.|\bVol\.|\bТом)\s*(\d+)")
 _GOST_ISSUE_RE = re.compile(r"(?:№|\bN\b\.?|\b[Nn]o\.|Вып\.|\bIss\.)\s*(\d+(?:\s*[-–/]\s*\d+)?)")
-_GOST_PAGES_RE = re.compile(r"(?:\b[СC]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
+_GOST_PAGES_RE = re.compile(r"(?:\b[СCс]\.|\bP\.|\bpp?\.)\s*(\d+(?:\s*[-–—]\s*\d+)?)")
 _YEAR_RE = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 # Links, access dates and medium marks: not part of any field the grammar reads ("URL: https://…" holds "//").
 _GOST_NOISE_RE = re.compile(r"\[(?:Электронный ресурс|Electronic resource|Текст|Text)\]|\(\s*(?:дата обращения|"
@@ -92,14 +93,15 @@ def _gbt(s: str) -> dict[str, object] | None:
         if not m:
             return None
     kind = m.group("kind")
+    authors, title = _names_off_title(m.group("authors"), m.group("title"))
     names, truncated = [], False
-    for part in re.split(r"\s*[,，、;；]\s*", m.group("authors").strip()):
+    for part in re.split(r"\s*[,，、;；]\s*", authors.strip()):
         if part in ("等", "et al", "et al.", "等人"):
             truncated = True
         elif part:
             names.append(Name(literal=part) if _CJK_RE.search(part) else _latin_name(part))
     fields: dict = {"type": _GBT_TYPES.get(kind, "document"), "author": tuple(names), "author_truncated": truncated,
-                    "title": m.group("title").strip(), "language": "zh" if _CJK_RE.search(m.group("title")) else None}
+                    "title": title.strip(), "language": "zh" if _CJK_RE.search(title) else None}
     rest = m.group("rest").strip()
     if rest.startswith("//"):  # a part of a whole: "[C]//Proceedings …", "[M]//Editor. Book …"
         rest = _EDITORS_RE.sub("//", rest, count=1)
@@ -130,6 +132,25 @@ def _gbt(s: str) -> dict[str, object] | None:
     return fields
 
 
+# One GB/T name: 2-4 Chinese characters, or an upper-case family name with its initials ("HASTIE T", "TIBSHIRANI J R").
+_GBT_NAME = r"(?:[\u3400-\u9fff]{2,4}|[A-Z][A-Z'’-]{1,30}(?:\s[A-Z]{1,2}){0,3}|等|et al)"
+_GBT_NAME_RE = re.compile(_GBT_NAME)
+_GBT_NEXT_NAME_RE = re.compile(rf"{_GBT_NAME}[.．]\s+(?=\S)")
+
+
+def _names_off_title(authors: str, title: str) -> tuple[str, str]:
+    """Names a style separates with full stops (``何勇. 石伟. 陈旭辉. 题名``: pandoc's GB/T CSL prints them so) run
+    into what the grammar takes for the title: they go back to the authors while the authors read as names."""
+    last = re.split(r"\s*[,，、;；]\s*", authors.strip())[-1]
+    if not _GBT_NAME_RE.fullmatch(last):
+        return authors, title
+    while True:
+        m = _GBT_NEXT_NAME_RE.match(title)
+        if not m:
+            return authors, title
+        authors, title = f"{authors}, {m.group(0).strip(' .．')}", title[m.end():]
+
+
 def _latin_name(part: str) -> Name:
     bits = part.split()
     if len(bits) > 1 and all(b.isupper() and len(b) <= 3 for b in bits[1:]):
@@ -153,23 +174,48 @@ def _responsibility(s: str) -> tuple[tuple[Name, ...], bool, str]:
     """The statement of responsibility (``/ И. А. Золотарев, П. П. Петров [и др.]``, initials first) before ``//``
     or ``. —``: its names, whether it ends in "and others", and the string without it."""
     m = _RESPONSIBILITY_RE.search(s)
-    if not m:
+    if not m or -1 < s.find("//") < m.start():  # after "//" a slash sets off the container's own publisher
         return (), False, s
     part = m.group("names")
     names = tuple(Name(family=n.group(2), given=" ".join(n.group(1).split())) for n in _INITIALS_FIRST_RE.finditer(part))
     return names, bool(_OTHERS_RE.search(part)), (s[:m.start()] + s[m.end():]).strip()
 
 
+# A hand-typed list writes GOST's "//" as one slash: "Title. /Proceedings …", "Title / Journal: …". A statement of
+# responsibility after a single slash starts with initials ("/ И. А. Золотарев") or is a name ("/ Николай Райновъ.",
+# "/ Лишневский Э А."),
+# a container with a word.
+_ONE_SLASH_RE = re.compile(r"(?:(?<=[.\w»\"”)])\s?/|\s/\s?)(?!/)\s*(?=[А-ЯЁІЇЄҐA-Z][а-яёіїєґa-zА-ЯЁІЇЄҐA-Z]{2,})"
+                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s[А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+(?:[.,;]|$))"
+                           r"(?![А-ЯЁІЇЄҐA-Z][а-яёіїєґъa-z]+\s+[А-ЯЁІЇЄҐA-Z](?:[.,\s]|$))")
+
+
+# a list number printed without its full stop before the first name: "2 Воробей В. В., …"
+_BARE_NUMBER_RE = re.compile(r"^\d{1,4}\s+(?=[А-ЯЁІЇЄҐ][а-яёіїєґ'’-]+\s+[А-ЯЁІЇЄҐ]\.)")
+
+
+# A hand-typed Russian book: "Фамилия И.О. - «Заглавие», М., 1935 г.", "«Заглавие» – СПб: Издатель, 1874 – 623 с."
+_QUOTED_BOOK_RE = re.compile(r"^[-–—]?\s*«(?P<title>[^«»]{2,400})»\s*(?:,\s*|[-–—]\s*)(?P<place>[А-ЯЁІЇЄҐ][^\W\d_]{0,20}\.?"
+                             r"(?:-[А-ЯЁ][^\W\d_]{1,20})?)\s*(?::\s*(?P<publisher>[^,]{1,200}))?,\s*(?P<year>\d{4})\b")
+
+
 def _gost(s: str) -> dict[str, object] | None:
+    if "//" not in s and "/" in s and "://" not in s:
+        s = _ONE_SLASH_RE.sub(" // ", s, count=1)
+    s = _BARE_NUMBER_RE.sub("", s, count=1)
     authors, rest_all = _gost_authors(_GOST_NOISE_RE.sub(" ", s))
     stated, others, rest_all = _responsibility(rest_all)
     authors = authors or stated
-    if not authors and "//" not in rest_all:
+    quoted = _QUOTED_BOOK_RE.match(rest_all) if "«" in rest_all else None
+    if not authors and "//" not in rest_all and not quoted:
         return None
     fields: dict = {"author": authors, "author_truncated": others or bool(_OTHERS_RE.search(s[:40])),
                     "language": "ru" if _CYR_RE.search(s) else None}
     m = _GOST_ARTICLE_RE.match(rest_all)
-    if m:
+    if quoted and not m:
+        fields.update(type="book", title=quoted.group("title").strip(), publisher_place=quoted.group("place").strip(),
+                      publisher=(quoted.group("publisher") or "").strip() or None, issued=Date(int(quoted.group("year"))))
+    elif m:
         fields.update(type="article-journal", title=_title(m.group("title")), **_gost_part(m.group("rest")))
     else:
         b = _GOST_BOOK_RE.match(rest_all)

@@ -9,7 +9,13 @@
 - what manuals and RFCs print after their title (``. Version 2.8. AMD``, ``. rev 1.0``, ``. RFC 6749 (Proposed
   Standard)``) and a link's cue left behind by its link (``. Retrieved from``, ``. Geraadpleegd van``) are not the title;
 - a quoted title followed by a name and a date (``"Title", Le Monde, 22 janvier 2014``) was published in it;
-- a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title.
+- a string that is only a name and a link (``OntoStack. https://…. Accessed: …``) names the title;
+- a year printed as a title's first word (``NASA, 2014 science plan, …, (2014)``) is the title's when a date is
+  printed elsewhere, and so is the period printed as its last words (``…of Bolivia, 1960–2017 (No w25523)``);
+- the sentence before an abbreviated journal read into the container (``Leptogenesis. Phys. Rept.``) is the title,
+  or its end;
+- the meeting a paper was given at, printed after its title (``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc
+  …``), is not the title.
 """
 
 from __future__ import annotations
@@ -20,9 +26,18 @@ from dataclasses import replace
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import month_number
-from acuref.normalize.text import clean_title
+from acuref.normalize.text import clean_title, looks_abbreviated
+from acuref.normalize.vocabulary import EARLY_YEAR, YEAR
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
+_YEAR_LED_RE = re.compile(rf"(?:^|[,:;]\s)({YEAR}(?:\s?[-–]\s?{YEAR})?)\s$")
+_RANGE_AFTER_RE = re.compile(rf",\s{EARLY_YEAR}\s?[-–]\s?{EARLY_YEAR}(?=[\s.(\[]|$)")
+_ANY_YEAR_RE = re.compile(rf"(?<![\d/.]){YEAR}(?!\d)")
+_NAME_SHAPE_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+(?:,\s[A-Z]\.?)?")  # "Strogatz", "Balysh, A": a name read as the title
+_SENTENCE_RE = re.compile(r"[a-zß-ÿ]{4,}\s[a-zß-ÿ]|^[A-ZÀ-Þ][a-zß-ÿ]{9,}$")  # words of a sentence, or one long word
+_NAME_PREFIX_RE = re.compile(r"^[A-ZÀ-Þ][\w'’-]+,\s(?:[A-Z]\.[\s-]?){1,3}:\s")  # "Vogel, P.: " left of a list
+_MEETING_SENTENCE_RE = re.compile(r"(?<=[.?!])\s+(?:[A-Z][\w-]*\s+){0,3}(?:Annual\s+|Joint\s+)*(?:Meeting|Meetig|Conference|"
+                                  r"Symposium|Congress)\b[^.]*$")
 _LINK_IN_TITLE_RE = re.compile(r"\s*[(<\[]?\b(?:https?://|www\.)\S+")
 _IN_PREFIX_RE = re.compile(r"^(?:(?:En|Dans|Em|Im|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
 _IN_INSIDE_RE = re.compile(r"(?<=[.?!])\s+(?:(?:En|Dans|Em|In)\s*:\s*|(?:En|Dans|Em)\s+(?=[A-ZÀ-Þ¿¡«\"“„]))")
@@ -38,12 +53,50 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _book_in_title(ref)
     ref = _in_before_book(ref)
     ref = _title_tail(ref, text)
+    ref = _meeting_after_title(ref) if ref.container_title and ". " in (ref.title or "") else ref
+    ref = _year_led(ref, text) if ref.issued and ref.title else ref
+    ref = _title_in_container(ref, text) if ". " in (ref.container_title or "") else ref
     ref = _responsibility(ref)
     ref = _publisher_as_author(ref)
     ref = _name_and_link(ref, text)
     ref = _venue_after_quotes(ref, text)
     ref = _untitled(ref, text)
     return _opening_mark(ref, text)
+
+
+def _year_led(ref: Reference, text: str) -> Reference:
+    """``NASA, 2014 science plan, …, (2014)``, ``…: 2020 global reassessment …. JHEP 02, 071 (2021)``: the year before
+    the title is its first word where a date is printed elsewhere (alone, ``Banks T 2003 Title`` is IOP's date)."""
+    title = ref.title or ""
+    at = text.find(title)
+    span = _RANGE_AFTER_RE.match(text, at + len(title)) if at >= 0 else None
+    if span:  # "The Monetary and Fiscal History of Bolivia, 1960–2017 (…)": the period it covers is the title's
+        return replace(ref, title=title + span.group(0))
+    m = _YEAR_LED_RE.search(text[:at]) if at > 5 else None
+    if not m or not _ANY_YEAR_RE.search(text[:m.start(1)] + " " + text[at:]):
+        return ref
+    return replace(ref, title=f"{m.group(1)} {title}")
+
+
+def _title_in_container(ref: Reference, text: str) -> Reference:
+    """``Davidson, S., Nir, Y.: Leptogenesis. Phys. Rept. 466`` read with the container ``Leptogenesis. Phys. Rept``
+    and no title (or a name for the title): the sentence before the abbreviated journal is the title."""
+    c, title = ref.container_title or "", ref.title or ""
+    if title and not _NAME_SHAPE_RE.fullmatch(title):
+        return ref
+    for m in re.finditer(r"\.\s", c):
+        head, journal = c[:m.start()], c[m.end():]
+        if _SENTENCE_RE.search(head) and looks_abbreviated(journal) and "." in journal:
+            head = _NAME_PREFIX_RE.sub("", head)
+            return replace(ref, title=head, container_title=journal)
+    return ref
+
+
+def _meeting_after_title(ref: Reference) -> Reference:
+    """``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc`` read as the title: the meeting is not the title."""
+    title = ref.title or ""
+    m = _MEETING_SENTENCE_RE.search(title)
+    return replace(ref, title=title[:m.start()].strip()) if m and m.start() > 10 else ref
 
 
 def _given_in_title(ref: Reference, text: str) -> Reference:

@@ -4,6 +4,8 @@
   ``NeurIPS``, ``ICML``, ``CVPR`` …) is a conference paper, not a chapter or an article, even with a volume;
 - a conference's dates (``Montreal, Canada, 8–13 December 2014``, ``June 27–30, 2016``) are when it met: when a
   year of publication is printed elsewhere they are not the issued date, and their days are not pages;
+- a proceedings' name keeps the year or acronym printed as part of it (``2019 IEEE Symposium on …``, ``(ICDS 2021)``,
+  ``(P2P'05)``, ``Proc HICSS 2008``, ``…Systems, 2004, pages …, 2004``): the year is still the issued date too;
 - a series printed with its number (``Lecture Notes in Computer Science, vol. 4012``, ``volume 3669 of LNCS``,
   ``LNI 175``, ``Band 12``, ``deel 3``, ``n° 5``) gives ``collection_number``; the volume a BibTeX style prints
   for it is kept, as BibTeX keeps it.
@@ -36,6 +38,15 @@ _START_RE = re.compile(rf",\s*(?P<d1>[0-3]?\d)\.?\s+(?P<m1>{_MON}),?\s+(?P<y1>{Y
                        rf"|,\s*(?P<m2>{_MON})\s+[0-3]?\d,\s+(?P<y2>{YEAR})(?!\d)")
 _PAGES_RE = re.compile(r"\b(?:pp?|S|blz|pages?)\.?\s*(\d+)\s*[-–—]\s*(\d+)\b")
 
+_PROCEEDINGS_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
+                             r"Meeting|Summit)\b", re.IGNORECASE)
+_ACRONYM_AFTER_RE = re.compile(rf"\s*\([A-Z][A-Z\d][\w/&.-]*\s?(?:['’]\d\d|{YEAR})\)")
+_VOLUME_NEXT_RE = re.compile(r"\s*[,;]\s*\d+\s*[(:,]")
+_ACRONYM_RE = re.compile(r"\b[A-Z][A-Z\d]{2,}\b")  # HICSS, ASIACRYPT, WISE: a meeting's short name
+_BRACKET_YEAR_RE = re.compile(r"(?:\s?[\w'’/-]+){1,2}(?<=\d\d)\)")
+_YEAR_AFTER_RE = re.compile(rf" {YEAR}(?=[.,)]|\s\(|$)")
+_YEAR_REPEATED_RE = re.compile(rf",\s({YEAR})(?=,)")
+_YEAR_BEFORE_RE = re.compile(rf"(?:^|(?<=[\s,“”\"]))({YEAR})\s$")
 _SERIES_NUMBER_RE = r"\s*[,.(]?\s*(?:vol(?:ume)?\.?|Bd\.|Band|Vol\.|deel|dl\.|t\.|tome|no\.|nr\.|n°|No\.|Nr\.|#)?\s*(\d{1,6})\b"
 
 
@@ -44,6 +55,7 @@ def read_venue(ref: Reference, text: str) -> Reference:
     if not ref.parsed:
         return ref
     ref = _named_conference(ref)
+    ref = _venue_years(ref, text) if ref.container_title else ref
     ref = _meeting_dates(ref, text)
     return _series_number(ref, text)
 
@@ -54,6 +66,38 @@ def _named_conference(ref: Reference) -> Reference:
             and not _JOURNAL_WORDS_RE.search(c):
         return replace(ref, type="paper-conference")
     return ref
+
+
+def _venue_years(ref: Reference, text: str) -> Reference:
+    """A proceedings' name with the year or the acronym it prints as part of it, which a reading left outside."""
+    c = ref.container_title or ""
+    conference = bool(_PROCEEDINGS_RE.search(c))
+    if not (conference or "(" in c or ref.type in ("paper-conference", "chapter")):
+        return ref  # most containers are journals: nothing to read
+    flat = " ".join(text.split())
+    at = flat.find(c)
+    if at < 0:
+        return ref
+    head, tail = flat[:at], flat[at + len(c):]
+    name = c
+    if c.count("(") > c.count(")"):  # "(ICDS" cut before its year: "(ICDS 2021)", "Praxis (Bern 1994)"
+        m = _BRACKET_YEAR_RE.match(tail)
+        if m:
+            name, tail = name + m.group(0), tail[m.end():]
+    if conference or ref.type in ("paper-conference", "chapter") and _ACRONYM_RE.search(c):
+        m = _ACRONYM_AFTER_RE.match(tail) if name == c else None
+        m = m or _YEAR_AFTER_RE.match(tail)
+        if m and _VOLUME_NEXT_RE.match(tail[m.end():]):
+            m = None  # "Proc Natl Acad Sci USA 2008, 105:13274": a journal's year, then its volume
+        if m is None and conference:
+            m = _YEAR_REPEATED_RE.match(tail)  # "…Systems, 2004, pages 102–109, 2004": the name's year, then the date's
+            if m and not re.search(rf"(?<![\d./-]){m.group(1)}(?!\d)", tail[m.end():]):
+                m = None
+        name += m.group(0).rstrip() if m else ""
+    m = _YEAR_BEFORE_RE.search(head) if conference else None
+    if m:
+        name = f"{m.group(1)} {name}"  # "In 2019 IEEE Symposium on …"
+    return replace(ref, container_title=name) if name != c else ref
 
 
 def _meeting_dates(ref: Reference, text: str) -> Reference:

@@ -41,6 +41,8 @@ _CJK_AUTHORS_RE = re.compile(r"^[\u4e00-\u9fff\u3040-\u30ff]{2,5}(?:\s?[,，、�
 _CYRILLIC_AUTHOR_RE = re.compile(r"^[А-ЯЁ][а-яё-]+,?\s+[А-ЯЁ]\.\s?(?:[А-ЯЁ][а-яё]?\.)?")
 # "Hamburg: Seeverlag 2011", "Kassel: Mühlenbund, 2004": place, colon, publisher, year (no stop before it).
 _PLACE_PUBLISHER_RE = re.compile(r"\b[A-ZÀ-Þ][\w'’-]+(?:/[A-ZÀ-Þ][\w'’-]+)?\s?:\s?[A-ZÀ-Þ][^:;.()]{1,60}?,?\s(?:1[5-9]|20)\d\d\b")
+# "…, London: Weidenfeld & Nicolson.", "…, Berlin: J. B. Metzler.": a book's imprint as its last field, no year after it.
+_IMPRINT_END_RE = re.compile(r"[,.]\s+[A-ZÀ-Þ][\w'’-]+(?:[ /-][A-ZÀ-Þ][\w'’-]+)?\s?:\s?[A-ZÀ-Þ][\w&'’ .-]{1,50}\.?\s*$")
 _GOST_PLACE_RE = re.compile(r"[–—-]\s*[А-ЯЁA-Z][\w.-]{0,15}\.?\s*:\s*[^,]{2,60},\s*\d{4}")
 # "Title (2015), G. Hinton et al.", "Title (2014) J. Bergstra and Y. Bengio": the authors after the title and year,
 # as paper lists on code-hosting sites set them out.
@@ -109,6 +111,6 @@ def _web_and_local(s: str, low: str, body: str, doi: bool, book: bool) -> int:
         score += 2
     if _QUOTED_TITLE_RE.search(s):
         score += 1
-    if _GOST_PLACE_RE.search(s) or (not book and _PLACE_PUBLISHER_RE.search(s)):
+    if _GOST_PLACE_RE.search(s) or (not book and (_PLACE_PUBLISHER_RE.search(s) or _IMPRINT_END_RE.search(s))):
         score += 2
     return score

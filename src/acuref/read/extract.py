@@ -8,6 +8,9 @@ paragraphs, wrapped lines joined, a ``[LABEL]`` on its own line joined to its en
   locator, a legal citation) and otherwise listed as *skipped* with the reason, so nothing disappears
   silently. A topic subheading followed by references stays inside the section; another heading, or prose,
   ends it.
+- **Containers the markup names** (``role="doc-bibliography"``, ``csl-bib-body``, MediaWiki's ``reflist``,
+  footnote sections; :mod:`acuref.read.htmlmarks`) are reference sections of their own, from where they open to
+  where they close; "Cite this article" and "Cited by" lists are listed as skipped, never taken.
 - **Lists without a heading** are judged as a whole: when most items score as references the list is a
   reference list, and its other items are judged as in a section. A run of three or more paragraphs that
   each score as references is a reference list too.
@@ -23,6 +26,7 @@ from dataclasses import dataclass, field
 from acuref.model import Skipped, Source
 from acuref.normalize.names import DEGREE_RE, is_author_list
 from acuref.normalize.text import squash
+from acuref.read.cards import cards
 from acuref.read.documents import Document, Line
 from acuref.read.evidence import evidence
 from acuref.read.judge import (
@@ -35,21 +39,12 @@ from acuref.read.judge import (
     judged,
 )
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
-from acuref.read.sections import is_end_heading, is_reference_heading
+from acuref.read.sections import is_end_heading, is_reference_heading, is_reference_name, not_cited_heading
 from acuref.read.segment import Unit, segment
+from acuref.read.verdict import PROSE, bibtex_twins, run_together, verdict
 
 _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
-
-
-_NO_YEAR = "no year, identifier, locator or legal citation"
-
-
-_BARE_LINK = "a bare link: too short to be a reference"
-
-
-# A citation key (letters, maybe digits): "Knuth", "OEIS", "RFC2119"; not a footnote number or mark.
-_KEY_LABEL_RE = re.compile(r"[A-Za-zÀ-ž][\w.+:-]{1,39}")
 
 
 # How an entry starts: a capital (an author or an organisation), a quotation mark, a CJK name.
@@ -59,8 +54,7 @@ _ENTRY_HEAD_RE = re.compile(r"(?!https?:|www\.|et\s+al)[\"“«„‘A-ZÀ-ÞĀ-
 _WORD_RE = re.compile(r"[^\W_]{2,}")
 
 
-# A title set in quotation marks: 『…』, 「…」, « … », or two words or more in "…" / “…” / „…“.
-_TITLE_MARKS_RE = re.compile(r"[『「][^』」]{2,}[』」]|«[^»]{3,}»|[\"“„]\w+[^\"”“]*\s[^\"”“]*\w[\"”“]")
+_LETTER_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 
 
 _PAREN_RE = re.compile(r"\(((?:[^()]|\([^()]{0,30}\)){10,400})\)")
@@ -72,7 +66,9 @@ class _Found:
     skipped: list[Skipped] = field(default_factory=list)
 
     def take(self, u: Unit, label: str | None) -> None:
-        self.sources.append((u.start, len(self.sources), Source(u.raw, u.start, u.end, label, "list")))
+        for part in run_together(u.raw) if len(u.lines) == 1 else (u.raw,):
+            self.sources.append((u.start, len(self.sources), Source(part, u.start, u.end, label, "list")))
+            label = None  # the label was printed before the first of references run together
 
     def add(self, src: Source) -> None:
         self.sources.append((src.line, len(self.sources), src))
@@ -100,7 +96,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
         seen += 1
         if seen > limit or (heading_like(nxt) and is_end_heading(nxt.flat)):
             return False
-        reason = judged(nxt.flat)
+        reason = verdict(nxt)
         if heading_like(nxt) and (not nxt.item or reason is not None):
             continue  # a further subheading ("Articles" under "Primary sources")
         if reason is None and (strict or resume):
@@ -115,12 +111,16 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
 def extract_with_report(doc: Document) -> tuple[list[Source], list[Skipped]]:
     """Every reference in a document, in document order, and every candidate in a reference section or list
     that was not taken (with the reason)."""
-    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown")
+    named = doc.format in ("markdown", "rst", "text", "html") and is_reference_name(doc.name)
+    return _extract(doc.lines, blocks=doc.format in ("html", "pdf"), lazy=doc.format == "markdown", named=named)
 
 
-def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False) -> tuple[list[Source], list[Skipped]]:
-    units = segment(lines, blocks, lazy)
+def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = False,
+             named: bool = False) -> tuple[list[Source], list[Skipped]]:
+    units = cards(segment(lines, blocks, lazy))
     walk = _Walk(units)
+    if named and not any(u is not None and u.heading and is_reference_heading(u.flat) for u in units):
+        walk.open_at_start()  # "参考文献.md" with topic headings only: the file's name heads the whole document
     for i, u in enumerate(units):
         if u is not None:
             walk.visit(i, u)
@@ -128,7 +128,8 @@ def _extract(lines: tuple[Line, ...] | list[Line], blocks: bool, lazy: bool = Fa
     evidence_of.cache_clear()
     found = walk.found
     found.sources.sort(key=lambda t: (t[0], t[1]))
-    return [s for _, _, s in found.sources], found.skipped
+    sources, twins = bibtex_twins([s for _, _, s in found.sources])
+    return sources, found.skipped + twins
 
 
 class _Walk:
@@ -146,8 +147,28 @@ class _Walk:
         self.resting = False  # the section rests under a subheading with no references under it
         self.taken = False  # the open section has taken a reference
         self.prev: list[Unit] = []
+        self.box = 0  # the reference container (Line.box) the last unit was in
+        self.boxed = False  # the open section is that container's: it ends where the container ends
+        self.own: str | None = None  # under "Cite this article" or "Cited by": why what follows is not taken
 
     def visit(self, i: int, u: Unit) -> None:
+        box = u.lines[0].box
+        if box != self.box:
+            self._box(box)
+        if box and u.heading and self.section:
+            if not is_end_heading(u.flat):
+                if not is_reference_heading(u.flat):  # the container's own "References" is no candidate
+                    self.found.skip(u, "subheading inside the reference section")
+                return
+        if u.heading:
+            self.own = not_cited_heading(u.flat)
+        elif self.own and u.flat:
+            if judged(u.flat) is None:  # listed where it could pass for a reference; a footer is not listed
+                self.found.skip(u, self.own)
+            return
+        if box and self.section and not u.heading and not u.item and heading_like(u):
+            self.found.skip(u, "subheading inside the reference section")
+            return  # the container, not the lines under a subheading, says where the list ends
         if self._heading(i, u):
             return
         if u.note:
@@ -181,6 +202,8 @@ class _Walk:
         if not heading_like(u) or u.item:
             return False
         if is_reference_heading(u.flat):
+            if self.section:  # "Books" under "Bibliography": listed as the other subheadings are
+                self.found.skip(u, "subheading inside the reference section")
             self._open(u.heading or 7)
             return True
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
@@ -203,6 +226,19 @@ class _Walk:
             self.found.skip(u, "subheading inside the reference section")
         return True
 
+    def _box(self, box: int) -> None:
+        """Into or out of a container the markup names a reference list: it is a section of its own."""
+        if self.boxed:
+            self.section, self.boxed = 0, False
+        self.box = box
+        if box and not self.section:
+            self._open(7)
+            self.boxed = True
+
+    def open_at_start(self) -> None:
+        """The document is a reference section from its first line (its file is named like one)."""
+        self._open(1)
+
     def _open(self, level: int) -> None:
         """A reference heading; one inside an open section ("Articles" under "Bibliography") keeps its level."""
         if not self.section or level < self.section:
@@ -210,7 +246,7 @@ class _Walk:
         self.misses, self.prev, self.lapsed, self.taken, self.resting = 0, [], 0, False, False
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
-        reason = _verdict(u, member)
+        reason = verdict(u, member)
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True
@@ -220,6 +256,8 @@ class _Walk:
         # list on a page (a date line, "Share", a footer) must not be taken. A plain reference later opens it
         # again, and one too weak for that is listed as skipped (see _reopen and visit).
         self.misses += 1
+        if u.lines[0].box:
+            return  # the container, not a run of misses, says where the list ends
         if not self.taken and self.misses < 4 and self.section < 7:
             return  # a short preamble under a marked heading ("Hinweise: …", "Sorted by year.")
         if self.misses >= 3 or (reason.startswith("running text") and self.misses >= 2):
@@ -249,7 +287,7 @@ class _Walk:
     def _member(self, u: Unit, member: Member) -> None:
         found = self.found
         if member.good:
-            reason = _verdict(u, member)
+            reason = verdict(u, member)
             if reason is None and (len(member.group) > 1 or has_core(u.flat)):
                 found.take(u, item_label(u, member))
             else:
@@ -280,7 +318,9 @@ class _Walk:
         if not has_core(u.flat):
             return False  # neither a strong paragraph nor a stacked journal line: both need a year or identifier
         sc = evidence_of(u.flat)
-        if sc >= STANDALONE and len(u.flat) < 1500:
+        # A paragraph on its own names its authors or its title too, not only a venue and its numbers (a
+        # journal page's own "Science. 2005 Apr 15; 308(5720): 385–389." header).
+        if sc >= STANDALONE and len(u.flat) < 1500 and len(_LETTER_WORD_RE.findall(u.flat)) >= 4:
             self.found.take(u, u.label)
             self.prev = []
             return True
@@ -290,21 +330,6 @@ class _Walk:
             self.prev = []
             return True
         return False
-
-
-def _verdict(u: Unit, member: Member | None = None) -> str | None:
-    """Inside a section or a reference list: ``None`` to take the unit, else why not."""
-    reason = judged(u.flat) if u.flat else "empty entry"
-    if reason == _NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
-        return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
-    if reason == _NO_YEAR and u.lines[0].work:
-        return None  # a row of a table whose header names its title and author columns: a work without a date
-    if reason == _BARE_LINK and u.label:
-        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
-    if reason == _NO_YEAR and member is not None and member.good and member.numbered \
-            and _TITLE_MARKS_RE.search(u.flat):
-        return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author"
-    return reason
 
 
 def _inline_into(found: _Found, u: Unit) -> None:

@@ -34,7 +34,7 @@ _LEGAL_RE = re.compile(r"\bv\.?\s+[A-Z]|§|\bU\.?S\.?C\b|\bStat\.|\bOJ\s+[LC]\b|
                        r"\bF\.\s?(?:2d|3d|4th|Supp)|\bWLR\b|\bEWCA\b|\bUKSC\b|\bA\.?C\.?\s+\d|\bAll\s+ER\b|\bC-\d+/\d\d")
 
 
-_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?j\.|in\s+press|forthcoming|im\s+druck|sous\s+presse|"
+_UNDATED_RE = re.compile(r"\b(?:n\.\s?d\.|s\.\s?f\.|s\.\s?d\.|o\.\s?j\.|s\.\s?a\.|z\.\s?j\.|b\.\s?r\.|б\.\s?г\.|in\s+press|forthcoming|im\s+druck|sous\s+presse|"
                          r"abruf|zugriff|zugegriffen|visitado|citado|consultato|dostęp|обращения|"
                          r"en\s+prensa|ter\s+perse|accessed|retrieved|abgerufen|consulté|geraadpleegd|consultado)")  # lower case
 
@@ -44,6 +44,12 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
 
 
 _REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
+
+
+_GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
+
+
+_QUOTED_RE = re.compile(r"[\"“„«][^\"“”„«»]{8,300}[\"”»“]")
 
 
 _STOP_RE = re.compile(r"[.,;:](?=\s|$)")
@@ -79,6 +85,11 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     words = text.split()
     if len(words) < 12:
         return False
+    if len(words) < 60 and _QUOTED_RE.search(text):
+        # A title in quotation marks is often in sentence case: the words around it decide.
+        words = _QUOTED_RE.sub(" ", text).split()
+        if len(words) < 12:
+            return False
     # A long paragraph is read by its density: a link or a number in it does not make it a reference.
     long = len(words) > 60
     if len(_STOP_RE.findall(text)) / len(words) >= (0.2 if long else 0.15):
@@ -94,7 +105,12 @@ def _is_prose(text: str, low: str | None = None) -> bool:
         return False  # an entry with a note after it (an annotated bibliography)
     found = IDENT_RE.findall(low if low is not None else text.lower())
     if (len(found) > 2 or _LOCATOR_RE.search(text)) if long else (found or _LOCATOR_RE.search(text)):
-        return False
+        # A link inside a sentence that goes on for long after it does not make the sentence a reference:
+        # "Inspired by [a page](https://…), I compile a list of …" (a reference ends at its link, or a note
+        # after it starts a sentence of its own).
+        if long or set(found) - _WEB_ADDRESS or has_core(text) or _LOCATOR_RE.search(text) \
+                or not _GOES_ON_RE.search(text) or len(_URL_RE.split(text)[-1].split()) < 12:
+            return False
     # A long one's start was scored above; a short one scores as a reference only with a year or identifier.
     return long or not has_core(text) or evidence_of(text) < IN_LIST
 
@@ -137,6 +153,20 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
                                                 or _LOCATOR_RE.search(rest)):
                 return "in-text citations (Author, year), not a reference"
     return None
+
+
+def is_remark(text: str) -> bool:
+    """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
+    quotation or author list, and its words after the first in lower case."""
+    words = text.split()
+    if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
+        return False
+    if IDENT_RE.search(text.lower()):
+        return False
+    later = [w for w in words[1:] if w[:1].isalpha()]
+    if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
+        return False
+    return not (re.search(r"[,:;]", text) and evidence_of(text) >= 3)  # "Roe, J.: Crows, Kassel 2011" cites
 
 
 def judge(text: str) -> str | None:

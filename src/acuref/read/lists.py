@@ -153,7 +153,8 @@ def runs(units: list[Unit | None]) -> set[int]:
         if u.item and _restarts(run, u):
             close()
             run = []
-        if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference":
+        if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference" \
+                and not u.lines[0].box:  # a container the markup names is judged as a whole (extract._Walk._box)
             run.append(u)
         else:
             close()

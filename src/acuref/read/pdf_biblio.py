@@ -54,23 +54,58 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     if 0 < gap_above(flow, i) <= 1.2 * step and not re.search(r"[.:!?]\s*$", flow[i - 1].text):
         return False  # the last words of a paragraph ("... described in the following publications:")
+    words = heading_text(text).split()
+    if reviews_literature(text):
+        return False
+    if sum(len(w) == 1 and w.isalpha() and w.lower() not in _JOINERS for w in words[1:]) >= 2:
+        return False  # a table's header row ("Reference  n  Π  µ"): one-letter column heads follow the word
     if line.heading or line.bold:
         return True
+    if text.rstrip().endswith(":") and len(words) > 1:
+        return False  # a run-in lead-in in body type ("Project references:") introducing a few links
     gap_below = gap_above(flow, i + 1) if i + 1 < len(flow) else 99.0
     room = 1.4 * min(step, 1.3 * line.size)  # small type (a journal's reference list) sets lines closer
     return len(heading_text(text).split()) <= 5 and (gap_above(flow, i) > room or gap_below > room)
 
 
+# A heading that names a review of the literature, not a list of it.
+_REVIEW_RE = re.compile(r"\blitera\w*\s+(?:review|survey|overview|study|analysis|search)\b|\breview\s+of\s+(?:the\s+)?"
+                        r"(?:related\s+)?literature|\brevis(?:ión|ão|ione)\s+(?:de\s+|da\s+|della\s+)?(?:la\s+)?"
+                        r"(?:literatur|bibliogr)|\brevue\s+de\s+(?:la\s+)?littérature|\bétat\s+de\s+l['’]art|"
+                        r"\bliteratur(?:überblick|übersicht|recherche|analyse|review|studie)|\bliteratuur(?:studie|onderzoek)|"
+                        r"\bобзор\s+литературы|\bprzegląd\s+literatury|\brassegna\s+(?:della\s+)?letteratura",
+                        re.IGNORECASE)
+_JOINERS = {"&", "a", "e", "y", "i", "o", "u", "и", "в"}  # one-letter words a heading may join its words with
 _CORE_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)|"
                       r"\b10\.\d{4,9}/|https?://|\bn\.\s?d\.|\bo\.\s?J\.|\bs\.\s?d\.")
 
 
+# An entry that opens as a sentence about a work: "Smith et al. (2002) describe ...", "Raposo und Hugo (2002)
+# zeigen ..." (an annotated reading list); a bibliography entry gives initials before the year, or a capitalised
+# title or a full stop after it ("OECD (2019). Education at a Glance").
+_TOLD_RE = re.compile(r"^[^\W\d_][\w'’-]+(?:\s+et\s+al\.|\s+(?:and|und|&|y|e|et|en|i|és|и)\s+[^\W\d_][\w'’-]+)?"
+                      r"\s+\((?:1[5-9]|20)\d\d[a-z]?\)\s+([^\W\d_]|\()")
+
+
+def _told(text: str) -> bool:
+    m = _TOLD_RE.match(text)
+    return bool(m) and (m.group(1) == "(" or m.group(1).islower())  # a verb or a bracket after the year
+
+
+def reviews_literature(heading: str) -> bool:
+    """A heading of a chapter that reviews the literature in prose ("2. Literature Review", "Revisão da
+    literatura", "Literaturübersicht"), which names the literature without listing it."""
+    return bool(_REVIEW_RE.search(heading))
+
+
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
-    """Most of a region's entries carry a year, an identifier or a link: a bibliography, not a glossary."""
+    """Most of a region's entries carry a year, an identifier or a link, and at most a few open as a sentence
+    about a work: a bibliography, not a glossary or an annotated reading list."""
     if not region.entries:
         return False
     good = sum(_core(flow, entry) for entry in region.entries)
-    return good >= max(1, share * len(region.entries))
+    told = sum(_told(flow[entry[0]].text) for entry in region.entries)
+    return good >= max(1, share * len(region.entries)) and told < 0.4 * len(region.entries)
 
 
 def regions(flow: list[PLine], step: float) -> list[Region]:
@@ -108,6 +143,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     typical, floats, rel, labels, right = _measure(flow, region, idx, step)
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
+    deep = sorted(r for r in cont if r > 2)
+    hang = deep[len(deep) // 2] if deep else 0.0  # how far a hanging list indents its entries' other lines
     labelled, indented = region.mode == "labelled", region.mode == "hanging"
     head_level = flow[region.head].heading if region.head >= 0 else 0
     last_num = None
@@ -143,9 +180,10 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             if new and lab.isdigit():
                 last_num = int(lab)
         elif indented:
-            new = rel[i] <= 1.5 and not (cur and flow[cur[-1]].text.endswith("-"))
+            new = _opens_hang(flow, i, rel, hang, region.end, cur[0] if cur else -1) and not (
+                cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
-            new = gap_above(flow, i) > 1.3 * step
+            new = _opens_flush(flow, i, cur, step, right, typical)
         else:
             new = bool(cur) and ends_entry(flow[cur[-1]], right) and opens_entry(line.text)
         if cur is None or new:
@@ -172,6 +210,36 @@ def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
     right = right_edges(flow, idx)
     region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
     return typical, floats, rel, labels, right
+
+
+def _opens_flush(flow: list[PLine], i: int, cur: list[int] | None, step: float,
+                 right: dict[tuple[int, int], float], typical: float) -> bool:
+    """A line that opens an entry of a list set flush with gaps: after a gap; at the top of a column or page,
+    where there is no gap to go by, only after a line that ended like an entry and if it opens like one (an
+    entry broken across columns goes on)."""
+    gap = gap_above(flow, i)
+    if gap < 99:
+        return gap > 1.3 * step
+    ended = not cur or ends_entry(flow[cur[-1]], right)
+    return ended and (opens_entry(flow[i].text) or starts_entry(flow[i], typical))
+
+
+def _opens_hang(flow: list[PLine], i: int, rel: dict[int, float], hang: float, end: int, first: int) -> bool:
+    """A line that opens an entry of a hanging-indent list: at its column's edge; or, where the text edge moves
+    on the page (the lines above and below set further in or out), set back by about the indent from the line
+    above it or level with the first line of the entry before it, or, first of its column, with the line below
+    indented from it by about the indent."""
+    if rel[i] <= 1.5:
+        return True
+    if hang < 4:
+        return False
+    line = flow[i]
+    if gap_above(flow, i) < 99:  # the line above is in the same column
+        level = first >= 0 and (flow[first].page, flow[first].column) == (line.page, line.column) and abs(
+            flow[first].left - line.left) <= 1.5
+        return level or flow[i - 1].left - line.left >= 0.6 * hang
+    below = i + 1 < end and gap_above(flow, i + 1) < 99
+    return below and abs(flow[i + 1].left - line.left - hang) <= 2
 
 
 def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:

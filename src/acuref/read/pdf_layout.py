@@ -85,17 +85,19 @@ def _line(group: list[Fragment], page: int, column: int, handle) -> PLine:
 
 def _drop_line_numbers(frags: list[Fragment]) -> list[Fragment]:
     """Without the line numbers of a review manuscript: three or more bare numbers on the page set outside
-    the text block, in the left or right margin."""
+    the text block, in the left or right margin (two, numbering every fifth line)."""
     numbers = [f for f in frags if all(g.ch.isdigit() for g in f.glyphs)]
     ids = {id(f) for f in numbers}  # by identity: comparing fragments compares their glyphs (quadratic)
     text = [f for f in frags if id(f) not in ids] if numbers else frags
-    if len(numbers) < 3 or len(text) < 3:
+    if len(numbers) < 2 or len(text) < 3:
         return frags
     lefts = sorted(f.left for f in text)
     rights = sorted(f.right for f in text)
     lo, hi = lefts[len(lefts) // 20], rights[-1 - len(rights) // 20]
     margin = [f for f in numbers if f.right <= lo + 1 or f.left >= hi - 1]
-    if len(margin) < 3:
+    # Two will do on a short page where the manuscript numbers every fifth line (880, 885).
+    fifths = len(margin) == 2 and all(f.text.isdigit() and int(f.text) % 5 == 0 for f in margin) and margin[0].text != margin[1].text
+    if len(margin) < 3 and not fifths:
         return frags
     drop = {id(f) for f in margin}
     return [f for f in frags if id(f) not in drop]

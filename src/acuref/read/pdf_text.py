@@ -60,7 +60,9 @@ def _seam(prev: str, nxt: str, vocab: Counter, full: bool) -> str:
     joined, compound = (left + right).lower(), f"{left}-{right}".lower()
     if vocab[compound] > vocab[joined] or (right[:1].isupper() and not vocab[joined]):
         return ""  # a compound or a name: the hyphen stays, with no break after it
-    if vocab[joined]:
+    if vocab[joined] or (right[:1].islower() and not vocab[left.lower()] and not vocab[right.lower()]):
+        # the document spells the word whole, or neither half is a word of it ("exper-" + "iments" in a
+        # document that never spells "experiments"): a word broken by hyphenation
         return "\x00"  # marker: drop the hyphen (see rejoin)
     return "\n"  # the document does not tell: the normalisers' rules decide
 

@@ -16,22 +16,33 @@ _PREFIXES = (
     # English
     "reference", "bibliograph", "literature", "citation", "cited", "sources", "source", "publications",
     "papers", "paper list", "footnote", "endnote", "further reading", "suggested reading", "recommended reading", "reading list",
-    "works consulted", "notes",
+    "works consulted", "notes", "books", "bücher", "livres", "libri", "libros", "livros", "boeken", "książki", "книги",
     # Dutch, German, Scandinavian, Finnish
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
-    "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum",
+    "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum", "belege",
     "referenser", "litteratur", "källor", "kilder", "referencer", "lähteet", "kirjallisuus", "viitteet",
     # Romance
     "références", "referências", "referencias", "referencia", "riferiment", "bibliografía", "bibliografia",
     "bibliographie", "fuentes", "fontes", "fonti", "obras citadas", "obras consultadas", "ouvrages cités",
-    "literatura", "note", "notas", "webgrafía",
+    "literatura", "note", "notas", "webgrafía", "webgrafia", "sitografia", "sitografía", "webographie",
+    "letture", "lecturas", "leituras",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
     "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
+    "примітки", "використан", "przeczytaj", "bibliográfia", "poznámky",
     "βιβλιογραφία", "αναφορές", "πηγές", "kaynaklar", "kaynakça", "irodalom", "hivatkozások", "források",
 )
-_CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "المراجع", "مراجع", "מקורות")
+_CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献", "注释", "参考", "출처", "참고문헌", "참고 문헌", "각주", "المراجع",
+        "مراجع", "מקורות", "脚注", "出典", "注釈", "引用", "典拠", "註釋", "脚註", "延伸阅读", "扩展阅读", "读物", "読書案内")
+# A CJK heading that names literature anywhere in it: "関連文献", "主要文献", "推薦図書".
+_CJK_ANY = ("文献", "文獻", "書目", "図書", "参考", "書籍", "图书", "圖書", "书目", "読書")
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
+# Words that name a reference section only when they are most of its heading ("Notes", "Recommended books").
+_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros",
+                   "livros", "boeken", "książki", "книги"})
+_PAGE_SUFFIXES = frozenset({"md", "markdown", "rst", "rest", "txt", "text", "html", "htm", "xhtml"})
+# Words German and Dutch put at the end of a compound: "Sekundärliteratur", "Primärquellen", "Vakliteratuur".
+_COMPOUNDED = frozenset({"literatur", "literatuur", "quellen", "nachweise", "bibliographie", "litteratur"})
 _NOT = re.compile(r"\b(?:open\s+source|data\s+sources?|source\s+code|funding\s+sources?|energy\s+sources?|"
                   r"sources?\s+of\s+(?:funding|support|error|bias|pain|light|energy|heat)|release\s+notes|"
                   r"lecture\s+notes|notes?\s+on\s+the\s+\w+|patient\s+notes|call\s+for\s+papers)\b", re.IGNORECASE)
@@ -48,9 +59,22 @@ _END = re.compile(
     r"collegamenti\s+esterni|voci\s+correlate|ligações\s+externas|ver\s+também|zobacz\s+też|linki\s+zewnętrzne|"
     r"см\.\s*также|ссылки|相关条目|外部链接|関連項目|外部リンク|über\s+(?:den|die)\s+autor\w*|"
     r"à\s+propos|sobre\s+(?:el|la|o|a)\s+autor\w*|l'autore|gli\s+autori|o\s+autorze|об\s+авторе|"
-    r"作者简介|著者)",
+    r"作者简介|著者|"
+    # A journal page's and a wiki's parts after the list: other works than the page's own references.
+    r"cited\s+by|citing\s+(?:articles|literature|papers)|similar\s+articles|recommended\s+articles|"
+    r"more\s+(?:like|from)\s+this|you\s+may\s+also\s+like|rights\s+and\s+permissions|about\s+this\s+article|"
+    r"ethics\s+declarations|additional\s+information|article\s+metrics|articles\s+connexes|externe\s+links|"
+    r"zie\s+ook|altri\s+progetti|andere\s+projekte|autres\s+projets|"
+    r"cite\s+this|how\s+to\s+cite\s+this|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|come\s+citare|"
+    r"cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
     re.IGNORECASE,
 )
+
+
+# Headings over the page's own citation ("Cite this article"): what follows cites the page, not a work it cites.
+_OWN = re.compile(r"^(?:cite\s+this|how\s+to\s+cite\s+this|zitiervorschlag|zitierweise|citer\s+cet|pour\s+citer|"
+                  r"come\s+citare|cómo\s+citar|como\s+citar|jak\s+cytować|как\s+цитировать|引用方法|引用格式)",
+                  re.IGNORECASE)
 
 
 def heading_text(text: str) -> str:
@@ -65,27 +89,58 @@ def is_reference_heading(text: str) -> bool:
     if len(text) > 80:
         return False
     core = heading_text(text)
-    if not core or _NOT.search(core):
-        return False
+    if not core or _NOT.search(core) or _END.match(core):
+        return False  # "Cited by", "Cite this article": other works, or the page itself
     low = core.lower()
-    if len(core) <= 12 and low.startswith(_CJK):
+    if len(core) <= 12 and (low.startswith(_CJK) or any(word in core for word in _CJK_ANY)):
         return True
     if len(core) <= 16 and any(word in core for word in _CJK_LIST):
         return True  # "出版物、論文、学会発表など", "研究業績": a publication list
     words = _WORD_RE.findall(low)
-    if not words or len(words) > 6:
+    if not words or len(words) > 10:
         return False
     joined = " ".join(words)
+    if any(" " in prefix and prefix in joined for prefix in _PREFIXES):
+        return True  # a phrase says it plainly, among other words: "My (More or Less) Academic Reading List"
+    if len(words) > 6:
+        return False
     for prefix in _PREFIXES:
         if " " in prefix:
-            if prefix in joined:
-                return True
-        elif any(w.startswith(prefix) for w in words):
-            # A lone "notes"/"note"/"source" word must be most of the heading ("Notes", "Notes and sources").
-            if prefix in ("notes", "note", "noten", "source", "sources") and len(words) > 3:
+            continue
+        if any(w.startswith(prefix) for w in words) or (prefix in _COMPOUNDED and any(w.endswith(prefix) for w in words)):
+            # A lone "notes"/"note"/"source"/"books" word must be most of the heading ("Notes", "Notes and sources").
+            if prefix in _WEAK and len(words) > 3:
                 continue
             return True
     return False
+
+
+# Headings over works a page lists that are not its references: those citing it, those like it.
+_OTHERS = re.compile(r"^(?:cited\s+by|citing\s+(?:articles|literature|papers)|similar\s+articles|recommended\s+articles|"
+                     r"related\s+(?:posts|articles|pages)|more\s+(?:like|from)\s+this|you\s+may\s+also\s+like)",
+                     re.IGNORECASE)
+
+
+def not_cited_heading(text: str) -> str | None:
+    """Why what follows a heading is no reference of the page: it cites the page ("Cite this article") or cites
+    or resembles it ("Cited by", "Similar articles"); None for any other heading."""
+    core = heading_text(text)
+    if _OWN.match(core):
+        return "the page's own citation (under \"Cite this article\"), not a work it cites"
+    if _OTHERS.match(core):
+        return "a work citing or like the page (under \"Cited by\", \"Similar articles\"), not one it cites"
+    return None
+
+
+def is_reference_name(path: str) -> bool:
+    """True for a file named as a reference section is ("references.md", "参考文献.md", "reading-list.txt"), not
+    with a word that names one only as most of a heading ("notes.md", "sources.txt")."""
+    base = re.split(r"[\\/]", path)[-1]
+    if "." not in base or base.rsplit(".", 1)[1].lower() not in _PAGE_SUFFIXES:
+        return False  # a Word or OpenDocument file is a paper, whatever its name
+    stem = re.sub(r"[-_.\s]+", " ", base.rsplit(".", 1)[0]).strip()
+    words = _WORD_RE.findall(stem.lower())
+    return bool(stem) and not (set(words) & (_WEAK | {"cited", "citation"})) and is_reference_heading(stem)
 
 
 def is_end_heading(text: str) -> bool:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from acuref.normalize.shapes import split_authors, tails
@@ -11,9 +10,11 @@ from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
+from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
 from acuref.read.judge import IN_LIST, evidence_of, has_core
+from acuref.read.paged import without_page_furniture
 
-TERMINAL_RE = re.compile(r"[.!?)\]\"”]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
+TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 
 
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
@@ -37,18 +38,31 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 _OPEN_END_RE = re.compile(r"[^\W_]$")
 
 
-# The link words a publisher's page sets under each entry ("Article  CAS  PubMed  Google Scholar").
-_LINK_WORDS_RE = re.compile(r"\b(?:article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|cas|crossref|pdf|"
-                            r"abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|download)\b",
-                            re.IGNORECASE)
+
+
+_LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
 
 
 def _doi_links(s: str) -> bool:
     """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
     if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
         return False
-    rest = _LINK_WORDS_RE.sub(" ", re.sub(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)", " ", s))
+    rest = _LINK_WORDS_RE.sub(" ", _LINK_RE.sub(" ", s))
     return not re.search(r"[^\W_]", rest)
+
+
+def _doi_only(s: str) -> str:
+    """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
+    return " ".join(m for m in _LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s
+
+
+# A line that opens with a venue and its volume and pages: "Human Brain Mapping, 39(11), 4471-4479."
+_VENUE_LINE_RE = re.compile(r"^(?:In:?\s)?[A-ZÀ-Þ][^.。!?:;]{0,100}?,?\s\d{1,4}\s*(?:\(\s*[\w/-]{1,9}\s*\))?\s*[:,]\s*"
+                            r"[eS]?\d{1,6}(?:\s*[-–]\s*\d{1,6})?\b")
+
+
+# A number label printed again right after the list's own ("1. 1.Entry", "1. [1] Entry").
+_LABEL_AGAIN_RE = re.compile(r"\s*(?:\[(\d{1,7})\]|(\d{1,7})[.)])\s*(?=\S)")
 
 
 _KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
@@ -104,36 +118,6 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
     return out
 
 
-# A paged text's footer: "de Jong        [Page 21]", "Page 3 of 12" (RFCs, Internet-Drafts, printed plain text).
-_FOOTER_RE = re.compile(r"(?:^|\s{2,})\[?(?:page|seite|página|pagina|strona|sida|side|стр\.?)\s+\d{1,4}"
-                        r"(?:\s+(?:of|von|de|di|z|из|sur)\s+\d{1,4})?\]?\s*$", re.IGNORECASE)
-
-
-def _without_page_furniture(lines: list[Line], blocks: bool) -> list[Line]:
-    """A paged text without its page breaks: each footer, the running header after it (a line the document
-    repeats) and the blank lines around them go, so an entry broken by a page runs on across it."""
-    plain = [not line.heading and (line.pre or not blocks) for line in lines]
-    footers = [k for k, line in enumerate(lines) if plain[k] and len(line.text) <= 120 and _FOOTER_RE.search(line.text)]
-    if len(footers) < 2:
-        return lines
-    counts = Counter(line.text.strip() for k, line in enumerate(lines) if plain[k])
-    drop: set[int] = set(footers)
-
-    def blanks(j: int, step: int) -> int:
-        while 0 <= j < len(lines) and plain[j] and not lines[j].text.strip():
-            drop.add(j)
-            j += step
-        return j
-
-    for k in footers:
-        blanks(k - 1, -1)
-        j = blanks(k + 1, 1)
-        if j < len(lines) and plain[j] and counts[lines[j].text.strip()] >= 2 and len(lines[j].text.strip()) <= 100:
-            drop.add(j)
-            blanks(j + 1, 1)
-    return [line for k, line in enumerate(lines) if k not in drop]
-
-
 def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
     """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
 
@@ -145,7 +129,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     cur: Unit | None = None
     last = -1  # the last item number seen
     block_mode = blocks
-    marked = _without_page_furniture(_mark_rules(lines), blocks)
+    marked = without_page_furniture(_mark_rules(lines), blocks)
     wrap = _wrapped(_plain_lines(marked, blocks))
     for k, line in enumerate(marked):
         blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
@@ -173,12 +157,13 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
             continue
-        label, rest = _item_label(s, cur, last)
+        label, rest, bullet = _labelled(s, cur, last)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
-        bullet = label is None and rest != s
-        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent and _LOCATOR_HEAD_RE.match(rest.strip()):
-            cur.lines.append(line)  # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116")
+        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
+                and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
+            # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
+            cur.lines.append(line)
             cur.texts.append(rest.strip())
             continue
         if label is not None or bullet:
@@ -200,14 +185,33 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     return units
 
 
+def _labelled(s: str, cur: Unit | None, last: int) -> tuple[str | None, str, bool]:
+    """A line's item label, the rest, and whether it is a bullet item; "• [1] Entry" (a list that prints its own
+    labels) and "1. 1.Entry" (an <ol> that does too) have the label the entry prints."""
+    label, rest = _item_label(s, cur, last)
+    bullet = label is None and rest != s
+    if bullet or (label and label.isdecimal()):
+        inner, after = split_label(rest.strip())
+        if inner and (bullet or inner == label) and after:
+            return inner, after, False
+        again = _LABEL_AGAIN_RE.match(rest) if label else None
+        if again and (again.group(1) or again.group(2)) == label:
+            rest = rest[again.end():]
+    return label, rest, bullet
+
+
 def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not tails(s):  # a venue line with its volume and pages goes on the entry
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]":
+        # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
+        # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
     if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
         cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
+    if _doi_links(s):
+        s = _doi_only(s)
     cur.lines.append(line)
     cur.texts.append(s)
     return None
@@ -231,6 +235,7 @@ _NAME_KEY_RE = re.compile(r"^\[([A-Z][\w.+-]{1,24})\]\s+(?=\S)")
 _TYPE_TAGS = frozenset("pdf online en_ligne boek book dataset video internet html doc web audio film e-book "
                        "ebook artikel article code slides bib bibtex link url abstract poster project website "
                        "talk data arxiv preprint supplementary paper".split())  # a link's tag, not an entry's key
+_NUMBER_KEY_RE = re.compile(r"^(\d{1,4})[.)]\s?\[[^\[\]\s]{1,60}\]\s+(?=\S)")
 _WIDE_NUMBER_RE = re.compile(r"^(?:\[(\d{4,7})\]|\((\d{4,7})\)|(\d{4,7})[.)])\s+(?=\S)")
 
 
@@ -242,6 +247,9 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
         number = wide.group(1) or wide.group(2) or wide.group(3)
         if int(number) == last + 1:
             return number, s[wide.end():]
+    keyed = _NUMBER_KEY_RE.match(s)
+    if keyed:  # "3.[book_asa] Bregman, A.: …": a number and the citation key the writer's tool printed
+        return keyed.group(1), s[keyed.end():]
     label, rest = split_label(s)
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
@@ -269,6 +277,9 @@ def _complete(cur: Unit) -> bool:
         return False  # "Family, G., & Other, H. (2019)" on a line of its own: the title follows
     if re.search(r"[^\d\s.,:;()-]{3,}[^\n]*,\s*\w+\s+\d{4}$", last):
         return True  # "…, Roma 1983": ends with its place and year
+    authors, rest, _ = split_authors(cur.flat)
+    if authors is not None and len(rest.split()) < 2:
+        return False  # "Wilmer, H. H., & Chein, J. M. (2017)" and a break: the title and venue follow
     return (bool(TERMINAL_RE.search(last)) and len(cur.flat.split()) >= 6 and has_core(cur.flat)
             and evidence_of(cur.flat) >= 3)
 
