@@ -16,6 +16,7 @@ class Line:
     brk: bool = False  # the source broke the line here on purpose (<br>, a Markdown hard break) inside a block
     pre: bool = False  # a line of an HTML <pre> block: fixed-width text, joined as plain text is
     work: bool = False  # a row of a table whose header names its columns title, authors, year … (tables.py)
+    note: bool = False  # a line the reader knows is a note on the entry above ("1) the figure is wrong"), not an entry
     box: int = 0  # the reference container the markup puts the line in (its number, from 1; htmlmarks.py), or 0
     sure: bool = False  # that container holds works only (a bibliography), not notes and works mixed
 

@@ -2,22 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from typing import NamedTuple
 
+from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.read.judge import IDENT_RE, IN_LIST, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import TERMINAL_RE, Unit
 
 RUN_MIN = 4
 
 
+_CJK_STOPS = ("。", "．", "！", "？", "」", "』")
+
+
+# An entry that opens with its authors and its date, as author-date styles set them: "Given Family (2019):",
+# "Family, G., & Other, H. (2019).", "Family, Given. 2019.", "Given Family and Given Other (eds.) (2019):". The
+# date is found first and the words before it are checked one by one (no nested repeats to backtrack over).
+_HEAD_DATE_RE = re.compile(r"\s*\(\s*(?:1[5-9]|20)\d\d[a-z]?\s*\)\s*[:.,]|(?<=[.,])\s+(?:1[5-9]|20)\d\d[a-z]?\s*[:.,]")
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-ÞĀ-ŽА-ЯЁ][\w'’-]*\.?(?:[A-ZÀ-ÞĀ-Ž]\.)*|[a-z]{1,3}|and|und|&|et|e|y|i|и"
+                           r"|\((?:eds?|hrsg|hg|hgg|éds?|coord|dir)\.?\)")
+
+
+def author_date(text: str) -> bool:
+    """The text opens with two to 24 name words (initials, particles, "and", "(eds.)") and then a year in
+    parentheses or after a stop."""
+    m = _HEAD_DATE_RE.search(text, 0, 240)
+    if not m:
+        return False
+    words = [w for w in re.split(r"[\s,;]+", text[:m.start()]) if w]
+    if not 2 <= len(words) <= 24 or not words[0][:1].isupper():
+        return False
+    return all(_NAME_WORD_RE.fullmatch(w) for w in words)
+
+
 def heading_like(u: Unit) -> bool:
     """Short, no sentence end, no year: a line that names what follows."""
     if u.heading:
         return True
-    if u.item and not u.bullet:
-        return False
+    if (u.item and not u.bullet) or u.note:
+        return False  # a note below an entry is never a heading, however short
     text = u.flat
     words = text.split()
+    if text.endswith(_CJK_STOPS) or (_CJK_RE.search(text) and len(text) > 30):
+        return False  # a sentence written without spaces: "…を調査。"
     return (0 < len(words) <= 8 and len(text) <= 70 and not TERMINAL_RE.search(text)
             and not YEAR_RE.search(text) and not IDENT_RE.search(text.lower()) and "," not in text)
 
@@ -62,13 +89,25 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
     for u in units:
         if u is None or u.note:
             continue
-        if u.item and not u.heading:
+        if u.item and not u.heading and _restarts(current, u):
+            close()
+            current = [u]
+        elif u.item and not u.heading:
             current.append(u)
         else:
             close()
             current = []
     close()
     return out
+
+
+def _restarts(current: list[Unit], u: Unit) -> bool:
+    """An item numbered 1 after items numbered on past it: a new list begins (a template of three lines, then
+    the list itself), though Markdown may render both as one; a list that numbers every item "1." goes on."""
+    if not current or u.label != "1":
+        return False
+    last = current[-1].label
+    return bool(last and last.isdecimal() and int(last) > 1)
 
 
 def _consecutive(labels: list[str | None]) -> bool:
@@ -80,7 +119,8 @@ def _consecutive(labels: list[str | None]) -> bool:
 
 def reference_list(members: list[Unit]) -> bool:
     """A list (or run of paragraphs) is a reference list when most of its members could be references and
-    a good share plainly are (a volume/pages block, an identifier, an author list and a year)."""
+    a good share plainly are (a volume/pages block, an identifier, an author list and a year, authors and a
+    date at the head)."""
     n = len(members)
     ok = sum(judged(u.flat) is None and (has_core(u.flat) or evidence_of(u.flat) >= 2) for u in members)
     if ok < 0.6 * n:
@@ -90,7 +130,7 @@ def reference_list(members: list[Unit]) -> bool:
     # Counted until enough are found: a list of 100,000 entries is not scored whole.
     strong = 0
     for u in members:
-        if has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
+        if has_core(u.flat) and (evidence_of(u.flat) >= IN_LIST or author_date(u.flat)):
             strong += 1
             if strong >= need:
                 return True
@@ -110,6 +150,9 @@ def runs(units: list[Unit | None]) -> set[int]:
     for u in units:
         if u is None or u.note:
             continue
+        if u.item and _restarts(run, u):
+            close()
+            run = []
         if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference" \
                 and not u.lines[0].box:  # a container the markup names is judged as a whole (extract._Walk._box)
             run.append(u)

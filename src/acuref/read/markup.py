@@ -6,8 +6,10 @@ import html
 import re
 
 from acuref.read.htmltext import BlockTextParser, html_lines
+from acuref.read.judge import has_core
+from acuref.normalize.text import split_label
 from acuref.read.lines import Line, strip_tex
-from acuref.read.mdsource import front_matter, joined_links, without_comments, without_shortcodes
+from acuref.read.mdsource import front_matter, joined_links, reference_links, without_comments, without_shortcodes
 from acuref.read.tables import row_reference, table_roles
 
 __all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
@@ -22,6 +24,11 @@ _MD_EMPH_RE = re.compile(r"(\*{1,3}|_{2,3})(?=\S)(.+?)(?<=\S)\1")
 
 
 _MD_UNDERSCORE_RE = re.compile(r"(?<![\w\\])_(?=[^\s_])(.+?)(?<=[^\s_])_(?!\w)")
+
+
+# A wiki link (Obsidian, Foam, MediaWiki-style Markdown): "[[Page]]", "[[Page|shown text]]", "[[Page#part]]";
+# not "[[pdf]](https://…)", a Markdown link whose text is in brackets.
+_WIKI_LINK_RE = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\](?!\()")
 
 
 _MD_CODE_RE = re.compile(r"`([^`]+)`")
@@ -40,7 +47,8 @@ _MD_AUTOLINK_RE = re.compile(r"<((?:https?|ftp)://[^>\s]+)>")
 _MD_QUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 
 
-_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# A table's delimiter row; GitHub and pandoc take one dash a column (":-:"), as short tables are written.
+_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 
 
 _HTML_BLOCK_START_RE = re.compile(
@@ -52,6 +60,12 @@ _HTML_OPEN_RE = re.compile(r"<(ol|ul|table|div|dl|blockquote|pre)\b", re.IGNOREC
 
 
 _HTML_CLOSE_RE = re.compile(r"</(ol|ul|table|div|dl|blockquote|pre)\s*>", re.IGNORECASE)
+
+
+# A block tag that asks for Markdown inside it (kramdown, Python-Markdown, PHP Markdown Extra:
+# ``<div class="bibliography" markdown="1">``): the tag is not printed and what it wraps is read as Markdown.
+_MD_IN_HTML_RE = re.compile(r"^\s{0,3}<(?:div|section|article|aside|main|span)\b[^<>]*\smarkdown\s*=\s*[\"']?"
+                            r"(?:1|block|span)\b[^<>]*>\s*$", re.IGNORECASE)
 
 
 _BR_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
@@ -96,6 +110,8 @@ def _inline(line: str) -> str:
     if "<" in line:
         line = _HREF_RE.sub(_a_href, line)
         line = _INLINE_TAG_RE.sub("", line)
+    if "[[" in line:
+        line = _WIKI_LINK_RE.sub(lambda m: (m.group(2) or m.group(1)).strip(), line)
     if "](" in line:
         line = _MD_LINK_RE.sub(_md_link, line)
     line = _MD_CODE_RE.sub(r"\1", line)
@@ -120,12 +136,47 @@ def _html_block_end(rows: list[str], start: int) -> int:
     return k
 
 
+# "12.[smith_speech] Smith, J.: …": a numbered entry with its citation key and no space after the number, which
+# Markdown does not take for a list item (the lines would run into one paragraph), though each is an entry.
+_KEYED_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,6})\.\[[^\[\]\s]{1,40}\](?!\()\s*(?=\S)")
+
+
+_MD_ITEM_RE = re.compile(r"^(\s*)(?:[-*+]|\d{1,4}[.)])\s+(?=\S)")
+
+
+# A bullet at the head of a heading's text ("###### - vgl. …"); a number is not one ("## 2. Methods").
+_HEADING_BULLET_RE = re.compile(r"^[-*+]\s+(?=\S)")
+
+
+_ONLY_URLS_RE = re.compile(r"^(?:(?:https?://|www\.|doi:\s?)\S+\s*)+$", re.IGNORECASE)
+
+
+def _list_rows(rows: list[str]) -> None:
+    """List items as a reader sees them: a keyed number ("3.[key] …") starts an entry; a nested item holding
+    only the entry's address (``- https://…`` under it, alone) is a line of that entry, not an entry of its own."""
+    for k, row in enumerate(rows):
+        m = _KEYED_NUMBER_RE.match(row)
+        if m:
+            rows[k] = f"{m.group(1)}{m.group(2)}. {row[m.end():]}"
+            continue
+        item = _MD_ITEM_RE.match(row)
+        if not item or k == 0 or not _ONLY_URLS_RE.match(_inline(row[item.end():]).strip()):
+            continue
+        parent = _MD_ITEM_RE.match(rows[k - 1])
+        sibling = _MD_ITEM_RE.match(rows[k + 1]) if k + 1 < len(rows) else None
+        depth = len(item.group(1))
+        if parent and len(parent.group(1)) < depth and not (sibling and len(sibling.group(1)) == depth):
+            rows[k] = item.group(1) + row[item.end():]
+
+
 def markdown_lines(text: str) -> tuple[Line, ...]:
     """Markdown as plain lines: headings marked, links, emphasis, inline HTML and TeX as printed text, HTML
     blocks read as HTML, table rows one a line, hard breaks (``<br>``, two trailing spaces) marked; front
     matter, comments and shortcodes as the page prints them (:mod:`acuref.read.mdsource`)."""
     rows = [without_shortcodes(row) for row in without_comments(text).splitlines()]
     gone = joined_links(rows)
+    reference_links(rows)
+    _list_rows(rows)
     out: list[Line] = []
     k, title = front_matter(rows)
     if title:  # a site generator prints the front matter's title as the page's heading
@@ -142,6 +193,10 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
                 end = _table_of_works(rows, k, roles, out)
                 k, brk = end, False
                 continue
+        if _MD_IN_HTML_RE.match(raw):
+            out.append(Line(k + 1, ""))
+            k += 1
+            continue
         if _HTML_BLOCK_START_RE.match(raw):
             end = _html_block_end(rows, k)
             out.extend(Line(line.number + k, line.text, line.heading, line.brk, work=line.work)
@@ -189,9 +244,13 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
         # a table row is one entry: its cells in order, and a blank line after it so it is never joined
         return [Line(number, _inline(" ".join(c for c in cells if c)), 0, brk), Line(number, "")]
     hashes = _MD_HEADING_RE.match(line)
-    level = hashes.group().count("#") if hashes and len(line) <= 120 else 0
-    if level:
-        line = line[hashes.end():].rstrip(" #")  # type: ignore[union-attr]
+    level = hashes.group().count("#") if hashes else 0
+    if hashes:
+        line = line[hashes.end():].rstrip(" #")
+        # A long "heading", or one that starts with a list marker ("###### - vgl. Family, Title …", entries set
+        # in a heading's font), is an entry, not a heading over one.
+        if len(line) > 120 or _HEADING_BULLET_RE.match(line):
+            level = 0
     line = _MD_FOOTNOTE_RE.sub(r"[\1] ", line)
     line = re.sub(r"^(\s*)[*+](?=\s)", r"\1-", line)
     parts = _BR_RE.split(line) if "<" in line else [line]
@@ -260,4 +319,51 @@ def rst_lines(text: str) -> tuple[Line, ...]:
 
 
 def text_lines(text: str) -> tuple[Line, ...]:
-    return tuple(Line(i, strip_tex(line)) for i, line in enumerate(text.splitlines(), start=1))
+    """Plain text as lines; entries numbered without a stop ("7 Family I. Title… 1985.") read as numbered items."""
+    lines = [Line(i, strip_tex(line)) for i, line in enumerate(text.splitlines(), start=1)]
+    return tuple(_bare_numbers(lines))
+
+
+# "12 Family I. Title // Journal. 1989." at the head of a line: a number with no stop or bracket after it.
+_BARE_NUMBER_RE = re.compile(r"^(\s{0,3})(\d{1,4})\s+(?=[^\W\d_]|[\"“«„(\[])")
+
+
+_BARE_RUN_MIN = 3
+
+
+def _bare_numbers(lines: list[Line]) -> list[Line]:
+    """Entries numbered "1 …", "2 …", "3 …" (no stop after the number; most with a year) as numbered items
+    ("1. …"). The lines under one up to the next blank line or entry come after a break, so a complete entry
+    keeps its notes apart ("cited by: [3]"), and a line there that starts like a list item ("1) the figure …")
+    is a note. A numbered heading ("2 Methods": short, no year) is left alone."""
+    heads = []
+    for k, line in enumerate(lines):
+        m = _BARE_NUMBER_RE.match(line.text)
+        if m and (len(line.text.split()) >= 6 or has_core(line.text)):
+            heads.append((k, int(m.group(2)), m))
+    runs: list[list[tuple[int, int, re.Match[str]]]] = [[]]
+    for head in heads:
+        if runs[-1] and head[1] != runs[-1][-1][1] + 1:
+            runs.append([])
+        runs[-1].append(head)
+    out = list(lines)
+    for run in runs:
+        starts = {k for k, _, _ in run}
+        blocks = [(k, _block_end(lines, k, starts)) for k, _, _ in run]
+        dated = sum(has_core(" ".join(line.text for line in lines[k:end])) for k, end in blocks)
+        if len(run) < _BARE_RUN_MIN or dated < 0.6 * len(run):
+            continue
+        for (k, number, m), (_, end) in zip(run, blocks):
+            out[k] = Line(lines[k].number, f"{m.group(1)}{number}. {lines[k].text[m.end():]}")
+            for j in range(k + 1, end):
+                note = bool(split_label(lines[j].text.strip())[0])
+                out[j] = Line(lines[j].number, lines[j].text, brk=True, note=note)
+    return out
+
+
+def _block_end(lines: list[Line], k: int, starts: set[int]) -> int:
+    """Where the entry starting at line ``k`` ends: at a blank line or the next entry."""
+    j = k + 1
+    while j < len(lines) and lines[j].text.strip() and j not in starts:
+        j += 1
+    return j

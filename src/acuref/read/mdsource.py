@@ -61,6 +61,33 @@ def joined_links(rows: list[str]) -> set[int]:
     return gone
 
 
+# "[label]: https://… "title"": a link reference definition (up to three spaces in), and a link that uses one:
+# "[text][label]", "[text][]" (the text is the label).
+_DEFINITION_RE = re.compile(r"^\s{0,3}\[([^\[\]^][^\[\]]{0,98})\]:\s*<?(\S+?)>?(?:\s+[\"'(].*[\"')])?\s*$")
+_FULL_REFERENCE_RE = re.compile(r"(?<![\]\\])\[((?:[^\[\]]|\[[^\[\]]*\])+)\]\[([^\[\]]*)\]")
+
+
+def reference_links(rows: list[str]) -> None:
+    """Reference-style links written as inline links (``[text][label]`` → ``[text](target)``), so they print as
+    any link does; a label with no definition is left as it stands (Markdown prints it as typed)."""
+    targets: dict[str, str] = {}
+    for row in rows:
+        m = _DEFINITION_RE.match(row) if "]:" in row else None
+        if m:
+            targets.setdefault(" ".join(m.group(1).lower().split()), m.group(2))
+    if not targets:
+        return
+
+    def inline(m: re.Match[str]) -> str:
+        label = " ".join((m.group(2) or m.group(1)).lower().split())
+        target = targets.get(label)
+        return f"[{m.group(1)}]({target})" if target else m.group(0)
+
+    for k, row in enumerate(rows):
+        if "][" in row:
+            rows[k] = _FULL_REFERENCE_RE.sub(inline, row)
+
+
 def without_comments(text: str) -> str:
     """HTML comments removed, their line breaks kept (so the lines after one keep their numbers)."""
     if "<!--" not in text:

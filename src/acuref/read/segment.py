@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from acuref.normalize.shapes import split_authors
+from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
@@ -144,6 +144,14 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = None
             units.append(Unit([line], texts=[s], heading=line.heading))
             continue
+        if line.note and cur is not None and (cur.item or cur.note):
+            if cur.note:  # the reader (markup.text_lines) knows it is a note on the entry, however it starts
+                cur.lines.append(line)
+                cur.texts.append(s)
+            else:
+                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+                units.append(cur)
+            continue
         key = _KEY_ALONE_RE.match(s)
         if key and (key.group(1) or "").lower() not in _TYPE_TAGS:  # "[Smith2010]" alone: the entry follows
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
@@ -196,8 +204,9 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and s[:1] not in ".,;:)]":
-        # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …")
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]":
+        # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
+        # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
     if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
         cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
@@ -256,10 +265,16 @@ def _starts_entry(s: str) -> bool:
     return evidence_of(s) >= IN_LIST and split_authors(s)[0] is not None
 
 
+_AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\(\s*" + EARLY_YEAR
+                                   + r"[a-z]?\s*\)\.?$")
+
+
 def _complete(cur: Unit) -> bool:
     """A list entry that already reads as a whole reference: it ends with a stop or a year, has a year or
     identifier, and scores as one (not just "Smith J (2010)" before its title)."""
     last = cur.texts[-1] if cur.texts else ""
+    if len(cur.texts) == 1 and _AUTHORS_DATE_LINE_RE.match(last):
+        return False  # "Family, G., & Other, H. (2019)" on a line of its own: the title follows
     if re.search(r"[^\d\s.,:;()-]{3,}[^\n]*,\s*\w+\s+\d{4}$", last):
         return True  # "…, Roma 1983": ends with its place and year
     authors, rest, _ = split_authors(cur.flat)
