@@ -19,6 +19,22 @@ PROSE = ("Acupuncture has been studied for chronic pain for decades and the tria
          "chemotherapy induced neuropathy, and we describe what patients ask about most often. ") * 6
 
 
+def set_text(c, x: float, y: float, text: str, width: float, first: float, rest: float, *,
+             font: str = "Times-Roman", size: float = 10.0, step: float = 12.0) -> float:
+    """Text set wrapped to width at baseline y, the first line indented by first and the others by rest; the next baseline."""
+    c.setFont(font, size)
+    line, indent = "", first
+    for word in text.split():
+        trial = f"{line} {word}".strip()
+        if stringWidth(trial, font, size) > width - indent:
+            c.drawString(x + indent, y, line)
+            y, line, indent = y - step, word, rest
+        else:
+            line = trial
+    c.drawString(x + indent, y, line)
+    return y - step
+
+
 def _pieces(word: str, fits) -> list[str]:
     """Break a word that does not fit: identifiers after '/' or '.', long words with a hyphen."""
     if "/" in word or word.startswith(("10.", "http", "doi")):

@@ -17,6 +17,8 @@ from acuref.read.pdf_entries import label as _label
 from acuref.read.pdf_chars import Glyph, compose_accents, fragment_text, fragments
 from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 
+from pdfgen import set_text
+
 FONT, SIZE, STEP = "Times-Roman", 10.0, 12.0
 
 
@@ -133,18 +135,7 @@ HANGING = [
 
 def _set(c, x: float, y: float, text: str, width: float, first: float, rest: float) -> float:
     """Set text wrapped to width, the first line at indent first and the others at rest; the next y."""
-    from reportlab.pdfbase.pdfmetrics import stringWidth
-
-    words, line, indent = text.split(), "", first
-    for word in words:
-        trial = f"{line} {word}".strip()
-        if stringWidth(trial, FONT, SIZE) > width - indent:
-            c.drawString(x + indent, y, line)
-            y, line, indent = y - STEP, word, rest
-        else:
-            line = trial
-    c.drawString(x + indent, y, line)
-    return y - STEP
+    return set_text(c, x, y, text, width, first, rest, font=FONT, size=SIZE, step=STEP)
 
 
 def _thesis(c, entries: list[str], *, labels: bool, heading: str | None = "Bibliography", toc: bool = True,

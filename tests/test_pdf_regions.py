@@ -9,12 +9,13 @@ import io
 
 import pytest
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_biblio import _told, reviews_literature
+
+from pdfgen import set_text
 
 FONT, BOLD, SIZE, STEP = "Times-Roman", "Times-Bold", 10.0, 12.0
 
@@ -33,17 +34,7 @@ PROSE = ("Birds were counted on the dunes every spring, as the earlier census ha
 
 def _set(c, x: float, y: float, text: str, width: float, first: float, rest: float, font: str = FONT) -> float:
     """Text wrapped to width, the first line indented by first and the others by rest; the next baseline."""
-    c.setFont(font, SIZE)
-    line, indent = "", first
-    for word in text.split():
-        trial = f"{line} {word}".strip()
-        if stringWidth(trial, font, SIZE) > width - indent:
-            c.drawString(x + indent, y, line)
-            y, line, indent = y - STEP, word, rest
-        else:
-            line = trial
-    c.drawString(x + indent, y, line)
-    return y - STEP
+    return set_text(c, x, y, text, width, first, rest, font=font, size=SIZE, step=STEP)
 
 
 def _heading(c, y: float, text: str) -> float:
