@@ -18,6 +18,17 @@ PROSE = ("Acupuncture has been studied for chronic pain for decades and the tria
          "its effect over sham needling. We review the randomised evidence on painful diabetic neuropathy and "
          "chemotherapy induced neuropathy, and we describe what patients ask about most often. ") * 6
 
+# Five author-year references of an imaginary field study, short and long (some wrap at any width used).
+DUNES = [
+    "Aalders, P. and Brink, Q. (2003). Counting the birds of the northern dunes by ear. Journal of Field "
+    "Ornithology 12(3), 101-119.",
+    "Brink, Q. (1999). A short history of dune management. Coastal Press, Leiden.",
+    "Corvers, R., Aalders, P., Dekker, S. and Vos, T. (2011). Twenty years of breeding pairs on the Frisian "
+    "islands: a census compared with a model of habitat loss. Ecological Records 44, 15-38.",
+    "Dekker, S. (2015). Field guide to sand and marsh. Second edition. Wadden Books, Groningen.",
+    "Vos, T. and Corvers, R. (2020). Where did the larks go? Dune Ecology Letters 7, e2031.",
+]
+
 
 def set_text(c, x: float, y: float, text: str, width: float, first: float, rest: float, *,
              font: str = "Times-Roman", size: float = 10.0, step: float = 12.0) -> float:

@@ -17,7 +17,7 @@ from acuref.read.pdf_entries import label as _label
 from acuref.read.pdf_chars import Glyph, compose_accents, fragment_text, fragments
 from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
 
-from pdfgen import set_text
+from pdfgen import DUNES as HANGING, set_text
 
 FONT, SIZE, STEP = "Times-Roman", 10.0, 12.0
 
@@ -122,15 +122,6 @@ def _entries(data: bytes) -> tuple[list[str], list]:
     return [s.raw for s in sources], skipped
 
 
-HANGING = [
-    "Aalders, P. and Brink, Q. (2003). Counting the birds of the northern dunes by ear. Journal of Field "
-    "Ornithology 12(3), 101-119.",
-    "Brink, Q. (1999). A short history of dune management. Coastal Press, Leiden.",
-    "Corvers, R., Aalders, P., Dekker, S. and Vos, T. (2011). Twenty years of breeding pairs on the Frisian "
-    "islands: a census compared with a model of habitat loss. Ecological Records 44, 15-38.",
-    "Dekker, S. (2015). Field guide to sand and marsh. Second edition. Wadden Books, Groningen.",
-    "Vos, T. and Corvers, R. (2020). Where did the larks go? Dune Ecology Letters 7, e2031.",
-]
 
 
 def _set(c, x: float, y: float, text: str, width: float, first: float, rest: float) -> float:

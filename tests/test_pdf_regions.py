@@ -15,19 +15,10 @@ from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_biblio import _told, reviews_literature
 
-from pdfgen import set_text
+from pdfgen import DUNES as BIBLIOGRAPHY, set_text
 
 FONT, BOLD, SIZE, STEP = "Times-Roman", "Times-Bold", 10.0, 12.0
 
-BIBLIOGRAPHY = [
-    "Aalders, P. and Brink, Q. (2003). Counting the birds of the northern dunes by ear. Journal of Field "
-    "Ornithology 12(3), 101-119.",
-    "Brink, Q. (1999). A short history of dune management. Coastal Press, Leiden.",
-    "Corvers, R., Aalders, P., Dekker, S. and Vos, T. (2011). Twenty years of breeding pairs on the Frisian "
-    "islands: a census compared with a model of habitat loss. Ecological Records 44, 15-38.",
-    "Dekker, S. (2015). Field guide to sand and marsh. Second edition. Wadden Books, Groningen.",
-    "Vos, T. and Corvers, R. (2020). Where did the larks go? Dune Ecology Letters 7, e2031.",
-]
 PROSE = ("Birds were counted on the dunes every spring, as the earlier census had done, and the counts were "
          "compared with what the habitat model predicted for each island and each year of the survey.")
 
