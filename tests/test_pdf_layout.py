@@ -122,8 +122,6 @@ def _entries(data: bytes) -> tuple[list[str], list]:
     return [s.raw for s in sources], skipped
 
 
-
-
 def _set(c, x: float, y: float, text: str, width: float, first: float, rest: float) -> float:
     """Set text wrapped to width, the first line at indent first and the others at rest; the next y."""
     return set_text(c, x, y, text, width, first, rest, font=FONT, size=SIZE, step=STEP)
