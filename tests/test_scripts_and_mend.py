@@ -410,3 +410,12 @@ def test_title_notes(text, title, edition):
     """An edition or a described format after the title leaves the title; a bracketed letter stays."""
     ref = parse_reference(text)
     assert (ref.title, ref.edition) == (title, edition)
+
+
+@pytest.mark.parametrize("text, edition", [
+    ("Weber, K.: 4. neu bearb. Aufl. Hamburg 1998", "4"),
+    ("Schulz, R.: 2nd durchges. erw. edn. Leipzig: Y, 1999.", "2"),
+])
+def test_an_edition_phrase_that_is_the_whole_title_does_not_raise(text, edition):
+    """A string whose title is only the start of its edition phrase is read, not an IndexError."""
+    assert parse_reference(text).edition == edition

@@ -106,13 +106,13 @@ def _parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in _SEP_RE.split(text.strip(" .,;")) if p)
 
 
-@lru_cache(maxsize=4096)
 def org_led(part: str) -> bool:
     """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
     return len(part) > 12 and _ORG_WORDS_RE.match(part) is not None and len(part.split()) <= 12
 
 
+@lru_cache(maxsize=4096)
 def classify(part: str) -> str | None:
     """The shape of one name: ``vanc``, ``initfirst``, ``givenfirst``, ``fam``, ``init`` or None."""
     part = part.strip(" .")

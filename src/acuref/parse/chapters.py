@@ -31,7 +31,6 @@ from acuref.normalize.text import clean_title, fold
 # The word that opens a chapter's book, after the end of the chapter's title (a stop, comma, quote or bracket):
 # English/German/Dutch "In", French "Dans", Spanish "En", Portuguese "Em", German "Im", Polish "W:", Czech/Russian "V:/В:".
 _CUE_RE = re.compile(r"(?<=[.,;”\"’»)?!])\s+(?:(?:[Ii]n|[Dd]ans|[Ee]n|[Ee]m|Im)\s*:?|(?:W|V|В)\s*:)\s+(?=[A-ZÀ-Þ\d\"“«‘'¿])")
-_CUE_WORDS = ("In", "in", "Dans", "dans", "En", "en", "Em", "em", "Im", "W:", "V:", "В:")
 # The editor words of many languages, bracketed or after a comma: eds., Hrsg., Hg., dir., coord., a cura di, red., …
 _EDW = (r"(?:eds?|editors?|ed\.\s+lit|Hrsg|Hrsgg|Hgg?|dirs?|coords?|orgs?|red|réd|éds?|a\s+cura\s+di|a\s+c\.\s+di|comps?"
         r"|ur|szerk|toim)")
@@ -92,7 +91,7 @@ def read_chapter(ref: Reference, text: str) -> Reference:
         ref = replace(ref, volume=None)  # "cap. 3": the chapter's number in its book, not a volume
     if ref.number and not ref.page and (ref.number[:1] in "pPsS(" or " " in ref.number):
         ref = _locator_number(ref)
-    if not any(w in text for w in _CUE_WORDS):
+    if not _CUE_RE.search(text):  # the cue itself, not its letters: "in" and "en" stand inside most strings
         return ref
     text = " ".join(text.split())
     ref = _year_in_front(ref, text)

@@ -168,7 +168,7 @@ def _without_edition(title: str | None, printed: str, text: str = "", start: int
         return title[:at].rstrip(" ,.;:([") or title
     number = re.match(r"\d+", printed)
     if number and len(title) > 8 + number.end() and start >= 0:
-        for k in range(len(printed) - 1, number.end() - 1, -1):
+        for k in range(min(len(printed), len(title)) - 1, number.end() - 1, -1):  # title[-k - 1] exists
             if title.endswith(printed[:k]) and title[-k - 1] in " .,(" and text.find(title) == start + k - len(title):
                 return title[:-k].rstrip(" ,.;:([") or title
     return title
