@@ -32,6 +32,7 @@ from acuref.read.evidence import evidence
 from acuref.read.judge import (
     IN_LIST,
     JOURNAL_LINE,
+    PROSE,
     SOURCE_LINE,
     STANDALONE,
     evidence_of,
@@ -41,7 +42,7 @@ from acuref.read.judge import (
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
 from acuref.read.sections import is_end_heading, is_reference_heading, is_reference_name, not_cited_heading
 from acuref.read.segment import Unit, segment
-from acuref.read.verdict import PROSE, bibtex_twins, run_together, verdict
+from acuref.read.verdict import bibtex_twins, run_together, verdict
 
 _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
@@ -103,7 +104,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
             return has_core(nxt.flat) and ((resume and nxt.item) or evidence_of(nxt.flat) >= IN_LIST)
         if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
             return True
-        if reason == "running text, not a reference":
+        if reason == PROSE:
             return False
     return False
 

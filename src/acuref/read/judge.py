@@ -12,6 +12,11 @@ from acuref.read.evidence import evidence
 
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 
+# The reasons judged() gives that callers act on (one spelling for the skipped list and the tests).
+PROSE = "running text, not a reference"
+BARE_LINK = "a bare link: too short to be a reference"
+NO_YEAR = "no year, identifier, locator or legal citation"
+
 
 # The case-blind patterns are written in lower case and searched in lower-cased text: Python's re is many
 # times slower with IGNORECASE, and these run on every paragraph of a page.
@@ -178,13 +183,13 @@ def judge(text: str) -> str | None:
     if _REPEAT_RE.match(s):
         return "repeats an earlier note (ibid., op. cit.)"
     if _is_prose(s, low):
-        return "running text, not a reference"
+        return PROSE
     letters = sum(map(str.isalpha, s))
     cjk = bool(_CJK_RE.search(s))
     ident = bool(IDENT_RE.search(low))
     if ident and not YEAR_RE.search(s) and set(IDENT_RE.findall(low)) <= _WEB_ADDRESS:
         if sum(map(str.isalpha, _URL_RE.sub(" ", s))) < (6 if cjk else 12):
-            return "a bare link: too short to be a reference"  # "Xindy https://…", "PDF https://…"
+            return BARE_LINK  # "Xindy https://…", "PDF https://…"
     if YEAR_RE.search(s) or ident or _LOCATOR_RE.search(s) or _LEGAL_RE.search(s) or _UNDATED_RE.search(low):
         other = _not_a_list_entry(s, low)
         if other:
@@ -196,7 +201,7 @@ def judge(text: str) -> str | None:
         return "too short to be a reference"
     if len(s.split()) >= 5 and evidence_of(s) >= 2:
         return None  # an author list and a publisher, say, with no year printed
-    return "no year, identifier, locator or legal citation"
+    return NO_YEAR
 
 
 # A document's candidates are judged and scored several times (lists, runs, sections); the caches hold one

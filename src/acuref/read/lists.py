@@ -6,7 +6,7 @@ import re
 from typing import NamedTuple
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
-from acuref.read.judge import IDENT_RE, IN_LIST, STANDALONE, YEAR_RE, evidence_of, has_core, judged
+from acuref.read.judge import IDENT_RE, IN_LIST, PROSE, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import TERMINAL_RE, Unit
 
 RUN_MIN = 4
@@ -153,7 +153,7 @@ def runs(units: list[Unit | None]) -> set[int]:
         if u.item and _restarts(run, u):
             close()
             run = []
-        if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != "running text, not a reference" \
+        if not u.heading and u.flat and not heading_like(u) and judged(u.flat) != PROSE \
                 and not u.lines[0].box:  # a container the markup names is judged as a whole (extract._Walk._box)
             run.append(u)
         else:

@@ -48,7 +48,14 @@ _MD_QUOTE_RE = re.compile(r"^\s{0,3}(?:>\s?)+")
 
 
 # A table's delimiter row; GitHub and pandoc take one dash a column (":-:"), as short tables are written.
-_MD_TABLE_RULE_RE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+# Matched on the stripped row: a leading "\s*" before the optional pipe backtracked over every indented line.
+_MD_TABLE_RULE_RE = re.compile(r"\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?")
+
+
+def _table_rule(row: str) -> bool:
+    """Whether a row is a table's delimiter row (``|---|:-:|``)."""
+    row = row.strip()
+    return "-" in row and _MD_TABLE_RULE_RE.fullmatch(row) is not None
 
 
 _HTML_BLOCK_START_RE = re.compile(
@@ -187,7 +194,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
         if k in gone:  # the rest of a link that began on the row above
             k += 1
             continue
-        if "|" in raw and k + 1 < len(rows) and "|" in rows[k + 1] and _MD_TABLE_RULE_RE.match(rows[k + 1]):
+        if "|" in raw and k + 1 < len(rows) and "|" in rows[k + 1] and _table_rule(rows[k + 1]):
             roles = table_roles([_inline(c) for c in _cells(raw)])
             if roles:  # a table of works: each row one entry, its fields in citation order
                 end = _table_of_works(rows, k, roles, out)
@@ -237,7 +244,7 @@ def _markdown_line(number: int, line: str, brk: bool) -> list[Line]:
     line = _MD_QUOTE_RE.sub("", line)
     if _MD_LINK_DEF_RE.match(line) and re.search(r"\]:\s*<?(?:https?://|/|\.|#|www\.)", line):
         return [Line(number, "")]  # "[1]: https://…" defines a link target; Markdown does not print it
-    if _MD_TABLE_RULE_RE.match(line) and "-" in line:
+    if _table_rule(line):
         return [Line(number, "")]
     if line.lstrip().startswith("|") and line.rstrip().endswith("|") and line.count("|") >= 2:
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", line.strip()[1:-1])]

@@ -10,20 +10,13 @@ from __future__ import annotations
 import re
 
 from acuref.model import Skipped, Source
+from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
-from acuref.read.judge import IN_LIST, evidence_of, has_core, is_remark, judged
+from acuref.read.judge import BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
 
-__all__ = ["PROSE", "bibtex_twins", "run_together", "verdict"]
-
-NO_YEAR = "no year, identifier, locator or legal citation"
-
-
-BARE_LINK = "a bare link: too short to be a reference"
-
-
-PROSE = "running text, not a reference"
+__all__ = ["bibtex_twins", "run_together", "verdict"]
 
 
 # What an entry of a bibliography the markup names may lack and still cite a work.
@@ -84,22 +77,29 @@ _BIBTEX_TITLE_RE = re.compile(r"\btitle\s*=\s*[{\"]\s*\{?([^{}\"]{4,})", re.IGNO
 _NEAR = 40  # lines: a page prints an entry's BibTeX right above or below it
 
 
-def _letters(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
-
-
 def bibtex_twins(sources: list[Source]) -> tuple[list[Source], list[Skipped]]:
     """A BibTeX record printed beside the entry it repeats ("Cite as: …" and its BibTeX) is that entry again:
     it goes to the skipped list; a BibTeX record alone is kept (it is the page's only form of the work)."""
-    if not any(_BIBTEX_RE.match(s.raw) for s in sources):
+    records = [bool(_BIBTEX_RE.match(s.raw)) for s in sources]
+    if not any(records):
         return sources, []
+    keys: dict[int, str] = {}  # each entry's letters, made once and only for entries near a record
+
+    def printed_beside(k: int, key: str) -> bool:
+        for j, o in enumerate(sources):
+            if j != k and not records[j] and abs(o.line - sources[k].line) <= _NEAR:
+                if j not in keys:
+                    keys[j] = letters_key(o.raw)
+                if key in keys[j]:
+                    return True
+        return False
+
     kept: list[Source] = []
     skipped: list[Skipped] = []
     for k, src in enumerate(sources):
-        title = _BIBTEX_TITLE_RE.search(src.raw) if _BIBTEX_RE.match(src.raw) else None
-        key = _letters(title.group(1)) if title else ""
-        if key and any(abs(o.line - src.line) <= _NEAR and not _BIBTEX_RE.match(o.raw) and key in _letters(o.raw)
-                       for j, o in enumerate(sources) if j != k):
+        title = _BIBTEX_TITLE_RE.search(src.raw) if records[k] else None
+        key = letters_key(title.group(1)) if title else ""
+        if key and printed_beside(k, key):
             skipped.append(Skipped(" ".join(src.raw.split()), src.line, src.end_line,
                                    "the BibTeX record of an entry printed beside it", raw=src.raw, label=src.label))
             continue
