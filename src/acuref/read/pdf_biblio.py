@@ -48,7 +48,12 @@ def line_step(flow: list[PLine]) -> float:
 def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
     line = flow[i]
     text = line.text
-    if len(text) > 80 or _PAGE_TAIL_RE.search(text) or not is_reference_heading(text):
+    if len(text) > 80 or not is_reference_heading(text):
+        return False
+    tail = _PAGE_TAIL_RE.search(text)
+    # A table of contents line ends in its page number; a slide's title set large counts its frames
+    # ("References iv") where a bibliography runs over several.
+    if tail and not (line.heading and not line.bold and re.fullmatch(r"\s[ivxlc]{1,6}\s*", tail.group())):
         return False
     if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
         return False

@@ -11,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from acuref.read.pdf_chars import Fragment, fragments, page_glyphs, upright
+from acuref.read.sections import is_reference_heading
 
 MARGIN = 0.08  # share of the page height at the top and bottom where running heads and folios sit
 _PAGE_NUMBER_RE = re.compile(r"^\W*(?:page|pagina|seite|p\.)?\s*(?:\d{1,4}|[ivxlc]{1,7})(?:\s*(?:of|/|van|von)\s*\d{1,4})?\W*$",
@@ -144,12 +145,28 @@ def drop_furniture(pages: list[list[PLine]], heights: list[float], body: float) 
     for lines in edges:
         large.update({_key(line) for line in lines if line.size > body * 1.15})
     out = []
+    keep = _first_title(pages, edges, large, body)
     for lines, ends, all_ends in zip(pages, edge, edges):
         drop = {id(line) for line in ends if _PAGE_NUMBER_RE.match(line.text)
                 or (len(pages) > 1 and seen[_key(line)] >= 2 and len(line.text) < 120)}
         drop |= {id(line) for line in all_ends if large[_key(line)] >= 3 and len(line.text) < 120}
+        drop.discard(keep)
         out.append([line for line in lines if id(line) not in drop])
     return out
+
+
+def _first_title(pages: list[list[PLine]], edges: list[list[PLine]], large: Counter, body: float) -> int:
+    """The id of a reference heading set large at the top of every page of its list (a slide's title,
+    "References iv" on each frame) where it first stands, which is the bibliography's only heading; 0 when
+    the document heads its bibliography elsewhere (a journal's running head repeats a heading printed
+    once)."""
+    for lines, ends in zip(pages, edges):
+        top = [line for line in ends if large[_key(line)] >= 3 and len(line.text) < 120 and is_reference_heading(line.text)]
+        if top:
+            return id(top[0])
+        if any(line.size > body * 1.08 and is_reference_heading(line.text) for line in lines):
+            return 0
+    return 0
 
 
 def _edge_lines(lines: list[PLine], height: float) -> list[PLine]:
