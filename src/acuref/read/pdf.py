@@ -14,7 +14,7 @@ from acuref.errors import InputError
 from acuref.read.documents import Document, Line
 from acuref.read.pdf_biblio import Region, cut, line_step, plausible, regions, unheaded
 from acuref.read.pdf_layout import PLine, body_size, drop_furniture, mark_headings, page_lines
-from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, vocabulary
+from acuref.read.pdf_text import close_spaced_urls, rejoin, strip_backref, strip_page_lists, vocabulary
 from acuref.read.sections import heading_text
 from acuref.read.works import split_works
 
@@ -92,17 +92,20 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             rights.setdefault((flow[k].page, flow[k].column), []).append(flow[k].right)
         # The right margin: where most full lines end (an overfull line may stick out past it).
         margins = {key: sorted(xs)[int(0.75 * (len(xs) - 1))] for key, xs in rights.items()}
+        texts = {}
+        for entry in region.entries:  # cut() puts each line in one of subheads, aside and entries
+            full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
+                    for k in entry]
+            texts[entry[0]] = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
+        texts = dict(zip(texts, strip_page_lists(list(texts.values()))))
         pieces = [(j, None) for j in region.subheads] + [(e[0], e) for e in region.entries + _runs(region.aside)]
         for j, entry in sorted(pieces, key=lambda t: t[0]):
             if entry is None:
                 out.append(Line(flow[j].page, flow[j].text, SUB_LEVEL))
             elif entry[0] in aside:  # handed on as one block, for the extractor to judge (and skip)
                 out.append(Line(flow[j].page, "\n".join(flow[k].text for k in entry)))
-            else:  # an entry (cut() puts each line in one of subheads, aside and entries)
-                full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
-                        for k in entry]
-                text = strip_backref(close_spaced_urls(rejoin([flow[k].text for k in entry], vocab, full)))
-                out.extend(Line(flow[j].page, work) for work in split_works(text))
+            else:
+                out.extend(Line(flow[j].page, work) for work in split_works(texts[j]))
         i = region.end
     return out
 

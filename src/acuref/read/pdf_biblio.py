@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, ends_entry, flush_mode, gap_above, label, opens_entry, right_edges,
-                                     starts_entry, table_lines)
+from acuref.read.pdf_entries import (LABEL_RE, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
+                                     mostly_rising, opens_entry, right_edges, starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
 
@@ -145,7 +145,8 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     idx = list(range(region.start, region.end))
     if not idx:
         return
-    typical, floats, rel, labels, right = _measure(flow, region, idx, step)
+    tight = list_step(flow, idx, step)
+    typical, floats, rel, labels, right = _measure(flow, region, idx, step, tight)
     cont = [rel[i] for i in idx if not labels[i]]
     cont_rel = sorted(cont)[len(cont) // 2] if cont else 0.0
     deep = sorted(r for r in cont if r > 2)
@@ -181,14 +182,14 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
             break
         if labelled:
             lab = labels[i]
-            new = bool(lab) and (rel[i] < cont_rel - 1 or cont_rel < 1) and _in_sequence(lab, last_num)
+            new = bool(lab) and (rel[i] < cont_rel - 1 or cont_rel < 1) and in_sequence(lab, last_num)
             if new and lab.isdigit():
                 last_num = int(lab)
         elif indented:
             new = _opens_hang(flow, i, rel, hang, region.end, cur[0] if cur else -1) and not (
                 cur and flow[cur[-1]].text.endswith("-"))
         elif region.mode == "flush":
-            new = _opens_flush(flow, i, cur, step, right, typical)
+            new = _opens_flush(flow, i, cur, tight, right, typical)
         else:
             new = bool(cur) and ends_entry(flow[cur[-1]], right) and opens_entry(line.text)
         if cur is None or new:
@@ -199,7 +200,7 @@ def cut(flow: list[PLine], region: Region, step: float) -> None:
     region.rel = rel
 
 
-def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
+def _measure(flow: list[PLine], region: Region, idx: list[int], step: float, tight: float,
              ) -> tuple[float, set[int], dict[int, float], dict[int, str | None], dict[tuple[int, int], float]]:
     """The list's type size, the lines of tables set inside it, each line's indent and label, the columns' right
     edges; and how its entries are marked (``region.mode``)."""
@@ -210,10 +211,10 @@ def _measure(flow: list[PLine], region: Region, idx: list[int], step: float,
     rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
     labels = _labels(flow, idx)
     numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
-    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and _mostly_rising(numeric)
+    labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and mostly_rising(numeric)
     indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
     right = right_edges(flow, idx)
-    region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, step, right)
+    region.mode = "labelled" if labelled else "hanging" if indented else flush_mode(flow, idx, tight, right)
     return typical, floats, rel, labels, right
 
 
@@ -375,26 +376,10 @@ def _edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[in
     lefts: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
     for k, line in enumerate(flow):
         key = (line.page, line.column)
-        if key in want:
-            lefts.setdefault(key, ([], []))[k in floats].append(line.left)
+        if key in want:  # a heading (a slide's title hangs out in the margin) counts only as a table's lines do
+            lefts.setdefault(key, ([], []))[k in floats or bool(line.heading)].append(line.left)
     out = {}
     for key, (text, table) in lefts.items():
         xs = sorted(text or table)
         out[key] = xs[len(xs) // 20]
     return out
-
-
-def _mostly_rising(numbers: list[int]) -> bool:
-    """Numeric labels (if any) mostly count up one by one: a numbered list, not numbers in the text."""
-    if len(numbers) < 3:
-        return True
-    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
-    return steps >= 0.5 * (len(numbers) - 1)
-
-
-def _in_sequence(label: str, last: int | None) -> bool:
-    """A numeric label is the next number (or close after it); other labels always count."""
-    if not label.isdigit():
-        return True
-    n = int(label)
-    return last is None or last < n <= last + 3

@@ -16,6 +16,7 @@ _NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la
                             r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
                             r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
 _CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
+_INITIAL_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z]\.-?){1,3}$")
 _SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
 
@@ -23,6 +24,14 @@ def gap_above(flow: list[PLine], i: int) -> float:
     if i == 0 or flow[i - 1].page != flow[i].page or flow[i - 1].column != flow[i].column:
         return 99.0
     return flow[i - 1].y - flow[i].y
+
+
+def list_step(flow: list[PLine], idx: list[int], step: float) -> float:
+    """The list's own line step: the document's, or, where the list is set tighter than the body text (a CV's
+    or a thesis's bibliography in smaller leading), the distance most of its lines keep within an entry (the
+    lower quartile, below the gaps between entries)."""
+    gaps = sorted(g for g in (gap_above(flow, i) for i in idx[1:]) if 0 < g < 3 * flow[idx[0]].size)
+    return min(step, gaps[len(gaps) // 4]) if len(gaps) >= 8 else step
 
 
 def table_lines(flow: list[PLine], idx: list[int], step: float, typical: float) -> set[int]:
@@ -77,7 +86,9 @@ def ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
     with a full stop inside its last words."""
     text = line.text.rstrip()
     short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
-    return bool(_SENTENCE_END_RE.search(text)) or (short and not text.endswith(("-", ",", ";", ":")))
+    # "..., and W." breaks an author list before the family name: an initial ends no entry
+    sentence = bool(_SENTENCE_END_RE.search(text)) and not _INITIAL_END_RE.search(text)
+    return sentence or (short and not text.endswith(("-", ",", ";", ":")))
 
 
 def starts_entry(line: PLine, typical: float) -> bool:
@@ -96,3 +107,19 @@ def label(text: str) -> str | None:
 def opens_entry(text: str) -> bool:
     """A line that opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop."""
     return bool(_NAME_START_RE.match(text))
+
+
+def mostly_rising(numbers: list[int]) -> bool:
+    """Numeric labels (if any) mostly count up one by one: a numbered list, not numbers in the text."""
+    if len(numbers) < 3:
+        return True
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return steps >= 0.5 * (len(numbers) - 1)
+
+
+def in_sequence(label: str, last: int | None) -> bool:
+    """A numeric label is the next number (or close after it); other labels always count."""
+    if not label.isdigit():
+        return True
+    n = int(label)
+    return last is None or last < n <= last + 3

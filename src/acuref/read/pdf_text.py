@@ -1,7 +1,7 @@
 """Printed lines of one entry or paragraph joined into text: words hyphenated at a line end rejoined when the
 document itself spells the joined word (and kept in compounds and names such as ``Hewlett-Packard``), URLs and
 DOIs broken across lines rejoined without a space, and biblatex's back-references (``Cited on pages 3, 17.``)
-taken off the end.
+and hyperref's (``... 2019. 3, 17``) taken off the end.
 """
 
 from __future__ import annotations
@@ -112,3 +112,20 @@ def strip_backref(text: str) -> str:
     if m and m.start() > 20:
         return text[: m.start()].rstrip()
     return text
+
+
+# hyperref's back-references (backref=page): the pages citing an entry, bare after its last full stop ("... 2019. 1, 3").
+_PAGE_LIST_RE = re.compile(r"(?<=[.\]])\s+(\d{1,4}(?:\s*,\s*\d{1,4})*(?:,?\s+and\s+\d{1,4})?)\s*$")
+
+
+def strip_page_lists(texts: list[str]) -> list[str]:
+    """A list's entries without hyperref's back-references, where most of its entries end in such a list of
+    rising page numbers (few entries end in a bare number after a full stop otherwise)."""
+    hits = []
+    for text in texts:
+        m = _PAGE_LIST_RE.search(text)
+        pages = [int(n) for n in re.findall(r"\d+", m.group(1))] if m else []
+        hits.append(m if m and m.start() > 20 and all(a < b for a, b in zip(pages, pages[1:])) else None)
+    if sum(m is not None for m in hits) < max(3, 0.5 * len(texts)):
+        return texts
+    return [text[:m.start()] if m else text for text, m in zip(texts, hits)]

@@ -1,0 +1,146 @@
+"""Layouts met in PDFs nobody here tuned on, drawn with reportlab the way their classes set them: beamer slides
+whose bibliography runs over frames titled "References i", "References ii", ...; an academic CV whose
+publication list, on a page of its own, is set tighter than its other text; and hyperref's page back-references
+at the end of each entry."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from reportlab.pdfgen import canvas
+
+from acuref.read.documents import load_bytes
+from acuref.read.extract import extract_with_report
+from acuref.read.pdf_text import strip_page_lists
+
+from pdfgen import set_text
+
+FONT, SIZE = "Helvetica", 12.0
+SLIDE = (364.0, 273.0)  # beamer's 128 mm x 96 mm, in points
+
+# Author-year entries as beamer sets them: authors and year, then the title, then the container, a line each.
+WORKS = [
+    ("Aalders, P. and Brink, Q. (2003).", "Counting the birds of the dunes.", "Journal of Field Ornithology, 12:101-119."),
+    ("Brink, Q. (1999).", "A short history of dune management.", "Coastal Press, Leiden."),
+    ("Corvers, R. and Vos, T. (2011).", "Twenty years of breeding pairs.", "Ecological Records, 44:15-38."),
+    ("Dekker, S. (2015).", "Field guide to sand and marsh.", "Wadden Books, Groningen."),
+    ("Vos, T. and Corvers, R. (2020).", "Where did the larks go?", "Dune Ecology Letters, 7:e2031."),
+    ("Zwart, H. (2018).", "Marram grass and the wind.", "Sand Studies, 3(2):44-51."),
+]
+
+
+def _frame(c, title: str, lines: list[str], number: int) -> None:
+    """One slide: its title set large at the top, its lines in body type, the frame number in the corner."""
+    c.setFont(FONT, 14.4)
+    c.drawString(12, 250, title)
+    c.setFont(FONT, SIZE)
+    y = 200.0
+    for line in lines:
+        c.drawString(28, y, line)
+        y -= 16.6
+    c.setFont(FONT, 6)
+    c.drawString(340, 6, str(number))
+    c.showPage()
+
+
+def _slides() -> bytes:
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=SLIDE)
+    _frame(c, "Counting birds by ear", ["Why counts by ear disagree [Brink, 1999]", "What the census missed"], 1)
+    _frame(c, "Results", ["Pairs per island fell by a third [Vos and Corvers, 2020]", "Larks most of all"], 2)
+    for n, roman in enumerate(["i", "ii", "iii"]):
+        c.setFont(FONT, 14.4)
+        c.drawString(12, 250, f"References {roman}")
+        c.setFont(FONT, SIZE)
+        y = 200.0
+        for work in WORKS[2 * n:2 * n + 2]:
+            for line in work:
+                c.drawString(48, y, line)
+                y -= 16.6
+            y -= 6  # beamer's \bibitemsep
+        c.setFont(FONT, 6)
+        c.drawString(340, 6, str(3 + n))
+        c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
+def test_slides_bibliography_over_frames_titled_by_count():
+    """A bibliography on frames each titled "References i", "References ii", ... (the title recurring at every
+    page's top, as a running head does) is found under the first title and cut into its works."""
+    sources, _ = extract_with_report(load_bytes(_slides(), "talk.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert found == [" ".join(work) for work in WORKS]
+
+
+CV_WORKS = [
+    "P. Aalders and Q. Brink. Counting the birds of the northern dunes by ear. Journal of Field Ornithology, "
+    "12(3):101-119, 2003.",
+    "R. Corvers, P. Aalders, S. Dekker, T. Vos, H. Zwart, M. de Wit, J. Smit, A. Bakker, and W. Tiemens. "
+    "Twenty years of breeding pairs. Ecological Records, 44:15-38, 2011.",
+    "S. Dekker and R. Corvers. Field guide to sand and marsh. Wadden Books, Groningen, 2015.",
+    "T. Vos and R. Corvers. Where did the larks go? Dune Ecology Letters, 7:e2031, 2020.",
+    "H. Zwart and P. Aalders. Marram grass and the wind, measured over ten winters on three islands. Sand "
+    "Studies, 3(2):44-51, 2018.",
+]
+
+
+def test_cv_publication_list_set_tighter_than_the_page():
+    """A CV's publications set with a smaller leading than its other text and a small gap between entries: the
+    gaps part the entries (measured against the list's own leading), and an author list broken after an
+    initial ("..., and W.") is no entry's end."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792))
+    y = 740.0
+    for heading, rows in [("Education", ["2011-2017 PhD in Ecology, University of the Dunes",
+                                         "2006-2008 MS in Biology, Coastal University"]),
+                          ("Awards", ["Field Station Fellowship", "Best Student Paper, Dune Society"]),
+                          ("Service", ["Reviewer: Ecological Records, Sand Studies", "Co-organizer: Dune Days"])]:
+        c.setFont("Helvetica-Bold", 14.3)
+        c.drawString(57, y, heading)
+        y -= 20
+        c.setFont(FONT, 10)
+        for row in rows * 3:
+            c.drawString(145, y, row)
+            y -= 14
+        y -= 10
+    c.showPage()
+    c.setFont("Helvetica-Bold", 14.3)
+    c.drawString(57, 740, "Publications")
+    y = 710.0
+    for work in CV_WORKS:
+        y = set_text(c, 148, y, work, 300, 0, 0, font=FONT, size=10, step=12) - 5
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "cv.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert found == CV_WORKS
+
+
+BACKREFS = [
+    ("A. Aalders and B. Brink. Counting the birds of the dunes by ear. Journal of Field Ornithology, 12(3), 2003. 1, 4",
+     "A. Aalders and B. Brink. Counting the birds of the dunes by ear. Journal of Field Ornithology, 12(3), 2003."),
+    ("Q. Brink. A short history of dune management. Coastal Press, Leiden, 1999. 2",
+     "Q. Brink. A short history of dune management. Coastal Press, Leiden, 1999."),
+    ("R. Corvers and T. Vos. Twenty years of breeding pairs. In Proceedings of the Dune Days, 2011. 3, 5,\n7",
+     "R. Corvers and T. Vos. Twenty years of breeding pairs. In Proceedings of the Dune Days, 2011."),
+    ("S. Dekker. Field guide to sand and marsh. Wadden Books, Groningen, 2015.",  # cited by \nocite only
+     "S. Dekker. Field guide to sand and marsh. Wadden Books, Groningen, 2015."),
+]
+
+
+def test_hyperref_page_back_references_come_off():
+    """hyperref's back-references (the pages citing each entry, bare after its last full stop) come off the
+    entries of a list most of whose entries end that way, and are not read as a volume or a page."""
+    assert strip_page_lists([text for text, _ in BACKREFS]) == [want for _, want in BACKREFS]
+
+
+@pytest.mark.parametrize("texts", [
+    ["Dune Society. Annual report of the society, volume 2. Report 12", "Q. Brink. Dunes. Coastal Press, 1999.",
+     "T. Vos. Larks. Dune Letters, 2020."],  # one entry ending in a number: no list of back-references
+    ["A. Aalders. Counting birds. Field Notes, 2003. 4, 2", "Q. Brink. Dunes. Coastal Press, 1999. 9, 3",
+     "T. Vos. Larks. Dune Letters, 2020. 8, 1"],  # numbers that do not rise are no pages of citations
+])
+def test_numbers_at_entry_ends_stay_without_a_back_reference_list(texts):
+    """Entries keep a number at their end unless most of the list ends in rising page numbers."""
+    assert strip_page_lists(texts) == texts
