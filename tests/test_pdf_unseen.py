@@ -12,6 +12,7 @@ from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
+from acuref.read.pdf_entries import credits_figure
 from acuref.read.pdf_text import strip_page_lists
 
 from pdfgen import set_text
@@ -144,3 +145,17 @@ def test_hyperref_page_back_references_come_off():
 def test_numbers_at_entry_ends_stay_without_a_back_reference_list(texts):
     """Entries keep a number at their end unless most of the list ends in rising page numbers."""
     assert strip_page_lists(texts) == texts
+
+
+@pytest.mark.parametrize("line, want", [
+    ("Abbildung 14.4 Foto der Tasse lizenzfrei unter einer freien Lizenz", True),
+    ("Figure 3. Photograph of the dunes by the author", True),
+    ("Fig. 2 redrawn after the census report", True),
+    ("Tabelle 5.1 übernommen aus dem Bericht", True),
+    ("Figueroa, A. (2003). Counting birds. Field Notes 2, 1-9.", False),
+    ("Tables of the dunes. Coastal Press, 1999.", False),
+])
+def test_lines_naming_a_figure(line, want):
+    """A list whose entries open with a figure's or table's number is a list of the figures' sources
+    ("Abbildungsquellen"), not a bibliography."""
+    assert credits_figure(line) is want

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
+from acuref.read.pdf_entries import (LABEL_RE, credits_figure, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
                                      mostly_rising, opens_entry, right_edges, starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
@@ -104,13 +104,16 @@ def reviews_literature(heading: str) -> bool:
 
 
 def plausible(flow: list[PLine], region: Region, share: float = 0.5) -> bool:
-    """Most of a region's entries carry a year, an identifier or a link, and at most a few open as a sentence
-    about a work: a bibliography, not a glossary or an annotated reading list."""
+    """Most of a region's entries carry a year, an identifier or a link, at most a few open as a sentence
+    about a work, and most do not open with a figure's number: a bibliography, not a glossary, an annotated
+    reading list or the sources of the figures."""
     if not region.entries:
         return False
     good = sum(_core(flow, entry) for entry in region.entries)
     told = sum(_told(flow[entry[0]].text) for entry in region.entries)
-    return good >= max(1, share * len(region.entries)) and told < 0.4 * len(region.entries)
+    credits = sum(credits_figure(flow[entry[0]].text) for entry in region.entries)  # "Figure sources"
+    return good >= max(1, share * len(region.entries)) and told < 0.4 * len(region.entries) and (
+        credits < 0.5 * len(region.entries))
 
 
 def regions(flow: list[PLine], step: float) -> list[Region]:
@@ -357,7 +360,7 @@ def _list_in(flow: list[PLine], start: int, end: int, step: float) -> Region | N
         return None
     region.entries = region.entries[first:]
     region.start = region.entries[0][0]
-    return region
+    return region if plausible(flow, region) else None
 
 
 def _core(flow: list[PLine], entry: list[int]) -> bool:

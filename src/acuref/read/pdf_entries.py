@@ -26,6 +26,16 @@ def gap_above(flow: list[PLine], i: int) -> float:
     return flow[i - 1].y - flow[i].y
 
 
+# A line naming a figure or table by its number: an entry of a list of the figures' sources ("Abbildungsquellen").
+_FIGURE_RE = re.compile(r"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|Tableaux?|Tabell[ae]n?|Tables?|Bild(?:er)?|"
+                        r"Rysunek|Рис\.|Рисунок|Таблица)\s+[A-Z]?\d+(?:\.\d+)*\b")
+
+
+def credits_figure(text: str) -> bool:
+    """A line opening with a figure's or table's number ("Abbildung 14.4 Foto ...", "Figure 3. Photo by ...")."""
+    return bool(_FIGURE_RE.match(text))
+
+
 def list_step(flow: list[PLine], idx: list[int], step: float) -> float:
     """The list's own line step: the document's, or, where the list is set tighter than the body text (a CV's
     or a thesis's bibliography in smaller leading), the distance most of its lines keep within an entry (the
