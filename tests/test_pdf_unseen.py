@@ -159,3 +159,59 @@ def test_lines_naming_a_figure(line, want):
     """A list whose entries open with a figure's or table's number is a list of the figures' sources
     ("Abbildungsquellen"), not a bibliography."""
     assert credits_figure(line) is want
+
+
+def test_flush_list_parted_by_a_fifth_of_a_line():
+    """biblatex's bibliography on a slide: entries set flush, a fifth of a line between them, the repeated
+    author printed as a dash. The small gaps part the entries; a line opening with a capitalised word after a
+    line ending in a full stop ("ACM, pp. 147-156.") goes on with its entry."""
+    entries = [
+        ["Aalders, Piet et al. (2003). “Counting the birds of the dunes”. In:", "Journal of Field Ornithology."],
+        ["Brink, Quirijn (1999). “A short history of dune management”. In:", "Proceedings of the Dune Days.",
+         "ACM, pp. 147–156."],
+        ["— (2001). “Dune management revisited”. In: Coastal Studies 4,", "pp. 1–8."],
+        ["Corvers, Roel and Tom Vos (2011). “Twenty years of breeding pairs”.", "In: Ecological Records 44."],
+        ["Dekker, Sanne (2015). “Field guide to sand and marsh”. In: Wadden", "Notes 2, pp. 3–9."],
+        ["Vos, Tom (2020). “Where did the larks go?” In: Dune Ecology Letters.", "IEEE, pp. 10–19."],
+    ]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=SLIDE)
+    c.setFont(FONT, 14.4)
+    c.drawString(12, 250, "References")
+    c.setFont(FONT, 9)
+    y = 225.0
+    for entry in entries:
+        for line in entry:
+            c.drawString(45, y, line)
+            y -= 11
+        y -= 2.2
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "talk.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert found == [" ".join(entry) for entry in entries]
+
+
+def test_author_year_keys_long_or_year_alone_open_entries():
+    """AAAI's keys: "[Name, Name, and Name 2015]" longer than forty characters, and "[2012]" where the key
+    leaves out the names of the entry above; each opens an entry."""
+    entries = [
+        "[Aalders and Brink 2003] Aalders, P., and Brink, Q. 2003. Counting the birds of the dunes by ear. "
+        "Journal of Field Ornithology 12(3):101-119.",
+        "[Corvers-Westerveld, Aalders, and Dekkerman 2011] Corvers-Westerveld, R.; Aalders, P.; and "
+        "Dekkerman, S. 2011. Twenty years of breeding pairs. Ecological Records 44:15-38.",
+        "[2012] Corvers-Westerveld, R.; Aalders, P.; and Dekkerman, S. 2012. Thirty years of breeding pairs. "
+        "Ecological Records 45:1-9.",
+        "[Vos 2020] Vos, T. 2020. Where did the larks go? Dune Ecology Letters 7:e2031.",
+        "[Zwart 2018] Zwart, H. 2018. Marram grass and the wind. Sand Studies 3(2):44-51.",
+    ]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(612, 792))
+    c.setFont("Times-Bold", 12)
+    c.drawString(72, 740, "References")
+    y = 720.0
+    for entry in entries:
+        y = set_text(c, 72, y, entry, 240, 0, 5, size=10, step=11) - 3
+    c.save()
+    sources, _ = extract_with_report(load_bytes(buf.getvalue(), "paper.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert [f[-25:] for f in found] == [e[-25:] for e in entries]

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, credits_figure, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
+from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, credits_figure, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
                                      mostly_rising, opens_entry, right_edges, starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
@@ -228,7 +228,7 @@ def _opens_flush(flow: list[PLine], i: int, cur: list[int] | None, step: float,
     entry broken across columns goes on)."""
     gap = gap_above(flow, i)
     if gap < 99:
-        return gap > 1.3 * step
+        return gap > WIDE_GAP * step
     ended = not cur or ends_entry(flow[cur[-1]], right)
     return ended and (opens_entry(flow[i].text) or starts_entry(flow[i], typical))
 
@@ -264,7 +264,10 @@ def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
     numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
     if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
         return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
-    return {i: lab if lab and not lab.isdigit() and flow[i].text.startswith("[") else None for i, lab in labels.items()}
+    # Keys: "[1996]" is one too, where an author-year key leaves out the name the entry above gave (AAAI's style);
+    # kept in its brackets, so that it is not taken for a number out of sequence.
+    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab))
+            else None for i, lab in labels.items()}
 
 
 def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:

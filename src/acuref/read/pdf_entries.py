@@ -8,7 +8,7 @@ import re
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.pdf_layout import PLine
 
-LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,40})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
+LABEL_RE = re.compile(r"^(?:\[([^\[\]]{1,60})\]|\((\d{1,4})\)|(\d{1,4})\.(?=\s|$)|(\d{1,4})(?=\s+\S))")
 _ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){EARLY_YEAR}(?!\d)")
 # What opens an entry of a list set flush without gaps: a capitalised name and a comma or full stop ("Le, Q.,",
 # "Keras.", "European Commission. 2018."), and what ends the line before it: a full stop or the end of a URL.
@@ -16,6 +16,9 @@ _NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la
                             r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
                             r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
 _CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
+# The gap that parts two entries of a list set flush, against the list's own line step: biblatex in beamer
+# adds a fifth of a line (\bibitemsep), other classes a half or a whole line.
+WIDE_GAP = 1.15
 _INITIAL_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z]\.-?){1,3}$")
 _SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
@@ -76,7 +79,7 @@ def flush_mode(flow: list[PLine], idx: list[int], step: float, right: dict[tuple
     """How a list set flush parts its entries: by vertical gaps ("flush"), or, with next to no gaps, by a line
     opening like an entry after one that ends like one ("ragged"), when such lines are as many as a list of
     entries of a few lines each has (prose under a reference heading has next to none)."""
-    wide = sum(1 for i in idx[1:] if 1.3 * step < gap_above(flow, i) < 99)
+    wide = sum(1 for i in idx[1:] if WIDE_GAP * step < gap_above(flow, i) < 99)
     if wide >= max(2, 0.1 * len(idx)):
         return "flush"
     opens = sum(1 for a, b in zip(idx, idx[1:]) if ends_entry(flow[a], right) and _NAME_START_RE.match(flow[b].text))
