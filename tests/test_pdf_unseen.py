@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_entries import credits_figure
-from acuref.read.pdf_text import strip_page_lists
+from acuref.read.pdf_text import strip_backref, strip_page_lists
 
 from pdfgen import set_text
 
@@ -215,3 +215,19 @@ def test_author_year_keys_long_or_year_alone_open_entries():
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "paper.pdf"))
     found = [" ".join(s.raw.split()) for s in sources]
     assert [f[-25:] for f in found] == [e[-25:] for e in entries]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Müller, A. Ein Buch über Dünen. Berlin: Springer, 2003 (siehe S. 3, 17).",
+     "Müller, A. Ein Buch über Dünen. Berlin: Springer, 2003"),
+    ("Dupont, J. Les dunes du nord. Paris : Belin, 2001 (cf. p. 12).", "Dupont, J. Les dunes du nord. Paris : Belin, 2001"),
+    ("García, J. Las dunas del norte. Madrid, 2003 (véanse págs. 3, 5).", "García, J. Las dunas del norte. Madrid, 2003"),
+    ("Jansen, P. De duinen van het noorden. Leiden, 2010 (zie pag. 4).", "Jansen, P. De duinen van het noorden. Leiden, 2010"),
+    ("Kowalski, J. Wydmy północy. Warszawa, 2003 (cyt. na s. 7).", "Kowalski, J. Wydmy północy. Warszawa, 2003"),
+    ("Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2.", "Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2."),
+])
+def test_see_page_back_references_come_off(text, want):
+    """biblatex's back-references in the languages that say "see page" (German's "siehe S.", French "cf. p.",
+    Spanish "véanse págs.", Dutch "zie pag.", Polish "cyt. na s.") come off; a short word and a number without
+    a page word stay."""
+    assert strip_backref(text) == want

@@ -106,9 +106,19 @@ def close_spaced_urls(text: str) -> str:
     return "".join(out)
 
 
+# biblatex's back-references that say "see page" (German's default "siehe Seite 3", French "cf. p. 3", Spanish
+# "véase página 3", Dutch "zie pagina 3", Polish "cytowane na stronie 3", ...): the page word is required after
+# these short phrases.
+_SEE_BACKREF_RE = re.compile(
+    r"\s*[(\[]?\s*(?:siehe|cf\.|v[ée]an?se|vid\.|ver|zie|se|katso|vegeu\s+l[ae]s?|cytowane\s+na|cyt\.\s+na|"
+    r"citováno\s+na|cit\.\s+na)\s+(?:seiten?|s\.|pages?|pp?\.|páginas?|págs?\.|pàgin(?:a|es)|pàg\.|pagina(?:['’]s)?|"
+    r"pag\.|sid(?:an|orna|e)|sivu|stronie|stronach|stran[ěáe]|stranách|str\.)\s*"
+    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en|i|a|og|och)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+
+
 def strip_backref(text: str) -> str:
     """An entry without biblatex's back-reference at its end."""
-    m = _BACKREF_RE.search(text)
+    m = _BACKREF_RE.search(text) or _SEE_BACKREF_RE.search(text)
     if m and m.start() > 20:
         return text[: m.start()].rstrip()
     return text
