@@ -125,6 +125,8 @@ BACKREFS = [
      "Q. Brink. A short history of dune management. Coastal Press, Leiden, 1999."),
     ("R. Corvers and T. Vos. Twenty years of breeding pairs. In Proceedings of the Dune Days, 2011. 3, 5,\n7",
      "R. Corvers and T. Vos. Twenty years of breeding pairs. In Proceedings of the Dune Days, 2011."),
+    ("T. Vos. Where did the larks go? Dune Ecology Letters, 7, 2020. 1.2, 3, 4.1.5",  # backref=section
+     "T. Vos. Where did the larks go? Dune Ecology Letters, 7, 2020."),
     ("S. Dekker. Field guide to sand and marsh. Wadden Books, Groningen, 2015.",  # cited by \nocite only
      "S. Dekker. Field guide to sand and marsh. Wadden Books, Groningen, 2015."),
 ]

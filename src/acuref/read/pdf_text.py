@@ -125,16 +125,18 @@ def strip_backref(text: str) -> str:
 
 
 # hyperref's back-references (backref=page): the pages citing an entry, bare after its last full stop ("... 2019. 1, 3").
-_PAGE_LIST_RE = re.compile(r"(?<=[.\]])\s+(\d{1,4}(?:\s*,\s*\d{1,4})*(?:,?\s+and\s+\d{1,4})?)\s*$")
+# With backref=section the sections are listed instead ("... 2019. 1, 2.3").
+_NUM = r"\d{1,4}(?:\.\d{1,3}){0,3}"
+_PAGE_LIST_RE = re.compile(rf"(?<=[.\]])\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
 
 
 def strip_page_lists(texts: list[str]) -> list[str]:
     """A list's entries without hyperref's back-references, where most of its entries end in such a list of
-    rising page numbers (few entries end in a bare number after a full stop otherwise)."""
+    rising page (or section) numbers (few entries end in a bare number after a full stop otherwise)."""
     hits = []
     for text in texts:
         m = _PAGE_LIST_RE.search(text)
-        pages = [int(n) for n in re.findall(r"\d+", m.group(1))] if m else []
+        pages = [tuple(int(d) for d in n.split(".")) for n in re.findall(r"\d+(?:\.\d+)*", m.group(1))] if m else []
         hits.append(m if m and m.start() > 20 and all(a < b for a, b in zip(pages, pages[1:])) else None)
     if sum(m is not None for m in hits) < max(3, 0.5 * len(texts)):
         return texts
