@@ -15,7 +15,7 @@ from acuref.read.extract import extract_with_report
 from acuref.read.pdf_entries import credits_figure
 from acuref.read.pdf_text import strip_backref, strip_page_lists
 
-from pdfgen import set_text
+from pdfgen import DUNES, set_text
 
 FONT, SIZE = "Helvetica", 12.0
 SLIDE = (364.0, 273.0)  # beamer's 128 mm x 96 mm, in points
@@ -233,3 +233,25 @@ def test_see_page_back_references_come_off(text, want):
     Spanish "véanse págs.", Dutch "zie pag.", Polish "cyt. na s.") come off; a short word and a number without
     a page word stay."""
     assert strip_backref(text) == want
+
+
+def test_declaration_after_the_bibliography_ends_it():
+    """A thesis's bibliography headed as a chapter, then a declaration headed in bold body type (smaller than
+    the chapter's heading): the declaration is back matter, outside the bibliography."""
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842))
+    c.setFont("Times-Bold", 20)
+    c.drawString(72, 760, "Literaturverzeichnis")
+    y = 720.0
+    for entry in DUNES:
+        y = set_text(c, 72, y, entry, 450, 0, 18, size=10, step=12) - 3
+    c.setFont("Times-Bold", 10)
+    c.drawString(72, y - 20, "Eidesstattliche Erklärung")
+    set_text(c, 72, y - 44, "Hiermit erkläre ich, Piet Aalders, dass ich die vorliegende Arbeit im Jahr 2014 "
+             "selbstständig verfasst und keine anderen als die angegebenen Quellen benutzt habe.", 450, 0, 0,
+             size=10, step=12)
+    c.save()
+    sources, skipped = extract_with_report(load_bytes(buf.getvalue(), "arbeit.pdf"))
+    found = [" ".join(s.raw.split()) for s in sources]
+    assert found == DUNES
+    assert not skipped  # the declaration is no candidate of the bibliography at all
