@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, back_matter, credits_figure, ends_entry, flush_mode, gap_above, in_sequence, label, list_step,
-                                     mostly_rising, opens_entry, right_edges, starts_entry, table_lines)
+from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, back_matter, credits_figure, ends_entry, flush_mode,
+                                     gap_above, in_sequence, label, list_step, mostly_rising, opens_entry, right_edges,
+                                     starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
 
@@ -268,8 +269,8 @@ def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
         return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
     # Keys: "[1996]" is one too, where an author-year key leaves out the name the entry above gave (AAAI's style);
     # kept in its brackets, so that it is not taken for a number out of sequence.
-    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab))
-            else None for i, lab in labels.items()}
+    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (
+        not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab)) else None for i, lab in labels.items()}
 
 
 def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:

@@ -30,8 +30,8 @@ def gap_above(flow: list[PLine], i: int) -> float:
 
 
 # A line naming a figure or table by its number: an entry of a list of the figures' sources ("Abbildungsquellen").
-_FIGURE_RE = re.compile(r"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|Tableaux?|Tabell[ae]n?|Tables?|Bild(?:er)?|"
-                        r"Rysunek|Рис\.|Рисунок|Таблица)\s+[A-Z]?\d+(?:\.\d+)*\b")
+_FIGURE_RE = re.compile(r"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|Tableaux?|Tabell[ae]n?|Tables?|"
+                        r"Bild(?:er)?|Rysunek|Рис\.|Рисунок|Таблица)\s+[A-Z]?\d+(?:\.\d+)*\b")
 
 
 # Headings of the back matter that follows a bibliography, in the languages of the theses acuref reads.
@@ -39,7 +39,8 @@ _BACK_MATTER_RE = re.compile(
     r"^(?:[A-Z]\.?\s+|[IVX]+\.?\s+|\d+\.?\s+)?(?:(?:author|subject|name)\s+)?(?:index|register|namensregister|"
     r"stichwortverzeichnis|sachregister|personenregister|anhang|anh[aä]nge|annexes?|ap[ée]ndices?|appendic[ei]|"
     r"appendix|appendices|glossar(?:y|io|e)?|glossaire|danksagung|remerciements|agradecimientos|ringraziamenti|"
-    r"(?:eidesstattliche|ehrenwörtliche|selbstständigkeits|selbständigkeits)?\s*erklärung|declaration(?:\s+of\s+\w+)?|"
+    r"(?:eidesstattliche|ehrenwörtliche|selbstständigkeits|selbständigkeits)?\s*erklärung|"
+    r"declaration(?:\s+of\s+\w+)?|"
     r"lebenslauf|curriculum\s+vitae|biograph(?:y|ies)|supplementary\s+material|nomenclature|"
     r"abkürzungsverzeichnis|list\s+of\s+(?:figures|tables|abbreviations|symbols|acronyms)|"
     r"abbildungsverzeichnis|tabellenverzeichnis)(?:\s+(?-i:[A-Z0-9]{1,3})\b.*|\s*[:.–-].*)?$", re.IGNORECASE)

@@ -124,7 +124,8 @@ def strip_backref(text: str) -> str:
     return text
 
 
-# hyperref's back-references (backref=page): the pages citing an entry, bare after its last full stop ("... 2019. 1, 3").
+# hyperref's back-references (backref=page): the pages citing an entry, bare after its last full stop
+# ("... 2019. 1, 3").
 # With backref=section the sections are listed instead ("... 2019. 1, 2.3").
 _NUM = r"\d{1,4}(?:\.\d{1,3}){0,3}"
 _PAGE_LIST_RE = re.compile(rf"(?<=[.\]])\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
