@@ -163,6 +163,12 @@ def test_citation_keys():
     assert base_key(Reference(issued=Date(2017), volume="17")) == "anon2017"
 
 
+
+def test_a_blank_organisation_name_gives_a_key_without_author():
+    """An author that is only white space (a CSL library's {"literal": " "}) keys from title and year."""
+    blank = Reference(title="Global report on diabetes", author=(Name(literal=" "),), issued=Date(2016))
+    assert base_key(blank) == "globalReportDiabetes2016"
+
 def test_keys_are_stable_across_runs():
     """Two runs over the same input give the same keys in the same order."""
     assert [e.id for e in run([str(REFS)]).entries] == [e.id for e in run([str(REFS)]).entries]

@@ -34,7 +34,8 @@ def base_key(ref: Reference) -> str:
         first = ref.author[0]
         name = first.family or first.literal
         # An organisation gives its first significant word, as Better BibTeX does.
-        auth = _word(name.split()[0] if first.literal and name else name.replace(" ", ""))
+        words = name.split()  # none when the name is only spaces (a CSL library may hold {"literal": " "})
+        auth = _word(words[0] if first.literal and words else name.replace(" ", ""))
     elif ref.editor:
         auth = _word((ref.editor[0].family or ref.editor[0].literal).replace(" ", ""))
     else:
