@@ -42,7 +42,7 @@ from acuref.read.judge import (
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
 from acuref.read.sections import is_end_heading, is_reference_heading, is_reference_name, not_cited_heading
 from acuref.read.segment import Unit, segment
-from acuref.read.verdict import bibtex_twins, run_together, verdict
+from acuref.read.verdict import bibtex_twins, run_together, undated_entry, verdict
 
 _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
@@ -102,7 +102,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
             continue  # a further subheading ("Articles" under "Primary sources")
         if reason is None and (strict or resume):
             return has_core(nxt.flat) and ((resume and nxt.item) or evidence_of(nxt.flat) >= IN_LIST)
-        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
+        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat) or undated_entry(nxt.flat)):
             return True
         if reason == PROSE:
             return False

@@ -16,6 +16,7 @@ YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 PROSE = "running text, not a reference"
 BARE_LINK = "a bare link: too short to be a reference"
 NO_YEAR = "no year, identifier, locator or legal citation"
+ABOUT_LIST = "a sentence about the list, not a reference"
 
 
 # The case-blind patterns are written in lower case and searched in lower-cased text: Python's re is many
@@ -134,6 +135,37 @@ _DATE_PART_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:-\d\d){0,2}\b|\b\d{1,2}(?:st|
                            re.IGNORECASE)
 
 
+# "Dernière mise à jour : mars 2024", "Last updated on 3 March 2024", "Stand: Juni 2023": a page's date stamp in words.
+_STAMP_RE = re.compile(r"\b(?:last\s+)?(?:updated|update|modified|revised|created|published|posted|mise\s+à\s+jour|"
+                       r"mis\s+à\s+jour|modifié|créé|publié|aktualisiert|aktualisierung|stand|erstellt|bijgewerkt|"
+                       r"actualizado|actualización|aggiornat[oa]|aggiornamento|atualizado|atualização|"
+                       r"zaktualizowano|обновлено|обновление|更新|最終更新)\b")  # lower case
+_STAMP_FILLER = frozenset("last dernière derniere letzte laatst última ultimo ultima ostatnio page seite pagina "
+                          "on am op le el il em".split())
+
+
+# A sentence, not a list entry: "The next update of this list is planned for 2025." — six words or more, every
+# word after the first in lower case, no stop, comma or bracket inside, and its year run into the sentence.
+_SENTENCE_YEAR_RE = re.compile(r"\b[a-zà-ÿ]{2,}\s+" + EARLY_YEAR + r"\b")
+# A sentence that runs into a link: "The current version will be available at https://…".
+_LEADS_TO_LINK_RE = re.compile(r"^([^\W\d_][^:/]*?)\s(?:https?://|www\.)\S+\s*[.!]?$")
+
+
+def _about_the_list(s: str) -> bool:
+    """A sentence about the list (its next update, where the current version is), not an entry of it."""
+    lead = _LEADS_TO_LINK_RE.match(s)
+    text = lead.group(1) if lead else s.rstrip(".!")
+    words = text.split()
+    if len(words) < (8 if lead else 6) or not words[0][:1].isupper():
+        return False
+    later = [w for w in words[1:] if not w.isdigit()]
+    if any(not w[:1].islower() for w in later) or sum(w.lower().strip(",") in _FUNCTION for w in words) < 2:
+        return False
+    if lead:
+        return not has_core(text) and not re.search(r"[.:;()\[\]\"“”«»]", text)
+    return not re.search(r"[.,:;()\[\]\"“”«»]", text) and bool(_SENTENCE_YEAR_RE.search(text))
+
+
 def _not_a_list_entry(s: str, low: str) -> str | None:
     """Lines with a year that are not references: a page's date stamps, a date alone, in-text citations."""
     if "-" in s and _KEY_DATE_RE.match(s):  # the line opens with its label and date
@@ -146,6 +178,12 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", s).lower())
         if YEAR_RE.search(s) and all(w in MONTHS for w in words):
             return "a date, not a reference"
+    if len(s) <= 80 and _STAMP_RE.search(low):
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
+        if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
+            return "a date stamp of the page (created, updated), not a reference"
+    if _about_the_list(s):
+        return ABOUT_LIST
     if "[" in s or "(" in s:
         marks = list(_CITE_MARK_RE.finditer(s))
         # "(Seeverlag, 2011)" closes many a book reference: in parentheses only after a label ("Crows: (…)"),
@@ -160,14 +198,17 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
     return None
 
 
+_ENDS_WITH_YEAR_RE = re.compile(r",\s*" + EARLY_YEAR + r"[a-z]?\s*\.?$")
+
+
 def is_remark(text: str) -> bool:
     """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
     quotation or author list, and its words after the first in lower case."""
     words = text.split()
     if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
         return False
-    if IDENT_RE.search(text.lower()):
-        return False
+    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text):
+        return False  # "Name, Title in Book, 2020": a citation that ends with its year
     later = [w for w in words[1:] if w[:1].isalpha()]
     if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
         return False

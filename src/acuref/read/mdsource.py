@@ -123,3 +123,25 @@ def without_shortcodes(line: str) -> str:
     if "{{" not in line:
         return line
     return _SHORTCODE_RE.sub(_shortcode, line)
+
+
+_FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^[^\]\s]{1,20}\]:")
+
+
+def footnote_rows(rows: list[str]) -> dict[int, int]:
+    """The rows inside footnote definitions (``[^1]: …`` and the indented or run-on lines under it), each with
+    the number of its run of definitions: a Markdown renderer prints them as the page's footnotes section, a
+    container of notes (references and remarks mixed) as ``<section class="footnotes">`` is in HTML."""
+    out: dict[int, int] = {}
+    run = 0
+    inside = False
+    for k, row in enumerate(rows):
+        if _FOOTNOTE_DEF_RE.match(row):
+            if not inside:
+                run += 1
+            inside = True
+        elif inside and row.strip() and not row.startswith(("    ", "\t")) and not rows[k - 1].strip():
+            inside = False  # an unindented paragraph after a blank line: the definitions have ended
+        if inside:
+            out[k] = run
+    return out

@@ -269,6 +269,12 @@ _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\
                                    + r"[a-z]?\s*\)\.?$")
 
 
+def _fields_so_far(cur: Unit) -> bool:
+    """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
+    reference: no year or identifier yet, and short."""
+    return len(cur.texts) <= 4 and not has_core(cur.flat) and len(cur.flat.split()) <= 25
+
+
 def _complete(cur: Unit) -> bool:
     """A list entry that already reads as a whole reference: it ends with a stop or a year, has a year or
     identifier, and scores as one (not just "Smith J (2010)" before its title)."""
@@ -291,6 +297,9 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
+    if blocks and line.brk and not (cur.item or cur.note or cur.heading) and _fields_so_far(cur) \
+            and not _starts_entry(s):
+        return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
     if cur.note:

@@ -1,0 +1,75 @@
+"""Shapes of unseen pages: entries set out a field a line with <br>, undated book lists, Markdown footnotes, page notes."""
+
+from __future__ import annotations
+
+import pytest
+
+from acuref.read.judge import is_remark, judge
+from conftest import found_in
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+def test_an_entry_set_out_a_field_a_line_in_one_paragraph():
+    """``<p><b>Author</b><br><i>Title</i><br>Publisher, year</p>``: the lines of one paragraph are one entry;
+    a paragraph of whole references, one a line, stays one entry a line."""
+    page = _page("<h1>Bibliographie</h1>"
+                 "<p><b>Amsel, Karin</b><br><i>Les oiseaux du marais</i><br>Seeverlag, 2011.</p>"
+                 "<p><b>Corvo, Luca &amp; Reiher, Paul</b><br>\"Crows in the city\"<br>Urban Birds, 2016.</p>"
+                 "<p>Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9.<br>Poe, T. (2008). Gulls. Avis, 5, 1-2.</p>")
+    found, _ = found_in(page, "biblio.html")
+    assert found == ["Amsel, Karin. Les oiseaux du marais. Seeverlag, 2011.",
+                     'Corvo, Luca & Reiher, Paul "Crows in the city" Urban Birds, 2016.',
+                     "Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9.", "Poe, T. (2008). Gulls. Avis, 5, 1-2."]
+
+
+def test_an_undated_book_list_under_topic_headings():
+    """"Family, Given. Title." with no year in a reference section is a reference, under a topic subheading too;
+    a line of a link list without a name first is not."""
+    page = _page("<h1>Bibliography</h1><h2>Birds</h2><p>Amsel, Karin<br>Birds of the Marsh.</p>"
+                 "<h2>History</h2><p>Reiher, Paul<br>A History of Herons.</p><p>Corvo, L. The Crow Book.</p>"
+                 "<h2>Online</h2><ul><li>Internet Archive</li><li>Bird Library – City University</li></ul>")
+    found, skipped = found_in(page, "books.html")
+    assert found == ["Amsel, Karin. Birds of the Marsh.", "Reiher, Paul. A History of Herons.", "Corvo, L. The Crow Book."]
+    assert "Internet Archive" in [s.text for s in skipped]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Dernière mise à jour : mars 2024", "a date stamp of the page (created, updated), not a reference"),
+    ("Last updated on 3 March 2024", "a date stamp of the page (created, updated), not a reference"),
+    ("Stand: Juni 2023", "a date stamp of the page (created, updated), not a reference"),
+    ("The next update of this reading list is planned for 2025.", "a sentence about the list, not a reference"),
+    ("La prochaine version de cette liste paraîtra courant 2026.", "a sentence about the list, not a reference"),
+    ("This list will grow over time and the current version will be kept at https://example.org/birds/list.",
+     "a sentence about the list, not a reference"),
+    ("Amsel, K. Updated edition. Kassel: Seeverlag, 2024.", None),
+    ("Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45–61.", None),
+    ("Roe, Jane. Rooks. Available at https://example.org/rooks", None),
+])
+def test_what_a_page_says_about_its_list(text, reason):
+    """A page's date stamp written in words and a sentence about the list (its next update, where it is kept)
+    are not references; entries with an edition, a date or a link still are."""
+    assert judge(text) == reason
+
+
+def test_markdown_footnotes_are_a_container_of_notes():
+    """Footnote definitions (``[^1]: …``) are the page's notes: references among them are taken, and "Ibid.",
+    glosses and remarks are listed as skipped, not lost."""
+    text = ("# Essay\n\nBirds fly south[^1] and crows stay[^2], as is known[^3].\n\n"
+            "[^1]: Amsel, Karin. 2011. *Birds of the Marsh*. Kassel: Seeverlag.\n\n"
+            "[^2]: Ibid.\n\n[^3]: What birds do when nobody is looking\n\n"
+            "[^4]: Luca Corvo, Crows in *Urban Birds*, 2016\n")
+    found, skipped = found_in(text, "essay.md")
+    assert found == ["Amsel, Karin. 2011. Birds of the Marsh. Kassel: Seeverlag.", "Luca Corvo, Crows in Urban Birds, 2016"]
+    assert [s.text for s in skipped] == ["[2] Ibid.", "[3] What birds do when nobody is looking"]
+
+
+@pytest.mark.parametrize("note, remark", [
+    ("Luca Corvo, Crows in the city and what they eat, 2016", False),
+    ("Counted by hand in spring 2019.", True),
+])
+def test_a_note_that_ends_with_its_year_cites(note, remark):
+    """A footnote that ends in ", year" cites a work; a remark that names a year in a sentence does not."""
+    assert is_remark(note) is remark
