@@ -73,3 +73,23 @@ def test_markdown_footnotes_are_a_container_of_notes():
 def test_a_note_that_ends_with_its_year_cites(note, remark):
     """A footnote that ends in ", year" cites a work; a remark that names a year in a sentence does not."""
     assert is_remark(note) is remark
+
+
+def test_a_row_of_buttons_under_an_entry_gives_only_its_doi():
+    """A publication page's "PDF  Cite  DOI" buttons, a block of their own under the entry, are not an entry:
+    the DOI they link to joins the entry above."""
+    page = _page("<h1>Publications</h1><div class='pub'><span>Karin Amsel, Paul Reiher</span> (2011). "
+                 "<a href='/p/marsh/'>Birds of the marsh in winter</a>. <em>Marsh Studies</em>."
+                 "<p><a href='/marsh.pdf'>PDF</a> <a href='#'>Cite</a> <a href='https://doi.org/10.1000/ms.11'>DOI</a></p>"
+                 "</div>")
+    found, _ = found_in(page, "pubs.html")
+    assert found == ["Karin Amsel, Paul Reiher (2011). Birds of the marsh in winter. Marsh Studies. https://doi.org/10.1000/ms.11"]
+
+
+def test_a_footnote_that_is_only_an_address_is_no_reference():
+    """A footnote that prints nothing but a web address names no work; one with a name before it does."""
+    text = ("# Essay\n\nSee the channel[^1] and the shop[^2].\n\n[^1]: https://video.example.org/c/birds/\n\n"
+            "[^2]: Amsel, Birdshop https://shop.example.org/birds/\n")
+    found, skipped = found_in(text, "essay.md")
+    assert found == ["Amsel, Birdshop https://shop.example.org/birds/"]
+    assert [s.reason for s in skipped] == ["a bare link: too short to be a reference"]

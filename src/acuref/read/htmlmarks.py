@@ -122,7 +122,8 @@ _LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\
                r"cas|crossref|pdf|abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|"
                r"download|europe\s+pmc|isi|math\s+reviews|paper|code|bibtex|bib|slides|poster|video|project\s+page|"
                r"supplementary(?:\s+material)?|cite|html|preprint|arxiv|openreview|github|talk|blog|data(?:set)?|"
-               r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn")
+               r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn|doi|url|abs|website|"
+               r"supp|demo")
 LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
 _LINK_WORDS_ANY_RE = re.compile(rf"(?:{_LINK_WORDS})", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")

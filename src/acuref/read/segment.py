@@ -170,6 +170,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
+        if cur is not None and not cur.heading and _doi_links(s):
+            cur.lines.append(line)  # "PDF  Cite  DOI" buttons under an entry (a block of their own): its DOI
+            cur.texts.append(_doi_only(s))
+            continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
             note = _by_break(cur, line, s, blocks or lazy)
             if note is not None:

@@ -71,8 +71,8 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
         return "a note, not a reference"  # a footnote that says something rather than cites something
     if reason == NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
-    if reason == BARE_LINK and u.label:
-        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
+    if reason == BARE_LINK and u.label and _WORD_RE.search(_URL_RE.sub(" ", u.flat)):
+        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page (an address alone names none)
     if reason == NO_YEAR and member is not None and member.good and member.numbered \
             and (_TITLE_MARKS_RE.search(u.flat) or _TYPE_CODE_RE.search(u.flat)):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author", "… [J] …"
