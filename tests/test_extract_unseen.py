@@ -93,3 +93,15 @@ def test_a_footnote_that_is_only_an_address_is_no_reference():
     found, skipped = found_in(text, "essay.md")
     assert found == ["Amsel, Birdshop https://shop.example.org/birds/"]
     assert [s.reason for s in skipped] == ["a bare link: too short to be a reference"]
+
+
+def test_unpublished_reports_after_their_authors_are_entries():
+    """In a publication list, "A B Name and C D Other, Title, Unpublished report …" opens with its authors: it is
+    an entry, with or without a year, not running text."""
+    page = _page("<h2>Publications</h2><ol><li>K Amsel and P Reiher, Birds of the marsh, J. Marsh Stud. 12, 45-61, 2011."
+                 "</li></ol><p>L Corvo and J Roe, A method for counting crows at dusk in winter, Unpublished report on the "
+                 "counts made in the city park during the cold months</p>"
+                 "<p>L Corvo, Rooks and crows in the old town of the city and their nests Unpublished thesis submitted "
+                 "for the examination at the college, Oxford, November 1962</p>")
+    found, _ = found_in(page, "pubs.html")
+    assert len(found) == 3 and found[1].startswith("L Corvo and J Roe") and found[2].endswith("November 1962")

@@ -106,6 +106,8 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     lower = sum(w[0].islower() for w in later) / max(1, len(later))
     if not ((function >= 0.2 and lower >= 0.45) or lower >= 0.6):
         return False
+    if not long and len(words) <= 40 and split_authors(text)[0] is not None:
+        return False  # "C G Windsor, A programme for analysing …, Unpublished report": an author list, then the work
     head = " ".join(words[:40]) if long else text
     if long and has_core(head) and evidence_of(head) >= 3:
         return False  # an entry with a note after it (an annotated bibliography)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from acuref.model import Skipped, Source
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
 from acuref.read.judge import ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged
@@ -57,7 +58,12 @@ _INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž]
 
 def undated_entry(text: str) -> bool:
     """An entry with no date that still plainly cites a work: a family name first, then a title."""
-    return len(text) <= 300 and bool(_INVERTED_HEAD_RE.match(text))
+    if len(text) > 300:
+        return False
+    if _INVERTED_HEAD_RE.match(text):
+        return True
+    authors, rest, _ = split_authors(text)  # "I I Family and C G Other, Title of the report, Unpublished report"
+    return authors is not None and len(_WORD_RE.findall(rest)) >= 4
 
 
 def verdict(u: Unit, member: Member | None = None) -> str | None:
