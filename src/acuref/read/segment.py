@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from acuref.normalize.names import is_author_list
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
@@ -273,10 +274,19 @@ _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\
                                    + r"[a-z]?\s*\)\.?$")
 
 
+_NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")
+
+
 def _fields_so_far(cur: Unit) -> bool:
     """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
     reference: no year or identifier yet, and short."""
-    return len(cur.texts) <= 4 and not has_core(cur.flat) and len(cur.flat.split()) <= 25
+    if len(cur.texts) > 4 or has_core(cur.flat) or len(cur.flat.split()) > 25:
+        return False
+    first = cur.texts[0]
+    # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
+    # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
+    return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
+            or is_author_list(first.rstrip(" .")) or first[:1] in "\"“«„'")
 
 
 def _complete(cur: Unit) -> bool:
