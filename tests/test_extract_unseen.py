@@ -105,3 +105,35 @@ def test_unpublished_reports_after_their_authors_are_entries():
                  "for the examination at the college, Oxford, November 1962</p>")
     found, _ = found_in(page, "pubs.html")
     assert len(found) == 3 and found[1].startswith("L Corvo and J Roe") and found[2].endswith("November 1962")
+
+
+@pytest.mark.parametrize("note", ["Voir supra, p. 12.", "Cf. infra, chap. 3, p. 40.", "Art. cit., p. 5.",
+                                  "Vgl. oben, S. 14.", "See above, note 3, p. 2."])
+def test_a_note_pointing_elsewhere_in_the_text_is_no_reference(note):
+    """"Voir supra", "Art. cit.", "Vgl. oben": a note that points to another place of the text cites no work."""
+    assert judge(note) == "repeats an earlier note (ibid., op. cit.)"
+
+
+def test_glosses_among_footnotes_are_notes():
+    """A footnote that explains a word (a sentence, its terms in « » quotation marks, no year) is a note; a
+    footnote that cites a work in « » is taken."""
+    text = ("# Mémoire\n\nLe mot[^1] et le livre[^2].\n\n"
+            "[^1]: La notion désigne le fait, pour un signe (un mot, une phrase) de faire ce qu'il dit ; on dit que "
+            "le signe est « actif ».\n\n"
+            "[^2]: Karin Amsel, « Les oiseaux du marais », Revue des oiseaux, 4, 2011, p. 3-9.\n")
+    found, skipped = found_in(text, "memoire.md")
+    assert found == ["Karin Amsel, « Les oiseaux du marais », Revue des oiseaux, 4, 2011, p. 3-9."]
+    assert [s.reason for s in skipped] in (["a note, not a reference"], ["running text, not a reference"])
+
+
+@pytest.mark.parametrize("text, sentence", [
+    ("La notion désigne le fait de dire une chose.", True),
+    ("The term is used for a bird that stays in winter.", True),
+    ("Karin Amsel, Les oiseaux du marais, Paris, Seuil.", False),
+    ("Persona, Mozilla", False),
+])
+def test_what_opens_as_a_sentence(text, sentence):
+    """A note that opens as a sentence (function words, lower-case words) is told from one opening with names."""
+    from acuref.read.judge import opens_a_sentence
+
+    assert opens_a_sentence(text) is sentence

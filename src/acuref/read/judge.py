@@ -49,7 +49,10 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
                              r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b")  # lower case
 
 
-_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO|"
+                        r"(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
+                        r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|note\s+\d))\b",
+                        re.IGNORECASE)
 
 
 _GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
@@ -201,6 +204,17 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
 
 
 _ENDS_WITH_YEAR_RE = re.compile(r",\s*" + EARLY_YEAR + r"[a-z]?\s*\.?$")
+
+
+def opens_a_sentence(text: str) -> bool:
+    """Text that opens as a sentence does ("The term is used for …", "La notion désigne …"): among its first six
+    words two function words, and four of the five after the first in lower case; a citation opens with names
+    or a title."""
+    words = text.split()[:6]
+    if len(words) < 6 or not words[0][:1].isupper():
+        return False
+    later = sum(w[:1].islower() for w in words[1:])
+    return later >= 4 and sum(w.lower().strip(",;:") in _FUNCTION for w in words) >= 2
 
 
 def is_remark(text: str) -> bool:

@@ -13,7 +13,8 @@ from acuref.model import Skipped, Source
 from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
-from acuref.read.judge import ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged
+from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged,
+                              opens_a_sentence)
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
 
@@ -73,7 +74,8 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
         return "a line of links (Paper, Code, BibTeX), not an entry"
     if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
         return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
-    if reason in (None, ABOUT_LIST) and u.lines[0].box and not u.lines[0].sure and is_remark(u.flat):
+    if reason in (None, ABOUT_LIST) and u.lines[0].box and not u.lines[0].sure and (
+            is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
         return "a note, not a reference"  # a footnote that says something rather than cites something
     if reason == NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
@@ -82,7 +84,7 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == NO_YEAR and member is not None and member.good and member.numbered \
             and (_TITLE_MARKS_RE.search(u.flat) or _TYPE_CODE_RE.search(u.flat)):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author", "… [J] …"
-    if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400:
+    if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400 and not opens_a_sentence(u.flat):
         return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
     if reason == NO_YEAR and undated_entry(u.flat):
         return None  # "Kahn, David. The Codebreakers.": a book list that prints no years
