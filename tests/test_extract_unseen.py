@@ -137,3 +137,19 @@ def test_what_opens_as_a_sentence(text, sentence):
     from acuref.read.judge import opens_a_sentence
 
     assert opens_a_sentence(text) is sentence
+
+
+def test_a_pages_footer_and_byline_are_not_references():
+    """A ``<footer>`` (school, term, copyright) is page chrome unless its markup names footnotes; a byline of
+    particulars set apart by " | " is not an entry; an access note after a <br> stays with its entry."""
+    page = _page("<header><h1>Literaturverzeichnis</h1><p>Autorin: K. Amsel | Hochschule Kassel | WS 2025/26</p>"
+                 "</header><div><p>Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45–61.</p>"
+                 "<p>Roe, J., ‘Rooks at dusk’, 2003, <a href='https://example.org/rooks'>https://example.org/rooks</a>"
+                 "<br>[accessed 19 July 2006]</p></div>"
+                 "<footer><p>Hochschule Kassel | Vögel | WS 2025/26</p></footer>"
+                 "<footer class='footnotes'><ol><li>Amsel, K. (2011). Birds. Kassel: Seeverlag.</li></ol></footer>")
+    found, skipped = found_in(page, "lit.html")
+    assert found == ["Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45–61.",
+                     "Roe, J., ‘Rooks at dusk’, 2003, https://example.org/rooks [accessed 19 July 2006]",
+                     "Amsel, K. (2011). Birds. Kassel: Seeverlag."]
+    assert "a line of the page's particulars (author | school | term), not a reference" in [s.reason for s in skipped]

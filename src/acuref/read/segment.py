@@ -310,8 +310,9 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
-    if blocks and line.brk and not (cur.item or cur.note or cur.heading) and _fields_so_far(cur) \
-            and not _starts_entry(s):
+    if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
+            _LOCATOR_LINE_RE.match(s) or (_fields_so_far(cur) and not _starts_entry(s))):
+        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in)
         return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
