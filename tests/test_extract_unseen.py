@@ -153,3 +153,16 @@ def test_a_pages_footer_and_byline_are_not_references():
                      "Roe, J., ‘Rooks at dusk’, 2003, https://example.org/rooks [accessed 19 July 2006]",
                      "Amsel, K. (2011). Birds. Kassel: Seeverlag."]
     assert "a line of the page's particulars (author | school | term), not a reference" in [s.reason for s in skipped]
+
+
+@pytest.mark.parametrize("heading, named", [
+    ("Sitographie", True), ("Travaux cités", True), ("Pour aller plus loin", True), ("Ouvrages de référence", True),
+    ("Daftar Pustaka", True), ("Tài liệu tham khảo", True), ("Referanser", True), ("Per approfondire", True),
+    ("Zum Weiterlesen", True), ("Ouvrages et articles sur les oiseaux du marais", False), ("À lire aussi", False),
+])
+def test_more_reference_headings(heading, named):
+    """French, Indonesian, Vietnamese, Norwegian, Italian and German headings over a reference list; "Ouvrages"
+    must be most of its heading, and "À lire aussi" (a blog's related posts) is none."""
+    from acuref.read.sections import is_reference_heading
+
+    assert is_reference_heading(heading) is named

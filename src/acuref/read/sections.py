@@ -21,11 +21,15 @@ _PREFIXES = (
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
     "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum", "belege",
     "referenser", "litteratur", "källor", "kilder", "referencer", "lähteet", "kirjallisuus", "viitteet",
+    "referanser", "bibliografi", "pustaka", "referințe", "tài liệu tham khảo",
     # Romance
     "références", "referências", "referencias", "referencia", "riferiment", "bibliografía", "bibliografia",
     "bibliographie", "fuentes", "fontes", "fonti", "obras citadas", "obras consultadas", "ouvrages cités",
     "literatura", "note", "notas", "webgrafía", "webgrafia", "sitografia", "sitografía", "webographie",
-    "letture", "lecturas", "leituras",
+    "letture", "lecturas", "leituras", "sitographie", "ouvrages", "travaux cités", "œuvres citées", "oeuvres citées",
+    "articles cités", "textes cités", "documents cités", "ouvrages consultés", "documents consultés",
+    "sources consultées", "lectures complémentaires", "pour aller plus loin", "pour en savoir plus",
+    "per approfondire", "para saber más", "zum weiterlesen", "verder lezen", "saiba mais",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
     "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
@@ -38,7 +42,7 @@ _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献"
 _CJK_ANY = ("文献", "文獻", "書目", "図書", "参考", "書籍", "图书", "圖書", "书目", "読書")
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
 # Words that name a reference section only when they are most of its heading ("Notes", "Recommended books").
-_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros",
+_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros", "ouvrages",
                    "livros", "boeken", "książki", "книги"})
 _PAGE_SUFFIXES = frozenset({"md", "markdown", "rst", "rest", "txt", "text", "html", "htm", "xhtml"})
 # Words German and Dutch put at the end of a compound: "Sekundärliteratur", "Primärquellen", "Vakliteratuur".
