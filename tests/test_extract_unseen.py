@@ -166,3 +166,18 @@ def test_more_reference_headings(heading, named):
     from acuref.read.sections import is_reference_heading
 
     assert is_reference_heading(heading) is named
+
+
+def test_call_out_boxes_and_link_definition_labels():
+    """``:::note`` fences print nothing, an MkDocs admonition prints its title over its indented body, and a
+    reference written as ``[1]: Author …`` keeps its label without the colon."""
+    text = ("# Herons\n\n**References**\n\n[1]: Amsel, K. (2011). Birds of the marsh. *Vogelwelt*, 4, 3–9.\n\n"
+            ":::note\nThis list was last checked in 2023.\n:::\n\n"
+            '!!! tip "Further reading"\n    Roe, J. 2001. *Rooks at Dusk*. Avis Press.\n')
+    from acuref.read import extract_with_report
+    from acuref.read.documents import load_text
+
+    sources, skipped = extract_with_report(load_text(text, "herons.md"))
+    assert [(s.label, s.raw) for s in sources] == [("1", "Amsel, K. (2011). Birds of the marsh. Vogelwelt, 4, 3–9."),
+                                                   (None, "Roe, J. 2001. Rooks at Dusk. Avis Press.")]
+    assert ":::note" not in [s.text for s in skipped]

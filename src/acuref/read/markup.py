@@ -10,8 +10,8 @@ from acuref.read.htmltext import BlockTextParser, html_lines
 from acuref.read.judge import has_core
 from acuref.normalize.text import split_label
 from acuref.read.lines import Line, strip_tex
-from acuref.read.mdsource import (footnote_rows, front_matter, joined_links, reference_links, without_comments,
-                                  without_shortcodes)
+from acuref.read.mdsource import (admonitions, footnote_rows, front_matter, joined_links, reference_links,
+                                  without_comments, without_shortcodes)
 from acuref.read.tables import row_reference, table_roles
 
 __all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
@@ -186,6 +186,7 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     gone = joined_links(rows)
     reference_links(rows)
     _list_rows(rows)
+    admonitions(rows)
     out: list[Line] = []
     notes = footnote_rows(rows)
     k, title = front_matter(rows)

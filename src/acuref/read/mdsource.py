@@ -145,3 +145,27 @@ def footnote_rows(rows: list[str]) -> dict[int, int]:
         if inside:
             out[k] = run
     return out
+
+
+# ":::note", "::: {.callout-tip}", ":::" (Docusaurus, VuePress, pandoc fenced divs) and MkDocs' '!!! tip "Title"'.
+_FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^{}]*\}|[\w-]+(?:\s+.*)?)?\s*$")
+_ADMONITION_RE = re.compile(r"^(\s{0,3})(?:!!!|\?\?\?)\+?\s+[\w-]+(?:\s+(?:\"([^\"]*)\"|'([^']*)'))?\s*$")
+
+
+def admonitions(rows: list[str]) -> None:
+    """Call-out boxes as the page prints them: a fence line (``:::note``, ``:::``) prints nothing, and an MkDocs
+    admonition prints its quoted title alone (``!!! tip "Further reading"`` → ``Further reading``), with its
+    indented body read as the paragraphs under it."""
+    body = False
+    for k, row in enumerate(rows):
+        if _FENCE_RE.match(row):
+            rows[k] = ""
+            continue
+        m = _ADMONITION_RE.match(row)
+        if m:
+            rows[k] = m.group(1) + (m.group(2) or m.group(3) or "")
+            body = True
+        elif body and row.startswith(("    ", "\t")):
+            rows[k] = row[4:] if row.startswith("    ") else row[1:]
+        elif row.strip():
+            body = False

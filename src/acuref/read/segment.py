@@ -255,6 +255,8 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     if keyed:  # "3.[book_asa] Bregman, A.: …": a number and the citation key the writer's tool printed
         return keyed.group(1), s[keyed.end():]
     label, rest = split_label(s)
+    if label and rest.startswith(":"):
+        rest = rest[1:].lstrip()  # "[1]: Author …", a reference set as a Markdown link definition
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
     if label is None and rest == s:
