@@ -181,3 +181,14 @@ def test_call_out_boxes_and_link_definition_labels():
     assert [(s.label, s.raw) for s in sources] == [("1", "Amsel, K. (2011). Birds of the marsh. Vogelwelt, 4, 3–9."),
                                                    (None, "Roe, J. 2001. Rooks at Dusk. Avis Press.")]
     assert ":::note" not in [s.text for s in skipped]
+
+
+def test_remarks_under_a_notes_heading_are_listed():
+    """Under a "Notes" heading (not a footnotes container), a note that remarks on something is listed as a
+    note; a note that cites a work is taken."""
+    text = ("# Le héron\n\nTexte.\n\n## Notes\n\n1. Observé en 1850 près de Lyon.\n"
+            "2. Amsel, Karin, Les oiseaux du marais, Paris, Seuil, 2011, p. 12.\n"
+            "3. Le nom vient du latin et se retrouve dans plusieurs langues.\n")
+    found, skipped = found_in(text, "heron.md")
+    assert found == ["Amsel, Karin, Les oiseaux du marais, Paris, Seuil, 2011, p. 12."]
+    assert [s.reason for s in skipped] == ["a note, not a reference", "no year, identifier, locator or legal citation"]

@@ -150,3 +150,16 @@ def is_reference_name(path: str) -> bool:
 def is_end_heading(text: str) -> bool:
     """True for a heading that closes any reference section before it ("See also", "About the author")."""
     return bool(_END.match(heading_text(text)))
+
+
+# Words that name a section of notes (explanations and citations mixed), not a list of works only.
+_NOTES_HEADS = ("notes", "note", "noten", "anmerkungen", "fußnoten", "fussnoten", "voetnoten", "notas", "przypisy",
+                "примечания", "примітки", "poznámky", "footnotes", "endnotes", "注", "脚注", "註", "각주")
+
+
+def is_notes_heading(text: str) -> bool:
+    """True for a heading over notes ("Notes", "Notes et références", "Anmerkungen", "脚注"): what stands under it
+    may explain rather than cite."""
+    core = heading_text(text).lower()
+    words = _WORD_RE.findall(core)
+    return any(w in _NOTES_HEADS for w in words) or core.startswith(_NOTES_HEADS[-4:])
