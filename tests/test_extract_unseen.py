@@ -156,13 +156,14 @@ def test_a_pages_footer_and_byline_are_not_references():
 
 
 @pytest.mark.parametrize("heading, named", [
-    ("Sitographie", True), ("Travaux cités", True), ("Pour aller plus loin", True), ("Ouvrages de référence", True),
-    ("Daftar Pustaka", True), ("Tài liệu tham khảo", True), ("Referanser", True), ("Per approfondire", True),
-    ("Zum Weiterlesen", True), ("Ouvrages et articles sur les oiseaux du marais", False), ("À lire aussi", False),
+    ("Sitographie", True), ("Travaux cités", True), ("Ouvrages de référence", True), ("Daftar Pustaka", True),
+    ("Tài liệu tham khảo", True), ("Referanser", True), ("Zum Weiterlesen", True),
+    ("Ouvrages et articles sur les oiseaux du marais", False), ("À lire aussi", False),
+    ("Pour en savoir plus", False),  # a blog's links to read on, more often than works cited
 ])
 def test_more_reference_headings(heading, named):
-    """French, Indonesian, Vietnamese, Norwegian, Italian and German headings over a reference list; "Ouvrages"
-    must be most of its heading, and "À lire aussi" (a blog's related posts) is none."""
+    """French, Indonesian, Vietnamese, Norwegian and German headings over a reference list; "Ouvrages" must be
+    most of its heading; "À lire aussi" (a blog's related posts) and "Pour en savoir plus" (links) are none."""
     from acuref.read.sections import is_reference_heading
 
     assert is_reference_heading(heading) is named

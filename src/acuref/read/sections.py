@@ -28,8 +28,7 @@ _PREFIXES = (
     "literatura", "note", "notas", "webgrafía", "webgrafia", "sitografia", "sitografía", "webographie",
     "letture", "lecturas", "leituras", "sitographie", "ouvrages", "travaux cités", "œuvres citées", "oeuvres citées",
     "articles cités", "textes cités", "documents cités", "ouvrages consultés", "documents consultés",
-    "sources consultées", "lectures complémentaires", "pour aller plus loin", "pour en savoir plus",
-    "per approfondire", "para saber más", "zum weiterlesen", "verder lezen", "saiba mais",
+    "sources consultées", "lectures complémentaires", "zum weiterlesen", "verder lezen",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
     "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
