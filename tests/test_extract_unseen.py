@@ -193,3 +193,9 @@ def test_remarks_under_a_notes_heading_are_listed():
     found, skipped = found_in(text, "heron.md")
     assert found == ["Amsel, Karin, Les oiseaux du marais, Paris, Seuil, 2011, p. 12."]
     assert [s.reason for s in skipped] == ["a note, not a reference", "no year, identifier, locator or legal citation"]
+
+
+def test_alternatives_set_apart_by_bars_are_an_entry():
+    """"Title in Java | C++. Publisher, 4th | 2nd edition, 2006 | 2003." gives two books at once: an entry, not
+    a byline (a byline's parts have no stops or commas)."""
+    assert judge("B. Corvo. Crows in Java | C++. Avis, 4th | 2nd edition, 2006 | 2003.") is None
