@@ -197,5 +197,5 @@ def test_remarks_under_a_notes_heading_are_listed():
 
 def test_alternatives_set_apart_by_bars_are_an_entry():
     """"Title in Java | C++. Publisher, 4th | 2nd edition, 2006 | 2003." gives two books at once: an entry, not
-    a byline (a byline's parts have no stops or commas)."""
+    a byline (a byline has no commas)."""
     assert judge("B. Corvo. Crows in Java | C++. Avis, 4th | 2nd edition, 2006 | 2003.") is None

@@ -187,7 +187,7 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
         if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
             return "a date stamp of the page (created, updated), not a reference"
-    if s.count(" | ") >= 2 and not re.search(r"[.,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")):
+    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")):
         return "a line of the page's particulars (author | school | term), not a reference"
     if _about_the_list(s):
         return ABOUT_LIST
