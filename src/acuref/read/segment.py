@@ -12,7 +12,7 @@ from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
-from acuref.read.judge import IN_LIST, evidence_of, has_core
+from acuref.read.judge import IN_LIST, evidence_of, has_core, judged
 from acuref.read.paged import without_page_furniture
 from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
 
@@ -313,8 +313,9 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
     if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
-            _LOCATOR_LINE_RE.match(s) or (_fields_so_far(cur) and not _starts_entry(s))):
-        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in)
+            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur) and not _starts_entry(s))):
+        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a
+        # copyright line)
         return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
