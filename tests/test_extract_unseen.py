@@ -214,3 +214,11 @@ def test_a_table_row_whose_cells_read_as_one_reference():
     assert found == ["Amsel, Karin. Les oiseaux du marais. Paris : Seuil. 2011.",
                      "Corvo, Luca. Les corvidés. Revue des oiseaux, 4, p. 3-9. 2009.",
                      "Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9."]
+
+
+def test_undated_entries_one_a_line_stay_apart():
+    """Undated entries set one a line with <br> ("Family, Given: Title") are not fields of one entry."""
+    page = _page("<h2>Bibliography</h2><p>Kahn, David: The Codebreakers<br>Singh, Simon: The Code Book<br>"
+                 "Page, Sophie: Magic in Medieval Europe</p>")
+    found, skipped = found_in(page, "books.html")
+    assert len(found) + len(skipped) == 3 and not any("Singh" in f and "Kahn" in f for f in found)

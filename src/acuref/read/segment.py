@@ -278,12 +278,17 @@ _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\
 _NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")
 
 
-def _fields_so_far(cur: Unit) -> bool:
+_NAME_OPEN_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")
+
+
+def _fields_so_far(cur: Unit, s: str) -> bool:
     """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
-    reference: no year or identifier yet, and short."""
+    reference: no year or identifier yet, and short; the next line ``s`` is not another name opening an entry."""
     if len(cur.texts) > 4 or has_core(cur.flat) or len(cur.flat.split()) > 25:
         return False
     first = cur.texts[0]
+    if _NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first):
+        return False  # "Kahn, David: Codebreakers<br>Singh, Simon: Code Book": undated entries, one a line
     # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
     # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
     return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
@@ -313,7 +318,7 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
     if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
-            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur) and not _starts_entry(s))):
+            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur, s) and not _starts_entry(s))):
         # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a
         # copyright line)
         return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
