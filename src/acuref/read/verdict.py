@@ -53,8 +53,9 @@ _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?
 
 # An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
 # David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
-_INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)"
-                               r"\s*){1,3}\.?\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*(?:\s+\S+){1,}")
+_INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
+                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2}(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
+                               r"(?:\s+\S+)+")
 
 
 def undated_entry(text: str) -> bool:
