@@ -203,13 +203,16 @@ def test_alternatives_set_apart_by_bars_are_an_entry():
 
 def test_a_table_row_whose_cells_read_as_one_reference():
     """A table with no header naming its columns: a row whose cells together read as a reference (name, title,
-    imprint, year) is one entry; a row holding a whole entry in one cell keeps it; a timeline row is no entry."""
+    imprint, year; its first cell a name) is one entry; a row holding a whole entry in one cell keeps it; a
+    timeline's row and a film list's row (name, year, description) are no entries."""
     page = _page("<h2>Bibliographie</h2><table>"
                  "<tr><td>Amsel, Karin</td><td><i>Les oiseaux du marais</i></td><td>Paris : Seuil</td><td>2011</td></tr>"
                  "<tr><td>Corvo, Luca</td><td>Les corvidés</td><td>Revue des oiseaux, 4, p. 3-9</td><td>2009</td></tr>"
                  "<tr><td>[3]</td><td>Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9.</td></tr></table>"
                  "<p>Un paragraphe de texte qui parle des oiseaux et qui ne cite rien du tout ici.</p>"
-                 "<table><tr><td>1850</td><td>Premier héron observé</td></tr></table>")
+                 "<table><tr><td>1850</td><td>Premier héron observé</td></tr></table>"
+                 "<table><tr><td>Crow Day</td><td>2006</td><td>A crow relives the same day in the park again and "
+                 "again.</td></tr></table>")
     found, _ = found_in(page, "biblio.html")
     assert found == ["Amsel, Karin. Les oiseaux du marais. Paris : Seuil. 2011.",
                      "Corvo, Luca. Les corvidés. Revue des oiseaux, 4, p. 3-9. 2009.",
