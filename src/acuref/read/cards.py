@@ -16,7 +16,8 @@ from acuref.normalize.names import is_author_list
 from acuref.normalize.shapes import split_authors
 from acuref.read.judge import has_core
 from acuref.read.sections import is_end_heading, is_reference_heading
-from acuref.read.segment import TERMINAL_RE, Unit
+from acuref.read.segment import Unit
+from acuref.read.wraps import TERMINAL_RE
 
 __all__ = ["cards"]
 

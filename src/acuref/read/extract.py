@@ -29,20 +29,13 @@ from acuref.normalize.text import squash
 from acuref.read.cards import cards
 from acuref.read.documents import Document, Line
 from acuref.read.evidence import evidence
-from acuref.read.judge import (
-    IN_LIST,
-    JOURNAL_LINE,
-    PROSE,
-    SOURCE_LINE,
-    STANDALONE,
-    evidence_of,
-    has_core,
-    judged,
-)
+from acuref.read.judge import (IN_LIST, JOURNAL_LINE, PROSE, SOURCE_LINE, STANDALONE, evidence_of, has_core, is_remark,
+                               judged, opens_a_sentence)
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
-from acuref.read.sections import is_end_heading, is_reference_heading, is_reference_name, not_cited_heading
+from acuref.read.sections import (is_end_heading, is_notes_heading, is_reference_heading, is_reference_name,
+                                  not_cited_heading)
 from acuref.read.segment import Unit, segment
-from acuref.read.verdict import bibtex_twins, run_together, verdict
+from acuref.read.verdict import bibtex_twins, run_together, undated_entry, verdict
 
 _SOURCE_RE = re.compile(  # searched in lower-cased text
     r"(?:^|[\s:;(])(?:bron(?:nen)?|bronvermelding|sources?|referenties?|references?|ref\.|citation|quelle|fuente|origineel)\s*:\s*")
@@ -102,7 +95,7 @@ def _references_follow(units: list[Unit | None], i: int, strict: bool = False, r
             continue  # a further subheading ("Articles" under "Primary sources")
         if reason is None and (strict or resume):
             return has_core(nxt.flat) and ((resume and nxt.item) or evidence_of(nxt.flat) >= IN_LIST)
-        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat)):
+        if reason is None and (nxt.item or evidence_of(nxt.flat) >= 2 or has_core(nxt.flat) or undated_entry(nxt.flat)):
             return True
         if reason == PROSE:
             return False
@@ -151,6 +144,7 @@ class _Walk:
         self.box = 0  # the reference container (Line.box) the last unit was in
         self.boxed = False  # the open section is that container's: it ends where the container ends
         self.own: str | None = None  # under "Cite this article" or "Cited by": why what follows is not taken
+        self.notes = False  # the open section's heading names notes ("Notes", "Anmerkungen"): remarks are listed
 
     def visit(self, i: int, u: Unit) -> None:
         box = u.lines[0].box
@@ -206,6 +200,7 @@ class _Walk:
             if self.section:  # "Books" under "Bibliography": listed as the other subheadings are
                 self.found.skip(u, "subheading inside the reference section")
             self._open(u.heading or 7)
+            self.notes = is_notes_heading(u.flat)
             return True
         if not self.section and self.lapsed and u.heading > self.lapsed and not is_end_heading(u.flat) \
                 and _references_follow(self.units, i, resume=True):
@@ -248,6 +243,9 @@ class _Walk:
 
     def _in_section(self, u: Unit, member: Member | None) -> None:
         reason = verdict(u, member)
+        if reason is None and self.notes and not u.lines[0].box and (
+                is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
+            reason = "a note, not a reference"  # under "Notes": a note that says something rather than cites
         if reason is None:
             self.found.take(u, item_label(u, member))
             self.misses, self.taken = 0, True

@@ -21,7 +21,7 @@ NOTES = 1  # footnotes or endnotes: references and remarks mixed
 
 # Elements that can hold a list: an inline element (Wikipedia's <sup class="reference">, Sphinx's
 # <a class="reference internal">) never opens a container.
-_HOLDERS = frozenset("div section ol ul dl table aside li p dd details tbody".split())
+_HOLDERS = frozenset("div section ol ul dl table aside li p dd details tbody footer".split())
 
 _WORKS_ROLES = frozenset({"doc-bibliography", "doc-biblioentry"})
 _NOTES_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-endnote", "doc-footnote"})
@@ -93,8 +93,8 @@ def is_entry(tag: str, attrs: dict[str, str | None]) -> bool:
 
 def chrome(tag: str, attrs: dict[str, str | None]) -> bool:
     """An element whose text is page chrome, not an entry's: navigation, edit links, back-links."""
-    if tag == "nav":
-        return True
+    if tag == "nav" or (tag == "footer" and not box_kind(tag, attrs)):
+        return True  # a page's or an article's footer (copyright, credits, "Share"), unless it holds its footnotes
     if (attrs.get("role") or "").lower() in _CHROME_ROLES:
         return True
     classes = (attrs.get("class") or "").lower().split()
@@ -122,7 +122,8 @@ _LINK_WORDS = (r"article|full\s+text|google\s+scholar|pubmed(?:\s+central)?|pmc\
                r"cas|crossref|pdf|abstract|link|mathscinet|zbmath|ads|web\s+of\s+science|scopus|medline|view|"
                r"download|europe\s+pmc|isi|math\s+reviews|paper|code|bibtex|bib|slides|poster|video|project\s+page|"
                r"supplementary(?:\s+material)?|cite|html|preprint|arxiv|openreview|github|talk|blog|data(?:set)?|"
-               r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn")
+               r"ncbi|wiley\s+online\s+library|ads|inspire|semantic\s+scholar|researchgate|jstor|ssrn|doi|url|abs|website|"
+               r"supp|demo")
 LINK_WORDS_RE = re.compile(rf"\b(?:{_LINK_WORDS})\b", re.IGNORECASE)
 _LINK_WORDS_ANY_RE = re.compile(rf"(?:{_LINK_WORDS})", re.IGNORECASE)
 _LETTERS_RE = re.compile(r"[^\W\d_]+")

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 from acuref.read.htmlmarks import WORKS, box_kind, chrome, is_backlink_text, is_entry, link_words_only, without_link_tail
 from acuref.read.lines import Line, strip_tex
-from acuref.read.tables import row_reference, table_roles
+from acuref.read.tables import row_as_entry, row_reference, table_roles
 
 
 _BLOCK_TAGS = frozenset(
@@ -329,11 +329,16 @@ class BlockTextParser(HTMLParser):
         table.row, table.cells = None, []
         if start is None:
             return
-        if table.first:
-            table.first = False
+        first, table.first = table.first, False
+        if first:
             table.roles = table_roles(cells)
-            if table.roles:
-                del self.lines[start:]
+        entry = row_as_entry(cells) if not table.roles else None
+        if first and table.roles:
+            del self.lines[start:]
+        elif entry:  # a row whose cells read as one reference together: one entry, not a heap of fragments
+            held = self.lines[start] if len(self.lines) > start else Line(self.getpos()[0], "")
+            del self.lines[start:]
+            self.lines.append(Line(held.number, f"• {entry}", box=held.box, sure=held.sure))
         elif table.roles:
             ref = row_reference(table.roles, cells)
             number = self.lines[start].number if len(self.lines) > start else self.getpos()[0]

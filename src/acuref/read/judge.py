@@ -16,6 +16,7 @@ YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 PROSE = "running text, not a reference"
 BARE_LINK = "a bare link: too short to be a reference"
 NO_YEAR = "no year, identifier, locator or legal citation"
+ABOUT_LIST = "a sentence about the list, not a reference"
 
 
 # The case-blind patterns are written in lower case and searched in lower-cased text: Python's re is many
@@ -48,7 +49,10 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
                              r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b")  # lower case
 
 
-_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b", re.IGNORECASE)
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO|"
+                        r"(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
+                        r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|note\s+\d))\b",
+                        re.IGNORECASE)
 
 
 _GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
@@ -105,6 +109,8 @@ def _is_prose(text: str, low: str | None = None) -> bool:
     lower = sum(w[0].islower() for w in later) / max(1, len(later))
     if not ((function >= 0.2 and lower >= 0.45) or lower >= 0.6):
         return False
+    if not long and len(words) <= 40 and split_authors(text)[0] is not None:
+        return False  # "C G Windsor, A programme for analysing …, Unpublished report": an author list, then the work
     head = " ".join(words[:40]) if long else text
     if long and has_core(head) and evidence_of(head) >= 3:
         return False  # an entry with a note after it (an annotated bibliography)
@@ -134,6 +140,37 @@ _DATE_PART_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:-\d\d){0,2}\b|\b\d{1,2}(?:st|
                            re.IGNORECASE)
 
 
+# "Dernière mise à jour : mars 2024", "Last updated on 3 March 2024", "Stand: Juni 2023": a page's date stamp in words.
+_STAMP_RE = re.compile(r"\b(?:last\s+)?(?:updated|update|modified|revised|created|published|posted|mise\s+à\s+jour|"
+                       r"mis\s+à\s+jour|modifié|créé|publié|aktualisiert|aktualisierung|stand|erstellt|bijgewerkt|"
+                       r"actualizado|actualización|aggiornat[oa]|aggiornamento|atualizado|atualização|"
+                       r"zaktualizowano|обновлено|обновление|更新|最終更新)\b")  # lower case
+_STAMP_FILLER = frozenset("last dernière derniere letzte laatst última ultimo ultima ostatnio page seite pagina "
+                          "on am op le el il em".split())
+
+
+# A sentence, not a list entry: "The next update of this list is planned for 2025." — six words or more, every
+# word after the first in lower case, no stop, comma or bracket inside, and its year run into the sentence.
+_SENTENCE_YEAR_RE = re.compile(r"\b[a-zà-ÿ]{2,}\s+" + EARLY_YEAR + r"\b")
+# A sentence that runs into a link: "The current version will be available at https://…".
+_LEADS_TO_LINK_RE = re.compile(r"^([^\W\d_][^:/]*?)\s(?:https?://|www\.)\S+\s*[.!]?$")
+
+
+def _about_the_list(s: str) -> bool:
+    """A sentence about the list (its next update, where the current version is), not an entry of it."""
+    lead = _LEADS_TO_LINK_RE.match(s)
+    text = lead.group(1) if lead else s.rstrip(".!")
+    words = text.split()
+    if len(words) < (8 if lead else 6) or not words[0][:1].isupper():
+        return False
+    later = [w for w in words[1:] if not w.isdigit()]
+    if any(not w[:1].islower() for w in later) or sum(w.lower().strip(",") in _FUNCTION for w in words) < 2:
+        return False
+    if lead:
+        return not has_core(text) and not re.search(r"[.:;()\[\]\"“”«»]", text)
+    return not re.search(r"[.,:;()\[\]\"“”«»]", text) and bool(_SENTENCE_YEAR_RE.search(text))
+
+
 def _not_a_list_entry(s: str, low: str) -> str | None:
     """Lines with a year that are not references: a page's date stamps, a date alone, in-text citations."""
     if "-" in s and _KEY_DATE_RE.match(s):  # the line opens with its label and date
@@ -146,6 +183,14 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", s).lower())
         if YEAR_RE.search(s) and all(w in MONTHS for w in words):
             return "a date, not a reference"
+    if len(s) <= 80 and _STAMP_RE.search(low):
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
+        if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
+            return "a date stamp of the page (created, updated), not a reference"
+    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")):
+        return "a line of the page's particulars (author | school | term), not a reference"
+    if _about_the_list(s):
+        return ABOUT_LIST
     if "[" in s or "(" in s:
         marks = list(_CITE_MARK_RE.finditer(s))
         # "(Seeverlag, 2011)" closes many a book reference: in parentheses only after a label ("Crows: (…)"),
@@ -160,14 +205,28 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
     return None
 
 
+_ENDS_WITH_YEAR_RE = re.compile(r",\s*" + EARLY_YEAR + r"[a-z]?\s*\.?$")
+
+
+def opens_a_sentence(text: str) -> bool:
+    """Text that opens as a sentence does ("The term is used for …", "La notion désigne …"): among its first six
+    words two function words, and four of the five after the first in lower case; a citation opens with names
+    or a title."""
+    words = text.split()[:6]
+    if len(words) < 6 or not words[0][:1].isupper():
+        return False
+    later = sum(w[:1].islower() for w in words[1:])
+    return later >= 4 and sum(w.lower().strip(",;:") in _FUNCTION for w in words) >= 2
+
+
 def is_remark(text: str) -> bool:
     """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
     quotation or author list, and its words after the first in lower case."""
     words = text.split()
     if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
         return False
-    if IDENT_RE.search(text.lower()):
-        return False
+    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text):
+        return False  # "Name, Title in Book, 2020": a citation that ends with its year
     later = [w for w in words[1:] if w[:1].isalpha()]
     if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
         return False

@@ -7,7 +7,8 @@ from typing import NamedTuple
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.read.judge import IDENT_RE, IN_LIST, PROSE, STANDALONE, YEAR_RE, evidence_of, has_core, judged
-from acuref.read.segment import TERMINAL_RE, Unit
+from acuref.read.segment import Unit
+from acuref.read.wraps import TERMINAL_RE
 
 RUN_MIN = 4
 

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import html
 import re
+from dataclasses import replace
 
 from acuref.read.htmltext import BlockTextParser, html_lines
 from acuref.read.judge import has_core
 from acuref.normalize.text import split_label
 from acuref.read.lines import Line, strip_tex
-from acuref.read.mdsource import front_matter, joined_links, reference_links, without_comments, without_shortcodes
+from acuref.read.mdsource import (admonitions, footnote_rows, front_matter, joined_links, reference_links,
+                                  without_comments, without_shortcodes)
 from acuref.read.tables import row_reference, table_roles
 
 __all__ = ["BlockTextParser", "Line", "html_lines", "markdown_lines", "rst_lines", "strip_tex", "text_lines"]
@@ -184,7 +186,9 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
     gone = joined_links(rows)
     reference_links(rows)
     _list_rows(rows)
+    admonitions(rows)
     out: list[Line] = []
+    notes = footnote_rows(rows)
     k, title = front_matter(rows)
     if title:  # a site generator prints the front matter's title as the page's heading
         out.append(Line(1, _inline(title), 1))
@@ -212,7 +216,8 @@ def markdown_lines(text: str) -> tuple[Line, ...]:
             k, brk = end, False
             continue
         k += 1
-        out.extend(_markdown_line(k, raw, brk))
+        box = notes.get(k - 1, 0)
+        out.extend(replace(line, box=box) if box else line for line in _markdown_line(k, raw, brk))
         brk = raw.endswith("  ") or raw.endswith("\\") or bool(re.search(r"<br\s*/?>\s*$", raw, re.IGNORECASE))
     out.sort(key=lambda line: line.number)
     return tuple(out)

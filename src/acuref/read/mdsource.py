@@ -123,3 +123,49 @@ def without_shortcodes(line: str) -> str:
     if "{{" not in line:
         return line
     return _SHORTCODE_RE.sub(_shortcode, line)
+
+
+_FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^[^\]\s]{1,20}\]:")
+
+
+def footnote_rows(rows: list[str]) -> dict[int, int]:
+    """The rows inside footnote definitions (``[^1]: …`` and the indented or run-on lines under it), each with
+    the number of its run of definitions: a Markdown renderer prints them as the page's footnotes section, a
+    container of notes (references and remarks mixed) as ``<section class="footnotes">`` is in HTML."""
+    out: dict[int, int] = {}
+    run = 0
+    inside = False
+    for k, row in enumerate(rows):
+        if _FOOTNOTE_DEF_RE.match(row):
+            if not inside:
+                run += 1
+            inside = True
+        elif inside and row.strip() and not row.startswith(("    ", "\t")) and not rows[k - 1].strip():
+            inside = False  # an unindented paragraph after a blank line: the definitions have ended
+        if inside:
+            out[k] = run
+    return out
+
+
+# ":::note", "::: {.callout-tip}", ":::" (Docusaurus, VuePress, pandoc fenced divs) and MkDocs' '!!! tip "Title"'.
+_FENCE_RE = re.compile(r"^\s{0,3}:{3,}\s*(?:\{[^{}]*\}|[\w-]+(?:\s+.*)?)?\s*$")
+_ADMONITION_RE = re.compile(r"^(\s{0,3})(?:!!!|\?\?\?)\+?\s+[\w-]+(?:\s+(?:\"([^\"]*)\"|'([^']*)'))?\s*$")
+
+
+def admonitions(rows: list[str]) -> None:
+    """Call-out boxes as the page prints them: a fence line (``:::note``, ``:::``) prints nothing, and an MkDocs
+    admonition prints its quoted title alone (``!!! tip "Further reading"`` → ``Further reading``), with its
+    indented body read as the paragraphs under it."""
+    body = False
+    for k, row in enumerate(rows):
+        if _FENCE_RE.match(row):
+            rows[k] = ""
+            continue
+        m = _ADMONITION_RE.match(row)
+        if m:
+            rows[k] = m.group(1) + (m.group(2) or m.group(3) or "")
+            body = True
+        elif body and row.startswith(("    ", "\t")):
+            rows[k] = row[4:] if row.startswith("    ") else row[1:]
+        elif row.strip():
+            body = False

@@ -21,11 +21,14 @@ _PREFIXES = (
     "literatuur", "bronnen", "bronvermelding", "referenties", "bibliografie", "geraadpleegde", "voetnoten",
     "noten", "literatur", "quellen", "einzelnachweise", "nachweise", "anmerkungen", "fußnoten", "schrifttum", "belege",
     "referenser", "litteratur", "källor", "kilder", "referencer", "lähteet", "kirjallisuus", "viitteet",
+    "referanser", "bibliografi", "pustaka", "referințe", "tài liệu tham khảo",
     # Romance
     "références", "referências", "referencias", "referencia", "riferiment", "bibliografía", "bibliografia",
     "bibliographie", "fuentes", "fontes", "fonti", "obras citadas", "obras consultadas", "ouvrages cités",
     "literatura", "note", "notas", "webgrafía", "webgrafia", "sitografia", "sitografía", "webographie",
-    "letture", "lecturas", "leituras",
+    "letture", "lecturas", "leituras", "sitographie", "ouvrages", "travaux cités", "œuvres citées", "oeuvres citées",
+    "articles cités", "textes cités", "documents cités", "ouvrages consultés", "documents consultés",
+    "sources consultées", "lectures complémentaires", "zum weiterlesen", "verder lezen",
     # Slavic, Greek, Turkish, Hungarian, Czech
     "piśmiennictwo", "przypisy", "źródła", "zdroje", "použitá literatura", "список литературы", "литература",
     "библиография", "источники", "список использованных", "примечания", "список джерел", "джерела", "публикаци", "издани", "труды",
@@ -38,7 +41,7 @@ _CJK = ("参考文献", "参考资料", "参考書目", "引用文献", "文献"
 _CJK_ANY = ("文献", "文獻", "書目", "図書", "参考", "書籍", "图书", "圖書", "书目", "読書")
 _CJK_LIST = ("出版物", "研究業績", "業績一覧", "論文一覧", "発表論文", "著書・論文", "发表论文", "论文列表")
 # Words that name a reference section only when they are most of its heading ("Notes", "Recommended books").
-_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros",
+_WEAK = frozenset({"notes", "note", "noten", "source", "sources", "books", "bücher", "livres", "libri", "libros", "ouvrages",
                    "livros", "boeken", "książki", "книги"})
 _PAGE_SUFFIXES = frozenset({"md", "markdown", "rst", "rest", "txt", "text", "html", "htm", "xhtml"})
 # Words German and Dutch put at the end of a compound: "Sekundärliteratur", "Primärquellen", "Vakliteratuur".
@@ -146,3 +149,16 @@ def is_reference_name(path: str) -> bool:
 def is_end_heading(text: str) -> bool:
     """True for a heading that closes any reference section before it ("See also", "About the author")."""
     return bool(_END.match(heading_text(text)))
+
+
+# Words that name a section of notes (explanations and citations mixed), not a list of works only.
+_NOTES_HEADS = ("notes", "note", "noten", "anmerkungen", "fußnoten", "fussnoten", "voetnoten", "notas", "przypisy",
+                "примечания", "примітки", "poznámky", "footnotes", "endnotes", "注", "脚注", "註", "각주")
+
+
+def is_notes_heading(text: str) -> bool:
+    """True for a heading over notes ("Notes", "Notes et références", "Anmerkungen", "脚注"): what stands under it
+    may explain rather than cite."""
+    core = heading_text(text).lower()
+    words = _WORD_RE.findall(core)
+    return any(w in _NOTES_HEADS for w in words) or core.startswith(_NOTES_HEADS[-4:])

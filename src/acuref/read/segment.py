@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from acuref.normalize.names import is_author_list
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
-from acuref.read.judge import IN_LIST, evidence_of, has_core
+from acuref.read.judge import IN_LIST, evidence_of, has_core, judged
 from acuref.read.paged import without_page_furniture
+from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
 
-TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
 
 
 _RULE_RE = re.compile(r"^\s*([-=~^*_#+`:.'\"])\1{2,}\s*$")
@@ -65,7 +66,6 @@ _VENUE_LINE_RE = re.compile(r"^(?:In:?\s)?[A-ZÀ-Þ][^.。!?:;]{0,100}?,?\s\d{1,
 _LABEL_AGAIN_RE = re.compile(r"\s*(?:\[(\d{1,7})\]|(\d{1,7})[.)])\s*(?=\S)")
 
 
-_KEY_ALONE_RE = re.compile(r"^\s*(?:\[([^\]\s]{1,40})\]|(\d{1,4})[.)])\s*$")
 
 
 @dataclass(slots=True, eq=False)
@@ -130,7 +130,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
     last = -1  # the last item number seen
     block_mode = blocks
     marked = without_page_furniture(_mark_rules(lines), blocks)
-    wrap = _wrapped(_plain_lines(marked, blocks))
+    wrap = wrapped(plain_lines(marked, blocks))
     for k, line in enumerate(marked):
         blocks = block_mode and not line.pre  # a <pre> block's lines are plain text
         if block_mode and cur is not None and line.pre != cur.lines[-1].pre:
@@ -152,7 +152,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
                 cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
                 units.append(cur)
             continue
-        key = _KEY_ALONE_RE.match(s)
+        key = KEY_ALONE_RE.match(s)
         if key and (key.group(1) or "").lower() not in _TYPE_TAGS:  # "[Smith2010]" alone: the entry follows
             cur = Unit([line], label=key.group(1) or key.group(2), item=True, texts=[""], indent=_indent(line.text))
             units.append(cur)
@@ -169,6 +169,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         if label is not None or bullet:
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
+            continue
+        if cur is not None and not cur.heading and _doi_links(s):
+            cur.lines.append(line)  # "PDF  Cite  DOI" buttons under an entry (a block of their own): its DOI
+            cur.texts.append(_doi_only(s))
             continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
             note = _by_break(cur, line, s, blocks or lazy)
@@ -251,6 +255,8 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     if keyed:  # "3.[book_asa] Bregman, A.: …": a number and the citation key the writer's tool printed
         return keyed.group(1), s[keyed.end():]
     label, rest = split_label(s)
+    if label and rest.startswith(":"):
+        rest = rest[1:].lstrip()  # "[1]: Author …", a reference set as a Markdown link definition
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
     if label is None and rest == s:
@@ -267,6 +273,26 @@ def _starts_entry(s: str) -> bool:
 
 _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\(\s*" + EARLY_YEAR
                                    + r"[a-z]?\s*\)\.?$")
+
+
+_NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")
+
+
+_NAME_OPEN_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")
+
+
+def _fields_so_far(cur: Unit, s: str) -> bool:
+    """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
+    reference: no year or identifier yet, and short; the next line ``s`` is not another name opening an entry."""
+    if len(cur.texts) > 4 or has_core(cur.flat) or len(cur.flat.split()) > 25:
+        return False
+    first = cur.texts[0]
+    if _NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first):
+        return False  # "Kahn, David: Codebreakers<br>Singh, Simon: Code Book": undated entries, one a line
+    # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
+    # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
+    return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
+            or is_author_list(first.rstrip(" .")) or first[:1] in "\"“«„'")
 
 
 def _complete(cur: Unit) -> bool:
@@ -291,6 +317,11 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
+    if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
+            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur, s) and not _starts_entry(s))):
+        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a
+        # copyright line)
+        return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False
     if cur.note:
@@ -301,77 +332,9 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
     return not _new_entry(cur, s)
 
 
-def _plain_lines(lines: list[Line], blocks: bool) -> list[Line]:
-    """The lines read as plain text: all of them, or in HTML only those of <pre> blocks (others blanked)."""
-    if not blocks:
-        return lines
-    return [line if line.pre else Line(line.number, "") for line in lines]
-
-
-def _wrapped(lines: list[Line]) -> list[bool | None]:
-    """For each line of a block wrapped at a fixed width: whether the width forced the break after it (the
-    next word would not have fitted), so the next line goes on with it; ``None`` where the block is not
-    wrapped text (lines of any length, one entry each) or the line ends its block."""
-    out: list[bool | None] = [None] * len(lines)
-    start = 0
-    while start < len(lines):
-        if not lines[start].text.strip():
-            start += 1
-            continue
-        end = start
-        while end < len(lines) and lines[end].text.strip() and not lines[end].heading:
-            end += 1
-        block = [line.text.rstrip() for line in lines[start:end]]
-        width = max(len(t) for t in block) if block else 0
-        full = sum(len(t) >= width - 12 for t in block)
-        if _one_entry(block):
-            for i in range(len(block) - 1):
-                out[start + i] = True
-        elif len(block) >= 2 and _one_per_line(block) and sum(has_core(t) for t in block) >= 0.9 * len(block):
-            for i in range(len(block) - 1):  # every line a whole entry with its own year: joined only to a
-                nxt = block[i + 1].lstrip()    # line that cannot start one ("(1998).", "pp. 3-9", "and …")
-                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0].isdigit() or nxt[0] in "(;:,&")
-        elif len(block) >= 3 and 40 <= width <= 200 and full >= max(2, len(block) // 3):
-            for i in range(len(block) - 1):
-                nxt = block[i + 1].lstrip()
-                word = nxt.split()[0] if nxt else ""
-                out[start + i] = len(block[i]) + 1 + len(word) > width - 3  # the widest line may fall short of the set width
-        elif len(block) >= 3 and _one_per_line(block):
-            for i in range(len(block) - 1):
-                nxt = block[i + 1].lstrip()
-                out[start + i] = bool(nxt) and (nxt[0].islower() or nxt[0] in "(;:,&")
-        start = max(end, start + 1)
-    return out
-
-
 _ENTRY_START_RE = re.compile(
     r"^(?:[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:\s(?:[a-z]{1,3}\s)?[A-ZÀ-ÞĀ-Ž][\w'’-]+)?,?\s+(?:[A-Z]\.?\s?-?){1,3}[,.]"
     r"|[A-ZÀ-ÞĀ-Ž][\w'’-]+,\s+[A-ZÀ-ÞĀ-Ž][a-zà-ÿ]+[,.\s])")
-
-
-def _one_entry(block: list[str]) -> bool:
-    """A short block between blank lines that is one entry set out a field a line (authors / title / journal
-    and year): together it has a year or identifier, at most one line could stand alone as a reference, not
-    every line has its own year, and no line after the first starts a list item or names a heading."""
-    n = len(block)
-    if not 2 <= n <= 8 or not has_core(" ".join(block)):
-        return False
-    first = block[0].strip()
-    words = first.split()
-    if len(words) <= 8 and not TERMINAL_RE.search(first) and "," not in first and not has_core(first):
-        return False  # a heading over the entry
-    if any(split_label(t.strip())[1] != t.strip() or _KEY_ALONE_RE.match(t) for t in block[1:]):
-        return False
-    cores = [has_core(t) for t in block]
-    alone = sum(c and evidence_of(t) >= IN_LIST for c, t in zip(cores, block))
-    return alone <= 1 and sum(cores) < n
-
-
-def _one_per_line(block: list[str]) -> bool:
-    """Lines of any length, nearly all long and complete: a list with one entry per line, not wrapped text."""
-    long = sum(len(t.strip()) >= 50 for t in block)
-    complete = sum(bool(TERMINAL_RE.search(t)) or bool(re.search(r"\d\s*$|\S+://\S+$", t)) for t in block)
-    return long >= 0.7 * len(block) and complete >= 0.7 * len(block)
 
 
 def _new_entry(cur: Unit, s: str) -> bool:

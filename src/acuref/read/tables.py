@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 
+from acuref.normalize.names import is_author_list
+from acuref.read.judge import IN_LIST, PROSE, evidence_of, has_core, judged
+
 # Header words (lower case, matched at the start of a header word or as the whole header) for each role.
 _ROLES = (
     ("title", ("title", "titel", "titre", "título", "titolo", "tytuł", "название", "paper", "article", "publication",
@@ -80,3 +83,25 @@ def row_reference(roles: list[str | None], cells: list[str]) -> str | None:
         parts.append(text)
     last = len(parts) - 1
     return " ".join(p if p.endswith((".", "?", "!")) or k == last else p + "." for k, p in enumerate(parts))
+
+
+_NAME_CELL_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")  # "Amsel, Karin", "Roe, J."
+
+
+def row_as_entry(cells: list[str]) -> str | None:
+    """A row of a table with no header naming its columns whose cells together read as one reference (``Amsel,
+    K. | Birds of the marsh | Vogelwelt 4, 3-9 | 2011``) while no cell does alone, its first cell a name: the cells
+    joined, each closed with a stop; None for any other row (a data table's, or one that holds a whole entry in a
+    cell)."""
+    cells = [" ".join(c.split()) for c in cells if c.strip()]
+    if not 2 <= len(cells) <= 8 or any(has_core(c) and evidence_of(c) >= IN_LIST for c in cells):
+        return None
+    if not (_NAME_CELL_RE.match(cells[0]) or is_author_list(cells[0].rstrip(" ."))):
+        return None  # a film's or an event's name and a description: a table of things, not of works cited
+    if any(len(c.split()) > 30 or (len(c.split()) >= 8 and judged(c) == PROSE) for c in cells):
+        return None
+    text = " ".join(c if c.endswith((".", "?", "!")) else c + "." for c in cells)
+    # (three cells or more set the fields apart: "Name | Title | Place : Publisher | 2011" needs no more marks)
+    if has_core(text) and evidence_of(text) >= (2 if len(cells) >= 3 else IN_LIST) and judged(text) is None:
+        return text
+    return None

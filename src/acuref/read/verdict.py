@@ -10,13 +10,15 @@ from __future__ import annotations
 import re
 
 from acuref.model import Skipped, Source
+from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
-from acuref.read.judge import BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged
+from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged,
+                              opens_a_sentence)
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
 
-__all__ = ["bibtex_twins", "run_together", "verdict"]
+__all__ = ["bibtex_twins", "run_together", "undated_entry", "verdict"]
 
 
 # What an entry of a bibliography the markup names may lack and still cite a work.
@@ -49,6 +51,23 @@ _BOOK_MARKS_RE = re.compile(r"『[^』]{2,}』|«[^»]{3,}»")
 _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
 
 
+# An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
+# David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
+_INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
+                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2}(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
+                               r"(?:\s+\S+)+")
+
+
+def undated_entry(text: str) -> bool:
+    """An entry with no date that still plainly cites a work: a family name first, then a title."""
+    if len(text) > 300:
+        return False
+    if _INVERTED_HEAD_RE.match(text):
+        return True
+    authors, rest, _ = split_authors(text)  # "I I Family and C G Other, Title of the report, Unpublished report"
+    return authors is not None and len(_WORD_RE.findall(rest)) >= 4
+
+
 def verdict(u: Unit, member: Member | None = None) -> str | None:
     """Inside a section or a reference list: ``None`` to take the unit, else why not."""
     reason = judged(u.flat) if u.flat else "empty entry"
@@ -56,17 +75,20 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
         return "a line of links (Paper, Code, BibTeX), not an entry"
     if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
         return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
-    if reason is None and u.lines[0].box and not u.lines[0].sure and is_remark(u.flat):
+    if reason in (None, ABOUT_LIST) and u.lines[0].box and not u.lines[0].sure and (
+            is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
         return "a note, not a reference"  # a footnote that says something rather than cites something
     if reason == NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
-    if reason == BARE_LINK and u.label:
-        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page
+    if reason == BARE_LINK and u.label and _WORD_RE.search(_URL_RE.sub(" ", u.flat)):
+        return None  # "[10] Basho. Riak. https://…": a numbered entry that is a web page (an address alone names none)
     if reason == NO_YEAR and member is not None and member.good and member.numbered \
             and (_TITLE_MARKS_RE.search(u.flat) or _TYPE_CODE_RE.search(u.flat)):
         return None  # an entry of a numbered reference list with no date printed: "7. 『Title』 Author", "… [J] …"
-    if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400:
+    if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400 and not opens_a_sentence(u.flat):
         return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
+    if reason == NO_YEAR and undated_entry(u.flat):
+        return None  # "Kahn, David. The Codebreakers.": a book list that prints no years
     if reason in (NO_YEAR, PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
         return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
     return reason
