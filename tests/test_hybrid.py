@@ -130,6 +130,24 @@ def test_author_list_the_rules_cut_short_goes_to_the_model(text, title, containe
     assert ref.parser == "model" and (ref.title, ref.container_title, ref.page) == (title, container, page)
 
 
+@pytest.mark.parametrize("text,rules_title,title,container", [
+    ("Kato H, Mori Y, Sato , et al: Sleep loss and memory in shift workers. Sleep Med 2011, 12:301-306.",
+     "Sato , et al: Sleep loss and memory in shift workers", "Sleep loss and memory in shift workers", "Sleep Med"),
+    ("Wolff, P. (2005). Reading and attention. Annu. Rev. Neurosci. 28, 111-140.",
+     "Reading and attention. Annu", "Reading and attention", "Annu. Rev. Neurosci"),
+    # no comma before the colon: a title, which the rules keep
+    ("Berg T, Lund M: Liver fibrosis in chronic hepatitis C: a ten-year follow-up. Hepatology 2003, 38:112-118.",
+     "Liver fibrosis in chronic hepatitis C: a ten-year follow-up",
+     "Liver fibrosis in chronic hepatitis C: a ten-year follow-up", "Hepatology"),
+])
+def test_a_trusted_shape_split_wrong_goes_to_the_model(text, rules_title, title, container):
+    """Names left before a colon or a journal's first abbreviation left after the title: the model reads it."""
+    assert parse_rules(text).title == rules_title
+    ref = parse_reference(text)
+    assert ref.parser == ("rules" if rules_title == title else "model")
+    assert (ref.title, ref.container_title) == (title, container)
+
+
 def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
     """A string with no numbers block, book imprint, ``In:`` or pipes goes straight to the model."""
     from acuref.parse import rules as parse
