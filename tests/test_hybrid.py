@@ -135,13 +135,17 @@ def test_author_list_the_rules_cut_short_goes_to_the_model(text, title, containe
      "Sato , et al: Sleep loss and memory in shift workers", "Sleep loss and memory in shift workers", "Sleep Med"),
     ("Wolff, P. (2005). Reading and attention. Annu. Rev. Neurosci. 28, 111-140.",
      "Reading and attention. Annu", "Reading and attention", "Annu. Rev. Neurosci"),
+    # a bracket closed in the container that opened in the title: the split ran through it
+    ("Morel, P. (2011, Mai). Le travail de nuit, une question de santé. (P. L. DUPONT, Éd.) Revue infirmière, 45S, "
+     "pp. 20-22.", "Le travail de nuit, une question de santé. (P", "Le travail de nuit, une question de santé",
+     "Revue infirmière"),
     # no comma before the colon: a title, which the rules keep
     ("Berg T, Lund M: Liver fibrosis in chronic hepatitis C: a ten-year follow-up. Hepatology 2003, 38:112-118.",
      "Liver fibrosis in chronic hepatitis C: a ten-year follow-up",
      "Liver fibrosis in chronic hepatitis C: a ten-year follow-up", "Hepatology"),
 ])
 def test_a_trusted_shape_split_wrong_goes_to_the_model(text, rules_title, title, container):
-    """Names left before a colon or a journal's first abbreviation left after the title: the model reads it."""
+    """Names left before a colon, a journal's first abbreviation after the title or a bracket split: the model reads it."""
     assert parse_rules(text).title == rules_title
     ref = parse_reference(text)
     assert ref.parser == ("rules" if rules_title == title else "model")

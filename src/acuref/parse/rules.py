@@ -213,10 +213,11 @@ _ABBREVIATED_END_RE = re.compile(r"[.?!]\s*(?:[A-Z][a-z]{0,5}\.?\s+){0,5}[A-Z][a
 
 def _doubtful(ref: Reference) -> bool:
     """Whether a reading of a trusted shape still looks split wrong: an author list's end left before the title,
-    or an abbreviated journal left after it (the model reads both better: benchmarks/parse_eval.py)."""
-    title = ref.title or ""
-    return (": " in title and _author_head(title)) or (
-        ". " in title and _ABBREVIATED_END_RE.search(title) is not None)
+    an abbreviated journal left after it, or a bracket the split ran through (the model reads these better:
+    benchmarks/parse_eval.py)."""
+    title, container = ref.title or "", ref.container_title or ""
+    return (": " in title and _author_head(title)) or (". " in title and _ABBREVIATED_END_RE.search(title) is not None) \
+        or container.count(")") > container.count("(")
 
 
 _CLEAN_VOLUME_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?")
