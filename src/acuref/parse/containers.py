@@ -127,17 +127,20 @@ _NOT_JOURNAL_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|University|Uni
                              r"Association|Institute|Office|Department|Center|Centre|Council|Club|Foundation|Committee|"
                              r"Agency|Ministry|Service|Group|Release|Report|Revised|January|February|March|April|May|"
                              r"June|July|August|September|October|November|December)\b")
+# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation (never "A K Peters" or "Ellis Horwood", publishers)
+_ABBREVIATED_JOURNAL_RE = re.compile(r"(?:J|Ann|Proc|Trans|Bull|Rev|Front|Int|Am|Eur|Br|Clin|Acta|Arch|Adv|Curr|Phys|Chem|Biol|Med"
+                                     r"|Mol|Cell|Neurosci|Psychol|Sci|Soc|Comput)\.?\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)*$")
 _REPORT_RE = re.compile(r"\b(?:Tech(?:nical)?\.?\s+Rep|Report|Rapport|Bericht|thesis|Dissertation)", re.IGNORECASE)
 
 
 def _journal_as_publisher(ref: Reference, text: str) -> Reference:
     """``"Title," Pattern Recognition Letters, 1987`` or ``Title. Front Ecol Evol. doi…`` with the journal read as
     the publisher (a book's reading with no place, ISBN, edition or editors): a name with a journal's word, or
-    abbreviated like one, is the journal."""
+    abbreviated like one (its first word a journal's), is the journal."""
     pub = ref.publisher or ""
     if not pub or not ref.title or ref.publisher_place or ref.ISBN or ref.edition or ref.editor or _NOT_JOURNAL_RE.search(pub):
         return ref
-    if not (_JOURNAL_WORD_RE.search(pub) or (len(pub.split()) >= 2 and looks_abbreviated(pub))) or _REPORT_RE.search(text):
+    if not (_JOURNAL_WORD_RE.search(pub) or _ABBREVIATED_JOURNAL_RE.match(pub)) or _REPORT_RE.search(text):
         return ref
     kind = "article-journal" if ref.type in ("book", "document") else ref.type
     return replace(ref, container_title=pub, publisher=None, type=kind,

@@ -16,7 +16,7 @@
   or its end;
 - the meeting a paper was given at, printed after its title (``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc
   …``), is not the title;
-- a book's subtitle read as a container (``Title. Subtitle, Leiden 1987``: no numbers, a place or publisher) is the
+- a book's subtitle read as a container (``Title. Subtitle, Leiden 1987``: no numbers, a place printed) is the
   title's end, and an imprint bracket the title was read into (``Title (West Lafayette, IN, 1998)``) is not the title.
 """
 
@@ -323,10 +323,10 @@ _VENUE_WORD_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Wo
 
 def _subtitle_as_container(ref: Reference, text: str) -> Reference:
     """``Homer: Beyond Oral Poetry. Recent Trends in …, Amsterdam 1987``: a book's subtitle printed after its title
-    and read as a container (no volume, issue, pages or editors; a place or publisher printed) is the title's end."""
+    and read as a container (no volume, issue, pages or editors; a place printed) is the title's end."""
     title, container = ref.title or "", ref.container_title or ""
-    if ref.volume or ref.issue or ref.page or ref.number or ref.editor or not (ref.publisher or ref.publisher_place):
-        return ref
+    if ref.volume or ref.issue or ref.page or ref.number or ref.editor or not ref.publisher_place or "arXiv" in container:
+        return ref  # a publisher alone may be the rest of a journal's name cut at its comma
     at = text.find(title)
     if at < 0 or text[at + len(title): at + len(title) + 2] not in (". ", "? ", "! "):
         return ref
