@@ -537,3 +537,10 @@ def test_locator_words_come_off_the_numbers(monkeypatch, text, runs, volume, pag
     numbers."""
     ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.page, ref.number) == (volume, page, number)
+
+
+def test_pages_the_rules_numbers_block_did_not_hold_stay_the_models():
+    """``2015 Mar; 7(1): p. 45-52``: the rules lend year, volume and issue; the pages after ``p.`` stay the model's."""
+    ref = parse_reference("Lee JH, Park SY, Kim DW. Shoulder strength after rotator cuff repair: a two-year follow-up. "
+                          "Clin Orthop Surg. 2015 Mar; 7(1): p. 45-52.")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == ("Clin Orthop Surg", "7", "1", "45-52")

@@ -224,7 +224,8 @@ _CLEAN_VOLUME_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?")
 
 
 def _with_numbers(model: Reference, rules: Reference) -> Reference:
-    """The model's reading with the rules' ``year; volume(issue): pages``, which their patterns read exactly."""
+    """The model's reading with the rules' ``year; volume(issue): pages``, which their patterns read exactly (pages
+    the rules' block did not hold, ``24(2): p. 113-119``, stay the model's)."""
     container = model.container_title
     if container:
         for value in (rules.volume, str(rules.issued.year) if rules.issued else None):
@@ -233,7 +234,8 @@ def _with_numbers(model: Reference, rules: Reference) -> Reference:
     issued = rules.issued if rules.issued and (not model.issued or model.issued.year == rules.issued.year
                                                or not model.issued.month) else model.issued
     return replace(model, volume=rules.volume or model.volume, issue=rules.issue or (None if rules.volume else model.issue),
-                   page=rules.page, number=rules.number, issued=issued, container_title=container,
+                   page=rules.page if rules.page or rules.number else model.page,
+                   number=rules.number if rules.page or rules.number else model.number, issued=issued, container_title=container,
                    container_title_short=container if container and looks_abbreviated(container) else None)
 
 
