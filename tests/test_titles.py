@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from acuref.model import Date, Reference
+from acuref.model import Date, Name, Reference
 from acuref.parse.titles import read_titles
 
 # (string, title read, container read, place read, publisher read, title after, container after, place, publisher)
@@ -41,3 +41,17 @@ def test_a_title_end_read_elsewhere_comes_back(row):
                     issued=Date(1990))
     ref = read_titles(ref, text)
     assert [ref.title, ref.container_title, ref.publisher_place, ref.publisher] == expected
+
+
+@pytest.mark.parametrize("text,authors,title,kept", [
+    ("Berg K, Lund M, Holm P,", ["Berg", "Lund"], "Holm P", None),
+    ("K.A. Berg, M. Lund, P.J. Holm,", ["Berg", "Lund"], "P.J. Holm", None),
+    # a title with a date beside it, or one the string does not end on, stays a title
+    ("Berg K, Lund M. Holm P. 2001.", ["Berg", "Lund"], "Holm P", "Holm P"),
+])
+def test_a_last_name_read_as_the_title_of_a_names_only_line_is_an_author(text, authors, title, kept):
+    """``…, Lund M, Holm P,`` cut from its reference: ``Holm P`` is the last author, not the title."""
+    ref = Reference(author=tuple(Name(family=f) for f in authors), title=title,
+                    issued=Date(2001) if "2001" in text else None)
+    ref = read_titles(ref, text)
+    assert ref.title == kept and (len(ref.author) == 2 if kept else ref.author[-1].family == "Holm")

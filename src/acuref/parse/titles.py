@@ -17,7 +17,8 @@
 - the meeting a paper was given at, printed after its title (``Title. Annual Meeting ISMRM, Toronto 2015, In: Proc
   …``), is not the title;
 - a book's subtitle read as a container (``Title. Subtitle, Leiden 1987``: no numbers, a place printed) is the
-  title's end, and an imprint bracket the title was read into (``Title (West Lafayette, IN, 1998)``) is not the title.
+  title's end, and an imprint bracket the title was read into (``Title (West Lafayette, IN, 1998)``) is not the title;
+- a list's last name read as the title of a string of names only (``…, Regan S, Moritz T,``) is the last author.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import replace
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import month_number
+from acuref.normalize.names import parse_author_list
 from acuref.normalize.text import clean_title, looks_abbreviated
 from acuref.normalize.vocabulary import EARLY_YEAR, YEAR
 
@@ -65,6 +67,7 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _untitled(ref, text)
     ref = _subtitle_as_container(ref, text) if ref.container_title and ref.title else ref
     ref = _imprint_in_title(ref, text) if "(" in (ref.title or "") else ref
+    ref = _last_author(ref, text) if ref.author and ref.title and len(ref.title) < 40 else ref
     return _opening_mark(ref, text)
 
 
@@ -359,6 +362,19 @@ def _imprint_in_title(ref: Reference, text: str) -> Reference:
     if ref.publisher_place or ref.publisher:
         return replace(ref, title=title[: m.start()])
     return replace(ref, title=title[: m.start()], publisher_place=name)
+
+
+_INITIALS_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+\s+[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}\s?[A-ZÀ-Þ][\w'’-]+")
+
+
+def _last_author(ref: Reference, text: str) -> Reference:
+    """``Falini B, Pileri S, …, Stirpe F,``: a list's last name read as the title of a string that is only names (a
+    line cut from its reference) is the last author."""
+    title = ref.title or ""
+    if ref.container_title or ref.issued or ref.volume or ref.page or ref.publisher or ref.DOI or ref.URL \
+            or not _INITIALS_NAME_RE.fullmatch(title) or not text.rstrip(" ,.;").endswith(title):
+        return ref
+    return replace(ref, author=ref.author + parse_author_list(title)[0], title=None)
 
 
 def _opening_mark(ref: Reference, text: str) -> Reference:
