@@ -429,6 +429,7 @@ def test_an_edition_phrase_that_is_the_whole_title_does_not_raise(text, edition)
     # a publisher's own words are not a place, and a read place stays
     ("State University of New York Press", None, ("State University of New York Press", None)),
     ("Harvard University Press", None, ("Harvard University Press", None)),
+    ("Universität Heidelberg", None, ("Universität Heidelberg", None)),
     ("Springer-Verlag Berlin", "Heidelberg", ("Springer-Verlag Berlin", "Heidelberg")),
 ])
 def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, place, expected):

@@ -107,10 +107,11 @@ def mend(ref: Reference, text: str) -> Reference:
 
 _MONTH_END_RE = re.compile(r"\s*[,(]\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
                            r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$")
-# "Carl Hanser Verlag München", "Springer-Verlag Berlin", "University of Waterloo, Waterloo, Ontario"
-_PLACE_END_RE = re.compile(r"(?P<pub>.*\b(?:Verlag|Press|Publishers|Publishing|University|Université|Universität|Inc\.?|Ltd\.?|"
-                           r"GmbH|Co\.)(?:\s+of\s+[A-ZÀ-Þ][\w-]+)?)(?:,\s*|\s+)(?P<place>[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?"
-                           r"(?:,\s*[A-ZÀ-Þ][a-zß-ÿ]+)?)")
+# "Carl Hanser Verlag München", "Springer-Verlag Berlin"; "University of Waterloo, Waterloo, Ontario" (a university's
+# place only after a comma: "Universität Heidelberg" is the publisher's name)
+_PLACE = r"(?P<place>[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?(?:,\s*[A-ZÀ-Þ][a-zß-ÿ]+)?)"
+_PLACE_END_RE = re.compile(r"(?P<pub>.*\b(?:(?:Verlag|Press|Publishers|Publishing|Inc\.?|Ltd\.?|GmbH|Co\.)(?:,\s*|\s+)|"
+                           r"(?:University|Université|Universität)(?:\s+of\s+[A-ZÀ-Þ][\w-]+)?,\s*))" + _PLACE)
 
 
 def _publisher_end(ref: Reference) -> Reference:
