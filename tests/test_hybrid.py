@@ -544,15 +544,3 @@ def test_pages_the_rules_numbers_block_did_not_hold_stay_the_models():
     ref = parse_reference("Lee JH, Park SY, Kim DW. Shoulder strength after rotator cuff repair: a two-year follow-up. "
                           "Clin Orthop Surg. 2015 Mar; 7(1): p. 45-52.")
     assert (ref.container_title, ref.volume, ref.issue, ref.page) == ("Clin Orthop Surg", "7", "1", "45-52")
-
-
-@pytest.mark.parametrize("text,editor_run,families", [
-    ("Morel, P. (2011). Le travail de nuit. (P. L. Dupont, Éd.) Revue infirmière, 45, pp. 20-22.",
-     "P. L. Dupont, Éd.", ["Dupont"]),
-    ("Kern, A.: Lernen im Verein. In: Verein für Bildung e.V. (Hg.): Lernen heute. Bonn 2001, 3-9.",
-     "Verein für Bildung e.V. (Hg.)", ["Verein für Bildung e.V"]),
-])
-def test_a_french_or_german_editor_word_is_no_editor(monkeypatch, text, editor_run, families):
-    """``(P. L. Dupont, Éd.)`` names one editor, not a second one called ``Éd``; ``(Hg.)`` is no part of a name."""
-    ref = _read(monkeypatch, text, [("author", text.split(" (")[0].split(":")[0]), ("editor", editor_run)])
-    assert [e.family or e.literal for e in ref.editor] == families

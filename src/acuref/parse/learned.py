@@ -50,12 +50,6 @@ _LOCATOR_PREFIX_RE = re.compile(r"^(?:vol(?:ume)?|no|nr|issue|num|number|pp?|pag
 EDITOR_WORDS_RE = re.compile(r"(?:^\s*In\s*:?\s+|[,(\s]*\b(?:eds?|editors?|edited by|hrsg|red)\b\.?\)?\s*)", re.IGNORECASE)
 
 
-# The French and German editor words ("(E. M. Roy, Éd.)", "(Hg.)") read into an editor run: not names. Kept out
-# of EDITOR_WORDS_RE, which tools.train renders its synthetic strings with (a change there changes the training set).
-_MORE_EDITOR_WORDS_RE = re.compile(r"[,(\s]*\b(?:[Éé]ds?|Hgg?)\b\.?\)?",
-                                   re.IGNORECASE)
-
-
 _PLACE_PUBLISHER_RE = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.]{1,15})?)\s*:\s*(\S.*)")
 
 
@@ -346,7 +340,7 @@ def parse_with_model(text: str) -> Reference | None:
     if g.get("author"):
         f["author"], f["author_truncated"] = parse_author_list(g["author"][0].strip(" ,;:"))
     if g.get("editor"):
-        editors = _MORE_EDITOR_WORDS_RE.sub(" ", EDITOR_WORDS_RE.sub(" ", g["editor"][0])).strip(" ,;:.()")
+        editors = EDITOR_WORDS_RE.sub(" ", g["editor"][0]).strip(" ,;:.()")
         if editors:
             f["editor"] = parse_author_list(editors)[0]
     f.update(_title_and_container(s, g))
