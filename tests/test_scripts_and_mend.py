@@ -436,3 +436,15 @@ def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, 
     """``Fischer Verlag Jena`` is the publisher and its place; ``Office (June`` ends before the month."""
     ref = mend(Reference(type="book", title="Saga metres", publisher=publisher, publisher_place=place), "")
     assert (ref.publisher, ref.publisher_place) == expected
+
+
+@pytest.mark.parametrize("editors,expected", [
+    ((Name(literal="R. T. BOS"), Name(family="Éd")), ["R. T. BOS"]),
+    ((Name(family="Roy", given="A."), Name(family="Hrsg")), ["Roy"]),
+    # a name that only looks like the word keeps its given name: it is a name
+    ((Name(family="Ed", given="Kim"),), ["Ed"]),
+])
+def test_an_editor_word_read_as_an_editor_is_dropped(editors, expected):
+    """``(R. T. BOS, Éd.)`` names one editor: ``Éd`` read as a second one is the editor word."""
+    ref = mend(Reference(type="chapter", title="Le travail de nuit", container_title="Santé", editor=editors), "")
+    assert [n.family or n.literal for n in ref.editor] == expected

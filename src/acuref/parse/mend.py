@@ -10,6 +10,7 @@
 - a container that names proceedings, a conference, a symposium or a workshop makes a conference paper;
 - volume and issue lose their printed words (``vol.``, ``n°``, ``Heft``, ``№``); a volume that is an issue moves;
 - a publisher read with the month or the place printed after it (``Springer-Verlag Berlin``) ends before them;
+- an editor word read as an editor of its own (``(E. M. Roy, Éd.)`` → ``Éd``) is no editor;
 - an empty name (an APA ellipsis ``…, ... & Last, F.``) is not an author;
 - a reading that still contradicts itself loses confidence, so the review and the resolver look at it.
 """
@@ -269,7 +270,13 @@ def _title_notes(ref: Reference) -> Reference:
     return replace(ref, title=title, **changes)
 
 
+_EDITOR_WORD_NAME_RE = re.compile(r"(?:[ÉéEe]ds?|Hg|Hrsg|dir|coord)\.?")
+
+
 def _editors(ref: Reference) -> Reference:
+    if any(_EDITOR_WORD_NAME_RE.fullmatch(n.family or n.literal) and not n.given for n in ref.editor):
+        ref = replace(ref, editor=tuple(n for n in ref.editor if n.given or not _EDITOR_WORD_NAME_RE.fullmatch(
+            n.family or n.literal)))  # "(E. M. SAS, Éd.)": the editor word read as a second editor
     if not ref.title or not ref.author or ref.editor or ref.title[0] not in _EDITOR_INITIALS:
         return ref
     m = _EDITOR_TITLE_RE.match(ref.title)
