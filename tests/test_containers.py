@@ -227,3 +227,27 @@ def test_journal_numbers_alone_stay_a_journal():
     """``Journal. 2010;463(7277):11``: the journal of a cited issue is not a title."""
     ref = parse_reference("Science Letters. 2011;12(3):45.")
     assert ref.title is None or ref.container_title
+
+
+# (string, publisher read, place read, container after, publisher after)
+JOURNAL_AS_PUBLISHER = [
+    ("[4] A. Berg and T. Lund, “Edges from local phase,” Pattern Analysis Letters, 1991.",
+     "Pattern Analysis Letters", None, "Pattern Analysis Letters", None),
+    ("Kim S, Park J (2019) Limb regrowth in newts: a review. Front Cell Dev. doi.org/10.1234/example.2019.001.",
+     "Front Cell Dev", None, "Front Cell Dev", None),
+    # a publisher's word, a place or a report: a book's or a report's publisher
+    ("Lund, T. (2001). Saga metres. Nordic Verse Society.", "Nordic Verse Society", None, None, "Nordic Verse Society"),
+    ("Lund, T. (2001). Saga metres. Oslo: Nordic Verse.", "Nordic Verse", "Oslo", None, "Nordic Verse"),
+    ("T. Lund, “Saga metres,” UC Davis, Tech. Rep. 12-3, 2001.", "UC Davis", None, None, "UC Davis"),
+]
+
+
+@pytest.mark.parametrize("text,publisher,place,container,publisher_after", JOURNAL_AS_PUBLISHER,
+                         ids=[r[0][:30] for r in JOURNAL_AS_PUBLISHER])
+def test_a_journal_read_as_the_publisher_is_the_journal(text, publisher, place, container, publisher_after):
+    """A book's reading whose publisher is named like a journal, with no place, ISBN or editors, has that journal."""
+    from acuref.model import Reference
+    from acuref.parse.containers import read_container
+
+    ref = read_container(Reference(type="book", title="Saga metres", publisher=publisher, publisher_place=place), text)
+    assert (ref.container_title, ref.publisher) == (container, publisher_after)

@@ -130,6 +130,28 @@ def test_author_list_the_rules_cut_short_goes_to_the_model(text, title, containe
     assert ref.parser == "model" and (ref.title, ref.container_title, ref.page) == (title, container, page)
 
 
+@pytest.mark.parametrize("text,rules_title,title,container", [
+    ("Kato H, Mori Y, Sato , et al: Sleep loss and memory in shift workers. Sleep Med 2011, 12:301-306.",
+     "Sato , et al: Sleep loss and memory in shift workers", "Sleep loss and memory in shift workers", "Sleep Med"),
+    ("Wolff, P. (2005). Reading and attention. Annu. Rev. Neurosci. 28, 111-140.",
+     "Reading and attention. Annu", "Reading and attention", "Annu. Rev. Neurosci"),
+    # a bracket closed in the container that opened in the title: the split ran through it
+    ("Morel, P. (2011, Mai). Le travail de nuit, une question de santé. (P. L. DUPONT, Éd.) Revue infirmière, 45S, "
+     "pp. 20-22.", "Le travail de nuit, une question de santé. (P", "Le travail de nuit, une question de santé",
+     "Revue infirmière"),
+    # no comma before the colon: a title, which the rules keep
+    ("Berg T, Lund M: Liver fibrosis in chronic hepatitis C: a ten-year follow-up. Hepatology 2003, 38:112-118.",
+     "Liver fibrosis in chronic hepatitis C: a ten-year follow-up",
+     "Liver fibrosis in chronic hepatitis C: a ten-year follow-up", "Hepatology"),
+])
+def test_a_trusted_shape_split_wrong_goes_to_the_model(text, rules_title, title, container):
+    """Names left before a colon, a journal's first abbreviation after the title or a bracket split: the model reads it."""
+    assert parse_rules(text).title == rules_title
+    ref = parse_reference(text)
+    assert ref.parser == ("rules" if rules_title == title else "model")
+    assert (ref.title, ref.container_title) == (title, container)
+
+
 def test_rules_are_skipped_where_they_could_not_be_trusted(monkeypatch):
     """A string with no numbers block, book imprint, ``In:`` or pipes goes straight to the model."""
     from acuref.parse import rules as parse
@@ -515,3 +537,10 @@ def test_locator_words_come_off_the_numbers(monkeypatch, text, runs, volume, pag
     numbers."""
     ref = _read(monkeypatch, text, runs)
     assert (ref.volume, ref.page, ref.number) == (volume, page, number)
+
+
+def test_pages_the_rules_numbers_block_did_not_hold_stay_the_models():
+    """``2015 Mar; 7(1): p. 45-52``: the rules lend year, volume and issue; the pages after ``p.`` stay the model's."""
+    ref = parse_reference("Lee JH, Park SY, Kim DW. Shoulder strength after rotator cuff repair: a two-year follow-up. "
+                          "Clin Orthop Surg. 2015 Mar; 7(1): p. 45-52.")
+    assert (ref.container_title, ref.volume, ref.issue, ref.page) == ("Clin Orthop Surg", "7", "1", "45-52")

@@ -419,3 +419,32 @@ def test_title_notes(text, title, edition):
 def test_an_edition_phrase_that_is_the_whole_title_does_not_raise(text, edition):
     """A string whose title is only the start of its edition phrase is read, not an IndexError."""
     assert parse_reference(text).edition == edition
+
+
+@pytest.mark.parametrize("publisher,place,expected", [
+    ("Fischer Verlag Jena", None, ("Fischer Verlag", "Jena")),
+    ("Department of Physics, University of Leeds, Leeds, Yorkshire", None,
+     ("Department of Physics, University of Leeds", "Leeds, Yorkshire")),
+    ("Regional Planning Office (June", "Denver", ("Regional Planning Office", "Denver")),
+    # a publisher's own words are not a place, and a read place stays
+    ("State University of New York Press", None, ("State University of New York Press", None)),
+    ("Harvard University Press", None, ("Harvard University Press", None)),
+    ("Universität Heidelberg", None, ("Universität Heidelberg", None)),
+    ("Springer-Verlag Berlin", "Heidelberg", ("Springer-Verlag Berlin", "Heidelberg")),
+])
+def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, place, expected):
+    """``Fischer Verlag Jena`` is the publisher and its place; ``Office (June`` ends before the month."""
+    ref = mend(Reference(type="book", title="Saga metres", publisher=publisher, publisher_place=place), "")
+    assert (ref.publisher, ref.publisher_place) == expected
+
+
+@pytest.mark.parametrize("editors,expected", [
+    ((Name(literal="R. T. BOS"), Name(family="Éd")), ["R. T. BOS"]),
+    ((Name(family="Roy", given="A."), Name(family="Hrsg")), ["Roy"]),
+    # a name that only looks like the word keeps its given name: it is a name
+    ((Name(family="Ed", given="Kim"),), ["Ed"]),
+])
+def test_an_editor_word_read_as_an_editor_is_dropped(editors, expected):
+    """``(R. T. BOS, Éd.)`` names one editor: ``Éd`` read as a second one is the editor word."""
+    ref = mend(Reference(type="chapter", title="Le travail de nuit", container_title="Santé", editor=editors), "")
+    assert [n.family or n.literal for n in ref.editor] == expected

@@ -11,7 +11,8 @@
 - ``Proc.`` left outside the name it begins (``In: Proc. Intl. Soc. Mag. Reson. Med.``) is the name's;
 - a journal read ``[online]`` (SciELO's ``Rev Cubana Endocrinol [online]``) is named without it;
 - ``In NIPS.`` is the proceedings, not the publisher; a book's series printed last in brackets (``233 p. (Points)``)
-  is its collection (a proceedings' name printed with its year keeps it: :mod:`acuref.parse.venues`).
+  is its collection (a proceedings' name printed with its year keeps it: :mod:`acuref.parse.venues`);
+- a journal read as a book's publisher (``"Title," Pattern Recognition Letters, 1987``) is the journal.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import re
 from dataclasses import replace
 
 from acuref.model import Reference
+from acuref.normalize.text import looks_abbreviated
 
 _EVENT_WORDS_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
                              r"Meeting|Summit|Forum)\b", re.IGNORECASE)
@@ -53,7 +55,7 @@ def read_container(ref: Reference, text: str) -> Reference:
         return ref
     text = " ".join(text.split())  # a line break in the string is a space in the fields
     if not ref.container_title:
-        return _link_word(_missing(ref, text))
+        return _link_word(_journal_as_publisher(_missing(ref, text), text))
     ref = _inverted_name(ref, text)
     ref = _proceedings_word(ref, text)
     ref = _name_with_commas(ref, text)
@@ -117,6 +119,32 @@ def _missing(ref: Reference, text: str) -> Reference:
     if m and not ref.collection_title and ref.type in ("book", "document", "thesis", "report"):
         return replace(ref, collection_title=m.group("series").strip())
     return ref
+
+
+_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Letters|Transactions|Review|Annals|Annali|Annales|Bulletin|Magazine|Zeitschrift|"
+                              r"Revue|Rivista|Revista|Quarterly|Tijdschrift)\b")
+_NOT_JOURNAL_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|University|Universit\w+|Sons|Ltd|Inc|GmbH|Society|"
+                             r"Association|Institute|Office|Department|Center|Centre|Council|Club|Foundation|Committee|"
+                             r"Agency|Ministry|Service|Group|Release|Report|Revised|January|February|March|April|May|"
+                             r"June|July|August|September|October|November|December)\b")
+# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation (never "A K Peters" or "Ellis Horwood", publishers)
+_ABBREVIATED_JOURNAL_RE = re.compile(r"(?:J|Ann|Proc|Trans|Bull|Rev|Front|Int|Am|Eur|Br|Clin|Acta|Arch|Adv|Curr|Phys|Chem|Biol|Med"
+                                     r"|Mol|Cell|Neurosci|Psychol|Sci|Soc|Comput)\.?\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)*$")
+_REPORT_RE = re.compile(r"\b(?:Tech(?:nical)?\.?\s+Rep|Report|Rapport|Bericht|thesis|Dissertation)", re.IGNORECASE)
+
+
+def _journal_as_publisher(ref: Reference, text: str) -> Reference:
+    """``"Title," Pattern Recognition Letters, 1987`` or ``Title. Front Ecol Evol. doi…`` with the journal read as
+    the publisher (a book's reading with no place, ISBN, edition or editors): a name with a journal's word, or
+    abbreviated like one (its first word a journal's), is the journal."""
+    pub = ref.publisher or ""
+    if not pub or not ref.title or ref.publisher_place or ref.ISBN or ref.edition or ref.editor or _NOT_JOURNAL_RE.search(pub):
+        return ref
+    if not (_JOURNAL_WORD_RE.search(pub) or _ABBREVIATED_JOURNAL_RE.match(pub)) or _REPORT_RE.search(text):
+        return ref
+    kind = "article-journal" if ref.type in ("book", "document") else ref.type
+    return replace(ref, container_title=pub, publisher=None, type=kind,
+                   container_title_short=pub if looks_abbreviated(pub) else ref.container_title_short)
 
 
 def _acronym_tail(ref: Reference, text: str) -> Reference:

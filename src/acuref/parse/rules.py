@@ -171,7 +171,7 @@ def _parse(text: str) -> Reference:
     numbers = False
     if _may_be_sure(text):
         ref, sure, numbers = _read_rules(text)
-        if sure:
+        if sure and not _doubtful(ref):
             return ref
     model = parse_with_model(text)
     if model is None or not model.parsed:
@@ -194,11 +194,38 @@ def _may_be_sure(text: str) -> bool:
             or NLM_CHAPTER_RE.search(s) is not None or (DEGREE_RE.search(s) is not None and IEEE_RE.search(s) is not None))
 
 
+# The end of an author list the rules left in the title, closed by a colon: "Zink d, Buchler P, Krammer PH: Title"
+# or "Nolen , et al: Title" (a group author, "Proyecto El Cuete: Title", does not end in initials).
+_LAST_NAME_RE = re.compile(r"[\w'’-]{2,}\s+[A-Z]{1,3}\d?-?|et al\.?")
+
+
+def _author_head(title: str) -> bool:
+    """Whether ``title`` opens with names before a colon: two or more short comma-separated pieces, the last one
+    a family name with initials ("hepatitis C: a review" has no comma; "Smoking, alcohol and hepatitis C" a long piece)."""
+    parts = title.split(": ", 1)[0].split(",")
+    return (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts) and all(p.strip() for p in parts[:-1])
+            and _LAST_NAME_RE.fullmatch(parts[-1].strip()) is not None)
+
+
+# A title that ran on into an abbreviated journal: "… synthase. Proc. Natl. Acad. Sci", "… cognition. Annu"
+_ABBREVIATED_END_RE = re.compile(r"[.?!]\s*(?:[A-Z][a-z]{0,5}\.?\s+){0,5}[A-Z][a-z]{0,4}$")
+
+
+def _doubtful(ref: Reference) -> bool:
+    """Whether a reading of a trusted shape still looks split wrong: an author list's end left before the title,
+    an abbreviated journal left after it, or a bracket the split ran through (the model reads these better:
+    benchmarks/parse_eval.py)."""
+    title, container = ref.title or "", ref.container_title or ""
+    return (": " in title and _author_head(title)) or (". " in title and _ABBREVIATED_END_RE.search(title) is not None) \
+        or container.count(")") > container.count("(")
+
+
 _CLEAN_VOLUME_RE = re.compile(r"[A-Za-z]?\d+[A-Za-z]?(?:-\d+)?")
 
 
 def _with_numbers(model: Reference, rules: Reference) -> Reference:
-    """The model's reading with the rules' ``year; volume(issue): pages``, which their patterns read exactly."""
+    """The model's reading with the rules' ``year; volume(issue): pages``, which their patterns read exactly (pages
+    the rules' block did not hold, ``24(2): p. 113-119``, stay the model's)."""
     container = model.container_title
     if container:
         for value in (rules.volume, str(rules.issued.year) if rules.issued else None):
@@ -207,7 +234,8 @@ def _with_numbers(model: Reference, rules: Reference) -> Reference:
     issued = rules.issued if rules.issued and (not model.issued or model.issued.year == rules.issued.year
                                                or not model.issued.month) else model.issued
     return replace(model, volume=rules.volume or model.volume, issue=rules.issue or (None if rules.volume else model.issue),
-                   page=rules.page, number=rules.number, issued=issued, container_title=container,
+                   page=rules.page if rules.page or rules.number else model.page,
+                   number=rules.number if rules.page or rules.number else model.number, issued=issued, container_title=container,
                    container_title_short=container if container and looks_abbreviated(container) else None)
 
 
