@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.read.cjk import cjk_author_date
 from acuref.read.judge import IDENT_RE, IN_LIST, PROSE, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import TERMINAL_RE, Unit
 
@@ -28,7 +29,7 @@ def author_date(text: str) -> bool:
     parentheses or after a stop."""
     m = _HEAD_DATE_RE.search(text, 0, 240)
     if not m:
-        return False
+        return cjk_author_date(text)
     words = [w for w in re.split(r"[\s,;]+", text[:m.start()]) if w]
     if not 2 <= len(words) <= 24 or not words[0][:1].isupper():
         return False

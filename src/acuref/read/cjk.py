@@ -1,0 +1,71 @@
+"""Marks of Japanese, Chinese and GOST references that the shared citation shapes do not read.
+
+The shared shapes (``normalize/shapes.py``) know Latin author lists and ``Journal 12(3): 45-67`` tails. A Japanese
+list prints ``金城玲, 西川建 (2006) 題名.『誌名』25, 293-296``: names without spaces or initials, the journal in
+『』, the title in 「」, full-width commas; a Chinese GB/T 7714 list marks the kind of work with ``[J]``/``[M]``; a
+GOST list puts ``//`` before the container and `` – `` between areas. Extraction adds these marks to a
+candidate's evidence (:func:`marks`), so such lists are judged as lists of references, not as text.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["cjk_author_date", "marks"]
+
+_HAN_KANA = r"\u3040-\u30ff\u3400-\u9fff"
+
+# A CJK personal name: two to six ideographs or kana, or a katakana name with a middle dot ("ロベルト・バレロ").
+_CJK_NAME = rf"[{_HAN_KANA}]{{2,6}}(?:[・･][\u30a0-\u30ff]{{2,8}})?"
+_LATIN_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}"
+
+# The authors at the head of an entry, then the year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝編著 (2005)",
+# "山田太郎・鈴木花子（1999）".
+_HEAD_YEAR_RE = re.compile(
+    rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
+    r"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[)）]")
+
+# 『Journal or book』 and 「Title」, the Japanese quotation of a container and of a work inside it.
+_BOOK_QUOTE_RE = re.compile(r"『[^』]{2,120}』")
+_TITLE_QUOTE_RE = re.compile(r"「[^」]{2,200}」")
+
+# Volume(issue), first-last after a container: "25, 293-296", "51(12), 1688-1689", "14(3), 12-18,(1984)",
+# "第12巻第3号", "40巻8号", "12号".
+_CJK_TAIL_RE = re.compile(r"(?:』|[\s,，])\s?\d{1,4}\s?(?:[(（]\s?\d{1,4}\s?[)）])?\s?[,，:：]\s?[pP]?\.?\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}"
+                          r"|』\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}|第?\d{1,4}\s?巻\s?(?:第?\d{1,4}\s?号)?|\d{1,4}\s?号|\d{1,5}\s?[頁页]|pp?\.\s?\d{1,5}\s?[-–]\s?\d")
+
+# GB/T 7714's kind of work: "[J]", "[M]", "[C]//", "[D]", "[P]", "[EB/OL]", full-width "［Ｍ］" too.
+_GBT_CODE_RE = re.compile(r"[\[［]\s?(?:[JMCDPNRSZAGK]|Ｊ|Ｍ|Ｃ|Ｄ|Ｐ|EB/OL|DB/OL|CP/OL|M/OL|J/OL)\s?[\]］]")
+
+# GOST: "Title // Journal. – 2020. – Vol. 8. – P. 149-152.", "– М. : Наука, 1989. – 304 с."
+_GOST_AREAS_RE = re.compile(r"\s//\s?\S.{2,200}?\s[–—-]\s(?:1[5-9]|20)\d\d\b")
+_GOST_AREA_RE = re.compile(r"\.\s[–—]\s(?:(?:Vol|Т|Вып|No|№|P|С|S)\.?\s?\d|(?:1[5-9]|20)\d\d\b)")
+
+
+def cjk_author_date(text: str) -> bool:
+    """The text opens with CJK (or Latin full) names and then the year in parentheses, as Japanese
+    publication lists print an entry's head."""
+    return bool(_HEAD_YEAR_RE.match(text))
+
+
+def marks(text: str) -> int:
+    """Evidence for a reference from the marks of Japanese, Chinese (GB/T 7714) and GOST entries, 0 for text
+    that has none."""
+    score = 0
+    if "(" in text or "（" in text:
+        if cjk_author_date(text):
+            score += 2
+    book = "『" in text and _BOOK_QUOTE_RE.search(text)
+    if book:
+        score += 2 if _TITLE_QUOTE_RE.search(text) else 1
+    if "[" in text or "［" in text:
+        if _GBT_CODE_RE.search(text):
+            score += 2
+    if score and _CJK_TAIL_RE.search(text):
+        score += 2  # a volume and pages count beside another mark: alone, "12号" is any issue of anything
+    if "//" in text and _GOST_AREAS_RE.search(text):
+        score += 2
+    elif " – " in text or " — " in text:
+        if len(_GOST_AREA_RE.findall(text)) >= 2:
+            score += 2
+    return score
