@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.read.listshapes import title_after_source
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
@@ -204,7 +205,8 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]":
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
+            and not title_after_source(cur.flat, s):
         # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
         # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)

@@ -1,0 +1,33 @@
+"""List shapes in which a line after a hard break goes on with the entry instead of being a note on it.
+
+Physics publication lists (and other hand-written pages) print an entry's source first and its title after a
+``<br>``: ``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.`` The line above
+is already a whole reference by its marks (authors, a venue with volume, page and year), so a break after it
+would start a note; but it has no title, and the line below is one. :func:`title_after_source` tells the
+segmenter to keep such a line in the entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from acuref.normalize.shapes import split_authors
+
+__all__ = ["title_after_source"]
+
+# Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
+_SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
+                             r"[A-Za-z]?\d{1,7}(?:\s?[-–]\s?\d{1,7})?\s?\(\s?(?:1[89]|20)\d\d\s?\)\.?$")
+
+# A line that reads as the start of a title: a capital, words, no year, no link or identifier, no volume block.
+_TITLE_START_RE = re.compile(r"^[\"“]?[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s[^\W_][\w'’:,-]*){1,}")
+_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|doi|\d{1,4}\s?\(\d|\d,\s?\d",
+                           re.IGNORECASE)
+
+
+def title_after_source(entry: str, line: str) -> bool:
+    """``entry`` is authors and a source with no title, and ``line`` (after a break below it) starts a title."""
+    if not _TITLE_START_RE.match(line) or _NOT_TITLE_RE.search(line):
+        return False
+    authors, rest, _ = split_authors(entry)
+    return authors is not None and bool(_SOURCE_ONLY_RE.match(rest.strip()))
