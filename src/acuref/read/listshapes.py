@@ -13,7 +13,7 @@ import re
 
 from acuref.normalize.shapes import split_authors
 
-__all__ = ["title_after_source"]
+__all__ = ["link_word_label", "title_after_source"]
 
 # Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
 _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
@@ -31,3 +31,14 @@ def title_after_source(entry: str, line: str) -> bool:
         return False
     authors, rest, _ = split_authors(entry)
     return authors is not None and bool(_SOURCE_ONLY_RE.match(rest.strip()))
+
+
+# The words a page prints as a link below an entry: "[DOI]", "[PDF]", "[arXiv]", "[リンク]", "[全文]".
+_LINK_WORDS = frozenset("doi pdf url www link links html web arxiv pubmed pmc abstract preprint full text fulltext "
+                        "slides code data online リンク 全文 链接 下载 ссылка pobierz".split())
+_LINK_REST_RE = re.compile(r"^(?:(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*\s*)*$", re.IGNORECASE)
+
+
+def link_word_label(label: str | None, rest: str) -> bool:
+    """``[DOI] https://doi.org/…`` on a line below an entry: a link word in brackets, not an entry's label."""
+    return bool(label) and label.strip().lower() in _LINK_WORDS and bool(_LINK_REST_RE.match(rest.strip()))

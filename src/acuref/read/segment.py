@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.listshapes import title_after_source
+from acuref.read.listshapes import link_word_label, title_after_source
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
@@ -165,6 +165,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
                 and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
             # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
             cur.lines.append(line)
+            cur.texts.append(rest.strip())
+            continue
+        if cur is not None and cur.item and link_word_label(label, rest):
+            cur.lines.append(line)  # "[DOI] https://…" below the entry: its link, not an entry labelled "DOI"
             cur.texts.append(rest.strip())
             continue
         if label is not None or bullet:
