@@ -25,6 +25,15 @@ _HEAD_YEAR_RE = re.compile(
     rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
     r"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[)）]")
 
+# CJK authors ending in "等" after a separator ("冯其红, 王相, 等."), and CJK authors, then the year and a colon
+# ("王相, 2016: 题名"): author heads that the shared GB/T author shape does not read.
+_HEAD_OTHERS_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，、]\s?等\s?[.．]")
+_HEAD_YEAR_COLON_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[:：]")
+# An entry whose last field is its year ("…. 中国版权保护中心: 2014SR022434. 2013."), as Chinese lists end one.
+_YEAR_END_RE = re.compile(r"[,，.．]\s?(?:1[5-9]|20)\d\d\s?[.．。]?$")
+# A thesis named by its degree: "博士论文", "硕士学位论文", "修士論文", "кандидатская диссертация".
+_THESIS_RE = re.compile(r"博士|硕士|碩士|修士|学位论文|卒業論文|диссертац")
+
 # 『Journal or book』 and 「Title」, the Japanese quotation of a container and of a work inside it.
 _BOOK_QUOTE_RE = re.compile(r"『[^』]{2,120}』")
 _TITLE_QUOTE_RE = re.compile(r"「[^」]{2,200}」")
@@ -55,6 +64,10 @@ def marks(text: str) -> int:
     if "(" in text or "（" in text:
         if cjk_author_date(text):
             score += 2
+    if _HEAD_OTHERS_RE.match(text) or _HEAD_YEAR_COLON_RE.match(text):
+        score += 2
+        if _YEAR_END_RE.search(text) or _THESIS_RE.search(text):
+            score += 1
     book = "『" in text and _BOOK_QUOTE_RE.search(text)
     if book:
         score += 2 if _TITLE_QUOTE_RE.search(text) else 1
