@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["cjk_author_date", "marks"]
+__all__ = ["appendix_heading", "cjk_author_date", "marks"]
 
 _HAN_KANA = r"\u3040-\u30ff\u3400-\u9fff"
 
@@ -82,3 +82,14 @@ def marks(text: str) -> int:
         if len(_GOST_AREA_RE.findall(text)) >= 2:
             score += 2
     return score
+
+
+# An appendix after the list in the languages of this module: "附录：论文获取方式", "付録", "Приложение А",
+# "Додаток Б", "Załącznik 1", "Aneks". What follows (databases, search tools, tables) is not the list.
+_APPENDIX_RE = re.compile(r"^(?:附录|附錄|付録|приложени[ея]|додат(?:ок|ки)|załącznik|aneks)", re.IGNORECASE)
+_NAMES_REFERENCES_RE = re.compile(r"参考|文献|литератур|источник|джерел|bibliograf|literatur", re.IGNORECASE)
+
+
+def appendix_heading(text: str) -> bool:
+    """A heading that opens an appendix (and does not itself name the references)."""
+    return bool(_APPENDIX_RE.match(text)) and not _NAMES_REFERENCES_RE.search(text)
