@@ -99,7 +99,24 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
             close()
             current = []
     close()
+    _lone_items(out)
     return out
+
+
+def _lone_items(out: dict[int, Member]) -> None:
+    """A list of one entry between reference lists (a paper under each topic heading of a page of papers):
+    it reads as the lists beside it do when it scores as an entry in a list."""
+    order = list(dict.fromkeys(id(m.group) for m in out.values()))
+    lists = {id(m.group): m for m in out.values()}
+    # One such list taken lets the one beside it be taken too: a pass forward, then one back, reaches them all.
+    for k in [*range(len(order)), *range(len(order) - 1, -1, -1)]:
+        m = lists[order[k]]
+        if m.good or len(m.group) != 1:
+            continue
+        u = m.group[0]
+        if any(lists[order[j]].good for j in (k - 1, k + 1) if 0 <= j < len(order)) and has_core(u.flat) \
+                and evidence_of(u.flat) >= IN_LIST and judged(u.flat) is None:
+            lists[order[k]] = out[id(u)] = m._replace(good=True)
 
 
 def _restarts(current: list[Unit], u: Unit) -> bool:
