@@ -19,6 +19,7 @@ from acuref.normalize.dates import parse_date
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.normalize.text import split_label
+from acuref.parse.japanese import read_japanese
 
 _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
                      r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
@@ -71,7 +72,8 @@ def read_script(text: str) -> dict[str, object] | None:
     if len(s) > MAX_LENGTH:
         return None
     if _CJK_RE.search(s) or _GBT_CODE_RE.search(s):
-        found = _gbt(s)
+        found = read_japanese(s) if "『" in s and not _GBT_CODE_RE.search(s) else None
+        found = found if found is not None else _gbt(s)
         if found is not None or not _CYR_RE.search(s):
             return found
     if _CYR_RE.search(s) or _GOST_MARK_RE.search(s):
