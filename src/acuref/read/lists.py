@@ -105,7 +105,7 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
 
 def _lone_items(out: dict[int, Member]) -> None:
     """A list of one entry between reference lists (a paper under each topic heading of a page of papers):
-    it reads as the lists beside it do when it scores as an entry in a list."""
+    it reads as the lists beside it do when it plainly is an entry (as :func:`reference_list` counts one)."""
     order = list(dict.fromkeys(id(m.group) for m in out.values()))
     lists = {id(m.group): m for m in out.values()}
     # One such list taken lets the one beside it be taken too: a pass forward, then one back, reaches them all.
@@ -115,7 +115,7 @@ def _lone_items(out: dict[int, Member]) -> None:
             continue
         u = m.group[0]
         if any(lists[order[j]].good for j in (k - 1, k + 1) if 0 <= j < len(order)) and has_core(u.flat) \
-                and evidence_of(u.flat) >= IN_LIST and judged(u.flat) is None:
+                and (evidence_of(u.flat) >= IN_LIST or author_date(u.flat)) and judged(u.flat) is None:
             lists[order[k]] = out[id(u)] = m._replace(good=True)
 
 
