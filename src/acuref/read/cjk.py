@@ -87,7 +87,7 @@ def marks(text: str) -> int:
 # An appendix after the list in the languages of this module: "附录：论文获取方式", "付録", "Приложение А",
 # "Додаток Б", "Załącznik 1", "Aneks". What follows (databases, search tools, tables) is not the list.
 _APPENDIX_RE = re.compile(r"^(?:附录|附錄|付録|приложени[ея]|додат(?:ок|ки)|załącznik|aneks)", re.IGNORECASE)
-_NAMES_REFERENCES_RE = re.compile(r"参考|文献|литератур|источник|джерел|bibliograf|literatur", re.IGNORECASE)
+_NAMES_REFERENCES_RE = re.compile(r"参考文献|引用文献|参考資料|文献目録|文献列表|литератур|источник|джерел|bibliograf|literatur", re.IGNORECASE)
 
 
 def appendix_heading(text: str) -> bool:
