@@ -110,3 +110,14 @@ def test_lone_entries_between_year_lists():
     text = f"## 2012\n\n- {a}\n- {c}\n\n## 2011\n\n- {b}\n\n## 2010\n\n- {c}\n- {a}\n"
     found, _ = _found(text)
     assert found == [a, c, b, c, a]
+
+
+@pytest.mark.parametrize("text, family, given, title, publisher", [
+    ("Смитт Дж. Птицы северных болот. М., Наука, 1981. 210 с.", "Смитт", "Дж.", "Птицы северных болот", "Наука"),
+    ("Петров И.И., Сидоров А. Кулики. Л., Мир, 1975.", "Петров", "И.И.", "Кулики", "Мир"),
+])
+def test_hand_typed_russian_book(text, family, given, title, publisher):
+    """A Russian book typed by hand: 'Дж.' is one initial, and 'М., Издательство, год' (a comma after the
+    abbreviated city, not a colon) is the imprint."""
+    ref = parse_reference(text)
+    assert (ref.author[0].family, ref.author[0].given, ref.title, ref.publisher) == (family, given, title, publisher)

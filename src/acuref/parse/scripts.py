@@ -43,10 +43,12 @@ _CYR_RE = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґЎў]")
 _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
 _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
-_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
+# "Дж." (J.) is one initial written with two letters.
+_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:(?:Дж|[А-ЯЁІЇЄҐЎA-Z])\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
 _GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
-                           r"\s*:\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
+                           # "М.: Наука, 1979", and hand-typed "М., Наука, 1979" after an abbreviated city
+                           r"(?:\s*:|(?<=\.)\s*,)\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
