@@ -32,6 +32,10 @@ def test_japanese_list_under_year_headings_is_found():
     (JA_C, "湿地の保全", "湿地の科学", None, "87-100", 2009, "山田花子"),
     (JA_D, "水辺の鳥たち", "生物季報", "14", "23-31", 1998, "森下一郎"),
     (JA_E, "干潟と渡り鳥", None, None, None, 2001, "森下一郎"),
+    ("川口次郎・森下一郎 1997「砂浜の足跡」『海辺紀要』vol.5, no.2 pp.11–19", "砂浜の足跡", "海辺紀要", "5", "11-19", 1997,
+     "川口次郎"),
+    ("川口次郎 1999「干潟の地図 https://doi.org/10.1234/abc.5」『海辺紀要』vol.7 青葉書房", "干潟の地図", "海辺紀要", "7", None,
+     1999, "川口次郎"),
 ])
 def test_japanese_quotation_marks_read(text, title, container, volume, page, year, first):
     """「title」 and 『container』 (or a title before 『』 with no 「」, or a 『book』 alone), the volume and pages

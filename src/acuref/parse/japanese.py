@@ -26,7 +26,7 @@ _YEAR = r"(?:1[5-9]|20)\d\d"
 # The authors before a year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝, 菅原英明編著 (2005)".
 _HEAD_YEAR_RE = re.compile(rf"^(?P<authors>[^「『()（）]{{1,200}}?)\s?[(（]\s?(?P<year>{_YEAR})[a-z]?\s?[)）]\s?(?P<rest>.+)$")
 # The authors touching the title's quotation mark: "金本良嗣「題名」『誌名』…", "金本良嗣編著『書名』…".
-_HEAD_QUOTE_RE = re.compile(r"^(?P<authors>[^「『()（）.．。]{2,120}?)\s?(?=[「『])(?P<rest>.+)$")
+_HEAD_QUOTE_RE = re.compile(rf"^(?P<authors>[^「『()（）.．。]{{2,120}}?)\s?(?:(?P<year>{_YEAR})[a-z]?\s?)?(?=[「『])(?P<rest>.+)$")
 _TITLE_QUOTE_RE = re.compile(r"^「(?P<title>[^」]{1,300})」\s?(?P<rest>.*)$")
 _CONTAINER_RE = re.compile(r"『(?P<container>[^』]{1,200})』")
 # "題名. 編者, 編者編" before a book's 『』: the chapter's title, then the book's editors.
@@ -34,9 +34,11 @@ _EDITORS_TAIL_RE = re.compile(r"^(?P<title>.+?)[.．。]\s*(?P<editors>[^.．。
 _ROLE_RE = re.compile(r"\s?(?:編著|編集|共編|編|監修|監訳|著|訳)$")
 _SEP_RE = re.compile(r"\s?[,，、;；]\s?|\s?・\s?(?=[\u3400-\u9fff])|\s+and\s+|\s?&\s?")
 # After the container: "25, 293-296", "51(12), 1688-1689", "14(3), 12-18,(1984)", "第12巻第3号, 45-67", "239-258".
-_VOLUME_PAGES_RE = re.compile(r"^\s?(?:第?(?P<vol>\d{1,4}[a-zA-Z]?)\s?(?:巻)?\s?(?:[(（]\s?(?P<iss>[\w/-]{1,10})\s?[)）]|第?(?P<iss2>\d{1,4})\s?号)?"
-                              r"\s?[,，:：]\s?)?(?:pp?\.\s?)?(?P<pages>\d{1,6}(?:\s?[-–―－~〜ｰ]\s?\d{1,6})?)(?![\d年月号巻])")
+_VOLUME_PAGES_RE = re.compile(r"^\s?(?:(?:vol\.\s?|第)?(?P<vol>\d{1,4}[a-zA-Z]?)\s?(?:巻)?\s?(?:[(（]\s?(?P<iss>[\w/-]{1,10})\s?[)）]|第?(?P<iss2>\d{1,4})\s?号|,\s?no\.\s?(?P<iss3>\d{1,4}))?"
+                              r"\s?(?:[,，:：]|(?=\s?pp?\.))\s?)?(?:pp?\.\s?)?(?P<pages>\d{1,6}(?:\s?[-–―－~〜ｰ]\s?\d{1,6})?)(?![\d年月号巻])")
+_VOLUME_ONLY_RE = re.compile(r"^\s?(?:vol\.\s?(\d{1,4})|第?(\d{1,4})\s?巻)")
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_LINK_RE = re.compile(r"\s?https?://\S+")
 _JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -52,13 +54,13 @@ def read_japanese(s: str) -> dict[str, object] | None:
         head = _HEAD_QUOTE_RE.match(s)
         if not head:
             return None
-        authors, rest = head.group("authors"), head.group("rest")
+        authors, year, rest = head.group("authors"), head.group("year"), head.group("rest")
     box = _CONTAINER_RE.search(rest)
     if box is None:
         return None
     before, after = rest[:box.start()].strip(" .．。,，"), rest[box.end():]
     quoted = _TITLE_QUOTE_RE.match(before)
-    title = quoted.group("title") if quoted else before
+    title = _LINK_RE.sub("", quoted.group("title") if quoted else before).strip()  # a linked title's address
     editors = _EDITORS_TAIL_RE.match(title)
     if editors:
         title = editors.group("title")
@@ -70,7 +72,7 @@ def read_japanese(s: str) -> dict[str, object] | None:
     _numbers(unicodedata.normalize("NFKC", after), fields)
     if "type" not in fields:
         fields["type"] = "article-journal" if fields.get("volume") else "chapter" if editors or fields.get("page") else "article"
-    found = year or _last_year(unicodedata.normalize("NFKC", after))
+    found = year or _last_year(unicodedata.normalize("NFKC", after)) or _last_year(unicodedata.normalize("NFKC", s))
     fields["issued"] = Date(int(found)) if found else None
     return fields
 
@@ -91,10 +93,13 @@ def _numbers(after: str, fields: dict) -> None:
     """The volume, issue and pages printed right after the container."""
     m = _VOLUME_PAGES_RE.match(after)
     if not m:
+        v = _VOLUME_ONLY_RE.match(after)  # "vol.3 出版社", "第12巻"
+        if v:
+            fields["volume"] = v.group(1) or v.group(2)
         return
     if m.group("vol"):
         fields["volume"] = m.group("vol")
-        fields["issue"] = m.group("iss") or m.group("iss2")
+        fields["issue"] = m.group("iss") or m.group("iss2") or m.group("iss3")
     pages = m.group("pages")
     if pages and not (not m.group("vol") and re.fullmatch(_YEAR, pages)):
         fields["page"] = normalize_pages(pages.replace("ｰ", "-"))

@@ -158,6 +158,7 @@ def corner_fields(ref: Reference, title: str | None, work: str | None, after: st
     if not ref.author and _CORNER_NAMES_RE.fullmatch(names):
         changes["author"] = tuple(Name(literal=n) for n in re.split(r"\s*[、・,]\s*", names))
     if title:
+        title = re.sub(r"\s?https?://\S+", "", title).strip() or title  # a linked title prints its address
         changes.update(title=title, container_title=work)
     else:
         changes["title"] = work
