@@ -7,7 +7,7 @@ import pytest
 
 from acuref import parse_reference
 from acuref.read.cjk import appendix_heading, marks
-from acuref.read.listshapes import link_word_label, title_after_source
+from acuref.read.listshapes import link_word_label, series_line, title_after_source
 from conftest import found_in as _found
 
 # Invented entries in the shapes the pages print (no string from a real document).
@@ -99,6 +99,9 @@ def test_title_after_the_source_line():
     """A physics list prints the source first and the title after a <br>: the title is part of the entry."""
     assert title_after_source("A. Tern, B. Gull, Phys. Lett. B 55, 7090 (1997).", "Waders on the mudflats")
     assert not title_after_source("A. Tern, B. Gull, Phys. Lett. B 55, 7090 (1997).", "arXiv:1234.5678 [hep-th]")
+    assert title_after_source("A. Tern, B. Gull, arXiv:1903.01234 [cs.DS] (2019).", "Perching birds on wires")
+    assert series_line("Lecture Notes in Ornithology, vol 1234, pp 57-66 (2020).")
+    assert not series_line("Perching birds on wires, a study")
     html = ("<h3>Publications</h3><ol><li>A. Tern, B. Gull,\nJ. Bird Phys. <strong>12</strong>, 345 (1999).\n"
             "<br><em>Flight of the waders</em>.\n<li>A. Tern,\nJ. Bird Phys. <strong>14</strong>, 9 (2001).\n"
             "<br><em>Wings at rest</em>.\n</ol>")

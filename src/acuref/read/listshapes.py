@@ -13,11 +13,13 @@ import re
 
 from acuref.normalize.shapes import split_authors
 
-__all__ = ["link_word_label", "title_after_source"]
+__all__ = ["link_word_label", "series_line", "title_after_source"]
 
 # Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
 _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
-                             r"[A-Za-z]?\d{1,7}(?:\s?[-–]\s?\d{1,7})?\s?\(\s?(?:1[89]|20)\d\d\s?\)\.?$")
+                             r"[A-Za-z]?\d{1,7}(?:\s?[-–]\s?\d{1,7})?\s?\(\s?(?:1[89]|20)\d\d\s?\)\.?$"
+                             # or an arXiv identifier as the source: "arXiv:1903.02904 [cs.DS] (2019)."
+                             r"|^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s\[[\w.-]+\])?\s?\(\s?20\d\d\s?\)\.?$")
 
 # A line that reads as the start of a title: a capital, words, no year, no link or identifier, no volume block.
 _TITLE_START_RE = re.compile(r"^[\"“]?[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s[^\W_][\w'’:,-]*){1,}")
@@ -42,3 +44,12 @@ _LINK_REST_RE = re.compile(r"^(?:(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*\s*)*$"
 def link_word_label(label: str | None, rest: str) -> bool:
     """``[DOI] https://doi.org/…`` on a line below an entry: a link word in brackets, not an entry's label."""
     return bool(label) and label.strip().lower() in _LINK_WORDS and bool(_LINK_REST_RE.match(rest.strip()))
+
+
+# A series with its volume and pages on a line of its own: "Lecture Notes in Computer Science, vol 12341, pp 57-66".
+_SERIES_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w .&'-]{2,80},\s(?:vol|Vol|Bd|t|т)\.?\s?\d{1,6},\s(?:pp?|S|s|с)\.?\s?\d")
+
+
+def series_line(line: str) -> bool:
+    """``line`` is a series, volume and pages that go on with the entry above (a chapter's book series)."""
+    return bool(_SERIES_LINE_RE.match(line))

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.listshapes import link_word_label, title_after_source
+from acuref.read.listshapes import link_word_label, series_line, title_after_source
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
@@ -210,7 +210,7 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
             and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
-            and not title_after_source(cur.flat, s):
+            and not title_after_source(cur.flat, s) and not series_line(s):
         # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
         # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
