@@ -7,7 +7,7 @@ import pytest
 
 from acuref import parse_reference
 from acuref.read.cjk import appendix_heading, marks
-from acuref.read.listshapes import link_word_label, series_line, title_after_source
+from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from conftest import found_in as _found
 
 # Invented entries in the shapes the pages print (no string from a real document).
@@ -128,3 +128,13 @@ def test_hand_typed_russian_book(text, family, given, title, publisher):
     abbreviated city, not a colon) is the imprint."""
     ref = parse_reference(text)
     assert (ref.author[0].family, ref.author[0].given, ref.title, ref.publisher) == (family, given, title, publisher)
+
+
+def test_cjk_name_in_brackets_is_the_key():
+    """'[张伟] 张伟, 李娜. 题名[J]…' (also '[ 张伟]'): the first author's name in brackets is the entry's key,
+    not part of its first author or title."""
+    a = "张伟, 李娜. 城市湿地鸟类调查[J]. 生态学报, 2019, 39(2): 10-20."
+    b = "王强, 等. 滨海鸟类的迁徙[J]. 动物学杂志, 2018, 53(1): 1-9."
+    found, _ = _found(f"[张伟] {a}\n\n[ 王强] {b}\n\n[王强] {b}\n", "list.md")
+    assert found == [a, b, b]
+    assert cjk_name_key("[链接] https://example.org") is None

@@ -13,7 +13,7 @@ import re
 
 from acuref.normalize.shapes import split_authors
 
-__all__ = ["link_word_label", "series_line", "title_after_source"]
+__all__ = ["cjk_name_key", "link_word_label", "series_line", "title_after_source"]
 
 # Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
 _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
@@ -53,3 +53,13 @@ _SERIES_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w .&'-]{2,80},\s(?:vol|Vol|Bd|t|т)\
 def series_line(line: str) -> bool:
     """``line`` is a series, volume and pages that go on with the entry above (a chapter's book series)."""
     return bool(_SERIES_LINE_RE.match(line))
+
+
+# "[邱云飞] 邱云飞, 程亮. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
+_CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
+
+
+def cjk_name_key(line: str) -> "re.Match[str] | None":
+    """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
+    m = _CJK_KEY_RE.match(line)
+    return m if m and line[m.end():].startswith(m.group(1)) else None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.listshapes import link_word_label, series_line, title_after_source
+from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
@@ -260,7 +260,7 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
     if label is None and rest == s:
-        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s)
+        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s) or cjk_name_key(s)
         if key and key.group(1).lower() not in _TYPE_TAGS:
             return key.group(1), s[key.end():]
     return label, rest
