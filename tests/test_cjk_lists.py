@@ -138,3 +138,14 @@ def test_cjk_name_in_brackets_is_the_key():
     found, _ = _found(f"[张伟] {a}\n\n[ 王强] {b}\n\n[王强] {b}\n", "list.md")
     assert found == [a, b, b]
     assert cjk_name_key("[链接] https://example.org") is None
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Коваль О.І. Птахи узбережжя: метод. вказівки до лаб. робіт. – Одеса : Приморя, 2021. – 40 с.", "Птахи узбережжя"),
+    ("Коваль О.І. Птахи узбережжя. Навчальний посібник. – Одеса: Приморя, 2020. – 120 с.", "Птахи узбережжя"),
+    ("Смирнов А.А. Кулики: учеб. пособие. – М.: Наука, 1999. – 88 с.", "Кулики"),
+])
+def test_gost_title_without_the_kind_of_document(text, title):
+    """What kind of document it is ('метод. вказівки', 'Навчальний посібник', 'учеб. пособие') after a GOST
+    title is not part of the title."""
+    assert parse_reference(text).title == title

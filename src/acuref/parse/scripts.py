@@ -250,9 +250,15 @@ def _gost_part(rest: str) -> dict[str, object]:
             "page": normalize_pages(pages.group(1)) if pages else None}
 
 
+# What kind of document it is, after the title: ": метод. вказівки до …", ". Навчальний посібник", ": учеб. пособие".
+_GENRE_TAIL_RE = re.compile(r"\s?[:.]\s+(?:[Мм]етод(?:\.|ичн|ическ)|[Нн]авч(?:\.|альн)|[Уу]чеб(?:\.|н)|[Мм]онограф|"
+                            r"[Пп]ідручник|[Пп]осібник|[Пп]особие|[Кк]онспект|[Лл]екці|[Лл]екци).*$", re.DOTALL)
+
+
 def _title(text: str) -> str:
-    """A GOST title with its subtitle: ``Заглавие : подзаглавие`` → ``Заглавие: подзаглавие``."""
-    return re.sub(r"\s+:\s+", ": ", text.strip(" .:;/"))
+    """A GOST title with its subtitle: ``Заглавие : подзаглавие`` → ``Заглавие: подзаглавие``; what kind of
+    document it is (``: учеб. пособие``, ``. Навчальний посібник``) is not part of it."""
+    return re.sub(r"\s+:\s+", ": ", _GENRE_TAIL_RE.sub("", text.strip(" .:;/")) or text.strip(" .:;/"))
 
 
 def _identifiers(s: str, fields: dict) -> None:
