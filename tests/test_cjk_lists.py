@@ -69,10 +69,11 @@ def test_no_marks_in_plain_text(text):
 
 @pytest.mark.parametrize("heading, ends", [
     ("附录：文献检索工具", True), ("付録", True), ("Приложение А", True), ("Załącznik 1", True),
+    ("学会発表・招待講演", True), ("Доклады на конференциях", True), ("会议论文", False),
     ("附录 参考文献", False), ("Приложение. Список литературы", False), ("参考文献", False),
 ])
 def test_appendix_heading(heading, ends):
-    """An appendix heading ends the list unless it names the references itself."""
+    """An appendix heading or a heading of talks given ends the list unless it names the references itself."""
     assert appendix_heading(heading) is ends
 
 

@@ -87,9 +87,12 @@ def marks(text: str) -> int:
 # An appendix after the list in the languages of this module: "附录：论文获取方式", "付録", "Приложение А",
 # "Додаток Б", "Załącznik 1", "Aneks". What follows (databases, search tools, tables) is not the list.
 _APPENDIX_RE = re.compile(r"^(?:附录|附錄|付録|приложени[ея]|додат(?:ок|ки)|załącznik|aneks)", re.IGNORECASE)
+# Talks given, not works printed: "学会発表・招待講演", "口頭発表", "会议报告", "Доклады", "Доповіді", "Wystąpienia".
+_TALKS_RE = re.compile(r"^(?:学会発表|口頭発表|招待講演|講演|学术报告|会议报告|学術講演|доклады|выступления|доповіді|"
+                       r"виступи|wystąpienia|referaty\s+na\s+konferencjach|prezentacje)", re.IGNORECASE)
 _NAMES_REFERENCES_RE = re.compile(r"参考文献|引用文献|参考資料|文献目録|文献列表|литератур|источник|джерел|bibliograf|literatur", re.IGNORECASE)
 
 
 def appendix_heading(text: str) -> bool:
-    """A heading that opens an appendix (and does not itself name the references)."""
-    return bool(_APPENDIX_RE.match(text)) and not _NAMES_REFERENCES_RE.search(text)
+    """A heading that opens an appendix or a list of talks (and does not itself name the references)."""
+    return bool(_APPENDIX_RE.match(text) or _TALKS_RE.match(text)) and not _NAMES_REFERENCES_RE.search(text)
