@@ -8,11 +8,11 @@ from dataclasses import dataclass, field, replace
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
 from acuref.read.judge import IN_LIST, evidence_of, has_core
+from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.paged import without_page_furniture
 
 TERMINAL_RE = re.compile(r"[.!?)\]\"”。．！？」』]\s*$|(?:DOI|PubMed|PMC|Medline|CrossRef)\]?\s*$")
@@ -37,8 +37,6 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 
 # A line that ends in the middle of nothing: a word or a year, no stop, comma or bracket.
 _OPEN_END_RE = re.compile(r"[^\W_]$")
-
-
 
 
 _LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
@@ -161,14 +159,11 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         label, rest, bullet = _labelled(s, cur, last)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
-        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
-                and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
-            # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
+        if cur is not None and cur.item and ((bullet and _indent(line.text) > cur.indent and (
+                _LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())))
+                or link_word_label(label, rest)):
+            # a nested item with the entry's volume, issue, pages ("т. 2, стр. 116") or link, or "[DOI] https://…"
             cur.lines.append(line)
-            cur.texts.append(rest.strip())
-            continue
-        if cur is not None and cur.item and link_word_label(label, rest):
-            cur.lines.append(line)  # "[DOI] https://…" below the entry: its link, not an entry labelled "DOI"
             cur.texts.append(rest.strip())
             continue
         if label is not None or bullet:
