@@ -97,6 +97,8 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
             _PLACE_ABBREVIATION_RE.fullmatch(ref.container_title.strip()):
         ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
     if marks.corner[0] or marks.corner[1]:
+        if marks.corner[0] is None and ref.title and _same(ref.container_title, marks.corner[1]):
+            return ref  # "Authors (2006) Title.『Journal』25, 1-9": a title with no 「」 before its 『work』
         return corner_fields(ref, *marks.corner)
     if not ref.parsed or not (marks.quoted or marks.emphasised):
         return ref
@@ -156,6 +158,7 @@ def corner_fields(ref: Reference, title: str | None, work: str | None, after: st
     if not ref.author and _CORNER_NAMES_RE.fullmatch(names):
         changes["author"] = tuple(Name(literal=n) for n in re.split(r"\s*[、・,]\s*", names))
     if title:
+        title = re.sub(r"\s?https?://\S+", "", title).strip() or title  # a linked title prints its address
         changes.update(title=title, container_title=work)
     else:
         changes["title"] = work

@@ -19,6 +19,7 @@ from acuref.normalize.dates import parse_date
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.normalize.text import split_label
+from acuref.parse.japanese import read_japanese
 
 _GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
                      r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
@@ -42,10 +43,12 @@ _CYR_RE = re.compile(r"[А-Яа-яЁёІіЇїЄєҐґЎў]")
 _GOST_MARK_RE = re.compile(r"\s//\s.{1,300}?[.,]\s[—–]\s")
 _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("––")
 # Names are matched one at a time from the start (no nested repetition: linear on any input).
-_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2}),?\s*")
+# "Дж." (J.) is one initial written with two letters.
+_GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:(?:Дж|[А-ЯЁІЇЄҐЎA-Z])\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
 _GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
-                           r"\s*:\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
+                           # "М.: Наука, 1979", and hand-typed "М., Наука, 1979" after an abbreviated city
+                           r"(?:\s*:|(?<=\.)\s*,)\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
@@ -71,7 +74,8 @@ def read_script(text: str) -> dict[str, object] | None:
     if len(s) > MAX_LENGTH:
         return None
     if _CJK_RE.search(s) or _GBT_CODE_RE.search(s):
-        found = _gbt(s)
+        found = read_japanese(s) if "『" in s and not _GBT_CODE_RE.search(s) else None
+        found = found if found is not None else _gbt(s)
         if found is not None or not _CYR_RE.search(s):
             return found
     if _CYR_RE.search(s) or _GOST_MARK_RE.search(s):
@@ -246,9 +250,15 @@ def _gost_part(rest: str) -> dict[str, object]:
             "page": normalize_pages(pages.group(1)) if pages else None}
 
 
+# What kind of document it is, after the title: ": метод. вказівки до …", ". Навчальний посібник", ": учеб. пособие".
+_GENRE_TAIL_RE = re.compile(r"\s?[:.]\s+(?:[Мм]етод(?:\.|ичн|ическ)|[Нн]авч(?:\.|альн)|[Уу]чеб(?:\.|н)|[Мм]онограф|"
+                            r"[Пп]ідручник|[Пп]осібник|[Пп]особие|[Кк]онспект|[Лл]екці|[Лл]екци).*$", re.DOTALL)
+
+
 def _title(text: str) -> str:
-    """A GOST title with its subtitle: ``Заглавие : подзаглавие`` → ``Заглавие: подзаглавие``."""
-    return re.sub(r"\s+:\s+", ": ", text.strip(" .:;/"))
+    """A GOST title with its subtitle: ``Заглавие : подзаглавие`` → ``Заглавие: подзаглавие``; what kind of
+    document it is (``: учеб. пособие``, ``. Навчальний посібник``) is not part of it."""
+    return re.sub(r"\s+:\s+", ": ", _GENRE_TAIL_RE.sub("", text.strip(" .:;/")) or text.strip(" .:;/"))
 
 
 def _identifiers(s: str, fields: dict) -> None:

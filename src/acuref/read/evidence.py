@@ -16,6 +16,7 @@ from acuref.normalize.shapes import (
 )
 from acuref.normalize.text import clean, split_label
 from acuref.normalize.vocabulary import PUBLISHER_WORDS_RE, YEAR_ANY_RE
+from acuref.read import cjk
 
 
 # "Retrieved", "Zugriff am", "consulté le": a web reference's access note.
@@ -111,6 +112,7 @@ def _web_and_local(s: str, low: str, body: str, doi: bool, book: bool) -> int:
         score += 2
     if _QUOTED_TITLE_RE.search(s):
         score += 1
+    score += cjk.marks(s)  # Japanese 「」『』, GB/T 7714 [J], GOST // and –: see read/cjk.py
     if _GOST_PLACE_RE.search(s) or (not book and (_PLACE_PUBLISHER_RE.search(s) or _IMPRINT_END_RE.search(s))):
         score += 2
     return score

@@ -6,6 +6,7 @@ import re
 from typing import NamedTuple
 
 from acuref.normalize.text import CJK_RE as _CJK_RE
+from acuref.read.cjk import cjk_author_date
 from acuref.read.judge import IDENT_RE, IN_LIST, PROSE, STANDALONE, YEAR_RE, evidence_of, has_core, judged
 from acuref.read.segment import Unit
 from acuref.read.wraps import TERMINAL_RE
@@ -29,7 +30,7 @@ def author_date(text: str) -> bool:
     parentheses or after a stop."""
     m = _HEAD_DATE_RE.search(text, 0, 240)
     if not m:
-        return False
+        return cjk_author_date(text)
     words = [w for w in re.split(r"[\s,;]+", text[:m.start()]) if w]
     if not 2 <= len(words) <= 24 or not words[0][:1].isupper():
         return False
@@ -99,7 +100,24 @@ def groups(units: list[Unit | None]) -> dict[int, Member]:
             close()
             current = []
     close()
+    _lone_items(out)
     return out
+
+
+def _lone_items(out: dict[int, Member]) -> None:
+    """A list of one entry between reference lists (a paper under each topic heading of a page of papers):
+    it reads as the lists beside it do when it plainly is an entry (as :func:`reference_list` counts one)."""
+    order = list(dict.fromkeys(id(m.group) for m in out.values()))
+    lists = {id(m.group): m for m in out.values()}
+    # One such list taken lets the one beside it be taken too: a pass forward, then one back, reaches them all.
+    for k in [*range(len(order)), *range(len(order) - 1, -1, -1)]:
+        m = lists[order[k]]
+        if m.good or len(m.group) != 1:
+            continue
+        u = m.group[0]
+        if any(lists[order[j]].good for j in (k - 1, k + 1) if 0 <= j < len(order)) and has_core(u.flat) \
+                and (evidence_of(u.flat) >= IN_LIST or author_date(u.flat)) and judged(u.flat) is None:
+            lists[order[k]] = out[id(u)] = m._replace(good=True)
 
 
 def _restarts(current: list[Unit], u: Unit) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from acuref.read.cjk import appendix_heading
+
 # Words (lower case, accents kept) that make a short heading a reference heading. A word matches a heading
 # word that starts with it, so "literatur" covers Literaturverzeichnis, Literaturhinweise, Literaturangaben.
 _PREFIXES = (
@@ -148,7 +150,8 @@ def is_reference_name(path: str) -> bool:
 
 def is_end_heading(text: str) -> bool:
     """True for a heading that closes any reference section before it ("See also", "About the author")."""
-    return bool(_END.match(heading_text(text)))
+    head = heading_text(text)
+    return bool(_END.match(head)) or appendix_heading(head)
 
 
 # Words that name a section of notes (explanations and citations mixed), not a list of works only.

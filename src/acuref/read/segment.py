@@ -13,6 +13,7 @@ from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
 from acuref.read.judge import IN_LIST, evidence_of, has_core, judged
+from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.paged import without_page_furniture
 from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
 
@@ -37,8 +38,6 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 
 # A line that ends in the middle of nothing: a word or a year, no stop, comma or bracket.
 _OPEN_END_RE = re.compile(r"[^\W_]$")
-
-
 
 
 _LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
@@ -160,9 +159,10 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         label, rest, bullet = _labelled(s, cur, last)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
-        if bullet and cur is not None and cur.item and _indent(line.text) > cur.indent \
-                and (_LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())):
-            # a nested item that is the entry's volume, issue or pages ("т. 2, стр. 116"), or its link
+        if cur is not None and cur.item and ((bullet and _indent(line.text) > cur.indent and (
+                _LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())))
+                or link_word_label(label, rest)):
+            # a nested item with the entry's volume, issue, pages ("т. 2, стр. 116") or link, or "[DOI] https://…"
             cur.lines.append(line)
             cur.texts.append(rest.strip())
             continue
@@ -208,7 +208,8 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]":
+            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
+            and not title_after_source(cur.flat, s) and not series_line(s):
         # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
         # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
@@ -260,7 +261,7 @@ def _item_label(s: str, cur: Unit | None, last: int) -> tuple[str | None, str]:
     if label and cur is not None and _YEAR_LABEL_RE.fullmatch(label) and label != str(last + 1):
         return None, s  # "(1973)." at the head of a wrapped line is the year, not an item number
     if label is None and rest == s:
-        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s)
+        key = _COLON_KEY_RE.match(s) or _NAME_KEY_RE.match(s) or cjk_name_key(s)
         if key and key.group(1).lower() not in _TYPE_TAGS:
             return key.group(1), s[key.end():]
     return label, rest

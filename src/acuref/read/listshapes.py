@@ -1,0 +1,65 @@
+"""List shapes in which a line after a hard break goes on with the entry instead of being a note on it.
+
+Physics publication lists (and other hand-written pages) print an entry's source first and its title after a
+``<br>``: ``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.`` The line above
+is already a whole reference by its marks (authors, a venue with volume, page and year), so a break after it
+would start a note; but it has no title, and the line below is one. :func:`title_after_source` tells the
+segmenter to keep such a line in the entry.
+"""
+
+from __future__ import annotations
+
+import re
+
+from acuref.normalize.shapes import split_authors
+
+__all__ = ["cjk_name_key", "link_word_label", "series_line", "title_after_source"]
+
+# Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
+_SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
+                             r"[A-Za-z]?\d{1,7}(?:\s?[-–]\s?\d{1,7})?\s?\(\s?(?:1[89]|20)\d\d\s?\)\.?$"
+                             # or an arXiv identifier as the source: "arXiv:1903.02904 [cs.DS] (2019)."
+                             r"|^arXiv:\s?\d{4}\.\d{4,5}(?:v\d+)?(?:\s\[[\w.-]+\])?\s?\(\s?20\d\d\s?\)\.?$")
+
+# A line that reads as the start of a title: a capital, words, no year, no link or identifier, no volume block.
+_TITLE_START_RE = re.compile(r"^[\"“]?[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s[^\W_][\w'’:,-]*){1,}")
+_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|doi|\d{1,4}\s?\(\d|\d,\s?\d",
+                           re.IGNORECASE)
+
+
+def title_after_source(entry: str, line: str) -> bool:
+    """``entry`` is authors and a source with no title, and ``line`` (after a break below it) starts a title."""
+    if not _TITLE_START_RE.match(line) or _NOT_TITLE_RE.search(line):
+        return False
+    authors, rest, _ = split_authors(entry)
+    return authors is not None and bool(_SOURCE_ONLY_RE.match(rest.strip()))
+
+
+# The words a page prints as a link below an entry: "[DOI]", "[PDF]", "[arXiv]", "[リンク]", "[全文]".
+_LINK_WORDS = frozenset("doi pdf url www link links html web arxiv pubmed pmc abstract preprint full text fulltext "
+                        "slides code data online リンク 全文 链接 下载 ссылка pobierz".split())
+_LINK_REST_RE = re.compile(r"^(?:(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*\s*)*$", re.IGNORECASE)
+
+
+def link_word_label(label: str | None, rest: str) -> bool:
+    """``[DOI] https://doi.org/…`` on a line below an entry: a link word in brackets, not an entry's label."""
+    return bool(label) and label.strip().lower() in _LINK_WORDS and bool(_LINK_REST_RE.match(rest.strip()))
+
+
+# A series with its volume and pages on a line of its own: "Lecture Notes in Computer Science, vol 12341, pp 57-66".
+_SERIES_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w .&'-]{2,80},\s(?:vol|Vol|Bd|t|т)\.?\s?\d{1,6},\s(?:pp?|S|s|с)\.?\s?\d")
+
+
+def series_line(line: str) -> bool:
+    """``line`` is a series, volume and pages that go on with the entry above (a chapter's book series)."""
+    return bool(_SERIES_LINE_RE.match(line))
+
+
+# "[邱云飞] 邱云飞, 程亮. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
+_CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
+
+
+def cjk_name_key(line: str) -> "re.Match[str] | None":
+    """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
+    m = _CJK_KEY_RE.match(line)
+    return m if m and line[m.end():].startswith(m.group(1)) else None
