@@ -49,13 +49,44 @@ _ORG_WORDS_RE = re.compile(
     r"Corporation|GmbH|Statistik|Bibliothèque|Biblioteca|Bibliothek|Museum|Musée|Museo|Parliament|Parlement|"
     r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
     r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
+    # more bodies: offices, regions, congregations, editorial teams ("Redakcja X.pl", "Redaktion Y")
+    r"Administration|Company|Compagnie|Forum|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
+    r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|"
+    r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
+    r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
+    r"Bundesinstitut|Bundesverband|Landesverband|"
+    # German bodies are compounds: "Bundesinformationszentrum", "Landesgesundheitsamt", "Verbraucherzentrale"
+    r"\w{4,}(?:zentrum|zentrale|ministerium|anstalt|verband|gesellschaft|stiftung|behörde|kommission|kammer|"
+    r"institut)|"
     # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
     r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"
-    r"für|und|du|des|la|le|del|della|di|da|do|dos|das|et|y|e|zur|zum|d[’'][\w-]+|l[’'][\w-]+))+"
+    r"für|und|du|des|la|le|del|della|delle|dei|degli|di|da|do|dos|das|et|y|e|zur|zum|pour|per|sur|i|ds\.|d\.s\.|"
+    r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
+
+# The last word of a body named after where it works or what it covers, which no personal name ends in:
+# "Health Canada", "Autisme Québec", "Statistiek Vlaanderen", "Futura Sciences", "KMA Online", "Dapde Project".
+_ORG_TAIL_RE = re.compile(
+    r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
+    r"Belgique|België|Nederland|Italia|España|Polska|Europe|Online|International|Sciences|Santé|Gesundheit|"
+    r"Research|Economie|Wirtschaft|Project|Projekt|Projet|Progetto|Proyecto|Team|Magazine|Magazin|News|Media|"
+    r"Press|Verlag|Editions|Éditions|Edizioni|Ediciones|Wiki|Wikipedia|Network|Lab|Initiative|Landwirtschaft)$"
+)
+# A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.".
+_CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|GmbH|AG|SA|S\.A|plc|PLC|BV|B\.V|NV|N\.V|SpA|S\.p\.A|Srl|S\.r\.l|SE|KG)\.?")
+# A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
+# letters ("JF", "AMD").
+_CAPS_WORD_RE = re.compile(rf"[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
+
+
+def _caps_family(part: str) -> bool:
+    """``BRICEÑO RUIZ``: family words in capitals, none of them initials."""
+    words = part.split()
+    return len(words) >= 2 and part.isupper() and all(
+        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) for w in words)
 
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
@@ -120,6 +151,10 @@ def classify(part: str) -> str | None:
         return "suffix"
     if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(part)):
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
+    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part):
+        return "org"
+    if _caps_family(part):
+        return "fam"
     if _VANC.fullmatch(part):
         return "vanc"
     if _INITFIRST.fullmatch(part):
@@ -239,7 +274,9 @@ def _case(family: str) -> str:
 # five capitals or more, or capitals joined: initials ("JF", "AMD Duhaime", "Russell RCG") have up to four
 _CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}]{{2,}}"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
-_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}))\s+(?P<given>{_GIVEN})")
+# before the given name, four capitals with a vowel are a family name too ("FRYE Northrop"); after it they are
+# initials ("Osterhaus ADME")
+_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?=[{_UP}]*[AEIOUY])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
 _CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
 
 
@@ -275,9 +312,13 @@ def parse_name(part: str) -> Name:
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
     body, truncated = split_etal(strip_degrees(text))
-    if classify(body.strip(" .")) == "org":  # "National Institute for Health and Care Excellence" is one name
-        return (Name(literal=re.sub(r"^[Tt]he\s+", "", body.strip(" ."))),), truncated
+    whole = body.strip(" .")
+    # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
+    if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
+        return (Name(literal=re.sub(r"^[Tt]he\s+", "", whole)),), truncated
     parts = _parts(body)
+    if len(parts) == 2 and _CORPORATE_RE.fullmatch(parts[1]):  # "Google, Inc."
+        return (Name(literal=body.strip(" ,;")),), truncated
     kinds = [classify(p) for p in parts]
     names: list[Name] = []
     if "suffix" in kinds:  # "Bueno, C. R., Jr." — the suffix belongs to the name before it
@@ -298,7 +339,7 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
             fam = parts[i]
             given = parts[i + 1]
             if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
-                    i == 0 and kind == "fam" and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1):
+                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds)):
                 names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
@@ -309,6 +350,15 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
+
+
+def _inverted_first(parts: list[str], kinds: list[str | None]) -> bool:
+    """``Knorr Cetina, Karin`` or ``Smith, John``: the first name is inverted, its family name of one or two words;
+    a two-word family name is only read so where nothing but given-first names follow (``… , and Kate Jones``)."""
+    if kinds[0] == "fam":
+        return True
+    return kinds[0] == "givenfirst" and len(parts[0].split()) == 2 and "." not in parts[0] and all(
+        k in ("givenfirst", "initfirst") for k in kinds[2:])
 
 
 # "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"
