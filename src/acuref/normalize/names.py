@@ -67,13 +67,12 @@ _ORG_PART = re.compile(
     r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
 
-# The last word of a body named after where it works or what it covers, which no personal name ends in:
-# "Health Canada", "Autisme Québec", "Statistiek Vlaanderen", "Futura Sciences", "KMA Online", "Dapde Project".
+# The last word of a body named after the country or region it serves, or of a project or team, which no personal
+# name ends in: "Health Canada", "Autisme Québec", "Statistiek Vlaanderen", "Dapde Project". (Field words such as
+# "Research" or "Sciences" are left out: "Cancer Research" and "Applied Sciences" are journals.)
 _ORG_TAIL_RE = re.compile(
     r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
-    r"Belgique|België|Nederland|Italia|España|Polska|Europe|Online|International|Sciences|Santé|Gesundheit|"
-    r"Research|Economie|Wirtschaft|Project|Projekt|Projet|Progetto|Proyecto|Team|Magazine|Magazin|News|Media|"
-    r"Press|Verlag|Editions|Éditions|Edizioni|Ediciones|Wiki|Wikipedia|Network|Lab|Initiative|Landwirtschaft)$"
+    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative)$"
 )
 # A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.".
 _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|GmbH|AG|SA|S\.A|plc|PLC|BV|B\.V|NV|N\.V|SpA|S\.p\.A|Srl|S\.r\.l|SE|KG)\.?")
@@ -309,9 +308,13 @@ def parse_name(part: str) -> Name:
     return Name(literal=re.sub(r"^[Tt]he\s+", "", part) if kind == "org" else part)
 
 
+# A date the reader left at the end of the names: "Bundesamt X. (o. J.)", "Body. (2019", "Body (n.d.)".
+_DATE_TAIL_RE = re.compile(r"[.,]?\s*\((?:[onsz]\.\s?[JdDf]\.?|b\.\s?r\.?|[12]\d{3}[a-z]?(?:,[^()]{0,24})?)\)?[.,]?\s*$")
+
+
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
-    body, truncated = split_etal(strip_degrees(text))
+    body, truncated = split_etal(strip_degrees(_DATE_TAIL_RE.sub("", text) if "(" in text else text))
     whole = body.strip(" .")
     # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
     if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
