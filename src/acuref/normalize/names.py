@@ -55,9 +55,10 @@ _ORG_WORDS_RE = re.compile(
     r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
     r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
     r"Bundesinstitut|Bundesverband|Landesverband|"
-    # German bodies are compounds: "Bundesinformationszentrum", "Landesgesundheitsamt", "Verbraucherzentrale"
-    r"\w{4,}(?:zentrum|zentrale|ministerium|anstalt|verband|gesellschaft|stiftung|behörde|kommission|kammer|"
-    r"institut)|"
+    # German federal and state bodies are compounds: "Bundesinformationszentrum", "Landesgesundheitsanstalt" (not
+    # any compound: "Wissensgesellschaft" is a society in the other sense)
+    r"(?:Bundes|Landes|Staats)\w*(?:zentrum|zentrale|ministerium|anstalt|verband|gesellschaft|stiftung|behörde|"
+    r"kommission|kammer|institut|amt)|"
     # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
     r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )

@@ -36,7 +36,10 @@ def _head(text: str) -> str | None:
             continue
         if not head or len(head) > _MAX_HEAD:
             return None
-        return head if len(head) > 8 and (classify(head) == "org" or org_led(head)) else None
+        # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma it
+        # may be a title ("Asociación del síndrome … con …, consumo de …": an association, not a body)
+        led = org_led(head) and not m.group().startswith(",")
+        return head if len(head) > 8 and (classify(head) == "org" or led) else None
     return None
 
 
