@@ -140,7 +140,11 @@ def _parts(text: str) -> tuple[str, ...]:
 def org_led(part: str) -> bool:
     """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
-    return len(part) > 12 and _ORG_WORDS_RE.match(part) is not None and len(part.split()) <= 12
+    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Die Bundesregierung"
+    return len(part) > 12 and _ORG_WORDS_RE.match(body) is not None and len(part.split()) <= 12
+
+
+_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
 
 
 @lru_cache(maxsize=4096)
