@@ -47,6 +47,7 @@ def test_organisations_are_one_literal_name(text, literal):
     ("GARCÍA MÁRQUEZ, Gabriel", "García Márquez", "Gabriel"),
     ("LOPE Felix", "Lope", "Felix"),
     ("Smith, John", "Smith", "John"),
+    ("Lena Holm and Lena", "Holm", "Lena"),
     ("Charlotte Brontë", "Brontë", "Charlotte"),
     ("Osterhaus ADME", "Osterhaus", "A. D. M. E."),
     ("AMD Duhaime", "Duhaime", "A. M. D."),

@@ -347,7 +347,7 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
             fam = parts[i]
             given = parts[i + 1]
             if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
-                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds)):
+                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds, body)):
                 names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
@@ -360,13 +360,14 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     return tuple(names), truncated
 
 
-def _inverted_first(parts: list[str], kinds: list[str | None]) -> bool:
+def _inverted_first(parts: list[str], kinds: list[str | None], body: str) -> bool:
     """``Knorr Cetina, Karin`` or ``Smith, John``: the first name is inverted, its family name of one or two words;
-    a two-word family name is only read so where nothing but given-first names follow (``… , and Kate Jones``)."""
+    a two-word family name is only read so before a comma (not ``Rob Kling and Rob``) and where nothing but
+    given-first names follow (``… , and Kate Jones``)."""
     if kinds[0] == "fam":
         return True
     return kinds[0] == "givenfirst" and len(parts[0].split()) == 2 and "." not in parts[0] and all(
-        k in ("givenfirst", "initfirst") for k in kinds[2:])
+        k in ("givenfirst", "initfirst") for k in kinds[2:]) and body.lstrip()[len(parts[0]):].lstrip()[:1] == ","
 
 
 # "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"
