@@ -105,6 +105,21 @@ def test_a_journal_or_a_title_is_no_organisation_author(text):
     assert not any(n.literal and n.literal[:8] in text[:12] for n in ref.author)
 
 
+@pytest.mark.parametrize("text", [
+    "Legge 3 marzo 2009, n. 18 — Ratifica della Convenzione. Gazzetta Ufficiale n. 61.",
+    "D.Lgs. 9 aprile 2008, n. 81 — Testo unico sulla salute e sicurezza nei luoghi di lavoro. Normattiva",
+    "Regolamento (UE) 2018/1725 — Tutela delle persone fisiche. EUR-Lex https://eur-lex.europa.eu/x",
+])
+def test_an_act_named_first_is_no_author(text):
+    """A statute or decree named at the head ("Legge …", "D.Lgs. …", "Regolamento (UE) …") is no author."""
+    assert parse_reference(text).author == ()
+
+
+def test_a_family_name_like_a_law_word_stays():
+    """``Legge, J.`` is a person: an act's word is only an act before a number, a bracket or a lower-case word."""
+    assert parse_reference("Legge, J. (2010). A study of contracts. Journal of Law, 3, 1-5.").author[0].family == "Legge"
+
+
 def test_org_author_extends_a_name_cut_at_an_abbreviation():
     """``Komisja d.s`` read as the author grows to the whole name its full stop had cut."""
     ref = Reference(author=(Name(literal="Komisja d.s"),), title="Oświaty i Wychowania, Program nauczania")

@@ -51,7 +51,7 @@ _ORG_WORDS_RE = re.compile(
     r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
     # more bodies: offices, regions, congregations, editorial teams ("Redakcja X.pl", "Redaktion Y")
     r"Administration|Company|Compagnie|Forum|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
-    r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|"
+    r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|Redação|"
     r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
     r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
     r"Bundesinstitut|Bundesverband|Landesverband|"
@@ -73,7 +73,8 @@ _ORG_PART = re.compile(
 # "Research" or "Sciences" are left out: "Cancer Research" and "Applied Sciences" are journals.)
 _ORG_TAIL_RE = re.compile(
     r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
-    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative)$"
+    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
+    r"Portal)$"
 )
 # A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.".
 _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|GmbH|AG|SA|S\.A|plc|PLC|BV|B\.V|NV|N\.V|SpA|S\.p\.A|Srl|S\.r\.l|SE|KG)\.?")

@@ -49,10 +49,24 @@ def _name_text(name: Name) -> str:
     return name.literal or " ".join(p for p in (name.given, name.family) if p)
 
 
+# A statute or decree named first ("Legge 8 ottobre 2010, n. 170", "D.Lgs. 66/2017", "Regolamento (UE) 2016/679",
+# "Verordnung (EU) …", "Décret n° …"): the act's name, never an author.
+_LAW_RE = re.compile(
+    r"(?:Legge|Decreto|D\.\s?(?:M|L|P\.\s?R|Lgs|I|P\.\s?C\.\s?M)\.|Circolare|Regolamento|Direttiva|Gesetz|Verordnung|"
+    r"Richtlinie|Loi|Décret|Arrêté|Ley|Real Decreto|Ustawa|Rozporządzenie|Dyrektywa|Regulation|Directive)"
+    r"(?=\s*(?:\d|n\.|nr\b|\(|[a-zà-ÿ]|Ministeriale|Legislativo))"
+)
+
+
 def org_author(ref: Reference, text: str) -> Reference:
-    """The body at the head of ``text`` as the one author, where the reading has none or has only its start."""
+    """The body at the head of ``text`` as the one author, where the reading has none or has only its start; an
+    act's name read as the author is none."""
     if len(ref.author) > 1:
         return ref
+    law = _LAW_RE.match(_LABEL_RE.sub("", text, count=1))
+    if law:
+        now = _name_text(ref.author[0]) if ref.author else ""
+        return replace(ref, author=()) if now and law.group().startswith(now.split()[0][:4]) else ref
     head = _head(text)
     if head is None:
         return ref
