@@ -11,7 +11,7 @@ from acuref.model import Entry, Name, Reference
 from acuref.normalize.names import classify, is_author_list, parse_author_list
 from acuref.parse import parse_reference
 from acuref.parse.orgs import org_author, same_authors
-from acuref.pipeline import read_path
+from acuref.pipeline import parse_lines, read_path
 
 
 def _first(text: str) -> Name:
@@ -156,6 +156,13 @@ def test_dash_in_a_document(tmp_path):
                    "Okafor, Chidi. 2011. *Markets of the Niger Delta*. Lagos: Delta Books.\n", encoding="utf-8")
     refs = read_path(str(doc)).references
     assert [r.author[0].family for r in refs] == ["Nakamura", "Nakamura", "Okafor"]
+
+
+def test_dash_in_lines():
+    """``--one-per-line``: a ``———.`` line carries the authors of the line above it."""
+    refs = parse_lines("Nakamura, Aiko. 2015. Rivers and Towns. Kyoto: Hana Press.\n"
+                       "———. 2018. Bridges over the Kamo. Kyoto: Hana Press.\n", "lines.txt")
+    assert [r.author[0].family for r in refs] == ["Nakamura", "Nakamura"]
 
 
 def test_exports_keep_an_organisation_whole():

@@ -167,7 +167,7 @@ def parse_lines(text: str, name: str) -> list[Reference]:
         if line.strip():
             src = Source(line.strip(), number, number, None, "line", name)
             refs.append(_parsed(src))
-    return refs
+    return same_authors(refs, [ref.sources[0].raw for ref in refs])
 
 
 def _parsed(src: Source) -> Reference:
