@@ -82,6 +82,9 @@ def test_an_organisation_is_an_author_list():
      "Komisja ds. Edukacji i Nauki Episkopatu", "Wskazania dla szkół"),
     ("Acme Widgets, Inc., 2016. Widget catalogue. Available at https://example.com/catalogue.",
      "Acme Widgets, Inc.", "Widget catalogue"),
+    ("NIST. XCOM: photon cross sections database. https://example.gov/xcom", "NIST", None),
+    ("National Institutes of Health. Guidelines for research involving animals. Bethesda, 2010.",
+     "National Institutes of Health", "Guidelines for research involving animals"),
 ])
 def test_references_by_organisations(text, literal, title):
     """The body at the head of a reference is its author, and its name is not left in the title."""
@@ -97,6 +100,7 @@ def test_references_by_organisations(text, literal, title):
     "Association of obesity with asthma in children. J Allergy Clin Immunol 2010;3:1-5.",
     "Asociación del sobrepeso con la hipertensión en escolares, un estudio transversal. Rev Med 2010;3:1-5.",
     "Post, Anna (Hrsg.): Informationsgesellschaft. Neue Wege. Berlin : Verlag, 2010",
+    "SPADE: An efficient algorithm for mining frequent sequences. Machine Learning 42 (2001) 31-60.",
     "Smith J, Jones K. Health outcomes in Canada. CMAJ 2001;164:1-5.",
 ])
 def test_a_journal_or_a_title_is_no_organisation_author(text):

@@ -55,6 +55,10 @@ _ORG_WORDS_RE = re.compile(
     r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
     r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
     r"Bundesinstitut|Bundesverband|Landesverband|"
+    # plurals ("National Institutes of Health", "National Academies of …") and legislatures
+    r"Institutes|Academies|Societies|Associations|Councils|Universities|Laboratories|Agencies|Ministries|Committees|"
+    r"Congress|Senate|Sénat|Senato|Senado|Sejm|Bundesrat|Landtag|House of (?:Representatives|Commons|Lords)|"
+    r"White House|"
     # German federal and state bodies are compounds: "Bundesinformationszentrum", "Landesgesundheitsanstalt" (not
     # any compound: "Wissensgesellschaft" is a society in the other sense)
     r"(?:Bundes|Landes|Staats)\w*(?:zentrum|zentrale|ministerium|anstalt|verband|gesellschaft|stiftung|behörde|"

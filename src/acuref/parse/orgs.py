@@ -25,6 +25,7 @@ _HEAD_END_RE = re.compile(r"\.\s+|\s+[-–—]\s+|\s*[«“„\"]|,\s+|:\s+|\s*\
 _ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:ds|d\.s|św|im|e|e\.\s?V|St)$")
 _LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])\s+")
 _MAX_HEAD = 160
+_ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{2,7}")
 # "Association of obesity with asthma", "Associazione tra …": a title about an association, not a body
 _RELATION_RE = re.compile(r"^(?:The\s+)?Associ\w+\b.*\b(?:with|between|among|entre|avec|con|tra|mit|zwischen|met|z)\b")
 
@@ -41,6 +42,8 @@ def _head(text: str) -> str | None:
         # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma it
         # may be a title ("Asociación del síndrome … con …, consumo de …": an association, not a body)
         led = org_led(head) and not m.group().startswith(",") and not _RELATION_RE.search(head)
+        if _ACRONYM_RE.fullmatch(head) and m.group().strip()[:1] in ".-–—":
+            return head  # "NIST. Title", "OECD – Title" (before a colon an acronym is a title's: "DRAW: A network …")
         return head if len(head) > 8 and (classify(head) == "org" or led) else None
     return None
 
