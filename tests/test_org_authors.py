@@ -32,6 +32,7 @@ def _first(text: str) -> Name:
     ("Acme Widgets, Inc.", "Acme Widgets, Inc."),
     ("Tiefbau Müller GmbH", "Tiefbau Müller GmbH"),
     ("Nordic Tools, Ltd", "Nordic Tools, Ltd"),
+    ("Nordic Steel Company, AG", "Nordic Steel Company, AG"),
     ("Bundesamt für Karten. (o. J.)", "Bundesamt für Karten"),
     ("Stichting Open Data (n.d.)", "Stichting Open Data"),
     ("L'Agence régionale de santé du Centre", "L'Agence régionale de santé du Centre"),
@@ -51,6 +52,8 @@ def test_organisations_are_one_literal_name(text, literal):
     ("Charlotte Brontë", "Brontë", "Charlotte"),
     ("Osterhaus ADME", "Osterhaus", "A. D. M. E."),
     ("AMD Duhaime", "Duhaime", "A. M. D."),
+    ("Silva, S.A.", "Silva", "S. A."),
+    ("Meyer, AG", "Meyer", "A. G."),
 ])
 def test_personal_names_stay_personal(text, family, given):
     """Two-word family names before a comma, capitals before a given name; initials stay initials."""

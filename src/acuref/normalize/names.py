@@ -72,16 +72,17 @@ _ORG_PART = re.compile(
     r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
 
-# The last word of a body named after the country or region it serves, or of a project or team, which no personal
-# name ends in: "Health Canada", "Autisme Québec", "Statistiek Vlaanderen", "Dapde Project". (Field words such as
-# "Research" or "Sciences" are left out: "Cancer Research" and "Applied Sciences" are journals.)
+# The last word of a body named after the region it serves, or of a project or team, which no personal name ends in:
+# "Health Canada", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research" is a journal.)
 _ORG_TAIL_RE = re.compile(
     r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
     r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
     r"Portal)$"
 )
-# A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.".
-_CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Co|Corp|GmbH|AG|SA|S\.A|plc|PLC|BV|B\.V|NV|N\.V|SpA|S\.p\.A|Srl|S\.r\.l|SE|KG)\.?")
+# A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.". Forms that
+# are also initials ("Silva, S.A.", "Meyer, AG") count only after a body's name ("Nordic Steel, AG").
+_CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\.r\.l)\.?")
+_CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
 # A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
 # letters ("JF", "AMD").
 _CAPS_WORD_RE = re.compile(rf"[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
@@ -330,7 +331,8 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
         return (Name(literal=re.sub(r"^[Tt]he\s+", "", whole)),), truncated
     parts = _parts(body)
-    if len(parts) == 2 and _CORPORATE_RE.fullmatch(parts[1]):  # "Google, Inc."
+    if len(parts) == 2 and (_CORPORATE_RE.fullmatch(parts[1]) or (
+            _CORPORATE_OR_INITIALS_RE.fullmatch(parts[1]) and classify(parts[0]) == "org")):  # "Google, Inc."
         return (Name(literal=body.strip(" ,;")),), truncated
     kinds = [classify(p) for p in parts]
     names: list[Name] = []
