@@ -89,9 +89,9 @@ _CAPS_WORD_RE = re.compile(rf"[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
 
 
 def _caps_family(part: str) -> bool:
-    """``BRICEÑO RUIZ``: family words in capitals, none of them initials."""
+    """``BRICEÑO RUIZ``: two family words in capitals, neither of them initials (longer runs are titles in capitals)."""
     words = part.split()
-    return len(words) >= 2 and part.isupper() and all(
+    return len(words) == 2 and part.isupper() and all(
         len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) for w in words)
 
 
