@@ -54,6 +54,7 @@ def test_organisations_are_one_literal_name(text, literal):
     ("AMD Duhaime", "Duhaime", "A. M. D."),
     ("Silva, S.A.", "Silva", "S. A."),
     ("Meyer, AG", "Meyer", "A. G."),
+    ("LOWE AJFK", "Lowe", "A. J. F. K."),
 ])
 def test_personal_names_stay_personal(text, family, given):
     """Two-word family names before a comma, capitals before a given name; initials stay initials."""

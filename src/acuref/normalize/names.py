@@ -85,7 +85,7 @@ _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\
 _CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
 # A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
 # letters ("JF", "AMD").
-_CAPS_WORD_RE = re.compile(rf"[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
+_CAPS_WORD_RE = re.compile(rf"(?![{_UP}]*[^AEIOUYÀ-ÖØ-Ý\s]{{3}})[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
 
 
 def _caps_family(part: str) -> bool:
