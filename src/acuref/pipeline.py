@@ -21,6 +21,7 @@ from acuref.normalize.identifiers import incomplete_doi
 from acuref.normalize.language import detect_reference
 from acuref.normalize.text import clean
 from acuref.parse.learned import prepare as prepare_model
+from acuref.parse.orgs import same_authors
 from acuref.parse.rules import parse_reference
 from acuref.read import kinds, latexinput
 from acuref.read.documents import DOCUMENT_SUFFIXES, Document, decode, iter_path, read_input
@@ -152,6 +153,7 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     for src in (*doc.strings, *sources):
         src = replace(src, file=doc.name)
         refs.append(_parsed(src))
+    refs = same_authors(refs, [src.raw for src in (*doc.strings, *sources)])  # "———." repeats the authors before
     if exact:
         refs = [r for r in refs if not records.explained(r, exact)]
     return exact + refs, [replace(s, file=doc.name) for s in skipped]
@@ -165,7 +167,7 @@ def parse_lines(text: str, name: str) -> list[Reference]:
         if line.strip():
             src = Source(line.strip(), number, number, None, "line", name)
             refs.append(_parsed(src))
-    return refs
+    return same_authors(refs, [ref.sources[0].raw for ref in refs])
 
 
 def _parsed(src: Source) -> Reference:

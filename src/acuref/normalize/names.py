@@ -49,13 +49,50 @@ _ORG_WORDS_RE = re.compile(
     r"Corporation|GmbH|Statistik|Bibliothèque|Biblioteca|Bibliothek|Museum|Musée|Museo|Parliament|Parlement|"
     r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
     r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
+    # more bodies: offices, regions, congregations, editorial teams ("Redakcja X.pl", "Redaktion Y")
+    r"Administration|Company|Compagnie|Forum|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
+    r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|Redação|"
+    r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
+    r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
+    r"Bundesinstitut|Bundesverband|Landesverband|"
+    # plurals ("National Institutes of Health", "National Academies of …") and legislatures
+    r"Institutes|Academies|Societies|Associations|Councils|Universities|Laboratories|Agencies|Ministries|Committees|"
+    r"Congress|Senate|Sénat|Senato|Senado|Sejm|Bundesrat|Landtag|House of (?:Representatives|Commons|Lords)|"
+    r"White House|"
+    # German federal and state bodies are compounds: "Bundesinformationszentrum", "Landesgesundheitsanstalt" (not
+    # any compound: "Wissensgesellschaft" is a society in the other sense)
+    r"(?:Bundes|Landes|Staats)\w*(?:zentrum|zentrale|ministerium|anstalt|verband|gesellschaft|stiftung|behörde|"
+    r"kommission|kammer|institut|amt)|"
     # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
     r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"
-    r"für|und|du|des|la|le|del|della|di|da|do|dos|das|et|y|e|zur|zum|d[’'][\w-]+|l[’'][\w-]+))+"
+    r"für|und|du|des|la|le|del|della|delle|dei|degli|di|da|do|dos|das|et|y|e|zur|zum|pour|per|sur|i|ds\.|d\.s\.|"
+    r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
+
+# The last word of a body named after the region it serves, or of a project or team, which no personal name ends in:
+# "Health Canada", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research" is a journal.)
+_ORG_TAIL_RE = re.compile(
+    r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
+    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
+    r"Portal)$"
+)
+# A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.". Forms that
+# are also initials ("Silva, S.A.", "Meyer, AG") count only after a body's name ("Nordic Steel, AG").
+_CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\.r\.l)\.?")
+_CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
+# A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
+# letters ("JF", "AMD").
+_CAPS_WORD_RE = re.compile(rf"(?![{_UP}]*[^AEIOUYÀ-ÖØ-Ý\s]{{3}})[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
+
+
+def _caps_family(part: str) -> bool:
+    """``BRICEÑO RUIZ``: two family words in capitals, neither of them initials (longer runs are titles in capitals)."""
+    words = part.split()
+    return len(words) == 2 and part.isupper() and all(
+        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) for w in words)
 
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
@@ -109,7 +146,11 @@ def _parts(text: str) -> tuple[str, ...]:
 def org_led(part: str) -> bool:
     """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
-    return len(part) > 12 and _ORG_WORDS_RE.match(part) is not None and len(part.split()) <= 12
+    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Die Bundesregierung"
+    return len(part) > 12 and _ORG_WORDS_RE.match(body) is not None and len(part.split()) <= 12
+
+
+_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
 
 
 @lru_cache(maxsize=4096)
@@ -120,6 +161,10 @@ def classify(part: str) -> str | None:
         return "suffix"
     if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(part)):
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
+    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part):
+        return "org"
+    if _caps_family(part):
+        return "fam"
     if _VANC.fullmatch(part):
         return "vanc"
     if _INITFIRST.fullmatch(part):
@@ -239,7 +284,9 @@ def _case(family: str) -> str:
 # five capitals or more, or capitals joined: initials ("JF", "AMD Duhaime", "Russell RCG") have up to four
 _CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}]{{2,}}"
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
-_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}))\s+(?P<given>{_GIVEN})")
+# before the given name, four capitals with a vowel are a family name too ("FRYE Northrop"); after it they are
+# initials ("Osterhaus ADME")
+_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?=[{_UP}]*[AEIOUY])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
 _CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
 
 
@@ -272,12 +319,21 @@ def parse_name(part: str) -> Name:
     return Name(literal=re.sub(r"^[Tt]he\s+", "", part) if kind == "org" else part)
 
 
+# A date the reader left at the end of the names: "Bundesamt X. (o. J.)", "Body. (2019", "Body (n.d.)".
+_DATE_TAIL_RE = re.compile(r"[.,]?\s*\((?:[onsz]\.\s?[JdDf]\.?|b\.\s?r\.?|[12]\d{3}[a-z]?(?:,[^()]{0,24})?)\)?[.,]?\s*$")
+
+
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
-    body, truncated = split_etal(strip_degrees(text))
-    if classify(body.strip(" .")) == "org":  # "National Institute for Health and Care Excellence" is one name
-        return (Name(literal=re.sub(r"^[Tt]he\s+", "", body.strip(" ."))),), truncated
+    body, truncated = split_etal(strip_degrees(_DATE_TAIL_RE.sub("", text) if "(" in text else text))
+    whole = body.strip(" .")
+    # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
+    if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
+        return (Name(literal=re.sub(r"^[Tt]he\s+", "", whole)),), truncated
     parts = _parts(body)
+    if len(parts) == 2 and (_CORPORATE_RE.fullmatch(parts[1]) or (
+            _CORPORATE_OR_INITIALS_RE.fullmatch(parts[1]) and classify(parts[0]) == "org")):  # "Google, Inc."
+        return (Name(literal=body.strip(" ,;")),), truncated
     kinds = [classify(p) for p in parts]
     names: list[Name] = []
     if "suffix" in kinds:  # "Bueno, C. R., Jr." — the suffix belongs to the name before it
@@ -298,7 +354,7 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
             fam = parts[i]
             given = parts[i + 1]
             if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
-                    i == 0 and kind == "fam" and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1):
+                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds, body)):
                 names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
@@ -309,6 +365,16 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
+
+
+def _inverted_first(parts: list[str], kinds: list[str | None], body: str) -> bool:
+    """``Knorr Cetina, Karin`` or ``Smith, John``: the first name is inverted, its family name of one or two words;
+    a two-word family name is only read so before a comma (not ``Rob Kling and Rob``) and where nothing but
+    given-first names follow (``… , and Kate Jones``)."""
+    if kinds[0] == "fam":
+        return True
+    return kinds[0] == "givenfirst" and len(parts[0].split()) == 2 and "." not in parts[0] and all(
+        k in ("givenfirst", "initfirst") for k in kinds[2:]) and body.lstrip()[len(parts[0]):].lstrip()[:1] == ","
 
 
 # "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"

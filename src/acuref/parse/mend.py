@@ -30,6 +30,7 @@ from acuref.parse.chapters import read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
+from acuref.parse.orgs import org_author
 from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
@@ -99,7 +100,7 @@ def mend(ref: Reference, text: str) -> Reference:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
             ref = replace(ref, volume=volume, issue=issue)
-    ref = _organisations(ref)
+    ref = _organisations(org_author(ref, text))
     ref = _publisher_end(ref) if ref.publisher else ref
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))

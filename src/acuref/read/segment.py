@@ -207,7 +207,7 @@ def _labelled(s: str, cur: Unit | None, last: int) -> tuple[str | None, str, boo
 def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
-    if line.brk and cur.item and not cur.note and _complete(cur) and not _LOCATOR_LINE_RE.match(s) \
+    if line.brk and cur.item and not cur.note and (_complete(cur) or _starts_entry(s)) and not _LOCATOR_LINE_RE.match(s) \
             and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
             and not title_after_source(cur.flat, s) and not series_line(s):
         # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
@@ -317,7 +317,7 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
     if line.brk and (cur.item or cur.note):
         # Not in a list of entries set out with <br> (the item itself followed one), and not when the line is
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
-        return (cur.note or not cur.lines[0].brk) and not _starts_entry(s)
+        return (cur.note or not cur.lines[0].brk) and (not _starts_entry(s) or (lazy and cur.item and not cur.note))
     if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
             (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur, s) and not _starts_entry(s))):
         # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a

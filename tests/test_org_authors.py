@@ -1,0 +1,185 @@
+"""Organisations and other non-personal authors: read whole, exported whole, and a list's repeated-author dash."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from acuref.formats import bibtex, csl, ris
+from acuref.model import Entry, Name, Reference
+from acuref.normalize.names import classify, is_author_list, parse_author_list
+from acuref.parse import parse_reference
+from acuref.parse.orgs import org_author, same_authors
+from acuref.pipeline import parse_lines, read_path
+
+
+def _first(text: str) -> Name:
+    return parse_author_list(text)[0][0]
+
+
+@pytest.mark.parametrize("text,literal", [
+    ("Health Canada", "Health Canada"),
+    ("Asthme Québec", "Asthme Québec"),
+    ("Statistiek Nederland", "Statistiek Nederland"),
+    ("Human Connectome Project", "Human Connectome Project"),
+    ("Federal Aviation Administration", "Federal Aviation Administration"),
+    ("Landesgesundheitszentrum Sachsen", "Landesgesundheitszentrum Sachsen"),
+    ("Komisja ds. Edukacji i Nauki", "Komisja ds. Edukacji i Nauki"),
+    ("Ministero della salute e delle politiche sociali", "Ministero della salute e delle politiche sociali"),
+    ("Centre de recherche et de formation en santé (CRFS)", "Centre de recherche et de formation en santé (CRFS)"),
+    ("Redakcja Portal.pl", "Redakcja Portal.pl"),
+    ("Acme Widgets, Inc.", "Acme Widgets, Inc."),
+    ("Tiefbau Müller GmbH", "Tiefbau Müller GmbH"),
+    ("Nordic Tools, Ltd", "Nordic Tools, Ltd"),
+    ("Nordic Steel Company, AG", "Nordic Steel Company, AG"),
+    ("Bundesamt für Karten. (o. J.)", "Bundesamt für Karten"),
+    ("Stichting Open Data (n.d.)", "Stichting Open Data"),
+    ("L'Agence régionale de santé du Centre", "L'Agence régionale de santé du Centre"),
+])
+def test_organisations_are_one_literal_name(text, literal):
+    """A body's name is one literal name, never a given and a family name, never cut at its 'and'/'et'/'i'."""
+    names, _ = parse_author_list(text)
+    assert names == (Name(literal=literal),)
+
+
+@pytest.mark.parametrize("text,family,given", [
+    ("Ortega Lozano, Marta", "Ortega Lozano", "Marta"),
+    ("GARCÍA MÁRQUEZ, Gabriel", "García Márquez", "Gabriel"),
+    ("LOPE Felix", "Lope", "Felix"),
+    ("Smith, John", "Smith", "John"),
+    ("Lena Holm and Lena", "Holm", "Lena"),
+    ("Charlotte Brontë", "Brontë", "Charlotte"),
+    ("Osterhaus ADME", "Osterhaus", "A. D. M. E."),
+    ("AMD Duhaime", "Duhaime", "A. M. D."),
+    ("Silva, S.A.", "Silva", "S. A."),
+    ("Meyer, AG", "Meyer", "A. G."),
+    ("LOWE AJFK", "Lowe", "A. J. F. K."),
+])
+def test_personal_names_stay_personal(text, family, given):
+    """Two-word family names before a comma, capitals before a given name; initials stay initials."""
+    name = _first(text)
+    assert (name.family, name.given) == (family, given)
+
+
+@pytest.mark.parametrize("text", ["Cancer Research", "Applied Sciences", "Anatole France", "Charlotte Brontë",
+                                  "Kidney International", "The White Album"])
+def test_journals_and_people_are_not_organisations(text):
+    """Field words ("Research", "Sciences") and a name that ends in a country are no cue: journals and people."""
+    assert classify(text) != "org"
+
+
+def test_an_organisation_is_an_author_list():
+    """A lone body's name passes as an author list, so the readers may take it as the author."""
+    assert is_author_list("Health Canada")
+    assert not is_author_list("Cancer Research")
+
+
+@pytest.mark.parametrize("text,literal,title", [
+    ("Health Canada. (2019). Healthy eating for older adults. Ottawa: Health Canada.",
+     "Health Canada", "Healthy eating for older adults"),
+    ("Ocean Watch Conservation Society. « Ten years at sea ». Consulté le 3 mai 2017. http://example.org/news",
+     "Ocean Watch Conservation Society", "Ten years at sea"),
+    ("Ministero della salute e delle politiche sociali - Decreto 3 marzo 2015 “Linee guida per la prevenzione.” "
+     "http://www.example.it/decreto", "Ministero della salute e delle politiche sociali", None),
+    ("Komisja ds. Edukacji i Nauki Episkopatu, Wskazania dla szkół http://www.example.pl/x?id=4 [dostęp 06.08.2019]",
+     "Komisja ds. Edukacji i Nauki Episkopatu", "Wskazania dla szkół"),
+    ("Acme Widgets, Inc., 2016. Widget catalogue. Available at https://example.com/catalogue.",
+     "Acme Widgets, Inc.", "Widget catalogue"),
+    ("NIST. XCOM: photon cross sections database. https://example.gov/xcom", "NIST", None),
+    ("National Institutes of Health. Guidelines for research involving animals. Bethesda, 2010.",
+     "National Institutes of Health", "Guidelines for research involving animals"),
+])
+def test_references_by_organisations(text, literal, title):
+    """The body at the head of a reference is its author, and its name is not left in the title."""
+    ref = parse_reference(text)
+    assert ref.author[:1] == (Name(literal=literal),)
+    if title:
+        assert ref.title == title
+    assert not (ref.title or "").startswith(literal)
+
+
+@pytest.mark.parametrize("text", [
+    "Cancer Research, 51, 672-675, Jan. 15, 1991",
+    "Association of obesity with asthma in children. J Allergy Clin Immunol 2010;3:1-5.",
+    "Asociación del sobrepeso con la hipertensión en escolares, un estudio transversal. Rev Med 2010;3:1-5.",
+    "Post, Anna (Hrsg.): Informationsgesellschaft. Neue Wege. Berlin : Verlag, 2010",
+    "SPADE: An efficient algorithm for mining frequent sequences. Machine Learning 42 (2001) 31-60.",
+    "Smith J, Jones K. Health outcomes in Canada. CMAJ 2001;164:1-5.",
+])
+def test_a_journal_or_a_title_is_no_organisation_author(text):
+    """A journal named first, or a title with a country in it, does not become an author."""
+    ref = parse_reference(text)
+    assert not any(n.literal and n.literal[:8] in text[:12] for n in ref.author)
+
+
+@pytest.mark.parametrize("text", [
+    "Legge 3 marzo 2009, n. 18 — Ratifica della Convenzione. Gazzetta Ufficiale n. 61.",
+    "D.Lgs. 9 aprile 2008, n. 81 — Testo unico sulla salute e sicurezza nei luoghi di lavoro. Normattiva",
+    "Regolamento (UE) 2018/1725 — Tutela delle persone fisiche. EUR-Lex https://eur-lex.europa.eu/x",
+])
+def test_an_act_named_first_is_no_author(text):
+    """A statute or decree named at the head ("Legge …", "D.Lgs. …", "Regolamento (UE) …") is no author."""
+    assert parse_reference(text).author == ()
+
+
+def test_a_family_name_like_a_law_word_stays():
+    """``Legge, J.`` is a person: an act's word is only an act before a number, a bracket or a lower-case word."""
+    assert parse_reference("Legge, J. (2010). A study of contracts. Journal of Law, 3, 1-5.").author[0].family == "Legge"
+
+
+def test_org_author_extends_a_name_cut_at_an_abbreviation():
+    """``Komisja d.s`` read as the author grows to the whole name its full stop had cut."""
+    ref = Reference(author=(Name(literal="Komisja d.s"),), title="Oświaty i Wychowania, Program nauczania")
+    got = org_author(ref, "Komisja d.s. Oświaty i Wychowania, Program nauczania, Warszawa 2001")
+    assert got.author == (Name(literal="Komisja d.s. Oświaty i Wychowania"),)
+    assert got.title == "Program nauczania"
+
+
+_PEOPLE = (Name(family="Tanaka", given="Hiro"),)
+
+
+@pytest.mark.parametrize("raw", ["———. 2017b. Second Book.", "——, Later Work, 2001.", "– “Third paper”. In: Proc. 2012.",
+                                 "---. 1999. Old Paper.", "[4] ———. Fourth. 2004."])
+def test_dash_repeats_the_authors_before(raw):
+    """A dash where the authors stand repeats the authors of the entry before it."""
+    refs = same_authors([Reference(author=_PEOPLE, title="First"), Reference(title="Next")],
+                        ["Tanaka, Hiro. 2017a. First Book.", raw])
+    assert refs[1].author == _PEOPLE
+
+
+def test_dash_bullets_repeat_nothing():
+    """In a list whose every entry opens with a dash (a bullet), nothing is repeated; printed authors stand."""
+    refs = same_authors([Reference(title="One"), Reference(title="Two"), Reference(author=_PEOPLE, title="Three")],
+                        ["– “One”. 2001.", "– “Two”. 2002.", "– Tanaka, Hiro. Three. 2003."])
+    assert [r.author for r in refs] == [(), (), _PEOPLE]
+
+
+def test_dash_in_a_document(tmp_path):
+    """Read from a document, the entries printed with ``———.`` carry the authors of the entry above them."""
+    doc = tmp_path / "refs.md"
+    doc.write_text("# References\n\n"
+                   "Nakamura, Aiko. 2015. *Rivers and Towns in Early Modern Japan*. Kyoto: Hana Press.\n\n"
+                   "———. 2018. *Bridges over the Kamo*. Kyoto: Hana Press.\n\n"
+                   "Okafor, Chidi. 2011. *Markets of the Niger Delta*. Lagos: Delta Books.\n", encoding="utf-8")
+    refs = read_path(str(doc)).references
+    assert [r.author[0].family for r in refs] == ["Nakamura", "Nakamura", "Okafor"]
+
+
+def test_dash_in_lines():
+    """``--one-per-line``: a ``———.`` line carries the authors of the line above it."""
+    refs = parse_lines("Nakamura, Aiko. 2015. Rivers and Towns. Kyoto: Hana Press.\n"
+                       "———. 2018. Bridges over the Kamo. Kyoto: Hana Press.\n", "lines.txt")
+    assert [r.author[0].family for r in refs] == ["Nakamura", "Nakamura"]
+
+
+def test_exports_keep_an_organisation_whole():
+    """CSL-JSON writes ``{"literal": …}``, BibTeX double braces, RIS one ``AU`` line with the name as printed, which
+    acuref's own RIS reader takes back whole."""
+    entry = Entry("acme2016", Reference(type="report", author=(Name(literal="Acme Widgets, Inc."),),
+                                        title="Widget catalogue", parsed=True))
+    item = json.loads(csl.dumps([entry]))[0]
+    assert item["author"] == [{"literal": "Acme Widgets, Inc."}]
+    assert "author = {{Acme Widgets, Inc.}}" in bibtex.dumps([entry])
+    assert ("AU", "Acme Widgets, Inc.") in ris.record(entry)
+    assert ris.loads(ris.dumps([entry]))[0][0].author == (Name(literal="Acme Widgets, Inc."),)
