@@ -453,6 +453,10 @@ def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, 
     ((Name(family="Roy", given="A."), Name(family="Hrsg")), ["Roy"]),
     # a name that only looks like the word keeps its given name: it is a name
     ((Name(family="Ed", given="Kim"),), ["Ed"]),
+    # the word in capitals is the word; a word that is the only editor read is kept, not left with no editor
+    ((Name(family="Morel", given="J."), Name(family="Dir.")), ["Morel"]),
+    ((Name(family="Lopes", given="A."), Name(literal="Coord")), ["Lopes"]),
+    ((Name(literal="Ed"),), ["Ed"]),
 ])
 def test_an_editor_word_read_as_an_editor_is_dropped(editors, expected):
     """``(R. T. BOS, Éd.)`` names one editor: ``Éd`` read as a second one is the editor word."""

@@ -10,7 +10,7 @@
 - a container that names proceedings, a conference, a symposium or a workshop makes a conference paper;
 - volume and issue lose their printed words (``vol.``, ``n°``, ``Heft``, ``№``); a volume that is an issue moves;
 - a publisher read with the month or the place printed after it ends before them (parse/publisher_end.py);
-- an editor word read as an editor of its own (``(E. M. Roy, Éd.)`` → ``Éd``) is no editor;
+- an editor word read as an editor of its own beside a real one (``(A. B. Roy, Éd.)`` → ``Éd``) is no editor;
 - an empty name (an APA ellipsis ``…, ... & Last, F.``) is not an author;
 - a reading that still contradicts itself loses confidence, so the review and the resolver look at it.
 """
@@ -24,9 +24,9 @@ from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, org_led, parse_author_list
 from acuref.normalize.text import letters_key
-from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.normalize.vocabulary import EARLY_YEAR, EVENT_WORDS
 from acuref.normalize.volumes import tidy_numbers
-from acuref.parse.chapters import read_chapter
+from acuref.parse.chapters import _EDW, read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
@@ -51,9 +51,7 @@ _RFC_RE = re.compile(r"\bRFC\s?(\d{1,5})\b")
 _IETF_SERIES_RE = re.compile(r"(?:RFC|BCP|STD|FYI)(?:\s?\d{1,5})?")
 _YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
-_CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                            r"Meeting|Tagung|Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|"
-                            r"Anais)\b")
+_CONFERENCE_RE = re.compile(rf"\b(?:{EVENT_WORDS})\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
 _IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"
@@ -249,13 +247,15 @@ def _title_notes(ref: Reference) -> Reference:
     return replace(ref, title=title, **changes)
 
 
-_EDITOR_WORD_NAME_RE = re.compile(r"(?:[ÉéEe]ds?|Hg|Hrsg|dir|coord)\.?")
+_EDITOR_WORD_NAME_RE = re.compile(rf"{_EDW}\.?", re.IGNORECASE)
 
 
 def _editors(ref: Reference) -> Reference:
-    if any(_EDITOR_WORD_NAME_RE.fullmatch(n.family or n.literal) and not n.given for n in ref.editor):
-        ref = replace(ref, editor=tuple(n for n in ref.editor if n.given or not _EDITOR_WORD_NAME_RE.fullmatch(
-            n.family or n.literal)))  # "(E. M. SAS, Éd.)": the editor word read as a second editor
+    """``X, Y, editors. Title`` names editors; an editor word read as an editor of its own beside a real one
+    (``(A. B. Roy, Éd.)`` → ``Éd``) is no editor."""
+    words = [not n.given and _EDITOR_WORD_NAME_RE.fullmatch(n.family or n.literal) is not None for n in ref.editor]
+    if any(words) and not all(words):
+        ref = replace(ref, editor=tuple(n for n, word in zip(ref.editor, words) if not word))
     if not ref.title or not ref.author or ref.editor or ref.title[0] not in _EDITOR_INITIALS:
         return ref
     m = _EDITOR_TITLE_RE.match(ref.title)
