@@ -242,6 +242,8 @@ JOURNAL_AS_PUBLISHER = [
     ("T. Lund, “Saga metres,” UC Davis, Tech. Rep. 12-3, 2001.", "UC Davis", None, None, "UC Davis"),
     ("Lund T (2019) Limb regrowth in newts. J Immunol. doi.org/10.1234/example.2019.002.",
      "J Immunol", None, "J Immunol", None),
+    ("Lund T (2019) Limb regrowth in newts. J Neuropharmacol. doi.org/10.1234/example.2019.003.",
+     "J Neuropharmacol", None, "J Neuropharmacol", None),
     # a publisher named after a person with an initial, or with a press's or a firm's word, is no journal
     ("Lund, T. (1990). Saga metres. J. Wiley.", "J. Wiley", None, None, "J. Wiley"),
     ("Lund, T. (1990). Saga metres. K. Olsen.", "K. Olsen", None, None, "K. Olsen"),

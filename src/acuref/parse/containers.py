@@ -130,9 +130,11 @@ _NOT_JOURNAL_RE = re.compile(rf"{PUBLISHER_WORDS_RE.pattern}|\b(?:Presses|Publ|P
                              r"Editora|Editorial|Universit\w+|Society|Association|Institute|Office|Department|Center|Centre|"
                              r"Council|Club|Foundation|Committee|Agency|Ministry|Service|Group|Report|Release|Revised|"
                              rf"Revision|Version|Draft|{_LONG_MONTHS})\b")
-# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation; a one-letter first word only before a
-# subject word ("J Immunol"; "J. Murray", "J. B. Lippincott" are people), never "A K Peters" or "Ellis Horwood"
-_ABBREVIATED_JOURNAL_RE = re.compile(rf"(?:(?:{JOURNAL_FIRST_WORDS})(?<!\b[A-Z])\.?|[A-Z]\.?(?=\s+(?:{JOURNAL_SUBJECT_WORDS})\b))"
+# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation; a one-letter first word only before a subject
+# word or one cut like one ("J Immunol", "J Psychopharmacol"; "J. Murray", "J. B. Lippincott" are people); never
+# "A K Peters" or "Ellis Horwood"
+_ABBREVIATED_JOURNAL_RE = re.compile(rf"(?:(?:{JOURNAL_FIRST_WORDS})(?<!\b[A-Z])\.?"
+                                     rf"|[A-Z]\.?(?=\s+(?:{JOURNAL_SUBJECT_WORDS}|[A-Z][a-z]+ol)\b))"
                                      r"\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)*$")
 _REPORT_RE = re.compile(r"\b(?:Tech(?:nical)?\.?\s+Rep|Report|Rapport|Bericht|thesis|Dissertation)", re.IGNORECASE)
 

@@ -208,13 +208,22 @@ def _author_head(title: str, text: str) -> bool:
     if not (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts) and all(p.strip() for p in parts[:-1])
             and _LAST_NAME_RE.fullmatch(parts[-1].strip()) is not None):
         return False
-    at = text.find(title[:40])
-    return at > 0 and text[:at].rstrip().endswith(",")
+    head = parts[0].strip()
+    at = " ".join(text.split()).find(head)
+    return at != 0 and (at < 0 or " ".join(text.split())[:at].rstrip().endswith(","))  # not found: cut by a line break
 
 
-# A title that ran on into an abbreviated journal: "… synthase. Proc. Natl. Acad. Sci", "… cognition. Annu" (its last
-# word a journal's first or subject word: "Strings. Part I", "Ecology. New York" end a title)
-_ABBREVIATED_END_RE = re.compile(rf"[.?!]\s*(?:[A-Z][a-z]{{0,5}}\.?\s+){{0,5}}(?:{JOURNAL_FIRST_WORDS})\.?$")
+# A title that ran on into an abbreviated journal: "… synthase. Proc. Natl. Acad. Sci", "… cognition. Annu", ".J. Roy"
+# (a word of it a journal's first or subject word, or cut short with a dot: "Strings. Part I", "Ecology. New York" end
+# a title)
+_ABBREVIATED_END_RE = re.compile(r"[.?!]\s*(?P<words>(?:[A-Z][a-z]{0,5}\.?\s+){0,5}[A-Z][a-z]{0,4})$")
+_JOURNAL_WORD_RE = re.compile(rf"\b(?:{JOURNAL_FIRST_WORDS})\b|[a-z]\.")
+
+
+def _abbreviated_end(title: str) -> bool:
+    """Whether ``title`` ends in the first words of an abbreviated journal."""
+    m = _ABBREVIATED_END_RE.search(title)
+    return m is not None and _JOURNAL_WORD_RE.search(m.group("words")) is not None
 
 
 def _doubtful(ref: Reference, text: str) -> bool:
@@ -222,7 +231,7 @@ def _doubtful(ref: Reference, text: str) -> bool:
     an abbreviated journal left after it, or a bracket the split ran through (the model reads these better:
     benchmarks/parse_eval.py)."""
     title, container = ref.title or "", ref.container_title or ""
-    return (": " in title and _author_head(title, text)) or (". " in title and _ABBREVIATED_END_RE.search(title) is not None) \
+    return (": " in title and _author_head(title, text)) or (". " in title and _abbreviated_end(title)) \
         or container.count(")") > container.count("(")
 
 
