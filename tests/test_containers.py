@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
-from acuref.model import Name
+from acuref.model import Name, Reference
+from acuref.parse.containers import read_container
 
 CONTAINERS = [
     # an event's acronym with its quoted year after the proceedings' name; the year is no volume
@@ -239,6 +240,19 @@ JOURNAL_AS_PUBLISHER = [
     ("Lund, T. (2001). Saga metres. Nordic Verse Society.", "Nordic Verse Society", None, None, "Nordic Verse Society"),
     ("Lund, T. (2001). Saga metres. Oslo: Nordic Verse.", "Nordic Verse", "Oslo", None, "Nordic Verse"),
     ("T. Lund, “Saga metres,” UC Davis, Tech. Rep. 12-3, 2001.", "UC Davis", None, None, "UC Davis"),
+    ("Lund T (2019) Limb regrowth in newts. J Immunol. doi.org/10.1234/example.2019.002.",
+     "J Immunol", None, "J Immunol", None),
+    ("Lund T (2019) Limb regrowth in newts. J Neuropharmacol. doi.org/10.1234/example.2019.003.",
+     "J Neuropharmacol", None, "J Neuropharmacol", None),
+    # a publisher named after a person with an initial, or with a press's or a firm's word, is no journal
+    ("Lund, T. (1990). Saga metres. J. Wiley.", "J. Wiley", None, None, "J. Wiley"),
+    ("Lund, T. (1990). Saga metres. K. Olsen.", "K. Olsen", None, None, "K. Olsen"),
+    ("Lund, T. (1990). Saga metres. J. B. Hartley Company.", "J. B. Hartley Company", None, None, "J. B. Hartley Company"),
+    ("Lund, T. (1990). Saga metres. Presses de la Revue du Nord.", "Presses de la Revue du Nord", None, None,
+     "Presses de la Revue du Nord"),
+    ("Lund, T. (1990). Saga metres. Éditions de la Revue Bleue.", "Éditions de la Revue Bleue", None, None,
+     "Éditions de la Revue Bleue"),
+    ("Lund, T. (1990). Saga metres. Am Dental Pub.", "Am Dental Pub", None, None, "Am Dental Pub"),
 ]
 
 
@@ -246,8 +260,5 @@ JOURNAL_AS_PUBLISHER = [
                          ids=[r[0][:30] for r in JOURNAL_AS_PUBLISHER])
 def test_a_journal_read_as_the_publisher_is_the_journal(text, publisher, place, container, publisher_after):
     """A book's reading whose publisher is named like a journal, with no place, ISBN or editors, has that journal."""
-    from acuref.model import Reference
-    from acuref.parse.containers import read_container
-
     ref = read_container(Reference(type="book", title="Saga metres", publisher=publisher, publisher_place=place), text)
     assert (ref.container_title, ref.publisher) == (container, publisher_after)

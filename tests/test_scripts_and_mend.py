@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from acuref import parse_reference
 from acuref.parse.mend import mend
+from acuref.parse.publisher_end import publisher_end
 from acuref.model import Name, Reference
 from acuref.formats.bibtex import dumps as bibtex_dumps
 from acuref.formats.bibtex import loads as bibtex_loads
@@ -431,6 +434,14 @@ def test_an_edition_phrase_that_is_the_whole_title_does_not_raise(text, edition)
     ("Harvard University Press", None, ("Harvard University Press", None)),
     ("Universität Heidelberg", None, ("Universität Heidelberg", None)),
     ("Springer-Verlag Berlin", "Heidelberg", ("Springer-Verlag Berlin", "Heidelberg")),
+    # a name that opens with the keyword is one name; a firm's or a department's word is no place
+    ("Verlag Anna Lorenz", None, ("Verlag Anna Lorenz", None)),
+    ("Minerva Press Limited", None, ("Minerva Press Limited", None)),
+    ("Delta Press Syndicate", None, ("Delta Press Syndicate", None)),
+    ("Riverside University, Computer Science", None, ("Riverside University, Computer Science", None)),
+    # the month off, then the place; a town named like its university is still a place
+    ("Northern-Verlag Bremen (April", None, ("Northern-Verlag", "Bremen")),
+    ("University of Durham, Durham", None, ("University of Durham", "Durham")),
 ])
 def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, place, expected):
     """``Fischer Verlag Jena`` is the publisher and its place; ``Office (June`` ends before the month."""
@@ -443,8 +454,19 @@ def test_a_publisher_ends_before_the_month_or_place_printed_after_it(publisher, 
     ((Name(family="Roy", given="A."), Name(family="Hrsg")), ["Roy"]),
     # a name that only looks like the word keeps its given name: it is a name
     ((Name(family="Ed", given="Kim"),), ["Ed"]),
+    # the word in capitals is the word; a word that is the only editor read is kept, not left with no editor
+    ((Name(family="Morel", given="J."), Name(family="Dir.")), ["Morel"]),
+    ((Name(family="Lopes", given="A."), Name(literal="Coord")), ["Lopes"]),
+    ((Name(literal="Ed"),), ["Ed"]),
 ])
 def test_an_editor_word_read_as_an_editor_is_dropped(editors, expected):
     """``(R. T. BOS, Éd.)`` names one editor: ``Éd`` read as a second one is the editor word."""
     ref = mend(Reference(type="chapter", title="Le travail de nuit", container_title="Santé", editor=editors), "")
     assert [n.family or n.literal for n in ref.editor] == expected
+
+
+def test_a_publisher_with_a_long_run_of_spaces_is_read_in_linear_time():
+    """A publisher holding ten thousand spaces is mended at once, not after a quadratic scan."""
+    start = time.perf_counter()
+    publisher_end(Reference(type="book", title="Saga metres", publisher="North (" + " " * 20000 + "South"))
+    assert time.perf_counter() - start < 0.2

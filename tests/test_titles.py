@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from acuref.model import Date, Name, Reference
+from acuref.parse.title_moves import imprint_in_title
 from acuref.parse.titles import read_titles
 
 # (string, title read, container read, place read, publisher read, title after, container after, place, publisher)
@@ -14,9 +17,9 @@ TITLES = [
      "The Saga Meter in Old Norse", "Three Essays on Form and Sound", "Uppsala", None,
      "The Saga Meter in Old Norse. Three Essays on Form and Sound", None, "Uppsala", None),
     # the editor statement after the subtitle stays out of the title
-    ("Karl Weber, Probleme der Stadtgeschichte. Gesammelte Aufsätze. Hg. v. Anna Weber (Köln 1984).",
-     "Probleme der Stadtgeschichte", "Gesammelte Aufsätze. Hg. v. Anna Weber", "Köln", None,
-     "Probleme der Stadtgeschichte. Gesammelte Aufsätze", None, "Köln", None),
+    ("Karl Roth, Probleme der Flussfischerei. Gesammelte Aufsätze. Hg. v. Anna Lenz (Köln 1984).",
+     "Probleme der Flussfischerei", "Gesammelte Aufsätze. Hg. v. Anna Lenz", "Köln", None,
+     "Probleme der Flussfischerei. Gesammelte Aufsätze", None, "Köln", None),
     # a numbered series is a series, and a journal's name a journal: both stay containers
     ("Lind, T. (1994). Saga metres: forms and sounds. Uppsala Studies in Old Norse 18. Uppsala: Nordic Press.",
      "Saga metres: forms and sounds", "Uppsala Studies in Old Norse 18", "Uppsala", "Nordic Press",
@@ -30,6 +33,17 @@ TITLES = [
     ("R. Varga, Spin Chains in Two Dimensions (MountainPress ,Boston ,2009 ).",
      "Spin Chains in Two Dimensions (MountainPress", None, "Boston", None,
      "Spin Chains in Two Dimensions", None, "Boston", "MountainPress"),
+    # a bracket of the title's own before a year stays the title's
+    ("Hans K. Moser, Notes on river fish (Reprint, 1998).",
+     "Notes on river fish (Reprint", None, None, None, "Notes on river fish (Reprint", None, None, None),
+    ("Hans K. Moser, Notes on river fish (Second Edition, 1998).",
+     "Notes on river fish (Second Edition", None, None, None, "Notes on river fish (Second Edition", None, None, None),
+    ("Hans K. Moser, Notes on river fish (New York, 1998).",
+     "Notes on river fish (New York", None, None, None, "Notes on river fish", None, "New York", None),
+    # a translator has no field: the statement stays in the container
+    ("Karl Roth, Probleme der Flussfischerei. Drei Aufsätze. Trans. by Ann Lee (Köln 1984).",
+     "Probleme der Flussfischerei", "Drei Aufsätze. Trans. by Ann Lee", "Köln", None,
+     "Probleme der Flussfischerei", "Drei Aufsätze. Trans. by Ann Lee", "Köln", None),
 ]
 
 
@@ -41,6 +55,26 @@ def test_a_title_end_read_elsewhere_comes_back(row):
                     issued=Date(1990))
     ref = read_titles(ref, text)
     assert [ref.title, ref.container_title, ref.publisher_place, ref.publisher] == expected
+
+
+@pytest.mark.parametrize("text,container,editors", [
+    ("Karl Roth, Probleme der Flussfischerei. Gesammelte Aufsätze. Hg. v. Anna Lenz (Köln 1984).",
+     "Gesammelte Aufsätze. Hg. v. Anna Lenz", ["Lenz"]),
+    ("K. Roth, River fish. Three essays. Edited by Ann Lee and Tom Berg, Leeds 1984.",
+     "Three essays. Edited by Ann Lee and Tom Berg", ["Lee", "Berg"]),
+])
+def test_an_editor_statement_after_a_subtitle_names_the_editors(text, container, editors):
+    """``Subtitle. Hg. v. Anna Lenz`` joined to the title leaves its editors in the editor field, not nowhere."""
+    title = text.split(", ", 1)[1].split(". ", 1)[0]
+    ref = read_titles(Reference(title=title, container_title=container, publisher_place="Köln", issued=Date(1984)), text)
+    assert ref.container_title is None and [n.family for n in ref.editor] == editors
+
+
+def test_a_title_with_a_long_run_of_spaces_is_read_in_linear_time():
+    """A title holding twenty thousand spaces before an open bracket is read at once, not after a quadratic scan."""
+    start = time.perf_counter()
+    imprint_in_title(Reference(title="Notes" + " " * 20000 + "x (", issued=Date(1990)), "Notes (Reprint, 1998)")
+    assert time.perf_counter() - start < 0.2
 
 
 @pytest.mark.parametrize("text,authors,title,kept", [

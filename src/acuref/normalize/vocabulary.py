@@ -45,3 +45,20 @@ ENGLISH_MONTH_END_RE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sep
 PUBLISHER_WORDS_RE = re.compile(
     r"\b(?:Press|Publish\w*|Verlag|Books|Wiley|Springer|Elsevier|Saunders|Lippincott|Mosby|Churchill|Thieme|"
     r"Academic|University|Sons|Ltd|Inc|GmbH|Uitgeverij|Bohn)\b")
+
+# The words that name a journal or a meeting, one list for every pass that asks "is this a venue?" (a regex
+# alternation: compile it with the word boundaries and the case the pass needs).
+JOURNAL_WORDS = (r"Journal|Letters|Transactions|Review|Annals|Annali|Annales|Bulletin|Magazine|Newsletter|Zeitschrift|"
+                 r"Revue|Rivista|Revista|Quarterly|Tijdschrift")
+EVENT_WORDS = (r"Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|Meeting|Tagung|"
+               r"Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|Anais")
+# The words an abbreviated journal title opens with ("J Anat", "Proc Natl Acad Sci", "IEEE Trans", "Z Naturforsch"),
+# and the subject words that follow a one-letter first word ("J Immunol", "Z Phys"): a one-letter word before any
+# other name is a person's initial ("J. Wiley", "J. B. Lippincott").
+JOURNAL_SUBJECT_WORDS = (r"Acoust|Agric|Am|Anal|Anat|Anim|Appl|Astron|Astrophys|Bacteriol|Biochem|Biol|Biomed|Biophys|"
+                         r"Bone|Bot|Cell|Chem|Chromatogr|Clin|Comput|Dent|Ecol|Econ|Endocrinol|Eng|Environ|Evol|Exp|"
+                         r"Gen|Genet|Geol|Geophys|Hered|Hist|Hum|Immunol|Infect|Lang|Ling|Mater|Math|Med|Microbiol|Mol|"
+                         r"Nat|Neurochem|Neurol|Neurosci|Nucl|Nutr|Opt|Org|Pathol|Pediatr|Pharm|Pharmacol|Philos|Phys|"
+                         r"Physiol|Plant|Polym|Psychiatr|Psychol|Soc|Sci|Stat|Surg|Theor|Urol|Virol|Zool")
+JOURNAL_FIRST_WORDS = (r"J|Z|Zh|Ann|Annu|Proc|Trans|Bull|Rev|Front|Int|Eur|Br|Brit|Can|Jpn|Chin|Acta|Arch|Adv|Curr|"
+                       r"Cancer|Nucleic|IEEE|ACM|Lett|Q|" + JOURNAL_SUBJECT_WORDS)

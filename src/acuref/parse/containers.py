@@ -22,9 +22,11 @@ from dataclasses import replace
 
 from acuref.model import Reference
 from acuref.normalize.text import looks_abbreviated
+from acuref.normalize.vocabulary import (
+    EVENT_WORDS, JOURNAL_FIRST_WORDS, JOURNAL_SUBJECT_WORDS, JOURNAL_WORDS, MONTHS, PUBLISHER_WORDS_RE,
+)
 
-_EVENT_WORDS_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                             r"Meeting|Summit|Forum)\b", re.IGNORECASE)
+_EVENT_WORDS_RE = re.compile(rf"\b(?:{EVENT_WORDS}|Summit|Forum)\b", re.IGNORECASE)
 # ", GROUP ’12", ", ser. SCAM ’10", ". CHI ’09", ", WWW ’16 Companion", ". ICFP", ". ICSE 2014"
 _ACRONYM_TAIL_RE = re.compile(
     r"(?P<sep>[,.])\s+(?:ser\.\s+)?(?P<acr>[A-Za-z][\w@/.+-]{1,24}?)"
@@ -121,15 +123,19 @@ def _missing(ref: Reference, text: str) -> Reference:
     return ref
 
 
-_JOURNAL_WORD_RE = re.compile(r"\b(?:Journal|Letters|Transactions|Review|Annals|Annali|Annales|Bulletin|Magazine|Zeitschrift|"
-                              r"Revue|Rivista|Revista|Quarterly|Tijdschrift)\b")
-_NOT_JOURNAL_RE = re.compile(r"\b(?:Press|Publish\w*|Verlag|Books|University|Universit\w+|Sons|Ltd|Inc|GmbH|Society|"
-                             r"Association|Institute|Office|Department|Center|Centre|Council|Club|Foundation|Committee|"
-                             r"Agency|Ministry|Service|Group|Release|Report|Revised|January|February|March|April|May|"
-                             r"June|July|August|September|October|November|December)\b")
-# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation (never "A K Peters" or "Ellis Horwood", publishers)
-_ABBREVIATED_JOURNAL_RE = re.compile(r"(?:J|Ann|Proc|Trans|Bull|Rev|Front|Int|Am|Eur|Br|Clin|Acta|Arch|Adv|Curr|Phys|Chem|Biol|Med"
-                                     r"|Mol|Cell|Neurosci|Psychol|Sci|Soc|Comput)\.?\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)*$")
+_JOURNAL_WORD_RE = re.compile(rf"\b(?:{JOURNAL_WORDS})\b")
+_LONG_MONTHS = "|".join(sorted({m.capitalize() for m in MONTHS if len(m) > 4} | {"May", "June", "July"}))
+# a publisher's words (vocabulary's, and the firm's, the body's and the edition's words a journal never has)
+_NOT_JOURNAL_RE = re.compile(rf"{PUBLISHER_WORDS_RE.pattern}|\b(?:Presses|Publ|Pub|Media|Company|Editions?|Éditions?|"
+                             r"Editora|Editorial|Universit\w+|Society|Association|Institute|Office|Department|Center|Centre|"
+                             r"Council|Club|Foundation|Committee|Agency|Ministry|Service|Group|Report|Release|Revised|"
+                             rf"Revision|Version|Draft|{_LONG_MONTHS})\b")
+# "Front Ecol Evol", "J Anat", "Ann. Bot.": a journal's abbreviation; a one-letter first word only before a subject
+# word or one cut like one ("J Immunol", "J Psychopharmacol"; "J. Murray", "J. B. Lippincott" are people); never
+# "A K Peters" or "Ellis Horwood"
+_ABBREVIATED_JOURNAL_RE = re.compile(rf"(?:(?:{JOURNAL_FIRST_WORDS})(?<!\b[A-Z])\.?"
+                                     rf"|[A-Z]\.?(?=\s+(?:{JOURNAL_SUBJECT_WORDS}|[A-Z][a-z]+ol)\b))"
+                                     r"\s+[A-Z][a-z]*\.?(?:\s+[A-Z][a-z]*\.?)*$")
 _REPORT_RE = re.compile(r"\b(?:Tech(?:nical)?\.?\s+Rep|Report|Rapport|Bericht|thesis|Dissertation)", re.IGNORECASE)
 
 

@@ -9,8 +9,8 @@
 - an arXiv identifier is the work's number (CSL ``number``, BibTeX ``eprint``) with its abstract page as URL;
 - a container that names proceedings, a conference, a symposium or a workshop makes a conference paper;
 - volume and issue lose their printed words (``vol.``, ``n°``, ``Heft``, ``№``); a volume that is an issue moves;
-- a publisher read with the month or the place printed after it (``Springer-Verlag Berlin``) ends before them;
-- an editor word read as an editor of its own (``(E. M. Roy, Éd.)`` → ``Éd``) is no editor;
+- a publisher read with the month or the place printed after it ends before them (parse/publisher_end.py);
+- an editor word read as an editor of its own beside a real one (``(A. B. Roy, Éd.)`` → ``Éd``) is no editor;
 - an empty name (an APA ellipsis ``…, ... & Last, F.``) is not an author;
 - a reading that still contradicts itself loses confidence, so the review and the resolver look at it.
 """
@@ -24,13 +24,14 @@ from acuref.model import Date, Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.names import classify, org_led, parse_author_list
 from acuref.normalize.text import letters_key
-from acuref.normalize.vocabulary import EARLY_YEAR, PUBLISHER_WORDS_RE
+from acuref.normalize.vocabulary import EARLY_YEAR, EVENT_WORDS
 from acuref.normalize.volumes import tidy_numbers
-from acuref.parse.chapters import read_chapter
+from acuref.parse.chapters import _EDW, read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
 from acuref.parse.orgs import org_author
+from acuref.parse.publisher_end import publisher_end
 from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.titles import read_titles
 from acuref.parse.venues import read_venue
@@ -50,9 +51,7 @@ _RFC_RE = re.compile(r"\bRFC\s?(\d{1,5})\b")
 _IETF_SERIES_RE = re.compile(r"(?:RFC|BCP|STD|FYI)(?:\s?\d{1,5})?")
 _YEAR_RE = re.compile(rf"(?<![\d.:/-]){EARLY_YEAR}(?![\d.:/-]\d)")
 _LINK_RE = re.compile(r"\b(?:https?://|www\.)\S+|\b(?:doi:\s*)?10\.\d{4,9}/\S+", re.IGNORECASE)
-_CONFERENCE_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Symp|Workshop|Congress|Colloquium|"
-                            r"Meeting|Tagung|Tagungsband|Jahrestagung|Konferenz|Kongress|Congrès|Colloque|Actes|Conferentie|Congres|Atti|"
-                            r"Anais)\b")
+_CONFERENCE_RE = re.compile(rf"\b(?:{EVENT_WORDS})\b")
 _SEP_RE = re.compile(r"\s*,\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+")
 _NOT_NAME_WORDS = frozenset("the a an of and for in on to with his her its their our from by at as into new".split())
 _IN_BOOK_RE = re.compile(r"(?:^|[.,”\"]\s+)In:?\s+(?P<book>[^“”\"]{4,400}?)\.\s+(?:Edited\s+by|Ed\.\s+by|Eds?\.\s+by|"
@@ -101,33 +100,10 @@ def mend(ref: Reference, text: str) -> Reference:
         if (volume, issue) != (ref.volume, ref.issue):
             ref = replace(ref, volume=volume, issue=issue)
     ref = _organisations(org_author(ref, text))
-    ref = _publisher_end(ref) if ref.publisher else ref
+    ref = publisher_end(ref) if ref.publisher else ref
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
     return _doubt(ref)
-
-
-_MONTH_END_RE = re.compile(r"\s*[,(]\s*(?:January|February|March|April|May|June|July|August|September|October|November|"
-                           r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?$")
-# "Carl Hanser Verlag München", "Springer-Verlag Berlin"; "University of Waterloo, Waterloo, Ontario" (a university's
-# place only after a comma: "Universität Heidelberg" is the publisher's name)
-_PLACE = r"(?P<place>[A-ZÀ-Þ][a-zß-ÿ]+(?:[ -][A-ZÀ-Þ][a-zß-ÿ]+)?(?:,\s*[A-ZÀ-Þ][a-zß-ÿ]+)?)"
-_PLACE_END_RE = re.compile(r"(?P<pub>.*\b(?:(?:Verlag|Press|Publishers|Publishing|Inc\.?|Ltd\.?|GmbH|Co\.)(?:,\s*|\s+)|"
-                           r"(?:University|Université|Universität)(?:\s+of\s+[A-ZÀ-Þ][\w-]+)?,\s*))" + _PLACE)
-
-
-def _publisher_end(ref: Reference) -> Reference:
-    """A publisher read with the month after it (``National Credit Office (March``) or the place after it
-    (``Carl Hanser Verlag München``) ends before them; the place is the place where none was read."""
-    pub = ref.publisher or ""
-    m = _MONTH_END_RE.search(pub)
-    if m and m.start() > 2:
-        return replace(ref, publisher=pub[: m.start()])
-    m = _PLACE_END_RE.fullmatch(pub)
-    if not m or ref.publisher_place or PUBLISHER_WORDS_RE.search(m.group("place")) \
-            or re.match(r"(?:Company|Publishers?|Group|Media|Editions?|Éditions|York)\b", m.group("place")):
-        return ref
-    return replace(ref, publisher=m.group("pub").rstrip(" ,"), publisher_place=m.group("place"))
 
 
 def _links_inside(ref: Reference, text: str) -> Reference:
@@ -271,13 +247,15 @@ def _title_notes(ref: Reference) -> Reference:
     return replace(ref, title=title, **changes)
 
 
-_EDITOR_WORD_NAME_RE = re.compile(r"(?:[ÉéEe]ds?|Hg|Hrsg|dir|coord)\.?")
+_EDITOR_WORD_NAME_RE = re.compile(rf"{_EDW}\.?", re.IGNORECASE)
 
 
 def _editors(ref: Reference) -> Reference:
-    if any(_EDITOR_WORD_NAME_RE.fullmatch(n.family or n.literal) and not n.given for n in ref.editor):
-        ref = replace(ref, editor=tuple(n for n in ref.editor if n.given or not _EDITOR_WORD_NAME_RE.fullmatch(
-            n.family or n.literal)))  # "(E. M. SAS, Éd.)": the editor word read as a second editor
+    """``X, Y, editors. Title`` names editors; an editor word read as an editor of its own beside a real one
+    (``(A. B. Roy, Éd.)`` → ``Éd``) is no editor."""
+    words = [not n.given and _EDITOR_WORD_NAME_RE.fullmatch(n.family or n.literal) is not None for n in ref.editor]
+    if any(words) and not all(words):
+        ref = replace(ref, editor=tuple(n for n, word in zip(ref.editor, words) if not word))
     if not ref.title or not ref.author or ref.editor or ref.title[0] not in _EDITOR_INITIALS:
         return ref
     m = _EDITOR_TITLE_RE.match(ref.title)

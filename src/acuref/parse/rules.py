@@ -28,7 +28,7 @@ from acuref.normalize.text import (
     looks_abbreviated,
     split_label,
 )
-from acuref.normalize.vocabulary import YEAR
+from acuref.normalize.vocabulary import JOURNAL_FIRST_WORDS, YEAR
 from acuref.parse.learned import parse_with_model
 from acuref.parse.marks import Marks, mend_marks, read_marks
 from acuref.parse.mend import mend
@@ -171,7 +171,7 @@ def _parse(text: str) -> Reference:
     numbers = False
     if _may_be_sure(text):
         ref, sure, numbers = _read_rules(text)
-        if sure and not _doubtful(ref):
+        if sure and not _doubtful(ref, text):
             return ref
     model = parse_with_model(text)
     if model is None or not model.parsed:
@@ -199,24 +199,39 @@ def _may_be_sure(text: str) -> bool:
 _LAST_NAME_RE = re.compile(r"[\w'’-]{2,}\s+[A-Z]{1,3}\d?-?|et al\.?")
 
 
-def _author_head(title: str) -> bool:
+def _author_head(title: str, text: str) -> bool:
     """Whether ``title`` opens with names before a colon: two or more short comma-separated pieces, the last one
-    a family name with initials ("hepatitis C: a review" has no comma; "Smoking, alcohol and hepatitis C" a long piece)."""
+    a family name with initials ("hepatitis C: a review" has no comma; "Smoking, alcohol and hepatitis C" a long piece),
+    and the title starts right after a comma in ``text``, inside the author list ("Kato H, Mori Y: Cancer, Vitamin D:
+    a review" starts after the list's colon)."""
     parts = title.split(": ", 1)[0].split(",")
-    return (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts) and all(p.strip() for p in parts[:-1])
-            and _LAST_NAME_RE.fullmatch(parts[-1].strip()) is not None)
+    if not (len(parts) >= 2 and all(len(p.split()) <= 3 for p in parts) and all(p.strip() for p in parts[:-1])
+            and _LAST_NAME_RE.fullmatch(parts[-1].strip()) is not None):
+        return False
+    head = parts[0].strip()
+    at = " ".join(text.split()).find(head)
+    return at != 0 and (at < 0 or " ".join(text.split())[:at].rstrip().endswith(","))  # not found: cut by a line break
 
 
-# A title that ran on into an abbreviated journal: "… synthase. Proc. Natl. Acad. Sci", "… cognition. Annu"
-_ABBREVIATED_END_RE = re.compile(r"[.?!]\s*(?:[A-Z][a-z]{0,5}\.?\s+){0,5}[A-Z][a-z]{0,4}$")
+# A title that ran on into an abbreviated journal: "… synthase. Proc. Natl. Acad. Sci", "… cognition. Annu", ".J. Roy"
+# (a word of it a journal's first or subject word, or cut short with a dot: "Strings. Part I", "Ecology. New York" end
+# a title)
+_ABBREVIATED_END_RE = re.compile(r"[.?!]\s*(?P<words>(?:[A-Z][a-z]{0,5}\.?\s+){0,5}[A-Z][a-z]{0,4})$")
+_JOURNAL_WORD_RE = re.compile(rf"\b(?:{JOURNAL_FIRST_WORDS})\b|[a-z]\.")
 
 
-def _doubtful(ref: Reference) -> bool:
+def _abbreviated_end(title: str) -> bool:
+    """Whether ``title`` ends in the first words of an abbreviated journal."""
+    m = _ABBREVIATED_END_RE.search(title)
+    return m is not None and _JOURNAL_WORD_RE.search(m.group("words")) is not None
+
+
+def _doubtful(ref: Reference, text: str) -> bool:
     """Whether a reading of a trusted shape still looks split wrong: an author list's end left before the title,
     an abbreviated journal left after it, or a bracket the split ran through (the model reads these better:
     benchmarks/parse_eval.py)."""
     title, container = ref.title or "", ref.container_title or ""
-    return (": " in title and _author_head(title)) or (". " in title and _ABBREVIATED_END_RE.search(title) is not None) \
+    return (": " in title and _author_head(title, text)) or (". " in title and _abbreviated_end(title)) \
         or container.count(")") > container.count("(")
 
 

@@ -29,9 +29,9 @@ from dataclasses import replace
 from acuref.model import Name, Reference
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import month_number
-from acuref.normalize.names import parse_author_list
 from acuref.normalize.text import clean_title, looks_abbreviated
 from acuref.normalize.vocabulary import EARLY_YEAR, YEAR
+from acuref.parse.title_moves import imprint_in_title, last_author, subtitle_as_container
 
 _GIVEN_HEAD_RE = re.compile(r"^(?P<given>[A-ZÀ-Þ][a-zß-ÿ]+(?:[- ][A-ZÀ-Þ][a-zß-ÿ]+)?(?:\s[A-Z]\.)?):\s+(?P<rest>[\dA-ZÀ-Þ„“\"«¿¡].*)$")
 _YEAR_LED_RE = re.compile(rf"(?:^|[,:;]\s)({YEAR}(?:\s?[-–]\s?{YEAR})?)\s$")
@@ -65,9 +65,9 @@ def read_titles(ref: Reference, text: str) -> Reference:
     ref = _name_and_link(ref, text)
     ref = _venue_after_quotes(ref, text)
     ref = _untitled(ref, text)
-    ref = _subtitle_as_container(ref, text) if ref.container_title and ref.title else ref
-    ref = _imprint_in_title(ref, text) if "(" in (ref.title or "") else ref
-    ref = _last_author(ref, text) if ref.author and ref.title and len(ref.title) < 40 else ref
+    ref = subtitle_as_container(ref, text) if ref.container_title and ref.title else ref
+    ref = imprint_in_title(ref, text) if "(" in (ref.title or "") else ref
+    ref = last_author(ref, text) if ref.author and ref.title and len(ref.title) < 40 else ref
     return _opening_mark(ref, text)
 
 
@@ -315,66 +315,6 @@ def _untitled(ref: Reference, text: str) -> Reference:
             kind = "document" if ref.type in ("article-journal", "article") else ref.type
             return replace(ref, title=value, type=kind, **{name: None})
     return ref
-
-
-# what opens a container named as a book's or a journal's, never a subtitle's
-_CONTAINER_HEAD_RE = re.compile(r"(?:In|Dans|En|Im|Em|В|U|W)\s*:|//")
-_VENUE_WORD_RE = re.compile(r"\b(?:Proc|Proceedings|Conference|Conf|Symposium|Workshop|Congress|Journal|Review|Bulletin|Revue|"
-                            r"Zeitschrift|Annals|Transactions|Letters|Magazine|Newsletter|Rivista|Revista|Tijdschrift)\b",
-                            re.IGNORECASE)
-
-
-def _subtitle_as_container(ref: Reference, text: str) -> Reference:
-    """``Homer: Beyond Oral Poetry. Recent Trends in …, Amsterdam 1987``: a book's subtitle printed after its title
-    and read as a container (no volume, issue, pages or editors; a place printed) is the title's end."""
-    title, container = ref.title or "", ref.container_title or ""
-    if ref.volume or ref.issue or ref.page or ref.number or ref.editor or not ref.publisher_place or "arXiv" in container:
-        return ref  # a publisher alone may be the rest of a journal's name cut at its comma
-    at = text.find(title)
-    if at < 0 or text[at + len(title): at + len(title) + 2] not in (". ", "? ", "! "):
-        return ref
-    if not text[at + len(title) + 2:].startswith(container) or _CONTAINER_HEAD_RE.match(container) \
-            or looks_abbreviated(container) or _VENUE_WORD_RE.search(container) or _SERIES_NUMBER_RE.search(container):
-        return ref  # "Uppsala Studies in History of Science 18": a numbered series, not a subtitle
-    container = _RESPONSIBILITY_AFTER_RE.split(container, maxsplit=1)[0]
-    kind = "book" if ref.type in ("article-journal", "document") else ref.type
-    return replace(ref, title=f"{title}{text[at + len(title)]} {container}", container_title=None, type=kind)
-
-
-_SERIES_NUMBER_RE = re.compile(r"\s\d{1,4}$")
-_RESPONSIBILITY_AFTER_RE = re.compile(r"\.\s+(?:Hg\.|Hrsg\.|Edited\s+by|Eds?\.\s+by|Trans(?:lated)?\.?\s+by|Éd\.|Übers\.)")
-
-
-_OPEN_IMPRINT_RE = re.compile(r"\s+\((?P<name>[^()\d]{3,60})$")
-
-
-def _imprint_in_title(ref: Reference, text: str) -> Reference:
-    """``The Army of Francis Joseph (West Lafayette, IN, 1998)`` with the title read up to the comma: the bracket
-    holds the imprint, not the title's end; its first name is the place, or the publisher where a place is read."""
-    title = ref.title or ""
-    m = _OPEN_IMPRINT_RE.search(title)
-    at = text.find(title)
-    if not m or at < 0 or not re.match(r"\s*,[^()]{0,60}\b(?:1[5-9]|20)\d\d\s*\)", text[at + len(title):]):
-        return ref
-    name = m.group("name").strip(" ,")
-    if ref.publisher_place and not ref.publisher:
-        return replace(ref, title=title[: m.start()], publisher=name)
-    if ref.publisher_place or ref.publisher:
-        return replace(ref, title=title[: m.start()])
-    return replace(ref, title=title[: m.start()], publisher_place=name)
-
-
-_INITIALS_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’-]+\s+[A-Z]{1,3}|(?:[A-Z]\.\s?){1,3}\s?[A-ZÀ-Þ][\w'’-]+")
-
-
-def _last_author(ref: Reference, text: str) -> Reference:
-    """``Falini B, Pileri S, …, Stirpe F,``: a list's last name read as the title of a string that is only names (a
-    line cut from its reference) is the last author."""
-    title = ref.title or ""
-    if ref.container_title or ref.issued or ref.volume or ref.page or ref.publisher or ref.DOI or ref.URL \
-            or not _INITIALS_NAME_RE.fullmatch(title) or not text.rstrip(" ,.;").endswith(title):
-        return ref
-    return replace(ref, author=ref.author + parse_author_list(title)[0], title=None)
 
 
 def _opening_mark(ref: Reference, text: str) -> Reference:
