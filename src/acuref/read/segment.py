@@ -51,6 +51,19 @@ def _doi_links(s: str) -> bool:
     return not re.search(r"[^\W_]", rest)
 
 
+_DOI_RE = re.compile(r"\b10\.\d{4,9}/")
+
+
+def _doi_row(cur: Unit, s: str) -> bool:
+    """A block of link words with a DOI under an entry is that entry's ("PDF  Cite  https://doi.org/…"); a bare DOI
+    joins only an entry that is whole and has no DOI yet (a list of bare DOIs stays a list, prose stays prose)."""
+    if cur.heading or not _doi_links(s):
+        return False
+    if _LINK_WORDS_RE.search(_LINK_RE.sub(" ", s)):
+        return True
+    return len(cur.texts) <= 4 and not _DOI_RE.search(cur.flat) and _complete(cur) and judged(cur.flat) is None
+
+
 def _doi_only(s: str) -> str:
     """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
     return " ".join(m for m in _LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s
@@ -170,7 +183,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
-        if cur is not None and not cur.heading and _doi_links(s):
+        if cur is not None and _doi_row(cur, s):
             cur.lines.append(line)  # "PDF  Cite  DOI" buttons under an entry (a block of their own): its DOI
             cur.texts.append(_doi_only(s))
             continue
@@ -288,6 +301,8 @@ def _fields_so_far(cur: Unit, s: str) -> bool:
     if len(cur.texts) > 4 or has_core(cur.flat) or len(cur.flat.split()) > 25:
         return False
     first = cur.texts[0]
+    if _LOCATOR_LINE_RE.match(first):
+        return False  # a paragraph of links ("Available at https://…"), one a line
     if _NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first):
         return False  # "Kahn, David: Codebreakers<br>Singh, Simon: Code Book": undated entries, one a line
     # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
@@ -311,6 +326,13 @@ def _complete(cur: Unit) -> bool:
             and evidence_of(cur.flat) >= 3)
 
 
+def _closes_entry(cur: Unit, s: str) -> bool:
+    """A link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in (not a copyright
+    line): once, so a paragraph of links stays one link a line, and the unit stays short (judged text is bounded)."""
+    return (bool(_LOCATOR_LINE_RE.match(s)) and len(cur.texts) <= 5
+            and not any(_LOCATOR_LINE_RE.match(t) for t in cur.texts) and judged(cur.flat) is None)
+
+
 def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) -> bool:
     """The markup says the line belongs to the current unit: a ``<br>`` inside a list item or after a note,
     or a Markdown list item's lazy continuation line."""
@@ -319,9 +341,7 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and (not _starts_entry(s) or (lazy and cur.item and not cur.note))
     if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
-            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur, s) and not _starts_entry(s))):
-        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a
-        # copyright line)
+            _closes_entry(cur, s) or (_fields_so_far(cur, s) and not _starts_entry(s))):
         return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False

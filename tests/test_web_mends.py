@@ -1,0 +1,47 @@
+"""Web pages the review of the <br> and button-row rules found read wrongly: links one a line, bare DOIs, footers."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from conftest import found_in
+
+
+def _page(body: str) -> str:
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("body, expected", [
+    # One link after a <br> closes the entry above it; a second link line is an entry of its own.
+    ("<h2>References</h2><p>Smith J. Birds of Kent. 2010.<br>https://a.org/one<br>"
+     "https://b.org/two – Herons of Kent, 2012</p>",
+     ["Smith J. Birds of Kent. 2010. https://a.org/one", "https://b.org/two – Herons of Kent, 2012"]),
+    # A paragraph of links, one a line, stays one entry a line.
+    ("<h2>References</h2><p>Available at https://a.org/x Roe, 2001<br>Available at https://b.org/y Poe, 2002</p>",
+     ["Available at https://a.org/x Roe, 2001", "Available at https://b.org/y Poe, 2002"]),
+    # Bare DOIs, a block each, are three references; a row of link words with a DOI is the entry's above it.
+    ("<h2>References</h2><p>https://doi.org/10.1000/a1</p><p>https://doi.org/10.1000/a2</p>"
+     "<p>https://doi.org/10.1000/a3</p>",
+     ["https://doi.org/10.1000/a1", "https://doi.org/10.1000/a2", "https://doi.org/10.1000/a3"]),
+    ("<h2>References</h2><p>Roe, J. (2011). Gulls of Kent. Avis, 4, 1-9.</p><p>PDF Cite https://doi.org/10.1000/a2</p>",
+     ["Roe, J. (2011). Gulls of Kent. Avis, 4, 1-9. https://doi.org/10.1000/a2"]),
+])
+def test_link_lines_and_bare_dois_keep_their_entries_apart(body, expected):
+    """A link line joins the entry above it once; bare DOIs stay apart; a button row gives its DOI to the entry."""
+    found, _ = found_in(_page(body), "p.html")
+    assert found == expected
+
+
+def test_a_paragraph_of_link_lines_reads_in_linear_time():
+    """Doubling a paragraph of links set out with <br> about doubles the time (it was quadratic)."""
+    def seconds(n: int) -> float:
+        body = "<h2>References</h2><p>" + "".join(f"https://a{k}.org/x<br>" for k in range(n)) + "</p>"
+        start = time.perf_counter()
+        found_in(_page(body), "p.html")
+        return time.perf_counter() - start
+
+    seconds(200)  # warm the caches and imports
+    small, large = seconds(3000), seconds(6000)
+    assert large < 3.5 * small + 0.5
