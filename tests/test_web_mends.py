@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from acuref.read.judge import judge
+from acuref.read.sections import is_notes_heading
 from conftest import found_in
 
 
@@ -45,3 +47,28 @@ def test_a_paragraph_of_link_lines_reads_in_linear_time():
     seconds(200)  # warm the caches and imports
     small, large = seconds(3000), seconds(6000)
     assert large < 3.5 * small + 0.5
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Birds of Kent | Penguin | 2010", None),
+    ("Knuth | The Art of Computer Programming | 1968", None),
+    ("Autor: J. Roe | College of Kent | WS 2024/25", "a line of the page's particulars (author | school | term), "
+                                                    "not a reference"),
+    ("See above, Smith 2010, p. 3.", None),
+    ("Cf. supra note 3; Smith, Birds, 2010, p. 4.", None),
+    ("See above, note 3, p. 2.", "repeats an earlier note (ibid., op. cit.)"),
+    ("Vgl. oben, S. 14.", "repeats an earlier note (ibid., op. cit.)"),
+])
+def test_bars_and_pointers_that_still_cite(text, reason):
+    """A title | publisher | year line cites; so does a pointer ("See above") followed by a dated citation."""
+    assert judge(text) == reason
+
+
+@pytest.mark.parametrize("heading, notes", [
+    ("Notes", True), ("Notes et références", True), ("Sources and notes", True), ("Anmerkungen", True),
+    ("脚注", True), ("注", True), ("注释", True), ("각주", True),
+    ("Release notes", False), ("Lecture notes", False), ("注意事项", False), ("註冊", False),
+])
+def test_which_headings_are_over_notes(heading, notes):
+    """A notes word opens the heading (or follows "and"); a CJK notes word is the whole heading or its first word."""
+    assert is_notes_heading(heading) is notes

@@ -49,10 +49,21 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
                              r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b")  # lower case
 
 
-_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO|"
-                        r"(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
-                        r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|note\s+\d))\b",
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b",
                         re.IGNORECASE)
+# "See above", "Cf. supra note 3", "Vgl. oben": a pointer elsewhere in the text; a repeat only when no citation
+# follows it ("See above, Smith 2010, p. 3" still cites).
+_POINTER_RE = re.compile(r"^(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
+                         r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|"
+                         r"note\s+\d+)\b", re.IGNORECASE)
+
+
+def _repeats(s: str) -> bool:
+    """A note that repeats or points to an earlier one and cites nothing new."""
+    if _REPEAT_RE.match(s):
+        return True
+    pointer = _POINTER_RE.match(s)
+    return bool(pointer) and not has_core(s[pointer.end():])
 
 
 _GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
@@ -171,6 +182,11 @@ def _about_the_list(s: str) -> bool:
     return not re.search(r"[.,:;()\[\]\"“”«»]", text) and bool(_SENTENCE_YEAR_RE.search(text))
 
 
+# What makes "a | b | c" a page's particulars and not a work's: a labelled part ("Autorin: …") or a term of study.
+_PARTICULAR_RE = re.compile(r"(?:^|\|\s)[^\W\d_][\w ]{0,20}:\s|\b(?:WS|SS|WiSe|SoSe|semester|term|trimester)\b",
+                            re.IGNORECASE)
+
+
 def _not_a_list_entry(s: str, low: str) -> str | None:
     """Lines with a year that are not references: a page's date stamps, a date alone, in-text citations."""
     if "-" in s and _KEY_DATE_RE.match(s):  # the line opens with its label and date
@@ -187,7 +203,8 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
         if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
             return "a date stamp of the page (created, updated), not a reference"
-    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")):
+    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")) \
+            and _PARTICULAR_RE.search(s):
         return "a line of the page's particulars (author | school | term), not a reference"
     if _about_the_list(s):
         return ABOUT_LIST
@@ -239,7 +256,7 @@ def judge(text: str) -> str | None:
     low = s.lower()
     if len(s) < 200 and _BOILERPLATE_RE.search(low) and not IDENT_RE.search(low):
         return "page boilerplate (copyright, privacy, navigation)"
-    if _REPEAT_RE.match(s):
+    if _repeats(s):
         return "repeats an earlier note (ibid., op. cit.)"
     if _is_prose(s, low):
         return PROSE
