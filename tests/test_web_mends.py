@@ -72,3 +72,17 @@ def test_bars_and_pointers_that_still_cite(text, reason):
 def test_which_headings_are_over_notes(heading, notes):
     """A notes word opens the heading (or follows "and"); a CJK notes word is the whole heading or its first word."""
     assert is_notes_heading(heading) is notes
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("<article><h1>Herons</h1><p>Text.</p><footer><h3>Sources</h3><ul><li>Smith J. (2010). Herons of Kent. "
+     "Avis, 3, 4-9.</li></ul></footer></article>", ["Smith J. (2010). Herons of Kent. Avis, 3, 4-9."]),
+    ("<h2>References</h2><blockquote><p>Birds fly.</p><footer>— Smith, <cite>Birds of Kent</cite>, 2010</footer>"
+     "</blockquote>", ["— Smith, Birds of Kent, 2010"]),
+    ("<h2>References</h2><p>Roe, J. (2011). Gulls of Kent. Avis, 4, 1-9.</p>"
+     "<footer><p>© 2024 The Bird Society | Privacy</p></footer>", ["Roe, J. (2011). Gulls of Kent. Avis, 4, 1-9."]),
+])
+def test_a_footer_with_sources_or_under_a_quotation_is_read(body, expected):
+    """A footer holding a heading and a list, or naming a quotation's source, is read; a page's footer is not."""
+    found, _ = found_in(_page(body), "p.html")
+    assert found == expected
