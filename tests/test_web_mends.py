@@ -86,3 +86,19 @@ def test_a_footer_with_sources_or_under_a_quotation_is_read(body, expected):
     """A footer holding a heading and a list, or naming a quotation's source, is read; a page's footer is not."""
     found, _ = found_in(_page(body), "p.html")
     assert found == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # A name, then a sentence to the reader: no undated entry.
+    ("<h2>Bibliography</h2><p>Kassel, Germany. Our library is open every weekday.</p>"
+     "<p>Roe, Jane. Write to us at any time.</p><p>Amsel, Karin. Les oiseaux du marais.</p>",
+     ["Amsel, Karin. Les oiseaux du marais."]),
+    # A short-form citation ("see Smith 2010") in a notes section cites; a plain sentence is a note.
+    ("<h2>Notes</h2><ol><li>This is discussed in the chapter on herons and gulls, see Smith 2010.</li>"
+     "<li>Counted by hand in the marsh in May 2019.</li></ol>",
+     ["This is discussed in the chapter on herons and gulls, see Smith 2010."]),
+])
+def test_sentences_after_a_name_and_short_form_citations(body, expected):
+    """"Family, Given." and a sentence is no entry; a note citing "Name year" is one."""
+    found, _ = found_in(_page(body), "p.html")
+    assert found == expected

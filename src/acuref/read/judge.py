@@ -236,14 +236,24 @@ def opens_a_sentence(text: str) -> bool:
     return later >= 4 and sum(w.lower().strip(",;:") in _FUNCTION for w in words) >= 2
 
 
+# A short-form citation: "Smith 2010", "(Smith 2010)", "Roe et al. 2003a".
+_NAME_YEAR_RE = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+)(?:\s+et\s+al\.?)?,?\s+\(?" + EARLY_YEAR + r"[a-z]?\b")
+
+
+def _short_form(text: str) -> bool:
+    """A name and a year as a text cites a work ("see Smith 2010"), not a month or a sentence's first word."""
+    return any(m.group(1).lower() not in MONTHS and m.group(1).lower() not in _FUNCTION
+               for m in _NAME_YEAR_RE.finditer(text))
+
+
 def is_remark(text: str) -> bool:
     """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
     quotation or author list, and its words after the first in lower case."""
     words = text.split()
     if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
         return False
-    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text):
-        return False  # "Name, Title in Book, 2020": a citation that ends with its year
+    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text) or _short_form(text):
+        return False  # "Name, Title in Book, 2020", "see Smith 2010": a citation, whole or short
     later = [w for w in words[1:] if w[:1].isalpha()]
     if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
         return False

@@ -53,17 +53,30 @@ _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?
 
 # An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
 # David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
-_INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
-                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2}(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
+_INVERTED_HEAD_RE = re.compile(r"(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
+                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2})(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
                                r"(?:\s+\S+)+")
+
+
+# Words a sentence to the reader has and a title seldom does: "Write to us …", "Our library is open …".
+_SAYS = frozenset("is are was were to us our we you your can will may".split())
+
+
+def _says(text: str) -> bool:
+    """Text after a name that is a sentence (to the reader, about a place), not a title."""
+    words = text.rstrip(".!").split()
+    if opens_a_sentence(text):
+        return True
+    return len(words) >= 4 and all(w[:1].islower() for w in words[1:]) and any(w.lower() in _SAYS for w in words)
 
 
 def undated_entry(text: str) -> bool:
     """An entry with no date that still plainly cites a work: a family name first, then a title."""
     if len(text) > 300:
         return False
-    if _INVERTED_HEAD_RE.match(text):
-        return True
+    head = _INVERTED_HEAD_RE.match(text)
+    if head:
+        return not _says(text[head.end("name"):].lstrip(" .:"))
     authors, rest, _ = split_authors(text)  # "I I Family and C G Other, Title of the report, Unpublished report"
     return authors is not None and len(_WORD_RE.findall(rest)) >= 4
 
