@@ -6,8 +6,10 @@ import time
 
 import pytest
 
+from acuref.read.htmltext import html_lines
 from acuref.read.judge import judge
 from acuref.read.sections import is_notes_heading
+from acuref.read.segment import segment
 from conftest import found_in
 
 
@@ -102,3 +104,17 @@ def test_sentences_after_a_name_and_short_form_citations(body, expected):
     """"Family, Given." and a sentence is no entry; a note citing "Name year" is one."""
     found, _ = found_in(_page(body), "p.html")
     assert found == expected
+
+
+@pytest.mark.parametrize("paragraph, texts", [
+    ("<p>Jane Roe. The Crows of Kent<br>Tom Poe. The Gulls of Kent</p>",
+     [["Jane Roe. The Crows of Kent"], ["Tom Poe. The Gulls of Kent"]]),
+    ("<p>Smith, John<br>This site is kept up by a few volunteers.</p>",
+     [["Smith, John"], ["This site is kept up by a few volunteers."]]),
+    ("<p><b>Amsel, Karin</b><br><i>Les oiseaux du marais</i><br>Seeverlag, 2011.</p>",
+     [["Amsel, Karin.", "Les oiseaux du marais.", "Seeverlag, 2011."]]),
+])
+def test_lines_after_a_break_join_only_as_an_entrys_fields(paragraph, texts):
+    """Names given first, one a line, stay apart, and so does a sentence after a name; fields a line join."""
+    units = segment(html_lines(f"<html><body>{paragraph}</body></html>"), blocks=True)
+    assert [u.texts for u in units if u is not None] == texts

@@ -5,14 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from acuref.normalize.names import is_author_list
+from acuref.normalize.names import classify, is_author_list
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
-from acuref.read.judge import IN_LIST, evidence_of, has_core, judged
+from acuref.read.judge import IN_LIST, evidence_of, has_core, judged, opens_a_sentence
 from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.paged import without_page_furniture
 from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
@@ -295,6 +295,15 @@ _NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w
 _NAME_OPEN_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")
 
 
+_NAME_HEAD_RE = re.compile(r"^([A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*\.?){1,3})[.:]\s+\S")
+
+
+def _named(s: str) -> bool:
+    """A line that opens with a name written given name first and then a stop: "Jane Roe. Crows of Kent"."""
+    head = _NAME_HEAD_RE.match(s)
+    return bool(head) and (is_author_list(head.group(1)) or classify(head.group(1)) in ("givenfirst", "initfirst"))
+
+
 def _fields_so_far(cur: Unit, s: str) -> bool:
     """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
     reference: no year or identifier yet, and short; the next line ``s`` is not another name opening an entry."""
@@ -303,8 +312,10 @@ def _fields_so_far(cur: Unit, s: str) -> bool:
     first = cur.texts[0]
     if _LOCATOR_LINE_RE.match(first):
         return False  # a paragraph of links ("Available at https://…"), one a line
-    if _NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first):
-        return False  # "Kahn, David: Codebreakers<br>Singh, Simon: Code Book": undated entries, one a line
+    if (_NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first)) or (_named(s) and _named(first)):
+        return False  # "Roe, Jane: Crows<br>Poe, Tom: Gulls", "Jane Roe. Crows<br>Tom Poe. Gulls": one a line
+    if opens_a_sentence(s):
+        return False  # "Roe, Jane<br>This site is kept by volunteers.": a sentence, not the entry's next field
     # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
     # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
     return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
