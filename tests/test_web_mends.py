@@ -8,8 +8,10 @@ import pytest
 
 from acuref.read.htmltext import html_lines
 from acuref.read.judge import judge
+from acuref.read.mdsource import admonitions, footnote_rows
 from acuref.read.sections import is_notes_heading
 from acuref.read.segment import segment
+from acuref.read.tables import row_as_entry
 from conftest import found_in
 
 
@@ -118,3 +120,17 @@ def test_lines_after_a_break_join_only_as_an_entrys_fields(paragraph, texts):
     """Names given first, one a line, stay apart, and so does a sentence after a name; fields a line join."""
     units = segment(html_lines(f"<html><body>{paragraph}</body></html>"), blocks=True)
     assert [u.texts for u in units if u is not None] == texts
+
+
+def test_a_headerless_row_with_a_count_is_no_entry():
+    """A row whose cells hold a name, a label, a count and a year is a data table's, not a reference."""
+    assert row_as_entry(["Smith, J.", "Heron count", "45", "2010"]) is None
+    assert row_as_entry(["Amsel, K.", "Birds of the marsh", "Vogelwelt 4, 3-9", "2011"]) is not None
+
+
+def test_footnote_definitions_end_at_a_heading_and_code_keeps_its_fences():
+    """A heading right under a footnote definition is outside the notes; ::: and !!! inside ``` stay as code."""
+    rows = ["Text[^1].", "", "[^1]: Counted by hand.", "## References", "", "```", ":::note", '!!! tip "X"', "```"]
+    assert footnote_rows(rows) == {2: 1}
+    admonitions(rows)
+    assert rows[5:] == ["```", ":::note", '!!! tip "X"', "```"]
