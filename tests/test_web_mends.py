@@ -134,3 +134,13 @@ def test_footnote_definitions_end_at_a_heading_and_code_keeps_its_fences():
     assert footnote_rows(rows) == {2: 1}
     admonitions(rows)
     assert rows[5:] == ["```", ":::note", '!!! tip "X"', "```"]
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("Posted on 3 March 2024 by Admin", "a date stamp of the page (created, updated), not a reference"),
+    ("A survey of heron nests carried out in 2019", None),
+    ("The next update of this list is planned for 2025.", "a sentence about the list, not a reference"),
+])
+def test_date_stamps_and_sentences_about_the_list(text, reason):
+    """A stamp with its maker is a stamp; a lower-case title ending in a year is no sentence about the list."""
+    assert judge(text) == reason

@@ -12,6 +12,11 @@ from acuref.read.evidence import evidence
 
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 
+# A family name (one or two capitalised words), a comma and a capital: "Amsel, Karin", "Roe, J.", "Le Corvo, L.".
+NAME_FAMILY = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?"
+NAME_FIRST_RE = re.compile(NAME_FAMILY + r",\s+[A-ZÀ-ÞĀ-Ž]")
+
+
 # The reasons judged() gives that callers act on (one spelling for the skipped list and the tests).
 PROSE = "running text, not a reference"
 BARE_LINK = "a bare link: too short to be a reference"
@@ -160,11 +165,21 @@ _STAMP_FILLER = frozenset("last dernière derniere letzte laatst última ultimo 
                           "on am op le el il em".split())
 
 
+_STAMP_BY_RE = re.compile(r"\s(?:by|von|par|door|por|da|przez)\s+[^\s\d]+(?:\s+[^\s\d]+)?\s*$")  # lower case
+
+
 # A sentence, not a list entry: "The next update of this list is planned for 2025." — six words or more, every
 # word after the first in lower case, no stop, comma or bracket inside, and its year run into the sentence.
 _SENTENCE_YEAR_RE = re.compile(r"\b[a-zà-ÿ]{2,}\s+" + EARLY_YEAR + r"\b")
 # A sentence that runs into a link: "The current version will be available at https://…".
 _LEADS_TO_LINK_RE = re.compile(r"^([^\W\d_][^:/]*?)\s(?:https?://|www\.)\S+\s*[.!]?$")
+
+
+# Words a sentence about the list itself uses: the list, this page, its next update or version.
+_SELF_WORDS = frozenset("this these list page site update updated updates version edition next current we our "
+                        "diese dieser dieses liste seite aktualisierung version nächste cette ce liste page mise "
+                        "prochaine esta este lista página actualización próxima deze dit lijst pagina versie "
+                        "volgende".split())
 
 
 def _about_the_list(s: str) -> bool:
@@ -177,6 +192,8 @@ def _about_the_list(s: str) -> bool:
     later = [w for w in words[1:] if not w.isdigit()]
     if any(not w[:1].islower() for w in later) or sum(w.lower().strip(",") in _FUNCTION for w in words) < 2:
         return False
+    if not any(w.lower().strip(",") in _SELF_WORDS for w in words):
+        return False  # "A survey of heron nests carried out in 2019": a work's title, not a word on the list
     if lead:
         return not has_core(text) and not re.search(r"[.:;()\[\]\"“”«»]", text)
     return not re.search(r"[.,:;()\[\]\"“”«»]", text) and bool(_SENTENCE_YEAR_RE.search(text))
@@ -200,7 +217,8 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         if YEAR_RE.search(s) and all(w in MONTHS for w in words):
             return "a date, not a reference"
     if len(s) <= 80 and _STAMP_RE.search(low):
-        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
+        stamp = _STAMP_BY_RE.sub("", low)  # "Posted on 3 March 2024 by Admin": the stamp and who made it
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", stamp)))
         if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
             return "a date stamp of the page (created, updated), not a reference"
     if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")) \
@@ -258,6 +276,11 @@ def is_remark(text: str) -> bool:
     if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
         return False
     return not (re.search(r"[,:;]", text) and evidence_of(text) >= 3)  # "Roe, J.: Crows, Kassel 2011" cites
+
+
+def is_note_not_citation(text: str) -> bool:
+    """A note that says something rather than cites something: a plain remark, or a sentence with no year."""
+    return is_remark(text) or (not has_core(text) and opens_a_sentence(text))
 
 
 def judge(text: str) -> str | None:

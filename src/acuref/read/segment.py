@@ -12,7 +12,7 @@ from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
-from acuref.read.judge import IN_LIST, evidence_of, has_core, judged, opens_a_sentence
+from acuref.read.judge import IN_LIST, NAME_FAMILY, NAME_FIRST_RE, evidence_of, has_core, judged, opens_a_sentence
 from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from acuref.read.paged import without_page_furniture
 from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
@@ -289,10 +289,10 @@ _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\
                                    + r"[a-z]?\s*\)\.?$")
 
 
-_NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")
+_NAME_FIELD_RE = re.compile(NAME_FAMILY + r",\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")  # "Family, Given" as the whole line
 
 
-_NAME_OPEN_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")
+_NAME_OPEN_RE = NAME_FIRST_RE
 
 
 _NAME_HEAD_RE = re.compile(r"^([A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*\.?){1,3})[.:]\s+\S")

@@ -13,7 +13,7 @@ import re
 
 from acuref.normalize.names import is_author_list
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.judge import IN_LIST, PROSE, evidence_of, has_core, judged
+from acuref.read.judge import IN_LIST, NAME_FIRST_RE, PROSE, evidence_of, has_core, judged
 
 # Header words (lower case, matched at the start of a header word or as the whole header) for each role.
 _ROLES = (
@@ -86,7 +86,7 @@ def row_reference(roles: list[str | None], cells: list[str]) -> str | None:
     return " ".join(p if p.endswith((".", "?", "!")) or k == last else p + "." for k, p in enumerate(parts))
 
 
-_NAME_CELL_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")  # "Amsel, Karin", "Roe, J."
+_NAME_CELL_RE = NAME_FIRST_RE  # "Amsel, Karin", "Roe, J."
 
 
 _YEAR_CELL_RE = re.compile(EARLY_YEAR)

@@ -13,8 +13,8 @@ from acuref.model import Skipped, Source
 from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
-from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged,
-                              opens_a_sentence)
+from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NAME_FAMILY, NO_YEAR, PROSE, evidence_of, has_core,
+                              is_note_not_citation, judged, opens_a_sentence)
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
 
@@ -53,7 +53,7 @@ _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?
 
 # An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
 # David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
-_INVERTED_HEAD_RE = re.compile(r"(?P<name>[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
+_INVERTED_HEAD_RE = re.compile(r"(?P<name>" + NAME_FAMILY + r",\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
                                r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2})(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
                                r"(?:\s+\S+)+")
 
@@ -89,7 +89,7 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
         return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
     if reason in (None, ABOUT_LIST) and u.lines[0].box and not u.lines[0].sure and (
-            is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
+            is_note_not_citation(u.flat)):
         return "a note, not a reference"  # a footnote that says something rather than cites something
     if reason == NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
