@@ -12,11 +12,7 @@ from acuref.read.mdsource import admonitions, footnote_rows
 from acuref.read.sections import is_notes_heading
 from acuref.read.segment import segment
 from acuref.read.tables import row_as_entry
-from conftest import found_in
-
-
-def _page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+from conftest import found_in, page_of
 
 
 @pytest.mark.parametrize("body, expected", [
@@ -36,7 +32,7 @@ def _page(body: str) -> str:
 ])
 def test_link_lines_and_bare_dois_keep_their_entries_apart(body, expected):
     """A link line joins the entry above it once; bare DOIs stay apart; a button row gives its DOI to the entry."""
-    found, _ = found_in(_page(body), "p.html")
+    found, _ = found_in(page_of(body), "p.html")
     assert found == expected
 
 
@@ -45,7 +41,7 @@ def test_a_paragraph_of_link_lines_reads_in_linear_time():
     def seconds(n: int) -> float:
         body = "<h2>References</h2><p>" + "".join(f"https://a{k}.org/x<br>" for k in range(n)) + "</p>"
         start = time.perf_counter()
-        found_in(_page(body), "p.html")
+        found_in(page_of(body), "p.html")
         return time.perf_counter() - start
 
     seconds(200)  # warm the caches and imports
@@ -88,7 +84,7 @@ def test_which_headings_are_over_notes(heading, notes):
 ])
 def test_a_footer_with_sources_or_under_a_quotation_is_read(body, expected):
     """A footer holding a heading and a list, or naming a quotation's source, is read; a page's footer is not."""
-    found, _ = found_in(_page(body), "p.html")
+    found, _ = found_in(page_of(body), "p.html")
     assert found == expected
 
 
@@ -104,7 +100,7 @@ def test_a_footer_with_sources_or_under_a_quotation_is_read(body, expected):
 ])
 def test_sentences_after_a_name_and_short_form_citations(body, expected):
     """"Family, Given." and a sentence is no entry; a note citing "Name year" is one."""
-    found, _ = found_in(_page(body), "p.html")
+    found, _ = found_in(page_of(body), "p.html")
     assert found == expected
 
 

@@ -51,8 +51,8 @@ _BOOK_MARKS_RE = re.compile(r"『[^』]{2,}』|«[^»]{3,}»")
 _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
 
 
-# An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
-# David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
+# An entry that opens with a name written family name first and then its title, with no date printed: "Amsel,
+# Karin. The Herons of the Marsh.", "Roe, J. Rooks at Dusk." (a book list that gives no years).
 _INVERTED_HEAD_RE = re.compile(r"(?P<name>" + NAME_FAMILY + r",\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
                                r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2})(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
                                r"(?:\s+\S+)+")
@@ -101,7 +101,7 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400 and not opens_a_sentence(u.flat):
         return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
     if reason == NO_YEAR and undated_entry(u.flat):
-        return None  # "Kahn, David. The Codebreakers.": a book list that prints no years
+        return None  # "Amsel, Karin. The Herons of the Marsh.": a book list that prints no years
     if reason in (NO_YEAR, PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
         return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
     return reason
