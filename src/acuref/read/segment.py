@@ -293,6 +293,10 @@ def _named(s: str) -> bool:
     return bool(head) and (is_author_list(head.group(1)) or classify(head.group(1)) in ("givenfirst", "initfirst"))
 
 
+# A sentence's verb or its reader: what a title after a name seldom holds ("Studies on the Language of …").
+_ADDRESS_RE = re.compile(r"\b(?:is|are|was|were|we|you|us|our|your)\b", re.IGNORECASE)
+
+
 def _fields_so_far(cur: Unit, s: str) -> bool:
     """A paragraph whose lines so far are the first fields of one entry (an author list, a title), not a whole
     reference: no year or identifier yet, and short; the next line ``s`` is not another name opening an entry."""
@@ -303,8 +307,9 @@ def _fields_so_far(cur: Unit, s: str) -> bool:
         return False  # a paragraph of links ("Available at https://…"), one a line
     if (_NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first)) or (_named(s) and _named(first)):
         return False  # "Roe, Jane: Crows<br>Poe, Tom: Gulls", "Jane Roe. Crows<br>Tom Poe. Gulls": one a line
-    if opens_a_sentence(s):
-        return False  # "Roe, Jane<br>This site is kept by volunteers.": a sentence, not the entry's next field
+    if len(cur.texts) == 1 and opens_a_sentence(s) and _ADDRESS_RE.search(s):
+        return False  # "Roe, Jane<br>This site is kept by volunteers.": a sentence, not the name's title
+    # (after a name and a title, a sentence describes the work: "<br>A collection of papers on the subject.")
     # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
     # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
     return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
