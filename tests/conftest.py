@@ -67,6 +67,11 @@ def _reader_restored():
     learned.use_reader(name)
 
 
+def page_of(body: str) -> str:
+    """A whole HTML page (doctype, head with a title) around ``body``."""
+    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+
+
 def found_in(text: str, name: str = "page.md") -> tuple[list[str], list]:
     """The references extracted from a document's text (each on one line) and the candidates skipped."""
     from acuref.read import extract_with_report

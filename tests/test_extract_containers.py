@@ -7,15 +7,11 @@ import pytest
 from acuref.read.htmlmarks import NOTES, WORKS, box_kind, chrome, is_backlink_text
 from acuref.read.judge import is_remark, judge
 from acuref.read.sections import is_reference_heading, is_reference_name
-from conftest import found_in
+from conftest import found_in, page_of
 
 _ENTRY_A = "Amsel, Karin. 2011. <em>Birds of the Marsh</em>. Kassel: Seeverlag."
 _ENTRY_B = "Reiher, Paul. <em>Notes on Herons</em>. Unpublished manuscript."
 _ENTRY_C = "Corvo, L. (2016). Crows in the city. <i>Urban Birds</i>, 12, 45–61."
-
-
-def _page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
 
 
 @pytest.mark.parametrize("tag, attrs, kind", [
@@ -62,7 +58,7 @@ def test_backlink_text(text, back):
 def test_pandoc_bibliography_without_a_heading():
     """A citeproc bibliography with no heading is a reference list by its markup: an entry with no year is
     taken; a footnote that is a remark is listed as skipped, one that cites a work is taken."""
-    page = _page(
+    page = page_of(
         "<p>Prose about marsh birds that cites two works and mentions nothing else of note here.</p>"
         f"<div id='refs' class='references csl-bib-body' role='doc-bibliography'>"
         f"<div class='csl-entry' role='doc-biblioentry'>{_ENTRY_A}</div>"
@@ -81,7 +77,7 @@ def test_pandoc_bibliography_without_a_heading():
 def test_mediawiki_notes_without_their_back_links():
     """A MediaWiki reference list in any language: the "↑ a b" back-links and the edit links go, each
     reference-text is an entry, a prose note is skipped, and the navigation box below is not read."""
-    page = _page(
+    page = page_of(
         "<div class='mw-heading mw-heading2'><h2 id='N'>Einzelnachweise</h2><span class='mw-editsection'>"
         "[<a href='#'>Bearbeiten</a>]</span></div><div class='reflist'><ol class='references'>"
         "<li id='cite_note-1'><span class='mw-cite-backlink'>↑ <sup><a href='#a'>a</a></sup> <sup><a href='#b'>b</a>"
@@ -103,7 +99,7 @@ def test_sphinx_citations_keep_their_keys():
     year in a citation list is still a reference."""
     cite = ("<div class='citation' id='{0}' role='doc-biblioentry'><span class='label'><span class='fn-bracket'>["
             "</span><a role='doc-backlink' href='#x'>{0}</a><span class='fn-bracket'>]</span></span><p>{1}</p></div>")
-    page = _page("<div role='list' class='citation-list'>" + cite.format("Amsel11", "K. Amsel. Birds of the Marsh. "
+    page = page_of("<div role='list' class='citation-list'>" + cite.format("Amsel11", "K. Amsel. Birds of the Marsh. "
                  "Seeverlag, 2011.") + cite.format("Reiher", "P. Reiher. Notes on Herons. Self-published.") + "</div>")
     found, _ = found_in(page, "doc.html")
     assert found == ["K. Amsel. Birds of the Marsh. Seeverlag, 2011.", "P. Reiher. Notes on Herons. Self-published."]
@@ -111,7 +107,7 @@ def test_sphinx_citations_keep_their_keys():
 
 def test_list_items_keep_their_bullet_with_a_paragraph():
     """``<li><p>…</p></li>``: the item's number goes with its first paragraph, so it is one list entry."""
-    page = _page("<h2>References</h2><ol><li><p>Corvo, L. (2016). Crows. <i>Urban Birds</i> 12, 45–61.</p></li>"
+    page = page_of("<h2>References</h2><ol><li><p>Corvo, L. (2016). Crows. <i>Urban Birds</i> 12, 45–61.</p></li>"
                  "<li><p>Amsel, K. (2011). Marsh birds. <i>Vogelwelt</i> 4, 3–9.</p></li></ol>")
     sources, _ = found_in(page, "refs.html")
     assert sources == ["Corvo, L. (2016). Crows. Urban Birds 12, 45–61.", "Amsel, K. (2011). Marsh birds. Vogelwelt 4, 3–9."]
@@ -120,7 +116,7 @@ def test_list_items_keep_their_bullet_with_a_paragraph():
 def test_coins_marks_a_citation():
     """A list item holding COinS metadata cites a work, even with no year printed and no heading above."""
     item = "<li>{0}<span class='Z3988' title='ctx_ver=Z39.88-2004&amp;rft.atitle=x'></span></li>"
-    page = _page("<p>Some words about the lab and what it does all day long, nothing cited.</p><ul>"
+    page = page_of("<p>Some words about the lab and what it does all day long, nothing cited.</p><ul>"
                  + item.format("Corvo L. Crows in the city. Urban Birds.")
                  + item.format("Amsel K. Marsh birds. Vogelwelt.") + "</ul>")
     found, _ = found_in(page, "lab.html")
@@ -129,7 +125,7 @@ def test_coins_marks_a_citation():
 
 def test_bibtex_beside_its_entry_is_skipped():
     """A "cite this" block printing the entry and its BibTeX record gives one reference; the record is listed."""
-    page = _page("<h2>Citation</h2><p>Amsel K (2011). “Marsh Birds.” <em>Vogelwelt</em>, 4, 3–9.</p>"
+    page = page_of("<h2>Citation</h2><p>Amsel K (2011). “Marsh Birds.” <em>Vogelwelt</em>, 4, 3–9.</p>"
                  "<pre>@Article{amsel,\n  title = {Marsh Birds},\n  author = {Karin Amsel},\n  year = {2011},\n}</pre>")
     found, skipped = found_in(page, "cite.html")
     assert found == ["Amsel K (2011). “Marsh Birds.” Vogelwelt, 4, 3–9."]
@@ -138,7 +134,7 @@ def test_bibtex_beside_its_entry_is_skipped():
 
 def test_references_run_together_in_one_paragraph():
     """Whole references run together in one paragraph are cut at each new author and year."""
-    page = _page("<h2>References</h2><p>Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45-61. "
+    page = page_of("<h2>References</h2><p>Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45-61. "
                  "Amsel, K. (2011). Marsh birds. Vogelwelt, 4, 3-9. Reiher, P. (2001). Herons. Avis, 7, 1-2.</p>")
     found, _ = found_in(page, "refs.html")
     assert found == ["Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45-61.",
@@ -164,7 +160,7 @@ def test_publication_cards():
             "in winter more often than in the summer months of the year.</p></div>"
             "<div class='links'><a href='https://example.org/p.pdf'>Paper</a> <a href='https://example.org/c'>Code</a>"
             "</div></div>")
-    page = _page("<h1>Publications</h1>" + card.format(t="Counting Crows in the City", a="Jane Roe*, Tom Poe",
+    page = page_of("<h1>Publications</h1>" + card.format(t="Counting Crows in the City", a="Jane Roe*, Tom Poe",
                                                        v="Urban Birds", y="2021")
                  + card.format(t="Waders on the Mudflats", a="Tom Poe, Li Wu", v="Coastal Data Workshop", y="2019"))
     found, skipped = found_in(page, "pubs.html")
@@ -175,7 +171,7 @@ def test_publication_cards():
 
 def test_a_topic_heading_over_whole_references_is_no_card():
     """A topic subheading over list entries that are references of their own stays a subheading."""
-    page = _page("<h2>References</h2><h3>Crows and their roosts</h3><p>Roe, J., Poe, T. (2021). Counting crows. "
+    page = page_of("<h2>References</h2><h3>Crows and their roosts</h3><p>Roe, J., Poe, T. (2021). Counting crows. "
                  "Urban Birds, 12, 45-61.</p><p>Poe, T. (2019). Waders. Coastal Data, 3, 1-9.</p>")
     found, skipped = found_in(page, "refs.html")
     assert found == ["Roe, J., Poe, T. (2021). Counting crows. Urban Birds, 12, 45-61.",
@@ -186,7 +182,7 @@ def test_a_topic_heading_over_whole_references_is_no_card():
 def test_an_inline_styled_block_breaks_no_line():
     """A badge a browser add-on put inside an entry (a <div> styled inline) does not cut the entry in two, and a
     line that opens with a stop goes on with the entry above instead of being a note of its own."""
-    page = _page("<h2>Notes</h2><ol class='references'><li><span class='reference-text'>Roe, Jane (6 May 2011). "
+    page = page_of("<h2>Notes</h2><ol class='references'><li><span class='reference-text'>Roe, Jane (6 May 2011). "
                  "<a href='https://example.org/a'>\"Counting crows\"</a><div style='display: -webkit-inline-box'>"
                  "<div class='badge'></div></div>. <i>Bird News</i>. Retrieved 7 May 2014.</span></li>"
                  "<li><span class='reference-text'>Poe, Tom (2019). \"Waders\"<div><div></div></div>. <i>Coast</i>. "
@@ -199,7 +195,7 @@ def test_an_inline_styled_block_breaks_no_line():
 def test_the_pages_own_citation_and_citing_works_are_not_references():
     """A journal page's "Cite this article" block cites the page itself, and the works under "Cited by" cite it:
     both are listed as skipped, not taken."""
-    page = _page("<h2>References</h2><ol><li>Roe J. Crows. <i>Urban Birds</i> 1, 2 (2010).</li></ol>"
+    page = page_of("<h2>References</h2><ol><li>Roe J. Crows. <i>Urban Birds</i> 1, 2 (2010).</li></ol>"
                  "<h2>Cite this article</h2><p>Poe, T. Counting crows. <i>Urban Birds</i> 12, 45–61 (2021). "
                  "https://doi.org/10.1000/ub.2021.1</p><h2>Cited by</h2><ul><li>Wu L. More crows. <i>Avis</i> 3, 4 "
                  "(2022).</li><li>Lee K. Fewer crows. <i>Avis</i> 4, 5 (2023).</li></ul>")
@@ -236,7 +232,7 @@ def test_word_processor_exports(attrs, kind):
 
 def test_titles_in_book_quotes_need_no_year():
     """Inside a reference section an entry with its title in 『』 or «» is a reference even with no year."""
-    page = _page("<h2>参考文献</h2><ul><li>山田太郎『鳥の研究』岩波書店</li></ul><h2>Литература</h2><ul>"
+    page = page_of("<h2>参考文献</h2><ul><li>山田太郎『鳥の研究』岩波書店</li></ul><h2>Литература</h2><ul>"
                  "<li>Иванов И. «Птицы города». М.: Наука</li></ul>")
     found, _ = found_in(page, "refs.html")
     assert found == ["山田太郎『鳥の研究』岩波書店", "Иванов И. «Птицы города». М.: Наука"]

@@ -5,17 +5,13 @@ from __future__ import annotations
 import pytest
 
 from acuref.read.judge import is_remark, judge
-from conftest import found_in
-
-
-def _page(body: str) -> str:
-    return f"<!DOCTYPE html><html><head><title>T</title></head><body>{body}</body></html>"
+from conftest import found_in, page_of
 
 
 def test_an_entry_set_out_a_field_a_line_in_one_paragraph():
     """``<p><b>Author</b><br><i>Title</i><br>Publisher, year</p>``: the lines of one paragraph are one entry;
     a paragraph of whole references, one a line, stays one entry a line."""
-    page = _page("<h1>Bibliographie</h1>"
+    page = page_of("<h1>Bibliographie</h1>"
                  "<p><b>Amsel, Karin</b><br><i>Les oiseaux du marais</i><br>Seeverlag, 2011.</p>"
                  "<p><b>Corvo, Luca &amp; Reiher, Paul</b><br>\"Crows in the city\"<br>Urban Birds, 2016.</p>"
                  "<p>Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9.<br>Poe, T. (2008). Gulls. Avis, 5, 1-2.</p>")
@@ -28,7 +24,7 @@ def test_an_entry_set_out_a_field_a_line_in_one_paragraph():
 def test_an_undated_book_list_under_topic_headings():
     """"Family, Given. Title." with no year in a reference section is a reference, under a topic subheading too;
     a line of a link list without a name first is not."""
-    page = _page("<h1>Bibliography</h1><h2>Birds</h2><p>Amsel, Karin<br>Birds of the Marsh.</p>"
+    page = page_of("<h1>Bibliography</h1><h2>Birds</h2><p>Amsel, Karin<br>Birds of the Marsh.</p>"
                  "<h2>History</h2><p>Reiher, Paul<br>A History of Herons.</p><p>Corvo, L. The Crow Book.</p>"
                  "<h2>Online</h2><ul><li>Internet Archive</li><li>Bird Library – City University</li></ul>")
     found, skipped = found_in(page, "books.html")
@@ -78,7 +74,7 @@ def test_a_note_that_ends_with_its_year_cites(note, remark):
 def test_a_row_of_buttons_under_an_entry_gives_only_its_doi():
     """A publication page's "PDF  Cite  DOI" buttons, a block of their own under the entry, are not an entry:
     the DOI they link to joins the entry above."""
-    page = _page("<h1>Publications</h1><div class='pub'><span>Karin Amsel, Paul Reiher</span> (2011). "
+    page = page_of("<h1>Publications</h1><div class='pub'><span>Karin Amsel, Paul Reiher</span> (2011). "
                  "<a href='/p/marsh/'>Birds of the marsh in winter</a>. <em>Marsh Studies</em>."
                  "<p><a href='/marsh.pdf'>PDF</a> <a href='#'>Cite</a> <a href='https://doi.org/10.1000/ms.11'>DOI</a></p>"
                  "</div>")
@@ -98,7 +94,7 @@ def test_a_footnote_that_is_only_an_address_is_no_reference():
 def test_unpublished_reports_after_their_authors_are_entries():
     """In a publication list, "A B Name and C D Other, Title, Unpublished report …" opens with its authors: it is
     an entry, with or without a year, not running text."""
-    page = _page("<h2>Publications</h2><ol><li>K Amsel and P Reiher, Birds of the marsh, J. Marsh Stud. 12, 45-61, 2011."
+    page = page_of("<h2>Publications</h2><ol><li>K Amsel and P Reiher, Birds of the marsh, J. Marsh Stud. 12, 45-61, 2011."
                  "</li></ol><p>L Corvo and J Roe, A method for counting crows at dusk in winter, Unpublished report on the "
                  "counts made in the city park during the cold months</p>"
                  "<p>L Corvo, Rooks and crows in the old town of the city and their nests Unpublished thesis submitted "
@@ -123,7 +119,7 @@ def test_glosses_among_footnotes_are_notes():
             "[^2]: Karin Amsel, « Les oiseaux du marais », Revue des oiseaux, 4, 2011, p. 3-9.\n")
     found, skipped = found_in(text, "memoire.md")
     assert found == ["Karin Amsel, « Les oiseaux du marais », Revue des oiseaux, 4, 2011, p. 3-9."]
-    assert [s.reason for s in skipped] in (["a note, not a reference"], ["running text, not a reference"])
+    assert [s.reason for s in skipped] == ["running text, not a reference"]  # a long gloss reads as prose
 
 
 @pytest.mark.parametrize("text, sentence", [
@@ -142,7 +138,7 @@ def test_what_opens_as_a_sentence(text, sentence):
 def test_a_pages_footer_and_byline_are_not_references():
     """A ``<footer>`` (school, term, copyright) is page chrome unless its markup names footnotes; a byline of
     particulars set apart by " | " is not an entry; an access note after a <br> stays with its entry."""
-    page = _page("<header><h1>Literaturverzeichnis</h1><p>Autorin: K. Amsel | Hochschule Kassel | WS 2025/26</p>"
+    page = page_of("<header><h1>Literaturverzeichnis</h1><p>Autorin: K. Amsel | Hochschule Kassel | WS 2025/26</p>"
                  "</header><div><p>Corvo, L. (2016). Crows in the city. Urban Birds, 12, 45–61.</p>"
                  "<p>Roe, J., ‘Rooks at dusk’, 2003, <a href='https://example.org/rooks'>https://example.org/rooks</a>"
                  "<br>[accessed 19 July 2006]</p></div>"
@@ -205,7 +201,7 @@ def test_a_table_row_whose_cells_read_as_one_reference():
     """A table with no header naming its columns: a row whose cells together read as a reference (name, title,
     imprint, year; its first cell a name) is one entry; a row holding a whole entry in one cell keeps it; a
     timeline's row and a film list's row (name, year, description) are no entries."""
-    page = _page("<h2>Bibliographie</h2><table>"
+    page = page_of("<h2>Bibliographie</h2><table>"
                  "<tr><td>Amsel, Karin</td><td><i>Les oiseaux du marais</i></td><td>Paris : Seuil</td><td>2011</td></tr>"
                  "<tr><td>Corvo, Luca</td><td>Les corvidés</td><td>Revue des oiseaux, 4, p. 3-9</td><td>2009</td></tr>"
                  "<tr><td>[3]</td><td>Roe, J. (2001). Rooks at dusk. Avis, 3, 4-9.</td></tr></table>"
@@ -221,7 +217,7 @@ def test_a_table_row_whose_cells_read_as_one_reference():
 
 def test_undated_entries_one_a_line_stay_apart():
     """Undated entries set one a line with <br> ("Family, Given: Title") are not fields of one entry."""
-    page = _page("<h2>Bibliography</h2><p>Kahn, David: The Codebreakers<br>Singh, Simon: The Code Book<br>"
-                 "Page, Sophie: Magic in Medieval Europe</p>")
-    found, skipped = found_in(page, "books.html")
-    assert len(found) + len(skipped) == 3 and not any("Singh" in f and "Kahn" in f for f in found)
+    page = page_of("<h2>Bibliography</h2><p>Amsel, Karin: The Herons of the Marsh<br>Reiher, Paul: Rooks at Dusk<br>"
+                 "Corvo, Luca: Crows in the City</p>")
+    found, _ = found_in(page, "books.html")
+    assert found == ["Amsel, Karin: The Herons of the Marsh", "Reiher, Paul: Rooks at Dusk", "Corvo, Luca: Crows in the City"]

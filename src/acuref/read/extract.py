@@ -29,8 +29,8 @@ from acuref.normalize.text import squash
 from acuref.read.cards import cards
 from acuref.read.documents import Document, Line
 from acuref.read.evidence import evidence
-from acuref.read.judge import (IN_LIST, JOURNAL_LINE, PROSE, SOURCE_LINE, STANDALONE, evidence_of, has_core, is_remark,
-                               judged, opens_a_sentence)
+from acuref.read.judge import (IN_LIST, JOURNAL_LINE, PROSE, SOURCE_LINE, STANDALONE, evidence_of, has_core,
+                               is_note_not_citation, judged)
 from acuref.read.lists import Member, groups, heading_like, item_label, runs
 from acuref.read.sections import (is_end_heading, is_notes_heading, is_reference_heading, is_reference_name,
                                   not_cited_heading)
@@ -244,7 +244,7 @@ class _Walk:
     def _in_section(self, u: Unit, member: Member | None) -> None:
         reason = verdict(u, member)
         if reason is None and self.notes and not u.lines[0].box and (
-                is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
+                is_note_not_citation(u.flat)):
             reason = "a note, not a reference"  # under "Notes": a note that says something rather than cites
         if reason is None:
             self.found.take(u, item_label(u, member))

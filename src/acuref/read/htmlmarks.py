@@ -11,10 +11,11 @@ links and back-links (``↑``, ``^ a b``) are not printed text of any entry.
 
 from __future__ import annotations
 
+import bisect
 import re
 
-__all__ = ["LINK_WORDS_RE", "NOTES", "WORKS", "box_kind", "chrome", "is_backlink_text", "is_entry", "link_words_only",
-           "without_link_tail"]
+__all__ = ["LINK_WORDS_RE", "NOTES", "WORKS", "box_kind", "chrome", "footers_with_lists", "is_backlink_text", "is_entry",
+           "link_words_only", "without_link_tail"]
 
 WORKS = 2  # every block inside is an entry of a bibliography
 NOTES = 1  # footnotes or endnotes: references and remarks mixed
@@ -146,3 +147,35 @@ def link_words_only(text: str) -> bool:
 def without_link_tail(text: str) -> str:
     """An entry without the bracketed link words a database page closes it with."""
     return _LINK_TAIL_RE.sub("", text) if text.endswith("]") else text
+
+
+_FOOTER_TAG_RE = re.compile(r"<(/?)footer\b", re.IGNORECASE)
+_HEADING_OR_ITEM_RE = re.compile(r"<(h[1-6]|li)\b", re.IGNORECASE)
+
+
+def footers_with_lists(text: str) -> set[tuple[int, int]]:
+    """Where (line, column) each ``<footer>`` opens that holds a heading and a list item ("<footer><h3>Sources</h3>
+    <ul><li>…"): an article's own sources, not a page's chrome. One pass over the tags (linear)."""
+    marks = [(m.start(), m.group(1).lower()[:1] or "l") for m in _HEADING_OR_ITEM_RE.finditer(text)]
+    opens: list[int] = []
+    kept: list[int] = []
+    k = 0
+    seen: list[set[str]] = []
+    for m in _FOOTER_TAG_RE.finditer(text):
+        while k < len(marks) and marks[k][0] < m.start():
+            for box in seen:
+                box.add(marks[k][1])
+            k += 1
+        if not m.group(1):
+            opens.append(m.start())
+            seen.append(set())
+        elif opens:
+            start, box = opens.pop(), seen.pop()
+            if box >= {"h", "l"}:
+                kept.append(start)
+    newlines = [k for k, c in enumerate(text) if c == "\n"] if kept else []
+    out = set()
+    for start in kept:
+        line = bisect.bisect_left(newlines, start)
+        out.add((line + 1, start - (newlines[line - 1] + 1 if line else 0)))
+    return out

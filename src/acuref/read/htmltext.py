@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
-from acuref.read.htmlmarks import WORKS, box_kind, chrome, is_backlink_text, is_entry, link_words_only, without_link_tail
+from acuref.read.htmlmarks import (WORKS, box_kind, chrome, footers_with_lists, is_backlink_text, is_entry,
+                                   link_words_only, without_link_tail)
 from acuref.read.lines import Line, strip_tex
 from acuref.read.tables import row_as_entry, row_reference, table_roles
 
@@ -84,6 +85,8 @@ class BlockTextParser(HTMLParser):
         self._box_count = 0
         self._back: int | None = None  # where an open back-link's text starts in the buffer
         self._inline: list[list[str | int]] = []  # [tag, depth] of a block its style sets inline
+        self._quote = 0  # open <blockquote> elements: a <footer> inside one names the quotation's source
+        self.kept_footers: set[tuple[int, int]] = set()
         self._coins = False  # the open block holds a COinS span (<span class="Z3988" title="ctx_ver=…">)
 
     def _flush(self, hold: bool = False) -> None:
@@ -157,6 +160,8 @@ class BlockTextParser(HTMLParser):
             self._back = len(self._buf) if (dict(attrs).get("role") or "").lower() == "doc-backlink" else None
         if tag == "pre":
             self._pre += 1
+        if tag == "blockquote":
+            self._quote += 1
         if tag == "ol":
             start = dict(attrs).get("start")
             self._lists.append([int(start) - 1 if start and start.isdigit() else 0, None])
@@ -227,17 +232,23 @@ class BlockTextParser(HTMLParser):
             self._dt = False
         if tag == "pre":
             self._pre = max(0, self._pre - 1)
+        if tag == "blockquote":
+            self._quote = max(0, self._quote - 1)
         if tag in ("ol", "ul") and self._lists:
             self._lists.pop()
         if self._boxes:
             self._box_end(tag)
+
+    def _kept(self, tag: str) -> bool:
+        """A footer that is no chrome: a quotation's source line, or an article's footer with its sources listed."""
+        return tag == "footer" and (self._quote > 0 or self.getpos() in self.kept_footers)
 
     def _counted_start(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """An element that opens: one the page hides or that is chrome is skipped whole; containers, and blocks
         styled inline, are counted so their end is known."""
         if self._hidden and tag == self._hidden[-1][0]:
             self._hidden[-1][1] += 1  # type: ignore[operator]
-        elif _is_hidden(attrs) or chrome(tag, dict(attrs)):
+        elif _is_hidden(attrs) or (chrome(tag, dict(attrs)) and not self._kept(tag)):
             if tag in _BLOCK_TAGS and not self._skip and not _is_hidden(attrs):
                 # Navigation ends what came before it, as its own headings ("Navigation menu") did when read.
                 self._flush()
@@ -362,6 +373,7 @@ class _Table:
 
 def html_lines(text: str) -> tuple[Line, ...]:
     parser = BlockTextParser()
+    parser.kept_footers = footers_with_lists(text)
     parser.feed(text)
     parser.close()
     return tuple(parser.lines)

@@ -12,6 +12,11 @@ from acuref.read.evidence import evidence
 
 YEAR_RE = re.compile(rf"(?<![\d/.-]){EARLY_YEAR}(?:[a-z]|/\d{2,4})?(?![\d])")
 
+# A family name (one or two capitalised words), a comma and a capital: "Amsel, Karin", "Roe, J.", "Le Corvo, L.".
+NAME_FAMILY = r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?"
+NAME_FIRST_RE = re.compile(NAME_FAMILY + r",\s+[A-ZÀ-ÞĀ-Ž]")
+
+
 # The reasons judged() gives that callers act on (one spelling for the skipped list and the tests).
 PROSE = "running text, not a reference"
 BARE_LINK = "a bare link: too short to be a reference"
@@ -49,10 +54,21 @@ _BOILERPLATE_RE = re.compile(r"©|\bcopyright\b|all\s+rights\s+reserved|\bprivac
                              r"terug\s+naar\s+boven|\bdisclaimer\b|\bnewsletter\b|\bsubscribe\b")  # lower case
 
 
-_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO|"
-                        r"(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
-                        r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|note\s+\d))\b",
+_REPEAT_RE = re.compile(r"^(?:ibid|ibidem|idem|id\.|op\.\s?cit|loc\.\s?cit|art\.\s?cit|ebd\.|ebenda|a\.\s?a\.\s?O\.|aaO)\b",
                         re.IGNORECASE)
+# "See above", "Cf. supra note 3", "Vgl. oben": a pointer elsewhere in the text; a repeat only when no citation
+# follows it ("See above, Smith 2010, p. 3" still cites).
+_POINTER_RE = re.compile(r"^(?:cf\.?|voir|vgl\.?|see|siehe|vedi|véase|zie)\s+(?:supra|infra|oben|unten|above|below|"
+                         r"plus\s+(?:haut|bas)|ci-dessus|ci-dessous|sopra|sotto|arriba|abajo|boven|hieronder|"
+                         r"note\s+\d+)\b", re.IGNORECASE)
+
+
+def _repeats(s: str) -> bool:
+    """A note that repeats or points to an earlier one and cites nothing new."""
+    if _REPEAT_RE.match(s):
+        return True
+    pointer = _POINTER_RE.match(s)
+    return bool(pointer) and not has_core(s[pointer.end():])
 
 
 _GOES_ON_RE = re.compile(r"(?:https?://|www\.)\S*?(?:[,;]\s|\s+[a-zà-ÿ])")  # the sentence around a link goes on
@@ -149,11 +165,21 @@ _STAMP_FILLER = frozenset("last dernière derniere letzte laatst última ultimo 
                           "on am op le el il em".split())
 
 
+_STAMP_BY_RE = re.compile(r"\s(?:by|von|par|door|por|da|przez)\s+[^\s\d]+(?:\s+[^\s\d]+)?\s*$")  # lower case
+
+
 # A sentence, not a list entry: "The next update of this list is planned for 2025." — six words or more, every
 # word after the first in lower case, no stop, comma or bracket inside, and its year run into the sentence.
 _SENTENCE_YEAR_RE = re.compile(r"\b[a-zà-ÿ]{2,}\s+" + EARLY_YEAR + r"\b")
 # A sentence that runs into a link: "The current version will be available at https://…".
 _LEADS_TO_LINK_RE = re.compile(r"^([^\W\d_][^:/]*?)\s(?:https?://|www\.)\S+\s*[.!]?$")
+
+
+# Words a sentence about the list itself uses: the list, this page, its next update or version.
+_SELF_WORDS = frozenset("this these list page site update updated updates version edition next current we our "
+                        "diese dieser dieses liste seite aktualisierung version nächste cette ce liste page mise "
+                        "prochaine esta este lista página actualización próxima deze dit lijst pagina versie "
+                        "volgende".split())
 
 
 def _about_the_list(s: str) -> bool:
@@ -166,9 +192,16 @@ def _about_the_list(s: str) -> bool:
     later = [w for w in words[1:] if not w.isdigit()]
     if any(not w[:1].islower() for w in later) or sum(w.lower().strip(",") in _FUNCTION for w in words) < 2:
         return False
+    if not any(w.lower().strip(",") in _SELF_WORDS for w in words):
+        return False  # "A survey of heron nests carried out in 2019": a work's title, not a word on the list
     if lead:
         return not has_core(text) and not re.search(r"[.:;()\[\]\"“”«»]", text)
     return not re.search(r"[.,:;()\[\]\"“”«»]", text) and bool(_SENTENCE_YEAR_RE.search(text))
+
+
+# What makes "a | b | c" a page's particulars and not a work's: a labelled part ("Autorin: …") or a term of study.
+_PARTICULAR_RE = re.compile(r"(?:^|\|\s)[^\W\d_][\w ]{0,20}:\s|\b(?:WS|SS|WiSe|SoSe|semester|term|trimester)\b",
+                            re.IGNORECASE)
 
 
 def _not_a_list_entry(s: str, low: str) -> str | None:
@@ -184,10 +217,12 @@ def _not_a_list_entry(s: str, low: str) -> str | None:
         if YEAR_RE.search(s) and all(w in MONTHS for w in words):
             return "a date, not a reference"
     if len(s) <= 80 and _STAMP_RE.search(low):
-        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", low)))
+        stamp = _STAMP_BY_RE.sub("", low)  # "Posted on 3 March 2024 by Admin": the stamp and who made it
+        words = re.findall(r"[^\W\d_]+", _DATE_PART_RE.sub(" ", _STAMP_RE.sub(" ", stamp)))
         if all(w in MONTHS or w in _FUNCTION or w in _STAMP_FILLER for w in words):
             return "a date stamp of the page (created, updated), not a reference"
-    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")):
+    if s.count(" | ") >= 2 and not re.search(r"[,;]", s) and all(len(part.split()) <= 5 for part in s.split(" | ")) \
+            and _PARTICULAR_RE.search(s):
         return "a line of the page's particulars (author | school | term), not a reference"
     if _about_the_list(s):
         return ABOUT_LIST
@@ -219,18 +254,33 @@ def opens_a_sentence(text: str) -> bool:
     return later >= 4 and sum(w.lower().strip(",;:") in _FUNCTION for w in words) >= 2
 
 
+# A short-form citation: "Smith 2010", "(Smith 2010)", "Roe et al. 2003a".
+_NAME_YEAR_RE = re.compile(r"\b([A-ZÀ-ÞĀ-Ž][\w'’-]+)(?:\s+et\s+al\.?)?,?\s+\(?" + EARLY_YEAR + r"[a-z]?\b")
+
+
+def _short_form(text: str) -> bool:
+    """A name and a year as a text cites a work ("see Smith 2010"), not a month or a sentence's first word."""
+    return any(m.group(1).lower() not in MONTHS and m.group(1).lower() not in _FUNCTION
+               for m in _NAME_YEAR_RE.finditer(text))
+
+
 def is_remark(text: str) -> bool:
     """A footnote that is a plain sentence, not a citation: "Counted by hand in 2019." — no identifier, locator,
     quotation or author list, and its words after the first in lower case."""
     words = text.split()
     if not 3 <= len(words) <= 40 or re.search(r"[\"“„«(『「]", text) or _LOCATOR_RE.search(text):
         return False
-    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text):
-        return False  # "Name, Title in Book, 2020": a citation that ends with its year
+    if IDENT_RE.search(text.lower()) or _ENDS_WITH_YEAR_RE.search(text) or _short_form(text):
+        return False  # "Name, Title in Book, 2020", "see Smith 2010": a citation, whole or short
     later = [w for w in words[1:] if w[:1].isalpha()]
     if len(later) < 2 or sum(w[0].islower() for w in later) < 0.7 * len(later):
         return False
     return not (re.search(r"[,:;]", text) and evidence_of(text) >= 3)  # "Roe, J.: Crows, Kassel 2011" cites
+
+
+def is_note_not_citation(text: str) -> bool:
+    """A note that says something rather than cites something: a plain remark, or a sentence with no year."""
+    return is_remark(text) or (not has_core(text) and opens_a_sentence(text))
 
 
 def judge(text: str) -> str | None:
@@ -239,7 +289,7 @@ def judge(text: str) -> str | None:
     low = s.lower()
     if len(s) < 200 and _BOILERPLATE_RE.search(low) and not IDENT_RE.search(low):
         return "page boilerplate (copyright, privacy, navigation)"
-    if _REPEAT_RE.match(s):
+    if _repeats(s):
         return "repeats an earlier note (ibid., op. cit.)"
     if _is_prose(s, low):
         return PROSE

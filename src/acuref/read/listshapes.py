@@ -4,7 +4,8 @@ Physics publication lists (and other hand-written pages) print an entry's source
 ``<br>``: ``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.`` The line above
 is already a whole reference by its marks (authors, a venue with volume, page and year), so a break after it
 would start a note; but it has no title, and the line below is one. :func:`title_after_source` tells the
-segmenter to keep such a line in the entry.
+segmenter to keep such a line in the entry. A row of link words with a DOI (``PDF  Cite  https://doi.org/…``)
+under an entry gives the entry its DOI (:func:`doi_links`, :func:`doi_only`).
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.shapes import split_authors
+from acuref.read.htmlmarks import LINK_WORDS_RE
 
-__all__ = ["cjk_name_key", "link_word_label", "series_line", "title_after_source"]
+__all__ = ["DOI_RE", "LINK_RE", "cjk_name_key", "doi_links", "doi_only", "link_word_label", "series_line",
+           "title_after_source"]
 
 # Authors, then only a venue, its volume, a page or article number and the year: "Phys. Rev. E 55, 7090 (1997)."
 _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]?\s?(?:\(\s?[\w/-]{1,9}\s?\))?,\s?"
@@ -63,3 +66,22 @@ def cjk_name_key(line: str) -> "re.Match[str] | None":
     """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
     m = _CJK_KEY_RE.match(line)
     return m if m and line[m.end():].startswith(m.group(1)) else None
+
+
+LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
+
+
+def doi_links(s: str) -> bool:
+    """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
+    if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
+        return False
+    rest = LINK_WORDS_RE.sub(" ", LINK_RE.sub(" ", s))
+    return not re.search(r"[^\W_]", rest)
+
+
+DOI_RE = re.compile(r"\b10\.\d{4,9}/")
+
+
+def doi_only(s: str) -> str:
+    """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
+    return " ".join(m for m in LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s

@@ -128,6 +128,11 @@ def without_shortcodes(line: str) -> str:
 _FOOTNOTE_DEF_RE = re.compile(r"^\s{0,3}\[\^[^\]\s]{1,20}\]:")
 
 
+# A line that starts a block of its own even straight after a paragraph: a heading, a code fence, a rule.
+_BLOCK_START_RE = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s|$)|```|~~~|(?:[-*_]\s*){3,}$)")
+_CODE_FENCE_RE = re.compile(r"^\s{0,3}(```|~~~)")
+
+
 def footnote_rows(rows: list[str]) -> dict[int, int]:
     """The rows inside footnote definitions (``[^1]: …`` and the indented or run-on lines under it), each with
     the number of its run of definitions: a Markdown renderer prints them as the page's footnotes section, a
@@ -140,8 +145,9 @@ def footnote_rows(rows: list[str]) -> dict[int, int]:
             if not inside:
                 run += 1
             inside = True
-        elif inside and row.strip() and not row.startswith(("    ", "\t")) and not rows[k - 1].strip():
-            inside = False  # an unindented paragraph after a blank line: the definitions have ended
+        elif inside and row.strip() and not row.startswith(("    ", "\t")) and (
+                not rows[k - 1].strip() or _BLOCK_START_RE.match(row)):
+            inside = False  # an unindented paragraph after a blank line, or a heading, fence or rule: they ended
         if inside:
             out[k] = run
     return out
@@ -157,7 +163,14 @@ def admonitions(rows: list[str]) -> None:
     admonition prints its quoted title alone (``!!! tip "Further reading"`` → ``Further reading``), with its
     indented body read as the paragraphs under it."""
     body = False
+    code = ""  # the open code fence: what stands inside it is code, printed as it is
     for k, row in enumerate(rows):
+        fence = _CODE_FENCE_RE.match(row)
+        if fence and (not code or fence.group(1) == code):
+            code = "" if code else fence.group(1)
+            continue
+        if code:
+            continue
         if _FENCE_RE.match(row):
             rows[k] = ""
             continue

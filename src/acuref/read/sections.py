@@ -155,13 +155,22 @@ def is_end_heading(text: str) -> bool:
 
 
 # Words that name a section of notes (explanations and citations mixed), not a list of works only.
-_NOTES_HEADS = ("notes", "note", "noten", "anmerkungen", "fußnoten", "fussnoten", "voetnoten", "notas", "przypisy",
-                "примечания", "примітки", "poznámky", "footnotes", "endnotes", "注", "脚注", "註", "각주")
+_NOTES_HEADS = frozenset(("notes", "note", "noten", "anmerkungen", "fußnoten", "fussnoten", "voetnoten", "notas",
+                          "przypisy", "примечания", "примітки", "poznámky", "footnotes", "endnotes"))
+# The same in Chinese, Japanese and Korean: the whole heading, or its first word before a space or a stop
+# ("注意事项", precautions, and "註冊", registration, are other things: the character alone is not enough).
+_NOTES_CJK_RE = re.compile(r"^(?:注|注释|注釋|注釈|注解|脚注|腳註|註|註釋|각주)(?:$|[\s、，,:：・（(])")
+# Words that join a second name to a heading ("Notes and references", "Sources et notes").
+_AND = frozenset("and und et y e en i и &".split())
 
 
 def is_notes_heading(text: str) -> bool:
     """True for a heading over notes ("Notes", "Notes et références", "Anmerkungen", "脚注"): what stands under it
-    may explain rather than cite."""
+    may explain rather than cite. The notes word opens the heading or follows an "and": "Release notes" and
+    "Lecture notes" name other things."""
     core = heading_text(text).lower()
     words = _WORD_RE.findall(core)
-    return any(w in _NOTES_HEADS for w in words) or core.startswith(_NOTES_HEADS[-4:])
+    if words and (words[0] in _NOTES_HEADS
+                  or any(w in _NOTES_HEADS and words[k - 1] in _AND for k, w in enumerate(words) if k)):
+        return True
+    return bool(_NOTES_CJK_RE.match(core))

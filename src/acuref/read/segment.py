@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from acuref.normalize.names import is_author_list
+from acuref.normalize.names import classify, is_author_list
 from acuref.normalize.shapes import split_authors, tails
 from acuref.normalize.text import split_label, squash
 from acuref.normalize.vocabulary import EARLY_YEAR
 from acuref.read.documents import Line
 from acuref.read.evidence import evidence
 from acuref.read.htmlmarks import LINK_WORDS_RE as _LINK_WORDS_RE
-from acuref.read.judge import IN_LIST, evidence_of, has_core, judged
-from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
+from acuref.read.judge import IN_LIST, NAME_FAMILY, NAME_FIRST_RE, evidence_of, has_core, judged, opens_a_sentence
+from acuref.read.listshapes import (DOI_RE, LINK_RE, cjk_name_key, doi_links, doi_only, link_word_label, series_line,
+                                    title_after_source)
 from acuref.read.paged import without_page_furniture
 from acuref.read.wraps import KEY_ALONE_RE, TERMINAL_RE, plain_lines, wrapped
 
@@ -40,20 +41,14 @@ _LOCATOR_HEAD_RE = re.compile(r"(?:vols?|bd|band|heft|h|t|tome|tomo|т|вып|no
 _OPEN_END_RE = re.compile(r"[^\W_]$")
 
 
-_LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
-
-
-def _doi_links(s: str) -> bool:
-    """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
-    if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
+def _doi_row(cur: Unit, s: str) -> bool:
+    """A block of link words with a DOI under an entry is that entry's ("PDF  Cite  https://doi.org/…"); a bare DOI
+    joins only an entry that is whole and has no DOI yet (a list of bare DOIs stays a list, prose stays prose)."""
+    if cur.heading or not doi_links(s):
         return False
-    rest = _LINK_WORDS_RE.sub(" ", _LINK_RE.sub(" ", s))
-    return not re.search(r"[^\W_]", rest)
-
-
-def _doi_only(s: str) -> str:
-    """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
-    return " ".join(m for m in _LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s
+    if _LINK_WORDS_RE.search(LINK_RE.sub(" ", s)):
+        return True
+    return len(cur.texts) <= 4 and not DOI_RE.search(cur.flat) and _complete(cur) and judged(cur.flat) is None
 
 
 # A line that opens with a venue and its volume and pages: "Human Brain Mapping, 39(11), 4471-4479."
@@ -118,12 +113,9 @@ def _mark_rules(lines: tuple[Line, ...] | list[Line]) -> list[Line]:
 
 
 def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bool = False) -> list[Unit | None]:
-    """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs).
-
-    With ``blocks`` (HTML), every line already is a whole block and is never joined to the next, except a
-    line broken off a list item by ``<br>``. With ``lazy`` (Markdown), a list item goes on until a blank line or
-    the next item, as Markdown renders it.
-    """
+    """Cut lines into units; ``None`` marks a blank line (it separates lists and paragraphs). With ``blocks``
+    (HTML) every line is a whole block, joined only after a ``<br>``; with ``lazy`` (Markdown) a list item goes on
+    until a blank line or the next item, as Markdown renders it."""
     units: list[Unit | None] = []
     cur: Unit | None = None
     last = -1  # the last item number seen
@@ -144,12 +136,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             units.append(Unit([line], texts=[s], heading=line.heading))
             continue
         if line.note and cur is not None and (cur.item or cur.note):
-            if cur.note:  # the reader (markup.text_lines) knows it is a note on the entry, however it starts
-                cur.lines.append(line)
-                cur.texts.append(s)
-            else:
-                cur = Unit([line], texts=[s], indent=_indent(line.text), note=True)
-                units.append(cur)
+            cur = _on_note(cur, line, s, units)
             continue
         key = KEY_ALONE_RE.match(s)
         if key and (key.group(1) or "").lower() not in _TYPE_TAGS:  # "[Smith2010]" alone: the entry follows
@@ -159,10 +146,7 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         label, rest, bullet = _labelled(s, cur, last)
         if label and label.isdecimal():  # '²'.isdigit() is true, but int() refuses it
             last = int(label)
-        if cur is not None and cur.item and ((bullet and _indent(line.text) > cur.indent and (
-                _LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip())))
-                or link_word_label(label, rest)):
-            # a nested item with the entry's volume, issue, pages ("т. 2, стр. 116") or link, or "[DOI] https://…"
+        if cur is not None and _nested_locator(cur, line, label, rest, bullet):
             cur.lines.append(line)
             cur.texts.append(rest.strip())
             continue
@@ -170,9 +154,9 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
             cur = Unit([line], label=label, item=True, bullet=bullet, texts=[rest.strip()], indent=_indent(line.text))
             units.append(cur)
             continue
-        if cur is not None and not cur.heading and _doi_links(s):
+        if cur is not None and _doi_row(cur, s):
             cur.lines.append(line)  # "PDF  Cite  DOI" buttons under an entry (a block of their own): its DOI
-            cur.texts.append(_doi_only(s))
+            cur.texts.append(doi_only(s))
             continue
         if cur is not None and _joins_by_markup(cur, line, s, blocks, lazy):
             note = _by_break(cur, line, s, blocks or lazy)
@@ -187,6 +171,24 @@ def segment(lines: tuple[Line, ...] | list[Line], blocks: bool = False, lazy: bo
         cur = Unit([line], texts=[s], indent=_indent(line.text))
         units.append(cur)
     return units
+
+
+def _on_note(cur: Unit, line: Line, s: str, units: list[Unit | None]) -> Unit:
+    """A line the reader (markup.text_lines) knows is a note on the entry, however it starts: it goes on with the
+    note open, or opens one below the entry."""
+    if cur.note:
+        cur.lines.append(line)
+        cur.texts.append(s)
+        return cur
+    note = Unit([line], texts=[s], indent=_indent(line.text), note=True)
+    units.append(note)
+    return note
+
+
+def _nested_locator(cur: Unit, line: Line, label: str | None, rest: str, bullet: bool) -> bool:
+    """A nested item with the entry's volume, issue, pages ("т. 2, стр. 116") or link, or "[DOI] https://…"."""
+    return cur.item and ((bullet and _indent(line.text) > cur.indent and bool(
+        _LOCATOR_HEAD_RE.match(rest.strip()) or _LOCATOR_LINE_RE.match(rest.strip()))) or link_word_label(label, rest))
 
 
 def _labelled(s: str, cur: Unit | None, last: int) -> tuple[str | None, str, bool]:
@@ -208,15 +210,15 @@ def _by_break(cur: Unit, line: Line, s: str, marked: bool) -> Unit | None:
     """A line the markup joins to ``cur``: a note below a complete entry (returned as a new unit), else joined
     to it, a field that ended in a bare word or year before a hard break closed with a stop."""
     if line.brk and cur.item and not cur.note and (_complete(cur) or _starts_entry(s)) and not _LOCATOR_LINE_RE.match(s) \
-            and not _doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
+            and not doi_links(s) and not _VENUE_LINE_RE.match(s) and not tails(s) and s[:1] not in ".,;:)]" \
             and not title_after_source(cur.flat, s) and not series_line(s):
         # (a line that opens with a stop or comma goes on with the sentence above: ". Venue. Retrieved …"; a line
         # with a volume and pages is the entry's venue)
         return Unit([line], texts=[s], indent=_indent(line.text), note=True)
     if marked and line.brk and cur.texts and _OPEN_END_RE.search(cur.texts[-1]) and s[:1].isupper():
         cur.texts[-1] += "."  # a field set on a line of its own (title / authors / venue) ends there
-    if _doi_links(s):
-        s = _doi_only(s)
+    if doi_links(s):
+        s = doi_only(s)
     cur.lines.append(line)
     cur.texts.append(s)
     return None
@@ -276,10 +278,23 @@ _AUTHORS_DATE_LINE_RE = re.compile(r"^(?:[^\W\d_][\w'’.-]*(?:,\s*|\s+)|&\s+)+\
                                    + r"[a-z]?\s*\)\.?$")
 
 
-_NAME_FIELD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")
+_NAME_FIELD_RE = re.compile(NAME_FAMILY + r",\s+[A-ZÀ-ÞĀ-Ž][^.]{0,60}\.?$")  # "Family, Given" as the whole line
 
 
-_NAME_OPEN_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")
+_NAME_OPEN_RE = NAME_FIRST_RE
+
+
+_NAME_HEAD_RE = re.compile(r"^([A-ZÀ-ÞĀ-Ž][\w'’-]*(?:\s+[A-ZÀ-ÞĀ-Ž][\w'’-]*\.?){1,3})[.:]\s+\S")
+
+
+def _named(s: str) -> bool:
+    """A line that opens with a name written given name first and then a stop: "Jane Roe. Crows of Kent"."""
+    head = _NAME_HEAD_RE.match(s)
+    return bool(head) and (is_author_list(head.group(1)) or classify(head.group(1)) in ("givenfirst", "initfirst"))
+
+
+# A sentence's verb or its reader: what a title after a name seldom holds ("Studies on the Language of …").
+_ADDRESS_RE = re.compile(r"\b(?:is|are|was|were|we|you|us|our|your)\b", re.IGNORECASE)
 
 
 def _fields_so_far(cur: Unit, s: str) -> bool:
@@ -288,8 +303,13 @@ def _fields_so_far(cur: Unit, s: str) -> bool:
     if len(cur.texts) > 4 or has_core(cur.flat) or len(cur.flat.split()) > 25:
         return False
     first = cur.texts[0]
-    if _NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first):
-        return False  # "Kahn, David: Codebreakers<br>Singh, Simon: Code Book": undated entries, one a line
+    if _LOCATOR_LINE_RE.match(first):
+        return False  # a paragraph of links ("Available at https://…"), one a line
+    if (_NAME_OPEN_RE.match(s) and _NAME_OPEN_RE.match(first)) or (_named(s) and _named(first)):
+        return False  # "Roe, Jane: Crows<br>Poe, Tom: Gulls", "Jane Roe. Crows<br>Tom Poe. Gulls": one a line
+    if len(cur.texts) == 1 and opens_a_sentence(s) and _ADDRESS_RE.search(s):
+        return False  # "Roe, Jane<br>This site is kept by volunteers.": a sentence, not the name's title
+    # (after a name and a title, a sentence describes the work: "<br>A collection of papers on the subject.")
     # The first field is a name ("Family, Given", "Given Family and Other"), a quoted title or a field with no
     # stop after it: not a sentence ("Charts made with X. Hosted by Y.") that a <br> goes on from.
     return (not TERMINAL_RE.search(first) or bool(_NAME_FIELD_RE.match(first))
@@ -311,6 +331,13 @@ def _complete(cur: Unit) -> bool:
             and evidence_of(cur.flat) >= 3)
 
 
+def _closes_entry(cur: Unit, s: str) -> bool:
+    """A link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in (not a copyright
+    line): once, so a paragraph of links stays one link a line, and the unit stays short (judged text is bounded)."""
+    return (bool(_LOCATOR_LINE_RE.match(s)) and len(cur.texts) <= 5
+            and not any(_LOCATOR_LINE_RE.match(t) for t in cur.texts) and judged(cur.flat) is None)
+
+
 def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) -> bool:
     """The markup says the line belongs to the current unit: a ``<br>`` inside a list item or after a note,
     or a Markdown list item's lazy continuation line."""
@@ -319,9 +346,7 @@ def _joins_by_markup(cur: Unit, line: Line, s: str, blocks: bool, lazy: bool) ->
         # a whole entry of its own ("…<br>Smith J. Title. J 2010;3:4.").
         return (cur.note or not cur.lines[0].brk) and (not _starts_entry(s) or (lazy and cur.item and not cur.note))
     if blocks and line.brk and not (cur.item or cur.note or cur.heading) and (
-            (_LOCATOR_LINE_RE.match(s) and judged(cur.flat) is None) or (_fields_so_far(cur, s) and not _starts_entry(s))):
-        # (a link or "[accessed 19 July 2006]" after a <br> closes the entry of the paragraph it is in, not a
-        # copyright line)
+            _closes_entry(cur, s) or (_fields_so_far(cur, s) and not _starts_entry(s))):
         return True  # "<p><b>Family, Given</b><br><i>Title</i><br>Publisher, 1978.</p>": one entry, a field a line
     if blocks or not lazy or not (cur.item or cur.note) or not cur.raw:
         return False

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.names import is_author_list
-from acuref.read.judge import IN_LIST, PROSE, evidence_of, has_core, judged
+from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.read.judge import IN_LIST, NAME_FIRST_RE, PROSE, evidence_of, has_core, judged
 
 # Header words (lower case, matched at the start of a header word or as the whole header) for each role.
 _ROLES = (
@@ -85,7 +86,10 @@ def row_reference(roles: list[str | None], cells: list[str]) -> str | None:
     return " ".join(p if p.endswith((".", "?", "!")) or k == last else p + "." for k, p in enumerate(parts))
 
 
-_NAME_CELL_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+[A-ZÀ-ÞĀ-Ž]")  # "Amsel, Karin", "Roe, J."
+_NAME_CELL_RE = NAME_FIRST_RE  # "Amsel, Karin", "Roe, J."
+
+
+_YEAR_CELL_RE = re.compile(EARLY_YEAR)
 
 
 def row_as_entry(cells: list[str]) -> str | None:
@@ -96,6 +100,8 @@ def row_as_entry(cells: list[str]) -> str | None:
     cells = [" ".join(c.split()) for c in cells if c.strip()]
     if not 2 <= len(cells) <= 8 or any(has_core(c) and evidence_of(c) >= IN_LIST for c in cells):
         return None
+    if any(c.isdigit() and not _YEAR_CELL_RE.fullmatch(c) for c in cells):
+        return None  # "Roe, J. | Heron count | 45 | 2010": a count in a cell of its own, a data table's row
     if not (_NAME_CELL_RE.match(cells[0]) or is_author_list(cells[0].rstrip(" ."))):
         return None  # a film's or an event's name and a description: a table of things, not of works cited
     if any(len(c.split()) > 30 or (len(c.split()) >= 8 and judged(c) == PROSE) for c in cells):

@@ -13,8 +13,8 @@ from acuref.model import Skipped, Source
 from acuref.normalize.shapes import split_authors
 from acuref.normalize.text import letters_key
 from acuref.read.htmlmarks import link_words_only
-from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NO_YEAR, PROSE, evidence_of, has_core, is_remark, judged,
-                              opens_a_sentence)
+from acuref.read.judge import (ABOUT_LIST, BARE_LINK, IN_LIST, NAME_FAMILY, NO_YEAR, PROSE, evidence_of, has_core,
+                              is_note_not_citation, judged, opens_a_sentence)
 from acuref.read.lists import Member
 from acuref.read.segment import Unit
 
@@ -51,19 +51,32 @@ _BOOK_MARKS_RE = re.compile(r"『[^』]{2,}』|«[^»]{3,}»")
 _QUOTED_HEAD_RE = re.compile(r"[\"“„«‘]\w[^\"“”„«»‘’]{0,150}?\s[^\"“”„«»‘’]{0,150}?\w[\"”»’“]|[『「][^』」]{2,}[』」]")
 
 
-# An entry that opens with a name written family name first and then its title, with no date printed: "Kahn,
-# David. The Codebreakers.", "Page, S. Magic in the Middle Ages." (a book list that gives no years).
-_INVERTED_HEAD_RE = re.compile(r"[A-ZÀ-ÞĀ-Ž][\w'’-]+(?:[ -][A-ZÀ-ÞĀ-Ž][\w'’-]+)?,\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
-                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2}(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
+# An entry that opens with a name written family name first and then its title, with no date printed: "Amsel,
+# Karin. The Herons of the Marsh.", "Roe, J. Rooks at Dusk." (a book list that gives no years).
+_INVERTED_HEAD_RE = re.compile(r"(?P<name>" + NAME_FAMILY + r",\s+(?:[A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.))"
+                               r"(?:[ -][A-ZÀ-ÞĀ-Ž](?:[a-zà-ÿ'’-]+|\.)){0,2})(?:(?<=\.)|[.:])\s+[\"“«]?[A-ZÀ-ÞĀ-Ž0-9][\w'’-]*"
                                r"(?:\s+\S+)+")
+
+
+# Words a sentence to the reader has and a title seldom does: "Write to us …", "Our library is open …".
+_SAYS = frozenset("is are was were to us our we you your can will may".split())
+
+
+def _says(text: str) -> bool:
+    """Text after a name that is a sentence (to the reader, about a place), not a title."""
+    words = text.rstrip(".!").split()
+    if opens_a_sentence(text):
+        return True
+    return len(words) >= 4 and all(w[:1].islower() for w in words[1:]) and any(w.lower() in _SAYS for w in words)
 
 
 def undated_entry(text: str) -> bool:
     """An entry with no date that still plainly cites a work: a family name first, then a title."""
     if len(text) > 300:
         return False
-    if _INVERTED_HEAD_RE.match(text):
-        return True
+    head = _INVERTED_HEAD_RE.match(text)
+    if head:
+        return not _says(text[head.end("name"):].lstrip(" .:"))
     authors, rest, _ = split_authors(text)  # "I I Family and C G Other, Title of the report, Unpublished report"
     return authors is not None and len(_WORD_RE.findall(rest)) >= 4
 
@@ -76,7 +89,7 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason in _SURE_NOT and (u.lines[0].sure or u.lines[0].work) and len(_WORD_RE.findall(u.flat)) >= 2:
         return None  # an entry of a bibliography the markup names, a row of a table of works: it cites a work
     if reason in (None, ABOUT_LIST) and u.lines[0].box and not u.lines[0].sure and (
-            is_remark(u.flat) or (not has_core(u.flat) and opens_a_sentence(u.flat))):
+            is_note_not_citation(u.flat)):
         return "a note, not a reference"  # a footnote that says something rather than cites something
     if reason == NO_YEAR and _KEY_LABEL_RE.fullmatch(u.label or "") and len(u.flat.split()) >= 3:
         return None  # "[Knuth] The Art of Computer Programming": a citation key names the work it cites
@@ -88,7 +101,7 @@ def verdict(u: Unit, member: Member | None = None) -> str | None:
     if reason == NO_YEAR and _BOOK_MARKS_RE.search(u.flat) and len(u.flat) <= 400 and not opens_a_sentence(u.flat):
         return None  # "山田太郎『物の研究』岩波書店", "Иванов И. «Вещи». М.: Наука": a title in book quotes
     if reason == NO_YEAR and undated_entry(u.flat):
-        return None  # "Kahn, David. The Codebreakers.": a book list that prints no years
+        return None  # "Amsel, Karin. The Herons of the Marsh.": a book list that prints no years
     if reason in (NO_YEAR, PROSE) and u.item and _QUOTED_HEAD_RE.match(u.flat):
         return None  # '"Title" by Author. What the book is good for …': an annotated entry, its title first
     return reason
