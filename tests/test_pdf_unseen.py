@@ -149,6 +149,18 @@ def test_numbers_at_entry_ends_stay_without_a_back_reference_list(texts):
     assert strip_page_lists(texts) == texts
 
 
+@pytest.mark.parametrize("entry", [
+    "Gesetz zur Pflege der Dünen vom 3. Mai 2009, BGBl. I S. 2954",
+    "A. Aalders. Counting the birds of the dunes. Field Notes, 2003, Vol. 5, No. 3",
+    "Q. Brink. A short history of dune management. Coastal Institute, 1999. Tech. Rep. 12",
+    "T. Vos. Where did the larks go? Dune Ecology Letters. 2020",
+])
+def test_numbers_after_an_abbreviation_or_a_year_alone_stay_in_a_back_reference_list(entry):
+    """In a list whose entries end in back-references, a number after an abbreviation and a year alone stay."""
+    texts = [text for text, _ in BACKREFS[:4]] + [entry]
+    assert strip_page_lists(texts)[-1] == entry
+
+
 @pytest.mark.parametrize("line, want", [
     ("Abbildung 14.4 Foto der Tasse lizenzfrei unter einer freien Lizenz", True),
     ("Figure 3. Photograph of the dunes by the author", True),

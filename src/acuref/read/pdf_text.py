@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from acuref.normalize.vocabulary import EARLY_YEAR
+
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
 _TAIL_WORD_RE = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’]*-)*)([^\W\d_][\w'’]*)-$")
 _HEAD_WORD_RE = re.compile(r"^([^\W\d_][\w'’]*)")
@@ -128,17 +130,28 @@ def strip_backref(text: str) -> str:
 # ("... 2019. 1, 3").
 # With backref=section the sections are listed instead ("... 2019. 1, 2.3").
 _NUM = r"\d{1,4}(?:\.\d{1,3}){0,3}"
-_PAGE_LIST_RE = re.compile(rf"(?<=[.\]])\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
+# The stop before them ends a word of four letters or more, a capitalised acronym, a number or a bracket: after
+# an abbreviation ("BGBl. I S. 2954", "No. 3", "Tech. Rep. 12") the number belongs to the entry.
+_PAGE_LIST_RE = re.compile(rf"(?:(?<=[^\W\d_]{{4}}\.)|(?<=\b[A-Z]{{2}}\.)|(?<=[A-Z]{{3}}\.)|(?<=\d\.)|(?<=[)\]]\.)|(?<=\]))"
+                           rf"\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
+_LONE_YEAR_RE = re.compile(rf"{EARLY_YEAR}")
+_YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
+
+
+def _page_list(text: str) -> re.Match | None:
+    """The list of rising page numbers ending an entry, if it ends in one after a year has been printed (a year
+    alone is the entry's own: "Dune Ecology Letters. 2020")."""
+    m = _PAGE_LIST_RE.search(text)
+    if not m or m.start() <= 20 or _LONE_YEAR_RE.fullmatch(m.group(1)) or not _YEAR_RE.search(text[:m.start()]):
+        return None
+    pages = [tuple(int(d) for d in n.split(".")) for n in re.findall(r"\d+(?:\.\d+)*", m.group(1))]
+    return m if all(a < b for a, b in zip(pages, pages[1:])) else None
 
 
 def strip_page_lists(texts: list[str]) -> list[str]:
     """A list's entries without hyperref's back-references, where most of its entries end in such a list of
     rising page (or section) numbers (few entries end in a bare number after a full stop otherwise)."""
-    hits = []
-    for text in texts:
-        m = _PAGE_LIST_RE.search(text)
-        pages = [tuple(int(d) for d in n.split(".")) for n in re.findall(r"\d+(?:\.\d+)*", m.group(1))] if m else []
-        hits.append(m if m and m.start() > 20 and all(a < b for a, b in zip(pages, pages[1:])) else None)
+    hits = [_page_list(text) for text in texts]
     if sum(m is not None for m in hits) < max(3, 0.5 * len(texts)):
         return texts
     return [text[:m.start()] if m else text for text, m in zip(texts, hits)]
