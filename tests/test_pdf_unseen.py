@@ -6,6 +6,7 @@ at the end of each entry."""
 from __future__ import annotations
 
 import io
+import timeit
 
 import pytest
 from reportlab.pdfgen import canvas
@@ -239,12 +240,29 @@ def test_author_year_keys_long_or_year_alone_open_entries():
     ("Jansen, P. De duinen van het noorden. Leiden, 2010 (zie pag. 4).", "Jansen, P. De duinen van het noorden. Leiden, 2010"),
     ("Kowalski, J. Wydmy północy. Warszawa, 2003 (cyt. na s. 7).", "Kowalski, J. Wydmy północy. Warszawa, 2003"),
     ("Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2.", "Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2."),
+    ("Lee, K. Dune birds. Proc. Coastal Days, 2004, Vancouver pp. 1-9", "Lee, K. Dune birds. Proc. Coastal Days, 2004, Vancouver pp. 1-9"),
+    ("Meier, K. Dünen. Niedersachsen, Hannover S. 12", "Meier, K. Dünen. Niedersachsen, Hannover S. 12"),
+    ("Hale, R. Dune walks. New York: Random House pp. 12-19", "Hale, R. Dune walks. New York: Random House pp. 12-19"),
 ])
 def test_see_page_back_references_come_off(text, want):
     """biblatex's back-references in the languages that say "see page" (German's "siehe S.", French "cf. p.",
     Spanish "véanse págs.", Dutch "zie pag.", Polish "cyt. na s.") come off; a short word and a number without
     a page word stay."""
     assert strip_backref(text) == want
+
+
+def _best_time(text: str) -> float:
+    """The shortest of five timings of taking the back-reference off text."""
+    return min(timeit.timeit(lambda: strip_backref(text), number=20) for _ in range(5))
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "Müller, A. Ein Buch über Dünen. 2003 (siehe S. " + "i " * n + "q",  # "i": a numeral and a word
+    lambda n: "Müller, A. Ein Buch über Dünen. 2003" + " " * (20 * n) + "q",  # a long run of spaces
+])
+def test_back_reference_search_time_grows_linearly(make):
+    """Doubling an entry that almost ends in a back-reference at most about doubles the time to read it."""
+    assert _best_time(make(40)) < 4 * _best_time(make(20))
 
 
 def test_declaration_after_the_bibliography_ends_it():

@@ -20,11 +20,11 @@ _NOT_LINK = re.compile(r"^(?:accessed|visited|last|retrieved|online|abgerufen|zu
                        r"cited|\(|\[)", re.IGNORECASE)
 # biblatex's back-references and their translations: "Cited on pages 3, 17.", "(cit. on p. 5)", "Zitiert auf S. 5".
 _BACKREF_RE = re.compile(
-    r"\s*[(\[]?\s*(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité(?:e|s|es)?(?:\s+(?:en|à\s+la|aux?))?|"
+    r"(?:[(\[]\s?)?(?<!\w)(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité(?:e|s|es)?(?:\s+(?:en|à\s+la|aux?))?|"
     r"cit\.(?:\s+(?:à\s+la|en|a|op|auf|on))?|citad[oa]s?\s+(?:en|na)|citat[oaie]\s+a(?:lla)?|geciteerd\s+op|"
     r"цит(?:\.|ируется)\s+на|see\s+pages?|pages?\s+cited)\s*"
     r"(?:pages?|pp?\.|s\.|seiten?|pag(?:ina|ine|inas?)?\.?|págs?\.?|páginas?|blz\.|с\.|стр\.)?\s*"
-    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+    r"[\divxlc]+(?:(?:\s*[,–-]\s*|\s+(?:and|und|et|y|e|en)\s+)[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
 
 
 def vocabulary(texts: list[str]) -> Counter:
@@ -111,11 +111,15 @@ def close_spaced_urls(text: str) -> str:
 # biblatex's back-references that say "see page" (German's default "siehe Seite 3", French "cf. p. 3", Spanish
 # "véase página 3", Dutch "zie pagina 3", Polish "cytowane na stronie 3", ...): the page word is required after
 # these short phrases.
+# The phrase starts a word ("Vancouver pp. 1-9" keeps its "ver"), and word separators stand between spaces: "i" is
+# also a roman numeral, and optional spaces around it would let a run of "i i i" split exponentially many ways.
+# The match opens at a bracket or the phrase, not at spaces before it (a leading \s* is cubic on long runs).
 _SEE_BACKREF_RE = re.compile(
-    r"\s*[(\[]?\s*(?:siehe|cf\.|v[ée]an?se|vid\.|ver|zie|se|katso|vegeu\s+l[ae]s?|cytowane\s+na|cyt\.\s+na|"
-    r"citováno\s+na|cit\.\s+na)\s+(?:seiten?|s\.|pages?|pp?\.|páginas?|págs?\.|pàgin(?:a|es)|pàg\.|pagina(?:['’]s)?|"
-    r"pag\.|sid(?:an|orna|e)|sivu|stronie|stronach|stran[ěáe]|stranách|str\.)\s*"
-    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en|i|a|og|och)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+    r"(?:[(\[]\s?)?(?<!\w)(?:siehe|cf\.|v[ée]an?se|vid\.|ver|zie|se|katso|vegeu\s+l[ae]s?|cytowane\s+na|"
+    r"cyt\.\s+na|citováno\s+na|cit\.\s+na)\s+(?:seiten?|s\.|pages?|pp?\.|páginas?|págs?\.|pàgin(?:a|es)|pàg\.|"
+    r"pagina(?:['’]s)?|pag\.|sid(?:an|orna|e)|sivu|stronie|stronach|stran[ěáe]|stranách|str\.)\s*"
+    r"[\divxlc]+(?:(?:\s*[,–-]\s*|\s+(?:and|und|et|y|e|en|i|a|og|och)\s+)[\divxlc]+)*\s*[)\]]?\.?\s*$",
+    re.IGNORECASE)
 
 
 def strip_backref(text: str) -> str:
