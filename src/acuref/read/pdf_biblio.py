@@ -19,7 +19,7 @@ from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, back_matter, credits_fi
 from acuref.read.pdf_layout import PLine
 from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
 
-_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6}\s*$")
+_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlcIVXLC]{1,6}\s*$")
 
 
 @dataclass(slots=True)
@@ -53,8 +53,8 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     tail = _PAGE_TAIL_RE.search(text)
     # A table of contents line ends in its page number; a slide's title set large counts its frames
-    # ("References iv") where a bibliography runs over several.
-    if tail and not (line.heading and not line.bold and re.fullmatch(r"\s[ivxlc]{1,6}\s*", tail.group())):
+    # ("References iv", beamer's default "References IV"; bold in many themes) where a bibliography runs over several.
+    if tail and not (line.heading and re.fullmatch(r"\s[ivxlc]{1,6}\s*", tail.group(), re.IGNORECASE)):
         return False
     if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
         return False
