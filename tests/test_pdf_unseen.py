@@ -13,7 +13,7 @@ from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
-from acuref.read.pdf_entries import credits_figure
+from acuref.read.pdf_entries import breaks_author_list, credits_figure
 from acuref.read.pdf_text import strip_backref, strip_page_lists
 
 from pdfgen import DUNES, found_raws, set_text
@@ -178,6 +178,20 @@ def test_lines_naming_a_figure(line, want):
     """A list whose entries open with a figure's or table's number is a list of the figures' sources
     ("Abbildungsquellen"), not a bibliography."""
     assert credits_figure(line) is want
+
+
+@pytest.mark.parametrize("line, want", [
+    ("R. Corvers, P. Aalders, S. Dekker, T. Vos, H. Zwart, M. de Wit, and W.", True),
+    ("Aalders, P., Brink, Q., Corvers, R. & S.", True),
+    ("Aalders, P., Brink, Q., Corvers, R.,", False),
+    ("Vos, T. (2003). Dune birds. Coastal Institute, Washington, D.C.", False),
+    ("Zwart, H. (2018). Marram grass. Dune Press, Cambridge, U.K.", False),
+    ("Dekker, S. Sand ripples in the wind. Physical Review B.", False),
+])
+def test_lines_breaking_an_author_list(line, want):
+    """Initials after "and" or after a comma on a line without a year break an author list; a place or a
+    journal's series letter ends an entry."""
+    assert breaks_author_list(line) is want
 
 
 def test_flush_list_parted_by_a_fifth_of_a_line():

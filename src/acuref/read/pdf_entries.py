@@ -19,7 +19,11 @@ _CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Ta
 # The gap that parts two entries of a list set flush, against the list's own line step: biblatex in beamer
 # adds a fifth of a line (\bibitemsep), other classes a half or a whole line.
 WIDE_GAP = 1.15
-_INITIAL_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z]\.-?){1,3}$")
+# An author list broken before a family name: initials after "and" or "&" ("..., and W."), or after a comma on a
+# line with no year yet ("Corvers, R., Aalders, P."); "Physical Review B." and "Washington, D.C., 2003." end entries.
+_INITIAL_END_RE = re.compile(r"(?:\b(?:and|und|et)|&)\s+(?:[A-Z]\.-?){1,3}$")
+_COMMA_INITIAL_END_RE = re.compile(r",\s+(?:[A-Z]\.-?){1,3}$")
+_ANY_YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
 _SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
 
@@ -112,13 +116,17 @@ def right_edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], floa
     return out
 
 
+def breaks_author_list(text: str) -> bool:
+    """A line ending in initials that break an author list before the family name, so ending no entry."""
+    return bool(_INITIAL_END_RE.search(text) or (_COMMA_INITIAL_END_RE.search(text) and not _ANY_YEAR_RE.search(text)))
+
+
 def ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
     """A line that may be an entry's last: it ends a sentence (or a URL), or stops short of the column's edge
     with a full stop inside its last words."""
     text = line.text.rstrip()
     short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
-    # "..., and W." breaks an author list before the family name: an initial ends no entry
-    sentence = bool(_SENTENCE_END_RE.search(text)) and not _INITIAL_END_RE.search(text)
+    sentence = bool(_SENTENCE_END_RE.search(text)) and not breaks_author_list(text)
     return sentence or (short and not text.endswith(("-", ",", ";", ":")))
 
 
