@@ -171,6 +171,9 @@ def test_numbers_after_an_abbreviation_or_a_year_alone_stay_in_a_back_reference_
     ("Figure 3. Photograph of the dunes by the author", True),
     ("Fig. 2 redrawn after the census report", True),
     ("Tabelle 5.1 übernommen aus dem Bericht", True),
+    ("Tabla 2 tomada del informe del censo", True),
+    ("Tabela 4.2 adaptada do relatório", True),
+    ("Tabel 3 overgenomen uit het rapport", True),
     ("Figueroa, A. (2003). Counting birds. Field Notes 2, 1-9.", False),
     ("Tables of the dunes. Coastal Press, 1999.", False),
 ])

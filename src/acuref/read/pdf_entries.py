@@ -15,7 +15,9 @@ _ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){E
 _NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
                             r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
                             r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
-_CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
+# A table's name in the languages acuref reads, for captions and for lists of the figures' sources.
+_TABLE_WORDS = r"Tables?|Tab\.|Tabell[ae]n?|Tableaux?|Tablas?|Tabelas?|Tabel(?:len)?|Таблица"
+_CAPTION_RE = re.compile(rf"^(?:{_TABLE_WORDS})\s+[A-Z]?\d+(?:\.\d+)*[.:]")
 # The gap that parts two entries of a list set flush, against the list's own line step: biblatex in beamer
 # adds a fifth of a line (\bibitemsep), other classes a half or a whole line.
 WIDE_GAP = 1.15
@@ -34,8 +36,8 @@ def gap_above(flow: list[PLine], i: int) -> float:
 
 
 # A line naming a figure or table by its number: an entry of a list of the figures' sources ("Abbildungsquellen").
-_FIGURE_RE = re.compile(r"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|Tableaux?|Tabell[ae]n?|Tables?|"
-                        r"Bild(?:er)?|Rysunek|Рис\.|Рисунок|Таблица)\s+[A-Z]?\d+(?:\.\d+)*\b")
+_FIGURE_RE = re.compile(rf"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|{_TABLE_WORDS}|"
+                        r"Bild(?:er)?|Rysunek|Рис\.|Рисунок)\s+[A-Z]?\d+(?:\.\d+)*\b")
 
 
 # Headings of the back matter that follows a bibliography, in the languages of the theses acuref reads.
