@@ -15,6 +15,7 @@ from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_entries import breaks_author_list, credits_figure
 from acuref.read.pdf_text import strip_backref, strip_page_lists
+from acuref.read.sections import is_back_matter
 
 from pdfgen import DUNES, found_raws, set_text
 
@@ -282,6 +283,19 @@ def _best_time(text: str) -> float:
 def test_back_reference_search_time_grows_linearly(make):
     """Doubling an entry that almost ends in a back-reference at most about doubles the time to read it."""
     assert _best_time(make(40)) < 4 * _best_time(make(20))
+
+
+@pytest.mark.parametrize("heading, want", [
+    ("Annex", True), ("Annex A", True), ("Anexos", True), ("Supplementary Materials", True),
+    ("Statutory Declaration", True), ("Eigenständigkeitserklärung", True), ("Index of names", True),
+    ("Indices", True), ("B Anhang", True), ("Declaration of Authorship", True), ("Glossary", True),
+    ("A Declaration of Independence", False), ("Register", False), ("Biography", False),
+    ("Indexing the dunes", False), ("Annexation of the islands", False),
+])
+def test_back_matter_headings(heading, want):
+    """Headings of a thesis's back matter end a bibliography; a title opening with such a word, or a bare word
+    a bibliography's subheading may use, does not."""
+    assert is_back_matter(heading) is want
 
 
 def test_declaration_after_the_bibliography_ends_it():

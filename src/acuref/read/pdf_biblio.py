@@ -13,11 +13,11 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, back_matter, credits_figure, ends_entry, flush_mode,
+from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, credits_figure, ends_entry, flush_mode,
                                      gap_above, in_sequence, label, list_step, mostly_rising, opens_entry, right_edges,
                                      starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
-from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
+from acuref.read.sections import heading_text, is_back_matter, is_end_heading, is_reference_heading
 
 _PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlcIVXLC]{1,6}\s*$")
 
@@ -141,7 +141,7 @@ def _end(flow: list[PLine], h: int, limit: int) -> int:
             return j
         if line.heading and (not head.heading or line.heading <= head.heading) and line.size >= head.size - 0.3:
             return j
-        if line.heading and back_matter(line.text):  # a thesis's declaration set smaller than its chapters
+        if line.heading and is_back_matter(line.text):  # a thesis's declaration set smaller than its chapters
             return j
     return limit
 

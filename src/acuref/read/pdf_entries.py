@@ -40,24 +40,6 @@ _FIGURE_RE = re.compile(rf"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]
                         r"Bild(?:er)?|Rysunek|Рис\.|Рисунок)\s+[A-Z]?\d+(?:\.\d+)*\b")
 
 
-# Headings of the back matter that follows a bibliography, in the languages of the theses acuref reads.
-_BACK_MATTER_RE = re.compile(
-    r"^(?:[A-Z]\.?\s+|[IVX]+\.?\s+|\d+\.?\s+)?(?:(?:author|subject|name)\s+)?(?:index|register|namensregister|"
-    r"stichwortverzeichnis|sachregister|personenregister|anhang|anh[aä]nge|annexes?|ap[ée]ndices?|appendic[ei]|"
-    r"appendix|appendices|glossar(?:y|io|e)?|glossaire|danksagung|remerciements|agradecimientos|ringraziamenti|"
-    r"(?:eidesstattliche|ehrenwörtliche|selbstständigkeits|selbständigkeits)?\s*erklärung|"
-    r"declaration(?:\s+of\s+\w+)?|"
-    r"lebenslauf|curriculum\s+vitae|biograph(?:y|ies)|supplementary\s+material|nomenclature|"
-    r"abkürzungsverzeichnis|list\s+of\s+(?:figures|tables|abbreviations|symbols|acronyms)|"
-    r"abbildungsverzeichnis|tabellenverzeichnis)(?:\s+(?-i:[A-Z0-9]{1,3})\b.*|\s*[:.–-].*)?$", re.IGNORECASE)
-
-
-def back_matter(heading: str) -> bool:
-    """A heading of what follows a bibliography ("Anhang A", "Eidesstattliche Erklärung", "Index", "Glossary"):
-    wherever such a heading stands, the bibliography above it has ended."""
-    return bool(_BACK_MATTER_RE.match(heading.strip()))
-
-
 def credits_figure(text: str) -> bool:
     """A line opening with a figure's or table's number ("Abbildung 14.4 Foto ...", "Figure 3. Photo by ...")."""
     return bool(_FIGURE_RE.match(text))
