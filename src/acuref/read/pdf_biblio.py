@@ -132,7 +132,8 @@ def regions(flow: list[PLine], step: float) -> list[Region]:
 
 
 def _end(flow: list[PLine], h: int, limit: int) -> int:
-    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, or the limit."""
+    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, a heading of the
+    back matter (an appendix, an index, a declaration) at any rank, or the limit."""
     head = flow[h]
     for j in range(h + 1, limit):
         line = flow[j]

@@ -136,8 +136,8 @@ def strip_backref(text: str) -> str:
 _NUM = r"\d{1,4}(?:\.\d{1,3}){0,3}"
 # The stop before them ends a word of four letters or more, a capitalised acronym, a number or a bracket: after
 # an abbreviation ("BGBl. I S. 2954", "No. 3", "Tech. Rep. 12") the number belongs to the entry.
-_PAGE_LIST_RE = re.compile(rf"(?:(?<=[^\W\d_]{{4}}\.)|(?<=\b[A-Z]{{2}}\.)|(?<=[A-Z]{{3}}\.)|(?<=\d\.)|(?<=[)\]]\.)|(?<=\]))"
-                           rf"\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
+_PAGE_LIST_RE = re.compile(r"(?:(?<=[^\W\d_]{4}\.)|(?<=\b[A-Z]{2}\.)|(?<=[A-Z]{3}\.)|(?<=\d\.)|(?<=[)\]]\.)|"
+                           rf"(?<=\]))\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
 _LONE_YEAR_RE = re.compile(rf"{EARLY_YEAR}")
 _YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
 
