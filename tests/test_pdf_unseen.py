@@ -180,8 +180,8 @@ def test_numbers_after_an_abbreviation_or_a_year_alone_stay_in_a_back_reference_
     ("Tables of the dunes. Coastal Press, 1999.", False),
 ])
 def test_lines_naming_a_figure(line, want):
-    """A list whose entries open with a figure's or table's number is a list of the figures' sources
-    ("Abbildungsquellen"), not a bibliography."""
+    """A line opening with a figure's or table's number reads as an entry of a list of the figures' sources
+    ("Abbildungsquellen"), a line opening with a name or a title's first word does not."""
     assert credits_figure(line) is want
 
 
@@ -200,9 +200,8 @@ def test_lines_breaking_an_author_list(line, want):
 
 
 def test_flush_list_parted_by_a_fifth_of_a_line():
-    """biblatex's bibliography on a slide: entries set flush, a fifth of a line between them, the repeated
-    author printed as a dash. The small gaps part the entries; a line opening with a capitalised word after a
-    line ending in a full stop ("ACM, pp. 147-156.") goes on with its entry."""
+    """On a slide, entries set flush with a fifth of a line between them (the repeated author a dash) are parted
+    by those gaps alone, not after every line ending in a full stop."""
     entries = [
         ["Aalders, Piet et al. (2003). “Counting the birds of the dunes”. In:", "Journal of Field Ornithology."],
         ["Brink, Quirijn (1999). “A short history of dune management”. In:", "Proceedings of the Dune Days.",
