@@ -146,3 +146,31 @@ def in_sequence(label: str, last: int | None) -> bool:
         return True
     n = int(label)
     return last is None or last < n <= last + 3
+
+
+def line_labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
+    """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
+    labels = {i: label(flow[i].text) for i in idx}
+    numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
+    if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
+        return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
+    # Keys: "[1996]" is one too, where an author-year key leaves out the name the entry above gave (AAAI's style);
+    # kept in its brackets, so that it is not taken for a number out of sequence.
+    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (
+        not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab)) else None for i, lab in labels.items()}
+
+
+def left_edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[int, int], float]:
+    """The left text edge of each (page, column) the region touches, from all lines printed there but a
+    table's (a column holding nothing but a table: from the table's)."""
+    want = {(flow[i].page, flow[i].column) for i in idx}
+    lefts: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
+    for k, line in enumerate(flow):
+        key = (line.page, line.column)
+        if key in want:  # a heading (a slide's title hangs out in the margin) counts only as a table's lines do
+            lefts.setdefault(key, ([], []))[k in floats or bool(line.heading)].append(line.left)
+    out = {}
+    for key, (text, table) in lefts.items():
+        xs = sorted(text or table)
+        out[key] = xs[len(xs) // 20]
+    return out
