@@ -278,7 +278,7 @@ def test_see_page_back_references_come_off(text, want):
 
 def _best_time(text: str) -> float:
     """The shortest of five timings of taking the back-reference off text."""
-    return min(timeit.timeit(lambda: strip_backref(text), number=20) for _ in range(9))
+    return min(timeit.timeit(lambda: strip_backref(text), number=10) for _ in range(15))
 
 
 @pytest.mark.parametrize("make", [
@@ -288,7 +288,7 @@ def _best_time(text: str) -> float:
 def test_back_reference_search_time_grows_linearly(make):
     """Doubling an entry that almost ends in a back-reference about doubles the time to read it (a cubic
     search would take eight times as long, an exponential one hang)."""
-    assert _best_time(make(200)) < 5 * _best_time(make(100))
+    assert _best_time(make(200)) < 6 * _best_time(make(100))
 
 
 @pytest.mark.parametrize("heading, want", [
