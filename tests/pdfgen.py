@@ -169,3 +169,8 @@ def _tiny_png() -> bytes:
 
     return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def found_raws(sources) -> list[str]:
+    """The raw texts of the sources found, their spacing closed up to single spaces."""
+    return [" ".join(s.raw.split()) for s in sources]

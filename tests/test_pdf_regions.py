@@ -15,7 +15,7 @@ from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
 from acuref.read.pdf_biblio import _told, reviews_literature
 
-from pdfgen import DUNES as BIBLIOGRAPHY, set_text
+from pdfgen import DUNES as BIBLIOGRAPHY, found_raws, set_text
 
 FONT, BOLD, SIZE, STEP = "Times-Roman", "Times-Bold", 10.0, 12.0
 
@@ -102,7 +102,7 @@ def _reading_list(c, y: float) -> float:
 def test_only_the_bibliography_is_taken(before):
     """The bibliography's entries come out, and nothing of the table, the lead-in's links or the reading list."""
     sources, _ = extract_with_report(load_bytes(_document(before), "doc.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
+    found = found_raws(sources)
     assert len(found) == len(BIBLIOGRAPHY), found
     for got, want in zip(found, BIBLIOGRAPHY):
         assert got.endswith(want[-20:])
@@ -123,7 +123,7 @@ def test_hanging_list_whose_edge_moves_on_the_page():
         y = _set(c, 84 if n < 4 else 72, y, entry, 450, 0, 18) - 3
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
+    found = found_raws(sources)
     assert len(found) == 2 + 2 * len(BIBLIOGRAPHY), found
 
 
@@ -149,7 +149,7 @@ def test_flush_list_entry_broken_across_pages_stays_whole():
         y = _set(c, 72, y, entry, 250, 0, 0) - 8
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
+    found = found_raws(sources)
     assert len(found) == len(BIBLIOGRAPHY), found
     assert found[2].endswith("eye over twenty springs. Ecological Records 44, 15-38.")
 
@@ -168,7 +168,7 @@ def test_two_margin_line_numbers_on_a_short_page_are_not_text():
             c.drawString(40, top - STEP, str(880 + 5 * (n // 2)))
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "doc.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
+    found = found_raws(sources)
     assert len(found) == len(BIBLIOGRAPHY), found
     assert not any(word.isdigit() and len(word) == 3 for got in found for word in got.split()), found
 

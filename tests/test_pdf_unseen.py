@@ -6,23 +6,26 @@ at the end of each entry."""
 from __future__ import annotations
 
 import io
+import timeit
 
 import pytest
 from reportlab.pdfgen import canvas
 
 from acuref.read.documents import load_bytes
 from acuref.read.extract import extract_with_report
-from acuref.read.pdf_entries import credits_figure
+from acuref.read.pdf_entries import breaks_author_list, credits_figure
 from acuref.read.pdf_text import strip_backref, strip_page_lists
+from acuref.read.sections import is_back_matter
 
-from pdfgen import DUNES, set_text
+from pdfgen import DUNES, found_raws, set_text
 
 FONT, SIZE = "Helvetica", 12.0
 SLIDE = (364.0, 273.0)  # beamer's 128 mm x 96 mm, in points
 
 # Author-year entries as beamer sets them: authors and year, then the title, then the container, a line each.
 WORKS = [
-    ("Aalders, P. and Brink, Q. (2003).", "Counting the birds of the dunes.", "Journal of Field Ornithology, 12:101-119."),
+    ("Aalders, P. and Brink, Q. (2003).",
+     "Counting the birds of the dunes.", "Journal of Field Ornithology, 12:101-119."),
     ("Brink, Q. (1999).", "A short history of dune management.", "Coastal Press, Leiden."),
     ("Corvers, R. and Vos, T. (2011).", "Twenty years of breeding pairs.", "Ecological Records, 44:15-38."),
     ("Dekker, S. (2015).", "Field guide to sand and marsh.", "Wadden Books, Groningen."),
@@ -45,13 +48,14 @@ def _frame(c, title: str, lines: list[str], number: int) -> None:
     c.showPage()
 
 
-def _slides() -> bytes:
+def _slides(title_font: str, numerals: list[str]) -> bytes:
+    """A talk of two frames, then its bibliography over three frames titled by count in title_font."""
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=SLIDE)
     _frame(c, "Counting birds by ear", ["Why counts by ear disagree [Brink, 1999]", "What the census missed"], 1)
     _frame(c, "Results", ["Pairs per island fell by a third [Vos and Corvers, 2020]", "Larks most of all"], 2)
-    for n, roman in enumerate(["i", "ii", "iii"]):
-        c.setFont(FONT, 14.4)
+    for n, roman in enumerate(numerals):
+        c.setFont(title_font, 14.4)
         c.drawString(12, 250, f"References {roman}")
         c.setFont(FONT, SIZE)
         y = 200.0
@@ -67,12 +71,16 @@ def _slides() -> bytes:
     return buf.getvalue()
 
 
-def test_slides_bibliography_over_frames_titled_by_count():
+@pytest.mark.parametrize("title_font, numerals", [
+    (FONT, ["i", "ii", "iii"]),
+    ("Helvetica-Bold", ["i", "ii", "iii"]),
+    ("Helvetica-Bold", ["I", "II", "III"]),  # beamer's default \@Roman count
+])
+def test_slides_bibliography_over_frames_titled_by_count(title_font, numerals):
     """A bibliography on frames each titled "References i", "References ii", ... (the title recurring at every
     page's top, as a running head does) is found under the first title and cut into its works."""
-    sources, _ = extract_with_report(load_bytes(_slides(), "talk.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
-    assert found == [" ".join(work) for work in WORKS]
+    sources, _ = extract_with_report(load_bytes(_slides(title_font, numerals), "talk.pdf"))
+    assert found_raws(sources) == [" ".join(work) for work in WORKS]
 
 
 CV_WORKS = [
@@ -114,8 +122,7 @@ def test_cv_publication_list_set_tighter_than_the_page():
         y = set_text(c, 148, y, work, 300, 0, 0, font=FONT, size=10, step=12) - 5
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "cv.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
-    assert found == CV_WORKS
+    assert found_raws(sources) == CV_WORKS
 
 
 BACKREFS = [
@@ -149,24 +156,52 @@ def test_numbers_at_entry_ends_stay_without_a_back_reference_list(texts):
     assert strip_page_lists(texts) == texts
 
 
+@pytest.mark.parametrize("entry", [
+    "Gesetz zur Pflege der Dünen vom 3. Mai 2009, BGBl. I S. 2954",
+    "A. Aalders. Counting the birds of the dunes. Field Notes, 2003, Vol. 5, No. 3",
+    "Q. Brink. A short history of dune management. Coastal Institute, 1999. Tech. Rep. 12",
+    "T. Vos. Where did the larks go? Dune Ecology Letters. 2020",
+])
+def test_numbers_after_an_abbreviation_or_a_year_alone_stay_in_a_back_reference_list(entry):
+    """In a list whose entries end in back-references, a number after an abbreviation and a year alone stay."""
+    texts = [text for text, _ in BACKREFS[:4]] + [entry]
+    assert strip_page_lists(texts)[-1] == entry
+
+
 @pytest.mark.parametrize("line, want", [
     ("Abbildung 14.4 Foto der Tasse lizenzfrei unter einer freien Lizenz", True),
     ("Figure 3. Photograph of the dunes by the author", True),
     ("Fig. 2 redrawn after the census report", True),
     ("Tabelle 5.1 übernommen aus dem Bericht", True),
+    ("Tabla 2 tomada del informe del censo", True),
+    ("Tabela 4.2 adaptada do relatório", True),
+    ("Tabel 3 overgenomen uit het rapport", True),
     ("Figueroa, A. (2003). Counting birds. Field Notes 2, 1-9.", False),
     ("Tables of the dunes. Coastal Press, 1999.", False),
 ])
 def test_lines_naming_a_figure(line, want):
-    """A list whose entries open with a figure's or table's number is a list of the figures' sources
-    ("Abbildungsquellen"), not a bibliography."""
+    """A line opening with a figure's or table's number reads as an entry of a list of the figures' sources
+    ("Abbildungsquellen"), a line opening with a name or a title's first word does not."""
     assert credits_figure(line) is want
 
 
+@pytest.mark.parametrize("line, want", [
+    ("R. Corvers, P. Aalders, S. Dekker, T. Vos, H. Zwart, M. de Wit, and W.", True),
+    ("Aalders, P., Brink, Q., Corvers, R. & S.", True),
+    ("Aalders, P., Brink, Q., Corvers, R.,", False),
+    ("Vos, T. (2003). Dune birds. Coastal Institute, Washington, D.C.", False),
+    ("Zwart, H. (2018). Marram grass. Dune Press, Cambridge, U.K.", False),
+    ("Dekker, S. Sand ripples in the wind. Physical Review B.", False),
+])
+def test_lines_breaking_an_author_list(line, want):
+    """Initials after "and" or after a comma on a line without a year break an author list; a place or a
+    journal's series letter ends an entry."""
+    assert breaks_author_list(line) is want
+
+
 def test_flush_list_parted_by_a_fifth_of_a_line():
-    """biblatex's bibliography on a slide: entries set flush, a fifth of a line between them, the repeated
-    author printed as a dash. The small gaps part the entries; a line opening with a capitalised word after a
-    line ending in a full stop ("ACM, pp. 147-156.") goes on with its entry."""
+    """On a slide, entries set flush with a fifth of a line between them (the repeated author a dash) are parted
+    by those gaps alone, not after every line ending in a full stop."""
     entries = [
         ["Aalders, Piet et al. (2003). “Counting the birds of the dunes”. In:", "Journal of Field Ornithology."],
         ["Brink, Quirijn (1999). “A short history of dune management”. In:", "Proceedings of the Dune Days.",
@@ -189,8 +224,7 @@ def test_flush_list_parted_by_a_fifth_of_a_line():
         y -= 2.2
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "talk.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
-    assert found == [" ".join(entry) for entry in entries]
+    assert found_raws(sources) == [" ".join(entry) for entry in entries]
 
 
 def test_author_year_keys_long_or_year_alone_open_entries():
@@ -215,24 +249,59 @@ def test_author_year_keys_long_or_year_alone_open_entries():
         y = set_text(c, 72, y, entry, 240, 0, 5, size=10, step=11) - 3
     c.save()
     sources, _ = extract_with_report(load_bytes(buf.getvalue(), "paper.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
-    assert [f[-25:] for f in found] == [e[-25:] for e in entries]
+    assert found_raws(sources) == entries
 
 
 @pytest.mark.parametrize("text, want", [
     ("Müller, A. Ein Buch über Dünen. Berlin: Springer, 2003 (siehe S. 3, 17).",
      "Müller, A. Ein Buch über Dünen. Berlin: Springer, 2003"),
-    ("Dupont, J. Les dunes du nord. Paris : Belin, 2001 (cf. p. 12).", "Dupont, J. Les dunes du nord. Paris : Belin, 2001"),
-    ("García, J. Las dunas del norte. Madrid, 2003 (véanse págs. 3, 5).", "García, J. Las dunas del norte. Madrid, 2003"),
-    ("Jansen, P. De duinen van het noorden. Leiden, 2010 (zie pag. 4).", "Jansen, P. De duinen van het noorden. Leiden, 2010"),
+    ("Dupont, J. Les dunes du nord. Paris : Belin, 2001 (cf. p. 12).",
+     "Dupont, J. Les dunes du nord. Paris : Belin, 2001"),
+    ("García, J. Las dunas del norte. Madrid, 2003 (véanse págs. 3, 5).",
+     "García, J. Las dunas del norte. Madrid, 2003"),
+    ("Jansen, P. De duinen van het noorden. Leiden, 2010 (zie pag. 4).",
+     "Jansen, P. De duinen van het noorden. Leiden, 2010"),
     ("Kowalski, J. Wydmy północy. Warszawa, 2003 (cyt. na s. 7).", "Kowalski, J. Wydmy północy. Warszawa, 2003"),
-    ("Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2.", "Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2."),
+    ("Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2.",
+     "Smith, J. Dunes of the north. Coastal Press, 2001. Ver 2."),
+    ("Lee, K. Dune birds. Proc. Coastal Days, 2004, Vancouver pp. 1-9",
+     "Lee, K. Dune birds. Proc. Coastal Days, 2004, Vancouver pp. 1-9"),
+    ("Meier, K. Dünen. Niedersachsen, Hannover S. 12", "Meier, K. Dünen. Niedersachsen, Hannover S. 12"),
+    ("Hale, R. Dune walks. New York: Random House pp. 12-19", "Hale, R. Dune walks. New York: Random House pp. 12-19"),
 ])
 def test_see_page_back_references_come_off(text, want):
     """biblatex's back-references in the languages that say "see page" (German's "siehe S.", French "cf. p.",
     Spanish "véanse págs.", Dutch "zie pag.", Polish "cyt. na s.") come off; a short word and a number without
     a page word stay."""
     assert strip_backref(text) == want
+
+
+def _best_time(text: str) -> float:
+    """The shortest of five timings of taking the back-reference off text."""
+    return min(timeit.timeit(lambda: strip_backref(text), number=10) for _ in range(15))
+
+
+@pytest.mark.parametrize("make", [
+    lambda n: "Müller, A. Ein Buch über Dünen. 2003 (siehe S. " + "i " * n + "q",  # "i": a numeral and a word
+    lambda n: "Müller, A. Ein Buch über Dünen. 2003" + " " * (10 * n) + "q",  # a long run of spaces
+])
+def test_back_reference_search_time_grows_linearly(make):
+    """Doubling an entry that almost ends in a back-reference about doubles the time to read it (a cubic
+    search would take eight times as long, an exponential one hang)."""
+    assert _best_time(make(200)) < 6 * _best_time(make(100))
+
+
+@pytest.mark.parametrize("heading, want", [
+    ("Annex", True), ("Annex A", True), ("Anexos", True), ("Supplementary Materials", True),
+    ("Statutory Declaration", True), ("Eigenständigkeitserklärung", True), ("Index of names", True),
+    ("Indices", True), ("B Anhang", True), ("Declaration of Authorship", True), ("Glossary", True),
+    ("A Declaration of Independence", False), ("Register", False), ("Biography", False),
+    ("Indexing the dunes", False), ("Annexation of the islands", False),
+])
+def test_back_matter_headings(heading, want):
+    """Headings of a thesis's back matter end a bibliography; a title opening with such a word, or a bare word
+    a bibliography's subheading may use, does not."""
+    assert is_back_matter(heading) is want
 
 
 def test_declaration_after_the_bibliography_ends_it():
@@ -252,6 +321,5 @@ def test_declaration_after_the_bibliography_ends_it():
              size=10, step=12)
     c.save()
     sources, skipped = extract_with_report(load_bytes(buf.getvalue(), "arbeit.pdf"))
-    found = [" ".join(s.raw.split()) for s in sources]
-    assert found == DUNES
+    assert found_raws(sources) == DUNES
     assert not skipped  # the declaration is no candidate of the bibliography at all

@@ -14,6 +14,11 @@ from acuref.read.works import split_works
      ["[4] A. Berg and C. Dorn, Phys. Rev. D 53, 4886 (1996)",
       "A. Berg and C. Dorn, Phys. Lett. B 411, 173 (1997)",
       "E. Falk, Nucl. Phys. B 262, 235 (1985)."]),
+    # a long author-year key (up to sixty characters, as the PDF reader's labels)
+    ("[Berg, Dorn, Falk, Holt, Ives, Jans and Moss 1996] A. Berg and C. Dorn, Phys. Rev. D 53, 4886 (1996); "
+     "Phys. Lett. B 411, 173 (1997).",
+     ["[Berg, Dorn, Falk, Holt, Ives, Jans and Moss 1996] A. Berg and C. Dorn, Phys. Rev. D 53, 4886 (1996)",
+      "A. Berg and C. Dorn, Phys. Lett. B 411, 173 (1997)."]),
     # ibid. stands for the journal named last
     ("G. Holt and H.-J. Ives, Phys. Rev. Lett. 76, 4468 (1996); G. Holt, K. Jans, and H.-J. Ives, ibid. 77, "
      "5172 (1996).",

@@ -92,7 +92,7 @@ def _lines(flow: list[PLine], found: list[Region], step: float, vocab) -> list[L
             rights.setdefault((flow[k].page, flow[k].column), []).append(flow[k].right)
         # The right margin: where most full lines end (an overfull line may stick out past it).
         margins = {key: sorted(xs)[int(0.75 * (len(xs) - 1))] for key, xs in rights.items()}
-        texts = {}
+        texts: dict[int, str] = {}
         for entry in region.entries:  # cut() puts each line in one of subheads, aside and entries
             full = [flow[k].right >= margins.get((flow[k].page, flow[k].column), flow[k].right) - 1.5 * flow[k].size
                     for k in entry]

@@ -13,13 +13,13 @@ import re
 from dataclasses import dataclass, field
 
 from acuref.normalize.vocabulary import EARLY_YEAR
-from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, back_matter, credits_figure, ends_entry, flush_mode,
-                                     gap_above, in_sequence, label, list_step, mostly_rising, opens_entry, right_edges,
-                                     starts_entry, table_lines)
+from acuref.read.pdf_entries import (LABEL_RE, WIDE_GAP, credits_figure, ends_entry, flush_mode, gap_above,
+                                     in_sequence, label, left_edges, line_labels, list_step, mostly_rising,
+                                     opens_entry, right_edges, starts_entry, table_lines)
 from acuref.read.pdf_layout import PLine
-from acuref.read.sections import heading_text, is_end_heading, is_reference_heading
+from acuref.read.sections import heading_text, is_back_matter, is_end_heading, is_reference_heading
 
-_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlc]{1,6}\s*$")
+_PAGE_TAIL_RE = re.compile(r"(?:\.\s?){3,}\s*\d+\s*$|\s\d{1,4}\s*$|\s[ivxlcIVXLC]{1,6}\s*$")
 
 
 @dataclass(slots=True)
@@ -53,8 +53,8 @@ def _is_ref_heading(flow: list[PLine], i: int, step: float) -> bool:
         return False
     tail = _PAGE_TAIL_RE.search(text)
     # A table of contents line ends in its page number; a slide's title set large counts its frames
-    # ("References iv") where a bibliography runs over several.
-    if tail and not (line.heading and not line.bold and re.fullmatch(r"\s[ivxlc]{1,6}\s*", tail.group())):
+    # ("References iv", beamer's default "References IV"; bold in many themes) where a bibliography runs over several.
+    if tail and not (line.heading and re.fullmatch(r"\s[ivxlc]{1,6}\s*", tail.group(), re.IGNORECASE)):
         return False
     if re.search(r"://|www\.|@|\.\s*$|/|\w\.[a-z]{2,4}\b|^\W", text):  # a link, a file, a sentence, a bullet
         return False
@@ -132,7 +132,8 @@ def regions(flow: list[PLine], step: float) -> list[Region]:
 
 
 def _end(flow: list[PLine], h: int, limit: int) -> int:
-    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, or the limit."""
+    """Where the bibliography headed at h ends: a heading of its rank or above, an end heading, a heading of the
+    back matter (an appendix, an index, a declaration) at any rank, or the limit."""
     head = flow[h]
     for j in range(h + 1, limit):
         line = flow[j]
@@ -141,7 +142,7 @@ def _end(flow: list[PLine], h: int, limit: int) -> int:
             return j
         if line.heading and (not head.heading or line.heading <= head.heading) and line.size >= head.size - 0.3:
             return j
-        if line.heading and back_matter(line.text):  # a thesis's declaration set smaller than its chapters
+        if line.heading and is_back_matter(line.text):  # a thesis's declaration set smaller than its chapters
             return j
     return limit
 
@@ -213,9 +214,9 @@ def _measure(flow: list[PLine], region: Region, idx: list[int], step: float, tig
     sizes = sorted(flow[i].size for i in idx[:40])
     typical = sizes[len(sizes) // 2]
     floats = table_lines(flow, idx, step, typical) if region.head >= 0 else set()  # under a reference heading only
-    edges = _edges(flow, idx, floats)
+    edges = left_edges(flow, idx, floats)
     rel = {i: flow[i].left - edges[(flow[i].page, flow[i].column)] for i in idx}
-    labels = _labels(flow, idx)
+    labels = line_labels(flow, idx)
     numeric = [int(lab) for lab in labels.values() if lab and lab.isdigit()]
     labelled = sum(bool(lab) for lab in labels.values()) >= max(2, 0.15 * len(idx)) and mostly_rising(numeric)
     indented = sum(r > 2 for r in rel.values()) >= 0.25 * len(idx)
@@ -259,18 +260,6 @@ def _list_goes_on(flow: list[PLine], i: int, end: int, typical: float) -> int:
     the next page's first line is in the list's type and starts an entry (a label, or a name and a year)."""
     j = next((k for k in range(i + 1, end) if flow[k].page != flow[i].page), 0)
     return j if j and starts_entry(flow[j], typical) else 0
-
-
-def _labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
-    """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
-    labels = {i: label(flow[i].text) for i in idx}
-    numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
-    if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
-        return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
-    # Keys: "[1996]" is one too, where an author-year key leaves out the name the entry above gave (AAAI's style);
-    # kept in its brackets, so that it is not taken for a number out of sequence.
-    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (
-        not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab)) else None for i, lab in labels.items()}
 
 
 def unheaded(flow: list[PLine], taken: list[Region], step: float) -> list[Region]:
@@ -376,19 +365,3 @@ def _core(flow: list[PLine], entry: list[int]) -> bool:
 def _hangs(region: Region, entry: list[int]) -> bool:
     """An entry whose first line is flush left and whose other lines (one at least) are indented."""
     return len(entry) > 1 and region.rel[entry[0]] <= 1.5 and all(region.rel[i] > 2 for i in entry[1:])
-
-
-def _edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[int, int], float]:
-    """The left text edge of each (page, column) the region touches, from all lines printed there but a
-    table's (a column holding nothing but a table: from the table's)."""
-    want = {(flow[i].page, flow[i].column) for i in idx}
-    lefts: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
-    for k, line in enumerate(flow):
-        key = (line.page, line.column)
-        if key in want:  # a heading (a slide's title hangs out in the margin) counts only as a table's lines do
-            lefts.setdefault(key, ([], []))[k in floats or bool(line.heading)].append(line.left)
-    out = {}
-    for key, (text, table) in lefts.items():
-        xs = sorted(text or table)
-        out[key] = xs[len(xs) // 20]
-    return out

@@ -15,11 +15,17 @@ _ENTRY_START_RE = re.compile(rf"^[^\W\d_][\w'’ .-]{{1,40}},.{{0,80}}?(?<!\d){E
 _NAME_START_RE = re.compile(r"^(?:(?:van|von|de|der|den|del|della|di|du|da|le|la|dos|das|ten|ter) )*"
                             r"[^\W\d_a-z][\w'’-]*(?:[ -](?:(?:van|von|de|der|den|del|di|du|da|le|la) )*"
                             r"[^\W\d_a-z][\w'’-]*){0,3}[,.](?:\s|$)")
-_CAPTION_RE = re.compile(r"^(?:Table|Tab\.|Tabelle|Tableau|Tabla|Tabela|Tabel|Tabella)\s+[A-Z]?\d+(?:\.\d+)*[.:]")
+# A table's name in the languages acuref reads, for captions and for lists of the figures' sources.
+_TABLE_WORDS = r"Tables?|Tab\.|Tabell[ae]n?|Tableaux?|Tablas?|Tabelas?|Tabel(?:len)?|Таблица"
+_CAPTION_RE = re.compile(rf"^(?:{_TABLE_WORDS})\s+[A-Z]?\d+(?:\.\d+)*[.:]")
 # The gap that parts two entries of a list set flush, against the list's own line step: biblatex in beamer
 # adds a fifth of a line (\bibitemsep), other classes a half or a whole line.
 WIDE_GAP = 1.15
-_INITIAL_END_RE = re.compile(r"(?:^|[\s,(])(?:[A-Z]\.-?){1,3}$")
+# An author list broken before a family name: initials after "and" or "&" ("..., and W."), or after a comma on a
+# line with no year yet ("Corvers, R., Aalders, P."); "Physical Review B." and "Washington, D.C., 2003." end entries.
+_INITIAL_END_RE = re.compile(r"(?:\b(?:and|und|et)|&)\s+(?:[A-Z]\.-?){1,3}$")
+_COMMA_INITIAL_END_RE = re.compile(r",\s+(?:[A-Z]\.-?){1,3}$")
+_ANY_YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
 _SENTENCE_END_RE = re.compile(r"(?:[.?!]\)?|\.[\d\w/-]*/[\w./#?=&%-]*)$")
 
 
@@ -30,26 +36,8 @@ def gap_above(flow: list[PLine], i: int) -> float:
 
 
 # A line naming a figure or table by its number: an entry of a list of the figures' sources ("Abbildungsquellen").
-_FIGURE_RE = re.compile(r"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|Tableaux?|Tabell[ae]n?|Tables?|"
-                        r"Bild(?:er)?|Rysunek|Рис\.|Рисунок|Таблица)\s+[A-Z]?\d+(?:\.\d+)*\b")
-
-
-# Headings of the back matter that follows a bibliography, in the languages of the theses acuref reads.
-_BACK_MATTER_RE = re.compile(
-    r"^(?:[A-Z]\.?\s+|[IVX]+\.?\s+|\d+\.?\s+)?(?:(?:author|subject|name)\s+)?(?:index|register|namensregister|"
-    r"stichwortverzeichnis|sachregister|personenregister|anhang|anh[aä]nge|annexes?|ap[ée]ndices?|appendic[ei]|"
-    r"appendix|appendices|glossar(?:y|io|e)?|glossaire|danksagung|remerciements|agradecimientos|ringraziamenti|"
-    r"(?:eidesstattliche|ehrenwörtliche|selbstständigkeits|selbständigkeits)?\s*erklärung|"
-    r"declaration(?:\s+of\s+\w+)?|"
-    r"lebenslauf|curriculum\s+vitae|biograph(?:y|ies)|supplementary\s+material|nomenclature|"
-    r"abkürzungsverzeichnis|list\s+of\s+(?:figures|tables|abbreviations|symbols|acronyms)|"
-    r"abbildungsverzeichnis|tabellenverzeichnis)(?:\s+(?-i:[A-Z0-9]{1,3})\b.*|\s*[:.–-].*)?$", re.IGNORECASE)
-
-
-def back_matter(heading: str) -> bool:
-    """A heading of what follows a bibliography ("Anhang A", "Eidesstattliche Erklärung", "Index", "Glossary"):
-    wherever such a heading stands, the bibliography above it has ended."""
-    return bool(_BACK_MATTER_RE.match(heading.strip()))
+_FIGURE_RE = re.compile(rf"^(?:Abbildung(?:en)?|Abb\.|Figures?|Figs?\.|Figur[ae]s?|{_TABLE_WORDS}|"
+                        r"Bild(?:er)?|Rysunek|Рис\.|Рисунок)\s+[A-Z]?\d+(?:\.\d+)*\b")
 
 
 def credits_figure(text: str) -> bool:
@@ -112,13 +100,17 @@ def right_edges(flow: list[PLine], idx: list[int]) -> dict[tuple[int, int], floa
     return out
 
 
+def breaks_author_list(text: str) -> bool:
+    """A line ending in initials that break an author list before the family name, so ending no entry."""
+    return bool(_INITIAL_END_RE.search(text) or (_COMMA_INITIAL_END_RE.search(text) and not _ANY_YEAR_RE.search(text)))
+
+
 def ends_entry(line: PLine, right: dict[tuple[int, int], float]) -> bool:
     """A line that may be an entry's last: it ends a sentence (or a URL), or stops short of the column's edge
     with a full stop inside its last words."""
     text = line.text.rstrip()
     short = line.right < right[(line.page, line.column)] - 3 * max(line.size, 1.0)
-    # "..., and W." breaks an author list before the family name: an initial ends no entry
-    sentence = bool(_SENTENCE_END_RE.search(text)) and not _INITIAL_END_RE.search(text)
+    sentence = bool(_SENTENCE_END_RE.search(text)) and not breaks_author_list(text)
     return sentence or (short and not text.endswith(("-", ",", ";", ":")))
 
 
@@ -154,3 +146,31 @@ def in_sequence(label: str, last: int | None) -> bool:
         return True
     n = int(label)
     return last is None or last < n <= last + 3
+
+
+def line_labels(flow: list[PLine], idx: list[int]) -> dict[int, str | None]:
+    """Each line's list label, of the kind the region numbers its entries with (numbers, or bracketed keys)."""
+    labels = {i: label(flow[i].text) for i in idx}
+    numeric = sum(bool(lab and lab.isdigit()) for lab in labels.values())
+    if numeric * 2 > sum(bool(lab) for lab in labels.values()):  # numbered: "[Online]" is no label
+        return {i: lab if lab and lab.isdigit() else None for i, lab in labels.items()}
+    # Keys: "[1996]" is one too, where an author-year key leaves out the name the entry above gave (AAAI's style);
+    # kept in its brackets, so that it is not taken for a number out of sequence.
+    return {i: f"[{lab}]" if lab and flow[i].text.startswith("[") and (
+        not lab.isdigit() or re.fullmatch(EARLY_YEAR, lab)) else None for i, lab in labels.items()}
+
+
+def left_edges(flow: list[PLine], idx: list[int], floats: set[int]) -> dict[tuple[int, int], float]:
+    """The left text edge of each (page, column) the region touches, from all lines printed there but a
+    table's (a column holding nothing but a table: from the table's)."""
+    want = {(flow[i].page, flow[i].column) for i in idx}
+    lefts: dict[tuple[int, int], tuple[list[float], list[float]]] = {}
+    for k, line in enumerate(flow):
+        key = (line.page, line.column)
+        if key in want:  # a heading (a slide's title hangs out in the margin) counts only as a table's lines do
+            lefts.setdefault(key, ([], []))[k in floats or bool(line.heading)].append(line.left)
+    out = {}
+    for key, (text, table) in lefts.items():
+        xs = sorted(text or table)
+        out[key] = xs[len(xs) // 20]
+    return out

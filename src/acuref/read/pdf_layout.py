@@ -155,18 +155,19 @@ def drop_furniture(pages: list[list[PLine]], heights: list[float], body: float) 
     return out
 
 
-def _first_title(pages: list[list[PLine]], edges: list[list[PLine]], large: Counter, body: float) -> int:
-    """The id of a reference heading set large at the top of every page of its list (a slide's title,
-    "References iv" on each frame) where it first stands, which is the bibliography's only heading; 0 when
-    the document heads its bibliography elsewhere (a journal's running head repeats a heading printed
-    once)."""
+def _first_title(pages: list[list[PLine]], edges: list[list[PLine]], large: Counter, body: float) -> int | None:
+    """The id of a reference heading recurring large at a page edge of every page of its list (a slide's title,
+    "References iv" on each frame) where it first stands, which is the bibliography's only heading; None when the
+    document heads its bibliography elsewhere (a journal's running head repeats a heading printed once)."""
     for lines, ends in zip(pages, edges):
-        top = [line for line in ends if large[_key(line)] >= 3 and len(line.text) < 120 and is_reference_heading(line.text)]
+        top = [line for line in ends
+               if large[_key(line)] >= 3 and len(line.text) < 120 and is_reference_heading(line.text)]
         if top:
             return id(top[0])
+        # a heading printed once may be set only a size up (11 pt over 10 pt), less than a recurring large title
         if any(line.size > body * 1.08 and is_reference_heading(line.text) for line in lines):
-            return 0
-    return 0
+            return None
+    return None
 
 
 def _edge_lines(lines: list[PLine], height: float) -> list[PLine]:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from acuref.normalize.vocabulary import EARLY_YEAR
+
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*[^\W\d_]|[^\W\d_]")
 _TAIL_WORD_RE = re.compile(r"(?<![\w'’-])((?:[^\W\d_][\w'’]*-)*)([^\W\d_][\w'’]*)-$")
 _HEAD_WORD_RE = re.compile(r"^([^\W\d_][\w'’]*)")
@@ -18,11 +20,11 @@ _NOT_LINK = re.compile(r"^(?:accessed|visited|last|retrieved|online|abgerufen|zu
                        r"cited|\(|\[)", re.IGNORECASE)
 # biblatex's back-references and their translations: "Cited on pages 3, 17.", "(cit. on p. 5)", "Zitiert auf S. 5".
 _BACKREF_RE = re.compile(
-    r"\s*[(\[]?\s*(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité(?:e|s|es)?(?:\s+(?:en|à\s+la|aux?))?|"
+    r"(?:[(\[]\s?)?(?<!\w)(?:cited\s+on|cit\.\s+on|zitiert\s+auf|zit\.\s+auf|cité(?:e|s|es)?(?:\s+(?:en|à\s+la|aux?))?|"
     r"cit\.(?:\s+(?:à\s+la|en|a|op|auf|on))?|citad[oa]s?\s+(?:en|na)|citat[oaie]\s+a(?:lla)?|geciteerd\s+op|"
     r"цит(?:\.|ируется)\s+на|see\s+pages?|pages?\s+cited)\s*"
     r"(?:pages?|pp?\.|s\.|seiten?|pag(?:ina|ine|inas?)?\.?|págs?\.?|páginas?|blz\.|с\.|стр\.)?\s*"
-    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+    r"[\divxlc]+(?:(?:\s*[,–-]\s*|\s+(?:and|und|et|y|e|en)\s+)[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
 
 
 def vocabulary(texts: list[str]) -> Counter:
@@ -109,11 +111,15 @@ def close_spaced_urls(text: str) -> str:
 # biblatex's back-references that say "see page" (German's default "siehe Seite 3", French "cf. p. 3", Spanish
 # "véase página 3", Dutch "zie pagina 3", Polish "cytowane na stronie 3", ...): the page word is required after
 # these short phrases.
+# The phrase starts a word ("Vancouver pp. 1-9" keeps its "ver"), and word separators stand between spaces: "i" is
+# also a roman numeral, and optional spaces around it would let a run of "i i i" split exponentially many ways.
+# The match opens at a bracket or the phrase, not at spaces before it (a leading \s* is cubic on long runs).
 _SEE_BACKREF_RE = re.compile(
-    r"\s*[(\[]?\s*(?:siehe|cf\.|v[ée]an?se|vid\.|ver|zie|se|katso|vegeu\s+l[ae]s?|cytowane\s+na|cyt\.\s+na|"
-    r"citováno\s+na|cit\.\s+na)\s+(?:seiten?|s\.|pages?|pp?\.|páginas?|págs?\.|pàgin(?:a|es)|pàg\.|pagina(?:['’]s)?|"
-    r"pag\.|sid(?:an|orna|e)|sivu|stronie|stronach|stran[ěáe]|stranách|str\.)\s*"
-    r"[\divxlc]+(?:\s*(?:[,–-]|and|und|et|y|e|en|i|a|og|och)\s*[\divxlc]+)*\s*[)\]]?\.?\s*$", re.IGNORECASE)
+    r"(?:[(\[]\s?)?(?<!\w)(?:siehe|cf\.|v[ée]an?se|vid\.|ver|zie|se|katso|vegeu\s+l[ae]s?|cytowane\s+na|"
+    r"cyt\.\s+na|citováno\s+na|cit\.\s+na)\s+(?:seiten?|s\.|pages?|pp?\.|páginas?|págs?\.|pàgin(?:a|es)|pàg\.|"
+    r"pagina(?:['’]s)?|pag\.|sid(?:an|orna|e)|sivu|stronie|stronach|stran[ěáe]|stranách|str\.)\s*"
+    r"[\divxlc]+(?:(?:\s*[,–-]\s*|\s+(?:and|und|et|y|e|en|i|a|og|och)\s+)[\divxlc]+)*\s*[)\]]?\.?\s*$",
+    re.IGNORECASE)
 
 
 def strip_backref(text: str) -> str:
@@ -128,17 +134,28 @@ def strip_backref(text: str) -> str:
 # ("... 2019. 1, 3").
 # With backref=section the sections are listed instead ("... 2019. 1, 2.3").
 _NUM = r"\d{1,4}(?:\.\d{1,3}){0,3}"
-_PAGE_LIST_RE = re.compile(rf"(?<=[.\]])\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
+# The stop before them ends a word of four letters or more, a capitalised acronym, a number or a bracket: after
+# an abbreviation ("BGBl. I S. 2954", "No. 3", "Tech. Rep. 12") the number belongs to the entry.
+_PAGE_LIST_RE = re.compile(r"(?:(?<=[^\W\d_]{4}\.)|(?<=\b[A-Z]{2}\.)|(?<=[A-Z]{3}\.)|(?<=\d\.)|(?<=[)\]]\.)|"
+                           rf"(?<=\]))\s+({_NUM}(?:\s*,\s*{_NUM})*(?:,?\s+and\s+{_NUM})?)\s*$")
+_LONE_YEAR_RE = re.compile(rf"{EARLY_YEAR}")
+_YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
+
+
+def _page_list(text: str) -> re.Match | None:
+    """The list of rising page numbers ending an entry, if it ends in one after a year has been printed (a year
+    alone is the entry's own: "Dune Ecology Letters. 2020")."""
+    m = _PAGE_LIST_RE.search(text)
+    if not m or m.start() <= 20 or _LONE_YEAR_RE.fullmatch(m.group(1)) or not _YEAR_RE.search(text[:m.start()]):
+        return None
+    pages = [tuple(int(d) for d in n.split(".")) for n in re.findall(r"\d+(?:\.\d+)*", m.group(1))]
+    return m if all(a < b for a, b in zip(pages, pages[1:])) else None
 
 
 def strip_page_lists(texts: list[str]) -> list[str]:
     """A list's entries without hyperref's back-references, where most of its entries end in such a list of
     rising page (or section) numbers (few entries end in a bare number after a full stop otherwise)."""
-    hits = []
-    for text in texts:
-        m = _PAGE_LIST_RE.search(text)
-        pages = [tuple(int(d) for d in n.split(".")) for n in re.findall(r"\d+(?:\.\d+)*", m.group(1))] if m else []
-        hits.append(m if m and m.start() > 20 and all(a < b for a, b in zip(pages, pages[1:])) else None)
+    hits = [_page_list(text) for text in texts]
     if sum(m is not None for m in hits) < max(3, 0.5 * len(texts)):
         return texts
     return [text[:m.start()] if m else text for text, m in zip(texts, hits)]

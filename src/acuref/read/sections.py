@@ -174,3 +174,25 @@ def is_notes_heading(text: str) -> bool:
                   or any(w in _NOTES_HEADS and words[k - 1] in _AND for k, w in enumerate(words) if k)):
         return True
     return bool(_NOTES_CJK_RE.match(core))
+
+
+# Headings of the back matter that follows a bibliography, in the languages of the theses acuref reads: an
+# appendix's or index's words alone or with a letter ("Anhang A"), never a bare word a subheading may use
+# ("Register", "Biography") or a title opening with one ("A Declaration of Independence").
+_BACK_MATTER_RE = re.compile(
+    r"^(?:[A-Z]\.?\s+|[IVX]+\.?\s+|\d+\.?\s+)?(?:(?:author|subject|name)\s+(?:index|register)|"
+    r"index(?:\s+of\s+(?:names|subjects|authors))?|indices|indexes|namensregister|personenregister|sachregister|"
+    r"stichwortverzeichnis|anhang|anh[aä]nge|annex(?:es?)?|anexos?|ap[ée]ndices?|appendic[ei]|appendix|appendices|"
+    r"glossar(?:y|io|e)?|glossaire|danksagung|remerciements|agradecimientos|ringraziamenti|"
+    r"(?:eidesstattliche|ehrenwörtliche|selbstständigkeits|selbständigkeits|eigenständigkeits)?\s*erklärung|"
+    r"(?:statutory\s+)?declaration(?:\s+of\s+(?:authorship|originality|academic\s+integrity|honou?r))?|"
+    r"lebenslauf|curriculum\s+vitae|supplementary\s+materials?|nomenclature|"
+    r"abkürzungsverzeichnis|list\s+of\s+(?:figures|tables|abbreviations|symbols|acronyms)|"
+    r"abbildungsverzeichnis|tabellenverzeichnis)(?:\s+(?-i:[A-Z0-9]{1,3})\b.*|\s*[:.–-].*)?$", re.IGNORECASE)
+
+
+def is_back_matter(heading: str) -> bool:
+    """A heading of what follows a bibliography ("Anhang A", "Eidesstattliche Erklärung", "Index", "Glossary"):
+    wherever such a heading stands, the bibliography above it has ended (Cyrillic, Polish and CJK appendices:
+    :func:`acuref.read.cjk.appendix_heading`, through :func:`is_end_heading`)."""
+    return bool(_BACK_MATTER_RE.match(heading.strip()))

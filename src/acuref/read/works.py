@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.vocabulary import EARLY_YEAR
+from acuref.read.pdf_entries import LABEL_RE
 
 _INITIALS = r"(?:[A-Z][a-z]?\.[\s-]?){1,4}"
 _NAME = rf"{_INITIALS}\s?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*){{0,2}}"
 _AUTHOR_RE = re.compile(rf"^(?:and\s+)?{_NAME}(?:\s+and\s+{_NAME})?(?:\s+et\s+al\.)?(?:\s+\([^()]*\))?$")
 _WORK_END_RE = re.compile(rf"(?:\({EARLY_YEAR}[a-z]?\)|\[[\w.-]+\]|arXiv:\S+|\b10\.\d{{4,9}}/\S+)\.?$")
 _WORK_START_RE = re.compile(rf"^(?:{_INITIALS}\s?[^\W\d_]|ibid\.|[A-Z][\w.]*(?:\s[A-Z][\w.]*)*\s[A-Z]?\s?\d+,\s)")
-_LABEL_RE = re.compile(r"^(?:\[[^\[\]]{1,40}\]|\(\d{1,4}\)|\d{1,4}\.?)\s+")
+_LABEL_RE = re.compile(LABEL_RE.pattern + r"\s+")  # the PDF reader's labels, keys as long, and the space after
 _IBID_RE = re.compile(r"\bibid\.", re.IGNORECASE)
 _YEAR_RE = re.compile(rf"(?<!\d){EARLY_YEAR}(?!\d)")
 _VOLUME_RE = re.compile(r",?\s+(?:[A-Z]\s?)?\d+,\s")
