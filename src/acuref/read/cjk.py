@@ -13,16 +13,19 @@ import re
 
 __all__ = ["appendix_heading", "cjk_author_date", "marks"]
 
-_HAN_KANA = r"\u3040-\u30ff\u3400-\u9fff"
+# Ideographs and kana without the middle dots ・ and ･ (U+30FB, U+FF65), which separate names: a name class that
+# held them beside a separator that is one of them would split a run of "ア・ア・…" in exponentially many ways.
+_HAN_KANA = r"\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff"
 
-# A CJK personal name: two to six ideographs or kana, or a katakana name with a middle dot ("ロベルト・バレロ").
-_CJK_NAME = rf"[{_HAN_KANA}]{{2,6}}(?:[・･][\u30a0-\u30ff]{{2,8}})?"
+# A CJK personal name: two to six ideographs or kana; a katakana name with a middle dot ("ロベルト・バレロ") is read
+# as two parts joined by the separator.
+_CJK_NAME = rf"[{_HAN_KANA}]{{2,6}}"
 _LATIN_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}"
 
 # The authors at the head of an entry, then the year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝編著 (2005)",
 # "山田太郎・鈴木花子（1999）".
 _HEAD_YEAR_RE = re.compile(
-    rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
+    rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・･]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
     r"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[)）]")
 
 # CJK authors ending in "等" after a separator ("冯其红, 王相, 等."), and CJK authors, then the year and a colon

@@ -38,12 +38,12 @@ def title_after_source(entry: str, line: str) -> bool:
 # The words a page prints as a link below an entry: "[DOI]", "[PDF]", "[arXiv]", "[リンク]", "[全文]".
 _LINK_WORDS = frozenset("doi pdf url www link links html web arxiv pubmed pmc abstract preprint full text fulltext "
                         "slides code data online リンク 全文 链接 下载 ссылка pobierz".split())
-_LINK_REST_RE = re.compile(r"^(?:(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*\s*)*$", re.IGNORECASE)
+_LINK_TOKEN_RE = re.compile(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*", re.IGNORECASE)
 
 
 def link_word_label(label: str | None, rest: str) -> bool:
     """``[DOI] https://doi.org/…`` on a line below an entry: a link word in brackets, not an entry's label."""
-    return bool(label) and label.strip().lower() in _LINK_WORDS and bool(_LINK_REST_RE.match(rest.strip()))
+    return bool(label) and label.strip().lower() in _LINK_WORDS and all(map(_LINK_TOKEN_RE.fullmatch, rest.split()))
 
 
 # A series with its volume and pages on a line of its own: "Lecture Notes in Computer Science, vol 12341, pp 57-66".
