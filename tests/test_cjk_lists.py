@@ -46,6 +46,27 @@ def test_japanese_quotation_marks_read(text, title, container, volume, page, yea
     assert ref.author and ref.author[0].literal == first
 
 
+@pytest.mark.parametrize("text, fields", [
+    ("山田太郎「『源氏物語』の研究」『国文学』12(3), 45-61, (1984)．",
+     {"title": "『源氏物語』の研究", "container_title": "国文学", "volume": "12", "issue": "3", "page": "45-61"}),
+    ("山田太郎 (1984) 『源氏物語』の研究.『国文学』12(3), 45-61",
+     {"title": "『源氏物語』の研究", "container_title": "国文学", "volume": "12", "page": "45-61"}),
+    (JA_B, {"publisher": "緑風社"}),
+    (JA_C, {"publisher": "青葉書房", "type": "chapter"}),
+    (JA_E, {"publisher": "青葉書房", "type": "book"}),
+    # no language from the reader: the pipeline detects it (zh) from the string
+    ("王小明 (2001) 台灣鳥類誌.『中華鳥類學報』12(3), 45-61", {"language": None, "container_title": "中華鳥類學報"}),
+    ("山田花子 (2009) 日本の歴史. 近代編.『叢書』12, 3-9", {"title": "日本の歴史. 近代編", "container_title": "叢書"}),
+    ("山田花子 (2009) 湿地の保全.『湿地の科学』2010, 87-100", {"volume": None, "page": "87-100"}),
+])
+def test_japanese_containers_publishers_and_languages(text, fields):
+    """A 『』 inside the 「」 title or the title's own words is not the container (the one with numbers after it is);
+    the publisher after the numbers is read; Chinese text quoting a journal in 『』 stays Chinese; a role word
+    with a stop before 『 is part of the title; a year after 『』 is not a volume."""
+    ref = parse_reference(text)
+    assert {k: getattr(ref, k) for k in fields} == fields
+
+
 @pytest.mark.parametrize("text, least", [
     ("张伟, 李娜, 王强, 等. 城市湿地鸟类调查[P]. 中国专利: 201900000001.1, 2019.", 4),
     ("张伟, 2018: 湿地鸟类的迁徙研究. 博士论文, 某某大学, 某市.", 3),

@@ -97,8 +97,9 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
             _PLACE_ABBREVIATION_RE.fullmatch(ref.container_title.strip()):
         ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
     if marks.corner[0] or marks.corner[1]:
-        if marks.corner[0] is None and ref.title and _same(ref.container_title, marks.corner[1]):
-            return ref  # "Authors (2006) Title.『Journal』25, 1-9": a title with no 「」 before its 『work』
+        if marks.corner[0] is None and ref.title and (_same(ref.container_title, marks.corner[1])
+                                                      or f"『{marks.corner[1]}』" in ref.title):
+            return ref  # "Authors (2006) Title.『Journal』25, 1-9": a title with no 「」 (perhaps quoting a 『work』)
         return corner_fields(ref, *marks.corner)
     if not ref.parsed or not (marks.quoted or marks.emphasised):
         return ref
