@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from acuref.normalize.shapes import GBT_CODE_RE as _GBT_CODE_RE
+
 __all__ = ["appendix_heading", "cjk_author_date", "marks"]
 
 # Ideographs and kana without the middle dots ・ and ･ (U+30FB, U+FF65), which separate names: a name class that
@@ -19,8 +21,10 @@ _HAN_KANA = r"\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff"
 
 # A CJK personal name: two to six ideographs or kana; a katakana name with a middle dot ("ロベルト・バレロ") is read
 # as two parts joined by the separator.
-_CJK_NAME = rf"[{_HAN_KANA}]{{2,6}}"
-_LATIN_NAME = r"[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}"
+# One space (or full-width space) may part family and given name: "山田 花子", "山田\u3000花子".
+_CJK_NAME = rf"(?:(?:[{_HAN_KANA}]{{1,4}}[ \u3000])?[{_HAN_KANA}]{{2,6}}|[{_HAN_KANA}]{{1,4}}[ \u3000][{_HAN_KANA}])"
+# A romanised name, whole ("Hanako Yamada") or with initials ("Yamada H", "Yamada HK").
+_LATIN_NAME = r"(?:[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}|[A-Z][a-z'’-]+\s[A-Z]{1,2}\b)"
 
 # The authors at the head of an entry, then the year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝編著 (2005)",
 # "山田太郎・鈴木花子（1999）".
@@ -46,8 +50,6 @@ _TITLE_QUOTE_RE = re.compile(r"「[^」]{2,200}」")
 _CJK_TAIL_RE = re.compile(r"(?:』|[\s,，])\s?\d{1,4}\s?(?:[(（]\s?\d{1,4}\s?[)）])?\s?[,，:：]\s?[pP]?\.?\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}"
                           r"|』\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}|第?\d{1,4}\s?巻\s?(?:第?\d{1,4}\s?号)?|\d{1,4}\s?号|\d{1,5}\s?[頁页]|pp?\.\s?\d{1,5}\s?[-–]\s?\d")
 
-# GB/T 7714's kind of work: "[J]", "[M]", "[C]//", "[D]", "[P]", "[EB/OL]", full-width "［Ｍ］" too.
-_GBT_CODE_RE = re.compile(r"[\[［]\s?(?:[JMCDPNRSZAGK]|Ｊ|Ｍ|Ｃ|Ｄ|Ｐ|EB/OL|DB/OL|CP/OL|M/OL|J/OL)\s?[\]］]")
 
 # GOST: "Title // Journal. – 2020. – Vol. 8. – P. 149-152.", "– М. : Наука, 1989. – 304 с."
 _GOST_AREAS_RE = re.compile(r"\s//\s?\S.{2,200}?\s[–—-]\s(?:1[5-9]|20)\d\d\b")
@@ -91,7 +93,8 @@ def marks(text: str) -> int:
 # "Додаток Б", "Załącznik 1", "Aneks". What follows (databases, search tools, tables) is not the list.
 _APPENDIX_RE = re.compile(r"^(?:附录|附錄|付録|приложени[ея]|додат(?:ок|ки)|załącznik|aneks)", re.IGNORECASE)
 # Talks given, not works printed: "学会発表・招待講演", "口頭発表", "会议报告", "Доклады", "Доповіді", "Wystąpienia".
-_TALKS_RE = re.compile(r"^(?:学会発表|口頭発表|招待講演|講演|学术报告|会议报告|学術講演|доклады|выступления|доповіді|"
+# (講演論文集, 講演予稿集 are printed proceedings, part of a list.)
+_TALKS_RE = re.compile(r"^(?:学会発表|口頭発表|招待講演|講演(?!論文|予稿|集)|学术报告|会议报告|学術講演|доклады|выступления|доповіді|"
                        r"виступи|wystąpienia|referaty\s+na\s+konferencjach|prezentacje)", re.IGNORECASE)
 _NAMES_REFERENCES_RE = re.compile(r"参考文献|引用文献|参考資料|文献目録|文献列表|литератур|источник|джерел|bibliograf|literatur", re.IGNORECASE)
 

@@ -23,7 +23,7 @@ _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]
 
 # A line that reads as the start of a title: a capital, words, no year, no link or identifier, no volume block.
 _TITLE_START_RE = re.compile(r"^[\"“]?[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s[^\W_][\w'’:,-]*){1,}")
-_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|doi|\d{1,4}\s?\(\d|\d,\s?\d",
+_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|\bdoi\b|\d{1,4}\s?\(\d|\d,\s?\d",
                            re.IGNORECASE)
 
 
