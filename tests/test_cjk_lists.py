@@ -193,7 +193,7 @@ def test_comma_imprint_only_after_a_city_abbreviation():
     ("山田 花子, 川口 次郎 (2011) 渡り鳥の観察記録", True),
     ("山田\u3000花子 (2011) 渡り鳥の観察記録", True),
     ("Yamada H, Kawaguchi J (2011) Watching waders", True),
-    ("ロベルト・バレロ, 山田花子 (2001) 干潟", True),
+    ("マリア・ロペス, 山田花子 (2001) 干潟", True),
     ("渡り鳥の観察記録について (2011)", False),
 ])
 def test_cjk_author_date_heads(text, head):

@@ -2,7 +2,7 @@
 
 Japanese lists quote a work's title in 「」 and the journal or book it is in (or a book's own title) in 『』:
 
-- ``金城玲, 西川建 (2006) 題名.『誌名』25, 293-296 (出版社)`` — authors, the year in parentheses, the title, then
+- ``山田花子, 川口次郎 (2006) 題名.『誌名』25, 293-296 (出版社)`` — authors, the year in parentheses, the title, then
   the container with its volume and pages;
 - ``山田太郎「題名」『誌名』14(3), 12-18, (1984)．`` — the authors touching the title's quotation mark;
 - ``題名. 編者編『書名』87-100 (出版社)`` — a chapter, with the book's editors before its title;
@@ -23,9 +23,9 @@ from acuref.normalize.pages import normalize_pages
 __all__ = ["read_japanese"]
 
 _YEAR = r"(?:1[5-9]|20)\d\d"
-# The authors before a year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝, 菅原英明編著 (2005)".
+# The authors before a year in parentheses: "山田花子, 川口次郎 (2006)", "森下一郎, 川口次郎編著 (2005)".
 _HEAD_YEAR_RE = re.compile(rf"^(?P<authors>[^「『()（）]{{1,200}}?)\s?[(（]\s?(?P<year>{_YEAR})[a-z]?\s?[)）]\s?(?P<rest>.+)$")
-# The authors touching the title's quotation mark: "金本良嗣「題名」『誌名』…", "金本良嗣編著『書名』…".
+# The authors touching the title's quotation mark: "森下一郎「題名」『誌名』…", "森下一郎編著『書名』…".
 _HEAD_QUOTE_RE = re.compile(rf"^(?P<authors>[^「『()（）.．。]{{2,120}}?)\s?(?:(?P<year>{_YEAR})[a-z]?\s?)?(?=[「『])(?P<rest>.+)$")
 _TITLE_QUOTE_RE = re.compile(r"^「(?P<title>[^」]{1,300})」\s?(?P<rest>.*)$")
 _CONTAINER_RE = re.compile(r"『(?P<container>[^』]{1,200})』")

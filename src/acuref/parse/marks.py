@@ -64,7 +64,7 @@ _CORNER_WORK_RE = re.compile(r"『([^『』]{2,200})』")
 
 def _inside_words(text: str, m: "re.Match[str]") -> bool:
     """Brackets with letters right before and after them quote a phrase inside a longer name
-    (``重点領域研究「高度データベース」北海道ワークショップ``), they do not set off a title."""
+    (``特定研究「湿地データ」地域ワークショップ``), they do not set off a title."""
     before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
     return bool(before and after and re.match(r"[^\W\d_]", before) and re.match(r"[^\W\d_]", after))
 
@@ -153,7 +153,7 @@ _CORNER_NAMES_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}(?:\s*[、・,]
 def corner_fields(ref: Reference, title: str | None, work: str | None, after: str, before: str = "") -> Reference:
     """The reading put right by Japanese corner brackets: 「title」 with 『work』 as its container, or 『a book』 as the
     title; the volume, issue and pages printed right after them (``vol.3``, ``34, no. 3: 71–104``, ``40巻8号``); the
-    names printed before them (``福島章『…』``) when the reading has no author."""
+    names printed before them (``森下一郎『…』``) when the reading has no author."""
     changes: dict = {"parsed": True} if not ref.parsed else {}
     names = before.strip(" .,()（）0-9年")
     if not ref.author and _CORNER_NAMES_RE.fullmatch(names):

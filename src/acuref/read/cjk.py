@@ -1,7 +1,7 @@
 """Marks of Japanese, Chinese and GOST references that the shared citation shapes do not read.
 
 The shared shapes (``normalize/shapes.py``) know Latin author lists and ``Journal 12(3): 45-67`` tails. A Japanese
-list prints ``金城玲, 西川建 (2006) 題名.『誌名』25, 293-296``: names without spaces or initials, the journal in
+list prints ``山田花子, 川口次郎 (2006) 題名.『誌名』25, 293-296``: names without spaces or initials, the journal in
 『』, the title in 「」, full-width commas; a Chinese GB/T 7714 list marks the kind of work with ``[J]``/``[M]``; a
 GOST list puts ``//`` before the container and `` – `` between areas. Extraction adds these marks to a
 candidate's evidence (:func:`marks`), so such lists are judged as lists of references, not as text.
@@ -19,24 +19,24 @@ __all__ = ["appendix_heading", "cjk_author_date", "marks"]
 # held them beside a separator that is one of them would split a run of "ア・ア・…" in exponentially many ways.
 _HAN_KANA = r"\u3040-\u30fa\u30fc-\u30ff\u3400-\u9fff"
 
-# A CJK personal name: two to six ideographs or kana; a katakana name with a middle dot ("ロベルト・バレロ") is read
+# A CJK personal name: two to six ideographs or kana; a katakana name with a middle dot ("マリア・ロペス") is read
 # as two parts joined by the separator.
 # One space (or full-width space) may part family and given name: "山田 花子", "山田\u3000花子".
 _CJK_NAME = rf"(?:(?:[{_HAN_KANA}]{{1,4}}[ \u3000])?[{_HAN_KANA}]{{2,6}}|[{_HAN_KANA}]{{1,4}}[ \u3000][{_HAN_KANA}])"
 # A romanised name, whole ("Hanako Yamada") or with initials ("Yamada H", "Yamada HK").
 _LATIN_NAME = r"(?:[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}|[A-Z][a-z'’-]+\s[A-Z]{1,2}\b)"
 
-# The authors at the head of an entry, then the year in parentheses: "金城玲, 西川建 (2006)", "五條堀孝編著 (2005)",
+# The authors at the head of an entry, then the year in parentheses: "山田花子, 川口次郎 (2006)", "森下一郎編著 (2005)",
 # "山田太郎・鈴木花子（1999）".
 _HEAD_YEAR_RE = re.compile(
     rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・･]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
     r"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[)）]")
 
-# CJK authors ending in "等" after a separator ("冯其红, 王相, 等."), and CJK authors, then the year and a colon
-# ("王相, 2016: 题名"): author heads that the shared GB/T author shape does not read.
+# CJK authors ending in "等" after a separator ("张伟, 李娜, 等."), and CJK authors, then the year and a colon
+# ("李娜, 2016: 题名"): author heads that the shared GB/T author shape does not read.
 _HEAD_OTHERS_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，、]\s?等\s?[.．]")
 _HEAD_YEAR_COLON_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[:：]")
-# An entry whose last field is its year ("…. 中国版权保护中心: 2014SR022434. 2013."), as Chinese lists end one.
+# An entry whose last field is its year ("…. 某某登记中心: 2014SR000001. 2013."), as Chinese lists end one.
 _YEAR_END_RE = re.compile(r"[,，.．]\s?(?:1[5-9]|20)\d\d\s?[.．。]?$")
 # A thesis named by its degree: "博士论文", "硕士学位论文", "修士論文", "кандидатская диссертация".
 _THESIS_RE = re.compile(r"博士|硕士|碩士|修士|学位论文|卒業論文|диссертац")

@@ -55,7 +55,7 @@ def series_line(line: str) -> bool:
     return bool(_SERIES_LINE_RE.match(line))
 
 
-# "[邱云飞] 邱云飞, 程亮. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
+# "[张伟] 张伟, 李娜. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
 _CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
 
 
