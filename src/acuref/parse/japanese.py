@@ -19,10 +19,11 @@ import unicodedata
 
 from acuref.model import Date, Name
 from acuref.normalize.pages import normalize_pages
+from acuref.normalize.vocabulary import YEAR
 
 __all__ = ["read_japanese"]
 
-_YEAR = r"(?:1[5-9]|20)\d\d"
+_YEAR = YEAR
 # The authors before a year in parentheses: "山田花子, 川口次郎 (2006)", "森下一郎, 川口次郎編著 (2005)".
 _HEAD_YEAR_RE = re.compile(rf"^(?P<authors>[^「『()（）]{{1,200}}?)\s?[(（]\s?(?P<year>{_YEAR})[a-z]?\s?[)）]\s?(?P<rest>.+)$")
 # The authors touching the title's quotation mark: "森下一郎「題名」『誌名』…", "森下一郎編著『書名』…".

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.shapes import GBT_CODE_RE as _GBT_CODE_RE
+from acuref.normalize.vocabulary import YEAR
 
-__all__ = ["appendix_heading", "cjk_author_date", "marks"]
+__all__ = ["appendix_heading", "cjk_author_date", "cjk_name_key", "marks"]
 
 # Ideographs and kana without the middle dots ・ and ･ (U+30FB, U+FF65), which separate names: a name class that
 # held them beside a separator that is one of them would split a run of "ア・ア・…" in exponentially many ways.
@@ -30,14 +31,14 @@ _LATIN_NAME = r"(?:[A-Z][a-z'’-]+(?:\s[A-Z][a-z'’-]+){1,2}|[A-Z][a-z'’-]+\
 # "山田太郎・鈴木花子（1999）".
 _HEAD_YEAR_RE = re.compile(
     rf"^(?:{_CJK_NAME}|{_LATIN_NAME})(?:\s?[,，、・･]\s?(?:{_CJK_NAME}|{_LATIN_NAME})){{0,12}}"
-    r"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[)）]")
+    rf"\s?(?:編著|編|著|監修|訳|他|ほか|等)?\s?[(（]\s?{YEAR}[a-z]?\s?[)）]")
 
 # CJK authors ending in "等" after a separator ("张伟, 李娜, 等."), and CJK authors, then the year and a colon
 # ("李娜, 2016: 题名"): author heads that the shared GB/T author shape does not read.
 _HEAD_OTHERS_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，、]\s?等\s?[.．]")
-_HEAD_YEAR_COLON_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，]\s?(?:1[5-9]|20)\d\d[a-z]?\s?[:：]")
+_HEAD_YEAR_COLON_RE = re.compile(rf"^{_CJK_NAME}(?:\s?[,，、]\s?{_CJK_NAME}){{0,15}}\s?[,，]\s?{YEAR}[a-z]?\s?[:：]")
 # An entry whose last field is its year ("…. 某某登记中心: 2014SR000001. 2013."), as Chinese lists end one.
-_YEAR_END_RE = re.compile(r"[,，.．]\s?(?:1[5-9]|20)\d\d\s?[.．。]?$")
+_YEAR_END_RE = re.compile(rf"[,，.．]\s?{YEAR}\s?[.．。]?$")
 # A thesis named by its degree: "博士论文", "硕士学位论文", "修士論文", "кандидатская диссертация".
 _THESIS_RE = re.compile(r"博士|硕士|碩士|修士|学位论文|卒業論文|диссертац")
 
@@ -52,8 +53,8 @@ _CJK_TAIL_RE = re.compile(r"(?:』|[\s,，])\s?\d{1,4}\s?(?:[(（]\s?\d{1,4}\s?[
 
 
 # GOST: "Title // Journal. – 2020. – Vol. 8. – P. 149-152.", "– М. : Наука, 1989. – 304 с."
-_GOST_AREAS_RE = re.compile(r"\s//\s?\S.{2,200}?\s[–—-]\s(?:1[5-9]|20)\d\d\b")
-_GOST_AREA_RE = re.compile(r"\.\s[–—]\s(?:(?:Vol|Т|Вып|No|№|P|С|S)\.?\s?\d|(?:1[5-9]|20)\d\d\b)")
+_GOST_AREAS_RE = re.compile(rf"\s//\s?\S.{{2,200}}?\s[–—-]\s{YEAR}\b")
+_GOST_AREA_RE = re.compile(rf"\.\s[–—]\s(?:(?:Vol|Т|Вып|No|№|P|С|S)\.?\s?\d|{YEAR}\b)")
 
 
 def cjk_author_date(text: str) -> bool:
@@ -102,3 +103,13 @@ _NAMES_REFERENCES_RE = re.compile(r"参考文献|引用文献|参考資料|文�
 def appendix_heading(text: str) -> bool:
     """A heading that opens an appendix or a list of talks (and does not itself name the references)."""
     return bool(_APPENDIX_RE.match(text) or _TALKS_RE.match(text)) and not _NAMES_REFERENCES_RE.search(text)
+
+
+# "[张伟] 张伟, 李娜. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
+_CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
+
+
+def cjk_name_key(line: str) -> "re.Match[str] | None":
+    """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
+    m = _CJK_KEY_RE.match(line)
+    return m if m and line[m.end():].startswith(m.group(1)) else None

@@ -1,10 +1,11 @@
-"""List shapes in which a line after a hard break goes on with the entry instead of being a note on it.
+"""Lines after a hard break that go on with the entry above instead of being a note on it or a new entry.
 
-Physics publication lists (and other hand-written pages) print an entry's source first and its title after a
-``<br>``: ``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.`` The line above
-is already a whole reference by its marks (authors, a venue with volume, page and year), so a break after it
-would start a note; but it has no title, and the line below is one. :func:`title_after_source` tells the
-segmenter to keep such a line in the entry.
+- :func:`title_after_source`: physics publication lists print an entry's source first and its title after a
+  ``<br>`` (``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.``); the line above
+  is a whole reference by its marks but has no title, and the line below is one;
+- :func:`link_word_label`: ``[DOI] https://doi.org/…`` below an entry is a link word in brackets, not a label;
+- :func:`series_line`: a book series with its volume and pages on a line of its own;
+- :func:`cjk_name_key` (from :mod:`acuref.read.cjk`): ``[张伟] 张伟, 李娜. …``, a first author's name as the key.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.shapes import split_authors
+from acuref.read.cjk import cjk_name_key
 
 __all__ = ["cjk_name_key", "link_word_label", "series_line", "title_after_source"]
 
@@ -54,12 +56,3 @@ def series_line(line: str) -> bool:
     """``line`` is a series, volume and pages that go on with the entry above (a chapter's book series)."""
     return bool(_SERIES_LINE_RE.match(line))
 
-
-# "[张伟] 张伟, 李娜. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
-_CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
-
-
-def cjk_name_key(line: str) -> "re.Match[str] | None":
-    """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
-    m = _CJK_KEY_RE.match(line)
-    return m if m and line[m.end():].startswith(m.group(1)) else None
