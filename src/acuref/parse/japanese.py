@@ -19,9 +19,11 @@ import unicodedata
 
 from acuref.model import Date, Name
 from acuref.normalize.pages import normalize_pages
+from acuref.normalize.shapes import CJK_PAGE_DASH
+from acuref.normalize.shapes import LINK_IN_TITLE_RE as _LINK_IN_TITLE_RE
 from acuref.normalize.vocabulary import YEAR
 
-__all__ = ["read_japanese"]
+__all__ = ["names_as_printed", "read_japanese"]
 
 _YEAR = YEAR
 # The authors before a year in parentheses: "山田花子, 川口次郎 (2006)", "森下一郎, 川口次郎編著 (2005)".
@@ -40,10 +42,9 @@ _ROLE_RE = re.compile(r"\s?(?:編著|編集|共編|編|監修|監訳|著|訳)$")
 _SEP_RE = re.compile(r"\s?[,，、;；]\s?|\s?・\s?(?=[\u3400-\u9fff])|\s+and\s+|\s?&\s?")
 # After the container: "25, 293-296", "51(12), 1688-1689", "14(3), 12-18,(1984)", "第12巻第3号, 45-67", "239-258".
 _VOLUME_PAGES_RE = re.compile(r"^\s?(?:(?:vol\.\s?|第)?(?P<vol>\d{1,4}[a-zA-Z]?)\s?(?:巻)?\s?(?:[(（]\s?(?P<iss>[\w/-]{1,10})\s?[)）]|第?(?P<iss2>\d{1,4})\s?号|,\s?no\.\s?(?P<iss3>\d{1,4}))?"
-                              r"\s?(?:[,，:：]|(?=\s?pp?\.))\s?)?(?:pp?\.\s?)?(?P<pages>\d{1,6}(?:\s?[-–―－~〜ｰ]\s?\d{1,6})?)(?![\d年月号巻])")
+                              r"\s?(?:[,，:：]|(?=\s?pp?\.))\s?)?(?:pp?\.\s?)?(?P<pages>\d{1,6}(?:\s?" + CJK_PAGE_DASH + r"\s?\d{1,6})?)(?![\d年月号巻])")
 _VOLUME_ONLY_RE = re.compile(r"^\s?(?:vol\.\s?(\d{1,4})|第?(\d{1,4})\s?巻)")
 _YEAR_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
-_LINK_RE = re.compile(r"\s?https?://\S+")
 _JAPANESE_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 _KANA_RE = re.compile(r"[\u3040-\u30ff]")
 # A publisher after the numbers: "(緑風社)", or a book's "青葉書房，(2001)".
@@ -68,14 +69,14 @@ def read_japanese(s: str) -> dict[str, object] | None:
         return None
     before, after = rest[:box.start()].strip(" .．。,，"), rest[box.end():]
     quoted = _TITLE_QUOTE_RE.match(before)
-    title = _LINK_RE.sub("", quoted.group("title") if quoted else before).strip()  # a linked title's address
+    title = _LINK_IN_TITLE_RE.sub("", quoted.group("title") if quoted else before).strip()  # a linked title's address
     editors = _EDITORS_TAIL_RE.match(title) if not quoted and rest[:box.start()] == rest[:box.start()].rstrip(" .．。,，") else None
-    if editors and all(_EDITOR_NAME_RE.fullmatch(n.literal or "") for n in _names(editors.group("editors"))):
+    if editors and all(_EDITOR_NAME_RE.fullmatch(n.literal or "") for n in names_as_printed(editors.group("editors"))):
         title = editors.group("title")
     else:
         editors = None
     # Japanese only with kana: Chinese text quotes a journal in 『』 too, and detection names its language.
-    fields: dict = {"author": _names(authors)}
+    fields: dict = {"author": names_as_printed(authors)}
     if _KANA_RE.search(s):
         fields["language"] = "ja"
     if not title:  # the 『』 is the book itself
@@ -94,7 +95,7 @@ def read_japanese(s: str) -> dict[str, object] | None:
     return fields
 
 
-def _names(text: str) -> tuple[Name, ...]:
+def names_as_printed(text: str) -> tuple[Name, ...]:
     """Each name as printed; a role word after the last one ("編著", "編") is not part of it."""
     names = []
     for part in _SEP_RE.split(_ROLE_RE.sub("", text.strip(" ,，"))):

@@ -16,7 +16,9 @@ from typing import NamedTuple
 from acuref.model import Name, Reference
 from acuref.normalize.names import parse_name
 from acuref.normalize.pages import normalize_pages
+from acuref.normalize.shapes import LINK_IN_TITLE_RE as _LINK_IN_TITLE_RE
 from acuref.normalize.text import letters_key
+from acuref.parse.japanese import names_as_printed
 
 _QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
                         r"|(?<![\w\"])\"([^\"]{6,400}?)\"(?!\w)|(?<!\w)‘([^‘’]{6,400}?)’(?=[\s,.;:)]|$)")
@@ -157,9 +159,9 @@ def corner_fields(ref: Reference, title: str | None, work: str | None, after: st
     changes: dict = {"parsed": True} if not ref.parsed else {}
     names = before.strip(" .,()（）0-9年")
     if not ref.author and _CORNER_NAMES_RE.fullmatch(names):
-        changes["author"] = tuple(Name(literal=n) for n in re.split(r"\s*[、・,]\s*", names))
+        changes["author"] = names_as_printed(names)  # a katakana name's middle dot does not split it
     if title:
-        title = re.sub(r"\s?https?://\S+", "", title).strip() or title  # a linked title prints its address
+        title = _LINK_IN_TITLE_RE.sub("", title).strip() or title  # a linked title prints its address
         changes.update(title=title, container_title=work)
     else:
         changes["title"] = work

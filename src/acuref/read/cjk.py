@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from acuref.normalize.shapes import CJK_PAGE_DASH
 from acuref.normalize.shapes import GBT_CODE_RE as _GBT_CODE_RE
 from acuref.normalize.vocabulary import YEAR
 
@@ -48,8 +49,8 @@ _TITLE_QUOTE_RE = re.compile(r"「[^」]{2,200}」")
 
 # Volume(issue), first-last after a container: "25, 293-296", "51(12), 1688-1689", "14(3), 12-18,(1984)",
 # "第12巻第3号", "40巻8号", "12号".
-_CJK_TAIL_RE = re.compile(r"(?:』|[\s,，])\s?\d{1,4}\s?(?:[(（]\s?\d{1,4}\s?[)）])?\s?[,，:：]\s?[pP]?\.?\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}"
-                          r"|』\s?\d{1,5}\s?[-–―－~〜]\s?\d{1,5}|第?\d{1,4}\s?巻\s?(?:第?\d{1,4}\s?号)?|\d{1,4}\s?号|\d{1,5}\s?[頁页]|pp?\.\s?\d{1,5}\s?[-–]\s?\d")
+_CJK_TAIL_RE = re.compile(r"(?:』|[\s,，])\s?\d{1,4}\s?(?:[(（]\s?\d{1,4}\s?[)）])?\s?[,，:：]\s?[pP]?\.?\s?\d{1,5}\s?" + CJK_PAGE_DASH + r"\s?\d{1,5}"
+                          r"|』\s?\d{1,5}\s?" + CJK_PAGE_DASH + r"\s?\d{1,5}|第?\d{1,4}\s?巻\s?(?:第?\d{1,4}\s?号)?|\d{1,4}\s?号|\d{1,5}\s?[頁页]|pp?\.\s?\d{1,5}\s?[-–]\s?\d")
 
 
 # GOST: "Title // Journal. – 2020. – Vol. 8. – P. 149-152.", "– М. : Наука, 1989. – 304 с."
