@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from acuref.model import Name, Reference
+from acuref.model import Reference
 from acuref.normalize.names import parse_name
 from acuref.normalize.pages import normalize_pages
 from acuref.normalize.shapes import LINK_IN_TITLE_RE as _LINK_IN_TITLE_RE
