@@ -111,7 +111,7 @@ def _container(rest: str) -> "re.Match[str] | None":
     """The 『』 that holds the container: after a 「」 title (which may quote a work in 『』 itself), and of several,
     the first with a volume or pages after it ("『源氏物語』の研究.『国文学』12(3)" is in 国文学)."""
     start = rest.find("」") + 1 if rest.startswith("「") else 0
-    boxes = list(_CONTAINER_RE.finditer(rest, start))
+    boxes = list(_CONTAINER_RE.finditer(rest, start)) or list(_CONTAINER_RE.finditer(rest))  # 「」 nested in 「」
     numbered = [b for b in boxes if _VOLUME_PAGES_RE.match(unicodedata.normalize("NFKC", rest[b.end():b.end() + 40]))]
     return (numbered or boxes or [None])[0]
 
