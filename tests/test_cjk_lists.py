@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from acuref import parse_reference
-from acuref.read.cjk import appendix_heading, marks
+from acuref.read.cjk import appendix_heading, cjk_author_date, marks
 from acuref.read.listshapes import cjk_name_key, link_word_label, series_line, title_after_source
 from conftest import found_in as _found
 
@@ -46,6 +46,27 @@ def test_japanese_quotation_marks_read(text, title, container, volume, page, yea
     assert ref.author and ref.author[0].literal == first
 
 
+@pytest.mark.parametrize("text, fields", [
+    ("山田太郎「『源氏物語』の研究」『国文学』12(3), 45-61, (1984)．",
+     {"title": "『源氏物語』の研究", "container_title": "国文学", "volume": "12", "issue": "3", "page": "45-61"}),
+    ("山田太郎 (1984) 『源氏物語』の研究.『国文学』12(3), 45-61",
+     {"title": "『源氏物語』の研究", "container_title": "国文学", "volume": "12", "page": "45-61"}),
+    (JA_B, {"publisher": "緑風社"}),
+    (JA_C, {"publisher": "青葉書房", "type": "chapter"}),
+    (JA_E, {"publisher": "青葉書房", "type": "book"}),
+    # no language from the reader: the pipeline detects it (zh) from the string
+    ("王小明 (2001) 台灣鳥類誌.『中華鳥類學報』12(3), 45-61", {"language": None, "container_title": "中華鳥類學報"}),
+    ("山田花子 (2009) 日本の歴史. 近代編.『叢書』12, 3-9", {"title": "日本の歴史. 近代編", "container_title": "叢書"}),
+    ("山田花子 (2009) 湿地の保全.『湿地の科学』2010, 87-100", {"volume": None, "page": "87-100"}),
+])
+def test_japanese_containers_publishers_and_languages(text, fields):
+    """A 『』 inside the 「」 title or the title's own words is not the container (the one with numbers after it is);
+    the publisher after the numbers is read; Chinese text quoting a journal in 『』 stays Chinese; a role word
+    with a stop before 『 is part of the title; a year after 『』 is not a volume."""
+    ref = parse_reference(text)
+    assert {k: getattr(ref, k) for k in fields} == fields
+
+
 @pytest.mark.parametrize("text, least", [
     ("张伟, 李娜, 王强, 等. 城市湿地鸟类调查[P]. 中国专利: 201900000001.1, 2019.", 4),
     ("张伟, 2018: 湿地鸟类的迁徙研究. 博士论文, 某某大学, 某市.", 3),
@@ -61,6 +82,8 @@ def test_marks_of_national_styles(text, least):
     "这是一段普通的说明文字，没有任何文献的标志。",
     "Обычный текст без библиографических признаков.",
     "会議は12号館で行われます。",
+    "The rate depends on [A] and on [B] alone.",
+    "Equilibrium [K] was measured at 12号",
 ])
 def test_no_marks_in_plain_text(text):
     """Running text in these scripts has none of the marks."""
@@ -71,6 +94,7 @@ def test_no_marks_in_plain_text(text):
     ("附录：文献检索工具", True), ("付録", True), ("Приложение А", True), ("Załącznik 1", True),
     ("学会発表・招待講演", True), ("Доклады на конференциях", True), ("会议论文", False),
     ("附录 参考文献", False), ("Приложение. Список литературы", False), ("参考文献", False),
+    ("講演論文集", False), ("講演予稿集", False), ("講演", True),
 ])
 def test_appendix_heading(heading, ends):
     """An appendix heading or a heading of talks given ends the list unless it names the references itself."""
@@ -101,6 +125,7 @@ def test_title_after_the_source_line():
     assert title_after_source("A. Tern, B. Gull, Phys. Lett. B 55, 7090 (1997).", "Waders on the mudflats")
     assert not title_after_source("A. Tern, B. Gull, Phys. Lett. B 55, 7090 (1997).", "arXiv:1234.5678 [hep-th]")
     assert title_after_source("A. Tern, B. Gull, arXiv:1903.01234 [cs.DS] (2019).", "Perching birds on wires")
+    assert title_after_source("A. Tern, B. Gull, Phys. Lett. B 55, 7090 (1997).", "Doing physics with birds")
     assert series_line("Lecture Notes in Ornithology, vol 1234, pp 57-66 (2020).")
     assert not series_line("Perching birds on wires, a study")
     html = ("<h3>Publications</h3><ol><li>A. Tern, B. Gull,\nJ. Bird Phys. <strong>12</strong>, 345 (1999).\n"
@@ -145,8 +170,33 @@ def test_cjk_name_in_brackets_is_the_key():
     ("Коваль О.І. Птахи узбережжя: метод. вказівки до лаб. робіт. – Одеса : Приморя, 2021. – 40 с.", "Птахи узбережжя"),
     ("Коваль О.І. Птахи узбережжя. Навчальний посібник. – Одеса: Приморя, 2020. – 120 с.", "Птахи узбережжя"),
     ("Смирнов А.А. Кулики: учеб. пособие. – М.: Наука, 1999. – 88 с.", "Кулики"),
+    ("Коваль О.І. Птахи. Навчально-методичний посібник. – Одеса: Приморя, 2020. – 120 с.", "Птахи"),
+    # the genre words opening a phrase of the title itself stay
+    ("Смирнов А.А. История орнитологии. Лекции и очерки // Природа. – 1990. – № 3. – С. 5–9.",
+     "История орнитологии. Лекции и очерки"),
+    ("Смирнов А.А. Учёт птиц: методический подход к учёту птиц. – М.: Наука, 1990. – 100 с.",
+     "Учёт птиц: методический подход к учёту птиц"),
 ])
 def test_gost_title_without_the_kind_of_document(text, title):
     """What kind of document it is ('метод. вказівки', 'Навчальний посібник', 'учеб. пособие') after a GOST
     title is not part of the title."""
     assert parse_reference(text).title == title
+
+
+def test_comma_imprint_only_after_a_city_abbreviation():
+    """'М., Наука, 1975' is a place and publisher; an abbreviated journal name before a comma is not a place."""
+    ref = parse_reference("Смирнов А.А. Птицы болот. Вестн. Моск., Сер. биол., 1975")
+    assert ref.publisher_place != "Моск."
+
+
+@pytest.mark.parametrize("text, head", [
+    ("山田 花子, 川口 次郎 (2011) 渡り鳥の観察記録", True),
+    ("山田\u3000花子 (2011) 渡り鳥の観察記録", True),
+    ("Yamada H, Kawaguchi J (2011) Watching waders", True),
+    ("マリア・ロペス, 山田花子 (2001) 干潟", True),
+    ("渡り鳥の観察記録について (2011)", False),
+])
+def test_cjk_author_date_heads(text, head):
+    """Names with a space inside (half or full width), romanised names with initials, a katakana name with a
+    middle dot, then '(year)': an entry's head; a long run of words is not a name."""
+    assert cjk_author_date(text) is head

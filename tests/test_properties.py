@@ -136,7 +136,8 @@ def test_ris_export_of_any_values_reads_back(ref):
 ADVERSARIAL = ["Van " * 40 + "x", "De La " * 40 + "1", "D'Al " * 40 + "1", "Van-Der-" * 40 + "1", "A. " * 5000,
                "Smith J, " * 3000, "(" * 20000, "10.1234/" + "a(" * 10000, "Word. " * 20000, "2012;" * 20000,
                "1" * 100000, "Smith, J., and " * 5000, "“" * 5000 + "x", "In: " * 5000, "Иванов И. И. " * 3000,
-               "王. 北京: " * 4000, "[1]\n" * 5000, "References\n" + "Smith J. 2010.\n" * 5000]
+               "王. 北京: " * 4000, "[1]\n" * 5000, "References\n" + "Smith J. 2010.\n" * 5000,
+               "ア・" * 40 + "x (y)", "Smith J. Title. Journal 5, 1-9 (2001).\n[DOI] " + "doi:" * 25 + " x"]
 
 
 def test_pathological_lines_finish():

@@ -55,6 +55,17 @@ _COMMA_RE = re.compile(r",\s")
 _LEADING_YEAR_RE = re.compile(rf"\(?(?P<year>{YEAR})[a-z]?\)?(?:[.,:]\s+|\s+(?=[A-Z\"“‘]))")
 
 
+# A web address printed inside a title ("題名 https://doi.org/…"), with the space before it: cut from the title.
+LINK_IN_TITLE_RE = re.compile(r"\s?https?://\S+")
+# The dashes and tildes between first and last page in CJK lists: "45-61", "45–61", "45―61", "45－61", "45~61", "45〜61".
+CJK_PAGE_DASH = "[-–―－~〜ｰ]"
+
+# GB/T 7714's kinds of work, one list for reading and for evidence: "[J]" journal, "[M]" book, "[C]" proceedings,
+# "[D]" thesis, "[EB/OL]" online… The code sits right after a title and before a stop or "//" ("…flow control[J].
+# AIAA Journal", "题名［Ｍ］．"), never alone in prose ("depends on [A] and on [B]").
+GBT_CODES = ("J", "M", "C", "D", "R", "S", "P", "N", "Z", "A", "G", "EB/OL", "J/OL", "M/OL", "DB/OL", "CP/OL")
+GBT_CODE_RE = re.compile(r"\S\s?[\[［]\s?(?:" + "|".join(GBT_CODES) + r"|Ｊ|Ｍ|Ｃ|Ｄ|Ｐ)\s?[\]］]\s*(?:[.．]|//)")
+
 @dataclass(frozen=True, slots=True)
 
 

@@ -13,10 +13,12 @@ import re
 from dataclasses import replace
 from typing import NamedTuple
 
-from acuref.model import Name, Reference
+from acuref.model import Reference
 from acuref.normalize.names import parse_name
 from acuref.normalize.pages import normalize_pages
+from acuref.normalize.shapes import LINK_IN_TITLE_RE as _LINK_IN_TITLE_RE
 from acuref.normalize.text import letters_key
+from acuref.parse.japanese import names_as_printed
 
 _QUOTED_RE = re.compile(r"“([^“”]{6,400}?)”|«\s?([^«»]{6,400}?)\s?»|„([^„“”]{6,400}?)[“”]"
                         r"|(?<![\w\"])\"([^\"]{6,400}?)\"(?!\w)|(?<!\w)‘([^‘’]{6,400}?)’(?=[\s,.;:)]|$)")
@@ -64,7 +66,7 @@ _CORNER_WORK_RE = re.compile(r"『([^『』]{2,200})』")
 
 def _inside_words(text: str, m: "re.Match[str]") -> bool:
     """Brackets with letters right before and after them quote a phrase inside a longer name
-    (``重点領域研究「高度データベース」北海道ワークショップ``), they do not set off a title."""
+    (``特定研究「湿地データ」地域ワークショップ``), they do not set off a title."""
     before, after = text[m.start() - 1: m.start()], text[m.end(): m.end() + 1]
     return bool(before and after and re.match(r"[^\W\d_]", before) and re.match(r"[^\W\d_]", after))
 
@@ -97,8 +99,9 @@ def mend_marks(ref: Reference, marks: Marks) -> Reference:
             _PLACE_ABBREVIATION_RE.fullmatch(ref.container_title.strip()):
         ref = replace(ref, container_title=None)  # "«Title», М., 1935": the place after the quotes is no container
     if marks.corner[0] or marks.corner[1]:
-        if marks.corner[0] is None and ref.title and _same(ref.container_title, marks.corner[1]):
-            return ref  # "Authors (2006) Title.『Journal』25, 1-9": a title with no 「」 before its 『work』
+        if marks.corner[0] is None and ref.title and (_same(ref.container_title, marks.corner[1])
+                                                      or f"『{marks.corner[1]}』" in ref.title):
+            return ref  # "Authors (2006) Title.『Journal』25, 1-9": a title with no 「」 (perhaps quoting a 『work』)
         return corner_fields(ref, *marks.corner)
     if not ref.parsed or not (marks.quoted or marks.emphasised):
         return ref
@@ -152,13 +155,13 @@ _CORNER_NAMES_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]{2,8}(?:\s*[、・,]
 def corner_fields(ref: Reference, title: str | None, work: str | None, after: str, before: str = "") -> Reference:
     """The reading put right by Japanese corner brackets: 「title」 with 『work』 as its container, or 『a book』 as the
     title; the volume, issue and pages printed right after them (``vol.3``, ``34, no. 3: 71–104``, ``40巻8号``); the
-    names printed before them (``福島章『…』``) when the reading has no author."""
+    names printed before them (``森下一郎『…』``) when the reading has no author."""
     changes: dict = {"parsed": True} if not ref.parsed else {}
     names = before.strip(" .,()（）0-9年")
     if not ref.author and _CORNER_NAMES_RE.fullmatch(names):
-        changes["author"] = tuple(Name(literal=n) for n in re.split(r"\s*[、・,]\s*", names))
+        changes["author"] = names_as_printed(names)  # a katakana name's middle dot does not split it
     if title:
-        title = re.sub(r"\s?https?://\S+", "", title).strip() or title  # a linked title prints its address
+        title = _LINK_IN_TITLE_RE.sub("", title).strip() or title  # a linked title prints its address
         changes.update(title=title, container_title=work)
     else:
         changes["title"] = work

@@ -17,20 +17,20 @@ from acuref.model import Date, Name
 from acuref.normalize import identifiers as ids
 from acuref.normalize.dates import parse_date
 from acuref.normalize.pages import normalize_pages
+from acuref.normalize.shapes import GBT_CODE_RE as _GBT_CODE_RE
+from acuref.normalize.shapes import GBT_CODES
 from acuref.normalize.text import CJK_RE as _CJK_RE
 from acuref.normalize.text import split_label
 from acuref.parse.japanese import read_japanese
 
-_GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>J|M|C|D|R|S|P|N|Z|A|G|"
-                     r"EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*[.．]?\s*(?P<rest>.*)$")
+_GBT_RE = re.compile(r"^(?P<authors>[^\[\]]+?)[.．]\s*(?P<title>[^\[\]]+?)\s*\[(?P<kind>"
+                     + "|".join(GBT_CODES) + r")\]\s*[.．]?\s*(?P<rest>.*)$")
 _GBT_TYPES = {"J": "article-journal", "M": "book", "C": "paper-conference", "D": "thesis", "R": "report",
               "S": "standard", "P": "patent", "N": "article-newspaper", "A": "chapter", "G": "book", "Z": "document",
               "EB/OL": "webpage", "J/OL": "article-journal", "M/OL": "book", "DB/OL": "dataset", "CP/OL": "software"}
 # the journal runs to the year: "Flow, Turbulence and Combustion, 2016, 97(3): 811–827" keeps its own commas
 _GBT_JOURNAL_RE = re.compile(r"^(?P<container>[^,，]+(?:[,，]\s*(?!\d{4}\b)[^,，]+){0,3}?)[,，]\s*(?P<year>\d{4})(?![\d-])(?:[,，]\s*(?P<volume>\d+))?"
                              r"(?:\s*[(（](?P<issue>[^)）]+)[)）])?(?:\s*[:：]\s*(?P<pages>[\de]+(?:\s*[-–]\s*\d+)?))?")
-# A type code right after a title, in any script: "…flow control[J]. AIAA Journal", "…[C]//Proceedings".
-_GBT_CODE_RE = re.compile(r"\S\s?\[(?:J|M|C|D|R|S|P|N|Z|A|G|EB/OL|J/OL|M/OL|DB/OL|CP/OL)\]\s*(?:[.．]|//)")
 # "[C]//Editors. Proceedings of …. Place: Publisher, 2010: 1-12." (editors, if any, end in "eds" / "ed" / "编")
 _GBT_PROC_RE = re.compile(r"^//\s*(?P<container>[^:：]+?)[.．]\s*(?:(?P<place>[^:：.,，]{1,60})[:：]\s*"
                           r"(?P<publisher>[^,，]{1,120})[,，]\s*)?(?P<year>\d{4})(?:\s*[:：]\s*"
@@ -46,9 +46,10 @@ _DASH = "[-–—]{1,2}"  # biblatex-gost sets its separator as two en dashes ("
 # "Дж." (J.) is one initial written with two letters.
 _GOST_NAME_RE = re.compile(r"((?=[А-ЯЁІЇЄҐЎA-ZÀ-ÖØ-ÞĀ-Ž])[^\W\d_]{2,30}(?:[-'’][^\W\d_]{1,30})?)\s+((?:(?:Дж|[А-ЯЁІЇЄҐЎA-Z])\.\s?){1,2}),?\s*")
 _GOST_ARTICLE_RE = re.compile(r"^(?P<title>(?:[^/]|/(?!/)){1,400}?)\s*//\s*(?P<rest>.+)$")
-_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)"
-                           # "М.: Наука, 1979", and hand-typed "М., Наука, 1979" after an abbreviated city
-                           r"(?:\s*:|(?<=\.)\s*,)\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
+_GOST_BOOK_RE = re.compile(r"^(?P<title>.{1,400}?)\.\s*(?:[-–—]{1,2}\s*)?(?:(?P<place>М\.|СПб\.|Л\.|[А-ЯЁІЇЄҐЎA-Z][\w-]{1,20}\.?)\s*:"
+                           # "М.: Наука, 1979", and hand-typed "М., Наука, 1979" after a known city abbreviation only
+                           # ("Вестн. Моск., Сер. биол., 1975" names a journal, not a city)
+                           r"|(?P<city>(?:М|Л|СПб|К|Мн|Х)\.)\s*,)\s*(?P<publisher>[^,]{1,200}(?:,\s*[^,\d]{1,40})?),\s*(?P<year>\d{4})\.?")
 _RESPONSIBILITY_RE = re.compile(r"\s/\s(?P<names>[^/]{1,300}?)(?=\s//\s|\.\s+[-–—]{1,2}\s|$)")
 _INITIALS_FIRST_RE = re.compile(r"((?:[А-ЯЁІЇЄҐЎA-Z]\.\s?){1,2})\s*([А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z'’-]+(?:-[А-ЯЁІЇЄҐЎA-Z][а-яёіїєґўa-z]+)?)")
 _OTHERS_RE = re.compile(r"\[(?:и\s+др|et\s+al)\.?\]|\bи\s+др\.|\bet\s+al\.")
@@ -224,7 +225,7 @@ def _gost(s: str) -> dict[str, object] | None:
     else:
         b = _GOST_BOOK_RE.match(rest_all)
         if b:
-            fields.update(type="book", title=_title(b.group("title")), publisher_place=b.group("place"),
+            fields.update(type="book", title=_title(b.group("title")), publisher_place=b.group("place") or b.group("city"),
                           publisher=b.group("publisher").strip(), issued=Date(int(b.group("year"))))
         else:
             head = re.split(rf"\.\s+{_DASH}\s", rest_all, maxsplit=1)
@@ -251,8 +252,10 @@ def _gost_part(rest: str) -> dict[str, object]:
 
 
 # What kind of document it is, after the title: ": метод. вказівки до …", ". Навчальний посібник", ": учеб. пособие".
-_GENRE_TAIL_RE = re.compile(r"\s?[:.]\s+(?:[Мм]етод(?:\.|ичн|ическ)|[Нн]авч(?:\.|альн)|[Уу]чеб(?:\.|н)|[Мм]онограф|"
-                            r"[Пп]ідручник|[Пп]осібник|[Пп]особие|[Кк]онспект|[Лл]екці|[Лл]екци).*$", re.DOTALL)
+# Whole genre phrases only: "Лекции и очерки" or "методический подход к …" go on with the title.
+_GENRE_TAIL_RE = re.compile(r"\s?[:.]\s+(?:(?:(?:учеб|навч|метод)(?:\.|[а-яіїє]+)[\s-]*){1,2}(?:пособие|посібник|указания|"
+                            r"вказівки|рекомендац[іи]и?|рекомендації)|учебник|підручник|посібник|пособие|"
+                            r"(?:курс|конспект)\s+лекц(?:ий|ій)|монографи[яі])(?![а-яіїє]).*$", re.DOTALL | re.IGNORECASE)
 
 
 def _title(text: str) -> str:

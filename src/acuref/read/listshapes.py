@@ -1,11 +1,13 @@
-"""List shapes in which a line after a hard break goes on with the entry instead of being a note on it.
+"""Lines after a hard break that go on with the entry above instead of being a note on it or a new entry.
 
-Physics publication lists (and other hand-written pages) print an entry's source first and its title after a
-``<br>``: ``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.`` The line above
-is already a whole reference by its marks (authors, a venue with volume, page and year), so a break after it
-would start a note; but it has no title, and the line below is one. :func:`title_after_source` tells the
-segmenter to keep such a line in the entry. A row of link words with a DOI (``PDF  Cite  https://doi.org/…``)
-under an entry gives the entry its DOI (:func:`doi_links`, :func:`doi_only`).
+- :func:`title_after_source`: physics publication lists print an entry's source first and its title after a
+  ``<br>`` (``I. Family, I. Other, Phys. Rev. E 55, 7090 (1997).<br><em>Title of the paper</em>.``); the line above
+  is a whole reference by its marks but has no title, and the line below is one;
+- :func:`link_word_label`: ``[DOI] https://doi.org/…`` below an entry is a link word in brackets, not a label;
+- :func:`series_line`: a book series with its volume and pages on a line of its own;
+- :func:`cjk_name_key` (from :mod:`acuref.read.cjk`): ``[张伟] 张伟, 李娜. …``, a first author's name as the key.
+- :func:`doi_links`, :func:`doi_only`: a row of link words with a DOI (``PDF  Cite  https://doi.org/…``) under an
+  entry gives the entry its DOI.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 
 from acuref.normalize.shapes import split_authors
+from acuref.read.cjk import cjk_name_key
 from acuref.read.htmlmarks import LINK_WORDS_RE
 
 __all__ = ["DOI_RE", "LINK_RE", "cjk_name_key", "doi_links", "doi_only", "link_word_label", "series_line",
@@ -26,7 +29,7 @@ _SOURCE_ONLY_RE = re.compile(r"^(?:[A-ZÀ-Þ][\w.&' -]{0,60}?\s)?\d{1,4}[a-zA-Z]
 
 # A line that reads as the start of a title: a capital, words, no year, no link or identifier, no volume block.
 _TITLE_START_RE = re.compile(r"^[\"“]?[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:\s[^\W_][\w'’:,-]*){1,}")
-_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|doi|\d{1,4}\s?\(\d|\d,\s?\d",
+_NOT_TITLE_RE = re.compile(r"(?:1[5-9]|20)\d\d|https?://|www\.|\b10\.\d{4}|arXiv|\bdoi\b|\d{1,4}\s?\(\d|\d,\s?\d",
                            re.IGNORECASE)
 
 
@@ -41,12 +44,12 @@ def title_after_source(entry: str, line: str) -> bool:
 # The words a page prints as a link below an entry: "[DOI]", "[PDF]", "[arXiv]", "[リンク]", "[全文]".
 _LINK_WORDS = frozenset("doi pdf url www link links html web arxiv pubmed pmc abstract preprint full text fulltext "
                         "slides code data online リンク 全文 链接 下载 ссылка pobierz".split())
-_LINK_REST_RE = re.compile(r"^(?:(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*\s*)*$", re.IGNORECASE)
+_LINK_TOKEN_RE = re.compile(r"(?:https?://|www\.|doi:|10\.\d{4,9}/)\S*", re.IGNORECASE)
 
 
 def link_word_label(label: str | None, rest: str) -> bool:
     """``[DOI] https://doi.org/…`` on a line below an entry: a link word in brackets, not an entry's label."""
-    return bool(label) and label.strip().lower() in _LINK_WORDS and bool(_LINK_REST_RE.match(rest.strip()))
+    return bool(label) and label.strip().lower() in _LINK_WORDS and all(map(_LINK_TOKEN_RE.fullmatch, rest.split()))
 
 
 # A series with its volume and pages on a line of its own: "Lecture Notes in Computer Science, vol 12341, pp 57-66".
@@ -56,16 +59,6 @@ _SERIES_LINE_RE = re.compile(r"^[A-ZÀ-Þ][\w .&'-]{2,80},\s(?:vol|Vol|Bd|t|т)\
 def series_line(line: str) -> bool:
     """``line`` is a series, volume and pages that go on with the entry above (a chapter's book series)."""
     return bool(_SERIES_LINE_RE.match(line))
-
-
-# "[邱云飞] 邱云飞, 程亮. 题名[J]…": the first author's name in brackets as the entry's key (a stray space inside).
-_CJK_KEY_RE = re.compile(r"^\[\s?([\u3400-\u9fff\u3040-\u30ff]{2,6})\s?\]\s*(?=\S)")
-
-
-def cjk_name_key(line: str) -> "re.Match[str] | None":
-    """A CJK name in brackets heading ``line`` and repeated right after it as the first author: its key."""
-    m = _CJK_KEY_RE.match(line)
-    return m if m and line[m.end():].startswith(m.group(1)) else None
 
 
 LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
