@@ -26,24 +26,29 @@ _ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:ds|d\.s|św|im|e|e\.\s?V|St)$")
 _LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])\s+")
 _MAX_HEAD = 160
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{2,7}")
-# "Association of obesity with asthma", "Associazione tra …": a title about an association, not a body
-_RELATION_RE = re.compile(r"^(?:The\s+)?Associ\w+\b.*\b(?:with|between|among|entre|avec|con|tra|mit|zwischen|met|z)\b")
+# A body's name in lower case after its institution's word is French, Italian, Spanish, German or Polish, where a
+# connector follows that word ("Ministero della salute", "Centre de toxicomanie", "Komisja ds. Edukacji"); English
+# bodies capitalise their words, so "Statistics for experimenters" or "Association of obesity with …" is a title.
+_CONNECTOR_RE = re.compile(r"\S+\s+(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|ds\.|d\.s\.|für|dla|na|pour|per)\s")
 
 
 def _head(text: str) -> str | None:
     """The body's name the string opens with, or None when it opens otherwise."""
     text = _LABEL_RE.sub("", text, count=1)
     for m in _HEAD_END_RE.finditer(text):
+        if m.start() > _MAX_HEAD:
+            return None  # (checked first: an abbreviation's stop goes on scanning, and must not rescan long heads)
         head = text[: m.start()].strip()
-        if m.group().startswith(".") and _ABBREVIATION_RE.search(head):
+        end = m.group().strip()[:1]
+        if end == "." and _ABBREVIATION_RE.search(head):
             continue
-        if not head or len(head) > _MAX_HEAD:
+        if not head:
             return None
-        # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma it
-        # may be a title ("Asociación del síndrome … con …, consumo de …": an association, not a body)
-        led = org_led(head) and not m.group().startswith(",") and not _RELATION_RE.search(head)
-        if _ACRONYM_RE.fullmatch(head) and m.group().strip()[:1] in ".-–—":
-            return head  # "NIST. Title", "OECD – Title" (before a colon an acronym is a title's: "DRAW: A network …")
+        # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma
+        # or colon it may be a title ("Asociación del síndrome … con …, consumo de …")
+        led = end in ".-–—" and org_led(head) and _CONNECTOR_RE.match(head) is not None
+        if _ACRONYM_RE.fullmatch(head) and (end == "." or (end in "-–—" and text[m.end():m.end() + 1].isupper())):
+            return head  # "NIST. Title", "OECD – Title" (not "HIV – the epidemic …"; nor before a colon: "DRAW: A …")
         return head if len(head) > 8 and (classify(head) == "org" or led) else None
     return None
 
