@@ -37,6 +37,8 @@ def _first(text: str) -> Name:
     ("Bundesamt für Karten. (o. J.)", "Bundesamt für Karten"),
     ("Stichting Open Data (n.d.)", "Stichting Open Data"),
     ("L'Agence régionale de santé du Centre", "L'Agence régionale de santé du Centre"),
+    ("Lung Health Australia", "Lung Health Australia"),
+    ("Bowel Health Ghana", "Bowel Health Ghana"),
 ])
 def test_organisations_are_one_literal_name(text, literal):
     """A body's name is one literal name, never a given and a family name, never cut at its 'and'/'et'/'i'."""
@@ -56,6 +58,8 @@ def test_organisations_are_one_literal_name(text, literal):
     ("Silva, S.A.", "Silva", "S. A."),
     ("Meyer, AG", "Meyer", "A. G."),
     ("LOWE AJFK", "Lowe", "A. J. F. K."),
+    ("MAESTRO LUNA, J.", "Maestro Luna", "J."),
+    ("KRAMPF DURÁN, Lucía", "Krampf Durán", "Lucía"),
 ])
 def test_personal_names_stay_personal(text, family, given):
     """Two-word family names before a comma, capitals before a given name; initials stay initials."""
@@ -64,10 +68,35 @@ def test_personal_names_stay_personal(text, family, given):
 
 
 @pytest.mark.parametrize("text", ["Cancer Research", "Applied Sciences", "Anatole France", "Charlotte Brontë",
-                                  "Kidney International", "The White Album"])
+                                  "Kidney International", "The White Album", "Statistics in Psychiatry",
+                                  "Journal of Trade & Labour Statistics", "Health Administration Quarterly",
+                                  "Forum for Urban Studies", "Encyclopedia of Marine Life", "World Congress on Sleep",
+                                  "Paula M. England"])
 def test_journals_and_people_are_not_organisations(text):
     """Field words ("Research", "Sciences") and a name that ends in a country are no cue: journals and people."""
     assert classify(text) != "org"
+
+
+@pytest.mark.parametrize("text,family", [
+    ("ISTAT Publishing", "ISTAT Publishing"),
+    ("AAAI Press", "AAAI Press"),
+])
+def test_an_acronym_before_a_word_is_no_family_name(text, family):
+    """Four capitals before a publisher's word, or with two vowels at the start, are an acronym, not a family name."""
+    assert _first(text).family == family and not _first(text).given
+
+
+def test_a_date_after_a_run_of_spaces_is_quick():
+    """A long run of spaces after an opening bracket does not make the date at the end slow to find."""
+    start = time.perf_counter()
+    parse_author_list("Acme Board (" + " " * 40000)
+    assert time.perf_counter() - start < 2
+
+
+def test_a_blank_name_before_an_act_is_no_crash():
+    """A blank name read before an act's name is left for the reader's clean-up, not a crash."""
+    ref = Reference(author=(Name(family=" "),))
+    assert org_author(ref, "Legge 5 aprile 2001, n. 9 — Norme.") == ref
 
 
 def test_an_organisation_is_an_author_list():

@@ -50,10 +50,10 @@ _ORG_WORDS_RE = re.compile(
     r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
     r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
     # more bodies: offices, regions, congregations, editorial teams ("Redakcja X.pl", "Redaktion Y")
-    r"Administration|Company|Compagnie|Forum|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
+    r"Administration|Company|Compagnie|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
     r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|Redação|"
     r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
-    r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
+    r"Departamento|Statistiek|Statistique|Statistics|"
     r"Bundesinstitut|Bundesverband|Landesverband|"
     # plurals ("National Institutes of Health", "National Academies of …") and legislatures
     r"Institutes|Academies|Societies|Associations|Councils|Universities|Laboratories|Agencies|Ministries|Committees|"
@@ -66,17 +66,29 @@ _ORG_WORDS_RE = re.compile(
     # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
     r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )
+# A journal's or a meeting's name holds an institution's word too ("Statistics in Medicine", "Public Administration
+# Review", "World Congress on Pain"): such a name is a work or an event, never a body.
+_WORK_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Letters|Annals|Proceedings|Transactions|Bulletin|Congress\s+on)\b"
+                      r"|\sin\s")
+# An encyclopaedia is a work, but one whose name leads a reference stands as its author ("L'Encyclopédie canadienne")
+_WORK_LED_RE = re.compile(r"Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie")
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"
     r"für|und|du|des|la|le|del|della|delle|dei|degli|di|da|do|dos|das|et|y|e|zur|zum|pour|per|sur|i|ds\.|d\.s\.|"
     r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
 
-# The last word of a body named after the region it serves, or of a project or team, which no personal name ends in:
-# "Health Canada", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research" is a journal.)
+# The last word of a body named after the country or region it serves, or of a project or team, which no personal
+# name ends in: "Health Canada", "Cancer Australia", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research"
+# is a journal.) Countries that are also family names are left out, at the cost of "Public Health England": "Anatole
+# France", "Paula England", "John Ireland", "Jimmy Wales" (after a middle name too, so no count of words tells them).
 _ORG_TAIL_RE = re.compile(
-    r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
-    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
+    r"\s(?:Canada|Québec|Quebec|Ontario|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Australia|"
+    r"Queensland|New South Wales|Tasmania|New Zealand|India|Pakistan|Bangladesh|Nigeria|Kenya|Ghana|Uganda|"
+    r"South Africa|Africa|Asia|Europe|America|Brasil|Brazil|Mexico|México|Argentina|Chile|Colombia|Perú|Peru|"
+    r"Japan|China|Korea|Singapore|Malaysia|Indonesia|Philippines|Thailand|Vietnam|Deutschland|Österreich|Schweiz|"
+    r"Suisse|Svizzera|Vlaanderen|Wallonie|Belgique|België|Nederland|Italia|España|Portugal|Polska|Sverige|Norge|"
+    r"Danmark|Suomi|Finland|Sweden|Norway|Denmark|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
     r"Portal)$"
 )
 # A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.". Forms that
@@ -84,15 +96,19 @@ _ORG_TAIL_RE = re.compile(
 _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\.r\.l)\.?")
 _CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
 # A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
-# letters ("JF", "AMD").
-_CAPS_WORD_RE = re.compile(rf"(?![{_UP}]*[^AEIOUYÀ-ÖØ-Ý\s]{{3}})[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
+# letters ("JF", "AMD"); four letters with three consonants in a row are initials too ("AJFK"), a longer word with
+# them is a name ("SCHMIDT", "CASTRO").
+_VOWEL = "AEIOUYÀ-ÖØ-Ý"
+_CAPS_WORD_RE = re.compile(rf"[{_UP}]*[{_VOWEL}][{_UP}]*")
+_THREE_CONSONANTS_RE = re.compile(rf"[^{_VOWEL}\s]{{3}}")
 
 
 def _caps_family(part: str) -> bool:
     """``BRICEÑO RUIZ``: two family words in capitals, neither of them initials (longer runs are titles in capitals)."""
     words = part.split()
     return len(words) == 2 and part.isupper() and all(
-        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) for w in words)
+        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) and not (len(w) == 4 and _THREE_CONSONANTS_RE.search(w))
+        for w in words)
 
 
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
@@ -143,14 +159,15 @@ def _parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in _SEP_RE.split(text.strip(" .,;")) if p)
 
 
+_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
+
+
 def org_led(part: str) -> bool:
     """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
-    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Die Bundesregierung"
-    return len(part) > 12 and _ORG_WORDS_RE.match(body) is not None and len(part.split()) <= 12
-
-
-_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
+    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Le Conseil des arts"
+    return len(part) > 12 and (_ORG_WORDS_RE.match(body) or _WORK_LED_RE.match(body)) is not None and len(
+        part.split()) <= 12 and not _WORK_RE.search(part)
 
 
 @lru_cache(maxsize=4096)
@@ -159,9 +176,11 @@ def classify(part: str) -> str | None:
     part = part.strip(" .")
     if _SUFFIX_PART.fullmatch(part):
         return "suffix"
-    if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(part)):
+    if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(
+            part)) and not _WORK_RE.search(part):
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
-    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part):
+    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part) and \
+            not _WORK_RE.search(part):
         return "org"
     if _caps_family(part):
         return "fam"
@@ -286,7 +305,11 @@ _CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}
 _GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
 # before the given name, four capitals with a vowel are a family name too ("FRYE Northrop"); after it they are
 # initials ("Osterhaus ADME")
-_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?=[{_UP}]*[AEIOUY])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
+# ("OECD Publishing", "IEEE Computer", "UNDP Indonesia" are one body: an acronym's letters, not a name's, so the
+# four capitals may not open with two vowels and the word after them must not be a body's or a publisher's)
+_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?![{_VOWEL}]{{2}})(?=[{_UP}]*[{_VOWEL}])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
+_NOT_GIVEN_RE = re.compile(r"(?:Publishing|Press|Publications|Publishers|Books|Computer|Society|Group|Media|Online|"
+                           r"News|Report|Reports|Foundation|Institute|Indonesia|India|Africa|Asia|Europe)\b")
 _CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
 
 
@@ -299,7 +322,7 @@ def parse_name(part: str) -> Name:
         suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
         part = part[: sm.start()]
     caps = _CAPS_FIRST_RE.fullmatch(part) or _CAPS_LAST_RE.fullmatch(part)
-    if caps and not _ORG_WORDS_RE.search(part):
+    if caps and not _ORG_WORDS_RE.search(part) and not _NOT_GIVEN_RE.match(caps.group("given")):
         return Name(family=_case(caps.group("fam")), given=caps.group("given"), suffix=suffix)
     kind = classify(part)
     if kind == "vanc":
@@ -323,9 +346,17 @@ def parse_name(part: str) -> Name:
 _DATE_TAIL_RE = re.compile(r"[.,]?\s*\((?:[onsz]\.\s?[JdDf]\.?|b\.\s?r\.?|[12]\d{3}[a-z]?(?:,[^()]{0,24})?)\)?[.,]?\s*$")
 
 
+def _without_date_tail(text: str) -> str:
+    """``text`` less a date at its end; only its last characters are searched (a run of spaces is quadratic)."""
+    if "(" not in text[-60:]:
+        return text
+    head, tail = text[:-60], text[-60:]
+    return head + _DATE_TAIL_RE.sub("", tail) if len(text) > 60 else _DATE_TAIL_RE.sub("", text)
+
+
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
-    body, truncated = split_etal(strip_degrees(_DATE_TAIL_RE.sub("", text) if "(" in text else text))
+    body, truncated = split_etal(strip_degrees(_without_date_tail(text)))
     whole = body.strip(" .")
     # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
     if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):

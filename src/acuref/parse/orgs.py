@@ -74,7 +74,8 @@ def org_author(ref: Reference, text: str) -> Reference:
     law = _LAW_RE.match(_LABEL_RE.sub("", text, count=1))
     if law:
         now = _name_text(ref.author[0]) if ref.author else ""
-        return replace(ref, author=()) if now and law.group().startswith(now.split()[0][:4]) else ref
+        word = now.split()[:1]  # (a blank name has no first word)
+        return replace(ref, author=()) if word and law.group().startswith(word[0][:4]) else ref
     head = _head(text)
     if head is None:
         return ref
