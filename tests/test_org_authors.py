@@ -194,6 +194,17 @@ def test_dash_bullets_repeat_nothing():
     assert [r.author for r in refs] == [(), (), _PEOPLE]
 
 
+@pytest.mark.parametrize("raws,inherits", [
+    (["Tanaka, Hiro. First. 2001.", "– “Second”. 2002.", "– “Third”. 2003."], False),  # bullets
+    (["Tanaka, Hiro. First. 2001.", "– “Second”. 2002.", "– “Third”. 2003.", "——. Fourth. 2004."], True),
+    (["Tanaka, Hiro. First. 2001.", "– “Second”. 2002.", "Ono, Aki. Third. 2003."], True),
+])
+def test_a_lone_dash_repeats_only_outside_a_bulleted_list(raws, inherits):
+    """A lone dash repeats the authors only where the list also prints ``——`` or at most half its entries open with one."""
+    refs = same_authors([Reference(author=_PEOPLE, title="First")] + [Reference(title="x")] * (len(raws) - 1), raws)
+    assert (refs[1].author == _PEOPLE) is inherits
+
+
 def test_dash_in_a_document(tmp_path):
     """Read from a document, the entries printed with ``———.`` carry the authors of the entry above them."""
     doc = tmp_path / "refs.md"

@@ -110,16 +110,23 @@ def _after(text: str, head: str) -> str | None:
 
 
 # The authors left out: two or more dashes or underscores, or one dash alone before the title, then a stop or comma.
-_DASH_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]\s*|\d{1,4}\.\s+)?(?:[―—–-]{2,}|_{3,}|[―—–](?=\s))\s*[.,:]?\s")
+_DASH_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]\s*|\d{1,4}\.\s+)?(?:(?P<many>[―—–-]{2,}|_{3,})|[―—–](?=\s))\s*[.,:]?\s")
 
 
 def same_authors(refs: Sequence[Reference], raws: Sequence[str]) -> list[Reference]:
     """``refs`` in order, each whose string opens with a dash where the authors stand given the authors of the nearest
-    entry before it that prints its authors; a list whose every entry opens with a dash (a bullet) gives none."""
+    entry before it that prints its authors.
+
+    ``———`` always stands for the authors; a lone dash only where the list also prints ``———`` or where at most
+    half its entries open with one: a list of dashed entries is a list of bullets, and an unnamed bullet after a named
+    one is no repetition of its authors."""
+    dashes = [_DASH_RE.match(raw or "") for raw in raws]
+    single = sum(1 for m in dashes if m and not m.group("many"))
+    lone_counts = any(m and m.group("many") for m in dashes) or 2 * single <= len(raws)
     out: list[Reference] = []
     named: tuple[Name, ...] = ()
-    for ref, raw in zip(refs, raws):
-        if not _DASH_RE.match(raw or ""):
+    for ref, m in zip(refs, dashes):
+        if not m or not (m.group("many") or lone_counts):
             named = ref.author
         elif not ref.author and named:
             ref = replace(ref, author=named)
