@@ -10,15 +10,12 @@ import re
 from functools import lru_cache
 
 from acuref.model import Name
+from acuref.normalize.capsnames import LOW as _LOW
+from acuref.normalize.capsnames import PARTICLE as _PARTICLE
+from acuref.normalize.capsnames import UP as _UP
+from acuref.normalize.capsnames import caps_family, caps_name, case_family, inverted_first
 
-# Latin, Cyrillic and Greek letters: a Russian or Greek name ("Колмогоров А. Н.", "Παπαδόπουλος Γ.") has the same
-# shapes as a Latin one, and splits the same way into family and given names
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐЎΆΈ-ΊΌΎ-ΏΑ-ΡΣ-Ω"
-_LOW = "a-zß-öø-ÿĀ-ſа-яёіїєґўΐά-ώ"
 _L = f"{_UP}{_LOW}"
-# Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
-# a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el|bin|y|d')(?![a-zA-ZÀ-ſ])"
 # One family word, without inner hyphen: hyphenated names are words joined by the separator ("Pichard-Leandri").
 _FAMWORD = rf"(?:[{_UP}]|[dl]['’](?=[{_UP}])|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’]*"
 _WORD = rf"(?:{_FAMWORD}|{_PARTICLE})"
@@ -95,22 +92,6 @@ _ORG_TAIL_RE = re.compile(
 # are also initials ("Silva, S.A.", "Meyer, AG") count only after a body's name ("Nordic Steel, AG").
 _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\.r\.l)\.?")
 _CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
-# A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
-# letters ("JF", "AMD"); four letters with three consonants in a row are initials too ("AJFK"), a longer word with
-# them is a name ("SCHMIDT", "CASTRO").
-_VOWEL = "AEIOUYÀ-ÖØ-Ý"
-_CAPS_WORD_RE = re.compile(rf"[{_UP}]*[{_VOWEL}][{_UP}]*")
-_THREE_CONSONANTS_RE = re.compile(rf"[^{_VOWEL}\s]{{3}}")
-
-
-def _caps_family(part: str) -> bool:
-    """``BRICEÑO RUIZ``: two family words in capitals, neither of them initials (longer runs are titles in capitals)."""
-    words = part.split()
-    return len(words) == 2 and part.isupper() and all(
-        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) and not (len(w) == 4 and _THREE_CONSONANTS_RE.search(w))
-        for w in words)
-
-
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.|\s+[{_UP}]{{1,2}}(?=\s))*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
@@ -125,7 +106,7 @@ _DEGREES = (
 )
 # Degrees are only read as degrees after a comma and written with dots, so Vancouver "Smith MD" stays a name.
 DEGREE_RE = re.compile(r"\s*,\s*(?:" + "|".join(re.escape(d) for d in sorted(_DEGREES, key=len, reverse=True)) + r")")
-_ALLCAPS_RE = re.compile(rf"^[{_UP}'’\-\s]+$")
+
 
 
 _INIT_PART_RE = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}")
@@ -182,7 +163,7 @@ def classify(part: str) -> str | None:
     if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part) and \
             not _WORK_RE.search(part):
         return "org"
-    if _caps_family(part):
+    if caps_family(part):
         return "fam"
     if _VANC.fullmatch(part):
         return "vanc"
@@ -292,25 +273,12 @@ def format_initials(initials: str) -> str:
     return text
 
 
-def _case(family: str) -> str:
-    if len(family) > 2 and _ALLCAPS_RE.match(family) and any(c.isalpha() for c in family):
-        return "-".join(w.capitalize() for w in family.title().split("-")) if "-" in family else family.title()
-    return family
+_THE_RE = re.compile(r"^[Tt]he\s+")
 
 
-# French, Spanish, Portuguese and Italian lists print the family name in capitals, before or after the given
-# names: "BARTHES Roland", "REY-DEBOVE Josette", "Pascal CATHÉBRAS", "Jean-Luc de LA FONTAINE".
-# five capitals or more, or capitals joined: initials ("JF", "AMD Duhaime", "Russell RCG") have up to four
-_CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}]{{2,}}"
-_GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
-# before the given name, four capitals with a vowel are a family name too ("FRYE Northrop"); after it they are
-# initials ("Osterhaus ADME")
-# ("OECD Publishing", "IEEE Computer", "UNDP Indonesia" are one body: an acronym's letters, not a name's, so the
-# four capitals may not open with two vowels and the word after them must not be a body's or a publisher's)
-_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?![{_VOWEL}]{{2}})(?=[{_UP}]*[{_VOWEL}])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
-_NOT_GIVEN_RE = re.compile(r"(?:Publishing|Press|Publications|Publishers|Books|Computer|Society|Group|Media|Online|"
-                           r"News|Report|Reports|Foundation|Institute|Indonesia|India|Africa|Asia|Europe)\b")
-_CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
+def _without_the(name: str) -> str:
+    """A body's name as filed, without its English article: ``The Royal Society`` → ``Royal Society``."""
+    return _THE_RE.sub("", name, count=1)
 
 
 @lru_cache(maxsize=8192)
@@ -321,25 +289,25 @@ def parse_name(part: str) -> Name:
     if sm:
         suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
         part = part[: sm.start()]
-    caps = _CAPS_FIRST_RE.fullmatch(part) or _CAPS_LAST_RE.fullmatch(part)
-    if caps and not _ORG_WORDS_RE.search(part) and not _NOT_GIVEN_RE.match(caps.group("given")):
-        return Name(family=_case(caps.group("fam")), given=caps.group("given"), suffix=suffix)
+    caps = None if _ORG_WORDS_RE.search(part) else caps_name(part)
+    if caps:
+        return Name(family=caps[0], given=caps[1], suffix=suffix)
     kind = classify(part)
     if kind == "vanc":
         m = _VANC_SPLIT_RE.match(part)
         if m:
-            return Name(family=_case(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
+            return Name(family=case_family(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
     if kind == "initfirst":
         m = _INITFIRST.fullmatch(part)
         if m:
-            return Name(family=_case(m.group(2).strip()), given=format_initials(m.group(1)), suffix=suffix)
+            return Name(family=case_family(m.group(2).strip()), given=format_initials(m.group(1)), suffix=suffix)
     if kind == "givenfirst":
         m = _GIVENFIRST.fullmatch(part)
         if m:
-            return Name(family=_case(m.group(2)), given=m.group(1), suffix=suffix)
+            return Name(family=case_family(m.group(2)), given=m.group(1), suffix=suffix)
     if kind == "fam":
-        return Name(family=_case(part), suffix=suffix)
-    return Name(literal=re.sub(r"^[Tt]he\s+", "", part) if kind == "org" else part)
+        return Name(family=case_family(part), suffix=suffix)
+    return Name(literal=_without_the(part) if kind == "org" else part)
 
 
 # A date the reader left at the end of the names: "Bundesamt X. (o. J.)", "Body. (2019", "Body (n.d.)".
@@ -360,7 +328,7 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     whole = body.strip(" .")
     # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
     if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
-        return (Name(literal=re.sub(r"^[Tt]he\s+", "", whole)),), truncated
+        return (Name(literal=_without_the(whole)),), truncated
     parts = _parts(body)
     if len(parts) == 2 and (_CORPORATE_RE.fullmatch(parts[1]) or (
             _CORPORATE_OR_INITIALS_RE.fullmatch(parts[1]) and classify(parts[0]) == "org")):  # "Google, Inc."
@@ -385,27 +353,17 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
             fam = parts[i]
             given = parts[i + 1]
             if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
-                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds, body)):
-                names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
+                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and inverted_first(parts, kinds, body)):
+                names.append(Name(family=case_family(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
         if i == 0 and kind == "fam" and len(parts) > 1 and kinds[1] == "vanc" and _is_given(parts[1], "vanc"):
-            names.append(Name(family=_case(parts[0].strip()), given=format_initials(parts[1])))  # Levin, Richard C.
+            names.append(Name(family=case_family(parts[0].strip()), given=format_initials(parts[1])))  # Levin, Richard C.
             i += 2
             continue
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
-
-
-def _inverted_first(parts: list[str], kinds: list[str | None], body: str) -> bool:
-    """``Knorr Cetina, Karin`` or ``Smith, John``: the first name is inverted, its family name of one or two words;
-    a two-word family name is only read so before a comma (not ``Rob Kling and Rob``) and where nothing but
-    given-first names follow (``… , and Kate Jones``)."""
-    if kinds[0] == "fam":
-        return True
-    return kinds[0] == "givenfirst" and len(parts[0].split()) == 2 and "." not in parts[0] and all(
-        k in ("givenfirst", "initfirst") for k in kinds[2:]) and body.lstrip()[len(parts[0]):].lstrip()[:1] == ","
 
 
 # "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"

@@ -23,7 +23,8 @@ _HEAD_END_RE = re.compile(r"\.\s+|\s+[-–—]\s+|\s*[«“„\"]|,\s+|:\s+|\s*\
 # A full stop that closes an abbreviation inside a name: Polish "ds." / "d.s." (do spraw), "św." (saint), "im."
 # (named after), German "e. V."
 _ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:ds|d\.s|św|im|e|e\.\s?V|St)$")
-_LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])\s+")
+_LABEL = r"(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])"  # "[4]", "(4)", "4.", "4)"
+_LABEL_RE = re.compile(rf"^\s*{_LABEL}\s+")
 _MAX_HEAD = 160
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{2,7}")
 # A body's name in lower case after its institution's word is French, Italian, Spanish, German or Polish, where a
@@ -110,7 +111,7 @@ def _after(text: str, head: str) -> str | None:
 
 
 # The authors left out: two or more dashes or underscores, or one dash alone before the title, then a stop or comma.
-_DASH_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]\s*|\d{1,4}\.\s+)?(?:(?P<many>[―—–-]{2,}|_{3,})|[―—–](?=\s))\s*[.,:]?\s")
+_DASH_RE = re.compile(rf"^\s*(?:{_LABEL}\s*)?(?:(?P<many>[―—–-]{{2,}}|_{{3,}})|[―—–](?=\s))\s*[.,:]?\s")
 
 
 def same_authors(refs: Sequence[Reference], raws: Sequence[str]) -> list[Reference]:
