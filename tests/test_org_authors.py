@@ -39,6 +39,7 @@ def _first(text: str) -> Name:
     ("L'Agence régionale de santé du Centre", "L'Agence régionale de santé du Centre"),
     ("Lung Health Australia", "Lung Health Australia"),
     ("Bowel Health Ghana", "Bowel Health Ghana"),
+    ("Drug Safety Review Board", "Drug Safety Review Board"),
 ])
 def test_organisations_are_one_literal_name(text, literal):
     """A body's name is one literal name, never a given and a family name, never cut at its 'and'/'et'/'i'."""

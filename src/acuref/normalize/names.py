@@ -67,6 +67,13 @@ _ORG_WORDS_RE = re.compile(
 # Review", "World Congress on Pain"): such a name is a work or an event, never a body.
 _WORK_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Letters|Annals|Proceedings|Transactions|Bulletin|Congress\s+on)\b"
                       r"|\sin\s")
+
+
+def _work(part: str) -> bool:
+    """Whether a name with an institution's word is a journal's or a meeting's; a name that ends in an institution's
+    word is a body still ("Architecture Review Board"), unless a work's word opens it ("Journal of … Statistics")."""
+    m = _WORK_RE.search(part)
+    return m is not None and (m.start() == 0 or _ORG_WORDS_RE.fullmatch(part.split()[-1]) is None)
 # An encyclopaedia is a work, but one whose name leads a reference stands as its author ("L'Encyclopédie canadienne")
 _WORK_LED_RE = re.compile(r"Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie")
 _ORG_PART = re.compile(
@@ -148,7 +155,7 @@ def org_led(part: str) -> bool:
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
     body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Le Conseil des arts"
     return len(part) > 12 and (_ORG_WORDS_RE.match(body) or _WORK_LED_RE.match(body)) is not None and len(
-        part.split()) <= 12 and not _WORK_RE.search(part)
+        part.split()) <= 12 and not _work(part)
 
 
 @lru_cache(maxsize=4096)
@@ -158,10 +165,10 @@ def classify(part: str) -> str | None:
     if _SUFFIX_PART.fullmatch(part):
         return "suffix"
     if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(
-            part)) and not _WORK_RE.search(part):
+            part)) and not _work(part):
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
     if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part) and \
-            not _WORK_RE.search(part):
+            not _work(part):
         return "org"
     if caps_family(part):
         return "fam"

@@ -30,7 +30,8 @@ _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{2,7}")
 # A body's name in lower case after its institution's word is French, Italian, Spanish, German or Polish, where a
 # connector follows that word ("Ministero della salute", "Centre de toxicomanie", "Komisja ds. Edukacji"); English
 # bodies capitalise their words, so "Statistics for experimenters" or "Association of obesity with …" is a title.
-_CONNECTOR_RE = re.compile(r"\S+\s+(?:de|du|des|del|della|delle|dei|degli|di|da|do|dos|das|ds\.|d\.s\.|für|dla|na|pour|per)\s")
+_CONNECTOR_RE = re.compile(r"\S+\s+(?:de|du|des|del|dell|della|delle|dei|degli|di|da|do|dos|das|ds\.|d\.s\.|für|dla|na|pour|"
+                           r"per)[\s'’]|(?:[LlDd]['’]|The\s+)?(?:Encyclop|Enciclop|Enzyklop)")  # or an encyclopaedia
 
 
 def _head(text: str) -> str | None:
@@ -45,9 +46,9 @@ def _head(text: str) -> str | None:
             continue
         if not head:
             return None
-        # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma
-        # or colon it may be a title ("Asociación del síndrome … con …, consumo de …")
-        led = end in ".-–—" and org_led(head) and _CONNECTOR_RE.match(head) is not None
+        # a lower-case name after an institution's word is not taken before a comma or a colon: there it may be a
+        # title ("Asociación del síndrome … con …, consumo de …")
+        led = end not in ",:" and org_led(head) and _CONNECTOR_RE.match(head) is not None
         if _ACRONYM_RE.fullmatch(head) and (end == "." or (end in "-–—" and text[m.end():m.end() + 1].isupper())):
             return head  # "NIST. Title", "OECD – Title" (not "HIV – the epidemic …"; nor before a colon: "DRAW: A …")
         return head if len(head) > 8 and (classify(head) == "org" or led) else None
