@@ -153,7 +153,10 @@ def read_document(doc: Document) -> tuple[list[Reference], list[Skipped]]:
     for src in (*doc.strings, *sources):
         src = replace(src, file=doc.name)
         refs.append(_parsed(src))
-    refs = same_authors(refs, [src.raw for src in (*doc.strings, *sources)])  # "———." repeats the authors before
+    # "———." repeats the authors before it, within its own list: the strings the document delimits, or those found
+    cut = len(doc.strings)
+    refs = same_authors(refs[:cut], [src.raw for src in doc.strings]) + same_authors(
+        refs[cut:], [src.raw for src in sources])
     if exact:
         refs = [r for r in refs if not records.explained(r, exact)]
     return exact + refs, [replace(s, file=doc.name) for s in skipped]

@@ -10,15 +10,12 @@ import re
 from functools import lru_cache
 
 from acuref.model import Name
+from acuref.normalize.capsnames import LOW as _LOW
+from acuref.normalize.capsnames import PARTICLE as _PARTICLE
+from acuref.normalize.capsnames import UP as _UP
+from acuref.normalize.capsnames import caps_family, caps_name, case_family, inverted_first
 
-# Latin, Cyrillic and Greek letters: a Russian or Greek name ("Колмогоров А. Н.", "Παπαδόπουλος Γ.") has the same
-# shapes as a Latin one, and splits the same way into family and given names
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁІЇЄҐЎΆΈ-ΊΌΎ-ΏΑ-ΡΣ-Ω"
-_LOW = "a-zß-öø-ÿĀ-ſа-яёіїєґўΐά-ώ"
 _L = f"{_UP}{_LOW}"
-# Lower-case particles only: a capitalised "Van" or "De" is matched as a family word, so that every token of
-# a name has exactly one way to match (overlapping alternatives made these patterns backtrack exponentially).
-_PARTICLE = r"(?:van|von|der|den|de|del|della|di|da|das|dos|du|des|la|le|ter|ten|zu|al|el|bin|y|d')(?![a-zA-ZÀ-ſ])"
 # One family word, without inner hyphen: hyphenated names are words joined by the separator ("Pichard-Leandri").
 _FAMWORD = rf"(?:[{_UP}]|[dl]['’](?=[{_UP}])|[a-z]{{2,3}}['’]?(?=[{_UP}]))[{_L}'’]*"
 _WORD = rf"(?:{_FAMWORD}|{_PARTICLE})"
@@ -50,10 +47,10 @@ _ORG_WORDS_RE = re.compile(
     r"Bundestag|Nations|Fonds|Instituut|Centrum|Planbureau|Kenniscentrum|Bundeszentrale|Umweltbundesamt|Trust|"
     r"Kammer|Bundesärztekammer|Agentschap|Rijksoverheid|Overheid|Santé\s+publique|"
     # more bodies: offices, regions, congregations, editorial teams ("Redakcja X.pl", "Redaktion Y")
-    r"Administration|Company|Compagnie|Forum|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
+    r"Administration|Company|Compagnie|Commissie|Komisja|Kongregacja|Congregatio|Konferencja|Instytut|"
     r"Ministerstwo|Urząd|Towarzystwo|Stowarzyszenie|Fundacja|Redakcja|Redaktion|Rédaction|Redazione|Redactie|Redação|"
     r"Redacción|Regione|Région|Provincia|Provincie|Landkreis|Gemeente|Comune|Département|Dipartimento|"
-    r"Departamento|Statistiek|Statistique|Statistics|Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie|"
+    r"Departamento|Statistiek|Statistique|Statistics|"
     r"Bundesinstitut|Bundesverband|Landesverband|"
     # plurals ("National Institutes of Health", "National Academies of …") and legislatures
     r"Institutes|Academies|Societies|Associations|Councils|Universities|Laboratories|Agencies|Ministries|Committees|"
@@ -66,35 +63,42 @@ _ORG_WORDS_RE = re.compile(
     # companies: "Fog Creek Software", "Writelatex Limited", "Adobe Inc."
     r"Inc|Ltd|Limited|LLC|Corp|Software|Labs|Technologies)\b"
 )
+# A journal's or a meeting's name holds an institution's word too ("Statistics in Medicine", "Public Administration
+# Review", "World Congress on Pain"): such a name is a work or an event, never a body.
+_WORK_RE = re.compile(r"\b(?:Journal|Review|Quarterly|Letters|Annals|Proceedings|Transactions|Bulletin|Congress\s+on)\b"
+                      r"|\sin\s")
+
+
+def _work(part: str) -> bool:
+    """Whether a name with an institution's word is a journal's or a meeting's; a name that ends in an institution's
+    word is a body still ("Architecture Review Board"), unless a work's word opens it ("Journal of … Statistics")."""
+    m = _WORK_RE.search(part)
+    return m is not None and (m.start() == 0 or _ORG_WORDS_RE.fullmatch(part.split()[-1]) is None)
+# An encyclopaedia is a work, but one whose name leads a reference stands as its author ("L'Encyclopédie canadienne")
+_WORK_LED_RE = re.compile(r"Encyclopédie|Encyclopedia|Enciclopedia|Enzyklopädie")
 _ORG_PART = re.compile(
     r"(?:[Tt]he\s+)?[A-ZÀ-Þ][\w&'’()./-]*(?:\s+(?:[A-ZÀ-Þ(][\w&'’()./-]*|of|for|and|on|in|the|de|het|van|voor|en|&|der|"
     r"für|und|du|des|la|le|del|della|delle|dei|degli|di|da|do|dos|das|et|y|e|zur|zum|pour|per|sur|i|ds\.|d\.s\.|"
     r"dla|w|na|d[’'][\w-]+|l[’'][\w-]+))+"
 )
 
-# The last word of a body named after the region it serves, or of a project or team, which no personal name ends in:
-# "Health Canada", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research" is a journal.)
+# The last word of a body named after the country or region it serves, or of a project or team, which no personal
+# name ends in: "Health Canada", "Cancer Australia", "Dapde Project". (Not "Research" or "Sciences": "Cancer Research"
+# is a journal.) Countries that are also family names are left out, at the cost of "Public Health England": "Anatole
+# France", "Paula England", "John Ireland", "Jimmy Wales" (after a middle name too, so no count of words tells them).
 _ORG_TAIL_RE = re.compile(
-    r"\s(?:Canada|Québec|Quebec|Ontario|Deutschland|Österreich|Schweiz|Suisse|Svizzera|Vlaanderen|Wallonie|"
-    r"Belgique|België|Nederland|Italia|España|Polska|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
+    r"\s(?:Canada|Québec|Quebec|Ontario|Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick|Australia|"
+    r"Queensland|New South Wales|Tasmania|New Zealand|India|Pakistan|Bangladesh|Nigeria|Kenya|Ghana|Uganda|"
+    r"South Africa|Africa|Asia|Europe|America|Brasil|Brazil|Mexico|México|Argentina|Chile|Colombia|Perú|Peru|"
+    r"Japan|China|Korea|Singapore|Malaysia|Indonesia|Philippines|Thailand|Vietnam|Deutschland|Österreich|Schweiz|"
+    r"Suisse|Svizzera|Vlaanderen|Wallonie|Belgique|België|Nederland|Italia|España|Portugal|Polska|Sverige|Norge|"
+    r"Danmark|Suomi|Finland|Sweden|Norway|Denmark|Project|Projekt|Projet|Progetto|Proyecto|Team|Initiative|Watch|"
     r"Portal)$"
 )
 # A corporate form after a comma is part of the body's name: "Google, Inc.", "Wolfram Research, Inc.". Forms that
 # are also initials ("Silva, S.A.", "Meyer, AG") count only after a body's name ("Nordic Steel, AG").
 _CORPORATE_RE = re.compile(r"(?:Inc|Ltd|LLC|Corp|GmbH|plc|PLC|SpA|S\.p\.A|Srl|S\.r\.l)\.?")
 _CORPORATE_OR_INITIALS_RE = re.compile(r"(?:Co|AG|SA|S\.A|BV|B\.V|NV|N\.V|SE|KG)\.?")
-# A family name in capitals of four letters or more with a vowel ("FRYE", "RUIZ"): initials have no vowels or fewer
-# letters ("JF", "AMD").
-_CAPS_WORD_RE = re.compile(rf"(?![{_UP}]*[^AEIOUYÀ-ÖØ-Ý\s]{{3}})[{_UP}]*[AEIOUYÀ-ÖØ-Ý][{_UP}]*")
-
-
-def _caps_family(part: str) -> bool:
-    """``BRICEÑO RUIZ``: two family words in capitals, neither of them initials (longer runs are titles in capitals)."""
-    words = part.split()
-    return len(words) == 2 and part.isupper() and all(
-        len(w) >= 4 and _CAPS_WORD_RE.fullmatch(w) for w in words)
-
-
 # Given names first: "Brian M. Berman", "Helene H. Langevin".
 _GIVENFIRST = re.compile(rf"([{_UP}][{_LOW}]+(?:[\s\-][{_UP}][{_LOW}]+)?(?:\s+[{_UP}]\.|\s+[{_UP}]{{1,2}}(?=\s))*)\s+((?:{_PARTICLE}\s+)*{_FAM})")
 _FAMONLY = re.compile(rf"{_WORD}(?:[\s\-]{_WORD})*")
@@ -109,7 +113,7 @@ _DEGREES = (
 )
 # Degrees are only read as degrees after a comma and written with dots, so Vancouver "Smith MD" stays a name.
 DEGREE_RE = re.compile(r"\s*,\s*(?:" + "|".join(re.escape(d) for d in sorted(_DEGREES, key=len, reverse=True)) + r")")
-_ALLCAPS_RE = re.compile(rf"^[{_UP}'’\-\s]+$")
+
 
 
 _INIT_PART_RE = re.compile(rf"(?:[{_UP}]\.?\s?-?\s?){{1,4}}")
@@ -143,14 +147,15 @@ def _parts(text: str) -> tuple[str, ...]:
     return tuple(p for p in _SEP_RE.split(text.strip(" .,;")) if p)
 
 
+_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
+
+
 def org_led(part: str) -> bool:
     """Whether a name opens with an institution's word (``Fondation québécoise de la schizophrénie``, ``Institut
     universitaire en santé mentale Douglas``): French, Italian and Spanish bodies write their other words lower-case."""
-    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Die Bundesregierung"
-    return len(part) > 12 and _ORG_WORDS_RE.match(body) is not None and len(part.split()) <= 12
-
-
-_ARTICLE_RE = re.compile(r"^(?:[LlDd]['’]|(?:The|La|Le|Les|Il|Lo|El|Der|Die|Das|De|Het)\s+)")
+    body = _ARTICLE_RE.sub("", part, count=1)  # "L'Encyclopédie canadienne", "Le Conseil des arts"
+    return len(part) > 12 and (_ORG_WORDS_RE.match(body) or _WORK_LED_RE.match(body)) is not None and len(
+        part.split()) <= 12 and not _work(part)
 
 
 @lru_cache(maxsize=4096)
@@ -159,11 +164,13 @@ def classify(part: str) -> str | None:
     part = part.strip(" .")
     if _SUFFIX_PART.fullmatch(part):
         return "suffix"
-    if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(part)):
+    if len(part) > 8 and _ORG_WORDS_RE.search(part) and (_ORG_PART.fullmatch(part) or _ORG_WORDS_RE.fullmatch(
+            part)) and not _work(part):
         return "org"  # "World Health Organization", or one word such as "Gezondheidsraad"
-    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part):
+    if len(part) > 8 and _ORG_TAIL_RE.search(part) and len(part.split()) <= 4 and _ORG_PART.fullmatch(part) and \
+            not _work(part):
         return "org"
-    if _caps_family(part):
+    if caps_family(part):
         return "fam"
     if _VANC.fullmatch(part):
         return "vanc"
@@ -273,21 +280,12 @@ def format_initials(initials: str) -> str:
     return text
 
 
-def _case(family: str) -> str:
-    if len(family) > 2 and _ALLCAPS_RE.match(family) and any(c.isalpha() for c in family):
-        return "-".join(w.capitalize() for w in family.title().split("-")) if "-" in family else family.title()
-    return family
+_THE_RE = re.compile(r"^[Tt]he\s+")
 
 
-# French, Spanish, Portuguese and Italian lists print the family name in capitals, before or after the given
-# names: "BARTHES Roland", "REY-DEBOVE Josette", "Pascal CATHÉBRAS", "Jean-Luc de LA FONTAINE".
-# five capitals or more, or capitals joined: initials ("JF", "AMD Duhaime", "Russell RCG") have up to four
-_CAPS = rf"[{_UP}]{{5,}}(?:[-'’\s][{_UP}]{{2,}})*|[{_UP}]{{2,}}[-'’\s][{_UP}]{{2,}}"
-_GIVEN = rf"[{_UP}][{_LOW}]+(?:[-\s][{_UP}][{_LOW}]+)*(?:\s+[{_UP}]\.)*"
-# before the given name, four capitals with a vowel are a family name too ("FRYE Northrop"); after it they are
-# initials ("Osterhaus ADME")
-_CAPS_FIRST_RE = re.compile(rf"(?P<fam>(?:{_CAPS}|(?=[{_UP}]*[AEIOUY])[{_UP}]{{4}}))\s+(?P<given>{_GIVEN})")
-_CAPS_LAST_RE = re.compile(rf"(?P<given>{_GIVEN})\s+(?P<fam>(?:{_PARTICLE}\s+)*(?:{_CAPS}))")
+def _without_the(name: str) -> str:
+    """A body's name as filed, without its English article: ``The Royal Society`` → ``Royal Society``."""
+    return _THE_RE.sub("", name, count=1)
 
 
 @lru_cache(maxsize=8192)
@@ -298,38 +296,46 @@ def parse_name(part: str) -> Name:
     if sm:
         suffix = sm.group(1).rstrip(".") + ("." if sm.group(1).rstrip(".") in ("Jr", "Sr") else "")
         part = part[: sm.start()]
-    caps = _CAPS_FIRST_RE.fullmatch(part) or _CAPS_LAST_RE.fullmatch(part)
-    if caps and not _ORG_WORDS_RE.search(part):
-        return Name(family=_case(caps.group("fam")), given=caps.group("given"), suffix=suffix)
+    caps = None if _ORG_WORDS_RE.search(part) else caps_name(part)
+    if caps:
+        return Name(family=caps[0], given=caps[1], suffix=suffix)
     kind = classify(part)
     if kind == "vanc":
         m = _VANC_SPLIT_RE.match(part)
         if m:
-            return Name(family=_case(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
+            return Name(family=case_family(m.group(1)), given=format_initials(m.group(2)), suffix=suffix)
     if kind == "initfirst":
         m = _INITFIRST.fullmatch(part)
         if m:
-            return Name(family=_case(m.group(2).strip()), given=format_initials(m.group(1)), suffix=suffix)
+            return Name(family=case_family(m.group(2).strip()), given=format_initials(m.group(1)), suffix=suffix)
     if kind == "givenfirst":
         m = _GIVENFIRST.fullmatch(part)
         if m:
-            return Name(family=_case(m.group(2)), given=m.group(1), suffix=suffix)
+            return Name(family=case_family(m.group(2)), given=m.group(1), suffix=suffix)
     if kind == "fam":
-        return Name(family=_case(part), suffix=suffix)
-    return Name(literal=re.sub(r"^[Tt]he\s+", "", part) if kind == "org" else part)
+        return Name(family=case_family(part), suffix=suffix)
+    return Name(literal=_without_the(part) if kind == "org" else part)
 
 
 # A date the reader left at the end of the names: "Bundesamt X. (o. J.)", "Body. (2019", "Body (n.d.)".
 _DATE_TAIL_RE = re.compile(r"[.,]?\s*\((?:[onsz]\.\s?[JdDf]\.?|b\.\s?r\.?|[12]\d{3}[a-z]?(?:,[^()]{0,24})?)\)?[.,]?\s*$")
 
 
+def _without_date_tail(text: str) -> str:
+    """``text`` less a date at its end; only its last characters are searched (a run of spaces is quadratic)."""
+    if "(" not in text[-60:]:
+        return text
+    head, tail = text[:-60], text[-60:]
+    return head + _DATE_TAIL_RE.sub("", tail) if len(text) > 60 else _DATE_TAIL_RE.sub("", text)
+
+
 def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
     """Split an author list into names; the flag tells whether it ended in ``et al.``."""
-    body, truncated = split_etal(strip_degrees(_DATE_TAIL_RE.sub("", text) if "(" in text else text))
+    body, truncated = split_etal(strip_degrees(_without_date_tail(text)))
     whole = body.strip(" .")
     # "National Institute for Health and Care Excellence", "Centre de toxicomanie et de santé mentale (CAMH)": one name
     if classify(whole) == "org" or (org_led(whole) and not re.search(r"[,;]", whole)):
-        return (Name(literal=re.sub(r"^[Tt]he\s+", "", whole)),), truncated
+        return (Name(literal=_without_the(whole)),), truncated
     parts = _parts(body)
     if len(parts) == 2 and (_CORPORATE_RE.fullmatch(parts[1]) or (
             _CORPORATE_OR_INITIALS_RE.fullmatch(parts[1]) and classify(parts[0]) == "org")):  # "Google, Inc."
@@ -354,27 +360,17 @@ def parse_author_list(text: str) -> tuple[tuple[Name, ...], bool]:
             fam = parts[i]
             given = parts[i + 1]
             if kinds[i + 1] == "init" or (kinds[i + 1] == "givenfirst" and kind == "fam") or (
-                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and _inverted_first(parts, kinds, body)):
-                names.append(Name(family=_case(fam.strip()), given=format_initials(given)))
+                    i == 0 and kinds[i + 1] == "fam" and len(parts[i + 1].split()) == 1 and inverted_first(parts, kinds, body)):
+                names.append(Name(family=case_family(fam.strip()), given=format_initials(given)))
                 i += 2
                 continue
         if i == 0 and kind == "fam" and len(parts) > 1 and kinds[1] == "vanc" and _is_given(parts[1], "vanc"):
-            names.append(Name(family=_case(parts[0].strip()), given=format_initials(parts[1])))  # Levin, Richard C.
+            names.append(Name(family=case_family(parts[0].strip()), given=format_initials(parts[1])))  # Levin, Richard C.
             i += 2
             continue
         names.append(parse_name(parts[i]))
         i += 1
     return tuple(names), truncated
-
-
-def _inverted_first(parts: list[str], kinds: list[str | None], body: str) -> bool:
-    """``Knorr Cetina, Karin`` or ``Smith, John``: the first name is inverted, its family name of one or two words;
-    a two-word family name is only read so before a comma (not ``Rob Kling and Rob``) and where nothing but
-    given-first names follow (``… , and Kate Jones``)."""
-    if kinds[0] == "fam":
-        return True
-    return kinds[0] == "givenfirst" and len(parts[0].split()) == 2 and "." not in parts[0] and all(
-        k in ("givenfirst", "initfirst") for k in kinds[2:]) and body.lstrip()[len(parts[0]):].lstrip()[:1] == ","
 
 
 # "Jones K, Smith L, editors. Book" · "A and B (eds) Book" · "Abraham (ed. and trans.), Book"

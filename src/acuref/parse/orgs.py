@@ -23,27 +23,34 @@ _HEAD_END_RE = re.compile(r"\.\s+|\s+[-–—]\s+|\s*[«“„\"]|,\s+|:\s+|\s*\
 # A full stop that closes an abbreviation inside a name: Polish "ds." / "d.s." (do spraw), "św." (saint), "im."
 # (named after), German "e. V."
 _ABBREVIATION_RE = re.compile(r"(?:^|\s)(?:ds|d\.s|św|im|e|e\.\s?V|St)$")
-_LABEL_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])\s+")
+_LABEL = r"(?:\[[^\]]{1,12}\]|\(\d{1,4}\)|\d{1,4}[.)])"  # "[4]", "(4)", "4.", "4)"
+_LABEL_RE = re.compile(rf"^\s*{_LABEL}\s+")
 _MAX_HEAD = 160
 _ACRONYM_RE = re.compile(r"[A-Z][A-Z&]{2,7}")
-# "Association of obesity with asthma", "Associazione tra …": a title about an association, not a body
-_RELATION_RE = re.compile(r"^(?:The\s+)?Associ\w+\b.*\b(?:with|between|among|entre|avec|con|tra|mit|zwischen|met|z)\b")
+# A body's name in lower case after its institution's word is French, Italian, Spanish, German or Polish, where a
+# connector follows that word ("Ministero della salute", "Centre de toxicomanie", "Komisja ds. Edukacji"); English
+# bodies capitalise their words, so "Statistics for experimenters" or "Association of obesity with …" is a title.
+_CONNECTOR_RE = re.compile(r"\S+\s+(?:de|du|des|del|dell|della|delle|dei|degli|di|da|do|dos|das|ds\.|d\.s\.|für|dla|na|pour|"
+                           r"per)[\s'’]|(?:[LlDd]['’]|The\s+)?(?:Encyclop|Enciclop|Enzyklop)")  # or an encyclopaedia
 
 
 def _head(text: str) -> str | None:
     """The body's name the string opens with, or None when it opens otherwise."""
     text = _LABEL_RE.sub("", text, count=1)
     for m in _HEAD_END_RE.finditer(text):
+        if m.start() > _MAX_HEAD:
+            return None  # (checked first: an abbreviation's stop goes on scanning, and must not rescan long heads)
         head = text[: m.start()].strip()
-        if m.group().startswith(".") and _ABBREVIATION_RE.search(head):
+        end = m.group().strip()[:1]
+        if end == "." and _ABBREVIATION_RE.search(head):
             continue
-        if not head or len(head) > _MAX_HEAD:
+        if not head:
             return None
-        # a lower-case name after an institution's word is only taken before a full stop or a dash: before a comma it
-        # may be a title ("Asociación del síndrome … con …, consumo de …": an association, not a body)
-        led = org_led(head) and not m.group().startswith(",") and not _RELATION_RE.search(head)
-        if _ACRONYM_RE.fullmatch(head) and m.group().strip()[:1] in ".-–—":
-            return head  # "NIST. Title", "OECD – Title" (before a colon an acronym is a title's: "DRAW: A network …")
+        # a lower-case name after an institution's word is not taken before a comma or a colon: there it may be a
+        # title ("Asociación del síndrome … con …, consumo de …")
+        led = end not in ",:" and org_led(head) and _CONNECTOR_RE.match(head) is not None
+        if _ACRONYM_RE.fullmatch(head) and (end == "." or (end in "-–—" and text[m.end():m.end() + 1].isupper())):
+            return head  # "NIST. Title", "OECD – Title" (not "HIV – the epidemic …"; nor before a colon: "DRAW: A …")
         return head if len(head) > 8 and (classify(head) == "org" or led) else None
     return None
 
@@ -69,7 +76,8 @@ def org_author(ref: Reference, text: str) -> Reference:
     law = _LAW_RE.match(_LABEL_RE.sub("", text, count=1))
     if law:
         now = _name_text(ref.author[0]) if ref.author else ""
-        return replace(ref, author=()) if now and law.group().startswith(now.split()[0][:4]) else ref
+        word = now.split()[:1]  # (a blank name has no first word)
+        return replace(ref, author=()) if word and law.group().startswith(word[0][:4]) else ref
     head = _head(text)
     if head is None:
         return ref
@@ -104,16 +112,23 @@ def _after(text: str, head: str) -> str | None:
 
 
 # The authors left out: two or more dashes or underscores, or one dash alone before the title, then a stop or comma.
-_DASH_RE = re.compile(r"^\s*(?:\[[^\]]{1,12}\]\s*|\d{1,4}\.\s+)?(?:[―—–-]{2,}|_{3,}|[―—–](?=\s))\s*[.,:]?\s")
+_DASH_RE = re.compile(rf"^\s*(?:{_LABEL}\s*)?(?:(?P<many>[―—–-]{{2,}}|_{{3,}})|[―—–](?=\s))\s*[.,:]?\s")
 
 
 def same_authors(refs: Sequence[Reference], raws: Sequence[str]) -> list[Reference]:
     """``refs`` in order, each whose string opens with a dash where the authors stand given the authors of the nearest
-    entry before it that prints its authors; a list whose every entry opens with a dash (a bullet) gives none."""
+    entry before it that prints its authors.
+
+    ``———`` always stands for the authors; a lone dash only where the list also prints ``———`` or where at most
+    half its entries open with one: a list of dashed entries is a list of bullets, and an unnamed bullet after a named
+    one is no repetition of its authors."""
+    dashes = [_DASH_RE.match(raw or "") for raw in raws]
+    single = sum(1 for m in dashes if m and not m.group("many"))
+    lone_counts = any(m and m.group("many") for m in dashes) or 2 * single <= len(raws)
     out: list[Reference] = []
     named: tuple[Name, ...] = ()
-    for ref, raw in zip(refs, raws):
-        if not _DASH_RE.match(raw or ""):
+    for ref, m in zip(refs, dashes):
+        if not m or not (m.group("many") or lone_counts):
             named = ref.author
         elif not ref.author and named:
             ref = replace(ref, author=named)

@@ -265,8 +265,8 @@ class _Walk:
     def _note(self, u: Unit) -> None:
         """A note below an entry (after its ``<br>``): listed inside a section, taken only when it is plainly a
         reference of its own."""
-        if not self.section:
-            return
+        if not self.section:  # listed when it has a reference's core: an entry after a <br> is never dropped silently
+            return self.found.skip(u, "a note below an entry outside a reference section") if has_core(u.flat) else None
         if judged(u.flat) is None and has_core(u.flat) and evidence_of(u.flat) >= IN_LIST:
             self.found.take(u, None)
         else:
