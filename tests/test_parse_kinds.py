@@ -214,11 +214,11 @@ def test_words_inside_a_title_or_a_journal_name_do_not_retype(text):
 
 def test_an_organisation_read_as_a_person_becomes_one_literal_name():
     """'Diabetes Fonds' printed as a name is the organisation, whole."""
-    from acuref.parse.mend import _organisations
+    from acuref.parse.orgs import organisations
     from acuref.model import Reference
 
     ref = Reference(author=(Name(family="Fonds", given="Diabetes"), Name(family="Jansen", given="Piet")))
-    assert _organisations(ref).author == (Name(literal="Diabetes Fonds"), Name(family="Jansen", given="Piet"))
+    assert organisations(ref, "Diabetes Fonds, Jansen P. Title.").author == (Name(literal="Diabetes Fonds"), Name(family="Jansen", given="Piet"))
 
 
 @pytest.mark.parametrize("text, year", [

@@ -30,7 +30,7 @@ from acuref.parse.chapters import _EDW, read_chapter
 from acuref.parse.containers import read_container
 from acuref.parse.editions import read_edition
 from acuref.parse.kinds import read_kind
-from acuref.parse.orgs import org_author
+from acuref.parse.orgs import organisations
 from acuref.parse.publisher_end import publisher_end
 from acuref.parse.scholar import split_scholar_numbers
 from acuref.parse.titles import read_titles
@@ -99,7 +99,7 @@ def mend(ref: Reference, text: str) -> Reference:
         volume, issue = tidy_numbers(ref.volume, ref.issue)
         if (volume, issue) != (ref.volume, ref.issue):
             ref = replace(ref, volume=volume, issue=issue)
-    ref = _organisations(org_author(ref, text))
+    ref = organisations(ref, text)
     ref = publisher_end(ref) if ref.publisher else ref
     if not all(n.family.strip() or n.given.strip() or n.literal.strip() for n in ref.author):
         ref = replace(ref, author=tuple(n for n in ref.author if n.family.strip() or n.given.strip() or n.literal.strip()))
@@ -170,15 +170,6 @@ def _names_in_title(ref: Reference, text: str = "") -> Reference:
         if rest[:1].isupper() and (_given_first_names(head) or classify(head) == "org"):
             return replace(ref, author=parse_author_list(head)[0], title=rest.strip(" ."))
     return ref
-
-
-def _organisations(ref: Reference) -> Reference:
-    """An organisation read as a person (``Diabetes Fonds`` as family Fonds, given Diabetes) is one literal name."""
-    if not ref.author or len(ref.author) > 3:
-        return ref
-    names = tuple(Name(literal=f"{n.given} {n.family}") if n.given and n.family and not n.literal and " " not in n.given.strip(".")
-                  and not n.given.endswith(".") and classify(f"{n.given} {n.family}") == "org" else n for n in ref.author)
-    return replace(ref, author=names) if names != ref.author else ref
 
 
 def _written_out(name: Name) -> bool:

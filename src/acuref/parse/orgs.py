@@ -16,7 +16,7 @@ from typing import Sequence
 from acuref.model import Name, Reference
 from acuref.normalize.names import classify, org_led
 
-__all__ = ["org_author", "same_authors"]
+__all__ = ["org_author", "organisations", "same_authors"]
 
 # Where a body's name printed first ends: a full stop, a spaced dash, an opening quote, a comma, a colon or a year.
 _HEAD_END_RE = re.compile(r"\.\s+|\s+[-–—]\s+|\s*[«“„\"]|,\s+|:\s+|\s*\(\s*(?:\d{4}|[a-z]\.\s?[a-zA-Z]\.)")
@@ -66,6 +66,26 @@ _LAW_RE = re.compile(
     r"Richtlinie|Loi|Décret|Arrêté|Ley|Real Decreto|Ustawa|Rozporządzenie|Dyrektywa|Regulation|Directive)"
     r"(?=\s*(?:\d|n\.|nr\b|\(|[a-zà-ÿ]|Ministeriale|Legislativo))"
 )
+
+
+def _people_as_bodies(ref: Reference) -> Reference:
+    """An organisation read as a person (``Diabetes Fonds`` as family Fonds, given Diabetes) is one literal name."""
+    if not ref.author or len(ref.author) > 3:
+        return ref
+    names = tuple(Name(literal=f"{n.given} {n.family}") if _body_as_person(n) else n for n in ref.author)
+    return replace(ref, author=names) if names != ref.author else ref
+
+
+def _body_as_person(n: Name) -> bool:
+    """A one-word given name before a family name that together name a body (``Diabetes`` ``Fonds``)."""
+    return bool(n.given and n.family and not n.literal and " " not in n.given.strip(".") and not n.given.endswith(".")
+                and classify(f"{n.given} {n.family}") == "org")
+
+
+def organisations(ref: Reference, text: str) -> Reference:
+    """The reading's authors where they are bodies: the body printed at the head of ``text`` (:func:`org_author`),
+    then a body split into given and family names made one literal name again."""
+    return _people_as_bodies(org_author(ref, text))
 
 
 def org_author(ref: Reference, text: str) -> Reference:

@@ -62,19 +62,17 @@ def series_line(line: str) -> bool:
 
 
 LINK_RE = re.compile(r"(?:https?://\S+|\bdoi:\s*\S+|\b10\.\d{4,9}/\S+)")
+DOI_RE = re.compile(r"\b10\.\d{4,9}/")
 
 
 def doi_links(s: str) -> bool:
     """A line of link words only, one of them the entry's DOI: it belongs to the entry above, not under it."""
-    if "10." not in s or not re.search(r"\b10\.\d{4,9}/", s):
+    if "10." not in s or not DOI_RE.search(s):
         return False
     rest = LINK_WORDS_RE.sub(" ", LINK_RE.sub(" ", s))
     return not re.search(r"[^\W_]", rest)
 
 
-DOI_RE = re.compile(r"\b10\.\d{4,9}/")
-
-
 def doi_only(s: str) -> str:
     """A line of link words (``Article  CrossRef  Google Scholar``) as the one thing of it the entry prints: its DOI."""
-    return " ".join(m for m in LINK_RE.findall(s) if re.search(r"\b10\.\d{4,9}/", m)) or s
+    return " ".join(m for m in LINK_RE.findall(s) if DOI_RE.search(m)) or s
